@@ -1,0 +1,20 @@
+/** Something SQL can be sent to: the database itself or one open transaction. */
+export interface Queryable {
+  /** Runs one parameterised statement and returns its rows. */
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs a script of one or more statements without parameters. */
+  exec(script: string): Promise<void>;
+}
+
+/** A notification delivered by `pg_notify`, after the notifying transaction committed. */
+export type NotificationHandler = (payload: string) => void;
+
+/** One interface over both drivers (PGlite embedded, postgres.js for Supabase). */
+export interface Database extends Queryable {
+  readonly driver: "pglite" | "postgres";
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (transaction: Queryable) => Promise<T>): Promise<T>;
+  /** Subscribes to a `pg_notify` channel; resolves to an unsubscribe function. */
+  listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,9 @@
+import path from "node:path";
+
+/**
+ * The folder Motif is installed in (where `supabase/` lives). `bin/motif` sets MOTIF_HOME so
+ * that commands run from any working directory; tests and `next dev` run from the root.
+ */
+export function motifHome(): string {
+  return path.resolve(process.env.MOTIF_HOME ?? process.cwd());
+}

@@ -1,0 +1,53 @@
+import fs from "node:fs";
+import { getEnvironment } from "@/lib/env";
+import type { Database } from "./database";
+import { acquireDataDirLock } from "./data-dir-lock";
+import { migrate } from "./migrate";
+import { openPgliteDatabase } from "./pglite-driver";
+import { openPostgresDatabase } from "./postgres-driver";
+
+interface OpenOptions {
+  /** Who holds the data-dir lock, shown to a second process that is refused. */
+  command?: string;
+  url?: string;
+}
+
+/**
+ * Opens the database of the configured mode and brings its schema up to date. Embedded mode
+ * takes the data-dir lock first, so a second process is refused before it can touch a file.
+ */
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const environment = getEnvironment();
+  if (environment.DATABASE_URL) {
+    // In Supabase mode `supabase db push` owns the schema; Motif only reads and writes.
+    return openPostgresDatabase(environment.DATABASE_URL);
+  }
+  const release = acquireDataDirLock(environment.dataDir, {
+    command: options.command ?? process.argv.slice(1, 3).join(" "),
+    url: options.url,
+  });
+  try {
+    fs.mkdirSync(environment.dataDir, { recursive: true });
+    const database = await openPgliteDatabase(`${environment.dataDir}/pgdata`);
+    await migrate(database, { embedded: true });
+    const close = database.close;
+    return { ...database, close: async () => (await close(), release()) };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+const globalForDatabase = globalThis as unknown as { motifDatabase?: Promise<Database> };
+
+/**
+ * The process-wide database, opened on first use. Kept on globalThis so that hot reloads in
+ * `next dev` do not open the data dir twice.
+ */
+export function getDatabase(options: OpenOptions = {}): Promise<Database> {
+  globalForDatabase.motifDatabase ??= openDatabase(options).catch((error) => {
+    globalForDatabase.motifDatabase = undefined;
+    throw error;
+  });
+  return globalForDatabase.motifDatabase;
+}

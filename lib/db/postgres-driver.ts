@@ -1,0 +1,33 @@
+import postgres from "postgres";
+import type { Database, Queryable } from "./database";
+
+type SqlLike = Pick<postgres.Sql, "unsafe">;
+
+function wrap(sql: SqlLike): Queryable {
+  return {
+    async query<Row>(text: string, params: unknown[] = []) {
+      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      return rows as unknown as Row[];
+    },
+    async exec(script: string) {
+      // No parameters: postgres.js uses the simple protocol, which accepts many statements.
+      await sql.unsafe(script);
+    },
+  };
+}
+
+/** Connects to a real Postgres (Supabase) through `DATABASE_URL`. */
+export function openPostgresDatabase(url: string): Database {
+  const sql = postgres(url, { max: 10, prepare: false, onnotice: () => {} });
+  return {
+    driver: "postgres",
+    ...wrap(sql),
+    transaction: <T>(fn: (transaction: Queryable) => Promise<T>) =>
+      sql.begin((transaction) => fn(wrap(transaction))) as Promise<T>,
+    async listen(channel, handler) {
+      const subscription = await sql.listen(channel, handler);
+      return async () => subscription.unlisten();
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,41 @@
+import path from "node:path";
+import { z } from "zod";
+
+const environmentSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  MOTIF_DATA_DIR: z.string().min(1).optional(),
+  SUPABASE_URL: z.string().url().optional(),
+  SUPABASE_ANON_KEY: z.string().min(1).optional(),
+  SUPABASE_JWT_SECRET: z.string().min(1).optional(),
+  MOTIF_SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(60 * 60 * 24 * 7),
+  PORT: z.coerce.number().int().positive().default(3000),
+});
+
+/** Motif's configuration, read from the process environment once and validated. */
+export type MotifEnvironment = z.infer<typeof environmentSchema> & {
+  mode: "embedded" | "supabase";
+  dataDir: string;
+};
+
+let cached: MotifEnvironment | undefined;
+
+/** Returns the validated environment; a bad variable stops start-up with its name. */
+export function getEnvironment(): MotifEnvironment {
+  if (cached) return cached;
+  const parsed = environmentSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid environment variable ${issue.path.join(".")}: ${issue.message}`);
+  }
+  cached = {
+    ...parsed.data,
+    mode: parsed.data.DATABASE_URL ? "supabase" : "embedded",
+    dataDir: path.resolve(parsed.data.MOTIF_DATA_DIR ?? path.join(process.cwd(), ".motif")),
+  };
+  return cached;
+}
+
+/** Forgets the cached environment (tests change variables between cases). */
+export function resetEnvironmentCache(): void {
+  cached = undefined;
+}

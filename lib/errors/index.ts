@@ -1,0 +1,1 @@
+export { MotifError, statusForCode, type ErrorCode } from "./motif-error";

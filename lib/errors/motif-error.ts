@@ -1,0 +1,43 @@
+/** Stable error codes: "<type>:<surface>". Each maps to one HTTP status in `statusForCode`. */
+export type ErrorCode =
+  | "bad_request:input"
+  | "unauthorized:auth"
+  | "forbidden:auth"
+  | "not_found:resource"
+  | "conflict:resource"
+  | "unavailable:database"
+  | "locked:data_dir"
+  | "internal:server";
+
+const statusByType: Record<string, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  locked: 423,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** The HTTP status for an error code, decided in this one place. */
+export function statusForCode(code: ErrorCode): number {
+  return statusByType[code.split(":")[0]] ?? 500;
+}
+
+/** The one application error type: a stable code and a message safe to show the user. */
+export class MotifError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = "MotifError";
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return statusForCode(this.code);
+  }
+}
