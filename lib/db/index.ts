@@ -6,3 +6,5 @@ export { withUser, asService, anonymousClaims, type JwtClaims } from "./request-
 export { acquireDataDirLock, readLockOwner, advertiseLockUrl, type LockOwner } from "./data-dir-lock";
 export { openDatabase, getDatabase } from "./open-database";
 export { motifHome } from "./motif-home";
+export { listProjectsForOperator, type ProjectOverview } from "./queries/operator-queries";
+export { getDatabaseHealth, type DatabaseHealth } from "./queries/health-queries";

@@ -1,6 +1,11 @@
 import type { Command } from "commander";
+import { registerDbCommand } from "./db";
+import { registerProjectsCommand } from "./projects";
+import { registerServeCommand } from "./serve";
 
 /** Adds every subcommand to the program; each lives in its own file in this folder. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerServeCommand(program);
+  registerProjectsCommand(program);
+  registerDbCommand(program);
 }

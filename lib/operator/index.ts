@@ -1,0 +1,1 @@
+export { writeOperatorToken, readOperatorToken, isOperatorToken } from "./operator-token";

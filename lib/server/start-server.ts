@@ -1,0 +1,40 @@
+import http from "node:http";
+import next from "next";
+import { advertiseLockUrl, getDatabase, motifHome } from "@/lib/db";
+import { getEnvironment } from "@/lib/env";
+import { ensureBuild } from "./ensure-build";
+import { writeOperatorToken } from "@/lib/operator";
+
+/** Options of `motif serve`. */
+export interface ServeOptions {
+  port: number;
+  hostname: string;
+}
+
+/**
+ * Starts the production web app in this process. The database is opened (and, embedded,
+ * the data-dir lock taken) before the first request, so a second server is refused at once;
+ * the app's route handlers reuse this same database through `getDatabase()`.
+ */
+export async function startServer(options: ServeOptions): Promise<http.Server> {
+  const home = motifHome();
+  const environment = getEnvironment();
+  const url = `http://${options.hostname === "0.0.0.0" ? "localhost" : options.hostname}:${options.port}`;
+  await getDatabase({ command: "motif serve", url });
+  await ensureBuild(home);
+  const app = next({ dev: false, dir: home, hostname: options.hostname, port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => void handle(request, response));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.hostname, resolve);
+  });
+  if (environment.mode === "embedded") {
+    advertiseLockUrl(environment.dataDir, url);
+    writeOperatorToken(environment.dataDir);
+  }
+  process.stderr.write(`motif: ${environment.mode} mode, data in ${environment.mode === "embedded" ? environment.dataDir : "DATABASE_URL"}\n`);
+  process.stderr.write(`motif: ready on ${url}\n`);
+  return server;
+}
