@@ -9,7 +9,9 @@ const nextConfig: NextConfig = {
     "web-tree-sitter",
     "postgres",
   ],
-  typedRoutes: false,
+  // `npm test` type-checks the whole repository (`npm run typecheck`); skipping it here keeps
+  // the first `npm start` on a fresh clone fast.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

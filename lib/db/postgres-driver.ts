@@ -17,8 +17,10 @@ function wrap(sql: SqlLike): Queryable {
 }
 
 /** Connects to a real Postgres (Supabase) through `DATABASE_URL`. */
-export function openPostgresDatabase(url: string): Database {
-  const sql = postgres(url, { max: 10, prepare: false, onnotice: () => {} });
+export function openPostgresDatabase(url: string, options: { maxConnections?: number } = {}): Database {
+  // prepare: false because Supabase's transaction pooler (port 6543) does not support
+  // prepared statements.
+  const sql = postgres(url, { max: options.maxConnections ?? 10, prepare: false, onnotice: () => {} });
   return {
     driver: "postgres",
     ...wrap(sql),

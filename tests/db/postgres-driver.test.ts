@@ -1,0 +1,53 @@
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgresDatabase, withUser, type Database } from "@/lib/db";
+import { createTestDatabase } from "../support/test-database";
+
+// The Supabase-mode driver (postgres.js over the wire protocol), exercised against a real
+// Postgres: PGlite served on a local socket, with the real schema.
+describe("the postgres driver", () => {
+  let embedded: Database;
+  let server: PGLiteSocketServer;
+  let database: Database;
+
+  beforeAll(async () => {
+    embedded = await createTestDatabase();
+    server = new PGLiteSocketServer({ db: (embedded as never as { pglite: never }).pglite, port: 0, host: "127.0.0.1" });
+    await server.start();
+    // pglite-socket serves one session at a time, so the pool holds one connection.
+    database = openPostgresDatabase(`postgres://postgres@${server.getServerConn()}/postgres`, { maxConnections: 1 });
+  });
+
+  afterAll(async () => {
+    await database?.close();
+    await server?.stop();
+    await embedded?.close();
+  });
+
+  it("runs parameterised queries and scripts", async () => {
+    await database.exec("create table driver_probe (n int); insert into driver_probe values (1), (2);");
+    const rows = await database.query<{ total: number }>("select sum(n)::int as total from driver_probe where n >= $1", [1]);
+    expect(rows).toEqual([{ total: 3 }]);
+  });
+
+  it("rolls a transaction back when it throws", async () => {
+    await expect(
+      database.transaction(async (transaction) => {
+        await transaction.query("insert into driver_probe values ($1)", [10]);
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    const [row] = await database.query<{ count: number }>("select count(*)::int as count from driver_probe");
+    expect(row.count).toBe(2);
+  });
+
+  it("runs withUser as the caller and resets the role after the transaction", async () => {
+    const sub = "00000000-0000-4000-8000-000000000001";
+    const inside = await withUser(database, { role: "authenticated", sub }, (transaction) =>
+      transaction.query<{ role: string; uid: string }>("select current_user as role, auth.uid()::text as uid"),
+    );
+    expect(inside).toEqual([{ role: "authenticated", uid: sub }]);
+    const [after] = await database.query<{ role: string }>("select current_user as role");
+    expect(after.role).toBe("postgres");
+  });
+});
