@@ -8,3 +8,28 @@ export { openDatabase, getDatabase } from "./open-database";
 export { motifHome } from "./motif-home";
 export { listProjectsForOperator, type ProjectOverview } from "./queries/operator-queries";
 export { getDatabaseHealth, type DatabaseHealth } from "./queries/health-queries";
+export { toMotifError, translateDatabaseErrors, sqlStateOf, type DatabaseErrorMessages } from "./database-error";
+export { createLocalUser, getLocalUserByEmail, recordSignInByUserId, type LocalUser } from "./queries/user-queries";
+export {
+  listProjectsByCaller,
+  getProjectBySlug,
+  createProjectBySlug,
+  updateProjectNameById,
+  deleteProjectById,
+  type Project,
+  type ProjectRole,
+} from "./queries/project-queries";
+export {
+  listMembersByProjectId,
+  addMemberByEmail,
+  updateMemberRoleByUserId,
+  deleteMemberByUserId,
+  type ProjectMember,
+} from "./queries/member-queries";
+export {
+  listApiKeysByProjectId,
+  createApiKeyByProjectId,
+  revokeApiKeyById,
+  useApiKeyByHash,
+  type ApiKey,
+} from "./queries/api-key-queries";

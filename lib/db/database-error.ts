@@ -1,0 +1,67 @@
+import { MotifError, type ErrorCode } from "@/lib/errors";
+
+/** Postgres SQLSTATEs the schema raises on purpose, and what they mean to a caller. */
+const codeBySqlState: Record<string, ErrorCode> = {
+  "42501": "forbidden:auth", // insufficient_privilege: RLS or an explicit permission check
+  P0002: "not_found:resource", // no_data_found: raised by SQL functions for unknown references
+  "23505": "conflict:resource", // unique_violation
+  "23503": "conflict:resource", // foreign_key_violation: the row refers to something gone
+  "22023": "bad_request:input", // invalid_parameter_value: raised by SQL functions
+  "23514": "bad_request:input", // check_violation
+  "23502": "bad_request:input", // not_null_violation
+  "22001": "bad_request:input", // string_data_right_truncation
+  "22P02": "bad_request:input", // invalid_text_representation (a malformed uuid, say)
+  P0001: "conflict:resource", // raise_exception: business rules such as "keep one admin"
+};
+
+/** SQLSTATEs whose message is written by our own SQL functions for users to read. */
+const userFacingSqlStates = new Set(["P0002", "22023", "P0001", "42501"]);
+
+/** Messages Postgres itself writes for these states: they name tables, so they stay in the log. */
+const internalMessage = /row-level security|permission denied for|violates/i;
+
+/** Overrides for the generic message of a code, for callers that know the context. */
+export type DatabaseErrorMessages = Partial<Record<ErrorCode, string>>;
+
+const genericMessages: Record<ErrorCode, string> = {
+  "bad_request:input": "the request is not valid",
+  "unauthorized:auth": "sign in first",
+  "forbidden:auth": "you are not allowed to do that",
+  "not_found:resource": "not found",
+  "conflict:resource": "that already exists",
+  "unavailable:database": "the database cannot answer",
+  "locked:data_dir": "the data directory is in use",
+  "internal:server": "something went wrong on the server",
+};
+
+/** The SQLSTATE of a driver error (PGlite and postgres.js both expose it as `code`). */
+export function sqlStateOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/**
+ * Maps a Postgres error to a MotifError: the one place that decides what each SQLSTATE means
+ * to a caller. Messages the schema wrote for users are kept; other database details are not
+ * passed on (the HTTP layer logs the original). Returns undefined for non-database errors.
+ */
+export function toMotifError(error: unknown, messages: DatabaseErrorMessages = {}): MotifError | undefined {
+  if (error instanceof MotifError) return error;
+  const sqlState = sqlStateOf(error);
+  if (!sqlState) return undefined;
+  const code = codeBySqlState[sqlState] ?? "internal:server";
+  const databaseMessage = (error as Error).message;
+  const message =
+    messages[code] ?? (userFacingSqlStates.has(sqlState) && databaseMessage && !internalMessage.test(databaseMessage)
+      ? databaseMessage : genericMessages[code]);
+  return new MotifError(code, message, { sqlState });
+}
+
+/** Runs a database call and rethrows its Postgres errors as MotifErrors with these messages. */
+export async function translateDatabaseErrors<T>(call: () => Promise<T>, messages: DatabaseErrorMessages = {}): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toMotifError(error, messages) ?? error;
+  }
+}

@@ -1,0 +1,89 @@
+import type { Queryable } from "../database";
+import { translateDatabaseErrors } from "../database-error";
+
+/** Project members' roles, strongest first. */
+export type ProjectRole = "admin" | "member" | "viewer";
+
+/** A project as its caller sees it, with the caller's own role in it. */
+export interface Project {
+  id: string;
+  name: string;
+  slug: string;
+  created_by: string | null;
+  created_at: string;
+  /** The caller's role: from project_members for users, from the key for API-key callers. */
+  role: ProjectRole | null;
+}
+
+// The caller's role comes from their membership, or for API-key callers from the key's role
+// carried in the claims (an API key cannot read the api_keys table unless it is an admin key).
+const projectColumns = `p.id, p.name, p.slug, p.created_by, p.created_at,
+  coalesce(m.role, nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'api_key_role') as role`;
+const projectFrom = `public.projects p
+  left join public.project_members m on m.project_id = p.id and m.user_id = auth.uid()`;
+
+/** The projects RLS lets the caller see, newest first. */
+export async function listProjectsByCaller({ transaction }: { transaction: Queryable }): Promise<Project[]> {
+  return transaction.query<Project>(`select ${projectColumns} from ${projectFrom} order by p.created_at desc, p.slug`);
+}
+
+/** The project with this slug, when the caller may see it. */
+export async function getProjectBySlug({
+  transaction,
+  slug,
+}: {
+  transaction: Queryable;
+  slug: string;
+}): Promise<Project | undefined> {
+  const [project] = await transaction.query<Project>(`select ${projectColumns} from ${projectFrom} where p.slug = $1`, [
+    slug,
+  ]);
+  return project;
+}
+
+/** Creates a project through `create_project`, which makes the caller its admin. */
+export async function createProjectBySlug({
+  transaction,
+  name,
+  slug,
+}: {
+  transaction: Queryable;
+  name: string;
+  slug: string;
+}): Promise<Project> {
+  const [project] = await translateDatabaseErrors(
+    () => transaction.query<Omit<Project, "role">>(`select * from public.create_project($1, $2)`, [name, slug]),
+    { "conflict:resource": `a project with slug "${slug}" already exists` },
+  );
+  return { ...project, role: "admin" };
+}
+
+/** Renames a project; RLS lets only its admins do so (no row comes back otherwise). */
+export async function updateProjectNameById({
+  transaction,
+  projectId,
+  name,
+}: {
+  transaction: Queryable;
+  projectId: string;
+  name: string;
+}): Promise<boolean> {
+  const rows = await translateDatabaseErrors(() =>
+    transaction.query(`update public.projects set name = $2 where id = $1 returning id`, [projectId, name]),
+  );
+  return rows.length === 1;
+}
+
+/** Deletes a project and everything in it; RLS lets only its admins do so. */
+export async function deleteProjectById({
+  transaction,
+  projectId,
+}: {
+  transaction: Queryable;
+  projectId: string;
+}): Promise<boolean> {
+  const rows = await translateDatabaseErrors(() =>
+    transaction.query(`delete from public.projects where id = $1 returning id`, [projectId]),
+  );
+  return rows.length === 1;
+}
