@@ -6,6 +6,8 @@ export type ErrorCode =
   | "not_found:resource"
   | "conflict:resource"
   | "unavailable:database"
+  | "unavailable:embeddings"
+  | "internal:config"
   | "locked:data_dir"
   | "internal:server";
 
