@@ -15,7 +15,7 @@ const codeBySqlState: Record<string, ErrorCode> = {
 };
 
 /** SQLSTATEs whose message is written by our own SQL functions for users to read. */
-const userFacingSqlStates = new Set(["P0002", "22023", "P0001", "42501"]);
+const userFacingSqlStates = new Set(["P0002", "22023", "P0001", "42501", "23505", "23514"]);
 
 /** Messages Postgres itself writes for these states: they name tables, so they stay in the log. */
 const internalMessage = /row-level security|permission denied for|violates/i;

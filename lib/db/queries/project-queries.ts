@@ -15,12 +15,10 @@ export interface Project {
   role: ProjectRole | null;
 }
 
-// The caller's role comes from their membership, or for API-key callers from the key's role
-// carried in the claims (an API key cannot read the api_keys table unless it is an admin key).
-const projectColumns = `p.id, p.name, p.slug, p.created_by, p.created_at,
-  coalesce(m.role, nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'api_key_role') as role`;
-const projectFrom = `public.projects p
-  left join public.project_members m on m.project_id = p.id and m.user_id = auth.uid()`;
+// The caller's role is the schema's own rule (membership for users, the key's role for API-key
+// callers), the same one every policy applies.
+const projectColumns = `p.id, p.name, p.slug, p.created_by, p.created_at, private.project_role(p.id) as role`;
+const projectFrom = `public.projects p`;
 
 /** The projects RLS lets the caller see, newest first. */
 export async function listProjectsByCaller({ transaction }: { transaction: Queryable }): Promise<Project[]> {

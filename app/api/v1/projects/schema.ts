@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** Roles a project member or API key can have. */
+export const projectRoleSchema = z.enum(["admin", "member", "viewer"]);
+
+/** A project's display name. */
+export const projectNameSchema = z.string().trim().min(1, "is required").max(200, "must be at most 200 characters");
+
+/** POST /api/v1/projects body. */
+export const createProjectSchema = z.object({
+  name: projectNameSchema,
+  slug: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "must be 2–63 lowercase letters, digits or dashes, starting with a letter or digit"),
+});
+
+/** A valid create-project body. */
+export type CreateProjectBody = z.infer<typeof createProjectSchema>;

@@ -1,0 +1,71 @@
+import { anonymousClaims, asService, getDatabase, markApiKeyUsedByHash, type JwtClaims } from "@/lib/db";
+import { getEnvironment } from "@/lib/env";
+import { MotifError } from "@/lib/errors";
+import { verifyAccessToken } from "./access-token";
+import { apiKeyPrefix, hashApiKey } from "./api-key";
+import { getJwtSecret } from "./jwt-secret";
+import { readSessionCookie } from "./session-cookie";
+import { readSupabaseAccessToken } from "./supabase-session";
+
+/** Claims of a project API key: RLS confines such a caller to the key's project and role. */
+async function resolveApiKey(key: string): Promise<JwtClaims> {
+  const database = await getDatabase();
+  const apiKey = await asService(database, (transaction) => markApiKeyUsedByHash({ transaction, keyHash: hashApiKey(key) }));
+  if (!apiKey) throw new MotifError("unauthorized:auth", "the API key is invalid or has been revoked");
+  return {
+    role: "authenticated",
+    sub: apiKey.id,
+    api_key_id: apiKey.id,
+    api_key_role: apiKey.role,
+    project_id: apiKey.project_id,
+  };
+}
+
+function readBearer(request: Request): string | undefined {
+  const header = request.headers.get("authorization");
+  if (header === null) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new MotifError("unauthorized:auth", "the Authorization header must be 'Bearer <token or API key>'");
+  return match[1];
+}
+
+/** The session token a request carries in its cookie, for the configured mode. */
+async function readSessionToken(request: Request): Promise<string | undefined> {
+  return getEnvironment().mode === "embedded" ? readSessionCookie(request) : readSupabaseAccessToken(request);
+}
+
+/**
+ * Who is calling: a Bearer API key (`motif_…`), a Bearer JWT, the session cookie, or nobody
+ * (anonymous claims). A credential that is presented but wrong, expired or revoked is a 401,
+ * never a silent fall-back to anonymous.
+ */
+export async function resolveCaller(request: Request): Promise<JwtClaims> {
+  const bearer = readBearer(request);
+  if (bearer?.startsWith(apiKeyPrefix)) return resolveApiKey(bearer);
+  const token = bearer ?? (await readSessionToken(request));
+  if (!token) return anonymousClaims;
+  return verifyAccessToken(token, getJwtSecret());
+}
+
+/** Like `resolveCaller`, but anonymous callers get a 401 asking them to sign in. */
+export async function requireCaller(request: Request): Promise<JwtClaims> {
+  const claims = await resolveCaller(request);
+  if (claims.role !== "authenticated") throw new MotifError("unauthorized:auth", "sign in or present an API key");
+  return claims;
+}
+
+/**
+ * The signed-in user behind a page request's headers, or undefined (no session, or one that
+ * expired: pages then send the visitor to sign in rather than failing). API keys do not count.
+ */
+export async function getPageUser(headers: Headers): Promise<{ id: string; email: string } | undefined> {
+  const request = new Request("http://page.invalid/", { headers });
+  try {
+    const claims = await resolveCaller(request);
+    if (claims.role !== "authenticated" || claims.api_key_id || !claims.sub) return undefined;
+    return { id: claims.sub, email: claims.email ?? "" };
+  } catch (error) {
+    if (error instanceof MotifError && error.code === "unauthorized:auth") return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { combineChunks, createServerClient, serializeCookieHeader, stringFromBase64URL } from "@supabase/ssr";
+import { getEnvironment } from "@/lib/env";
+import { MotifError } from "@/lib/errors";
+import { readRequestCookies } from "./session-cookie";
+
+const authCookie = /^(sb-.+-auth-token)(\.\d+)?$/;
+
+/**
+ * A Supabase client bound to one request's cookies (Supabase mode). Cookies it wants to set
+ * (a new or refreshed session) are collected in `setCookies` for the response to carry.
+ */
+export function createSupabaseRequestClient(request: Request) {
+  const environment = getEnvironment();
+  if (!environment.SUPABASE_URL || !environment.SUPABASE_ANON_KEY) {
+    throw new MotifError("internal:server", "SUPABASE_URL and SUPABASE_ANON_KEY must be set in Supabase mode");
+  }
+  const setCookies: string[] = [];
+  const client = createServerClient(environment.SUPABASE_URL, environment.SUPABASE_ANON_KEY, {
+    cookies: {
+      getAll: () => readRequestCookies(request),
+      setAll: (cookies) => {
+        for (const { name, value, options } of cookies) setCookies.push(serializeCookieHeader(name, value, options));
+      },
+    },
+  });
+  return { client, setCookies };
+}
+
+/**
+ * The access token in a request's Supabase session cookie (`sb-<ref>-auth-token`, possibly
+ * split into chunks), read without refreshing it: refreshing rotates the refresh token, which
+ * only a response that can set cookies may do (GET /api/v1/auth/session does).
+ */
+export async function readSupabaseAccessToken(request: Request): Promise<string | undefined> {
+  const cookies = readRequestCookies(request);
+  const key = cookies.map((cookie) => authCookie.exec(cookie.name)?.[1]).find(Boolean);
+  if (!key) return undefined;
+  const raw = await combineChunks(key, (name) => cookies.find((cookie) => cookie.name === name)?.value);
+  try {
+    const json = raw?.startsWith("base64-") ? stringFromBase64URL(raw.slice("base64-".length)) : raw;
+    const token = (JSON.parse(json ?? "null") as { access_token?: unknown } | null)?.access_token;
+    if (typeof token === "string" && token) return token;
+  } catch {
+    // Falls through to the error below: a credential was presented and cannot be read.
+  }
+  throw new MotifError("unauthorized:auth", "the Supabase session cookie cannot be read; sign in again");
+}

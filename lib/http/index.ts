@@ -1,0 +1,4 @@
+export { jsonResponse, errorResponse } from "./json-response";
+export { parseBody, parseWith, describeZodError } from "./parse-body";
+export { routeHandler, asMotifError, type RouteContext } from "./route-handler";
+export { asCaller } from "./as-caller";

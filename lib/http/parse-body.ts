@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { MotifError } from "@/lib/errors";
+
+/** One readable line for a zod failure, naming the field: "email: Invalid email address". */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+/** Validates data against a schema; a mismatch is a 400 naming the bad field. */
+export function parseWith<Schema extends z.ZodType>(schema: Schema, data: unknown): z.infer<Schema> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new MotifError("bad_request:input", describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/** Reads a JSON request body and validates it; bad JSON or a bad field is a 400. */
+export async function parseBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new MotifError("bad_request:input", "the request body must be JSON");
+  }
+  return parseWith(schema, body);
+}

@@ -1,0 +1,2 @@
+export { requireProject, explainNothingChanged } from "./project-access";
+export { renameProject, deleteProject, changeMemberRole, removeMember, createProjectApiKey, revokeProjectApiKey } from "./manage-projects";
