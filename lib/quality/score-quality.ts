@@ -1,0 +1,74 @@
+import type { QualityParts, QualityScore } from "@/lib/extract/types";
+import {
+  complexityPart,
+  documentationPart,
+  maintainabilityPart,
+  reusabilityPart,
+  type DocumentationFacts,
+} from "./quality-parts";
+
+/** DESIGN §4 weights, before re-normalisation. */
+export const qualityWeights: Readonly<Record<keyof QualityParts, number>> = {
+  complexity: 0.3,
+  documentation: 0.2,
+  testCoverage: 0.2,
+  reusability: 0.15,
+  maintainability: 0.15,
+};
+
+export const noCoverageNote = "no coverage report: test coverage unknown, weights re-normalised";
+
+/** The real inputs of one unit's (or one pattern's) quality. */
+export interface QualityInput {
+  /** Cyclomatic complexity; for a class, the mean over its methods. */
+  cyclomatic: number;
+  documentation: DocumentationFacts;
+  /** 0–1 line coverage, or null when no report covers it. */
+  coverage: number | null;
+  /** Other files that call or import it, plus extra occurrences. */
+  uses: number;
+  /** Distinct calls + distinct external dependencies. */
+  fanOut: number;
+  /** Classes only: LCOM4 over methods × instance attributes. */
+  lcom4?: number;
+  /** Statements about the inputs to carry into the score (e.g. why coverage is unknown). */
+  notes?: string[];
+}
+
+const round = (value: number) => Math.round(value * 10_000) / 10_000;
+
+/**
+ * Weighs known parts into a score. An unknown test coverage (null) drops out and the other
+ * weights are divided by their sum, so the weights used always sum to 1.
+ */
+export function combineQualityParts(parts: QualityParts, notes: string[] = []): QualityScore {
+  const known = (Object.keys(qualityWeights) as (keyof QualityParts)[]).filter((name) => parts[name] !== null);
+  const total = known.reduce((sum, name) => sum + qualityWeights[name], 0);
+  const weights = { complexity: 0, documentation: 0, testCoverage: 0, reusability: 0, maintainability: 0 };
+  let score = 0;
+  for (const name of known) {
+    weights[name] = round(qualityWeights[name] / total);
+    score += (qualityWeights[name] / total) * (parts[name] as number);
+  }
+  const rounded: QualityParts = {
+    complexity: round(parts.complexity),
+    documentation: round(parts.documentation),
+    testCoverage: parts.testCoverage === null ? null : round(parts.testCoverage),
+    reusability: round(parts.reusability),
+    maintainability: round(parts.maintainability),
+  };
+  const allNotes = parts.testCoverage === null && !notes.includes(noCoverageNote) ? [...notes, noCoverageNote] : notes;
+  return { score: round(score), parts: rounded, weights, notes: allNotes };
+}
+
+/** The quality score (DESIGN §4) of one unit from its real inputs, with every part stored. */
+export function scoreQuality(input: QualityInput): QualityScore {
+  const parts: QualityParts = {
+    complexity: complexityPart(input.cyclomatic),
+    documentation: documentationPart(input.documentation),
+    testCoverage: input.coverage,
+    reusability: reusabilityPart(input.uses),
+    maintainability: maintainabilityPart(input.fanOut, input.lcom4),
+  };
+  return combineQualityParts(parts, input.notes ?? []);
+}
