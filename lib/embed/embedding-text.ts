@@ -1,0 +1,62 @@
+import type { CodeUnit, ExtractedPattern } from "@/lib/extract/types";
+import { codeWords } from "./code-words";
+import { splitIdentifier } from "./split-identifier";
+
+/** What {@link embeddingTextForPattern} reads: an extracted pattern or a stored pattern row. */
+export type PatternTextSource = Pick<ExtractedPattern, "name" | "description" | "tags" | "kind" | "code"> &
+  Partial<Pick<ExtractedPattern, "patternType" | "dependencies" | "evidence" | "occurrences">>;
+
+const docstringWordLimit = 120;
+const codeWordLimit = 40;
+
+function words(identifiers: Iterable<string>): string {
+  return [...identifiers].flatMap((identifier) => splitIdentifier(identifier)).join(" ");
+}
+
+function firstWords(text: string | undefined, limit: number): string {
+  return (text ?? "").split(/\s+/).filter(Boolean).slice(0, limit).join(" ");
+}
+
+function line(label: string, content: string): string {
+  return content.trim() ? `${label}: ${content.trim()}` : "";
+}
+
+function bodyWords(code: string, alreadySaid: string[]): string {
+  return codeWords(code, codeWordLimit, new Set(alreadySaid.flatMap((text) => splitIdentifier(text)))).join(" ");
+}
+
+/**
+ * The text that represents a code unit to an embedding model: its name split into words
+ * (`getBackoffTime` → get backoff time), docstring, parameters, decorators, bases, calls,
+ * the design patterns it implements and the most frequent words of its body.
+ */
+export function embeddingTextForUnit(unit: CodeUnit): string {
+  const header = `${unit.kind} ${unit.qualname} (${words([unit.qualname])})`;
+  const said = [
+    header,
+    firstWords(unit.docstring, docstringWordLimit),
+    line("parameters", words(unit.parameters.map((parameter) => parameter.name))),
+    line("decorators", words(unit.decorators)),
+    line("extends", words(unit.bases)),
+    line("calls", words(unit.calls)),
+    line("implements", unit.patterns.map((match) => match.kind.replaceAll("_", " ")).join(", ")),
+  ];
+  return [...said, line("body", bodyWords(unit.code, said))].filter(Boolean).join("\n");
+}
+
+/**
+ * The text that represents a pattern: its name, description, design-pattern kind, tags,
+ * the names it occurs under, its dependencies and the most frequent words of its code.
+ */
+export function embeddingTextForPattern(pattern: PatternTextSource): string {
+  const qualnames = [...new Set((pattern.occurrences ?? []).map((occurrence) => occurrence.qualname))].slice(0, 8);
+  const said = [
+    pattern.name,
+    pattern.description,
+    line("kind", pattern.kind ? pattern.kind.replaceAll("_", " ") : ""),
+    line("tags", words(pattern.tags)),
+    line("occurs as", qualnames.map((qualname) => `${qualname} (${words([qualname])})`).join(", ")),
+    line("depends on", words(pattern.dependencies ?? [])),
+  ];
+  return [...said, line("code", bodyWords(pattern.code, said))].filter(Boolean).join("\n");
+}

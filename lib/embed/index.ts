@@ -1,0 +1,17 @@
+export { EMBEDDING_DIMENSIONS, type EmbeddingProvider } from "./embedding-provider";
+export { createEmbeddingProvider } from "./create-embedding-provider";
+export {
+  embeddingConfigSchema,
+  parseEmbeddingConfig,
+  embeddingConfigFromEnvironment,
+  type EmbeddingConfig,
+  type EmbeddingConfigInput,
+} from "./embedding-config";
+export { createBuiltinProvider, embedTextBuiltin, BUILTIN_EMBEDDING_MODEL } from "./builtin-provider";
+export { createOpenAIProvider, type OpenAIProviderOptions } from "./openai-provider";
+export { createOllamaProvider, type OllamaProviderOptions } from "./ollama-provider";
+export { withEmbeddingCache } from "./cached-provider";
+export { embeddingTextForUnit, embeddingTextForPattern, type PatternTextSource } from "./embedding-text";
+export { splitIdentifier } from "./split-identifier";
+export { stemWord } from "./stem-word";
+export { cosineSimilarity, normalizeVector } from "./vector-math";
