@@ -30,6 +30,8 @@ const genericMessages: Record<ErrorCode, string> = {
   "not_found:resource": "not found",
   "conflict:resource": "that already exists",
   "unavailable:database": "the database cannot answer",
+  "unavailable:embeddings": "the embedding provider cannot answer",
+  "internal:config": "the server is misconfigured",
   "locked:data_dir": "the data directory is in use",
   "internal:server": "something went wrong on the server",
 };
