@@ -1,0 +1,61 @@
+import { writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { SingleBar } from "cli-progress";
+import type { Command } from "commander";
+import { z } from "zod";
+import { extractPaths, toPrintableResult, type ExtractionProgress } from "@/lib/extract";
+import { formatExtractionSummary } from "../extract-summary";
+import { parseOptions } from "../parse-options";
+
+const extractOptionsSchema = z.object({
+  json: z.boolean().default(false),
+  out: z.string().min(1).optional(),
+  jobs: z.coerce.number().int().min(1).max(256),
+  minQuality: z.coerce.number().min(0).max(1).optional(),
+  maxComplexity: z.coerce.number().int().min(1).optional(),
+  coverage: z.string().min(1).optional(),
+  include: z.array(z.string().min(1)).default([]),
+  exclude: z.array(z.string().min(1)).default([]),
+});
+
+type ExtractOptions = z.infer<typeof extractOptionsSchema>;
+
+// A bar only where a person watches: a terminal, and never mixed into JSON output.
+function progressReporter(options: ExtractOptions): ((progress: ExtractionProgress) => void) | undefined {
+  if (options.json || !process.stderr.isTTY) return undefined;
+  const bar = new SingleBar({ stream: process.stderr, clearOnComplete: true, hideCursor: true, format: "extracting [{bar}] {value}/{total} files {file}" });
+  let started = false;
+  return (progress) => {
+    if (!started) bar.start(progress.total, 0, { file: "" });
+    started = true;
+    bar.update(progress.done, { file: progress.file });
+    if (progress.done === progress.total) bar.stop();
+  };
+}
+
+async function runExtract(paths: string[], rawOptions: unknown): Promise<void> {
+  const options = parseOptions(extractOptionsSchema, rawOptions);
+  const run = await extractPaths({ ...options, paths, cwd: process.cwd(), onProgress: progressReporter(options) });
+  const json = options.json || options.out ? `${JSON.stringify(toPrintableResult(run))}\n` : "";
+  if (options.out) await writeFile(path.resolve(options.out), json);
+  if (options.json) process.stdout.write(json);
+  else process.stdout.write(`${formatExtractionSummary(run)}${options.out ? `Wrote ${options.out}\n` : ""}`);
+}
+
+/** `motif extract <path...>`: code units and patterns from source files, as a summary or JSON. */
+export function registerExtractCommand(program: Command): void {
+  program
+    .command("extract")
+    .description("Extract code units and patterns from Python, TypeScript and JavaScript files")
+    .argument("<path...>", "files or folders (folders honour .gitignore)")
+    .option("--json", "print {units, patterns, relationships, stats, failures} as JSON on stdout")
+    .option("-o, --out <file>", "also write the JSON to a file")
+    .option("-j, --jobs <n>", "worker threads (1: no workers)", String(os.availableParallelism()))
+    .option("--min-quality <score>", "keep patterns with a quality score of at least this (0-1)")
+    .option("--max-complexity <n>", "keep units and patterns with cyclomatic complexity of at most this")
+    .option("--coverage <file>", "test coverage report (lcov, coverage.py JSON or Cobertura XML)")
+    .option("--include <glob...>", "only files matching these globs (relative to the working directory)")
+    .option("--exclude <glob...>", "leave out files and folders matching these globs")
+    .action(runExtract);
+}

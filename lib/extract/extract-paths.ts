@@ -1,0 +1,91 @@
+import os from "node:os";
+import path from "node:path";
+import { discoverFiles } from "@/lib/extract/discover";
+import { assembleResult, type FileOutcome } from "@/lib/extract/pipeline";
+import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/extract/types";
+import { readCoverageReport } from "@/lib/quality";
+import { extractInWorkers, readAndExtract, type FileTask } from "./worker";
+
+/** Progress of a run, reported after each file. */
+export interface ExtractionProgress {
+  done: number;
+  total: number;
+  file: string;
+}
+
+export interface ExtractPathsOptions {
+  /** Files or folders, relative to `cwd` or absolute. */
+  paths: readonly string[];
+  /** Output paths are relative to this folder; default `process.cwd()`. */
+  cwd?: string;
+  /** Worker threads; 1 extracts in this thread. Default: the machine's parallelism. */
+  jobs?: number;
+  include?: readonly string[];
+  exclude?: readonly string[];
+  /** Path of an lcov, coverage.py JSON or Cobertura XML report. */
+  coverage?: string;
+  minQuality?: number;
+  maxComplexity?: number;
+  /** Called once discovery is done (total known) and after every file. */
+  onProgress?: (progress: ExtractionProgress) => void;
+}
+
+/** A file left out because it is not hand-written source (generated, minified). */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/** The printed result plus what was skipped on purpose (shown in the human summary only). */
+export type ExtractionRun = ExtractionResult & { skipped: SkippedFile[] };
+
+async function extractInProcess(tasks: readonly FileTask[], onOutcome: (outcome: FileOutcome) => void): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  for (const task of tasks) {
+    const outcome = await readAndExtract(task);
+    outcomes.push(outcome);
+    onOutcome(outcome);
+  }
+  return outcomes;
+}
+
+function outcomeFile(outcome: FileOutcome): string {
+  if (outcome.status === "extracted") return outcome.extraction.file;
+  return outcome.status === "failed" ? outcome.failure.file : outcome.file;
+}
+
+/**
+ * Extracts code units and patterns from files and folders: discovers source files, extracts
+ * them in worker threads, then clusters, scores, filters and counts on this thread. The
+ * result is the same whatever `jobs` is (files are gathered in path order).
+ */
+export async function extractPaths(options: ExtractPathsOptions): Promise<ExtractionRun> {
+  const startedAt = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const jobs = options.jobs ?? os.availableParallelism();
+  const discovery = await discoverFiles({ paths: options.paths, cwd, include: options.include, exclude: options.exclude });
+  const coverage = options.coverage === undefined ? undefined : await readCoverageReport(path.resolve(cwd, options.coverage));
+  const tasks: FileTask[] = discovery.files;
+  let done = 0;
+  options.onProgress?.({ done, total: tasks.length, file: "" });
+  const onOutcome = (outcome: FileOutcome) => options.onProgress?.({ done: ++done, total: tasks.length, file: outcomeFile(outcome) });
+  const outcomes = jobs === 1 ? await extractInProcess(tasks, onOutcome) : await extractInWorkers({ tasks, jobs, onOutcome });
+  const extractions: FileExtraction[] = [];
+  const failures: ExtractionFailure[] = [...discovery.failures];
+  const skipped: SkippedFile[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status === "extracted") extractions.push(outcome.extraction);
+    else if (outcome.status === "failed") failures.push(outcome.failure);
+    else skipped.push({ file: outcome.file, reason: outcome.reason });
+  }
+  const result = assembleResult({
+    extractions,
+    failures,
+    coverage,
+    minQuality: options.minQuality,
+    maxComplexity: options.maxComplexity,
+    jobs,
+    elapsedMs: () => performance.now() - startedAt,
+  });
+  return { ...result, skipped };
+}

@@ -1,0 +1,36 @@
+import { skippedContentReason } from "@/lib/extract/discover/content-filters";
+import { extractFile } from "@/lib/extract/extract-file";
+import type { ExtractionFailure, FileExtraction, Language } from "@/lib/extract/types";
+import { decodeSource } from "./decode-source";
+
+/** What became of one file: extracted, failed (reported), or skipped as not hand-written. */
+export type FileOutcome =
+  | { status: "extracted"; extraction: FileExtraction }
+  | { status: "failed"; failure: ExtractionFailure }
+  | { status: "skipped"; file: string; reason: string };
+
+export interface ExtractSourceInput {
+  /** Relative path used in the output. */
+  file: string;
+  language: Language;
+  bytes: Uint8Array;
+}
+
+/**
+ * Decodes and extracts one file's bytes. Never throws: anything that goes wrong with this
+ * file (binary, malformed text, a parse the extractor refuses, a bug it trips) becomes a
+ * failure naming the file, so one bad file never stops a run.
+ */
+export async function extractSource(input: ExtractSourceInput): Promise<FileOutcome> {
+  const decoded = decodeSource(input.bytes, input.language);
+  if ("reason" in decoded) return { status: "failed", failure: { file: input.file, reason: decoded.reason } };
+  const skipped = skippedContentReason(decoded.source);
+  if (skipped) return { status: "skipped", file: input.file, reason: skipped };
+  try {
+    const extraction = await extractFile({ file: input.file, source: decoded.source, language: input.language });
+    return { status: "extracted", extraction };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { status: "failed", failure: { file: input.file, reason } };
+  }
+}

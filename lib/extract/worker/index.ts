@@ -1,0 +1,2 @@
+export { extractInWorkers, type ExtractInWorkersOptions } from "./worker-pool";
+export { readAndExtract, maxFileBytes, type FileTask } from "./read-and-extract";

@@ -1,0 +1,77 @@
+// `npm run bench:extract`: Motif's extraction speed and memory on large real code found on
+// every machine (the Python standard library, TypeScript and JavaScript packages under
+// node_modules), beside the complexity passes teams run today (radon, ESLint), measured in
+// the same run on the same files. Figures go to stdout and tests/bench/results/extract.json.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { discoverFiles } from "@/lib/extract/discover";
+import type { ExtractionStats } from "@/lib/extract/types";
+import { buildCorpus, type BenchCorpus } from "./support/bench-corpus";
+import { runEslintComplexityPass } from "./support/eslint-complexity-pass";
+import { measureProcess } from "./support/measure-process";
+import { findRadon, runRadonComplexityPass } from "./support/radon-complexity-pass";
+import { printReport, type BenchRow } from "./support/print-report";
+
+const repository = path.resolve(import.meta.dirname, "../..");
+const motif = path.join(repository, "bin/motif");
+const cores = os.availableParallelism();
+const megabyte = 1024 * 1024;
+const pythonMaxBytes = Number(process.env.BENCH_PYTHON_MAX_MB ?? 6) * megabyte;
+const scriptMaxBytes = Number(process.env.BENCH_SCRIPT_MAX_MB ?? 3) * megabyte;
+const scriptPackages = ["zod/src", "openai/src", "@tanstack/query-core/src", "eslint/lib", "commander/lib"];
+
+function pythonStdlib(): string {
+  const found = spawnSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: "utf8" });
+  if (found.status !== 0) throw new Error("python3 is needed to find the standard library");
+  return found.stdout.trim();
+}
+
+function runMotif(corpus: BenchCorpus, jobs: number, scratch: string): BenchRow {
+  const outFile = path.join(scratch, `motif-${corpus.name}-${jobs}.json`);
+  const measured = measureProcess({ command: [process.execPath, motif, "extract", "--json", "--jobs", String(jobs), "."], cwd: corpus.folder, outFile });
+  if (measured.exitCode !== 0) throw new Error(`motif extract exited with ${measured.exitCode} on ${corpus.name}`);
+  const output = JSON.parse(readFileSync(outFile, "utf8")) as { stats: ExtractionStats; failures: unknown[] };
+  return {
+    tool: `motif extract --json --jobs ${jobs}`,
+    corpus: corpus.name,
+    wallMs: measured.wallMs,
+    peakRssMb: measured.peakRssMb,
+    files: corpus.files,
+    lines: corpus.lines,
+    note: `${output.stats.units} units, ${output.stats.patterns} patterns, ${output.failures.length} failed files`,
+  };
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "motif-bench-"));
+  try {
+    const python = await buildCorpus({ name: "python", folder: path.join(scratch, "python"), sources: [{ path: pythonStdlib(), prefix: "stdlib" }], maxBytes: pythonMaxBytes });
+    const sources = scriptPackages.map((name) => ({ path: path.join(repository, "node_modules", name), prefix: name }));
+    const scripts = await buildCorpus({ name: "ts-js", folder: path.join(scratch, "ts-js"), sources, maxBytes: scriptMaxBytes });
+    // One small run first so tsx's compile cache is warm, as it is for any user after their first run.
+    const warmup = path.join(scratch, "warmup");
+    mkdirSync(warmup);
+    writeFileSync(path.join(warmup, "warm.py"), "def warm(x):\n    return x\n");
+    measureProcess({ command: [process.execPath, motif, "extract", "--json", "--jobs", String(cores), "."], cwd: warmup, outFile: path.join(scratch, "warmup.json") });
+
+    const rows: BenchRow[] = [];
+    for (const corpus of [python, scripts]) for (const jobs of [1, cores]) rows.push(runMotif(corpus, jobs, scratch));
+    const radon = findRadon();
+    if (radon.available) {
+      const pass = runRadonComplexityPass(radon, python.folder, path.join(scratch, "radon.json"));
+      rows.push({ tool: `radon cc (${radon.mode}, ${radon.origin})`, corpus: "python", wallMs: pass.wallMs, peakRssMb: pass.peakRssMb, files: python.files, lines: python.lines, note: `${pass.blocks} blocks, ${pass.errors} files with errors` });
+    }
+    const scriptFiles = (await discoverFiles({ paths: [scripts.folder], cwd: scripts.folder })).files.map((file) => file.path);
+    const eslint = runEslintComplexityPass(scriptFiles);
+    rows.push({ tool: "eslint complexity (in-process)", corpus: "ts-js", wallMs: eslint.wallMs, peakRssMb: null, files: scripts.files, lines: scripts.lines, note: `${eslint.functions} functions, ${eslint.parseErrors} parse errors` });
+    const report = printReport({ rows, corpora: [python, scripts], cores, radon: radon.available ? null : radon.reason });
+    mkdirSync(path.join(repository, "tests/bench/results"), { recursive: true });
+    writeFileSync(path.join(repository, "tests/bench/results/extract.json"), `${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();

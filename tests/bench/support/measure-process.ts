@@ -1,0 +1,32 @@
+import { spawnSync } from "node:child_process";
+
+/** Wall time and peak resident memory of a whole child process (and its threads). */
+export interface ProcessMeasure {
+  wallMs: number;
+  peakRssMb: number;
+  exitCode: number;
+}
+
+// Node cannot read a child's rusage; Python's resource module can (RUSAGE_CHILDREN after
+// wait), so a three-line Python parent runs the command and reports both figures.
+const wrapper = `
+import json, resource, subprocess, sys, time
+with open(sys.argv[1], "wb") as out:
+    start = time.perf_counter()
+    code = subprocess.call(sys.argv[2:], stdout=out)
+    wall = time.perf_counter() - start
+print(json.dumps({"wallMs": wall * 1000, "maxRssKb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "exitCode": code}))
+`;
+
+/** Runs `command` in `cwd` with stdout to `outFile`, measuring wall time and peak RSS. */
+export function measureProcess(options: { command: string[]; cwd: string; outFile: string; env?: NodeJS.ProcessEnv }): ProcessMeasure {
+  const result = spawnSync("python3", ["-c", wrapper, options.outFile, ...options.command], {
+    cwd: options.cwd,
+    encoding: "utf8",
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (result.status !== 0) throw new Error(`measuring ${options.command.join(" ")} failed: ${result.error?.message ?? result.status}`);
+  const measured = JSON.parse(result.stdout) as { wallMs: number; maxRssKb: number; exitCode: number };
+  return { wallMs: measured.wallMs, peakRssMb: measured.maxRssKb / 1024, exitCode: measured.exitCode };
+}

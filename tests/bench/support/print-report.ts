@@ -1,0 +1,77 @@
+import os from "node:os";
+import type { BenchCorpus } from "./bench-corpus";
+
+/** One measured run. */
+export interface BenchRow {
+  tool: string;
+  corpus: string;
+  wallMs: number;
+  /** Peak resident memory of the whole process, threads included; null when run in the bench's own process. */
+  peakRssMb: number | null;
+  files: number;
+  lines: number;
+  note: string;
+}
+
+interface Ratio {
+  corpus: string;
+  motif: string;
+  baseline: string;
+  ratio: number;
+  target: number;
+  met: boolean;
+}
+
+const targets: Record<string, { baseline: string; target: number }> = {
+  python: { baseline: "radon", target: 0.5 },
+  "ts-js": { baseline: "eslint", target: 0.2 },
+};
+
+function ratios(rows: BenchRow[], cores: number): Ratio[] {
+  return Object.entries(targets).flatMap(([corpus, { baseline, target }]) => {
+    const motif = rows.find((row) => row.corpus === corpus && row.tool.endsWith(`--jobs ${cores}`));
+    const base = rows.find((row) => row.corpus === corpus && row.tool.startsWith(baseline));
+    if (!motif || !base) return [];
+    const ratio = motif.wallMs / base.wallMs;
+    return [{ corpus, motif: motif.tool, baseline: base.tool, ratio, target, met: ratio <= target }];
+  });
+}
+
+function table(rows: BenchRow[]): string {
+  const header = ["corpus", "tool", "files", "lines", "wall s", "lines/s", "files/s", "peak RSS MB", "note"];
+  const body = rows.map((row) => [
+    row.corpus,
+    row.tool,
+    String(row.files),
+    String(row.lines),
+    (row.wallMs / 1000).toFixed(2),
+    Math.round(row.lines / (row.wallMs / 1000)).toLocaleString("en-US"),
+    Math.round(row.files / (row.wallMs / 1000)).toLocaleString("en-US"),
+    row.peakRssMb === null ? "n/a" : row.peakRssMb.toFixed(0),
+    row.note,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column].length)));
+  return [header, ...body].map((cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
+}
+
+/** Prints the corpora, the table and the ratios; returns everything as the JSON report. */
+export function printReport(input: { rows: BenchRow[]; corpora: BenchCorpus[]; cores: number; radon: string | null }) {
+  for (const corpus of input.corpora) {
+    const capped = corpus.cappedFrom ? ` (capped from ${corpus.cappedFrom.files} files, ${(corpus.cappedFrom.bytes / 1024 / 1024).toFixed(1)} MB)` : "";
+    console.log(`${corpus.name}: ${corpus.files} files, ${corpus.lines} lines, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB from ${corpus.sources.join(", ")}${capped}`);
+  }
+  if (input.radon) console.log(`radon skipped: ${input.radon}`);
+  console.log(`\n${table(input.rows)}\n`);
+  const measured = ratios(input.rows, input.cores);
+  for (const ratio of measured) {
+    console.log(`${ratio.corpus}: ${ratio.motif} / ${ratio.baseline} = ${ratio.ratio.toFixed(3)} (target <= ${ratio.target}: ${ratio.met ? "met" : "NOT met"})`);
+  }
+  return {
+    date: new Date().toISOString(),
+    machine: { cores: input.cores, cpu: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version },
+    corpora: input.corpora.map(({ folder: _folder, ...corpus }) => corpus),
+    radonSkipped: input.radon,
+    rows: input.rows.map((row) => ({ ...row, linesPerSecond: row.lines / (row.wallMs / 1000), filesPerSecond: row.files / (row.wallMs / 1000) })),
+    ratios: measured,
+  };
+}

@@ -1,0 +1,91 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSampleProject } from "../../support/extract-sample-project";
+
+const motif = path.resolve(import.meta.dirname, "../../../bin/motif");
+let root: string;
+
+function run(args: string[], cwd = root) {
+  return spawnSync(process.execPath, [motif, "extract", ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+}
+
+function json(args: string[], cwd = root) {
+  const result = run([...args, "--json"], cwd);
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+function files(output: { units: Array<{ file: string }> }): string[] {
+  return [...new Set(output.units.map((unit) => unit.file))];
+}
+
+beforeAll(() => {
+  root = writeSampleProject();
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("motif extract", () => {
+  it("prints only the result JSON on stdout with --json, units first naming DESIGN §5's fields", () => {
+    const output = json(["."]);
+    expect(Object.keys(output)).toEqual(["units", "patterns", "relationships", "stats", "failures"]);
+    const retry = output.units.find((unit: { qualname: string }) => unit.qualname === "call_with_retry");
+    expect(Object.keys(retry).slice(0, 8)).toEqual(["file", "qualname", "kind", "language", "startLine", "endLine", "complexity", "patterns"]);
+    expect(retry).toMatchObject({ file: "service/retry.py", kind: "function", language: "python", startLine: 10, complexity: retry.metrics.cyclomatic });
+    expect(files(output)).toEqual(["service/retry.py", "web/events.js", "web/query-builder.ts"]);
+  });
+
+  it("reports unparsable and binary files as failures while the rest succeeds", () => {
+    const output = json(["."]);
+    expect(output.failures.map((failure: { file: string }) => failure.file)).toEqual(["broken/binary.py", "broken/latin1.py", "broken/unparsable.py"]);
+    expect(output.failures[0]).toEqual({ file: "broken/binary.py", reason: "binary file (contains NUL bytes)" });
+    expect(output.stats).toMatchObject({ files: 3, filesFailed: 3 });
+  });
+
+  it("writes the same units and patterns whatever --jobs is", () => {
+    const one = json([".", "--jobs", "1"]);
+    const two = json([".", "--jobs", "2"]);
+    expect([one.stats.jobs, two.stats.jobs]).toEqual([1, 2]);
+    for (const output of [one, two]) {
+      delete output.stats.durationMs;
+      delete output.stats.jobs;
+    }
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+
+  it("names files relative to the working directory", () => {
+    expect(files(json(["../service", "query-builder.ts"], path.join(root, "web")))).toEqual(["../service/retry.py", "query-builder.ts"]);
+  });
+
+  it("honours .gitignore and --include / --exclude globs", () => {
+    const all = JSON.stringify(json(["."]));
+    for (const hidden of ["ignored/secret.py", "settings.local.py", "node_modules", "schema.generated.ts"]) expect(all).not.toContain(hidden);
+    expect(files(json([".", "--include", "*.py"]))).toEqual(["service/retry.py"]);
+    expect(files(json([".", "--exclude", "web/*.ts", "broken"]))).toEqual(["service/retry.py", "web/events.js"]);
+  });
+
+  it("prints a human summary, and writes the JSON with --out", () => {
+    const result = run([".", "--out", "result.json"]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^Extracted 3 files \(\d+ lines\) in \d+\.\d s with \d+ workers?\n/);
+    expect(result.stdout).toContain("  broken/binary.py: binary file (contains NUL bytes)\n");
+    expect(result.stdout).toContain("Skipped: 1 generated or minified file\n");
+    expect(result.stdout).toMatch(/\nWrote result\.json\n$/);
+    const written = JSON.parse(readFileSync(path.join(root, "result.json"), "utf8"));
+    expect(written.stats.files).toBe(3);
+  });
+
+  it("exits 1 with one line for a missing path or a bad option", () => {
+    const missing = run(["service", "nope/missing.py"]);
+    expect([missing.status, missing.stderr, missing.stdout]).toEqual([1, "motif: no such file or directory: nope/missing.py\n", ""]);
+    for (const [option, value] of [["--jobs", "abc"], ["--min-quality", "2"], ["--max-complexity", "0"]]) {
+      const bad = run([".", option, value]);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toMatch(new RegExp(`^motif: invalid ${option}: [^\\n]+\\n$`));
+    }
+  });
+});

@@ -1,0 +1,88 @@
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractPaths, type ExtractionRun } from "@/lib/extract";
+import { decodeSource } from "@/lib/extract/pipeline";
+import { writeSampleProject } from "../../support/extract-sample-project";
+
+let root: string;
+let single: ExtractionRun;
+let parallel: ExtractionRun;
+
+function withoutTiming(run: ExtractionRun) {
+  const { durationMs: _duration, jobs: _jobs, ...stats } = run.stats;
+  return { ...run, stats };
+}
+
+beforeAll(async () => {
+  root = writeSampleProject();
+  writeFileSync(path.join(root, "service/huge_table.py"), `TABLE = [\n${"    1,\n".repeat(400_000)}]\n`);
+  single = await extractPaths({ paths: ["."], cwd: root, jobs: 1 });
+  parallel = await extractPaths({ paths: ["."], cwd: root, jobs: 2 });
+}, 60_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("extractPaths", () => {
+  it("extracts every readable source file, naming files relative to the working directory", () => {
+    expect([...new Set(single.units.map((unit) => unit.file))]).toEqual(["service/retry.py", "web/events.js", "web/query-builder.ts"]);
+    const qualnames = single.units.map((unit) => unit.qualname);
+    expect(qualnames).toEqual(expect.arrayContaining(["call_with_retry", "Settings", "Settings.__new__", "QueryBuilder.where", "createEmitter"]));
+    expect(single.stats.files).toBe(3);
+    expect(single.stats.units).toBe(single.units.length);
+  });
+
+  it("reports unreadable files with a reason and goes on with the rest", () => {
+    expect(single.failures.map((failure) => failure.file)).toEqual(["broken/binary.py", "broken/latin1.py", "broken/unparsable.py", "service/huge_table.py"]);
+    expect(single.failures[0].reason).toBe("binary file (contains NUL bytes)");
+    expect(single.failures[1].reason).toBe("invalid UTF-8 text");
+    expect(single.failures[3].reason).toBe("file too large (2.3 MB, limit 2 MB)");
+    expect(single.stats.filesFailed).toBe(4);
+    expect(single.skipped).toEqual([{ file: "web/schema.generated.ts", reason: "generated file" }]);
+  });
+
+  it("gives the same result for one and for several worker threads", () => {
+    expect(parallel.stats.jobs).toBe(2);
+    expect(single.stats.jobs).toBe(1);
+    expect(withoutTiming(parallel)).toEqual(withoutTiming(single));
+  });
+
+  it("counts lines, bytes and patterns by type and kind", () => {
+    const byType = Object.values(single.stats.patternsByType).reduce((sum, count) => sum + count, 0);
+    expect(byType).toBe(single.patterns.length);
+    expect(single.stats.patterns).toBe(single.patterns.length);
+    const kinds = single.patterns.filter((pattern) => pattern.kind !== null).length;
+    expect(Object.values(single.stats.patternsByKind).reduce((sum, count) => sum + count, 0)).toBe(kinds);
+    expect(single.stats.lines).toBeGreaterThan(60);
+    expect(single.stats.bytes).toBeGreaterThan(1500);
+  });
+
+  it("keeps only units and patterns within --max-complexity and patterns above --min-quality", async () => {
+    const simple = await extractPaths({ paths: ["."], cwd: root, jobs: 1, maxComplexity: 1 });
+    expect(simple.units.length).toBeGreaterThan(0);
+    expect(simple.units.every((unit) => unit.metrics.cyclomatic <= 1)).toBe(true);
+    expect(simple.units.map((unit) => unit.qualname)).not.toContain("call_with_retry");
+    expect(simple.patterns.every((pattern) => pattern.complexity <= 1)).toBe(true);
+    const scores = single.patterns.map((pattern) => pattern.quality.score).sort((left, right) => left - right);
+    const threshold = scores[Math.floor(scores.length / 2)];
+    const good = await extractPaths({ paths: ["."], cwd: root, jobs: 1, minQuality: threshold });
+    expect(good.patterns.length).toBe(scores.filter((score) => score >= threshold).length);
+    expect(good.units.length).toBe(single.units.length);
+    const keys = new Set(good.patterns.map((pattern) => pattern.key));
+    expect(good.relationships.every((relation) => keys.has(relation.source) && keys.has(relation.target))).toBe(true);
+  });
+});
+
+describe("decodeSource", () => {
+  it("decodes UTF-8, drops a byte-order mark and honours a Python coding declaration", () => {
+    expect(decodeSource(new TextEncoder().encode("\ufeffx = 'é'\n"), "python")).toEqual({ source: "x = 'é'\n" });
+    const latin1 = Buffer.from("# -*- coding: latin-1 -*-\nx = '\xe9'\n", "latin1");
+    expect(decodeSource(latin1, "python")).toEqual({ source: "# -*- coding: latin-1 -*-\nx = 'é'\n" });
+    expect(decodeSource(latin1, "javascript")).toEqual({ reason: "invalid UTF-8 text" });
+  });
+
+  it("refuses binary content and unknown encodings", () => {
+    expect(decodeSource(Uint8Array.from([0x61, 0x00, 0x62]), "typescript")).toEqual({ reason: "binary file (contains NUL bytes)" });
+    expect(decodeSource(Buffer.from("# coding: klingon-8\nx = 1\n"), "python")).toEqual({ reason: "unknown encoding klingon-8" });
+  });
+});
