@@ -30,6 +30,6 @@ export {
   listApiKeysByProjectId,
   createApiKeyByProjectId,
   revokeApiKeyById,
-  useApiKeyByHash,
+  markApiKeyUsedByHash,
   type ApiKey,
 } from "./queries/api-key-queries";

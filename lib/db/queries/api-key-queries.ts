@@ -83,7 +83,7 @@ export async function revokeApiKeyById({
  * The live (not revoked) key with this hash, marking it used. Runs as service_role: the
  * caller is not known yet, this lookup is what makes them known.
  */
-export async function useApiKeyByHash({
+export async function markApiKeyUsedByHash({
   transaction,
   keyHash,
 }: {
