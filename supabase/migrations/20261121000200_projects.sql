@@ -205,7 +205,7 @@ begin
       where m.project_id = old.project_id and m.role = 'admin' and m.user_id <> old.user_id
     ) then
       raise exception 'a project must keep at least one admin'
-        using errcode = '23514', hint = 'make another member admin first';
+        using errcode = 'P0001', hint = 'make another member admin first';
     end if;
   end if;
   if tg_op = 'DELETE' then
