@@ -5,7 +5,6 @@ import type { Database } from "@/lib/db";
 import { resetEnvironmentCache } from "@/lib/env";
 import { createTestDatabase } from "@/tests/support/test-database";
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** A response with its parsed JSON body. */
 export interface ApiAnswer<Body = any> {
@@ -29,7 +28,10 @@ export interface CallOptions {
  * Calls an exported route handler with a real Request, as Next.js would, and reads the JSON
  * answer. Route params arrive as a promise, exactly as in Next.js 16.
  */
-export async function callRoute(handler: Handler, options: CallOptions = {}): Promise<ApiAnswer> {
+export async function callRoute<Params extends Record<string, string>>(
+  handler: (request: Request, context: { params: Promise<Params> }) => Promise<Response>,
+  options: CallOptions = {},
+): Promise<ApiAnswer> {
   const headers = new Headers();
   if (options.body !== undefined || options.rawBody !== undefined) headers.set("content-type", "application/json");
   if (options.bearer) headers.set("authorization", `Bearer ${options.bearer}`);
@@ -39,7 +41,8 @@ export async function callRoute(handler: Handler, options: CallOptions = {}): Pr
     headers,
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  // A missing param reaches the handler as undefined, as a wrong route would deliver it.
+  const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as Params) });
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
 

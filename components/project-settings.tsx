@@ -1,0 +1,37 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import type { Project } from "@/lib/db";
+import { apiFetch } from "./api-client";
+import { ApiKeyManager } from "./api-key-manager";
+import { MemberManager } from "./member-manager";
+import { ErrorMessage } from "./ui/error-message";
+
+/** A project's settings: members for everyone in it, management and API keys for admins. */
+export function ProjectSettings({ slug }: { slug: string }) {
+  const project = useQuery({
+    queryKey: ["projects", slug],
+    queryFn: () => apiFetch<{ project: Project }>(`/api/v1/projects/${slug}`).then((body) => body.project),
+  });
+  if (project.error) return <ErrorMessage error={project.error} testId="project-settings-error" />;
+  if (!project.data) return <p className="text-sm text-slate-500">Loading project…</p>;
+  const isAdmin = project.data.role === "admin";
+  return (
+    <div className="space-y-10">
+      <header className="space-y-1">
+        <Link href="/projects" className="text-sm text-indigo-600 hover:text-indigo-500">← Projects</Link>
+        <h1 className="text-2xl font-semibold tracking-tight" data-testid="project-title">{project.data.name}</h1>
+        <p className="text-sm text-slate-500">
+          {project.data.slug} · your role: <span data-testid="project-role">{project.data.role}</span>
+        </p>
+      </header>
+      <MemberManager slug={slug} isAdmin={isAdmin} />
+      {isAdmin ? (
+        <ApiKeyManager slug={slug} />
+      ) : (
+        <p className="text-sm text-slate-600">Only project admins manage members and API keys.</p>
+      )}
+    </div>
+  );
+}

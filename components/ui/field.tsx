@@ -1,0 +1,38 @@
+import { useId, type InputHTMLAttributes, type SelectHTMLAttributes } from "react";
+
+const control =
+  "block w-full rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600";
+
+/** A labelled text input. */
+export function TextField({ label, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string }) {
+  const id = useId();
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input id={id} {...props} className={control} />
+    </div>
+  );
+}
+
+/** A labelled select of project roles (admin, member, viewer); the label may be for screen readers only. */
+export function RoleSelect({
+  label,
+  hideLabel = false,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; hideLabel?: boolean }) {
+  const id = useId();
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className={hideLabel ? "sr-only" : "block text-sm font-medium text-slate-700"}>
+        {label}
+      </label>
+      <select id={id} {...props} className={control}>
+        <option value="admin">admin</option>
+        <option value="member">member</option>
+        <option value="viewer">viewer</option>
+      </select>
+    </div>
+  );
+}
