@@ -32,7 +32,7 @@ export function ApiKeyManager({ slug }: { slug: string }) {
       <ErrorMessage error={apiKeys.error ?? revoke.error} testId="api-keys-error" />
       <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid="api-key-list">
         {apiKeys.data?.map((apiKey) => (
-          <li key={apiKey.id} className="flex items-center gap-3 px-4 py-3" data-testid={`api-key-${apiKey.name}`}>
+          <li key={apiKey.id} className="flex items-center gap-3 px-4 py-3" data-testid={`api-key-item-${apiKey.name}`}>
             <div className="flex-1">
               <p className="text-sm font-medium text-slate-900">{apiKey.name}</p>
               <p className="font-mono text-xs text-slate-500">

@@ -32,7 +32,7 @@ export function MemberManager({ slug, isAdmin }: { slug: string; isAdmin: boolea
       <ErrorMessage error={members.error ?? changeRole.error ?? remove.error} testId="members-error" />
       <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid="member-list">
         {members.data?.map((member) => (
-          <li key={member.user_id} className="flex items-center gap-3 px-4 py-3" data-testid={`member-${member.email}`}>
+          <li key={member.user_id} className="flex items-center gap-3 px-4 py-3" data-testid={`member-item-${member.email}`}>
             <span className="flex-1 text-sm text-slate-900">{member.email}</span>
             {isAdmin ? (
               <>

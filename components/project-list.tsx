@@ -29,7 +29,7 @@ export function ProjectList() {
         )}
         <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid="project-list">
           {projects.data?.map((project) => (
-            <li key={project.id} className="flex items-center justify-between px-4 py-3" data-testid={`project-${project.slug}`}>
+            <li key={project.id} className="flex items-center justify-between px-4 py-3" data-testid={`project-item-${project.slug}`}>
               <div>
                 <p className="font-medium text-slate-900">{project.name}</p>
                 <p className="text-xs text-slate-500">{project.slug} · {project.role}</p>

@@ -132,10 +132,10 @@ describe("/api/v1/projects/[slug]/members", () => {
   it("never removes or demotes the last admin", async () => {
     const params = { slug: "atlas", userId: owner.id };
     const demote = await callRoute(patchMember, { method: "PATCH", cookie: owner.cookie, params, body: { role: "member" } });
-    expect(demote.status).toBe(400);
-    expect(demote.body.error.message).toBe("a project must keep at least one admin");
+    expect(demote.status).toBe(409);
+    expect(demote.body.error).toEqual({ code: "conflict:resource", message: "a project must keep at least one admin" });
     const remove = await callRoute(removeMember, { method: "DELETE", cookie: owner.cookie, params });
-    expect(remove.status).toBe(400);
+    expect(remove.status).toBe(409);
   });
 
   it("removes a member, who then no longer sees the project", async () => {
