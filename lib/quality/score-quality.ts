@@ -57,7 +57,9 @@ export function combineQualityParts(parts: QualityParts, notes: string[] = []): 
     reusability: round(parts.reusability),
     maintainability: round(parts.maintainability),
   };
-  const allNotes = parts.testCoverage === null && !notes.includes(noCoverageNote) ? [...notes, noCoverageNote] : notes;
+  // Callers that know why coverage is missing (a report that lacks the file) say so themselves.
+  const explained = notes.some((note) => note.includes("weights re-normalised"));
+  const allNotes = parts.testCoverage === null && !explained ? [...notes, noCoverageNote] : notes;
   return { score: round(score), parts: rounded, weights, notes: allNotes };
 }
 

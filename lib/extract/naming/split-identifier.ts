@@ -1,0 +1,29 @@
+const acronyms: Record<string, string> = {
+  http: "HTTP", https: "HTTPS", url: "URL", uri: "URI", id: "ID", ids: "IDs", api: "API", json: "JSON", db: "DB",
+  sql: "SQL", io: "IO", ui: "UI", jwt: "JWT", html: "HTML", xml: "XML", csv: "CSV", uuid: "UUID", lru: "LRU",
+  ttl: "TTL", s3: "S3", orm: "ORM", crud: "CRUD", dto: "DTO", tcp: "TCP", udp: "UDP", ip: "IP", ws: "WS", sdk: "SDK",
+};
+
+/**
+ * Words of an identifier in lower case: `getBackoffTime` → get, backoff, time;
+ * `HTTPClient` → http, client; `__fetch_all__` → fetch, all; `retry3Times` → retry, 3, times.
+ */
+export function splitIdentifier(identifier: string): string[] {
+  return identifier
+    .replace(/([a-z\d])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .replace(/([A-Za-z])(\d)/g, "$1 $2")
+    .split(/[^A-Za-z\d]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+}
+
+/** A word for display: known acronyms upper-cased, other words capitalised. */
+export function displayWord(word: string): string {
+  return acronyms[word] ?? word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Words joined for a title: `["get", "user", "id"]` → "Get User ID". */
+export function titleWords(words: string[]): string {
+  return words.map(displayWord).join(" ");
+}

@@ -1,0 +1,101 @@
+import type { CodeUnit } from "@/lib/extract/types";
+import { fnv1a64 } from "@/lib/extract/fingerprint";
+import { LshIndex } from "./lsh-index";
+import { shapeTokens } from "./shape-tokens";
+import { jaccard, minHashSignature, shingleSet } from "./shingles";
+
+/** Units merge into one pattern at this shape similarity (DESIGN §4: near-duplicates ≥ 0.9). */
+export const mergeSimilarity = 0.9;
+
+/** Units sharing one structural fingerprint, with the shape used for near-duplicate search. */
+export interface FingerprintGroup {
+  fingerprint: string;
+  /** Sorted by file, start line, qualname. */
+  units: CodeUnit[];
+  /** Language family and unit kind: only units in one bucket are compared. */
+  bucket: string;
+  shingles: Uint32Array;
+  signature: Uint32Array;
+}
+
+/** A cluster of units doing the same thing the same way; its centre is the first group. */
+export interface UnitCluster {
+  centre: FingerprintGroup;
+  groups: FingerprintGroup[];
+  /** Every member with its shape similarity to the centre (1 for the centre's own fingerprint). */
+  members: { unit: CodeUnit; similarity: number }[];
+}
+
+/** Orders units so the result never depends on the order files were extracted in. */
+export function compareUnits(a: CodeUnit, b: CodeUnit): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.startLine - b.startLine || (a.qualname < b.qualname ? -1 : a.qualname > b.qualname ? 1 : 0);
+}
+
+function bucketOf(unit: CodeUnit): string {
+  return `${unit.language === "python" ? "python" : "ecmascript"}:${unit.kind === "class" ? "class" : "callable"}`;
+}
+
+/** Groups units by fingerprint (computed from the code shape when a unit lacks one). */
+export function groupByFingerprint(units: CodeUnit[]): FingerprintGroup[] {
+  const byKey = new Map<string, CodeUnit[]>();
+  const tokensByKey = new Map<string, string[]>();
+  for (const unit of [...units].sort(compareUnits)) {
+    let fingerprint = unit.fingerprint;
+    if (!fingerprint) {
+      const tokens = shapeTokens(unit.code, unit.language);
+      fingerprint = fnv1a64(`${bucketOf(unit)}\u0000${tokens.join(" ")}`);
+      tokensByKey.set(`${bucketOf(unit)}|${fingerprint}`, tokens);
+    }
+    const key = `${bucketOf(unit)}|${fingerprint}`;
+    const members = byKey.get(key);
+    if (members) members.push(unit);
+    else byKey.set(key, [unit]);
+  }
+  return [...byKey].map(([key, members]) => {
+    const shingles = shingleSet(tokensByKey.get(key) ?? shapeTokens(members[0].code, members[0].language));
+    return {
+      fingerprint: key.slice(key.indexOf("|") + 1),
+      units: members,
+      bucket: bucketOf(members[0]),
+      shingles,
+      signature: minHashSignature(shingles),
+    };
+  });
+}
+
+/** Bigger groups first (they make better centres), then by fingerprint for a stable order. */
+function compareGroups(a: FingerprintGroup, b: FingerprintGroup): number {
+  return b.units.length - a.units.length || b.shingles.length - a.shingles.length || (a.fingerprint < b.fingerprint ? -1 : 1);
+}
+
+/**
+ * Clusters units: one group per fingerprint, then each group joins the most similar
+ * existing centre with Jaccard ≥ 0.9 over shape shingles, else becomes a centre. Centres
+ * are found through MinHash LSH buckets (never all pairs), and joining a centre rather
+ * than any member keeps clusters from chaining into loose blobs.
+ */
+export function clusterUnits(units: CodeUnit[]): UnitCluster[] {
+  const groups = groupByFingerprint(units).sort(compareGroups);
+  const clusters: UnitCluster[] = [];
+  const index = new LshIndex<number>();
+  for (const group of groups) {
+    let best: { cluster: number; similarity: number } | undefined;
+    for (const candidate of index.candidates(group.signature, group.bucket).sort((a, b) => a - b)) {
+      const centre = clusters[candidate].centre;
+      const sizes = [centre.shingles.length, group.shingles.length].sort((a, b) => a - b);
+      if (sizes[0] < mergeSimilarity * sizes[1]) continue;
+      const similarity = jaccard(centre.shingles, group.shingles);
+      if (similarity >= mergeSimilarity && (!best || similarity > best.similarity)) best = { cluster: candidate, similarity };
+    }
+    const members = group.units.map((unit) => ({ unit, similarity: best ? best.similarity : 1 }));
+    if (best) {
+      clusters[best.cluster].groups.push(group);
+      clusters[best.cluster].members.push(...members);
+    } else {
+      clusters.push({ centre: group, groups: [group], members });
+      index.add(clusters.length - 1, group.signature, group.bucket);
+    }
+  }
+  for (const cluster of clusters) cluster.members.sort((a, b) => compareUnits(a.unit, b.unit));
+  return clusters;
+}

@@ -1,0 +1,120 @@
+import type { CodeUnit, FileExtraction } from "@/lib/extract/types";
+import { ModuleFiles } from "./module-files";
+import { enclosingClass, type RepoModel } from "./repo-model";
+
+/** One resolved reference from a unit (or a file's import) to a unit elsewhere in the repo. */
+export interface Reference {
+  from: CodeUnit | undefined;
+  fromFile: string;
+  to: CodeUnit;
+  /** The name as written: a call (`db.transaction`), a base class or an imported name. */
+  written: string;
+  via: "call" | "base" | "import";
+  line: number;
+  /** 1 through an import or the same file, lower for a repo-wide unique-name guess. */
+  confidence: number;
+}
+
+const selfNames = new Set(["self", "cls", "this"]);
+
+/** Resolves names across files through imports, the defining file and class scopes. */
+export class ReferenceResolver {
+  private readonly modules: ModuleFiles;
+  private readonly topLevelByName = new Map<string, CodeUnit[]>();
+
+  constructor(private readonly model: RepoModel) {
+    this.modules = new ModuleFiles(model.files);
+    for (const unit of model.units) {
+      if (unit.parentQualname) continue;
+      const list = this.topLevelByName.get(unit.name);
+      if (list) list.push(unit);
+      else this.topLevelByName.set(unit.name, [unit]);
+    }
+  }
+
+  private moduleFile(module: string, importer: FileExtraction): FileExtraction | undefined {
+    return importer.language === "python" ? this.modules.resolvePython(module, importer.file) : this.modules.resolveScript(module, importer.file);
+  }
+
+  private member(file: FileExtraction, qualname: string): CodeUnit | undefined {
+    return this.model.byQualname.get(file.file)?.get(qualname);
+  }
+
+  /** An imported value (`pkg.mod.name`, `pkg.mod`, `./mod.name`) → the module file and the member named in it. */
+  resolveImport(value: string, localName: string, importer: FileExtraction): { file: FileExtraction; name?: string } | undefined {
+    const whole = this.moduleFile(value, importer);
+    if (whole) return { file: whole };
+    const dot = value.lastIndexOf(".");
+    if (dot <= 0) return undefined;
+    const file = this.moduleFile(value.slice(0, dot), importer);
+    if (!file) return undefined;
+    const name = value.slice(dot + 1);
+    // A default import is found under the local name it was given, or as the file's only top-level unit.
+    if (name === "default") {
+      const tops = file.units.filter((unit) => !unit.parentQualname);
+      return { file, name: this.member(file, localName) ? localName : tops.length === 1 ? tops[0].name : undefined };
+    }
+    return { file, name };
+  }
+
+  /** A dotted name written in `file` (call target or base class) → the unit it denotes. */
+  resolveName(written: string, file: FileExtraction, scope?: CodeUnit): { unit: CodeUnit; confidence: number } | undefined {
+    const cleaned = written.replace(/\?\./g, ".").replace(/\s+/g, "").replace(/[[<(].*$/, "").replace(/^new\b/, "");
+    const parts = cleaned.split(".").filter(Boolean);
+    if (parts.length === 0) return undefined;
+    const [head, ...rest] = parts;
+    if (selfNames.has(head) && scope) {
+      const owner = enclosingClass(this.model, scope);
+      const method = owner && rest.length === 1 ? this.member(file, `${owner.qualname}.${rest[0]}`) : undefined;
+      return method ? { unit: method, confidence: 0.9 } : undefined;
+    }
+    const local = this.resolveLocal(head, file, scope);
+    if (local) return this.descend(local, rest, file, 1);
+    const imported = file.imports[head];
+    if (imported !== undefined) return this.resolveImportedName(imported, head, rest, file);
+    if (rest.length > 0) return undefined;
+    // Last resort: a name defined exactly once in the whole repository (and not a short, generic one).
+    const unique = this.topLevelByName.get(head);
+    return unique?.length === 1 && head.length >= 4 && unique[0].file !== file.file ? { unit: unique[0], confidence: 0.5 } : undefined;
+  }
+
+  private resolveLocal(head: string, file: FileExtraction, scope?: CodeUnit): CodeUnit | undefined {
+    // Class bodies are not scopes for bare names (Python and JS alike): skip them.
+    for (let current = scope; current; current = this.model.parentOf.get(current.id)) {
+      if (current.kind === "class") continue;
+      const nested = this.member(file, `${current.qualname}.${head}`);
+      if (nested && nested.id !== scope?.id) return nested;
+    }
+    return this.member(file, head);
+  }
+
+  private resolveImportedName(imported: string, head: string, rest: string[], file: FileExtraction) {
+    const target = this.resolveImport(imported, head, file);
+    if (!target) return undefined;
+    if (target.name) {
+      const unit = this.member(target.file, target.name);
+      return unit ? this.descend(unit, rest, target.file, 1) : undefined;
+    }
+    // `import pkg.mod as m` then `m.func()` / `m.Class.method()`.
+    if (rest.length === 0) return undefined;
+    const unit = this.member(target.file, rest[0]);
+    return unit ? this.descend(unit, rest.slice(1), target.file, 1) : undefined;
+  }
+
+  private descend(unit: CodeUnit, rest: string[], file: FileExtraction, confidence: number) {
+    if (rest.length === 0) return { unit, confidence };
+    const member = unit.kind === "class" && rest.length === 1 ? this.member(file, `${unit.qualname}.${rest[0]}`) : undefined;
+    return member ? { unit: member, confidence: confidence * 0.9 } : undefined;
+  }
+}
+
+/** The 1-based line of the first place `written(` (or `written`) appears in the unit, else its first line. */
+export function lineOf(unit: CodeUnit, written: string): number {
+  const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const lines = unit.code.split("\n");
+  for (const pattern of [new RegExp(`${escaped}\\s*\\(`), new RegExp(`\\b${escaped}\\b`)]) {
+    const index = lines.findIndex((line, position) => position > 0 && pattern.test(line));
+    if (index > 0) return unit.startLine + index;
+  }
+  return unit.startLine;
+}

@@ -1,0 +1,57 @@
+import type { CodeUnit, PatternType } from "@/lib/extract/types";
+import type { UnitCluster } from "./cluster-units";
+import { clusterKind, type ClusterKind } from "./cluster-kind";
+import { methodsOf, type RepoModel } from "./repo-model";
+import { isNestedInFunction, isTestUnit, isTrivialUnit } from "./unit-traits";
+
+/** A cluster that earned a place as a pattern, and why. */
+export interface SelectedCluster {
+  cluster: UnitCluster;
+  representative: CodeUnit;
+  patternType: PatternType;
+  kind: ClusterKind | null;
+  reason: "design_pattern" | "recurs" | "substantial";
+}
+
+/** A function is substantial with enough size, branching, or documentation to be reused on its own. */
+function isSubstantialFunction(unit: CodeUnit): boolean {
+  const { linesOfCode, cyclomatic } = unit.metrics;
+  return linesOfCode >= 12 || cyclomatic >= 5 || (linesOfCode >= 6 && cyclomatic >= 2) || (!!unit.docstring && linesOfCode >= 4);
+}
+
+/** A class is substantial with two methods, some size, or a documented purpose. */
+function isSubstantialClass(model: RepoModel, unit: CodeUnit): boolean {
+  return methodsOf(model, unit).length >= 2 || unit.metrics.linesOfCode >= 8 || (!!unit.docstring && unit.metrics.linesOfCode >= 3);
+}
+
+/** The member shown as the pattern's code: documented first, then the earliest by path and line. */
+function pickRepresentative(cluster: UnitCluster): CodeUnit {
+  const centreIds = new Set(cluster.centre.units.map((unit) => unit.id));
+  const centre = cluster.members.filter(({ unit }) => centreIds.has(unit.id)).map(({ unit }) => unit);
+  return centre.find((unit) => unit.docstring) ?? centre[0];
+}
+
+/**
+ * The pattern-selection rule. A cluster becomes a pattern when
+ *  1. its members implement a design-pattern kind (mean detector confidence ≥ 0.4), or
+ *  2. it recurs: ≥ 2 occurrences — in ≥ 2 different files when the unit is trivial
+ *     (a one-liner, accessor, argument-storing constructor, `toString`, test), since a
+ *     convention repeated inside one file is not something to reuse, or
+ *  3. it is substantial on its own and neither trivial, a test, nor nested in a function:
+ *     a function with ≥ 12 lines, CC ≥ 5, ≥ 6 lines and a branch, or a docstring and ≥ 4
+ *     lines; a class with ≥ 2 methods, ≥ 8 lines, or a docstring.
+ * Type: design_pattern with a kind, class_pattern for classes, function_pattern otherwise.
+ */
+export function selectCluster(model: RepoModel, cluster: UnitCluster): SelectedCluster | null {
+  const representative = pickRepresentative(cluster);
+  const kind = clusterKind(cluster);
+  const patternType: PatternType = kind ? "design_pattern" : representative.kind === "class" ? "class_pattern" : "function_pattern";
+  const base = { cluster, representative, patternType, kind };
+  if (kind) return { ...base, reason: "design_pattern" };
+  const trivial = isTrivialUnit(model, representative);
+  const files = new Set(cluster.members.map(({ unit }) => unit.file)).size;
+  if (cluster.members.length >= 2 && (!trivial || files >= 2)) return { ...base, reason: "recurs" };
+  if (trivial || isTestUnit(representative) || isNestedInFunction(model, representative)) return null;
+  const substantial = representative.kind === "class" ? isSubstantialClass(model, representative) : isSubstantialFunction(representative);
+  return substantial ? { ...base, reason: "substantial" } : null;
+}

@@ -1,0 +1,49 @@
+import type { Language } from "@/lib/extract/types";
+
+const pythonKeywords = new Set(
+  ("False None True and as assert async await break class continue def del elif else except finally for from " +
+    "global if import in is lambda nonlocal not or pass raise return try while with yield match case").split(" "),
+);
+
+const scriptKeywords = new Set(
+  ("break case catch class const continue debugger default delete do else export extends finally for function if " +
+    "import in instanceof let new return super switch this throw try typeof var void while with yield async await of " +
+    "null undefined true false static get set interface type implements readonly public private protected abstract " +
+    "declare enum namespace as satisfies keyof infer is string number boolean any unknown never object symbol bigint").split(" "),
+);
+
+// Longest operators first so `**=` is not read as `*`, `*`, `=`.
+const pythonPattern =
+  /(\s+)|(#[^\n]*)|((?:[rRbBuUfF]{1,2})?(?:"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'))|(0[xXoObB][\da-fA-F_]+|\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?[jJ]?|\.\d+)|([\p{L}_][\p{L}\p{N}_]*)|(\*\*=|\/\/=|>>=|<<=|->|:=|==|!=|<=|>=|\*\*|\/\/|<<|>>|[-+*\/%@&|^]=|[-+*\/%@&|^~<>=!])|([\s\S])/uy;
+
+const scriptPattern =
+  /(\s+)|(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|(0[xXoObB][\da-fA-F_]+n?|\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?n?|\.\d+)|(#?[\p{L}_$][\p{L}\p{N}_$]*)|(>>>=|\.\.\.|===|!==|\*\*=|<<=|>>=|>>>|&&=|\|\|=|\?\?=|=>|==|!=|<=|>=|&&|\|\||\?\?|\?\.|\+\+|--|\*\*|<<|>>|[-+*\/%&|^]=|[-+*\/%&|^~<>=!?])|([\s\S])/uy;
+
+/**
+ * The unit's code as normalised shape tokens for near-duplicate comparison: keywords and
+ * operators as written, identifiers as placeholders numbered by first occurrence, literals
+ * as their category, comments and punctuation dropped. It works on source text because
+ * clustering receives extracted units, not syntax trees.
+ */
+export function shapeTokens(code: string, language: Language): string[] {
+  const python = language === "python";
+  const pattern = python ? pythonPattern : scriptPattern;
+  const keywords = python ? pythonKeywords : scriptKeywords;
+  const names = new Map<string, number>();
+  const tokens: string[] = [];
+  pattern.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while (pattern.lastIndex < code.length && (match = pattern.exec(code))) {
+    if (match[3]) tokens.push("<str>");
+    else if (match[4]) tokens.push("<num>");
+    else if (match[5]) {
+      const word = match[5];
+      if (keywords.has(word)) tokens.push(word);
+      else {
+        if (!names.has(word)) names.set(word, names.size);
+        tokens.push(`$${names.get(word)}`);
+      }
+    } else if (match[6]) tokens.push(match[6]);
+  }
+  return tokens;
+}
