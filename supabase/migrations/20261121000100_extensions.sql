@@ -40,4 +40,4 @@ begin
 end
 $$;
 
-revoke execute on function private.touch_updated_at(), private.keep_project_id() from public;
+revoke execute on function private.touch_updated_at(), private.keep_project_id() from public, anon;

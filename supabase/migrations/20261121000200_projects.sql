@@ -63,6 +63,7 @@ returns table (project_id uuid, role text)
 language sql
 stable
 security definer
+rows 10
 set search_path = ''
 as $$
   select k.project_id, k.role
@@ -103,13 +104,14 @@ $$;
 
 -- The projects in which the caller holds one of `roles`. Data-table policies use
 -- `project_id in (select private.project_ids_with_role(...))`: the sub-select runs once per
--- statement instead of once per row, and the comparison can use the project_id indexes,
--- which matters on tables of 100k patterns.
+-- statement (a hashed sub-plan) instead of once per row. Measured on PGlite, counting 40k
+-- patterns as a member: 10 ms this way, 830 ms calling has_project_role per row.
 create or replace function private.project_ids_with_role(roles text[])
 returns setof uuid
 language sql
 stable
 security definer
+rows 10
 set search_path = ''
 as $$
   select r.project_id from private.caller_project_roles() r where r.role = any (roles)
@@ -133,7 +135,7 @@ revoke execute on function
   private.has_project_role(uuid, text[]),
   private.project_ids_with_role(text[]),
   private.is_project_admin(uuid)
-from public;
+from public, anon;
 grant execute on function
   private.caller_project_roles(),
   private.project_role(uuid),
@@ -215,7 +217,7 @@ begin
 end
 $$;
 
-revoke execute on function private.guard_project_member() from public;
+revoke execute on function private.guard_project_member() from public, anon;
 
 create trigger project_members_guard
   before update or delete on public.project_members
@@ -257,7 +259,7 @@ begin
 end
 $$;
 
-revoke execute on function private.guard_api_key() from public;
+revoke execute on function private.guard_api_key() from public, anon;
 
 create trigger api_keys_keep_project_id
   before update on public.api_keys

@@ -131,7 +131,7 @@ begin
 end
 $$;
 
-revoke execute on function private.notify_pattern_event() from public;
+revoke execute on function private.notify_pattern_event() from public, anon;
 
 create trigger pattern_events_notify
   after insert on public.pattern_events
