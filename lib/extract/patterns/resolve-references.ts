@@ -95,8 +95,14 @@ export class ReferenceResolver {
       const unit = this.member(target.file, target.name);
       return unit ? this.descend(unit, rest, target.file, 1) : undefined;
     }
+    if (rest.length === 0) {
+      // A JS/TS default import called directly: the unit under the local name, or the file's only top-level unit.
+      if (file.language === "python") return undefined;
+      const tops = target.file.units.filter((unit) => !unit.parentQualname);
+      const unit = this.member(target.file, head) ?? (tops.length === 1 ? tops[0] : undefined);
+      return unit ? { unit, confidence: 0.8 } : undefined;
+    }
     // `import pkg.mod as m` then `m.func()` / `m.Class.method()`.
-    if (rest.length === 0) return undefined;
     const unit = this.member(target.file, rest[0]);
     return unit ? this.descend(unit, rest.slice(1), target.file, 1) : undefined;
   }
