@@ -1,0 +1,95 @@
+import type { SyntaxNode } from "@/lib/parse";
+import type { PatternMatch } from "@/lib/extract/types";
+import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { ownReturns, returnedValue, expressionBody } from "./functions";
+import { classMethods, nodeTypes, pythonDecorators } from "./syntax";
+
+const cachingDecorator = /(^|\.)(lru_cache|cache|cached_property|memoize|memoized)(\(.*\))?$/;
+
+/**
+ * Memoisation: a table consulted before computing (`key in cache`, `cache.get(k)`,
+ * `map.has(k)`) and filled after (`cache[k] = v`, `map.set(k, v)`), returning the stored
+ * value. Decorating with `@lru_cache`/`@cache` is weaker evidence for the decorated unit; a
+ * descriptor class whose `__get__` memoises is a caching class.
+ */
+export const detectCacheMemoize: Detector = (context) => {
+  if (context.isClass) return cachingDescriptor(context);
+  // The table logic often lives in a returned closure (`def wrapper(*args)` / `(...values) => {}`).
+  for (const scope of [context.node, ...context.find(nodeTypes[context.family].function)]) {
+    const table = memoTable(context, scope);
+    if (table) return table;
+  }
+  const decorator = pythonDecorators(context.node).find((name) => cachingDecorator.test(name));
+  return decorator ? patternMatch("cache_memoize", 0.5, [`decorated with @${decorator}`]) : undefined;
+};
+
+function cachingDescriptor(context: DetectorContext): PatternMatch | undefined {
+  const getter = classMethods(context.node).find((method) => method.name === "__get__" || method.name === "__call__");
+  if (!getter) return undefined;
+  const inner = memoTable(context, getter.node);
+  return inner ? patternMatch("cache_memoize", inner.confidence - 0.1, [`${getter.name}() memoises:`, ...inner.evidence]) : undefined;
+}
+
+function memoTable(context: DetectorContext, scope: SyntaxNode): PatternMatch | undefined {
+  const stores = storesIn(context, scope);
+  if (stores.length === 0) return undefined;
+  const lookups = lookupsIn(context, scope);
+  const returnedTexts = [...ownReturns(scope, context.family).flatMap((statement) => returnedValue(statement) ?? []), ...[expressionBody(scope)].flatMap((body) => body ?? [])].map((value) => value.text);
+  for (const store of stores) {
+    const lookup = lookups.find((candidate) => candidate.table === store.table && candidate.position < store.position);
+    if (!lookup) continue;
+    const returnsStored = returnedTexts.some((text) => text.startsWith(`${store.table}[`) || text.startsWith(`${store.table}.get(`) || (lookup.boundTo !== undefined && text === lookup.boundTo) || text === store.value);
+    if (!returnsStored) continue;
+    return patternMatch("cache_memoize", 0.9, [`consults ${store.table} first (${snippet(lookup.text, 40)})`, `stores the computed value (${snippet(store.text, 40)})`]);
+  }
+  return undefined;
+}
+
+interface TableUse {
+  table: string;
+  position: number;
+  text: string;
+  value?: string;
+  boundTo?: string;
+}
+
+function storesIn(context: DetectorContext, scope: SyntaxNode): TableUse[] {
+  const found: TableUse[] = [];
+  const python = context.family === "python";
+  for (const assignment of context.findWithin(scope, python ? ["assignment"] : ["assignment_expression"])) {
+    const left = assignment.childForFieldName("left");
+    if (left?.type !== "subscript" && left?.type !== "subscript_expression") continue;
+    const table = (left.childForFieldName("value") ?? left.childForFieldName("object"))?.text ?? "";
+    found.push({ table, position: assignment.startIndex, text: assignment.text, value: assignment.childForFieldName("right")?.text });
+  }
+  for (const call of context.callsWithin(scope)) {
+    if (call.name !== "set" && call.name !== "setdefault") continue;
+    const value = call.node.childForFieldName("arguments")?.namedChildren[1]?.text;
+    found.push({ table: call.callee.slice(0, -call.name.length - 1), position: call.node.startIndex, text: call.node.text, value });
+  }
+  return found;
+}
+
+function lookupsIn(context: DetectorContext, scope: SyntaxNode): TableUse[] {
+  const found: TableUse[] = [];
+  const getters = new Map<string, string>();
+  for (const assignment of context.findWithin(scope, context.family === "python" ? ["assignment"] : ["variable_declarator"])) {
+    const name = (assignment.childForFieldName("left") ?? assignment.childForFieldName("name"))?.text ?? "";
+    const value = assignment.childForFieldName("right") ?? assignment.childForFieldName("value");
+    const text = value?.text ?? "";
+    const alias = /^([\w$.#]+)\.get$/.exec(text)?.[1];
+    if (alias) getters.set(name, alias);
+    const read = /^([\w$.#]+)(?:\.get\(|\[)/.exec(text)?.[1];
+    if (read && /^[\w$]+$/.test(name)) found.push({ table: read, position: assignment.startIndex, text: assignment.text, boundTo: name });
+  }
+  for (const call of context.callsWithin(scope)) {
+    const table = call.name === "has" || call.name === "__contains__" ? call.callee.slice(0, -call.name.length - 1) : getters.get(call.callee);
+    const bound = call.node.parent?.type === "assignment" ? call.node.parent.childForFieldName("left")?.text : undefined;
+    if (table) found.push({ table, position: call.node.startIndex, text: call.node.text, boundTo: bound });
+  }
+  for (const comparison of context.findWithin(scope, ["comparison_operator", "binary_expression"])) {
+    const membership = /^(.+?)\s+(not\s+)?in\s+([\w$.#]+)$/s.exec(comparison.text);
+    if (membership) found.push({ table: membership[3]!, position: comparison.startIndex, text: comparison.text });
+  }
+  return found;
+}

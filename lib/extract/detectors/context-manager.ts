@@ -1,0 +1,48 @@
+import type { PatternMatch } from "@/lib/extract/types";
+import { patternMatch, type Detector, type DetectorContext } from "./detector";
+import { classMethods, parameterNames, pythonDecorators } from "./syntax";
+
+/**
+ * Context manager: `__enter__`/`__exit__` (or the async pair), a `@contextmanager`
+ * generator with try/finally around its yield, `[Symbol.dispose]`, or a `withX(fn)` that
+ * acquires, calls `fn` inside try and releases in finally.
+ */
+export const detectContextManager: Detector = (context) => {
+  if (context.isClass) return classManager(context);
+  return generatorManager(context) ?? scopedCallback(context);
+};
+
+function classManager(context: DetectorContext): PatternMatch | undefined {
+  const names = new Set(classMethods(context.node).map((method) => method.name));
+  if (names.has("__enter__") && names.has("__exit__")) return patternMatch("context_manager", 0.95, ["defines __enter__ and __exit__"]);
+  if (names.has("__aenter__") && names.has("__aexit__")) return patternMatch("context_manager", 0.95, ["defines __aenter__ and __aexit__"]);
+  const dispose = [...names].find((name) => /^\[Symbol\.(asyncDispose|dispose)\]$/.test(name));
+  return dispose ? patternMatch("context_manager", 0.9, [`defines ${dispose}()`]) : undefined;
+}
+
+function generatorManager(context: DetectorContext): PatternMatch | undefined {
+  if (context.family !== "python") return undefined;
+  const decorator = pythonDecorators(context.node).find((name) => /(^|\.)(async)?contextmanager$/.test(name));
+  if (!decorator || context.find(["yield"]).length === 0) return undefined;
+  const guarded = context.find(["try_statement"]).some((statement) => statement.descendantsOfType("yield").length > 0);
+  const evidence = [`@${decorator} generator yields`];
+  if (guarded) evidence.push("yield inside try (cleanup in finally/except)");
+  return patternMatch("context_manager", guarded ? 0.9 : 0.8, evidence);
+}
+
+/** JS/TS `withLock(fn)`: acquire, `try { return await fn(...) } finally { release() }`. */
+function scopedCallback(context: DetectorContext): PatternMatch | undefined {
+  if (context.family !== "js") return undefined;
+  const parameters = new Set(parameterNames(context.node));
+  for (const statement of context.find(["try_statement"])) {
+    const finalizer = statement.childForFieldName("finalizer");
+    const body = statement.childForFieldName("body");
+    if (!finalizer || !body) continue;
+    const invoked = body.descendantsOfType("call_expression").find((call) => parameters.has(call.childForFieldName("function")?.text ?? ""));
+    const releases = finalizer.descendantsOfType("call_expression").length > 0;
+    if (invoked && releases) {
+      return patternMatch("context_manager", 0.75, [`calls ${invoked.childForFieldName("function")!.text}() inside try`, "releases the resource in finally"]);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,63 @@
+import type { PatternMatch } from "@/lib/extract/types";
+import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { nodeTypes } from "./syntax";
+
+const dbName = /(^|[._])(db|database|session|conn|connection|cursor|tx|trx|transaction|client|sql|knex|prisma|pool|engine)s?$/i;
+const transactionCall = /^(transaction|\$transaction|begin|atomic|begin_nested|startTransaction)$/;
+
+/**
+ * Database transaction: work between begin and commit with rollback on failure —
+ * commit()/rollback() around a try, `with session.begin()` / `async with conn.transaction()`,
+ * `with conn:` over SQL (sqlite3), BEGIN/COMMIT/ROLLBACK statements, or
+ * `db.transaction(async (tx) => ...)` / `prisma.$transaction` / `sql.begin`.
+ */
+export const detectDbTransaction: Detector = (context) => {
+  if (context.isClass) return undefined;
+  return commitRollback(context) ?? transactionScope(context) ?? sqlStatements(context);
+};
+
+function commitRollback(context: DetectorContext): PatternMatch | undefined {
+  const calls = context.calls();
+  const commit = calls.find((call) => call.name === "commit");
+  const rollback = calls.find((call) => call.name === "rollback");
+  if (!commit || !rollback) return undefined;
+  const receiver = commit.callee.slice(0, -"commit".length - 1);
+  const queries = calls.some((call) => /^(execute|executemany|query|raw|cursor)$/.test(call.name));
+  if (!dbName.test(receiver) && !queries) return undefined;
+  const inCatch = context.find(nodeTypes[context.family].catch).some((handler) => handler.text.includes(".rollback("));
+  return patternMatch("db_transaction", inCatch ? 0.9 : 0.75, [
+    `commits with ${snippet(commit.node.text, 30)}`,
+    inCatch ? `rolls back in the error handler (${snippet(rollback.node.text, 30)})` : `rolls back with ${snippet(rollback.node.text, 30)}`,
+  ]);
+}
+
+function transactionScope(context: DetectorContext): PatternMatch | undefined {
+  for (const item of context.find(["with_item"])) {
+    const value = item.childForFieldName("value");
+    const target = value?.type === "as_pattern" ? value.namedChildren[0] : value;
+    if (!target) continue;
+    const call = target.type === "call" ? (target.childForFieldName("function")?.text ?? "") : "";
+    if (call && transactionCall.test(call.split(".").pop() ?? "")) return patternMatch("db_transaction", 0.85, [`runs its work inside with ${snippet(target.text, 40)}`]);
+    const statement = item.parent?.parent;
+    const executes = statement?.descendantsOfType("call").some((inner) => /\.(execute|executemany)$/.test(inner.childForFieldName("function")?.text ?? ""));
+    if (!call && dbName.test(target.text) && executes) {
+      return patternMatch("db_transaction", 0.75, [`with ${target.text}: commits on success and rolls back on error around execute()`]);
+    }
+  }
+  for (const call of context.calls()) {
+    if (!transactionCall.test(call.name) || !dbName.test(call.callee.slice(0, -call.name.length - 1))) continue;
+    const callback = call.node.childForFieldName("arguments")?.namedChildren.find((argument) => /function|arrow_function/.test(argument.type));
+    if (callback) return patternMatch("db_transaction", 0.85, [`runs a callback inside ${call.callee}(...)`]);
+  }
+  return undefined;
+}
+
+function sqlStatements(context: DetectorContext): PatternMatch | undefined {
+  const keywords = new Set<string>();
+  for (const literal of context.find(nodeTypes[context.family].string)) {
+    const keyword = /^["'`]{1,3}\s*(begin|start transaction|commit|rollback)\b/i.exec(literal.text)?.[1]?.toLowerCase();
+    if (keyword) keywords.add(keyword.startsWith("start") ? "begin" : keyword);
+  }
+  if (!keywords.has("rollback") || keywords.size < 2) return undefined;
+  return patternMatch("db_transaction", 0.85, [`issues ${[...keywords].map((keyword) => keyword.toUpperCase()).join("/")} statements`]);
+}

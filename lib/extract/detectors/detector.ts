@@ -1,0 +1,88 @@
+import type { SyntaxNode } from "@/lib/parse";
+import type { CodeUnit, DesignPatternKind, Language, PatternMatch } from "@/lib/extract/types";
+import { calleeText, familyOf, lastSegment, nodeTypes, type Family } from "./syntax";
+
+/** What `detectDesignPatterns` is given for one unit. */
+export interface DetectDesignPatternsInput {
+  /** The unit's own syntax node (for a decorated Python def, the inner def). */
+  node: SyntaxNode;
+  unit: Omit<CodeUnit, "patterns" | "fingerprint">;
+  language: Language;
+  /** Module-level imports: local name → `module` or `module.name`. */
+  fileImports: Record<string, string>;
+  /** The whole file's text. */
+  source: string;
+}
+
+/** A call found in a unit, with its callee text resolved once. */
+export interface CallSite {
+  node: SyntaxNode;
+  /** `self._db.execute`, `setTimeout`, `Foo` for `new Foo()`. */
+  callee: string;
+  /** Last segment of the callee (`execute`). */
+  name: string;
+  isNew: boolean;
+}
+
+/**
+ * One unit seen by every detector. Syntax lookups are memoised so the fourteen detectors
+ * share one pass per node type instead of re-walking the unit each time.
+ */
+export class DetectorContext {
+  readonly family: Family;
+  readonly isClass: boolean;
+  readonly node: SyntaxNode;
+  private readonly found = new Map<string, SyntaxNode[]>();
+  private callSites?: CallSite[];
+
+  constructor(readonly input: DetectDesignPatternsInput) {
+    this.node = input.node;
+    this.family = familyOf(input.language);
+    this.isClass = (nodeTypes[this.family].class as readonly string[]).includes(input.node.type);
+  }
+
+  /** Descendants of the unit node of the given types (memoised per type list). */
+  find(types: readonly string[]): SyntaxNode[] {
+    const key = types.join(",");
+    let nodes = this.found.get(key);
+    if (!nodes) {
+      nodes = this.node.descendantsOfType(types as string[]).filter((node) => node.id !== this.node.id);
+      this.found.set(key, nodes);
+    }
+    return nodes;
+  }
+
+  /** Every call (and `new`) in the unit. */
+  calls(): CallSite[] {
+    this.callSites ??= this.find(nodeTypes[this.family].call).map((node) => {
+      const callee = calleeText(node);
+      return { node, callee, name: lastSegment(callee), isNew: node.type === "new_expression" };
+    });
+    return this.callSites;
+  }
+
+  /** Calls inside a sub-node of the unit. */
+  callsWithin(node: SyntaxNode): CallSite[] {
+    return this.calls().filter((call) => call.node.startIndex >= node.startIndex && call.node.endIndex <= node.endIndex);
+  }
+
+  /** Nodes of the given types inside a sub-node of the unit. */
+  findWithin(node: SyntaxNode, types: readonly string[]): SyntaxNode[] {
+    return this.find(types).filter((found) => found.startIndex >= node.startIndex && found.endIndex <= node.endIndex);
+  }
+}
+
+/** A detector: one design-pattern kind, called once per unit. */
+export type Detector = (context: DetectorContext) => PatternMatch | undefined;
+
+/** Builds a match with its confidence clamped to 0–0.99 and rounded to two decimals. */
+export function patternMatch(kind: DesignPatternKind, confidence: number, evidence: string[]): PatternMatch {
+  const clamped = Math.max(0, Math.min(0.99, confidence));
+  return { kind, confidence: Math.round(clamped * 100) / 100, evidence };
+}
+
+/** Shortens source text for an evidence string. */
+export function snippet(text: string, limit = 60): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
+}

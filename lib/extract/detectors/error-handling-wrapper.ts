@@ -1,0 +1,52 @@
+import type { SyntaxNode } from "@/lib/parse";
+import type { PatternMatch } from "@/lib/extract/types";
+import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { nestedFunctions } from "./functions";
+import { bodyStatements, nodeTypes, parameterNames } from "./syntax";
+
+/**
+ * Error-handling wrapper: a function that is essentially one try around a call, whose
+ * handlers convert the failure into a uniform error (`raise DomainError(...) from e`,
+ * `throw new XError(..., {cause})`) or a result/fallback value, possibly logging first.
+ * A try that merely passes inside a bigger algorithm is not one. A decorator whose returned
+ * wrapper is such a function counts too.
+ */
+export const detectErrorHandlingWrapper: Detector = (context) => {
+  if (context.isClass) return undefined;
+  const own = wrapperTry(context, context.node);
+  if (own) return own;
+  for (const inner of nestedFunctions(context.node, context.family)) {
+    const wrapped = wrapperTry(context, inner);
+    if (wrapped && parameterNames(context.node).some((name) => inner.text.includes(`${name}(`))) {
+      return patternMatch("error_handling_wrapper", wrapped.confidence - 0.05, ["returns a wrapper that:", ...wrapped.evidence]);
+    }
+  }
+  return undefined;
+};
+
+function wrapperTry(context: DetectorContext, fn: SyntaxNode): PatternMatch | undefined {
+  const statements = bodyStatements(fn);
+  const tries = statements.filter((statement) => statement.type === "try_statement");
+  if (tries.length !== 1 || statements.length > 4) return undefined;
+  const tryStatement = tries[0]!;
+  const body = tryStatement.childForFieldName("body") ?? tryStatement.namedChildren.find((child) => child.type === "block");
+  const guarded = body ? body.namedChildren.filter((child) => child.type !== "comment") : [];
+  if (guarded.length === 0 || guarded.length > 5) return undefined;
+  const handlers = tryStatement.namedChildren.filter((child) => (nodeTypes[context.family].catch as readonly string[]).includes(child.type));
+  const conversions = handlers.map((handler) => conversionOf(handler)).filter((conversion): conversion is string => conversion !== undefined);
+  if (conversions.length === 0) return undefined;
+  const call = body?.descendantsOfType(["call", "call_expression"])[0];
+  return patternMatch("error_handling_wrapper", conversions.length >= 2 ? 0.85 : 0.75, [
+    `wraps ${call ? snippet(call.text, 40) : "its work"} in try`,
+    ...conversions.slice(0, 3),
+  ]);
+}
+
+/** What a handler turns the error into, or undefined when it swallows, re-raises as is, or does other work. */
+function conversionOf(handler: SyntaxNode): string | undefined {
+  const raised = handler.descendantsOfType(["raise_statement", "throw_statement"]).find((statement) => /^(raise|throw)\s+(new\s+)?[\w$.]+\(/.test(statement.text));
+  if (raised) return `converts the failure: ${snippet(raised.text, 50)}`;
+  const returned = handler.descendantsOfType("return_statement").find((statement) => statement.namedChildren.length > 0);
+  if (returned) return `returns a fallback/result instead: ${snippet(returned.text, 50)}`;
+  return undefined;
+}

@@ -1,0 +1,108 @@
+import type { SyntaxNode } from "@/lib/parse";
+import { patternMatch, type Detector, type DetectorContext } from "./detector";
+import { ownReturns, returnedValue, expressionBody } from "./functions";
+import { lastSegment, pythonDecorators } from "./syntax";
+
+const className = /^[A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*$/;
+const errorName = /(Error|Exception|Warning)$/;
+
+/**
+ * Factory: a function that picks one of several classes by its input and returns the
+ * instance (branches returning different constructors, a table of classes), or a Python
+ * classmethod alternative constructor returning `cls(...)`.
+ */
+export const detectFactory: Detector = (context) => {
+  if (context.isClass) return undefined;
+  const returned = returnedExpressions(context);
+  if (returned.length === 0) return undefined;
+  const bindings = constructorBindings(context);
+  const constructors = new Set(returned.flatMap((expression) => constructorsOf(expression, bindings)));
+  const evidence: string[] = [];
+  if (constructors.has("cls") && pythonDecorators(context.node).includes("classmethod")) {
+    return patternMatch("factory", 0.75, ["classmethod alternative constructor returns cls(...)"]);
+  }
+  constructors.delete("cls");
+  if (constructors.size >= 2) {
+    evidence.push(`returns instances of ${[...constructors].slice(0, 4).join(", ")} depending on its input`);
+    return patternMatch("factory", constructors.size >= 3 ? 0.9 : 0.8, evidence);
+  }
+  const table = classTable(context, bindings);
+  if (table && constructors.size <= 1) {
+    return patternMatch("factory", 0.75, [`looks the class up in a table of ${table}`, "instantiates the chosen class"]);
+  }
+  return undefined;
+};
+
+function returnedExpressions(context: DetectorContext): SyntaxNode[] {
+  const expressions = ownReturns(context.node, context.family).flatMap((statement) => returnedValue(statement) ?? []);
+  const body = expressionBody(context.node);
+  return body ? [...expressions, body] : expressions;
+}
+
+/** Local names bound to a construction (`t = cls(...)`, `const Cursor = a ? X : Y`). */
+function constructorBindings(context: DetectorContext): Map<string, SyntaxNode[]> {
+  const bindings = new Map<string, SyntaxNode[]>();
+  const python = context.family === "python";
+  const nodes = context.find(python ? ["assignment"] : ["variable_declarator", "assignment_expression"]);
+  for (const node of nodes) {
+    const name = (node.childForFieldName("left") ?? node.childForFieldName("name"))?.text;
+    const value = node.childForFieldName("right") ?? node.childForFieldName("value");
+    if (!name || !value || !/^[\w$]+$/.test(name)) continue;
+    bindings.set(name, [...(bindings.get(name) ?? []), value]);
+  }
+  return bindings;
+}
+
+function constructorsOf(expression: SyntaxNode, bindings: Map<string, SyntaxNode[]>, depth = 0): string[] {
+  if (depth > 3) return [];
+  const type = expression.type;
+  if (type === "parenthesized_expression" || type === "await_expression") {
+    return expression.namedChildren.flatMap((child) => constructorsOf(child, bindings, depth + 1));
+  }
+  if (type === "ternary_expression" || type === "conditional_expression") {
+    return expression.namedChildren.slice(1).flatMap((child) => constructorsOf(child, bindings, depth + 1));
+  }
+  if (type === "identifier") {
+    return (bindings.get(expression.text) ?? []).flatMap((value) => constructorsOf(value, bindings, depth + 1));
+  }
+  if (type === "new_expression") {
+    const constructor = expression.childForFieldName("constructor");
+    if (!constructor) return [];
+    if (constructor.type === "identifier" && bindings.has(constructor.text)) {
+      const chosen = bindings.get(constructor.text)!.flatMap((value) => classReferences(value));
+      if (chosen.length) return chosen;
+    }
+    return [lastSegment(constructor.text)];
+  }
+  if (type === "call") {
+    const callee = expression.childForFieldName("function")?.text ?? "";
+    const name = lastSegment(callee);
+    if (callee === "cls") return ["cls"];
+    return className.test(name) && !errorName.test(name) ? [name] : [];
+  }
+  return [];
+}
+
+/** Class references in a conditional choice (`a ? this.TokenCursor : OtherCursor`). */
+function classReferences(value: SyntaxNode): string[] {
+  if (value.type === "ternary_expression" || value.type === "parenthesized_expression") {
+    return value.namedChildren.slice(value.type === "ternary_expression" ? 1 : 0).flatMap(classReferences);
+  }
+  const name = lastSegment(value.text);
+  return (value.type === "identifier" || value.type === "member_expression") && className.test(name) ? [name] : [];
+}
+
+/** "{a: A, b: B}" when the unit holds a literal mapping keys to ≥2 classes and calls a looked-up entry. */
+function classTable(context: DetectorContext, bindings: Map<string, SyntaxNode[]>): string | undefined {
+  const python = context.family === "python";
+  const tables = context.find(python ? ["dictionary"] : ["object"]).filter((table) => {
+    const values = table.namedChildren.filter((pair) => pair.type === "pair").map((pair) => pair.childForFieldName("value"));
+    return values.filter((value) => value && /^(identifier|attribute|member_expression)$/.test(value.type) && className.test(lastSegment(value.text))).length >= 2;
+  });
+  if (tables.length === 0) return undefined;
+  const lookedUp = (value: SyntaxNode): boolean => /^(subscript|subscript_expression)$/.test(value.type) || /\.get\(/.test(value.text);
+  const callsEntry = context.calls().some(
+    (call) => /[[(]/.test(call.callee) || (bindings.get(call.callee) ?? []).some(lookedUp),
+  );
+  return callsEntry ? "classes" : undefined;
+}

@@ -1,0 +1,72 @@
+import type { SyntaxNode } from "@/lib/parse";
+import { patternMatch, type Detector, type DetectorContext } from "./detector";
+import { classMethods } from "./syntax";
+
+const verbs: Record<string, "read" | "write"> = {
+  get: "read", find: "read", list: "read", fetch: "read", load: "read",
+  save: "write", add: "write", create: "write", insert: "write", put: "write", upsert: "write",
+  update: "write", patch: "write", delete: "write", remove: "write", destroy: "write", discard: "write",
+};
+const collectionValue = /^(\{|\[|dict\(|list\(|set\(|OrderedDict\(|defaultdict\(|new\s+(Map|Set|WeakMap|WeakSet|Array)\b|Object\.create\(null\))/;
+const storeName = /(^|_)(db|database|session|conn|connection|client|pool|store|storage|repo|table|collection|cursor|prisma|knex|sql|engine)s?$/i;
+
+/**
+ * Repository: a class whose get/find/list/save/add/update/delete methods (≥3 distinct verbs,
+ * at least one write) operate on one store held by the instance — a dict/Map/list it
+ * created, or a session/connection/db client.
+ */
+export const detectRepositoryCrud: Detector = (context) => {
+  if (!context.isClass) return undefined;
+  const crud = classMethods(context.node).filter((method) => verbOf(method.name) !== undefined);
+  const distinct = new Set(crud.map((method) => verbOf(method.name)));
+  if (distinct.size < 3 || ![...distinct].some((verb) => verbs[verb!] === "write")) return undefined;
+  const usage = new Map<string, string[]>();
+  for (const method of crud) {
+    for (const attribute of storesTouched(method.node)) usage.set(attribute, [...(usage.get(attribute) ?? []), method.name]);
+  }
+  const collections = collectionAttributes(context);
+  for (const [attribute, methods] of [...usage].sort((a, b) => b[1].length - a[1].length)) {
+    if (methods.length < 2) break;
+    const kind = collections.has(attribute) ? "a collection it creates" : storeName.test(attribute.replace(/^#/, "")) ? "a data-store handle" : undefined;
+    if (!kind) continue;
+    return patternMatch("repository_crud", methods.length >= 3 ? 0.9 : 0.8, [
+      `CRUD methods ${[...new Set(methods)].slice(0, 5).join(", ")} (${distinct.size} distinct verbs)`,
+      `they operate on ${context.family === "python" ? "self" : "this"}.${attribute}, ${kind}`,
+    ]);
+  }
+  return undefined;
+};
+
+/** The CRUD verb a method name starts with (`getAll` → get, `delete_user` → delete). */
+function verbOf(name: string): string | undefined {
+  const first = name.replace(/^[_#]+/, "").split(/(?=[A-Z])|_/)[0]?.toLowerCase() ?? "";
+  return first in verbs ? first : undefined;
+}
+
+/** Instance attributes a method reads through (`self._items[...]`, `this.#queries.get(...)`). */
+function storesTouched(method: SyntaxNode): Set<string> {
+  const touched = new Set<string>();
+  for (const match of method.text.matchAll(/\b(?:self|this)\.([#\w$]+)\s*(?:\.|\[|\)|\s+in\b)/g)) touched.add(match[1]!);
+  for (const match of method.text.matchAll(/\bin\s+(?:self|this)\.([#\w$]+)/g)) touched.add(match[1]!);
+  return touched;
+}
+
+/** Attributes the class initialises with a dict/list/Map/Set literal or constructor. */
+function collectionAttributes(context: DetectorContext): Set<string> {
+  const attributes = new Set<string>();
+  const python = context.family === "python";
+  for (const assignment of context.find(python ? ["assignment"] : ["assignment_expression"])) {
+    const left = assignment.childForFieldName("left")?.text ?? "";
+    const right = assignment.childForFieldName("right")?.text ?? "";
+    const attribute = /^(?:self|this)\.([#\w$]+)$/.exec(left)?.[1];
+    if (attribute && collectionValue.test(right)) attributes.add(attribute);
+  }
+  if (!python) {
+    for (const field of context.find(["public_field_definition", "field_definition"])) {
+      const name = (field.childForFieldName("name") ?? field.childForFieldName("property"))?.text ?? "";
+      const value = field.childForFieldName("value")?.text ?? "";
+      if (name && collectionValue.test(value)) attributes.add(name);
+    }
+  }
+  return attributes;
+}

@@ -1,0 +1,106 @@
+import type { SyntaxNode } from "@/lib/parse";
+import type { PatternMatch } from "@/lib/extract/types";
+import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { ownReturns, returnedValue } from "./functions";
+import { classMethods, parameterNames } from "./syntax";
+
+/**
+ * Singleton: a class that hands out its one instance (`__new__` caching `cls._instance`,
+ * a static `getInstance()` storing `new X()` once), or a module-level accessor that creates
+ * a global instance once (`global _instance; if _instance is None: _instance = X()`).
+ */
+export const detectSingleton: Detector = (context) => {
+  if (context.isClass) return classSingleton(context);
+  return moduleSingleton(context);
+};
+
+function classSingleton(context: DetectorContext): PatternMatch | undefined {
+  const className = context.node.childForFieldName("name")?.text ?? "";
+  const selfConstruction = new RegExp(
+    `^(super\\(.*\\)|object|cls|${escape(className)})\\.__new__\\(|^(cls|${escape(className)})\\(|^new\\s+(this|${escape(className)})\\b`,
+  );
+  for (const method of classMethods(context.node)) {
+    const classLevel = method.isStatic || method.name === "__new__" || method.decorators.includes("classmethod");
+    if (!classLevel) continue;
+    const stored = storedSelfInstance(context, method.node, className, selfConstruction);
+    if (!stored) continue;
+    const returned = ownReturns(method.node, context.family).some((statement) => returnedValue(statement)?.text.startsWith(stored.holder));
+    const guarded = method.node.descendantsOfType("if_statement").length > 0 || /\?\?=|\|\|=/.test(stored.text);
+    if (!returned || !guarded) continue;
+    return patternMatch("singleton", 0.9, [
+      `${method.name}() stores ${snippet(stored.text, 50)} once (guarded)`,
+      `returns ${stored.holder} on every call`,
+    ]);
+  }
+  return undefined;
+}
+
+interface StoredInstance {
+  holder: string;
+  text: string;
+}
+
+function storedSelfInstance(context: DetectorContext, method: SyntaxNode, className: string, construction: RegExp): StoredInstance | undefined {
+  const holderPattern = new RegExp(`^(cls|this|${escape(className)})\\.[#\\w$]+$`);
+  const assignments = method.descendantsOfType(context.family === "python" ? ["assignment"] : ["assignment_expression", "augmented_assignment_expression"]);
+  for (const assignment of assignments) {
+    const left = assignment.childForFieldName("left")?.text ?? "";
+    const right = assignment.childForFieldName("right")?.text ?? "";
+    if (holderPattern.test(left) && construction.test(right)) return { holder: left, text: assignment.text };
+  }
+  for (const call of method.descendantsOfType("call_expression")) {
+    const callee = call.childForFieldName("function")?.text ?? "";
+    const argument = call.childForFieldName("arguments")?.namedChildren[1]?.text ?? "";
+    if (callee.endsWith(".set") && holderPattern.test(callee.slice(0, -4)) && construction.test(argument)) {
+      return { holder: callee.slice(0, -4), text: call.text };
+    }
+  }
+  return undefined;
+}
+
+function moduleSingleton(context: DetectorContext): PatternMatch | undefined {
+  const parentType = context.node.parent?.type ?? "";
+  const moduleLevel = ["module", "program", "export_statement", "decorated_definition"].includes(parentType);
+  if (!moduleLevel) return undefined;
+  const locals = new Set([...parameterNames(context.node), ...localDeclarations(context)]);
+  const globals = new Set(context.find(["global_statement"]).flatMap((statement) => statement.namedChildren.map((name) => name.text)));
+  for (const guard of context.find(["if_statement"])) {
+    const condition = guard.childForFieldName("condition")?.text ?? "";
+    const holder = /^(not\s+|!)?([A-Za-z_$][\w$]*)(\s*(is|===|==)\s*(None|null|undefined))?$/.exec(condition.replace(/^\((.*)\)$/, "$1"))?.[2];
+    if (!holder || (locals.has(holder) && !globals.has(holder))) continue;
+    const evidence = guardedCreation(context, guard, holder, globals);
+    if (evidence) return evidence;
+  }
+  return undefined;
+}
+
+function guardedCreation(context: DetectorContext, guard: SyntaxNode, holder: string, globals: Set<string>): PatternMatch | undefined {
+  const python = context.family === "python";
+  const creates = guard.descendantsOfType(python ? ["assignment"] : ["assignment_expression"]).find((assignment) => {
+    const right = assignment.childForFieldName("right");
+    return assignment.childForFieldName("left")?.text === holder && (right?.type === "call" || right?.type === "new_expression");
+  });
+  const returns = ownReturns(context.node, context.family).some((statement) => returnedValue(statement)?.text === holder);
+  if (python && !globals.has(holder) && !(returns && guard.descendantsOfType("call").length > 0)) return undefined;
+  if (creates && (returns || globals.has(holder))) {
+    const evidence = [`creates module-level ${holder} once: ${snippet(creates.text, 50)}`];
+    if (globals.has(holder)) evidence.push(`declares global ${holder}`);
+    if (returns) evidence.push(`returns ${holder}`);
+    return patternMatch("singleton", returns ? 0.9 : 0.75, evidence);
+  }
+  if (returns && python) {
+    return patternMatch("singleton", 0.65, [`initialises module-level ${holder} when unset`, `returns ${holder}`]);
+  }
+  return undefined;
+}
+
+function localDeclarations(context: DetectorContext): string[] {
+  if (context.family === "python") {
+    return context.find(["assignment"]).map((assignment) => assignment.childForFieldName("left")?.text ?? "");
+  }
+  return context.find(["variable_declarator"]).map((declarator) => declarator.childForFieldName("name")?.text ?? "");
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") || "\\u0000";
+}

@@ -1,0 +1,92 @@
+import type { PatternMatch } from "@/lib/extract/types";
+import { patternMatch, type Detector, type DetectorContext } from "./detector";
+import { fileIndexOf, type ClassFacts, type FileIndex } from "./file-index";
+import { classMethods, parameterNames } from "./syntax";
+
+/**
+ * Strategy: interchangeable classes behind one interface (an abstract base whose abstract
+ * methods ≥2 classes of the file implement, or a base whose method ≥3 subclasses
+ * override), a context that delegates to a replaceable strategy object, or a table of
+ * interchangeable functions selected by key and called.
+ */
+export const detectStrategy: Detector = (context) => {
+  if (!context.isClass) return functionTable(context);
+  const name = context.node.childForFieldName("name")?.text ?? "";
+  const index = fileIndexOf(context.node, context.family);
+  const facts = index.classes.get(name);
+  return (facts && interchangeableSubclasses(facts, index)) ?? delegatingContext(context);
+};
+
+function interchangeableSubclasses(base: ClassFacts, index: FileIndex): PatternMatch | undefined {
+  const descendants = descendantsOf(base.name, index);
+  if (base.isAbstract && base.abstractMethods.size > 0) {
+    const implementations = descendants.filter((facts) => [...base.abstractMethods].some((method) => facts.methods.has(method)));
+    if (implementations.length >= 2) {
+      return patternMatch("strategy", 0.85, [
+        `abstract ${[...base.abstractMethods].slice(0, 3).join(", ")}`,
+        `implemented interchangeably by ${implementations.slice(0, 4).map((facts) => facts.name).join(", ")}`,
+      ]);
+    }
+  }
+  for (const method of base.methods) {
+    if (/^(__\w+__|constructor|__init__)$/.test(method)) continue;
+    const overriding = descendants.filter((facts) => facts.methods.has(method));
+    if (overriding.length >= 3) {
+      return patternMatch("strategy", 0.65, [`${method}() overridden by ${overriding.length} subclasses (${overriding.slice(0, 3).map((facts) => facts.name).join(", ")})`]);
+    }
+  }
+  return undefined;
+}
+
+function descendantsOf(name: string, index: FileIndex): ClassFacts[] {
+  const found = new Map<string, ClassFacts>();
+  const queue = [name];
+  while (queue.length) {
+    const current = queue.shift()!;
+    for (const facts of index.classes.values()) {
+      if (facts.bases.includes(current) && !found.has(facts.name) && facts.name !== name) {
+        found.set(facts.name, facts);
+        queue.push(facts.name);
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+/** A setter replaces `this.#provider`, and ≥2 methods forward to the same-named method on it. */
+function delegatingContext(context: DetectorContext): PatternMatch | undefined {
+  const methods = classMethods(context.node);
+  for (const setter of methods) {
+    if (/^(constructor|__init__)$/.test(setter.name)) continue;
+    const parameters = parameterNames(setter.node);
+    const assigned = [...setter.node.text.matchAll(/\b(?:self|this)\.([#\w$]+)\s*=\s*([\w$]+)/g)].find((match) => parameters.includes(match[2]!));
+    if (!assigned) continue;
+    const field = assigned[1]!;
+    const forwarding = methods.filter((method) => new RegExp(`\\b(?:self|this)\\.${field.replace("$", "\\$")}\\.${method.name}\\(`).test(method.node.text));
+    if (forwarding.length >= 2) {
+      return patternMatch("strategy", 0.75, [
+        `${setter.name}() swaps the strategy object held in ${field}`,
+        `${forwarding.map((method) => method.name).slice(0, 4).join(", ")} delegate to it`,
+      ]);
+    }
+  }
+  return undefined;
+}
+
+/** `{a: fnA, b: lambda ...}` of ≥2 functions, one selected by key and called. */
+function functionTable(context: DetectorContext): PatternMatch | undefined {
+  const python = context.family === "python";
+  const index = fileIndexOf(context.node, context.family);
+  for (const table of context.find(python ? ["dictionary"] : ["object"])) {
+    const values = table.namedChildren.filter((pair) => pair.type === "pair").map((pair) => pair.childForFieldName("value"));
+    const functions = values.filter((value) => value && (/lambda|function|arrow_function/.test(value.type) || (value.type === "identifier" && index.functions.has(value.text))));
+    if (functions.length < 2) continue;
+    const holder = table.parent?.childForFieldName(python ? "left" : "name")?.text;
+    const selected = context.calls().some((call) => (holder ? call.callee.startsWith(`${holder}[`) || call.callee.startsWith(`${holder}.get(`) : false) || /^\{.*\}\[/s.test(call.callee));
+    const viaVariable = holder !== undefined && new RegExp(`=\\s*${holder.replace(/[$.]/g, "\\$&")}(\\[|\\.get\\()`).test(context.node.text);
+    if (selected || viaVariable) {
+      return patternMatch("strategy", 0.75, [`table of ${functions.length} interchangeable functions${holder ? ` (${holder})` : ""}`, "selects one by key and calls it"]);
+    }
+  }
+  return undefined;
+}
