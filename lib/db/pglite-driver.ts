@@ -22,6 +22,9 @@ function wrap(connection: PGliteLike): Queryable {
  */
 export async function openPgliteDatabase(dataDir: string): Promise<Database & { pglite: PGlite }> {
   const pglite = await PGlite.create(dataDir, { extensions: { vector } });
+  // Supabase's search path, so `vector` and `<=>` (schema `extensions`) resolve unqualified.
+  // PGlite starts every session with search_path=public, ignoring `alter database ... set`.
+  await pglite.exec(`set search_path to "$user", public, extensions`);
   return {
     driver: "pglite",
     pglite,

@@ -40,7 +40,8 @@ begin
   execute format('alter database %I set search_path to "$user", public, extensions', current_database());
 end
 $$;
--- `alter database` only reaches new sessions; this one (PGlite has one) needs it now. A plain
+-- `alter database` only reaches new sessions, and PGlite ignores it (it starts every session
+-- with search_path=public), so the PGlite driver also sets the path each time it opens. A plain
 -- `set` inside the migration's transaction outlives its commit.
 set search_path to "$user", public, extensions;
 
