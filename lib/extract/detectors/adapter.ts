@@ -16,7 +16,7 @@ export const detectAdapter: Detector = (context) => {
   if (!constructor) return undefined;
   const others = methods.filter((method) => method !== constructor && !/^__\w+__$/.test(method.name) && !method.isStatic);
   for (const adaptee of adapteesOf(constructor.node)) {
-    const delegating = others.filter((method) => forwards(method, adaptee).length > 0);
+    const delegating = others.filter((method) => forwards(method, adaptee).length > 0 && lineCount(method.node) <= 8);
     const renamed = delegating.filter((method) => forwards(method, adaptee).some((target) => target !== method.name));
     if (delegating.length < 2 || delegating.length * 2 < others.length) continue;
     const hasInterface = classBases(context.node).length > 0;
@@ -44,6 +44,10 @@ function adapteesOf(constructor: SyntaxNode): string[] {
     if (modifier && name && !storeName.test(name)) attributes.add(name);
   }
   return [...attributes];
+}
+
+function lineCount(node: SyntaxNode): number {
+  return node.endPosition.row - node.startPosition.row + 1;
 }
 
 /** Members of the adaptee a method calls or reads (`this._res.end(...)` → end). */

@@ -41,5 +41,6 @@ function isTerminal(method: MethodInfo, collected: Set<string>, family: Family):
   if (!constructs) return false;
   const reads = [...collected].filter((field) => new RegExp(`\\b(?:self|this)\\.${field.replace("$", "\\$")}\\b`).test(method.node.text));
   const handsOverSelf = /[(,]\s*(self|this)\s*[,)]/.test(method.node.text);
-  return reads.length >= 2 || (reads.length >= 1 && values.some((value) => value.type !== "identifier")) || handsOverSelf;
+  const instantiates = /\bnew\s+[A-Z]|\b(cls|type)\(|(^|[^.\w])[A-Z][A-Za-z0-9]*[a-z]\w*\(/.test(method.node.text);
+  return (reads.length >= 1 && instantiates) || handsOverSelf;
 }

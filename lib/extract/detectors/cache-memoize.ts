@@ -73,14 +73,15 @@ function storesIn(context: DetectorContext, scope: SyntaxNode): TableUse[] {
 function lookupsIn(context: DetectorContext, scope: SyntaxNode): TableUse[] {
   const found: TableUse[] = [];
   const getters = new Map<string, string>();
-  for (const assignment of context.findWithin(scope, context.family === "python" ? ["assignment"] : ["variable_declarator"])) {
+  for (const assignment of context.find(context.family === "python" ? ["assignment"] : ["variable_declarator"])) {
     const name = (assignment.childForFieldName("left") ?? assignment.childForFieldName("name"))?.text ?? "";
     const value = assignment.childForFieldName("right") ?? assignment.childForFieldName("value");
     const text = value?.text ?? "";
     const alias = /^([\w$.#]+)\.get$/.exec(text)?.[1];
     if (alias) getters.set(name, alias);
     const read = /^([\w$.#]+)(?:\.get\(|\[)/.exec(text)?.[1];
-    if (read && /^[\w$]+$/.test(name)) found.push({ table: read, position: assignment.startIndex, text: assignment.text, boundTo: name });
+    const inScope = assignment.startIndex >= scope.startIndex && assignment.endIndex <= scope.endIndex;
+    if (read && inScope && /^[\w$]+$/.test(name)) found.push({ table: read, position: assignment.startIndex, text: assignment.text, boundTo: name });
   }
   for (const call of context.callsWithin(scope)) {
     const table = call.name === "has" || call.name === "__contains__" ? call.callee.slice(0, -call.name.length - 1) : getters.get(call.callee);

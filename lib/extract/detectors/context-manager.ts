@@ -2,6 +2,8 @@ import type { PatternMatch } from "@/lib/extract/types";
 import { patternMatch, type Detector, type DetectorContext } from "./detector";
 import { classMethods, parameterNames, pythonDecorators } from "./syntax";
 
+const releaseName = /^(release|close|unlock|dispose|disconnect|destroy|end|exit|cleanup|restore|free|unsubscribe)/i;
+
 /**
  * Context manager: `__enter__`/`__exit__` (or the async pair), a `@contextmanager`
  * generator with try/finally around its yield, `[Symbol.dispose]`, or a `withX(fn)` that
@@ -14,6 +16,11 @@ export const detectContextManager: Detector = (context) => {
 
 function classManager(context: DetectorContext): PatternMatch | undefined {
   const names = new Set(classMethods(context.node).map((method) => method.name));
+  // `__enter__ = acquire` binds an existing method as the protocol method.
+  for (const statement of context.node.childForFieldName("body")?.namedChildren ?? []) {
+    const assignment = statement.type === "expression_statement" ? statement.firstNamedChild : undefined;
+    if (assignment?.type === "assignment") names.add(assignment.childForFieldName("left")?.text ?? "");
+  }
   if (names.has("__enter__") && names.has("__exit__")) return patternMatch("context_manager", 0.95, ["defines __enter__ and __exit__"]);
   if (names.has("__aenter__") && names.has("__aexit__")) return patternMatch("context_manager", 0.95, ["defines __aenter__ and __aexit__"]);
   const dispose = [...names].find((name) => /^\[Symbol\.(asyncDispose|dispose)\]$/.test(name));
@@ -39,7 +46,9 @@ function scopedCallback(context: DetectorContext): PatternMatch | undefined {
     const body = statement.childForFieldName("body");
     if (!finalizer || !body) continue;
     const invoked = body.descendantsOfType("call_expression").find((call) => parameters.has(call.childForFieldName("function")?.text ?? ""));
-    const releases = finalizer.descendantsOfType("call_expression").length > 0;
+    const releases = finalizer
+      .descendantsOfType("call_expression")
+      .some((call) => releaseName.test((call.childForFieldName("function")?.text ?? "").split(".").pop() ?? ""));
     if (invoked && releases) {
       return patternMatch("context_manager", 0.75, [`calls ${invoked.childForFieldName("function")!.text}() inside try`, "releases the resource in finally"]);
     }

@@ -54,7 +54,8 @@ function wrapperEvidence(fn: SyntaxNode, family: Family, depth: number): Evidenc
 /** Inner functions a returned expression refers to (`return wrapper`, `return (...a) => fn(...a)`). */
 function returnedFunctions(value: SyntaxNode, nested: SyntaxNode[]): SyntaxNode[] {
   if (/^(lambda|arrow_function|function_expression|function)$/.test(value.type)) return [value];
-  const identifiers = new Set([value.text, ...value.descendantsOfType("identifier").map((identifier) => identifier.text)]);
+  const handedOver = value.descendantsOfType("identifier").filter((identifier) => identifier.parent?.childForFieldName("function")?.id !== identifier.id);
+  const identifiers = new Set([value.text, ...handedOver.map((identifier) => identifier.text)]);
   return nested.filter((inner) => {
     const name = functionName(inner);
     return name !== undefined && identifiers.has(name);

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "@/lib/parse";
 import type { PatternMatch } from "@/lib/extract/types";
 import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
-import { nestedFunctions } from "./functions";
+import { functionName, nestedFunctions } from "./functions";
 import { bodyStatements, nodeTypes, parameterNames } from "./syntax";
 
 /**
@@ -28,14 +28,15 @@ function wrapperTry(context: DetectorContext, fn: SyntaxNode): PatternMatch | un
   const statements = bodyStatements(fn);
   const tries = statements.filter((statement) => statement.type === "try_statement");
   if (tries.length !== 1 || statements.length > 4) return undefined;
-  const tryStatement = tries[0]!;
+  const tryStatement = handlingTry(tries[0]!, context);
   const body = tryStatement.childForFieldName("body") ?? tryStatement.namedChildren.find((child) => child.type === "block");
   const guarded = body ? body.namedChildren.filter((child) => child.type !== "comment") : [];
   if (guarded.length === 0 || guarded.length > 5) return undefined;
   const handlers = tryStatement.namedChildren.filter((child) => (nodeTypes[context.family].catch as readonly string[]).includes(child.type));
-  const conversions = handlers.map((handler) => conversionOf(handler)).filter((conversion): conversion is string => conversion !== undefined);
-  if (conversions.length === 0) return undefined;
-  const call = body?.descendantsOfType(["call", "call_expression"])[0];
+  const ownName = functionName(fn);
+  const conversions = handlers.map((handler) => conversionOf(handler, ownName)).filter((conversion): conversion is string => conversion !== undefined);
+  const call = body?.descendantsOfType(["call", "call_expression", "yield", "await_expression"]).find((node) => node.isNamed);
+  if (conversions.length === 0 || !call) return undefined;
   return patternMatch("error_handling_wrapper", conversions.length >= 2 ? 0.85 : 0.75, [
     `wraps ${call ? snippet(call.text, 40) : "its work"} in try`,
     ...conversions.slice(0, 3),
@@ -43,10 +44,20 @@ function wrapperTry(context: DetectorContext, fn: SyntaxNode): PatternMatch | un
 }
 
 /** What a handler turns the error into, or undefined when it swallows, re-raises as is, or does other work. */
-function conversionOf(handler: SyntaxNode): string | undefined {
+/** `try: try: yield ... except X: raise Y finally: ...` — the handling try may be nested in a cleanup try. */
+function handlingTry(statement: SyntaxNode, context: DetectorContext): SyntaxNode {
+  const catchTypes = nodeTypes[context.family].catch as readonly string[];
+  if (statement.namedChildren.some((child) => catchTypes.includes(child.type))) return statement;
+  const body = statement.childForFieldName("body") ?? statement.namedChildren.find((child) => child.type === "block");
+  return body?.namedChildren.find((child) => child.type === "try_statement") ?? statement;
+}
+
+function conversionOf(handler: SyntaxNode, ownName: string | undefined): string | undefined {
   const raised = handler.descendantsOfType(["raise_statement", "throw_statement"]).find((statement) => /^(raise|throw)\s+(new\s+)?[\w$.]+\(/.test(statement.text));
   if (raised) return `converts the failure: ${snippet(raised.text, 50)}`;
-  const returned = handler.descendantsOfType("return_statement").find((statement) => statement.namedChildren.length > 0);
+  // Returning a call to itself is a retry, not a conversion.
+  const retries = ownName !== undefined && new RegExp(`\\b${ownName}\\(`).test(handler.text);
+  const returned = retries ? undefined : handler.descendantsOfType("return_statement").find((statement) => statement.namedChildren.length > 0);
   if (returned) return `returns a fallback/result instead: ${snippet(returned.text, 50)}`;
   return undefined;
 }

@@ -27,10 +27,12 @@ export const detectRepositoryCrud: Detector = (context) => {
   const collections = collectionAttributes(context);
   for (const [attribute, methods] of [...usage].sort((a, b) => b[1].length - a[1].length)) {
     if (methods.length < 2) break;
+    const storeVerbs = new Set(methods.map((name) => verbOf(name)));
+    if (storeVerbs.size < 3 || ![...storeVerbs].some((verb) => verbs[verb!] === "write")) continue;
     const kind = collections.has(attribute) ? "a collection it creates" : storeName.test(attribute.replace(/^#/, "")) ? "a data-store handle" : undefined;
     if (!kind) continue;
     return patternMatch("repository_crud", methods.length >= 3 ? 0.9 : 0.8, [
-      `CRUD methods ${[...new Set(methods)].slice(0, 5).join(", ")} (${distinct.size} distinct verbs)`,
+      `CRUD methods ${[...new Set(methods)].slice(0, 5).join(", ")} (${storeVerbs.size} distinct verbs)`,
       `they operate on ${context.family === "python" ? "self" : "this"}.${attribute}, ${kind}`,
     ]);
   }

@@ -4,7 +4,8 @@ import { patternMatch, snippet, type CallSite, type Detector, type DetectorConte
 import { nodeTypes } from "./syntax";
 import { functionName } from "./functions";
 
-const waitName = /^_*(a?sleep|wait|delay|setTimeout|pause)$/i;
+// `setTimeout` is matched exactly: `sock.settimeout()` is a socket option, not a wait.
+const waitName = /^_*(a?sleep|wait|delay|pause)$/i;
 const retryHelper = /retr(y|ies|yable|ying)/i;
 const growthName = /backoff|exponent|factor|multiplier|attempt|retr|tries|failure/i;
 
@@ -20,7 +21,7 @@ export const detectRetryBackoff: Detector = (context) => {
 };
 
 function isWait(call: CallSite): boolean {
-  return waitName.test(call.name) && !call.isNew;
+  return (waitName.test(call.name) || call.name === "setTimeout") && !call.isNew;
 }
 
 function loopRetry(context: DetectorContext, waits: CallSite[]): PatternMatch | undefined {

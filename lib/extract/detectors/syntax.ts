@@ -50,7 +50,9 @@ export function calleeText(call: SyntaxNode): string {
   const callee = call.childForFieldName("function") ?? call.childForFieldName("constructor");
   if (!callee) return "";
   const text = callee.text;
-  return text.length > 200 ? text.slice(0, 200) : text.replace(/\s+/g, "").replace(/\?\./g, ".");
+  if (text.length > 200) return text.slice(0, 200);
+  // Bundlers call imports as `(0, module.fn)(...)`; the callee is `module.fn`.
+  return text.replace(/\s+/g, "").replace(/\?\./g, ".").replace(/^\(0,([^()]+)\)$/, "$1");
 }
 
 /** The last dotted segment of a name (`self._store.get` → `get`). */
@@ -94,8 +96,9 @@ function parameterName(parameter: SyntaxNode): string | undefined {
   if (parameter.type === "identifier") return parameter.text;
   const named = parameter.childForFieldName("name") ?? parameter.childForFieldName("pattern") ?? parameter.childForFieldName("left");
   if (named?.type === "identifier") return named.text;
-  const identifier = parameter.namedChildren.find((child) => child.type === "identifier");
-  return identifier?.text;
+  // `*args: Any`, `**kwargs`, `...rest`: the first identifier inside is the name.
+  if (!/parameter|splat|rest_pattern/.test(parameter.type)) return undefined;
+  return parameter.descendantsOfType("identifier")[0]?.text;
 }
 
 /** The body statements of a function or class, without comments and without a leading docstring. */

@@ -1,9 +1,13 @@
 import type { SyntaxNode } from "@/lib/parse";
 import { patternMatch, type Detector, type DetectorContext } from "./detector";
-import { bodyStatements, nodeTypes, pythonDecorators } from "./syntax";
+import { nodeTypes, pythonDecorators } from "./syntax";
 
 const validatorDecorator = /(^|\.)(validator|field_validator|model_validator|root_validator|validates)(\(|$)/;
 const errorValue = /error|invalid|fail|violation/i;
+const simpleStatements = {
+  python: ["expression_statement", "return_statement", "raise_statement", "assert_statement"],
+  js: ["expression_statement", "return_statement", "throw_statement", "lexical_declaration", "variable_declaration"],
+} as const;
 
 /**
  * Validation: a function whose job is checking input — guard clauses that raise/throw or
@@ -17,17 +21,19 @@ export const detectValidation: Detector = (context) => {
   const reports = errorReports(context);
   if (reports.length === 0) return undefined;
   const yielded = reports.filter((report) => report.type === "yield" || report.type.includes("yield"));
-  if (yielded.length > 0 && yielded.length === context.find(["yield", "yield_expression"]).length) {
+  const allYields = context.find([context.family === "python" ? "yield" : "yield_expression"]).filter((node) => node.isNamed);
+  if (yielded.length > 0 && yielded.length === allYields.length) {
     return patternMatch("validation", 0.75, [`yields validation errors (${yielded[0]!.text.slice(0, 50)})`]);
   }
   if (reports.length < 2) return undefined;
-  const statements = bodyStatements(context.node);
-  const guards = statements.filter((statement) => reports.some((report) => report.startIndex >= statement.startIndex && report.endIndex <= statement.endIndex));
-  const share = guards.length / Math.max(1, statements.length);
-  if (share < 0.5) return undefined;
+  // Share of the unit's simple statements that report errors: a validator is mostly guards,
+  // a big routine with a few incidental raises is not.
+  const statements = context.find(simpleStatements[context.family]).length;
+  const share = reports.length / Math.max(1, statements);
+  if (share < 0.3) return undefined;
   return patternMatch("validation", reports.length >= 3 ? 0.85 : 0.7, [
     `${reports.length} guard clauses reject bad input (${reports[0]!.text.replace(/\s+/g, " ").slice(0, 50)})`,
-    `guards are ${guards.length} of ${statements.length} top-level statements`,
+    `error reports are ${reports.length} of ${statements} statements`,
   ]);
 };
 
@@ -45,7 +51,7 @@ function errorReports(context: DetectorContext): SyntaxNode[] {
   for (const call of context.calls()) {
     if (/^(append|push)$/.test(call.name) && /errors?|problems|issues|violations/i.test(call.callee.slice(0, -call.name.length - 1))) reports.push(call.node);
   }
-  for (const yielded of context.find([python ? "yield" : "yield_expression"])) {
+  for (const yielded of context.find([python ? "yield" : "yield_expression"]).filter((node) => node.isNamed)) {
     const value = yielded.namedChildren[0];
     if (value && isErrorValue(value)) reports.push(yielded);
   }
