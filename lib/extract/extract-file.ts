@@ -1,7 +1,7 @@
 import { MotifError } from "@/lib/errors";
 import { createParser, type SyntaxNode } from "@/lib/parse";
 import type { Parser } from "web-tree-sitter";
-import { detectDesignPatterns } from "@/lib/extract/detectors";
+import { detectDesignPatterns } from "./detectors";
 import { fingerprintUnit } from "./fingerprint";
 import { CodeLineIndex } from "./metrics/code-line-index";
 import type { CodeUnit, FileExtraction, Language } from "./types";

@@ -67,6 +67,10 @@ export class PythonWalker {
       case "call":
         this.recordCall(node, scope);
         break;
+      case "assert_statement":
+        // radon's visit_Assert adds 1 and never looks inside: `assert a and b` is 1, not 2.
+        scope.path.cyclomatic += 1;
+        return this.visitChildren(node, { unit: scope.unit, path: { cyclomatic: 1 } }, nesting, depth);
       case "yield":
         if (scope.unit && scope.unit.kind !== "class") scope.unit.isGenerator = true;
         break;
@@ -161,7 +165,6 @@ function radonDecisions(node: SyntaxNode, type: string, children: SyntaxNode[]):
     case "elif_clause":
     case "conditional_expression":
     case "boolean_operator":
-    case "assert_statement":
       return 1;
     case "for_statement":
     case "while_statement":
