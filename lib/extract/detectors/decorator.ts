@@ -4,6 +4,8 @@ import { patternMatch, type Detector } from "./detector";
 import { expressionBody, functionName, nestedFunctions, ownReturns, returnedValue } from "./functions";
 import { isSelfName, parameterNames, pythonDecorators, type Family } from "./syntax";
 
+const collectionMethod = /^(delete|remove|discard|splice|add|push|append|set|unshift|indexOf|includes|has|get)$/;
+
 /**
  * Decorator: a function that takes a function and returns a wrapper calling it (`@wraps`,
  * `update_wrapper`, a closure invoking its argument), a decorator factory returning such a
@@ -52,7 +54,12 @@ function wrapperEvidence(fn: SyntaxNode, family: Family, depth: number): Evidenc
 }
 
 /** Inner functions a returned expression refers to (`return wrapper`, `return (...a) => fn(...a)`). */
-function returnedFunctions(value: SyntaxNode, nested: SyntaxNode[]): SyntaxNode[] {
+function returnedFunctions(returned: SyntaxNode, nested: SyntaxNode[]): SyntaxNode[] {
+  let value = returned;
+  // `return ((...args) => fn(...args)) as T` — look through casts and parentheses.
+  while (/^(as_expression|satisfies_expression|parenthesized_expression|type_assertion|non_null_expression)$/.test(value.type) && value.namedChildren[0]) {
+    value = value.namedChildren[0];
+  }
   if (/^(lambda|arrow_function|function_expression|function)$/.test(value.type)) return [value];
   const handedOver = value.descendantsOfType("identifier").filter((identifier) => identifier.parent?.childForFieldName("function")?.id !== identifier.id);
   const identifiers = new Set([value.text, ...handedOver.map((identifier) => identifier.text)]);
@@ -67,7 +74,10 @@ function callsAny(fn: SyntaxNode, names: Set<string>): boolean {
   for (const call of fn.descendantsOfType(["call", "call_expression", "new_expression"])) {
     const callee = (call.childForFieldName("function") ?? call.childForFieldName("constructor"))?.text ?? "";
     if (names.has(callee) || [...names].some((name) => callee === `${name}.call` || callee === `${name}.apply`)) return true;
+    // Handing the function to another call wraps it (`ctx.invoke(f)`), unless the call only
+    // files it in a collection (`listeners.delete(listener)` in an unsubscribe closure).
     const argumentsNode = call.childForFieldName("arguments");
+    if (collectionMethod.test(callee.split(".").pop() ?? "")) continue;
     if (argumentsNode?.namedChildren.some((argument) => names.has(argument.text))) return true;
   }
   return false;
