@@ -32,7 +32,7 @@ async function startLocalSession(request: Request, user: SessionUser): Promise<S
 }
 
 async function startSupabaseSession({ request, email, password }: Credentials, kind: "sign-up" | "sign-in") {
-  const { client, setCookies } = createSupabaseRequestClient(request);
+  const { client, setCookies } = await createSupabaseRequestClient(request);
   const { data, error } =
     kind === "sign-up"
       ? await client.auth.signUp({ email, password })
@@ -67,7 +67,7 @@ export async function signIn(credentials: Credentials): Promise<StartedSession> 
 /** Ends the session: clears the cookie (and, with Supabase, revokes the refresh token). */
 export async function signOut(request: Request): Promise<string[]> {
   if (getEnvironment().mode === "embedded") return [clearedSessionCookieHeader(request)];
-  const { client, setCookies } = createSupabaseRequestClient(request);
+  const { client, setCookies } = await createSupabaseRequestClient(request);
   await client.auth.signOut();
   return setCookies;
 }
@@ -80,7 +80,7 @@ export async function currentSession(request: Request): Promise<{ claims: JwtCla
   if (getEnvironment().mode === "embedded" || request.headers.has("authorization")) {
     return { claims: await requireCaller(request), setCookies: [] };
   }
-  const { client, setCookies } = createSupabaseRequestClient(request);
+  const { client, setCookies } = await createSupabaseRequestClient(request);
   const { data } = await client.auth.getSession();
   if (!data.session) return { claims: await requireCaller(request), setCookies };
   return { claims: await verifyAccessToken(data.session.access_token, getJwtSecret()), setCookies };

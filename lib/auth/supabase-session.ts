@@ -1,7 +1,9 @@
-import { combineChunks, createServerClient, serializeCookieHeader, stringFromBase64URL } from "@supabase/ssr";
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
-import { readRequestCookies } from "./session-cookie";
+import { readRequestCookies, serializeCookie, type CookieOptions } from "./session-cookie";
+
+// Loaded on first use: only Supabase mode needs supabase-js.
+const loadSupabaseSsr = () => import("@supabase/ssr");
 
 const authCookie = /^(sb-.+-auth-token)(\.\d+)?$/;
 
@@ -9,7 +11,8 @@ const authCookie = /^(sb-.+-auth-token)(\.\d+)?$/;
  * A Supabase client bound to one request's cookies (Supabase mode). Cookies it wants to set
  * (a new or refreshed session) are collected in `setCookies` for the response to carry.
  */
-export function createSupabaseRequestClient(request: Request) {
+export async function createSupabaseRequestClient(request: Request) {
+  const { createServerClient } = await loadSupabaseSsr();
   const environment = getEnvironment();
   if (!environment.SUPABASE_URL || !environment.SUPABASE_ANON_KEY) {
     throw new MotifError("internal:server", "SUPABASE_URL and SUPABASE_ANON_KEY must be set in Supabase mode");
@@ -19,7 +22,9 @@ export function createSupabaseRequestClient(request: Request) {
     cookies: {
       getAll: () => readRequestCookies(request),
       setAll: (cookies) => {
-        for (const { name, value, options } of cookies) setCookies.push(serializeCookieHeader(name, value, options));
+        for (const { name, value, options } of cookies) {
+          setCookies.push(serializeCookie(name, value, options as CookieOptions));
+        }
       },
     },
   });
@@ -35,6 +40,7 @@ export async function readSupabaseAccessToken(request: Request): Promise<string 
   const cookies = readRequestCookies(request);
   const key = cookies.map((cookie) => authCookie.exec(cookie.name)?.[1]).find(Boolean);
   if (!key) return undefined;
+  const { combineChunks, stringFromBase64URL } = await loadSupabaseSsr();
   const raw = await combineChunks(key, (name) => cookies.find((cookie) => cookie.name === name)?.value);
   try {
     const json = raw?.startsWith("base64-") ? stringFromBase64URL(raw.slice("base64-".length)) : raw;
