@@ -32,24 +32,29 @@ export function ApiKeyManager({ slug }: { slug: string }) {
       <ErrorMessage error={apiKeys.error ?? revoke.error} testId="api-keys-error" />
       <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid="api-key-list">
         {apiKeys.data?.map((apiKey) => (
-          <li key={apiKey.id} className="flex items-center gap-3 px-4 py-3" data-testid={`api-key-item-${apiKey.name}`}>
-            <div className="flex-1">
-              <p className="text-sm font-medium text-slate-900">{apiKey.name}</p>
-              <p className="font-mono text-xs text-slate-500">
-                {apiKey.key_prefix}… · {apiKey.role} · {apiKey.last_used_at ? `last used ${new Date(apiKey.last_used_at).toLocaleString()}` : "never used"}
-              </p>
-            </div>
-            {apiKey.revoked_at ? (
-              <span className="text-xs font-medium text-red-700" data-testid={`api-key-revoked-${apiKey.name}`}>revoked</span>
-            ) : (
-              <Button variant="danger" onClick={() => revoke.mutate(apiKey.id)} data-testid={`api-key-revoke-${apiKey.name}`}>
-                Revoke<span className="sr-only"> {apiKey.name}</span>
-              </Button>
-            )}
-          </li>
+          <ApiKeyRow key={apiKey.id} apiKey={apiKey} onRevoke={() => revoke.mutate(apiKey.id)} />
         ))}
       </ul>
     </section>
+  );
+}
+
+function ApiKeyRow({ apiKey, onRevoke }: { apiKey: ApiKey; onRevoke: () => void }) {
+  const used = apiKey.last_used_at ? `last used ${new Date(apiKey.last_used_at).toLocaleString()}` : "never used";
+  return (
+    <li className="flex items-center gap-3 px-4 py-3" data-testid={`api-key-item-${apiKey.name}`}>
+      <div className="flex-1">
+        <p className="text-sm font-medium text-slate-900">{apiKey.name}</p>
+        <p className="font-mono text-xs text-slate-500">{apiKey.key_prefix}… · {apiKey.role} · {used}</p>
+      </div>
+      {apiKey.revoked_at ? (
+        <span className="text-xs font-medium text-red-700" data-testid={`api-key-revoked-${apiKey.name}`}>revoked</span>
+      ) : (
+        <Button variant="danger" onClick={onRevoke} data-testid={`api-key-revoke-${apiKey.name}`}>
+          Revoke<span className="sr-only"> {apiKey.name}</span>
+        </Button>
+      )}
+    </li>
   );
 }
 

@@ -16,7 +16,8 @@ export function MemberManager({ slug, isAdmin }: { slug: string; isAdmin: boolea
     queryKey,
     queryFn: () => apiFetch<{ members: ProjectMember[] }>(`/api/v1/projects/${slug}/members`).then((body) => body.members),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey });
+  // The whole project, not just its members: an admin changing their own role changes the page.
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["projects", slug] });
   const changeRole = useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: ProjectRole }) =>
       apiFetch(`/api/v1/projects/${slug}/members/${userId}`, { method: "PATCH", body: { role } }),
@@ -32,25 +33,38 @@ export function MemberManager({ slug, isAdmin }: { slug: string; isAdmin: boolea
       <ErrorMessage error={members.error ?? changeRole.error ?? remove.error} testId="members-error" />
       <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid="member-list">
         {members.data?.map((member) => (
-          <li key={member.user_id} className="flex items-center gap-3 px-4 py-3" data-testid={`member-item-${member.email}`}>
-            <span className="flex-1 text-sm text-slate-900">{member.email}</span>
-            {isAdmin ? (
-              <>
-                <RoleSelect label={`Role of ${member.email}`} hideLabel value={member.role}
-                  data-testid={`member-role-${member.email}`}
-                  onChange={(event) => changeRole.mutate({ userId: member.user_id, role: event.target.value as ProjectRole })} />
-                <Button variant="danger" onClick={() => remove.mutate(member.user_id)} data-testid={`member-remove-${member.email}`}>
-                  Remove<span className="sr-only"> {member.email}</span>
-                </Button>
-              </>
-            ) : (
-              <span className="text-xs text-slate-500">{member.role}</span>
-            )}
-          </li>
+          <MemberRow key={member.user_id} member={member} isAdmin={isAdmin}
+            onRoleChange={(role) => changeRole.mutate({ userId: member.user_id, role })}
+            onRemove={() => remove.mutate(member.user_id)} />
         ))}
       </ul>
       {isAdmin && <AddMemberForm slug={slug} onAdded={refresh} />}
     </section>
+  );
+}
+
+function MemberRow({ member, isAdmin, onRoleChange, onRemove }: {
+  member: ProjectMember;
+  isAdmin: boolean;
+  onRoleChange: (role: ProjectRole) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <li className="flex items-center gap-3 px-4 py-3" data-testid={`member-item-${member.email}`}>
+      <span className="flex-1 text-sm text-slate-900">{member.email}</span>
+      {isAdmin ? (
+        <>
+          <RoleSelect label={`Role of ${member.email}`} hideLabel value={member.role}
+            data-testid={`member-role-${member.email}`}
+            onChange={(event) => onRoleChange(event.target.value as ProjectRole)} />
+          <Button variant="danger" onClick={onRemove} data-testid={`member-remove-${member.email}`}>
+            Remove<span className="sr-only"> {member.email}</span>
+          </Button>
+        </>
+      ) : (
+        <span className="text-xs text-slate-500">{member.role}</span>
+      )}
+    </li>
   );
 }
 
