@@ -6,15 +6,23 @@ import { splitIdentifier } from "./split-identifier";
 export type PatternTextSource = Pick<ExtractedPattern, "name" | "description" | "tags" | "kind" | "code"> &
   Partial<Pick<ExtractedPattern, "patternType" | "dependencies" | "evidence" | "occurrences">>;
 
-const docstringWordLimit = 120;
-const codeWordLimit = 40;
+const summaryWordLimit = 40;
+const detailsWordLimit = 80;
+const codeWordLimit = 30;
 
 function words(identifiers: Iterable<string>): string {
   return [...identifiers].flatMap((identifier) => splitIdentifier(identifier)).join(" ");
 }
 
-function firstWords(text: string | undefined, limit: number): string {
-  return (text ?? "").split(/\s+/).filter(Boolean).slice(0, limit).join(" ");
+// A docstring's first sentence (or paragraph) is its summary; the rest is detail that
+// embedders should hear less loudly.
+function splitDocstring(docstring: string | undefined): { summary: string; details: string } {
+  const text = (docstring ?? "").trim();
+  const end = /\.(\s|$)|\n\s*\n/.exec(text);
+  const cut = end ? end.index + 1 : text.length;
+  const summary = text.slice(0, cut).split(/\s+/).filter(Boolean);
+  const details = [...summary.slice(summaryWordLimit), ...text.slice(cut).split(/\s+/).filter(Boolean)];
+  return { summary: summary.slice(0, summaryWordLimit).join(" "), details: details.slice(0, detailsWordLimit).join(" ") };
 }
 
 function line(label: string, content: string): string {
@@ -32,9 +40,11 @@ function bodyWords(code: string, alreadySaid: string[]): string {
  */
 export function embeddingTextForUnit(unit: CodeUnit): string {
   const header = `${unit.kind} ${unit.qualname} (${words([unit.qualname])})`;
+  const docstring = splitDocstring(unit.docstring);
   const said = [
     header,
-    firstWords(unit.docstring, docstringWordLimit),
+    docstring.summary,
+    line("details", docstring.details),
     line("parameters", words(unit.parameters.map((parameter) => parameter.name))),
     line("decorators", words(unit.decorators)),
     line("extends", words(unit.bases)),

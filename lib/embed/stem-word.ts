@@ -63,6 +63,10 @@ const ordered: [suffix: string, replacement: string, minimumStem: number][] = [
   ["ed", "", 3],
   ["ers", "", 3],
   ["er", "", 3],
+  ["ables", "", 4],
+  ["able", "", 4],
+  ["ibles", "", 4],
+  ["ible", "", 4],
   ["ly", "", 4],
   ["s", "", 3],
 ];

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { splitIdentifier, stemWord } from "@/lib/embed";
+
+describe("splitIdentifier", () => {
+  it("splits camelCase, PascalCase, snake_case, acronyms and digits into lowercase words", () => {
+    expect(splitIdentifier("getBackoffTime")).toEqual(["get", "backoff", "time"]);
+    expect(splitIdentifier("MAX_RETRY_COUNT")).toEqual(["max", "retry", "count"]);
+    expect(splitIdentifier("snake_case_name")).toEqual(["snake", "case", "name"]);
+    expect(splitIdentifier("HTTPServer")).toEqual(["http", "server"]);
+    expect(splitIdentifier("parseJSONResponse")).toEqual(["parse", "json", "response"]);
+    expect(splitIdentifier("sha256sum")).toEqual(["sha", "256", "sum"]);
+    expect(splitIdentifier("self.__init__(a, b)")).toEqual(["self", "init", "a", "b"]);
+  });
+});
+
+describe("stemWord", () => {
+  it("folds inflections and agent nouns onto one stem", () => {
+    expect(new Set(["retry", "retries", "retrying", "retried"].map(stemWord))).toEqual(new Set(["retry"]));
+    expect(new Set(["cache", "cached", "caching", "caches"].map(stemWord))).toEqual(new Set(["cach"]));
+    expect(new Set(["build", "builder", "building", "built"].map(stemWord))).toEqual(new Set(["build"]));
+    expect(new Set(["validate", "validation", "validator", "validating"].map(stemWord))).toEqual(new Set(["validat"]));
+    expect(new Set(["memoize", "memoized", "memoization"].map(stemWord))).toEqual(new Set(["memo"]));
+  });
+
+  it("leaves short words and words ending in -ss/-us/-is alone", () => {
+    expect(["class", "status", "analysis", "add", "log"].map(stemWord)).toEqual(["class", "status", "analysis", "add", "log"]);
+  });
+});
