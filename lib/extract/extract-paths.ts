@@ -1,10 +1,12 @@
 import os from "node:os";
 import path from "node:path";
 import { discoverFiles } from "@/lib/extract/discover";
-import { assembleResult, type FileOutcome } from "@/lib/extract/pipeline";
+import { assembleResult } from "@/lib/extract/pipeline/assemble-result";
+import type { FileOutcome } from "@/lib/extract/pipeline/extract-source";
 import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/extract/types";
 import { readCoverageReport } from "@/lib/quality";
-import { extractInWorkers, readAndExtract, type FileTask } from "./worker";
+import type { FileTask } from "./worker/read-and-extract";
+import { extractInWorkers } from "./worker/worker-pool";
 
 /** Progress of a run, reported after each file. */
 export interface ExtractionProgress {
@@ -39,7 +41,9 @@ export interface SkippedFile {
 /** The printed result plus what was skipped on purpose (shown in the human summary only). */
 export type ExtractionRun = ExtractionResult & { skipped: SkippedFile[] };
 
+// Loaded only here: with workers, this thread never needs the parsers and detectors.
 async function extractInProcess(tasks: readonly FileTask[], onOutcome: (outcome: FileOutcome) => void): Promise<FileOutcome[]> {
+  const { readAndExtract } = await import("./worker/read-and-extract");
   const outcomes: FileOutcome[] = [];
   for (const task of tasks) {
     const outcome = await readAndExtract(task);

@@ -4,8 +4,7 @@ import path from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
-import { extractPaths, toPrintableResult, type ExtractionProgress } from "@/lib/extract";
-import { formatExtractionSummary } from "../extract-summary";
+import type { ExtractionProgress } from "@/lib/extract";
 import { parseOptions } from "../parse-options";
 
 const extractOptionsSchema = z.object({
@@ -36,6 +35,9 @@ function progressReporter(options: ExtractOptions): ((progress: ExtractionProgre
 
 async function runExtract(paths: string[], rawOptions: unknown): Promise<void> {
   const options = parseOptions(extractOptionsSchema, rawOptions);
+  // Loaded on use, so other commands start without the extraction engine.
+  const { extractPaths, toPrintableResult } = await import("@/lib/extract");
+  const { formatExtractionSummary } = await import("../extract-summary");
   const run = await extractPaths({ ...options, paths, cwd: process.cwd(), onProgress: progressReporter(options) });
   const json = options.json || options.out ? `${JSON.stringify(toPrintableResult(run))}\n` : "";
   if (options.out) await writeFile(path.resolve(options.out), json);

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerDbCommand } from "./db";
+import { registerExtractCommand } from "./extract";
 import { registerProjectsCommand } from "./projects";
 import { registerServeCommand } from "./serve";
 
@@ -8,4 +9,5 @@ export function registerCommands(program: Command): void {
   registerServeCommand(program);
   registerProjectsCommand(program);
   registerDbCommand(program);
+  registerExtractCommand(program);
 }

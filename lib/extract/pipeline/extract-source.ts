@@ -30,7 +30,9 @@ export async function extractSource(input: ExtractSourceInput): Promise<FileOutc
     const extraction = await extractFile({ file: input.file, source: decoded.source, language: input.language });
     return { status: "extracted", extraction };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    // The extractor names the file in its messages; the failure already carries it.
+    const reason = message.startsWith(`${input.file}: `) ? message.slice(input.file.length + 2) : message;
     return { status: "failed", failure: { file: input.file, reason } };
   }
 }

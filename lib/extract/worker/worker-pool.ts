@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { FileOutcome } from "@/lib/extract/pipeline";
 import type { WorkerReply } from "./extract-worker";
 import type { FileTask } from "./read-and-extract";
+import { workerScript } from "./worker-script";
 
 export interface ExtractInWorkersOptions {
   tasks: readonly FileTask[];
@@ -10,8 +11,6 @@ export interface ExtractInWorkersOptions {
   /** Called as each file is done, in completion order. */
   onOutcome?: (outcome: FileOutcome) => void;
 }
-
-const bootstrap = new URL("./bootstrap.mjs", import.meta.url);
 
 interface PoolState {
   tasks: readonly FileTask[];
@@ -22,6 +21,7 @@ interface PoolState {
   finish: () => void;
   fail: (error: Error) => void;
   workers: Set<Worker>;
+  script: URL;
 }
 
 function record(state: PoolState, index: number, outcome: FileOutcome): void {
@@ -35,7 +35,7 @@ function record(state: PoolState, index: number, outcome: FileOutcome): void {
 // file in hand is reported as failed and a fresh worker carries on with the rest. A worker
 // that dies before it is ready (it could not load) stops the run: every file would fail.
 function startWorker(state: PoolState): void {
-  const worker = new Worker(bootstrap);
+  const worker = new Worker(state.script);
   state.workers.add(worker);
   let current = -1;
   let ready = false;
@@ -70,8 +70,9 @@ function startWorker(state: PoolState): void {
  * Extracts files in `jobs` worker threads; outcomes come back in task order whatever order
  * the workers finish in.
  */
-export function extractInWorkers(options: ExtractInWorkersOptions): Promise<FileOutcome[]> {
-  if (options.tasks.length === 0) return Promise.resolve([]);
+export async function extractInWorkers(options: ExtractInWorkersOptions): Promise<FileOutcome[]> {
+  if (options.tasks.length === 0) return [];
+  const script = await workerScript();
   return new Promise((resolve, reject) => {
     const state: PoolState = {
       tasks: options.tasks,
@@ -85,6 +86,7 @@ export function extractInWorkers(options: ExtractInWorkersOptions): Promise<File
         reject(error);
       },
       workers: new Set(),
+      script,
     };
     const workers = Math.max(1, Math.min(options.jobs, options.tasks.length));
     for (let index = 0; index < workers; index += 1) startWorker(state);

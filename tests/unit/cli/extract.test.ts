@@ -34,7 +34,7 @@ describe("motif extract", () => {
     expect(Object.keys(output)).toEqual(["units", "patterns", "relationships", "stats", "failures"]);
     const retry = output.units.find((unit: { qualname: string }) => unit.qualname === "call_with_retry");
     expect(Object.keys(retry).slice(0, 8)).toEqual(["file", "qualname", "kind", "language", "startLine", "endLine", "complexity", "patterns"]);
-    expect(retry).toMatchObject({ file: "service/retry.py", kind: "function", language: "python", startLine: 10, complexity: retry.metrics.cyclomatic });
+    expect(retry).toMatchObject({ file: "service/retry.py", kind: "function", language: "python", startLine: 9, complexity: retry.metrics.cyclomatic });
     expect(files(output)).toEqual(["service/retry.py", "web/events.js", "web/query-builder.ts"]);
   });
 

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractPaths, type ExtractionRun } from "@/lib/extract";
@@ -36,7 +36,7 @@ describe("extractPaths", () => {
     expect(single.failures.map((failure) => failure.file)).toEqual(["broken/binary.py", "broken/latin1.py", "broken/unparsable.py", "service/huge_table.py"]);
     expect(single.failures[0].reason).toBe("binary file (contains NUL bytes)");
     expect(single.failures[1].reason).toBe("invalid UTF-8 text");
-    expect(single.failures[3].reason).toBe("file too large (2.3 MB, limit 2 MB)");
+    expect(single.failures[3].reason).toBe("file too large (2.7 MB, limit 2 MB)");
     expect(single.stats.filesFailed).toBe(4);
     expect(single.skipped).toEqual([{ file: "web/schema.generated.ts", reason: "generated file" }]);
   });
@@ -53,8 +53,9 @@ describe("extractPaths", () => {
     expect(single.stats.patterns).toBe(single.patterns.length);
     const kinds = single.patterns.filter((pattern) => pattern.kind !== null).length;
     expect(Object.values(single.stats.patternsByKind).reduce((sum, count) => sum + count, 0)).toBe(kinds);
-    expect(single.stats.lines).toBeGreaterThan(60);
-    expect(single.stats.bytes).toBeGreaterThan(1500);
+    const extracted = ["service/retry.py", "web/events.js", "web/query-builder.ts"].map((file) => readFileSync(path.join(root, file), "utf8"));
+    expect(single.stats.bytes).toBe(extracted.reduce((sum, source) => sum + Buffer.byteLength(source), 0));
+    expect(single.stats.lines).toBe(extracted.reduce((sum, source) => sum + source.split("\n").length - 1, 0));
   });
 
   it("keeps only units and patterns within --max-complexity and patterns above --min-quality", async () => {
