@@ -2,7 +2,7 @@ import type { SyntaxNode } from "@/lib/parse";
 import type { PatternMatch } from "@/lib/extract/types";
 import { patternMatch, type Detector } from "./detector";
 import { expressionBody, functionName, nestedFunctions, ownReturns, returnedValue } from "./functions";
-import { isSelfName, parameterNames, pythonDecorators, type Family } from "./syntax";
+import { isSelfName, nodeTypes, parameterNames, pythonDecorators, type Family } from "./syntax";
 
 const collectionMethod = /^(delete|remove|discard|splice|add|push|append|set|unshift|indexOf|includes|has|get)$/;
 
@@ -13,6 +13,7 @@ const collectionMethod = /^(delete|remove|discard|splice|add|push|append|set|uns
  */
 export const detectDecorator: Detector = (context) => {
   if (context.isClass) return undefined;
+  if (context.find(nodeTypes[context.family].function).length === 0 && parameterNames(context.node).length !== 3 && !/wrap/.test(context.node.text)) return undefined;
   const evidence = wrapperEvidence(context.node, context.family, 0) ?? methodDecorator(context.node);
   if (!evidence) return undefined;
   return patternMatch("decorator", evidence.confidence, evidence.reasons);

@@ -2,6 +2,21 @@ import type { SyntaxNode } from "@/lib/parse";
 import type { CodeUnit, DesignPatternKind, Language, PatternMatch } from "@/lib/extract/types";
 import { calleeText, familyOf, lastSegment, nodeTypes, type Family } from "./syntax";
 
+const sharedTypes = ["if_statement", "return_statement", "expression_statement", "try_statement"];
+const indexedTypes: Record<Family, Set<string>> = {
+  python: new Set([
+    ...Object.values(nodeTypes.python).flat(),
+    ...sharedTypes,
+    ...["global_statement", "dictionary", "yield", "comparison_operator", "binary_operator", "with_item", "assert_statement"],
+  ]),
+  js: new Set([
+    ...Object.values(nodeTypes.js).flat(),
+    ...sharedTypes,
+    ...["object", "yield_expression", "binary_expression", "variable_declarator", "for_in_statement", "throw_statement"],
+    ...["lexical_declaration", "variable_declaration", "public_field_definition", "field_definition"],
+  ]),
+};
+
 /** What `detectDesignPatterns` is given for one unit. */
 export interface DetectDesignPatternsInput {
   /** The unit's own syntax node (for a decorated Python def, the inner def). */
@@ -33,6 +48,7 @@ export class DetectorContext {
   readonly isClass: boolean;
   readonly node: SyntaxNode;
   private readonly found = new Map<string, SyntaxNode[]>();
+  private buckets?: Map<string, SyntaxNode[]>;
   private callSites?: CallSite[];
 
   constructor(readonly input: DetectDesignPatternsInput) {
@@ -46,10 +62,28 @@ export class DetectorContext {
     const key = types.join(",");
     let nodes = this.found.get(key);
     if (!nodes) {
-      nodes = this.node.descendantsOfType(types as string[]).filter((node) => node.id !== this.node.id);
+      nodes = types.every((type) => indexedTypes[this.family].has(type))
+        ? this.fromBuckets(types)
+        : this.node.descendantsOfType(types as string[]).filter((node) => node.id !== this.node.id);
       this.found.set(key, nodes);
     }
     return nodes;
+  }
+
+  // Crossing into WASM per query dominates detection time, so the node types detectors ask
+  // about are fetched in ONE native query per unit and bucketed here.
+  private fromBuckets(types: readonly string[]): SyntaxNode[] {
+    if (!this.buckets) {
+      this.buckets = new Map();
+      for (const node of this.node.descendantsOfType([...indexedTypes[this.family]])) {
+        if (node.id === this.node.id || !node.isNamed) continue;
+        const bucket = this.buckets.get(node.type);
+        if (bucket) bucket.push(node);
+        else this.buckets.set(node.type, [node]);
+      }
+    }
+    const merged = types.flatMap((type) => this.buckets!.get(type) ?? []);
+    return types.length > 1 ? merged.sort((a, b) => a.startIndex - b.startIndex) : merged;
   }
 
   /** Every call (and `new`) in the unit. */

@@ -12,7 +12,7 @@ import { bodyStatements, nodeTypes, parameterNames } from "./syntax";
  * wrapper is such a function counts too.
  */
 export const detectErrorHandlingWrapper: Detector = (context) => {
-  if (context.isClass) return undefined;
+  if (context.isClass || context.find(["try_statement"]).length === 0) return undefined;
   const own = wrapperTry(context, context.node);
   if (own) return own;
   for (const inner of nestedFunctions(context.node, context.family)) {

@@ -52,11 +52,13 @@ interface Registration {
 /** Functions that store one of their parameters in a collection (`self._callbacks.append(fn)`). */
 function registrationsOf(context: DetectorContext, functionTypes: string[]): Registration[] {
   const found: Registration[] = [];
-  for (const fn of [context.node, ...context.find(functionTypes)]) {
+  for (const call of context.calls()) {
+    if (!addMethod.test(call.name) || call.isNew) continue;
+    let fn: SyntaxNode | null = call.node.parent;
+    while (fn && fn.id !== context.node.id && !functionTypes.includes(fn.type)) fn = fn.parent;
+    if (!fn) continue;
     const parameters = new Set(parameterNames(fn));
-    if (parameters.size === 0) continue;
-    for (const call of context.callsWithin(fn)) {
-      if (!addMethod.test(call.name) || call.isNew) continue;
+    {
       const values = call.node.childForFieldName("arguments")?.namedChildren ?? [];
       const stored = values.some((value) => parameters.has(value.text) || (value.type === "tuple" && value.namedChildren.some((item) => parameters.has(item.text))));
       if (!stored) continue;
