@@ -56,7 +56,10 @@ export async function useTestApi(): Promise<{ database: Database; dataDir: strin
   process.env.MOTIF_DATA_DIR = dataDir;
   delete process.env.DATABASE_URL;
   resetEnvironmentCache();
-  const database = await createTestDatabase();
+  const database = await createTestDatabase().catch((error: unknown) => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   (globalThis as { motifDatabase?: Promise<Database> }).motifDatabase = Promise.resolve(database);
   return {
     database,
