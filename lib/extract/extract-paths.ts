@@ -20,7 +20,7 @@ export interface ExtractPathsOptions {
   paths: readonly string[];
   /** Output paths are relative to this folder; default `process.cwd()`. */
   cwd?: string;
-  /** Worker threads; 1 extracts in this thread. Default: the machine's parallelism. */
+  /** At most this many worker threads (1: extract in this thread). Default: the machine's parallelism. */
   jobs?: number;
   include?: readonly string[];
   exclude?: readonly string[];
@@ -30,6 +30,15 @@ export interface ExtractPathsOptions {
   maxComplexity?: number;
   /** Called once discovery is done (total known) and after every file. */
   onProgress?: (progress: ExtractionProgress) => void;
+}
+
+// A worker takes ~0.3 s to start and load its grammars; with fewer than this many files
+// each, that costs more than it saves, so a small run uses fewer workers (or none).
+const minFilesPerWorker = 16;
+
+/** Worker threads worth starting for a run: at most `jobs`; 1 means none, extract in this thread. */
+export function plannedWorkers(jobs: number, files: number): number {
+  return Math.max(1, Math.min(jobs, Math.floor(files / minFilesPerWorker)));
 }
 
 /** A file left out because it is not hand-written source (generated, minified). */
@@ -58,6 +67,18 @@ function outcomeFile(outcome: FileOutcome): string {
   return outcome.status === "failed" ? outcome.failure.file : outcome.file;
 }
 
+function sortOutcomes(outcomes: FileOutcome[], discoveryFailures: ExtractionFailure[]) {
+  const extractions: FileExtraction[] = [];
+  const failures: ExtractionFailure[] = [...discoveryFailures];
+  const skipped: SkippedFile[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status === "extracted") extractions.push(outcome.extraction);
+    else if (outcome.status === "failed") failures.push(outcome.failure);
+    else skipped.push({ file: outcome.file, reason: outcome.reason });
+  }
+  return { extractions, failures, skipped };
+}
+
 /**
  * Extracts code units and patterns from files and folders: discovers source files, extracts
  * them in worker threads, then clusters, scores, filters and counts on this thread. The
@@ -66,22 +87,15 @@ function outcomeFile(outcome: FileOutcome): string {
 export async function extractPaths(options: ExtractPathsOptions): Promise<ExtractionRun> {
   const startedAt = performance.now();
   const cwd = options.cwd ?? process.cwd();
-  const jobs = options.jobs ?? os.availableParallelism();
   const discovery = await discoverFiles({ paths: options.paths, cwd, include: options.include, exclude: options.exclude });
   const coverage = options.coverage === undefined ? undefined : await readCoverageReport(path.resolve(cwd, options.coverage));
   const tasks: FileTask[] = discovery.files;
+  const jobs = plannedWorkers(options.jobs ?? os.availableParallelism(), tasks.length);
   let done = 0;
   options.onProgress?.({ done, total: tasks.length, file: "" });
   const onOutcome = (outcome: FileOutcome) => options.onProgress?.({ done: ++done, total: tasks.length, file: outcomeFile(outcome) });
   const outcomes = jobs === 1 ? await extractInProcess(tasks, onOutcome) : await extractInWorkers({ tasks, jobs, onOutcome });
-  const extractions: FileExtraction[] = [];
-  const failures: ExtractionFailure[] = [...discovery.failures];
-  const skipped: SkippedFile[] = [];
-  for (const outcome of outcomes) {
-    if (outcome.status === "extracted") extractions.push(outcome.extraction);
-    else if (outcome.status === "failed") failures.push(outcome.failure);
-    else skipped.push({ file: outcome.file, reason: outcome.reason });
-  }
+  const { extractions, failures, skipped } = sortOutcomes(outcomes, discovery.failures);
   const result = assembleResult({
     extractions,
     failures,

@@ -1,4 +1,4 @@
-export { extractPaths, type ExtractPathsOptions, type ExtractionProgress, type ExtractionRun, type SkippedFile } from "./extract-paths";
+export { extractPaths, plannedWorkers, type ExtractPathsOptions, type ExtractionProgress, type ExtractionRun, type SkippedFile } from "./extract-paths";
 export { toPrintableResult, type PrintableResult, type PrintableUnit } from "./printable-result";
 export { discoverFiles, type DiscoveredFile, type Discovery } from "./discover";
 export * from "./types";

@@ -77,10 +77,39 @@ class Settings:
   "notes.md": "# notes\n",
 };
 
-/** Writes the sample project into a fresh temporary folder and returns its path. */
-export function writeSampleProject(): string {
+// Many small modules of one shape, so a run is big enough to use several worker threads.
+function jobModule(index: number): string {
+  return `def run_job_${index}(queue, handler):
+    """Drain queue ${index}, handing each item to handler; return how many failed."""
+    failed = 0
+    while queue:
+        item = queue.pop()
+        if item is None:
+            continue
+        try:
+            handler(item)
+        except ValueError:
+            failed += 1
+    return failed
+
+
+class Job${index}Report:
+    def __init__(self, failed):
+        self.failed = failed
+
+    def ok(self):
+        return self.failed == 0
+`;
+}
+
+/**
+ * Writes the sample project into a fresh temporary folder and returns its path; with
+ * `modules`, also that many small modules under jobs/ (enough files for several workers).
+ */
+export function writeSampleProject(options: { modules?: number } = {}): string {
   const root = mkdtempSync(path.join(os.tmpdir(), "motif-extract-"));
-  for (const [relative, content] of Object.entries(files)) {
+  const modules = Array.from({ length: options.modules ?? 0 }, (_, index) => [`jobs/job_${String(index).padStart(2, "0")}.py`, jobModule(index)]);
+  for (const [relative, content] of [...Object.entries(files), ...modules]) {
     const target = path.join(root, relative);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, content);

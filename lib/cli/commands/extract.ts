@@ -53,7 +53,7 @@ export function registerExtractCommand(program: Command): void {
     .argument("<path...>", "files or folders (folders honour .gitignore)")
     .option("--json", "print {units, patterns, relationships, stats, failures} as JSON on stdout")
     .option("-o, --out <file>", "also write the JSON to a file")
-    .option("-j, --jobs <n>", "worker threads (1: no workers)", String(os.availableParallelism()))
+    .option("-j, --jobs <n>", "at most n worker threads (small runs use fewer; 1: none)", String(os.availableParallelism()))
     .option("--min-quality <score>", "keep patterns with a quality score of at least this (0-1)")
     .option("--max-complexity <n>", "keep units and patterns with cyclomatic complexity of at most this")
     .option("--coverage <file>", "test coverage report (lcov, coverage.py JSON or Cobertura XML)")

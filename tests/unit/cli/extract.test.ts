@@ -6,6 +6,7 @@ import { writeSampleProject } from "../../support/extract-sample-project";
 
 const motif = path.resolve(import.meta.dirname, "../../../bin/motif");
 let root: string;
+const jobModules = Array.from({ length: 40 }, (_, index) => `jobs/job_${String(index).padStart(2, "0")}.py`);
 
 function run(args: string[], cwd = root) {
   return spawnSync(process.execPath, [motif, "extract", ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -23,7 +24,7 @@ function files(output: { units: Array<{ file: string }> }): string[] {
 }
 
 beforeAll(() => {
-  root = writeSampleProject();
+  root = writeSampleProject({ modules: jobModules.length });
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -35,17 +36,17 @@ describe("motif extract", () => {
     const retry = output.units.find((unit: { qualname: string }) => unit.qualname === "call_with_retry");
     expect(Object.keys(retry).slice(0, 8)).toEqual(["file", "qualname", "kind", "language", "startLine", "endLine", "complexity", "patterns"]);
     expect(retry).toMatchObject({ file: "service/retry.py", kind: "function", language: "python", startLine: 9, complexity: retry.metrics.cyclomatic });
-    expect(files(output)).toEqual(["service/retry.py", "web/events.js", "web/query-builder.ts"]);
+    expect(files(output)).toEqual([...jobModules, "service/retry.py", "web/events.js", "web/query-builder.ts"]);
   });
 
   it("reports unparsable and binary files as failures while the rest succeeds", () => {
     const output = json(["."]);
     expect(output.failures.map((failure: { file: string }) => failure.file)).toEqual(["broken/binary.py", "broken/latin1.py", "broken/unparsable.py"]);
     expect(output.failures[0]).toEqual({ file: "broken/binary.py", reason: "binary file (contains NUL bytes)" });
-    expect(output.stats).toMatchObject({ files: 3, filesFailed: 3 });
+    expect(output.stats).toMatchObject({ files: 43, filesFailed: 3 });
   });
 
-  it("writes the same units and patterns whatever --jobs is", () => {
+  it("writes the same units and patterns with one thread and with two workers", () => {
     const one = json([".", "--jobs", "1"]);
     const two = json([".", "--jobs", "2"]);
     expect([one.stats.jobs, two.stats.jobs]).toEqual([1, 2]);
@@ -63,20 +64,24 @@ describe("motif extract", () => {
   it("honours .gitignore and --include / --exclude globs", () => {
     const all = JSON.stringify(json(["."]));
     for (const hidden of ["ignored/secret.py", "settings.local.py", "node_modules", "schema.generated.ts"]) expect(all).not.toContain(hidden);
-    expect(files(json([".", "--include", "*.py"]))).toEqual(["service/retry.py"]);
-    expect(files(json([".", "--exclude", "web/*.ts", "broken"]))).toEqual(["service/retry.py", "web/events.js"]);
+    expect(files(json([".", "--include", "*.py", "--exclude", "jobs"]))).toEqual(["service/retry.py"]);
+    expect(files(json([".", "--exclude", "web/*.ts", "broken", "jobs/job_1*.py", "jobs/job_[23]*.py"]))).toEqual([
+      ...jobModules.slice(0, 10),
+      "service/retry.py",
+      "web/events.js",
+    ]);
   });
 
   it("prints a human summary, and writes the JSON with --out", () => {
-    const result = run([".", "--out", "result.json"]);
+    const result = run([".", "--out", "result.json", "--jobs", "2"]);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^Extracted 3 files \(\d+ lines\) in \d+\.\d s with \d+ workers?\n/);
+    expect(result.stdout).toMatch(/^Extracted 43 files \([\d,]+ lines\) in \d+\.\d s with 2 workers\n/);
     expect(result.stdout).toContain("  broken/binary.py: binary file (contains NUL bytes)\n");
     expect(result.stdout).toContain("Skipped: 1 generated or minified file\n");
     expect(result.stdout).toMatch(/\nWrote result\.json\n$/);
     const written = JSON.parse(readFileSync(path.join(root, "result.json"), "utf8"));
-    expect(written.stats.files).toBe(3);
+    expect(written.stats.files).toBe(43);
   });
 
   it("exits 1 with one line for a missing path or a bad option", () => {

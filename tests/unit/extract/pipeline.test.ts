@@ -1,11 +1,13 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractPaths, type ExtractionRun } from "@/lib/extract";
+import { extractPaths, plannedWorkers, type ExtractionRun } from "@/lib/extract";
 import { decodeSource } from "@/lib/extract/pipeline";
 import { writeSampleProject } from "../../support/extract-sample-project";
 
 let root: string;
+const jobModules = Array.from({ length: 40 }, (_, index) => `jobs/job_${String(index).padStart(2, "0")}.py`);
+const extractedFiles = [...jobModules, "service/retry.py", "web/events.js", "web/query-builder.ts"];
 let single: ExtractionRun;
 let parallel: ExtractionRun;
 
@@ -15,7 +17,7 @@ function withoutTiming(run: ExtractionRun) {
 }
 
 beforeAll(async () => {
-  root = writeSampleProject();
+  root = writeSampleProject({ modules: jobModules.length });
   writeFileSync(path.join(root, "service/huge_table.py"), `TABLE = [\n${"    1,\n".repeat(400_000)}]\n`);
   single = await extractPaths({ paths: ["."], cwd: root, jobs: 1 });
   parallel = await extractPaths({ paths: ["."], cwd: root, jobs: 2 });
@@ -25,10 +27,10 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("extractPaths", () => {
   it("extracts every readable source file, naming files relative to the working directory", () => {
-    expect([...new Set(single.units.map((unit) => unit.file))]).toEqual(["service/retry.py", "web/events.js", "web/query-builder.ts"]);
+    expect([...new Set(single.units.map((unit) => unit.file))]).toEqual(extractedFiles);
     const qualnames = single.units.map((unit) => unit.qualname);
     expect(qualnames).toEqual(expect.arrayContaining(["call_with_retry", "Settings", "Settings.__new__", "QueryBuilder.where", "createEmitter"]));
-    expect(single.stats.files).toBe(3);
+    expect(single.stats.files).toBe(43);
     expect(single.stats.units).toBe(single.units.length);
   });
 
@@ -53,7 +55,7 @@ describe("extractPaths", () => {
     expect(single.stats.patterns).toBe(single.patterns.length);
     const kinds = single.patterns.filter((pattern) => pattern.kind !== null).length;
     expect(Object.values(single.stats.patternsByKind).reduce((sum, count) => sum + count, 0)).toBe(kinds);
-    const extracted = ["service/retry.py", "web/events.js", "web/query-builder.ts"].map((file) => readFileSync(path.join(root, file), "utf8"));
+    const extracted = extractedFiles.map((file) => readFileSync(path.join(root, file), "utf8"));
     expect(single.stats.bytes).toBe(extracted.reduce((sum, source) => sum + Buffer.byteLength(source), 0));
     expect(single.stats.lines).toBe(extracted.reduce((sum, source) => sum + source.split("\n").length - 1, 0));
   });
@@ -71,6 +73,12 @@ describe("extractPaths", () => {
     expect(good.units.length).toBe(single.units.length);
     const keys = new Set(good.patterns.map((pattern) => pattern.key));
     expect(good.relationships.every((relation) => keys.has(relation.source) && keys.has(relation.target))).toBe(true);
+  });
+});
+
+describe("plannedWorkers", () => {
+  it("starts at most jobs workers, each with at least 16 files, and none for a small run", () => {
+    expect([plannedWorkers(2, 46), plannedWorkers(8, 40), plannedWorkers(2, 31), plannedWorkers(1, 1000), plannedWorkers(4, 0)]).toEqual([2, 2, 1, 1, 1]);
   });
 });
 
