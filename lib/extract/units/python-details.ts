@@ -1,11 +1,11 @@
 import type { SyntaxNode } from "@/lib/parse";
 import type { Parameter } from "../types";
-import { cleanDocText, oneLine, type UnitDetails } from "./unit-details";
+import { cleanDocText, decoratorText, oneLine, type UnitDetails } from "./unit-details";
 
 /** Signature, parameters, docstring, decorators and bases of a Python def or class. */
 export function pythonDetails(node: SyntaxNode, decorators: SyntaxNode[], isMethod: boolean): UnitDetails {
   const name = node.childForFieldName("name")?.text ?? "";
-  const decoratorTexts = decorators.map((decorator) => oneLine(decorator.text.replace(/^@\s*/, "")));
+  const decoratorTexts = decorators.map((decorator) => decoratorText(decorator));
   const docstring = pythonDocstring(node.childForFieldName("body"));
   if (node.type === "class_definition") {
     const superclasses = node.childForFieldName("superclasses");

@@ -9,6 +9,8 @@ import type { WalkResult } from "./walk-result";
 interface Scope {
   unit: UnitDraft | null;
   path: PathCounter;
+  /** False in a def's header (decorators, defaults, annotations): those are not calls of its body. */
+  recordsCalls?: boolean;
 }
 
 const comprehensions = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
@@ -70,7 +72,7 @@ export class PythonWalker {
       case "assert_statement":
         // radon's visit_Assert adds 1 and never looks inside: `assert a and b` is 1, not 2.
         scope.path.cyclomatic += 1;
-        return this.visitChildren(node, { unit: scope.unit, path: { cyclomatic: 1 } }, nesting, depth);
+        return this.visitChildren(node, { ...scope, path: { cyclomatic: 1 } }, nesting, depth);
       case "yield":
         if (scope.unit && scope.unit.kind !== "class") scope.unit.isGenerator = true;
         break;
@@ -116,7 +118,7 @@ export class PythonWalker {
   private enterDefinition(node: SyntaxNode, scope: Scope, head: SyntaxNode, decorators: SyntaxNode[]): void {
     const unit = this.createUnit(node, scope.unit, head, decorators);
     // radon looks only at the body: decorators, defaults, annotations and bases add nothing.
-    const header: Scope = { unit, path: { cyclomatic: 1 } };
+    const header: Scope = { unit, path: { cyclomatic: 1 }, recordsCalls: false };
     for (const decorator of decorators) this.visit(decorator, "decorated_definition", header, 0, 0);
     const own: Scope = { unit, path: unit };
     for (const child of node.children) {
@@ -151,7 +153,7 @@ export class PythonWalker {
   }
 
   private recordCall(node: SyntaxNode, scope: Scope): void {
-    if (!scope.unit) return;
+    if (!scope.unit || scope.recordsCalls === false) return;
     const callee = node.childForFieldName("function");
     const name = callee ? renderPythonCallee(callee) : undefined;
     if (name) scope.unit.calls.add(name);

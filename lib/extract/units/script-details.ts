@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@/lib/parse";
 import type { Parameter } from "../types";
-import { cleanDocText, oneLine, type UnitDetails } from "./unit-details";
+import { cleanDocText, decoratorText, oneLine, type UnitDetails } from "./unit-details";
 
 const declarationWrappers = new Set([
   "variable_declarator",
@@ -57,7 +57,7 @@ function scriptDecorators(node: SyntaxNode, head: SyntaxNode): string[] {
     found.unshift(previous);
     previous = previous.previousNamedSibling;
   }
-  return found.map((decorator) => oneLine(decorator.text.replace(/^@\s*/, "")));
+  return found.map((decorator) => decoratorText(decorator));
 }
 
 // The node a JSDoc comment sits above: `export const x = () => {}` is documented as a whole.

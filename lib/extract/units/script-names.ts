@@ -132,6 +132,11 @@ function bindExpression(node: SyntaxNode, enclosing: UnitDraft | null): ScriptBi
       const left = parent.childForFieldName("left");
       const path = left ? assignedPath(left, enclosing) : null;
       if (!left || !path) return null;
+      if (path === "module.exports") {
+        // The module's export is a plain function; its own name, when it has one, says more.
+        const own = node.childForFieldName("name")?.text;
+        return { name: own ?? "exports", qualname: own ?? path, kind: plainKind, head: left };
+      }
       const name = path.slice(path.lastIndexOf(".") + 1);
       const qualname = left.type === "identifier" ? join(enclosing?.qualname, name) : path;
       return { name, qualname, kind: left.type === "identifier" ? plainKind : memberKind, head: left };

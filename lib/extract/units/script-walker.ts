@@ -12,6 +12,8 @@ interface Scope {
   unit: UnitDraft | null;
   /** The innermost ESLint code path (any function, field initializer or static block). */
   path: PathCounter;
+  /** False inside decorators: `@Get(":id")` configures the unit, it is not a call of its body. */
+  recordsCalls?: boolean;
 }
 
 const functionTypes = new Set([
@@ -76,6 +78,8 @@ export class ScriptWalker {
       case "comment":
         this.comments.push(node.startIndex, node.endIndex);
         return;
+      case "decorator":
+        return this.visitChildren(node, { ...scope, recordsCalls: false }, nesting, depth);
       case "field_definition":
       case "public_field_definition":
         return this.enterInitializer(node, node.childForFieldName("value"), scope, nesting, depth);
@@ -181,7 +185,7 @@ export class ScriptWalker {
   }
 
   private recordCall(callee: SyntaxNode | null, scope: Scope): void {
-    if (!scope.unit || !callee) return;
+    if (!scope.unit || !callee || scope.recordsCalls === false) return;
     const name = renderScriptCallee(callee);
     if (name) scope.unit.calls.add(name);
   }

@@ -20,6 +20,11 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/** A decorator as one line without its `@`: `retry(attempts=5)`. */
+export function decoratorText(decorator: { text: string }): string {
+  return oneLine(decorator.text.replace(/^@\s*/, "")).replace(/([([{])\s+/g, "$1").replace(/\s+([)\]}])/g, "$1");
+}
+
 /** Docstring / JSDoc text with common indentation removed and surrounding blank lines dropped (like `inspect.cleandoc`). */
 export function cleanDocText(text: string): string {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
