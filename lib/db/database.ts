@@ -4,6 +4,13 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Runs a script of one or more statements without parameters. */
   exec(script: string): Promise<void>;
+  /**
+   * Loads a binary COPY stream (see binary-copy.ts) into a temporary table of the current
+   * transaction. Only temp tables: on PGlite the COPY itself runs as the session user (a file
+   * COPY needs that privilege), so it must never reach a table RLS protects; rows move on
+   * from the staging table with ordinary statements, under the caller's role.
+   */
+  copyBinary(options: { table: string; columns: readonly string[]; data: Uint8Array }): Promise<void>;
 }
 
 /** A notification delivered by `pg_notify`, after the notifying transaction committed. */

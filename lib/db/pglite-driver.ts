@@ -1,8 +1,26 @@
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
+import { copyStatement } from "./copy-statement";
 import type { Database, Queryable } from "./database";
 
 type PGliteLike = Pick<PGlite, "query" | "exec">;
+
+// A COPY from PGlite's '/dev/blob' is a server-side file COPY, which `authenticated` may not
+// run: the role is dropped for this one statement and restored (with the request's claims
+// untouched). copyStatement only accepts this transaction's own temp tables.
+async function copyAsSessionUser(connection: PGliteLike, statement: string, data: Uint8Array) {
+  const [{ role }] = (await connection.query<{ role: string }>(`select current_setting('role') as role`)).rows;
+  await connection.query("reset role");
+  try {
+    await connection.query(statement, [], { blob: new Blob([data as Uint8Array<ArrayBuffer>]) });
+  } finally {
+    await connection.query(`select set_config('role', $1, true)`, [role]);
+  }
+}
+
+function wrapQuery(connection: PGliteLike): Pick<Queryable, "query"> {
+  return { query: async (text, params = []) => (await connection.query<never>(text, params)).rows };
+}
 
 function wrap(connection: PGliteLike): Queryable {
   return {
@@ -12,6 +30,10 @@ function wrap(connection: PGliteLike): Queryable {
     },
     async exec(script: string) {
       await connection.exec(script);
+    },
+    async copyBinary({ table, columns, data }) {
+      const statement = await copyStatement(wrapQuery(connection), { table, columns, source: "'/dev/blob'" });
+      await copyAsSessionUser(connection, statement, data);
     },
   };
 }

@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { copyStatement } from "./copy-statement";
 import type { Database, Queryable } from "./database";
 
 type SqlLike = Pick<postgres.Sql, "unsafe">;
@@ -12,6 +13,17 @@ function wrap(sql: SqlLike): Queryable {
     async exec(script: string) {
       // No parameters: postgres.js uses the simple protocol, which accepts many statements.
       await sql.unsafe(script);
+    },
+    async copyBinary({ table, columns, data }) {
+      const query = { query: async (text: string, params: unknown[] = []) => (await sql.unsafe(text, params as never[])) as never[] };
+      const statement = await copyStatement(query, { table, columns, source: "stdin" });
+      // COPY FROM STDIN needs no file privilege: it runs under the caller's role as it is.
+      const stream = await sql.unsafe(statement).writable();
+      await new Promise<void>((resolve, reject) => {
+        stream.on("error", reject);
+        stream.on("finish", resolve);
+        stream.end(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      });
     },
   };
 }

@@ -1,0 +1,255 @@
+-- The knowledge base's read and write paths: what ingest needs to upsert extracted patterns
+-- idempotently, the hybrid match function, and the counters a match updates.
+
+-- ---------------------------------------------------------------------------------------
+-- Ingest bookkeeping.
+-- extraction_key: the extraction's stable pattern key (derived from the structural
+--   fingerprint); ingest finds the pattern a re-extracted cluster belongs to by it.
+-- extraction_hash: a hash of everything ingest writes into the pattern row; an equal hash
+--   means nothing changed, so a re-ingest of the same code writes nothing (no updated_at churn).
+-- Not unique: a new version of a pattern (parent_pattern_id) may carry its key forward;
+-- ingest follows superseded_by to the current version and serialises per project.
+
+alter table public.patterns add column extraction_key text;
+alter table public.patterns add column extraction_hash text;
+create index patterns_project_extraction_key_idx on public.patterns (project_id, extraction_key);
+
+-- An occurrence whose code disappeared is kept, marked gone (history, and "used to be in
+-- 3 files"), and revived when the code comes back.
+alter table public.pattern_occurrences add column removed_at timestamptz;
+alter table public.pattern_occurrences add column updated_at timestamptz not null default now();
+create index pattern_occurrences_live_idx on public.pattern_occurrences (project_id, pattern_id)
+  where removed_at is null;
+
+create trigger pattern_occurrences_touch_updated_at
+  before update on public.pattern_occurrences
+  for each row execute function private.touch_updated_at();
+
+-- A match bumps match_count and last_matched_at; that is not a change of the pattern, so it
+-- does not move updated_at (which the dashboard shows as "last changed"). Compared as jsonb
+-- so that columns added later count as changes without touching this function.
+create or replace function private.touch_pattern_updated_at()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if (to_jsonb(new) - array['match_count', 'last_matched_at', 'updated_at'])
+     is distinct from (to_jsonb(old) - array['match_count', 'last_matched_at', 'updated_at']) then
+    new.updated_at := now();
+  end if;
+  return new;
+end
+$$;
+
+revoke execute on function private.touch_pattern_updated_at() from public, anon;
+
+drop trigger patterns_touch_updated_at on public.patterns;
+create trigger patterns_touch_updated_at
+  before update on public.patterns
+  for each row execute function private.touch_pattern_updated_at();
+
+-- ---------------------------------------------------------------------------------------
+-- Hybrid match.
+--
+-- Candidates (each list at most candidate_limit, default greatest(50, match_limit * 10)):
+--   vector: HNSW cosine kNN on embedding, with hnsw.iterative_scan = relaxed_order so that
+--           filters do not starve the result (pgvector >= 0.8);
+--   text:   Postgres full text on search_vector (name A, description B, identifiers and
+--           docstrings C). The query is parsed by websearch_to_tsquery('english', ...), whose
+--           terms are AND-ed; an intent written as a sentence rarely has every word in one
+--           pattern, so the terms are OR-ed (phrases kept; a query with a negation stays
+--           as written) and ranked by ts_rank_cd, which rewards rows matching more terms.
+-- Fusion (reciprocal rank fusion, k = rrf_k = 60):
+--   rrf       = 1 / (k + vector_rank) + 1 / (k + text_rank)   (a missing list adds 0)
+--   relevance = rrf / (2 / (k + 1))                            (1 = first in both lists)
+-- Final rank:
+--   quality       = quality_score, 0.5 when unknown
+--   success       = (success_count + 1) / (success_count + failure_count + 2)
+--                   (Bayesian, uniform prior: 0.5 without evidence, 12/14 -> 0.81)
+--   final_score   = relevance * (1 - qw - sw + qw * quality + sw * success)
+--                   qw = quality_weight, sw = success_weight (default 0.1 each): relevance
+--                   decides, quality and a proven record move a pattern by up to 20 %.
+-- confidence: the cosine similarity of the pattern to the query, clamped to 0..1 (an
+--   absolute measure, unlike the rank-based relevance); min_similarity filters on it.
+-- Filters (jsonb, all optional): pattern_types, kinds, statuses (default ["active"]), tags
+--   (overlap), languages (text arrays); min_quality_score; min_success_rate (patterns with
+--   no recorded outcome have no success rate and do not pass it).
+-- security invoker: the caller's row-level security decides which patterns exist.
+
+-- A jsonb array of strings as text[] (null when absent), for the filters below.
+create or replace function private.text_array(value jsonb)
+returns text[]
+language sql
+immutable
+set search_path = ''
+as $$
+  select case when pg_catalog.jsonb_typeof(value) = 'array'
+    then array(select pg_catalog.jsonb_array_elements_text(value)) end
+$$;
+
+grant execute on function private.text_array(jsonb) to authenticated, service_role;
+
+create or replace function public.match_patterns(
+  query_embedding extensions.vector(384),
+  query_text text,
+  project_id uuid,
+  filters jsonb default '{}'::jsonb,
+  match_limit integer default 5,
+  min_similarity double precision default 0,
+  candidate_limit integer default null,
+  rrf_k integer default 60,
+  quality_weight double precision default 0.1,
+  success_weight double precision default 0.1
+)
+returns table (
+  id uuid,
+  vector_similarity double precision,
+  vector_rank integer,
+  text_score real,
+  text_rank integer,
+  rrf_score double precision,
+  relevance double precision,
+  quality double precision,
+  smoothed_success_rate double precision,
+  final_score double precision,
+  total_matches integer
+)
+language plpgsql
+stable
+security invoker
+set search_path = ''
+set hnsw.iterative_scan = relaxed_order
+as $$
+#variable_conflict use_column
+declare
+  -- Filters decoded once, not per candidate row.
+  wanted_statuses text[] := coalesce(private.text_array(filters -> 'statuses'), array['active']);
+  wanted_types text[] := private.text_array(filters -> 'pattern_types');
+  wanted_kinds text[] := private.text_array(filters -> 'kinds');
+  wanted_languages text[] := private.text_array(filters -> 'languages');
+  wanted_tags text[] := private.text_array(filters -> 'tags');
+  min_quality double precision := (filters ->> 'min_quality_score')::double precision;
+  min_success double precision := (filters ->> 'min_success_rate')::double precision;
+  candidates integer := coalesce(candidate_limit, greatest(50, match_limit * 10));
+begin
+  return query
+  with
+  strict_query as (
+    select websearch_to_tsquery('english'::regconfig, coalesce(query_text, '')) as q
+  ),
+  text_query as (
+    select case
+      when q::text = '' then null
+      when q::text like '%!%' then q
+      else replace(q::text, ' & ', ' | ')::tsquery
+    end as q
+    from strict_query
+  ),
+  vector_hits as (
+    select hit.id, hit.distance, row_number() over (order by hit.distance, hit.id)::integer as rank
+    from (
+      select p.id, p.embedding operator(extensions.<=>) query_embedding as distance
+      from public.patterns p
+      where p.project_id = match_patterns.project_id
+        and p.embedding is not null
+        and p.status = any (wanted_statuses)
+        and (wanted_types is null or p.pattern_type = any (wanted_types))
+        and (wanted_kinds is null or p.kind = any (wanted_kinds))
+        and (wanted_languages is null or p.language = any (wanted_languages))
+        and (wanted_tags is null or p.tags && wanted_tags)
+        and (min_quality is null or p.quality_score >= min_quality)
+        and (min_success is null or p.success_rate >= min_success)
+      order by p.embedding operator(extensions.<=>) query_embedding
+      limit candidates
+    ) hit
+  ),
+  text_hits as (
+    select hit.id, hit.score, row_number() over (order by hit.score desc, hit.id)::integer as rank
+    from (
+      select p.id, ts_rank_cd(p.search_vector, t.q) as score
+      from public.patterns p, text_query t
+      where t.q is not null
+        and p.search_vector operator(pg_catalog.@@) t.q
+        and p.project_id = match_patterns.project_id
+        and p.status = any (wanted_statuses)
+        and (wanted_types is null or p.pattern_type = any (wanted_types))
+        and (wanted_kinds is null or p.kind = any (wanted_kinds))
+        and (wanted_languages is null or p.language = any (wanted_languages))
+        and (wanted_tags is null or p.tags && wanted_tags)
+        and (min_quality is null or p.quality_score >= min_quality)
+        and (min_success is null or p.success_rate >= min_success)
+      order by score desc, p.id
+      limit candidates
+    ) hit
+  ),
+  fused as (
+    select
+      coalesce(v.id, t.id) as id,
+      v.rank as vector_rank,
+      t.score as text_score,
+      t.rank as text_rank,
+      (coalesce(1.0 / (rrf_k + v.rank), 0) + coalesce(1.0 / (rrf_k + t.rank), 0))::double precision as rrf_score
+    from vector_hits v
+    full join text_hits t on t.id = v.id
+  ),
+  scored as (
+    select
+      f.*,
+      1 - (p.embedding operator(extensions.<=>) query_embedding) as vector_similarity,
+      f.rrf_score / (2.0 / (rrf_k + 1))::double precision as relevance,
+      coalesce(p.quality_score, 0.5)::double precision as quality,
+      ((p.success_count + 1.0) / (p.success_count + p.failure_count + 2.0))::double precision as smoothed_success_rate
+    from fused f
+    join public.patterns p on p.id = f.id
+  ),
+  ranked as (
+    select
+      s.*,
+      s.relevance * (1 - quality_weight - success_weight + quality_weight * s.quality + success_weight * s.smoothed_success_rate)
+        as final_score
+    from scored s
+    where greatest(coalesce(s.vector_similarity, 0), 0) >= coalesce(min_similarity, 0)
+  )
+  select
+    r.id, r.vector_similarity, r.vector_rank, r.text_score, r.text_rank, r.rrf_score, r.relevance,
+    r.quality, r.smoothed_success_rate, r.final_score, (count(*) over ())::integer as total_matches
+  from ranked r
+  order by r.final_score desc, r.id
+  limit greatest(match_limit, 0);
+end
+$$;
+
+comment on function public.match_patterns is
+  'Hybrid pattern match: HNSW cosine kNN + full text, fused by RRF (k=60), ranked by relevance x (1 - qw - sw + qw*quality + sw*(success+1)/(success+failure+2)). security invoker: RLS applies.';
+
+-- ---------------------------------------------------------------------------------------
+-- The counters a match updates. Viewers may match but not update patterns, so this narrow
+-- security definer function does only this: +1 match_count and last_matched_at = now() for
+-- the given patterns the caller can see (any role of the project; the local operator,
+-- running as service_role, sees everything). Returns how many rows it touched.
+
+create or replace function public.record_pattern_matches(pattern_ids uuid[])
+returns integer
+language sql
+volatile
+security definer
+set search_path = ''
+as $$
+  with touched as (
+    update public.patterns p
+    set match_count = p.match_count + 1, last_matched_at = now()
+    where p.id = any (pattern_ids)
+      and (
+        auth.role() = 'service_role'
+        or p.project_id in (select private.project_ids_with_role(array['admin', 'member', 'viewer']))
+      )
+    returning 1
+  )
+  select count(*)::integer from touched
+$$;
+
+revoke execute on function public.record_pattern_matches(uuid[]) from public, anon;
+grant execute on function public.record_pattern_matches(uuid[]) to authenticated, service_role;
+revoke execute on function public.match_patterns(extensions.vector, text, uuid, jsonb, integer, double precision, integer, integer, double precision, double precision) from public, anon;
+grant execute on function public.match_patterns(extensions.vector, text, uuid, jsonb, integer, double precision, integer, integer, double precision, double precision) to authenticated, service_role;
