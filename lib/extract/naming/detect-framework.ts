@@ -26,8 +26,17 @@ export interface FrameworkRole {
   role: string | null;
 }
 
+const frameworksByFile = new WeakMap<FileExtraction, Set<string>>();
+
+/** Frameworks a file imports (computed once per file: every unit in it asks). */
 function fileFrameworks(file: FileExtraction | undefined): Set<string> {
-  return new Set(Object.values(file?.imports ?? {}).map(frameworkOfModule).filter((value): value is string => !!value));
+  if (!file) return new Set();
+  let found = frameworksByFile.get(file);
+  if (!found) {
+    found = new Set(Object.values(file.imports).map(frameworkOfModule).filter((value): value is string => !!value));
+    frameworksByFile.set(file, found);
+  }
+  return found;
 }
 
 /** Frameworks named by what the unit itself uses: imports in its body, and its decorators' and bases' imported heads. */

@@ -13,6 +13,8 @@ export interface NamingInput {
   isAsync: boolean;
   /** Every occurrence's file: the name must not merely repeat one of them. */
   files: string[];
+  /** Every occurrence's own name: a cluster of differently named copies is named by what they share. */
+  memberNames: string[];
 }
 
 const fillerWords = new Set(["a", "an", "the", "with", "for", "and", "of", "to", "do", "self", "cls", "impl", "fn", "func"]);
@@ -22,10 +24,30 @@ const genericWords = new Set([
 ]);
 const uninformativeCalls = new Set(["print", "len", "str", "int", "float", "list", "dict", "set", "tuple", "isinstance", "super", "range", "enumerate", "zip", "map", "filter", "sorted", "push", "log", "append", "get", "format", "join", "toString", "String", "Number", "Boolean", "Array", "Object", "require"]);
 
+// Python's special methods say what they do only to those who know the protocol.
+const dunderMeaning: Record<string, string> = {
+  __repr__: "string representation", __str__: "string conversion", __eq__: "equality", __ne__: "inequality",
+  __hash__: "hash", __len__: "length", __iter__: "iteration", __next__: "next item", __getitem__: "item access",
+  __setitem__: "item assignment", __delitem__: "item deletion", __contains__: "membership test", __call__: "call",
+  __lt__: "ordering", __le__: "ordering", __gt__: "ordering", __ge__: "ordering", __bool__: "truth value",
+  __getattr__: "attribute lookup", __setattr__: "attribute assignment", __enter__: "context entry", __exit__: "context exit",
+  __add__: "addition", __sub__: "subtraction", __mul__: "multiplication", __mod__: "modulo", __format__: "formatting",
+  __reduce__: "pickling", __getstate__: "pickling state", __setstate__: "unpickling state", __del__: "finaliser",
+};
+
+/** Words the names of at least half of the members share, in the representative's order. */
+function sharedWords(names: string[], representative: string[]): string[] {
+  const sets = names.map((name) => new Set(splitIdentifier(name)));
+  return representative.filter((word) => sets.filter((set) => set.has(word)).length * 2 >= sets.length);
+}
+
 /** Words of the unit's own name worth showing (filler removed; a hook's `use` prefix dropped). */
-function nameWords(unit: CodeUnit, role: FrameworkRole): string[] {
-  const words = splitIdentifier(unit.name).filter((word) => !fillerWords.has(word));
-  return role.role === "Hook" && words[0] === "use" ? words.slice(1) : words;
+function nameWords(input: NamingInput): string[] {
+  const unit = input.representative;
+  const own = splitIdentifier(dunderMeaning[unit.name] ?? unit.name).filter((word) => !fillerWords.has(word));
+  // Many differently named copies: name them by the words they share, not by the first one's name.
+  const words = input.memberNames.length >= 3 ? sharedWords(input.memberNames, own) : own;
+  return input.role.role === "Hook" && words[0] === "use" ? words.slice(1) : words;
 }
 
 /** Words of a phrase overlap when one is a 3+ letter prefix of the other ("repo" / "repository"). */
@@ -54,11 +76,25 @@ function plainName(input: NamingInput, words: string[]): string {
   if (unit.name === "__init__" || unit.name === "constructor") {
     return `Constructor of ${titleWords(splitIdentifier(input.owner?.name ?? "object"))}`;
   }
+  if (input.memberNames.length >= 3 && words.filter((word) => !accessorVerbs.has(word)).length === 0) return recurringShape(unit);
   let name = informative.length ? titleWords(words) : `${titleWords(words) || "Anonymous Function"}${callPhrase(unit)}`;
   if (unit.isGenerator && !words.includes("generator")) name += " Generator";
-  if (unit.kind === "method" && input.owner) name += ` Method of ${titleWords(splitIdentifier(input.owner.name))}`;
+  if (unit.kind === "method" && input.owner && input.memberNames.length < 3) name += ` Method of ${titleWords(splitIdentifier(input.owner.name))}`;
+  else if (unit.kind === "method") name += " Method";
   return name;
 }
+
+/** A name from the shape alone, for a recurring unit whose copies share no name words. */
+function recurringShape(unit: CodeUnit): string {
+  const body = unit.code.split("\n").slice(1).map((line) => line.trim()).filter(Boolean);
+  const noun = unit.kind === "class" ? "Class" : unit.kind === "method" ? "Method" : "Function";
+  if (body.length === 1 && /^return\s+(self|this)\.[\w$]+;?$/.test(body[0])) return "Attribute Accessor Method";
+  if (body.length === 1 && /^return\s+[\w$.]+\(.*\);?$/.test(body[0])) return `One-line Delegating ${noun}`;
+  if (body.length === 1 && /^(pass|\.\.\.|raise NotImplementedError\b.*|\{\s*\})$/.test(body[0])) return `Empty Stub ${noun}`;
+  return `Recurring ${unit.metrics.cyclomatic > 1 ? "Branching " : ""}${noun} Shape`;
+}
+
+const accessorVerbs = new Set(["get", "set", "is", "has", "to", "on", "do", "make", "create", "handle", "visit", "test"]);
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z\d]/g, "");
 
@@ -70,7 +106,7 @@ const squash = (text: string) => text.toLowerCase().replace(/[^a-z\d]/g, "");
  */
 export function namePattern(input: NamingInput): string {
   const unit = input.representative;
-  const words = nameWords(unit, input.role);
+  const words = nameWords(input);
   let name: string;
   if (input.kind) name = withSubject(kindPhrase(input.kind, unit), words);
   else if (input.role.role) name = withSubject([input.role.framework, input.role.role].filter(Boolean).join(" "), words);

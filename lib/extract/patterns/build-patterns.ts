@@ -30,7 +30,8 @@ function disambiguateNames(model: RepoModel, built: { pattern: ExtractedPattern;
     const taken = new Set([name]);
     entries.slice(1).forEach((entry, index) => {
       const owner = model.parentOf.get(entry.selected.representative.id);
-      let candidate = owner ? `${name} in ${titleWords(splitIdentifier(owner.name))}` : "";
+      const ownerWords = owner ? titleWords(splitIdentifier(owner.name)) : "";
+      let candidate = ownerWords && !name.includes(ownerWords) ? `${name} in ${ownerWords}` : "";
       if (!candidate || taken.has(candidate)) candidate = `${name} (variant ${index + 2})`;
       taken.add(candidate);
       entry.pattern.name = candidate;

@@ -4,7 +4,8 @@ import { mergeSimilarity } from "./cluster-units";
 import { LshIndex } from "./lsh-index";
 import { isWithin, methodsOf, type RepoModel } from "./repo-model";
 import type { Reference } from "./resolve-references";
-import { jaccard } from "./shingles";
+import { estimatedJaccard } from "./shingles";
+import { minimumLengthRatio, tokenSimilarity } from "./token-similarity";
 
 /** A built pattern as relationships see it. */
 export interface PatternRecord {
@@ -15,6 +16,10 @@ export interface PatternRecord {
 
 /** Patterns below this shape similarity are not similar enough to mention. */
 export const similarFloor = 0.7;
+/** Below this many shape tokens, most code looks alike: such patterns get no SIMILAR_TO. */
+const similarMinimumTokens = 40;
+/** Each pattern keeps its few closest relatives, not every pattern of the same broad shape. */
+const similarPerPattern = 3;
 const evidenceLimit = 6;
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
@@ -94,29 +99,41 @@ function addCompositions(model: RepoModel, keyOf: Map<string, string>, records: 
   }
 }
 
-/** SIMILAR_TO: pattern centres with shape similarity in [0.7, 0.9), found through MinHash LSH. */
+/** SIMILAR_TO: pattern centres with token similarity in [0.7, 0.9), candidates found through MinHash LSH. */
 function similarities(records: PatternRecord[]): PatternRelationship[] {
-  const index = new LshIndex<number>();
-  const relationships: PatternRelationship[] = [];
+  const index = new LshIndex<number>(2);
+  const found: { first: PatternRecord; second: PatternRecord; similarity: number; tokens: number }[] = [];
   records.forEach((record, position) => {
-    for (const other of index.candidates(record.centre.signature, record.centre.bucket).sort((a, b) => a - b)) {
-      const similarity = jaccard(records[other].centre.shingles, record.centre.shingles);
+    if (record.centre.tokens.length < similarMinimumTokens) return;
+    for (const other of index.candidates(record.centre.signature, record.centre.bucket, 24).sort((a, b) => a - b)) {
+      const [shorter, longer] = [records[other].centre.tokens, record.centre.tokens].sort((a, b) => a.length - b.length);
+      if (shorter.length < minimumLengthRatio(similarFloor) * longer.length) continue;
+      if (estimatedJaccard(records[other].centre.signature, record.centre.signature) < 0.2) continue;
+      const similarity = tokenSimilarity(shorter, longer);
       if (similarity < similarFloor || similarity >= mergeSimilarity) continue;
       const [first, second] = [records[other], record].sort((a, b) => (a.key < b.key ? -1 : 1));
-      const smaller = Math.min(first.centre.shingles.length, second.centre.shingles.length);
-      relationships.push({
-        source: first.key,
-        target: second.key,
-        type: "SIMILAR_TO",
-        strength: round(similarity),
-        // Jaccard over few shingles is noisy: confidence grows with the smaller unit's size.
-        confidence: round(smaller / (smaller + 20)),
-        evidence: [`shape similarity ${similarity.toFixed(2)} between ${first.units[0].qualname} at ${at(first.units[0])} and ${second.units[0].qualname} at ${at(second.units[0])}`],
-      });
+      found.push({ first, second, similarity, tokens: shorter.length });
     }
     index.add(position, record.centre.signature, record.centre.bucket);
   });
-  return relationships;
+  const kept = new Map<string, number>();
+  return found
+    .sort((a, b) => b.similarity - a.similarity || (a.first.key < b.first.key ? -1 : a.first.key > b.first.key ? 1 : a.second.key < b.second.key ? -1 : 1))
+    .filter(({ first, second }) => {
+      if ((kept.get(first.key) ?? 0) >= similarPerPattern || (kept.get(second.key) ?? 0) >= similarPerPattern) return false;
+      kept.set(first.key, (kept.get(first.key) ?? 0) + 1);
+      kept.set(second.key, (kept.get(second.key) ?? 0) + 1);
+      return true;
+    })
+    .map(({ first, second, similarity, tokens }) => ({
+      source: first.key,
+      target: second.key,
+      type: "SIMILAR_TO" as const,
+      strength: round(similarity),
+      // Similarity over few tokens is noisy: confidence grows with the smaller unit's token count.
+      confidence: round(tokens / (tokens + 30)),
+      evidence: [`token similarity ${similarity.toFixed(2)} between ${first.units[0].qualname} at ${at(first.units[0])} and ${second.units[0].qualname} at ${at(second.units[0])}`],
+    }));
 }
 
 /** All relationships between built patterns, sorted by type, source and target. */

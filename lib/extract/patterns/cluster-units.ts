@@ -2,9 +2,10 @@ import type { CodeUnit } from "@/lib/extract/types";
 import { fnv1a64 } from "@/lib/extract/fingerprint";
 import { LshIndex } from "./lsh-index";
 import { shapeTokens } from "./shape-tokens";
-import { jaccard, minHashSignature, shingleSet } from "./shingles";
+import { estimatedJaccard, minHashSignature, shingleSet } from "./shingles";
+import { minimumLengthRatio, tokenSimilarity } from "./token-similarity";
 
-/** Units merge into one pattern at this shape similarity (DESIGN §4: near-duplicates ≥ 0.9). */
+/** Units merge into one pattern at this token similarity (DESIGN §4: near-duplicates ≥ 0.9). */
 export const mergeSimilarity = 0.9;
 
 /** Units sharing one structural fingerprint, with the shape used for near-duplicate search. */
@@ -14,6 +15,8 @@ export interface FingerprintGroup {
   units: CodeUnit[];
   /** Language family and unit kind: only units in one bucket are compared. */
   bucket: string;
+  /** Shape tokens of the first unit, as ids (equal tokens, equal ids). */
+  tokens: Int32Array;
   shingles: Uint32Array;
   signature: Uint32Array;
 }
@@ -35,8 +38,20 @@ function bucketOf(unit: CodeUnit): string {
   return `${unit.language === "python" ? "python" : "ecmascript"}:${unit.kind === "class" ? "class" : "callable"}`;
 }
 
+function tokenIds(tokens: string[], vocabulary: Map<string, number>): Int32Array {
+  return Int32Array.from(tokens, (token) => {
+    let id = vocabulary.get(token);
+    if (id === undefined) {
+      id = vocabulary.size;
+      vocabulary.set(token, id);
+    }
+    return id;
+  });
+}
+
 /** Groups units by fingerprint (computed from the code shape when a unit lacks one). */
 export function groupByFingerprint(units: CodeUnit[]): FingerprintGroup[] {
+  const vocabulary = new Map<string, number>();
   const byKey = new Map<string, CodeUnit[]>();
   const tokensByKey = new Map<string, string[]>();
   for (const unit of [...units].sort(compareUnits)) {
@@ -52,11 +67,13 @@ export function groupByFingerprint(units: CodeUnit[]): FingerprintGroup[] {
     else byKey.set(key, [unit]);
   }
   return [...byKey].map(([key, members]) => {
-    const shingles = shingleSet(tokensByKey.get(key) ?? shapeTokens(members[0].code, members[0].language));
+    const tokens = tokensByKey.get(key) ?? shapeTokens(members[0].code, members[0].language);
+    const shingles = shingleSet(tokens);
     return {
       fingerprint: key.slice(key.indexOf("|") + 1),
       units: members,
       bucket: bucketOf(members[0]),
+      tokens: tokenIds(tokens, vocabulary),
       shingles,
       signature: minHashSignature(shingles),
     };
@@ -65,26 +82,28 @@ export function groupByFingerprint(units: CodeUnit[]): FingerprintGroup[] {
 
 /** Bigger groups first (they make better centres), then by fingerprint for a stable order. */
 function compareGroups(a: FingerprintGroup, b: FingerprintGroup): number {
-  return b.units.length - a.units.length || b.shingles.length - a.shingles.length || (a.fingerprint < b.fingerprint ? -1 : 1);
+  return b.units.length - a.units.length || b.tokens.length - a.tokens.length || (a.fingerprint < b.fingerprint ? -1 : 1);
 }
 
 /**
  * Clusters units: one group per fingerprint, then each group joins the most similar
- * existing centre with Jaccard ≥ 0.9 over shape shingles, else becomes a centre. Centres
- * are found through MinHash LSH buckets (never all pairs), and joining a centre rather
+ * existing centre with token similarity ≥ 0.9, else becomes a centre. Candidate centres
+ * come from MinHash LSH over shape shingles (never all pairs), and joining a centre rather
  * than any member keeps clusters from chaining into loose blobs.
  */
 export function clusterUnits(units: CodeUnit[]): UnitCluster[] {
   const groups = groupByFingerprint(units).sort(compareGroups);
   const clusters: UnitCluster[] = [];
-  const index = new LshIndex<number>();
+  const index = new LshIndex<number>(4);
   for (const group of groups) {
     let best: { cluster: number; similarity: number } | undefined;
-    for (const candidate of index.candidates(group.signature, group.bucket).sort((a, b) => a - b)) {
+    for (const candidate of index.candidates(group.signature, group.bucket, 16).sort((a, b) => a - b)) {
       const centre = clusters[candidate].centre;
-      const sizes = [centre.shingles.length, group.shingles.length].sort((a, b) => a - b);
-      if (sizes[0] < mergeSimilarity * sizes[1]) continue;
-      const similarity = jaccard(centre.shingles, group.shingles);
+      const sizes = [centre.tokens.length, group.tokens.length].sort((a, b) => a - b);
+      if (sizes[0] < minimumLengthRatio(mergeSimilarity) * sizes[1]) continue;
+      // Near copies share most shingles; a low MinHash estimate rules a pair out before the exact measure.
+      if (estimatedJaccard(centre.signature, group.signature) < 0.4) continue;
+      const similarity = tokenSimilarity(centre.tokens, group.tokens);
       if (similarity >= mergeSimilarity && (!best || similarity > best.similarity)) best = { cluster: candidate, similarity };
     }
     const members = group.units.map((unit) => ({ unit, similarity: best ? best.similarity : 1 }));

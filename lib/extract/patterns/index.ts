@@ -4,3 +4,4 @@ export { selectCluster, type SelectedCluster } from "./select-clusters";
 export { shapeTokens } from "./shape-tokens";
 export { shingleSet, jaccard } from "./shingles";
 export { isTestFile, isTrivialUnit } from "./unit-traits";
+export { tokenSimilarity, lcsLength } from "./token-similarity";

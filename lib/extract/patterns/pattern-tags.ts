@@ -39,20 +39,27 @@ const roleTags: Record<string, string[]> = {
   Fixture: ["testing"], Hook: ["ui"], Component: ["ui"], Task: ["concurrency"],
 };
 
+function unitTags(unit: CodeUnit, kind: DesignPatternKind | null): string[] {
+  const tags: string[] = [];
+  if (unit.isAsync) tags.push("async");
+  if (unit.isGenerator) tags.push("generator");
+  if (isTestFile(unit.file)) tags.push("testing");
+  for (const rule of rules) if (matches(rule, unit, kind)) tags.push(rule.tag);
+  return tags;
+}
+
 /**
  * Tags from what the occurrences really do: calls, imports, code constructs, async and
- * generator flags, the design-pattern kind itself and the framework role.
+ * generator flags, the design-pattern kind itself and the framework role. A tag drawn
+ * from the occurrences needs at least half of them, so one odd copy does not label all.
  */
 export function patternTags(units: CodeUnit[], kind: DesignPatternKind | null, role: FrameworkRole): string[] {
   const tags = new Set<string>();
   if (kind) tags.add(kind);
   for (const tag of roleTags[role.role ?? ""] ?? []) tags.add(tag);
   if (role.framework) tags.add(role.framework.toLowerCase().replace(/[^a-z\d]+/g, "-"));
-  for (const unit of units) {
-    if (unit.isAsync) tags.add("async");
-    if (unit.isGenerator) tags.add("generator");
-    if (isTestFile(unit.file)) tags.add("testing");
-    for (const rule of rules) if (matches(rule, unit, kind)) tags.add(rule.tag);
-  }
+  const counts = new Map<string, number>();
+  for (const unit of units) for (const tag of unitTags(unit, kind)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  for (const [tag, count] of counts) if (count * 2 >= units.length) tags.add(tag);
   return [...tags].sort();
 }

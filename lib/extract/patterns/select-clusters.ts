@@ -13,15 +13,24 @@ export interface SelectedCluster {
   reason: "design_pattern" | "recurs" | "substantial";
 }
 
-/** A function is substantial with enough size, branching, or documentation to be reused on its own. */
+/**
+ * A function stands on its own with enough size and branching or documentation. A method
+ * needs more: its class is the reusable unit, so only a sizeable algorithm counts alone.
+ */
 function isSubstantialFunction(unit: CodeUnit): boolean {
   const { linesOfCode, cyclomatic } = unit.metrics;
-  return linesOfCode >= 12 || cyclomatic >= 5 || (linesOfCode >= 6 && cyclomatic >= 2) || (!!unit.docstring && linesOfCode >= 4);
+  if (unit.kind === "method") return cyclomatic >= 5 || linesOfCode >= 20;
+  return cyclomatic >= 5 || linesOfCode >= 20 || (linesOfCode >= 8 && (cyclomatic >= 3 || !!unit.docstring));
 }
 
 /** A class is substantial with two methods, some size, or a documented purpose. */
 function isSubstantialClass(model: RepoModel, unit: CodeUnit): boolean {
   return methodsOf(model, unit).length >= 2 || unit.metrics.linesOfCode >= 8 || (!!unit.docstring && unit.metrics.linesOfCode >= 3);
+}
+
+/** `_helper`, `#field`: private by convention, so not offered for reuse unless it recurs or implements a kind. */
+function isPrivate(unit: CodeUnit): boolean {
+  return /^(_(?!_)|#)/.test(unit.name) || (/^_/.test(unit.name) && !/__$/.test(unit.name));
 }
 
 /** The member shown as the pattern's code: documented first, then the earliest by path and line. */
@@ -37,9 +46,10 @@ function pickRepresentative(cluster: UnitCluster): CodeUnit {
  *  2. it recurs: ≥ 2 occurrences — in ≥ 2 different files when the unit is trivial
  *     (a one-liner, accessor, argument-storing constructor, `toString`, test), since a
  *     convention repeated inside one file is not something to reuse, or
- *  3. it is substantial on its own and neither trivial, a test, nor nested in a function:
- *     a function with ≥ 12 lines, CC ≥ 5, ≥ 6 lines and a branch, or a docstring and ≥ 4
- *     lines; a class with ≥ 2 methods, ≥ 8 lines, or a docstring.
+ *  3. it is substantial on its own and neither trivial, a test, private (`_name`), nor
+ *     nested in a function: a function with CC ≥ 5, ≥ 20 lines, or ≥ 8 lines with CC ≥ 3
+ *     or a docstring; a method with CC ≥ 5 or ≥ 20 lines; a class with ≥ 2 methods,
+ *     ≥ 8 lines, or a docstring.
  * Type: design_pattern with a kind, class_pattern for classes, function_pattern otherwise.
  */
 export function selectCluster(model: RepoModel, cluster: UnitCluster): SelectedCluster | null {
@@ -51,7 +61,7 @@ export function selectCluster(model: RepoModel, cluster: UnitCluster): SelectedC
   const trivial = isTrivialUnit(model, representative);
   const files = new Set(cluster.members.map(({ unit }) => unit.file)).size;
   if (cluster.members.length >= 2 && (!trivial || files >= 2)) return { ...base, reason: "recurs" };
-  if (trivial || isTestUnit(representative) || isNestedInFunction(model, representative)) return null;
+  if (trivial || isTestUnit(representative) || isPrivate(representative) || isNestedInFunction(model, representative)) return null;
   const substantial = representative.kind === "class" ? isSubstantialClass(model, representative) : isSubstantialFunction(representative);
   return substantial ? { ...base, reason: "substantial" } : null;
 }

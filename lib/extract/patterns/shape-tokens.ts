@@ -19,31 +19,37 @@ const pythonPattern =
 const scriptPattern =
   /(\s+)|(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|(0[xXoObB][\da-fA-F_]+n?|\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?n?|\.\d+)|(#?[\p{L}_$][\p{L}\p{N}_$]*)|(>>>=|\.\.\.|===|!==|\*\*=|<<=|>>=|>>>|&&=|\|\|=|\?\?=|=>|==|!=|<=|>=|&&|\|\||\?\?|\?\.|\+\+|--|\*\*|<<|>>|[-+*\/%&|^]=|[-+*\/%&|^~<>=!?])|([\s\S])/uy;
 
+const callFollows = /^\s*\(/;
+
 /**
  * The unit's code as normalised shape tokens for near-duplicate comparison: keywords and
- * operators as written, identifiers as placeholders numbered by first occurrence, literals
- * as their category, comments and punctuation dropped. It works on source text because
+ * operators as written, every identifier as one placeholder `$` except the names of
+ * methods called through a dot (`time.sleep(`, `session.commit(`: what the code does,
+ * which a rename of local variables leaves alone), literals as their category, comments
+ * and punctuation dropped. Unlike the fingerprint, names are not
+ * numbered: one inserted name would renumber every later one and make every shingle
+ * after it differ, so a near copy would look unrelated. It works on source text because
  * clustering receives extracted units, not syntax trees.
  */
 export function shapeTokens(code: string, language: Language): string[] {
   const python = language === "python";
   const pattern = python ? pythonPattern : scriptPattern;
   const keywords = python ? pythonKeywords : scriptKeywords;
-  const names = new Map<string, number>();
   const tokens: string[] = [];
   pattern.lastIndex = 0;
+  let afterDot = false;
   let match: RegExpExecArray | null;
   while (pattern.lastIndex < code.length && (match = pattern.exec(code))) {
+    if (match[1]) continue;
     if (match[3]) tokens.push("<str>");
     else if (match[4]) tokens.push("<num>");
     else if (match[5]) {
       const word = match[5];
       if (keywords.has(word)) tokens.push(word);
-      else {
-        if (!names.has(word)) names.set(word, names.size);
-        tokens.push(`$${names.get(word)}`);
-      }
+      else if (afterDot && callFollows.test(code.slice(pattern.lastIndex, pattern.lastIndex + 8))) tokens.push(`.${word}(`);
+      else tokens.push("$");
     } else if (match[6]) tokens.push(match[6]);
+    afterDot = match[7] === ".";
   }
   return tokens;
 }

@@ -51,6 +51,7 @@ export function toPattern(context: QualityContext, selected: SelectedCluster): E
       owner: owner?.kind === "class" ? owner : undefined,
       isAsync: units.some((unit) => unit.isAsync),
       files: units.map((unit) => unit.file),
+      memberNames: units.map((unit) => unit.name),
     }),
     description: describePattern({ representative, kind: kind?.kind ?? null, kindConfidence: kind?.confidence ?? null, kindEvidence: kind?.evidence ?? [], role, occurrences: units, methods }),
     language: representative.language,

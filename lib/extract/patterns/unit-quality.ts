@@ -64,9 +64,22 @@ function receiverMembers(method: CodeUnit): Set<string> {
   return new Set([...method.code.matchAll(pattern)].map((match) => match[1]));
 }
 
-/** LCOM4 of a class over its methods other than constructors. */
+/** Abstract or stub methods (`@abstractmethod`, `abstract m()`, a body of `pass`/`...`/`raise NotImplementedError`) hold no state to share. */
+function isAbstract(method: CodeUnit): boolean {
+  if (method.decorators.some((decorator) => /abstractmethod/.test(decorator))) return true;
+  if (/^\s*((public|protected)\s+)?abstract\b/.test(method.signature)) return true;
+  const withoutDocstring = method.docstring ? method.code.replace(method.docstring, "") : method.code;
+  const body = withoutDocstring
+    .split("\n")
+    .slice(1)
+    .map((line) => line.trim())
+    .filter((line) => line && !/^("""|'''|"|'|#|\/\/|\/\*|\*)/.test(line));
+  return body.length === 0 || (body.length === 1 && /^(pass|\.\.\.|raise NotImplementedError\b.*)$/.test(body[0]));
+}
+
+/** LCOM4 of a class over its methods other than constructors and abstract stubs. */
 export function classLcom4(model: RepoModel, unit: CodeUnit): number {
-  const methods = methodsOf(model, unit).filter((method) => !isConstructor(method));
+  const methods = methodsOf(model, unit).filter((method) => !isConstructor(method) && !isAbstract(method));
   const names = new Set(methods.map((method) => method.name));
   return lcom4(
     methods.map((method) => {

@@ -1,7 +1,9 @@
 import type { CodeUnit } from "@/lib/extract/types";
 import { methodsOf, type RepoModel } from "./repo-model";
 
-const testFilePattern = /(^|\/)(tests?|__tests__|spec)\/|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$|\.(test|spec)\.[cm]?[jt]sx?$/;
+// Only the file's own name or its immediate folder count: a `tests/` folder higher up (a
+// fixture tree, a monorepo's test harness) says nothing about the code files below it.
+const testFilePattern = /(^|\/)__tests__\/|(^|\/)(tests?|spec)\/[^/]+$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$|\.(test|spec)\.[cm]?[jt]sx?$/;
 
 /** Files holding tests by the conventions of pytest, unittest, Jest and Vitest. */
 export function isTestFile(path: string): boolean {
