@@ -86,7 +86,12 @@ function plainName(input: NamingInput, words: string[]): string {
 
 /** A name from the shape alone, for a recurring unit whose copies share no name words. */
 function recurringShape(unit: CodeUnit): string {
-  const body = unit.code.split("\n").slice(1).map((line) => line.trim()).filter(Boolean);
+  const code = unit.docstring ? unit.code.replace(unit.docstring, "") : unit.code;
+  const body = code
+    .split("\n")
+    .slice(1)
+    .map((line) => line.trim())
+    .filter((line) => line && !/^("""|'''|"|'|#|\/\/|\/?\*|[}\])];?$)/.test(line));
   const noun = unit.kind === "class" ? "Class" : unit.kind === "method" ? "Method" : "Function";
   if (body.length === 1 && /^return\s+(self|this)\.[\w$]+;?$/.test(body[0])) return "Attribute Accessor Method";
   if (body.length === 1 && /^return\s+[\w$.]+\(.*\);?$/.test(body[0])) return `One-line Delegating ${noun}`;

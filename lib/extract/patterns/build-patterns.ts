@@ -31,7 +31,8 @@ function disambiguateNames(model: RepoModel, built: { pattern: ExtractedPattern;
     entries.slice(1).forEach((entry, index) => {
       const owner = model.parentOf.get(entry.selected.representative.id);
       const ownerWords = owner ? titleWords(splitIdentifier(owner.name)) : "";
-      let candidate = ownerWords && !name.includes(ownerWords) ? `${name} in ${ownerWords}` : "";
+      const oneOwner = entry.pattern.occurrences.length < 3;
+      let candidate = oneOwner && ownerWords && !name.includes(ownerWords) ? `${name} in ${ownerWords}` : "";
       if (!candidate || taken.has(candidate)) candidate = `${name} (variant ${index + 2})`;
       taken.add(candidate);
       entry.pattern.name = candidate;
