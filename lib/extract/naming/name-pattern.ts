@@ -86,7 +86,8 @@ function plainName(input: NamingInput, words: string[]): string {
 
 /** A name from the shape alone, for a recurring unit whose copies share no name words. */
 function recurringShape(unit: CodeUnit): string {
-  const code = unit.docstring ? unit.code.replace(unit.docstring, "") : unit.code;
+  // Docstrings and block strings are not behaviour: drop them before reading the body.
+  const code = unit.code.replace(/("{3}|'{3})[\s\S]*?\1/g, "");
   const body = code
     .split("\n")
     .slice(1)
@@ -96,7 +97,7 @@ function recurringShape(unit: CodeUnit): string {
   if (body.length === 1 && /^return\s+(self|this)\.[\w$]+;?$/.test(body[0])) return "Attribute Accessor Method";
   if (body.length === 1 && /^return\s+[\w$.]+\(.*\);?$/.test(body[0])) return `One-line Delegating ${noun}`;
   if (body.length === 1 && /^(pass|\.\.\.|raise NotImplementedError\b.*|\{\s*\})$/.test(body[0])) return `Empty Stub ${noun}`;
-  return `Recurring ${unit.metrics.cyclomatic > 1 ? "Branching " : ""}${noun} Shape`;
+  return `Recurring ${unit.metrics.cyclomatic > 1 ? "Branching " : ""}${noun} Shape${callPhrase(unit)}`;
 }
 
 const accessorVerbs = new Set(["get", "set", "is", "has", "to", "on", "do", "make", "create", "handle", "visit", "test"]);
