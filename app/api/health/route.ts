@@ -1,4 +1,4 @@
-import { asService, getDatabase, getDatabaseHealth } from "@/lib/db";
+import { getDatabase, getDatabaseHealth } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
 
 export const runtime = "nodejs";
@@ -9,7 +9,9 @@ export async function GET(): Promise<Response> {
   const mode = getEnvironment().mode;
   try {
     const database = await getDatabase();
-    const health = await asService(database, (transaction) => getDatabaseHealth({ transaction }));
+    // The probe reads catalog and migration history only, as the connection's owner: the
+    // history table belongs to the migration tool, not to any API role.
+    const health = await getDatabaseHealth({ transaction: database });
     return Response.json({ status: "ok", mode, ...health });
   } catch (error) {
     console.error("health check failed", error);
