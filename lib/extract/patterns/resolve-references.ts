@@ -70,6 +70,13 @@ export class ReferenceResolver {
     }
     const local = this.resolveLocal(head, file, scope);
     if (local) return this.descend(local, rest, file, 1);
+    // `store.save()` where the parameter is declared `store: UserStore`: resolve through the type.
+    const annotation = scope?.parameters.find((parameter) => parameter.name === head)?.annotation;
+    const typeName = annotation && /^[A-Za-z_$][\w$.]*/.exec(annotation.replace(/^(Optional\[|Readonly<)/, ""))?.[0];
+    if (typeName && rest.length > 0 && typeName !== head) {
+      const typed = this.resolveName(`${typeName}.${rest.join(".")}`, file);
+      return typed ? { unit: typed.unit, confidence: typed.confidence * 0.9 } : undefined;
+    }
     const imported = file.imports[head];
     if (imported !== undefined) return this.resolveImportedName(imported, head, rest, file);
     if (rest.length > 0) return undefined;
