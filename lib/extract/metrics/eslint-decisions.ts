@@ -13,7 +13,7 @@ export function isLogicalOperator(operator: string | undefined): boolean {
  * classic variant): if, ternary, loops, catch, non-default case, `&&`/`||`/`??`, logical
  * assignment, default values (`AssignmentPattern`) and each optional chain `?.`.
  */
-export function eslintDecisions(node: SyntaxNode, type: string, children: SyntaxNode[]): number {
+export function eslintDecisions(node: SyntaxNode, type: string, named: SyntaxNode[], source: string): number {
   switch (type) {
     case "if_statement":
     case "for_statement":
@@ -28,29 +28,45 @@ export function eslintDecisions(node: SyntaxNode, type: string, children: Syntax
     case "optional_chain":
       return 1;
     case "binary_expression":
-      return isLogicalOperator(children[1]?.type) ? 1 : 0;
+      return isLogicalOperator(operatorOf(node, named, source)) ? 1 : 0;
     case "augmented_assignment_expression":
-      return logicalAssignments.has(children[1]?.type) ? 1 : 0;
+      return logicalAssignments.has(operatorOf(node, named, source) ?? "") ? 1 : 0;
     case "required_parameter":
     case "optional_parameter":
       // TS parameters carry their default inline (`x: number = 1`) instead of an assignment_pattern.
-      return children.some((child) => child.type === "=") ? 1 : 0;
+      return node.childForFieldName("value") ? 1 : 0;
     case "call_expression":
-      // The TS grammar writes `f?.()` with a bare `?.` token rather than an optional_chain node.
-      return children.some((child) => child.type === "?.") ? 1 : 0;
+      return optionalCall(named, source) ? 1 : 0;
     default:
       return 0;
   }
 }
 
+/** The operator between a binary node's operands, read from the text to avoid building token nodes. */
+export function operatorOf(node: SyntaxNode, named: SyntaxNode[], source: string): string | undefined {
+  if (named.length === 2) {
+    const between = source.slice(named[0].endIndex, named[1].startIndex).trim();
+    if (between.length <= 3) return between;
+  }
+  // A comment between the operands: fall back to the token itself.
+  return node.children[1]?.type;
+}
+
+// The TS grammar writes `f?.()` with a bare `?.` token; the JS grammar gives it an
+// optional_chain node, which is counted on its own.
+function optionalCall(named: SyntaxNode[], source: string): boolean {
+  if (named.length < 2 || named.some((child) => child.type === "optional_chain")) return false;
+  return source.slice(named[0].endIndex, named[named.length - 1].startIndex).includes("?.");
+}
+
 /** For SonarSource nesting: the ids of the children one level deeper than a structure's header. */
-export function cognitiveBodies(node: SyntaxNode, type: string, children: SyntaxNode[]): Set<number> | undefined {
+export function cognitiveBodies(node: SyntaxNode, type: string, named: SyntaxNode[]): Set<number> | undefined {
   switch (type) {
     case "if_statement":
       return ids(node.childForFieldName("consequence"));
     case "else_clause":
       // `else if`: the inner if is charged by the else and keeps the outer if's level.
-      return new Set(children.filter((child) => child.isNamed && child.type !== "if_statement").map((child) => child.id));
+      return new Set(named.filter((child) => child.type !== "if_statement").map((child) => child.id));
     case "for_statement":
     case "for_in_statement":
     case "while_statement":

@@ -18,8 +18,8 @@ export function countOperatorRuns(root: SyntaxNode, operatorOf: (node: SyntaxNod
 function collect(node: SyntaxNode, operatorOf: (node: SyntaxNode) => string | undefined, into: string[]): void {
   const operator = operatorOf(node);
   if (operator === undefined) return;
-  const children = node.children;
-  collect(children[0], operatorOf, into);
+  const operands = node.namedChildren;
+  collect(operands[0], operatorOf, into);
   into.push(operator);
-  collect(children[children.length - 1], operatorOf, into);
+  collect(operands[operands.length - 1], operatorOf, into);
 }

@@ -65,7 +65,7 @@ export class PythonWalker {
         return this.useName(node, scope);
       case "attribute":
         // Only the object can name an import; `x.os` is not the module `os`.
-        return this.visit(node.children[0], type, scope, nesting, depth);
+        return this.visit(node.firstNamedChild!, type, scope, nesting, depth);
       case "call":
         this.recordCall(node, scope);
         break;
@@ -77,18 +77,18 @@ export class PythonWalker {
         if (scope.unit && scope.unit.kind !== "class") scope.unit.isGenerator = true;
         break;
     }
-    const children = node.children;
+    // Named children only: building a node object per punctuation token is the walk's main cost.
+    const children = node.namedChildren;
     this.count(node, type, children, parentType, scope, nesting);
     this.visitChildren(node, scope, nesting, depth, children);
   }
 
-  private visitChildren(node: SyntaxNode, scope: Scope, nesting: number, depth: number, children = node.children): void {
+  private visitChildren(node: SyntaxNode, scope: Scope, nesting: number, depth: number, children = node.namedChildren): void {
     const type = node.type;
     const nestAll = nestingAll.has(type);
     const nestBlocks = nestingBlocks.has(type);
     const deepen = depthBlocks.has(type);
     for (const child of children) {
-      if (!child.isNamed) continue;
       const isBlock = child.type === "block";
       const childDepth = deepen && isBlock ? depth + 1 : depth;
       if (scope.unit && childDepth > scope.unit.maxNesting) scope.unit.maxNesting = childDepth;
@@ -121,8 +121,8 @@ export class PythonWalker {
     const header: Scope = { unit, path: { cyclomatic: 1 }, recordsCalls: false };
     for (const decorator of decorators) this.visit(decorator, "decorated_definition", header, 0, 0);
     const own: Scope = { unit, path: unit };
-    for (const child of node.children) {
-      if (!child.isNamed || child.type === "identifier") continue;
+    for (const child of node.namedChildren) {
+      if (child.type === "identifier") continue;
       if (child.type === "block") this.visitChildren(child, own, 0, 0);
       else this.visit(child, node.type, header, 0, 0);
     }

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "@/lib/parse";
 import { radonClassComplexity } from "../metrics/radon-class-complexity";
 import { countOperatorRuns } from "../metrics/logical-sequences";
-import { cognitiveBodies, eslintDecisions, isLogicalOperator } from "../metrics/eslint-decisions";
+import { cognitiveBodies, eslintDecisions, isLogicalOperator, operatorOf } from "../metrics/eslint-decisions";
 import { renderScriptCallee } from "./script-callee";
 import { bindClass, bindFunction } from "./script-names";
 import { createUnitDraft, type PathCounter, type UnitDraft } from "./unit-draft";
@@ -38,11 +38,6 @@ const nestedIncrement = new Set([
   "catch_clause",
   "ternary_expression",
 ]);
-const logicalOperator = (node: SyntaxNode) => {
-  if (node.type !== "binary_expression") return undefined;
-  const operator = node.children[1]?.type;
-  return isLogicalOperator(operator) ? operator : undefined;
-};
 
 /**
  * One walk over a JS/TS tree: finds named functions, methods, accessors, constructors,
@@ -55,6 +50,12 @@ export class ScriptWalker {
   readonly comments: number[] = [];
 
   constructor(private readonly source: string, private readonly imports: Record<string, string>) {}
+
+  private readonly logicalOperator = (node: SyntaxNode): string | undefined => {
+    if (node.type !== "binary_expression") return undefined;
+    const operator = operatorOf(node, node.namedChildren, this.source);
+    return isLogicalOperator(operator) ? operator : undefined;
+  };
 
   /** Walks the program and settles class complexities. */
   walk(root: SyntaxNode): WalkResult {
@@ -94,16 +95,16 @@ export class ScriptWalker {
       default:
         if (nameTypes.has(type)) return this.useName(node, scope);
     }
-    const children = node.children;
+    // Named children only: building a node object per punctuation token is the walk's main cost.
+    const children = node.namedChildren;
     this.count(node, type, children, parentType, scope, nesting);
     this.visitChildren(node, scope, nesting, depth, children);
   }
 
-  private visitChildren(node: SyntaxNode, scope: Scope, nesting: number, depth: number, children = node.children): void {
+  private visitChildren(node: SyntaxNode, scope: Scope, nesting: number, depth: number, children = node.namedChildren): void {
     const type = node.type;
     const bodies = cognitiveBodies(node, type, children);
     for (const child of children) {
-      if (!child.isNamed) continue;
       const nested = bodies !== undefined && bodies.has(child.id);
       // Ternaries nest for cognitive complexity but are expressions, not control blocks.
       const childDepth = (nested && type !== "ternary_expression") || isControlBlock(type, child) ? depth + 1 : depth;
@@ -114,15 +115,16 @@ export class ScriptWalker {
 
   /** ESLint's `complexity` increments and SonarSource's cognitive increments for one node. */
   private count(node: SyntaxNode, type: string, children: SyntaxNode[], parentType: string, scope: Scope, nesting: number): void {
-    scope.path.cyclomatic += eslintDecisions(node, type, children);
+    const decisions = eslintDecisions(node, type, children, this.source);
+    scope.path.cyclomatic += decisions;
     const unit = scope.unit;
     if (!unit) return;
     if (nestedIncrement.has(type)) {
       unit.cognitive += type === "if_statement" && parentType === "else_clause" ? 0 : 1 + nesting;
     } else if (type === "else_clause") unit.cognitive += 1;
     else if ((type === "break_statement" || type === "continue_statement") && node.namedChildCount > 0) unit.cognitive += 1;
-    else if (type === "binary_expression" && parentType !== "binary_expression" && logicalOperator(node)) {
-      unit.cognitive += countOperatorRuns(node, logicalOperator);
+    else if (type === "binary_expression" && decisions > 0 && parentType !== "binary_expression") {
+      unit.cognitive += countOperatorRuns(node, this.logicalOperator);
     }
   }
 
@@ -136,8 +138,7 @@ export class ScriptWalker {
     const ownNesting = unit ? 0 : nesting + 1;
     const ownDepth = unit ? 0 : depth;
     let beforeParameters = node.type !== "arrow_function";
-    for (const child of node.children) {
-      if (!child.isNamed) continue;
+    for (const child of node.namedChildren) {
       const childType = child.type;
       if (childType === "formal_parameters") beforeParameters = false;
       if (childType === "decorator" || childType === "computed_property_name") this.visit(child, node.type, scope, nesting, depth);
@@ -150,8 +151,8 @@ export class ScriptWalker {
     const binding = bindClass(node, scope.unit);
     const unit = binding ? this.createUnit(node, binding, scope.unit) : null;
     const inside: Scope = { unit: unit ?? scope.unit, path: scope.path };
-    for (const child of node.children) {
-      if (!child.isNamed || child.type === "type_identifier" || (child.type === "identifier" && child.id === node.childForFieldName("name")?.id)) continue;
+    for (const child of node.namedChildren) {
+      if (child.type === "type_identifier" || (child.type === "identifier" && child.id === node.childForFieldName("name")?.id)) continue;
       this.visit(child, node.type, child.type === "class_body" ? inside : scope, nesting, depth);
     }
   }
@@ -159,8 +160,7 @@ export class ScriptWalker {
   // Class field initializers and static blocks are code paths of their own in ESLint.
   private enterInitializer(node: SyntaxNode, value: SyntaxNode | null, scope: Scope, nesting: number, depth: number): void {
     const initializer: Scope = { unit: scope.unit, path: { cyclomatic: 1 } };
-    for (const child of node.children) {
-      if (!child.isNamed) continue;
+    for (const child of node.namedChildren) {
       if (value && child.id === value.id && !functionTypes.has(child.type)) this.visit(child, node.type, initializer, nesting, depth);
       else this.visit(child, node.type, scope, nesting, depth);
     }
