@@ -17,6 +17,8 @@ export interface FingerprintGroup {
   bucket: string;
   /** Shape tokens of the first unit, as ids (equal tokens, equal ids). */
   tokens: Int32Array;
+  /** Its branching and looping keywords in order: near copies must keep this skeleton. */
+  controlFlow: string;
   shingles: Uint32Array;
   signature: Uint32Array;
 }
@@ -36,6 +38,15 @@ export function compareUnits(a: CodeUnit, b: CodeUnit): number {
 
 function bucketOf(unit: CodeUnit): string {
   return `${unit.language === "python" ? "python" : "ecmascript"}:${unit.kind === "class" ? "class" : "callable"}`;
+}
+
+const controlKeywords = new Set([
+  "if", "elif", "else", "for", "while", "do", "try", "except", "catch", "finally", "with", "match", "case", "switch",
+  "return", "yield", "raise", "throw", "break", "continue", "await", "async", "lambda", "function", "=>", "?", "&&", "||", "and", "or",
+]);
+
+function controlFlowOf(tokens: string[]): string {
+  return tokens.filter((token) => controlKeywords.has(token)).join(" ");
 }
 
 function tokenIds(tokens: string[], vocabulary: Map<string, number>): Int32Array {
@@ -74,6 +85,7 @@ export function groupByFingerprint(units: CodeUnit[]): FingerprintGroup[] {
       units: members,
       bucket: bucketOf(members[0]),
       tokens: tokenIds(tokens, vocabulary),
+      controlFlow: controlFlowOf(tokens),
       shingles,
       signature: minHashSignature(shingles),
     };
@@ -87,7 +99,9 @@ function compareGroups(a: FingerprintGroup, b: FingerprintGroup): number {
 
 /**
  * Clusters units: one group per fingerprint, then each group joins the most similar
- * existing centre with token similarity ≥ 0.9, else becomes a centre. Candidate centres
+ * existing centre with token similarity ≥ 0.9 and the same control-flow skeleton (the
+ * order of its branch, loop and exit keywords: a near copy may add a log line, not turn a
+ * `for` into a `while`), else becomes a centre. Candidate centres
  * come from MinHash LSH over shape shingles (never all pairs), and joining a centre rather
  * than any member keeps clusters from chaining into loose blobs.
  */
@@ -100,7 +114,7 @@ export function clusterUnits(units: CodeUnit[]): UnitCluster[] {
     for (const candidate of index.candidates(group.signature, group.bucket, 16).sort((a, b) => a - b)) {
       const centre = clusters[candidate].centre;
       const sizes = [centre.tokens.length, group.tokens.length].sort((a, b) => a - b);
-      if (sizes[0] < minimumLengthRatio(mergeSimilarity) * sizes[1]) continue;
+      if (sizes[0] < minimumLengthRatio(mergeSimilarity) * sizes[1] || centre.controlFlow !== group.controlFlow) continue;
       // Near copies share most shingles; a low MinHash estimate rules a pair out before the exact measure.
       if (estimatedJaccard(centre.signature, group.signature) < 0.4) continue;
       const similarity = tokenSimilarity(centre.tokens, group.tokens);

@@ -1,5 +1,6 @@
 import type { CodeUnit, PatternType } from "@/lib/extract/types";
 import type { UnitCluster } from "./cluster-units";
+import { detectFramework } from "@/lib/extract/naming";
 import { clusterKind, type ClusterKind } from "./cluster-kind";
 import { methodsOf, type RepoModel } from "./repo-model";
 import { isNestedInFunction, isTestUnit, isTrivialUnit } from "./unit-traits";
@@ -49,7 +50,9 @@ function pickRepresentative(cluster: UnitCluster): CodeUnit {
  *  3. it is substantial on its own and neither trivial, a test, private (`_name`), nor
  *     nested in a function: a function with CC ≥ 5, ≥ 20 lines, or ≥ 8 lines with CC ≥ 3
  *     or a docstring; a method with CC ≥ 5 or ≥ 20 lines; a class with ≥ 2 methods,
- *     ≥ 8 lines, or a docstring.
+ *     ≥ 8 lines, or a docstring; or any unit of ≥ 3 lines playing a framework role (route
+ *     handler, middleware, hook, component, model, fixture...), since that is how a team
+ *     writes that kind of thing.
  * Type: design_pattern with a kind, class_pattern for classes, function_pattern otherwise.
  */
 export function selectCluster(model: RepoModel, cluster: UnitCluster): SelectedCluster | null {
@@ -63,5 +66,6 @@ export function selectCluster(model: RepoModel, cluster: UnitCluster): SelectedC
   if (cluster.members.length >= 2 && (!trivial || files >= 2)) return { ...base, reason: "recurs" };
   if (trivial || isTestUnit(representative) || isPrivate(representative) || isNestedInFunction(model, representative)) return null;
   const substantial = representative.kind === "class" ? isSubstantialClass(model, representative) : isSubstantialFunction(representative);
-  return substantial ? { ...base, reason: "substantial" } : null;
+  const framed = representative.metrics.linesOfCode >= 3 && detectFramework(representative, model.fileByPath.get(representative.file)).role !== null;
+  return substantial || framed ? { ...base, reason: "substantial" } : null;
 }
