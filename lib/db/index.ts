@@ -33,3 +33,15 @@ export {
   markApiKeyUsedByHash,
   type ApiKey,
 } from "./queries/api-key-queries";
+export { encodeBinaryCopy, type CopyColumnType } from "./binary-copy";
+export {
+  stageIngestRows,
+  stageIngestEmbeddings,
+  type StagedPattern,
+  type StagedOccurrence,
+  type StagedRelationship,
+} from "./queries/ingest-staging";
+export { resolveIngestTargets, writeIngestPatterns, recordIngestPatternEvents, type PatternWriteNeed } from "./queries/ingest-patterns";
+export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange } from "./queries/ingest-occurrences";
+export { writeIngestRelationships } from "./queries/ingest-relationships";
+export { createRunningJob, updateJobProgressById, finishJobById, type Job } from "./queries/job-queries";

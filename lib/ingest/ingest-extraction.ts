@@ -1,0 +1,141 @@
+import os from "node:os";
+import {
+  asService,
+  createRunningJob,
+  finishJobById,
+  recordIngestPatternEvents,
+  recordOccurrenceEvents,
+  resolveIngestTargets,
+  stageIngestEmbeddings,
+  stageIngestRows,
+  translateDatabaseErrors,
+  withUser,
+  writeIngestOccurrences,
+  writeIngestPatterns,
+  writeIngestRelationships,
+  type Database,
+  type JwtClaims,
+  type Queryable,
+} from "@/lib/db";
+import { createEmbeddingProvider, embeddingTextForPattern, type EmbeddingProvider } from "@/lib/embed";
+import { buildIngestRows, type IngestRows } from "./ingest-rows";
+import type { IngestSource } from "./ingest-source";
+
+/** Where an ingest is; `done`/`total` count patterns in the embedding phase. */
+export interface IngestProgress {
+  phase: "staging" | "embedding" | "writing" | "done";
+  done: number;
+  total: number;
+}
+
+export interface IngestOptions {
+  database: Database;
+  /** The caller (RLS decides: admins and members may ingest), or the local operator. */
+  claims: JwtClaims | "service_role";
+  projectId: string;
+  result: IngestSource;
+  /** Names the repository the paths belong to; "" (default) for a project's single checkout. */
+  repository?: string;
+  /** Path prefixes this run covered (see `ingestScope`); occurrences outside are left alone. Default: everything. */
+  scope?: string[];
+  commitSha?: string;
+  /** Default: the configured provider (built-in unless MOTIF_EMBEDDINGS says otherwise). */
+  embedder?: EmbeddingProvider;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+/** What an ingest changed. A re-ingest of the same code reports zeros everywhere but `unchanged`. */
+export interface IngestSummary {
+  job_id: string;
+  patterns: { received: number; created: number; updated: number; unchanged: number };
+  occurrences: { received: number; added: number; moved: number; revived: number; removed: number };
+  relationships: { created: number; updated: number };
+  events: number;
+  embedded: number;
+  embedding_model: string;
+  timings_ms: { stage: number; embed: number; write: number; total: number };
+}
+
+const embedBatch = 256;
+const forbidden = { "forbidden:auth": "only project admins and members can ingest into a project" };
+
+async function embedNeeded(rows: IngestRows, keys: string[], embedder: EmbeddingProvider, onProgress?: IngestOptions["onProgress"]) {
+  const embeddings: Array<{ key: string; embedding: Float32Array }> = [];
+  for (let start = 0; start < keys.length; start += embedBatch) {
+    const batch = keys.slice(start, start + embedBatch);
+    const vectors = await embedder.embed(batch.map((key) => embeddingTextForPattern(rows.patternsByKey.get(key)!)));
+    batch.forEach((key, index) => embeddings.push({ key, embedding: vectors[index] }));
+    onProgress?.({ phase: "embedding", done: embeddings.length, total: keys.length });
+  }
+  return embeddings;
+}
+
+type WriteContext = Required<Pick<IngestOptions, "projectId" | "repository">> & IngestOptions & { rows: IngestRows; embedder: EmbeddingProvider; jobId: string };
+
+// The whole write is one transaction: a crash anywhere in it leaves the project as it was.
+async function writeIngest(transaction: Queryable, context: WriteContext): Promise<IngestSummary> {
+  const { projectId, rows, embedder } = context;
+  const clock = { start: performance.now(), embed: 0, write: 0 };
+  context.onProgress?.({ phase: "staging", done: 0, total: rows.patterns.length });
+  await stageIngestRows({ transaction, ...rows });
+  const needs = await resolveIngestTargets({ transaction, projectId });
+  clock.embed = performance.now();
+  const embeddings = await embedNeeded(rows, needs.map((need) => need.key), embedder, context.onProgress);
+  clock.write = performance.now();
+  context.onProgress?.({ phase: "writing", done: 0, total: rows.patterns.length });
+  await stageIngestEmbeddings({ transaction, embeddings });
+  const details = { source: "ingest", job_id: context.jobId, repository: context.repository };
+  const written = await writeIngestPatterns({ transaction, projectId });
+  let events = await recordIngestPatternEvents({ transaction, projectId, details });
+  const changes = await writeIngestOccurrences({
+    transaction, projectId, repository: context.repository, commitSha: context.commitSha ?? null,
+    scope: context.scope ?? null, failedFiles: rows.failedFiles,
+  });
+  events += await recordOccurrenceEvents({ transaction, projectId, changes, details });
+  const relationships = await writeIngestRelationships({ transaction, projectId });
+  const sum = (pick: (change: (typeof changes)[number]) => number) => changes.reduce((total, change) => total + pick(change), 0);
+  const end = performance.now();
+  const summary: IngestSummary = {
+    job_id: context.jobId,
+    patterns: { received: rows.patterns.length, ...written, unchanged: rows.patterns.length - written.created - written.updated },
+    occurrences: {
+      received: rows.occurrences.length,
+      added: sum((change) => change.added), moved: sum((change) => change.moved),
+      revived: sum((change) => change.revived), removed: sum((change) => change.removed),
+    },
+    relationships,
+    events,
+    embedded: embeddings.length,
+    embedding_model: embedder.id,
+    timings_ms: { stage: clock.embed - clock.start, embed: clock.write - clock.embed, write: end - clock.write, total: end - clock.start },
+  };
+  await finishJobById({ transaction, jobId: context.jobId, status: "succeeded", result: { ...summary } });
+  return summary;
+}
+
+/**
+ * Ingests an extraction into a project: embeds new and changed patterns, upserts patterns by
+ * their extraction key, reconciles occurrences and relationships, and emits pattern events,
+ * in ONE transaction under the caller's row-level security. A `jobs` row (its own small
+ * transactions) records the run for the dashboard, failed runs included.
+ */
+export async function ingestExtraction(options: IngestOptions): Promise<IngestSummary> {
+  const embedder = options.embedder ?? createEmbeddingProvider();
+  const run = <T>(fn: (transaction: Queryable) => Promise<T>) =>
+    options.claims === "service_role" ? asService(options.database, fn) : withUser(options.database, options.claims, fn);
+  const rows = buildIngestRows(options.result, embedder.id);
+  const job = await translateDatabaseErrors(() => run((transaction) => createRunningJob({
+    transaction, projectId: options.projectId, jobType: "ingest", lockedBy: `${os.hostname()}:${process.pid}`,
+    payload: { repository: options.repository ?? "", scope: options.scope ?? null, patterns: rows.patterns.length },
+  })), forbidden);
+  try {
+    const summary = await translateDatabaseErrors(() => run((transaction) =>
+      writeIngest(transaction, { ...options, repository: options.repository ?? "", rows, embedder, jobId: job.id }),
+    ), forbidden);
+    options.onProgress?.({ phase: "done", done: rows.patterns.length, total: rows.patterns.length });
+    return summary;
+  } catch (error) {
+    await run((transaction) => finishJobById({ transaction, jobId: job.id, status: "failed", error: (error as Error).message }));
+    throw error;
+  }
+}

@@ -1,0 +1,111 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { StagedOccurrence, StagedPattern, StagedRelationship } from "@/lib/db";
+import type { ExtractedPattern } from "@/lib/extract";
+import type { IngestSource, IngestUnit } from "./ingest-source";
+import { searchTextForPattern } from "./search-text";
+
+/** The staged rows of one ingest, and the extracted patterns by key (for embedding texts). */
+export interface IngestRows {
+  patterns: StagedPattern[];
+  occurrences: StagedOccurrence[];
+  relationships: StagedRelationship[];
+  patternsByKey: Map<string, ExtractedPattern>;
+  failedFiles: string[];
+}
+
+function metricsOf(pattern: ExtractedPattern, unitsById: ReadonlyMap<string, IngestUnit>) {
+  const metrics = pattern.occurrences.map((occurrence) => unitsById.get(occurrence.unitId)?.metrics).filter((value) => value !== undefined);
+  if (metrics.length === 0) return { cyclomatic: pattern.complexity };
+  const max = (pick: (value: (typeof metrics)[number]) => number) => Math.max(...metrics.map(pick));
+  return {
+    cyclomatic: max((value) => value.cyclomatic),
+    cognitive: max((value) => value.cognitive),
+    max_nesting: max((value) => value.maxNesting),
+    parameter_count: metrics[0].parameterCount,
+    lines_of_code: metrics[0].linesOfCode,
+  };
+}
+
+function stagedPattern(pattern: ExtractedPattern, unitsById: ReadonlyMap<string, IngestUnit>, embeddingModel: string): StagedPattern {
+  const { parts } = pattern.quality;
+  const row: Omit<StagedPattern, "extraction_hash"> = {
+    key: pattern.key,
+    fingerprint: pattern.fingerprint,
+    pattern_type: pattern.patternType,
+    kind: pattern.kind,
+    name: pattern.name,
+    description: pattern.description,
+    language: pattern.language,
+    framework: pattern.framework,
+    code: pattern.code,
+    content: {
+      key: pattern.key,
+      evidence: pattern.evidence,
+      quality: { weights: pattern.quality.weights, notes: pattern.quality.notes },
+      metrics: metricsOf(pattern, unitsById),
+      // What this ingest wrote, so a later ingest can tell a person's edit from its own text.
+      extracted: { name: pattern.name, description: pattern.description },
+    },
+    tags: pattern.tags,
+    dependencies: pattern.dependencies,
+    search_text: searchTextForPattern(pattern, unitsById),
+    quality_score: pattern.quality.score,
+    complexity_score: parts.complexity,
+    documentation_score: parts.documentation,
+    test_coverage_score: parts.testCoverage,
+    reusability_score: parts.reusability,
+    maintainability_score: parts.maintainability,
+    complexity: pattern.complexity,
+    confidence: pattern.confidence,
+    embedding_model: embeddingModel,
+  };
+  // Everything ingest writes into the row (the embedding follows from it and the model).
+  return { ...row, extraction_hash: createHash("sha256").update(JSON.stringify(row)).digest("hex").slice(0, 32) };
+}
+
+function stagedOccurrences(pattern: ExtractedPattern, unitsById: ReadonlyMap<string, IngestUnit>): StagedOccurrence[] {
+  return pattern.occurrences.map((occurrence) => {
+    const unit = unitsById.get(occurrence.unitId);
+    return {
+      key: pattern.key,
+      // Exactly as extraction printed it (relative to the ingest's working directory).
+      file_path: occurrence.file,
+      start_line: occurrence.startLine,
+      end_line: occurrence.endLine,
+      qualname: occurrence.qualname,
+      unit_kind: unit?.kind ?? null,
+      complexity: unit?.metrics?.cyclomatic ?? null,
+    };
+  });
+}
+
+/** Turns an extraction into the rows ingest stages; a key seen twice keeps its first pattern. */
+export function buildIngestRows(source: IngestSource, embeddingModel: string): IngestRows {
+  const unitsById = new Map((source.units ?? []).map((unit) => [unit.id, unit]));
+  const patternsByKey = new Map<string, ExtractedPattern>();
+  for (const pattern of source.patterns) if (!patternsByKey.has(pattern.key)) patternsByKey.set(pattern.key, pattern);
+  const patterns = [...patternsByKey.values()];
+  return {
+    patterns: patterns.map((pattern) => stagedPattern(pattern, unitsById, embeddingModel)),
+    occurrences: patterns.flatMap((pattern) => stagedOccurrences(pattern, unitsById)),
+    relationships: source.relationships.map((relationship) => ({
+      source_key: relationship.source,
+      target_key: relationship.target,
+      relationship_type: relationship.type,
+      strength: relationship.strength,
+      confidence: relationship.confidence,
+      evidence: { reasons: relationship.evidence },
+    })),
+    patternsByKey,
+    failedFiles: source.failures.map((failure) => failure.file),
+  };
+}
+
+/**
+ * The scope of an ingest as occurrence path prefixes: each path given, relative to the
+ * working directory with forward slashes ("" for the directory itself: everything).
+ */
+export function ingestScope(paths: readonly string[], cwd: string): string[] {
+  return paths.map((given) => path.relative(cwd, path.resolve(cwd, given)).split(path.sep).join("/"));
+}
