@@ -95,8 +95,8 @@ describe("buildPatterns on the Python service fixture", () => {
       const coverage = await readCoverageReport(`tests/fixtures/coverage/${report}`);
       const scored = buildPatterns({ files, coverage });
       const transaction = byQualname(scored, "db_transaction");
-      // db_transaction spans lines 16–26: 10 executable, 22–24 missed.
-      expect(transaction.quality.parts.testCoverage).toBe(0.7);
+      // db_transaction spans lines 16–26: 9 statements, the rollback branch (22–24) missed.
+      expect(transaction.quality.parts.testCoverage).toBe(0.6667);
       expect(transaction.quality.weights.testCoverage).toBe(0.2);
       const retry = byQualname(scored, "fetch_stock");
       // inventory.py: 13 executable lines in 10–22, 7 run; payments.py: 13 executable, only the def ran; shipping.py absent.
