@@ -33,6 +33,46 @@ export {
   markApiKeyUsedByHash,
   type ApiKey,
 } from "./queries/api-key-queries";
+export {
+  getPatternById,
+  insertPattern,
+  updatePatternFieldsById,
+  copyPatternOccurrences,
+  insertPatternEvent,
+  hardDeletePatternById,
+  patternColumns,
+  type PatternRow,
+  type PatternStatus,
+  type NewPatternValues,
+  type PatternFieldChanges,
+} from "./queries/pattern-queries";
+export {
+  listOccurrencesByPatternIds,
+  listRelationshipsByPatternId,
+  listLineageByPatternId,
+  type OccurrenceRow,
+  type RelationshipRow,
+} from "./queries/pattern-detail-queries";
+export {
+  listPatterns,
+  patternSortFields,
+  type PatternSortField,
+  type PatternListQuery,
+  type ListedPatternRow,
+} from "./queries/pattern-list-queries";
+export {
+  insertPatternUsage,
+  getPatternUsageById,
+  closePatternUsageById,
+  listPatternUsageByDay,
+  insertPatternValidation,
+  type UsageOutcome,
+  type UsageRow,
+  type UsageValues,
+  type UsageDayRow,
+  type ValidationRow,
+} from "./queries/pattern-feedback-queries";
+export { getProjectByReference } from "./queries/project-reference-queries";
 export { encodeBinaryCopy, type CopyColumnType } from "./binary-copy";
 export {
   stageIngestRows,
@@ -45,3 +85,23 @@ export { resolveIngestTargets, writeIngestPatterns, recordIngestPatternEvents, t
 export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange } from "./queries/ingest-occurrences";
 export { writeIngestRelationships } from "./queries/ingest-relationships";
 export { createRunningJob, updateJobProgressById, finishJobById, type Job } from "./queries/job-queries";
+export {
+  matchPatternScores,
+  listMatchDetailsByIds,
+  recordPatternMatchesByIds,
+  type MatchScoreRow,
+  type MatchDetailRow,
+  type MatchFilterValues,
+} from "./queries/match-queries";
+export {
+  getProjectInsightsByProjectId,
+  countOccurrencesByPatternIds,
+  qualityTiers,
+  type ProjectInsights,
+  type ProjectTotals,
+  type LabelCount,
+  type UsageTrendDay,
+  type TopPattern,
+  type ComplexityPoint,
+} from "./queries/insights-queries";
+export { getPatternGraphByProjectId, type PatternGraph, type GraphNode, type GraphEdge } from "./queries/pattern-graph-queries";

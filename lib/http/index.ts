@@ -2,3 +2,4 @@ export { jsonResponse, errorResponse } from "./json-response";
 export { parseBody, parseWith, describeZodError } from "./parse-body";
 export { routeHandler, asMotifError, type RouteContext } from "./route-handler";
 export { asCaller } from "./as-caller";
+export { parseQuery } from "./parse-query";

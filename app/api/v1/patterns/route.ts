@@ -1,0 +1,26 @@
+import { asCaller, jsonResponse, parseBody, parseQuery, routeHandler } from "@/lib/http";
+import { createManualPattern, listPatternPage } from "@/lib/patterns";
+import { createPatternSchema, listPatternsQuerySchema } from "./schema";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/patterns: filtered, sorted, cursor-paginated patterns the caller may see. */
+export const GET = routeHandler(async (request) => {
+  const { order, statuses, q, ...query } = parseQuery(request, listPatternsQuerySchema);
+  const page = await asCaller(request, (transaction, claims) =>
+    listPatternPage({
+      transaction,
+      claims,
+      request: { ...query, text: q, direction: order, statuses: statuses ?? ["active", "pending"] },
+    }),
+  );
+  return jsonResponse(page);
+});
+
+/** POST /api/v1/patterns: creates a manual pattern (admins and members, 201). */
+export const POST = routeHandler(async (request) => {
+  const input = await parseBody(request, createPatternSchema);
+  const pattern = await asCaller(request, (transaction, claims) => createManualPattern({ transaction, claims, input }));
+  return jsonResponse({ pattern }, { status: 201 });
+});

@@ -1,0 +1,102 @@
+import type { Queryable } from "../database";
+import { translateDatabaseErrors } from "../database-error";
+import { patternColumns, type PatternRow, type PatternStatus } from "./pattern-queries";
+
+/** Columns a pattern list can be sorted by. */
+export const patternSortFields = [
+  "quality_score",
+  "success_rate",
+  "usage_count",
+  "match_count",
+  "created_at",
+  "updated_at",
+  "name",
+] as const;
+export type PatternSortField = (typeof patternSortFields)[number];
+
+// Each sort key is a non-null expression (unknown scores sort as -1: last when descending), so
+// that keyset pagination over (key, id) never meets a null. `type` casts a cursor back.
+const sortKeys: Record<PatternSortField, { expression: string; type: string }> = {
+  quality_score: { expression: "coalesce(p.quality_score, -1)", type: "double precision" },
+  success_rate: { expression: "coalesce(p.success_rate, -1)", type: "double precision" },
+  usage_count: { expression: "p.usage_count", type: "integer" },
+  match_count: { expression: "p.match_count", type: "integer" },
+  created_at: { expression: "p.created_at", type: "timestamptz" },
+  updated_at: { expression: "p.updated_at", type: "timestamptz" },
+  name: { expression: "p.name", type: "text" },
+};
+
+/** The filters, order and page a pattern list is asked for. */
+export interface PatternListQuery {
+  projectId?: string;
+  patternTypes?: string[];
+  kinds?: string[];
+  statuses?: PatternStatus[];
+  tags?: string[];
+  languages?: string[];
+  minQualityScore?: number;
+  minSuccessRate?: number;
+  text?: string;
+  sort: PatternSortField;
+  direction: "asc" | "desc";
+  /** The (sort key as text, id) of the last row of the previous page. */
+  after?: { value: string; id: string };
+  limit: number;
+}
+
+/** A listed pattern and its sort key as text, for the next page's cursor. */
+export type ListedPatternRow = PatternRow & { sort_value: string };
+
+function whereClauses(query: PatternListQuery, params: unknown[]): string[] {
+  const clauses: string[] = [];
+  const add = (template: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    clauses.push(template(`$${params.length}`));
+  };
+  if (query.projectId) add((value) => `p.project_id = ${value}`, query.projectId);
+  if (query.patternTypes?.length) add((value) => `p.pattern_type = any(${value}::text[])`, query.patternTypes);
+  if (query.kinds?.length) add((value) => `p.kind = any(${value}::text[])`, query.kinds);
+  if (query.statuses?.length) add((value) => `p.status = any(${value}::text[])`, query.statuses);
+  if (query.tags?.length) add((value) => `p.tags && ${value}::text[]`, query.tags);
+  if (query.languages?.length) add((value) => `p.language = any(${value}::text[])`, query.languages);
+  if (query.minQualityScore !== undefined) add((value) => `p.quality_score >= ${value}`, query.minQualityScore);
+  if (query.minSuccessRate !== undefined) add((value) => `p.success_rate >= ${value}`, query.minSuccessRate);
+  if (query.text) add((value) => `p.search_vector @@ websearch_to_tsquery('english', ${value})`, query.text);
+  return clauses;
+}
+
+/**
+ * One page of the patterns RLS lets the caller see, filtered and sorted, using keyset
+ * pagination on (sort key, id) so that pages stay stable while rows are added. Returns up to
+ * `limit + 1` rows: the extra one only says that another page exists.
+ */
+export async function listPatterns({
+  transaction,
+  query,
+}: {
+  transaction: Queryable;
+  query: PatternListQuery;
+}): Promise<ListedPatternRow[]> {
+  const params: unknown[] = [];
+  const clauses = whereClauses(query, params);
+  const key = sortKeys[query.sort];
+  const direction = query.direction === "asc" ? "asc" : "desc";
+  if (query.after) {
+    params.push(query.after.value, query.after.id);
+    const comparison = direction === "asc" ? ">" : "<";
+    clauses.push(
+      `(${key.expression}, p.id) ${comparison} ($${params.length - 1}::${key.type}, $${params.length}::uuid)`,
+    );
+  }
+  params.push(query.limit + 1);
+  const where = clauses.length > 0 ? `where ${clauses.join(" and ")}` : "";
+  return translateDatabaseErrors(() =>
+    transaction.query<ListedPatternRow>(
+      `select ${patternColumns}, (${key.expression})::text as sort_value
+       from public.patterns p ${where}
+       order by ${key.expression} ${direction}, p.id ${direction}
+       limit $${params.length}`,
+      params,
+    ),
+  );
+}
