@@ -67,12 +67,17 @@ async function updatePaired(transaction: Queryable, commitSha: string | null) {
 
 async function insertUnpaired(transaction: Queryable, options: { projectId: string; repository: string; commitSha: string | null }) {
   return transaction.query<{ pattern_id: string }>(
-    `insert into public.pattern_occurrences
-       (project_id, pattern_id, repository, file_path, start_line, end_line, qualname, unit_kind, complexity, commit_sha)
-     select $1, i.pattern_id, $2, i.file_path, i.start_line, i.end_line, i.qualname, i.unit_kind, i.complexity, $3
-     from pg_temp.ingest_occurrence_rows i
-     where not exists (select 1 from pg_temp.ingest_occurrence_pairs p where p.n = i.n)
-     returning pattern_id`,
+    `with inserted as (
+       insert into public.pattern_occurrences
+         (project_id, pattern_id, repository, file_path, start_line, end_line, qualname, unit_kind, complexity, commit_sha)
+       select $1, i.pattern_id, $2, i.file_path, i.start_line, i.end_line, i.qualname, i.unit_kind, i.complexity, $3
+       from pg_temp.ingest_occurrence_rows i
+       where not exists (select 1 from pg_temp.ingest_occurrence_pairs p where p.n = i.n)
+       returning id, pattern_id
+     ),
+     -- Paired with themselves, so the removal below leaves them alone.
+     paired as (insert into pg_temp.ingest_occurrence_pairs select null, id, 'inserted', false from inserted)
+     select pattern_id from inserted`,
     [options.projectId, options.repository, options.commitSha],
   );
 }

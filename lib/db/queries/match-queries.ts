@@ -1,0 +1,132 @@
+import type { Queryable } from "../database";
+
+/** One row of `public.match_patterns`: a pattern id and the parts of its rank. */
+export interface MatchScoreRow {
+  id: string;
+  vector_similarity: number;
+  vector_rank: number | null;
+  text_score: number | null;
+  text_rank: number | null;
+  rrf_score: number;
+  relevance: number;
+  quality: number;
+  smoothed_success_rate: number;
+  final_score: number;
+  total_matches: number;
+}
+
+/** The filters of DESIGN §5, as `match_patterns` reads them. */
+export interface MatchFilterValues {
+  pattern_types?: string[];
+  kinds?: string[];
+  statuses?: string[];
+  tags?: string[];
+  languages?: string[];
+  min_quality_score?: number;
+  min_success_rate?: number;
+}
+
+/** Runs the hybrid match function (security invoker: the caller's RLS applies). */
+export async function matchPatternScores({
+  transaction,
+  projectId,
+  embedding,
+  queryText,
+  filters,
+  limit,
+  minSimilarity,
+}: {
+  transaction: Queryable;
+  projectId: string;
+  embedding: ArrayLike<number>;
+  queryText: string;
+  filters: MatchFilterValues;
+  limit: number;
+  minSimilarity: number;
+}): Promise<MatchScoreRow[]> {
+  return transaction.query<MatchScoreRow>(
+    `select * from public.match_patterns($1::extensions.vector, $2, $3, $4::jsonb, $5, $6)`,
+    [`[${Array.from(embedding).join(",")}]`, queryText, projectId, JSON.stringify(filters), limit, minSimilarity],
+  );
+}
+
+/** What a match answer shows of a pattern, with its live occurrences and similar patterns. */
+export interface MatchDetailRow {
+  id: string;
+  pattern_type: string;
+  kind: string | null;
+  name: string;
+  description: string;
+  language: string | null;
+  framework: string | null;
+  tags: string[];
+  status: string;
+  version: number;
+  superseded_by: string | null;
+  quality_score: number | null;
+  complexity_score: number | null;
+  documentation_score: number | null;
+  test_coverage_score: number | null;
+  reusability_score: number | null;
+  maintainability_score: number | null;
+  complexity: number | null;
+  usage_count: number;
+  success_count: number;
+  failure_count: number;
+  success_rate: number | null;
+  avg_rating: number | null;
+  match_count: number;
+  last_matched_at: string | null;
+  validation_count: number;
+  contradiction_count: number;
+  embedding_model: string | null;
+  occurrence_count: number;
+  occurrences: Array<{ file_path: string; start_line: number; end_line: number; qualname: string | null }>;
+  similar: Array<{ id: string; name: string; complexity: number | null; status: string }>;
+}
+
+/** Details of the matched patterns: live occurrences (first `occurrenceLimit`) and SIMILAR_TO neighbours. */
+export async function listMatchDetailsByIds({
+  transaction,
+  ids,
+  occurrenceLimit,
+}: {
+  transaction: Queryable;
+  ids: string[];
+  occurrenceLimit: number;
+}): Promise<MatchDetailRow[]> {
+  return transaction.query<MatchDetailRow>(
+    `select p.id, p.pattern_type, p.kind, p.name, p.description, p.language, p.framework, p.tags, p.status, p.version,
+       p.superseded_by, p.quality_score, p.complexity_score, p.documentation_score, p.test_coverage_score,
+       p.reusability_score, p.maintainability_score, p.complexity, p.usage_count, p.success_count, p.failure_count,
+       p.success_rate, p.avg_rating, p.match_count, p.last_matched_at, p.validation_count, p.contradiction_count,
+       p.embedding_model,
+       (select count(*)::int from public.pattern_occurrences o where o.project_id = p.project_id and o.pattern_id = p.id and o.removed_at is null) as occurrence_count,
+       coalesce((
+         select json_agg(json_build_object('file_path', o.file_path, 'start_line', o.start_line, 'end_line', o.end_line, 'qualname', o.qualname)
+           order by o.file_path, o.start_line)
+         from (
+           select * from public.pattern_occurrences o
+           where o.project_id = p.project_id and o.pattern_id = p.id and o.removed_at is null
+           order by o.file_path, o.start_line limit $2
+         ) o
+       ), '[]'::json) as occurrences,
+       coalesce((
+         select json_agg(json_build_object('id', q.id, 'name', q.name, 'complexity', q.complexity, 'status', q.status))
+         from public.pattern_relationships r
+         join public.patterns q on q.id = case when r.source_pattern_id = p.id then r.target_pattern_id else r.source_pattern_id end
+         where r.project_id = p.project_id and r.relationship_type = 'SIMILAR_TO'
+           and (r.source_pattern_id = p.id or r.target_pattern_id = p.id)
+       ), '[]'::json) as similar
+     from public.patterns p
+     where p.id = any ($1::uuid[])`,
+    [ids, occurrenceLimit],
+  );
+}
+
+/** +1 match_count and last_matched_at = now() on the patterns the caller can see (viewers too). */
+export async function recordPatternMatchesByIds({ transaction, ids }: { transaction: Queryable; ids: string[] }): Promise<number> {
+  if (ids.length === 0) return 0;
+  const [{ touched }] = await transaction.query<{ touched: number }>(`select public.record_pattern_matches($1::uuid[]) as touched`, [ids]);
+  return touched;
+}

@@ -1,0 +1,3 @@
+export { matchPatterns, matchQueryTexts, matchLimits } from "./match-patterns";
+export { recommendationsFor } from "./recommendations";
+export type { MatchRequest, MatchFilters, MatchResponse, MatchedPattern, MatchOccurrence, MatchRanking } from "./match-types";

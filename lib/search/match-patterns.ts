@@ -1,0 +1,88 @@
+import {
+  listMatchDetailsByIds,
+  matchPatternScores,
+  recordPatternMatchesByIds,
+  type MatchDetailRow,
+  type MatchScoreRow,
+  type Queryable,
+} from "@/lib/db";
+import type { EmbeddingProvider } from "@/lib/embed";
+import type { MatchedPattern, MatchRequest, MatchResponse } from "./match-types";
+import { recommendationsFor } from "./recommendations";
+
+/** Default and bounds of `limit` (DESIGN §5). */
+export const matchLimits = { default: 5, max: 100 } as const;
+const occurrenceLimit = 50;
+
+const round = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6);
+
+/** The text that is embedded (intent, requirements, context) and the one matched as keywords. */
+export function matchQueryTexts(request: MatchRequest): { embedding: string; keywords: string } {
+  const requirements = request.requirements ?? [];
+  return {
+    embedding: [request.intent, ...requirements, request.context ?? ""].filter((part) => part.trim()).join("\n"),
+    keywords: [request.intent, ...requirements].join(" "),
+  };
+}
+
+function toMatchedPattern(score: MatchScoreRow, detail: MatchDetailRow, peers: readonly MatchDetailRow[]): MatchedPattern {
+  return {
+    pattern_id: detail.id,
+    pattern_type: detail.pattern_type,
+    kind: detail.kind,
+    name: detail.name,
+    description: detail.description,
+    confidence_score: round(Math.min(1, Math.max(0, score.vector_similarity)))!,
+    metadata: {
+      version: detail.version, quality_score: detail.quality_score, success_rate: detail.success_rate,
+      match_count: detail.match_count, usage_count: detail.usage_count, success_count: detail.success_count,
+      failure_count: detail.failure_count, status: detail.status, language: detail.language, framework: detail.framework,
+      tags: detail.tags, complexity: detail.complexity, occurrence_count: detail.occurrence_count,
+      quality_parts: {
+        complexity: detail.complexity_score, documentation: detail.documentation_score, test_coverage: detail.test_coverage_score,
+        reusability: detail.reusability_score, maintainability: detail.maintainability_score,
+      },
+      ranking: {
+        vector_similarity: round(score.vector_similarity)!, vector_rank: score.vector_rank, text_rank: score.text_rank,
+        text_score: round(score.text_score), rrf_score: round(score.rrf_score)!, relevance: round(score.relevance)!,
+        quality: round(score.quality)!, smoothed_success_rate: round(score.smoothed_success_rate)!, final_score: round(score.final_score)!,
+      },
+    },
+    occurrences: detail.occurrences,
+    recommendations: recommendationsFor(detail, peers),
+  };
+}
+
+/**
+ * Finds the patterns of a project that fit an intent: embeds the query, runs the hybrid SQL
+ * match (RLS applies: run it in the caller's transaction), records the match on the returned
+ * patterns (match_count, last_matched_at) and answers in DESIGN §5's shape.
+ */
+export async function matchPatterns({
+  transaction,
+  projectId,
+  request,
+  embedder,
+}: {
+  transaction: Queryable;
+  projectId: string;
+  request: MatchRequest;
+  embedder: EmbeddingProvider;
+}): Promise<MatchResponse> {
+  const startedAt = performance.now();
+  const texts = matchQueryTexts(request);
+  const [embedding] = await embedder.embed([texts.embedding]);
+  const scores = await matchPatternScores({
+    transaction, projectId, embedding, queryText: texts.keywords, filters: request.filters ?? {},
+    limit: request.limit ?? matchLimits.default, minSimilarity: request.min_confidence ?? 0,
+  });
+  const ids = scores.map((score) => score.id);
+  await recordPatternMatchesByIds({ transaction, ids });
+  const details = new Map((await listMatchDetailsByIds({ transaction, ids, occurrenceLimit })).map((detail) => [detail.id, detail]));
+  const peers = [...details.values()];
+  return {
+    matched_patterns: scores.filter((score) => details.has(score.id)).map((score) => toMatchedPattern(score, details.get(score.id)!, peers)),
+    total_matches: scores[0]?.total_matches ?? 0,
+    query_metadata: { query_time_ms: Math.round((performance.now() - startedAt) * 100) / 100, embedding_model: embedder.id },
+  };
+}
