@@ -1,0 +1,18 @@
+import { getPatternGraphByProjectId } from "@/lib/db";
+import { asCaller, jsonResponse, parseQuery, routeHandler } from "@/lib/http";
+import { requireProject } from "@/lib/projects";
+import { graphQuerySchema } from "./schema";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/projects/[slug]/graph: the relationships between current patterns, and those patterns. */
+export const GET = routeHandler<{ slug: string }>(async (request, { params }) => {
+  const { slug } = await params;
+  const { types, limit } = parseQuery(request, graphQuerySchema);
+  const graph = await asCaller(request, async (transaction) => {
+    const project = await requireProject({ transaction, slug });
+    return getPatternGraphByProjectId({ transaction, projectId: project.id, types, maxEdges: limit });
+  });
+  return jsonResponse({ graph });
+});

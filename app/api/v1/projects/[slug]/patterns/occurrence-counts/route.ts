@@ -1,0 +1,21 @@
+import { countOccurrencesByPatternIds } from "@/lib/db";
+import { asCaller, jsonResponse, parseQuery, routeHandler } from "@/lib/http";
+import { requireProject } from "@/lib/projects";
+import { occurrenceCountsQuerySchema } from "./schema";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/v1/projects/[slug]/patterns/occurrence-counts?ids=…: how many places in the code each
+ * pattern of a table page stands in (the pattern list itself does not carry the count).
+ */
+export const GET = routeHandler<{ slug: string }>(async (request, { params }) => {
+  const { slug } = await params;
+  const { ids } = parseQuery(request, occurrenceCountsQuerySchema);
+  const counts = await asCaller(request, async (transaction) => {
+    await requireProject({ transaction, slug });
+    return countOccurrencesByPatternIds({ transaction, patternIds: ids });
+  });
+  return jsonResponse({ counts });
+});
