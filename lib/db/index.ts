@@ -105,11 +105,4 @@ export {
   type ComplexityPoint,
 } from "./queries/insights-queries";
 export { getPatternGraphByProjectId, type PatternGraph, type GraphNode, type GraphEdge } from "./queries/pattern-graph-queries";
-  type ProjectInsights,
-  type ProjectTotals,
-  type LabelCount,
-  type UsageTrendDay,
-  type TopPattern,
-  type ComplexityPoint,
-} from "./queries/insights-queries";
-export { getPatternGraphByProjectId, type PatternGraph, type GraphNode, type GraphEdge } from "./queries/pattern-graph-queries";
+export { ensureProjectBySlug, getOperatorProjectBySlug, type OperatorProject } from "./queries/operator-project-queries";

@@ -2,3 +2,4 @@ export { ingestExtraction, type IngestOptions, type IngestSummary, type IngestPr
 export { slimForIngest, type IngestSource, type IngestUnit } from "./ingest-source";
 export { ingestScope, buildIngestRows, type IngestRows } from "./ingest-rows";
 export { searchTextForPattern } from "./search-text";
+export { ingestAsOperator } from "./ingest-as-operator";

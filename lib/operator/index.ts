@@ -1,1 +1,2 @@
 export { writeOperatorToken, readOperatorToken, isOperatorToken } from "./operator-token";
+export { requireOperator } from "./require-operator";

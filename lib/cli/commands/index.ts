@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import { registerDbCommand } from "./db";
 import { registerExtractCommand } from "./extract";
+import { registerIngestCommand } from "./ingest";
 import { registerProjectsCommand } from "./projects";
+import { registerSearchCommand } from "./search";
 import { registerServeCommand } from "./serve";
 
 /** Adds every subcommand to the program; each lives in its own file in this folder. */
@@ -10,4 +12,6 @@ export function registerCommands(program: Command): void {
   registerProjectsCommand(program);
   registerDbCommand(program);
   registerExtractCommand(program);
+  registerIngestCommand(program);
+  registerSearchCommand(program);
 }

@@ -1,0 +1,20 @@
+import { asCaller, jsonResponse, parseBody, routeHandler } from "@/lib/http";
+import { patternEmbeddingProvider, resolveProject } from "@/lib/patterns";
+import { matchPatterns } from "@/lib/search";
+import { matchSchema } from "./schema";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/v1/patterns/match: the patterns of a project that fit an intent, best first
+ * (DESIGN §5). Any role of the project may match; RLS decides what exists.
+ */
+export const POST = routeHandler(async (request) => {
+  const { project: reference, ...matchRequest } = await parseBody(request, matchSchema);
+  const answer = await asCaller(request, async (transaction, claims) => {
+    const project = await resolveProject({ transaction, claims, reference });
+    return matchPatterns({ transaction, projectId: project.id, request: matchRequest, embedder: patternEmbeddingProvider() });
+  });
+  return jsonResponse(answer);
+});

@@ -1,0 +1,46 @@
+import type { Queryable } from "../database";
+
+/** A project as the local operator (service_role) reads it. */
+export interface OperatorProject {
+  id: string;
+  slug: string;
+  name: string;
+  created: boolean;
+}
+
+/**
+ * The project with this slug, created when it does not exist yet. For the local operator
+ * (embedded mode, service_role): it has no account, so the project has no creator and no
+ * members until someone signs up in the web app and an operator adds them.
+ */
+export async function ensureProjectBySlug({
+  transaction,
+  slug,
+  name,
+}: {
+  transaction: Queryable;
+  slug: string;
+  name: string;
+}): Promise<OperatorProject> {
+  const [created] = await transaction.query<OperatorProject>(
+    `insert into public.projects (name, slug, created_by) values ($1, $2, null)
+     on conflict (slug) do nothing
+     returning id, slug, name, true as created`,
+    [name, slug],
+  );
+  if (created) return created;
+  const [existing] = await transaction.query<OperatorProject>(
+    `select id, slug, name, false as created from public.projects where slug = $1`,
+    [slug],
+  );
+  return existing;
+}
+
+/** The project with this slug, for the local operator; undefined when there is none. */
+export async function getOperatorProjectBySlug({ transaction, slug }: { transaction: Queryable; slug: string }) {
+  const [project] = await transaction.query<OperatorProject>(
+    `select id, slug, name, false as created from public.projects where slug = $1`,
+    [slug],
+  );
+  return project;
+}

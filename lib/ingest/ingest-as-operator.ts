@@ -1,0 +1,18 @@
+import { asService, ensureProjectBySlug, translateDatabaseErrors, type Database, type OperatorProject } from "@/lib/db";
+import { ingestExtraction, type IngestOptions, type IngestSummary } from "./ingest-extraction";
+
+/**
+ * `motif ingest` as the local operator (the data dir's owner, running as service_role):
+ * creates the project when it is new (no creator, no members), then ingests into it. The
+ * CLI calls this directly, or the server does for it when `motif serve` owns the data dir.
+ */
+export async function ingestAsOperator(
+  options: Omit<IngestOptions, "claims" | "projectId"> & { database: Database; slug: string },
+): Promise<IngestSummary & { project: OperatorProject }> {
+  const project = await translateDatabaseErrors(
+    () => asService(options.database, (transaction) => ensureProjectBySlug({ transaction, slug: options.slug, name: options.slug })),
+    { "bad_request:input": `invalid project slug "${options.slug}": use 2-63 lowercase letters, digits and dashes` },
+  );
+  const summary = await ingestExtraction({ ...options, claims: "service_role", projectId: project.id });
+  return { ...summary, project };
+}
