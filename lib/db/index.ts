@@ -50,6 +50,7 @@ export {
   listOccurrencesByPatternIds,
   listRelationshipsByPatternId,
   listLineageByPatternId,
+  listPatternCodeByIds,
   type OccurrenceRow,
   type RelationshipRow,
 } from "./queries/pattern-detail-queries";

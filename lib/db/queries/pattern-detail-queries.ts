@@ -102,3 +102,21 @@ export async function listLineageByPatternId({
     ),
   );
 }
+
+/** The code and language of the patterns given, by id (RLS applies: hidden ones are absent). */
+export async function listPatternCodeByIds({
+  transaction,
+  patternIds,
+}: {
+  transaction: Queryable;
+  patternIds: string[];
+}): Promise<Map<string, { code: string; language: string | null }>> {
+  if (patternIds.length === 0) return new Map();
+  const rows = await translateDatabaseErrors(() =>
+    transaction.query<{ id: string; code: string; language: string | null }>(
+      `select id, code, language from public.patterns where id = any($1::uuid[])`,
+      [patternIds],
+    ),
+  );
+  return new Map(rows.map((row) => [row.id, { code: row.code, language: row.language }]));
+}
