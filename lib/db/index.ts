@@ -107,3 +107,10 @@ export {
 } from "./queries/insights-queries";
 export { getPatternGraphByProjectId, type PatternGraph, type GraphNode, type GraphEdge } from "./queries/pattern-graph-queries";
 export { ensureProjectBySlug, getOperatorProjectBySlug, type OperatorProject } from "./queries/operator-project-queries";
+export {
+  listPatternEventsAfterId,
+  listLatestPatternEvents,
+  listPatternEventsByIds,
+  getLatestPatternEventId,
+  type PatternEventRow,
+} from "./queries/pattern-event-queries";

@@ -1,0 +1,36 @@
+/** One row of `pattern_events` as the feed delivers it (JSON-safe: numbers and strings). */
+export interface PatternEvent {
+  /** The table's bigint identity: it orders the feed and is the SSE event id to resume from. */
+  id: number;
+  project_id: string;
+  pattern_id: string | null;
+  /** `pattern.created`, `pattern.used`, `pattern.deleted`, … (lowercase, dotted). */
+  event_type: string;
+  event_data: Record<string, unknown>;
+  actor: string | null;
+  /** ISO 8601. */
+  created_at: string;
+}
+
+/** How the browser receives a project's events: SSE from this server, or Supabase Realtime. */
+export type RealtimeConfig =
+  | { transport: "sse" }
+  | { transport: "supabase"; supabaseUrl: string; supabaseAnonKey: string };
+
+/**
+ * Normalises a row from either driver or from Supabase Realtime into a PatternEvent: bigint
+ * ids arrive as numbers (PGlite, Realtime) or strings (postgres.js), timestamps as Date or text.
+ */
+export function toPatternEvent(source: object): PatternEvent {
+  const row = source as Record<string, unknown>;
+  const createdAt = row.created_at;
+  return {
+    id: Number(row.id),
+    project_id: String(row.project_id),
+    pattern_id: row.pattern_id == null ? null : String(row.pattern_id),
+    event_type: String(row.event_type),
+    event_data: (typeof row.event_data === "string" ? JSON.parse(row.event_data) : row.event_data ?? {}) as Record<string, unknown>,
+    actor: row.actor == null ? null : String(row.actor),
+    created_at: createdAt instanceof Date ? createdAt.toISOString() : new Date(String(createdAt)).toISOString(),
+  };
+}
