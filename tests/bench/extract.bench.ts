@@ -31,10 +31,15 @@ function pythonStdlib(): string {
 function runMotif(corpus: BenchCorpus, jobs: number, scratch: string): BenchRow {
   const outFile = path.join(scratch, `motif-${corpus.name}-${jobs}.json`);
   const measured = measureProcess({ command: [process.execPath, motif, "extract", "--json", "--jobs", String(jobs), "."], cwd: corpus.folder, outFile });
-  if (measured.exitCode !== 0) throw new Error(`motif extract exited with ${measured.exitCode} on ${corpus.name}`);
+  const tool = `motif extract --json --jobs ${jobs}`;
+  if (measured.exitCode !== 0) {
+    // A crash is a finding, not a reason to lose the other figures: it is reported in the row.
+    const reason = measured.stderr.trim().split("\n")[0];
+    return { tool, corpus: corpus.name, wallMs: Number.NaN, peakRssMb: measured.peakRssMb, files: corpus.files, lines: corpus.lines, note: `FAILED (exit ${measured.exitCode}): ${reason}` };
+  }
   const output = JSON.parse(readFileSync(outFile, "utf8")) as { stats: ExtractionStats; failures: unknown[] };
   return {
-    tool: `motif extract --json --jobs ${jobs}`,
+    tool,
     corpus: corpus.name,
     wallMs: measured.wallMs,
     peakRssMb: measured.peakRssMb,
@@ -45,6 +50,7 @@ function runMotif(corpus: BenchCorpus, jobs: number, scratch: string): BenchRow 
 }
 
 async function main(): Promise<void> {
+  const loadBefore = os.loadavg()[0];
   const scratch = mkdtempSync(path.join(os.tmpdir(), "motif-bench-"));
   try {
     const python = await buildCorpus({ name: "python", folder: path.join(scratch, "python"), sources: [{ path: pythonStdlib(), prefix: "stdlib" }], maxBytes: pythonMaxBytes });
@@ -66,7 +72,7 @@ async function main(): Promise<void> {
     const scriptFiles = (await discoverFiles({ paths: [scripts.folder], cwd: scripts.folder })).files.map((file) => file.path);
     const eslint = runEslintComplexityPass(scriptFiles);
     rows.push({ tool: "eslint complexity (in-process)", corpus: "ts-js", wallMs: eslint.wallMs, peakRssMb: null, files: scripts.files, lines: scripts.lines, note: `${eslint.functions} functions, ${eslint.parseErrors} parse errors` });
-    const report = printReport({ rows, corpora: [python, scripts], cores, radon: radon.available ? null : radon.reason });
+    const report = printReport({ rows, corpora: [python, scripts], cores, radon: radon.available ? null : radon.reason, load: [loadBefore, os.loadavg()[0]] });
     mkdirSync(path.join(repository, "tests/bench/results"), { recursive: true });
     writeFileSync(path.join(repository, "tests/bench/results/extract.json"), `${JSON.stringify(report, null, 2)}\n`);
   } finally {

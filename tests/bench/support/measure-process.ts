@@ -5,6 +5,8 @@ export interface ProcessMeasure {
   wallMs: number;
   peakRssMb: number;
   exitCode: number;
+  /** What the command wrote on stderr. */
+  stderr: string;
 }
 
 // Node cannot read a child's rusage; Python's resource module can (RUSAGE_CHILDREN after
@@ -24,9 +26,10 @@ export function measureProcess(options: { command: string[]; cwd: string; outFil
     cwd: options.cwd,
     encoding: "utf8",
     env: { ...process.env, ...options.env },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 16 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`measuring ${options.command.join(" ")} failed: ${result.error?.message ?? result.status}`);
   const measured = JSON.parse(result.stdout) as { wallMs: number; maxRssKb: number; exitCode: number };
-  return { wallMs: measured.wallMs, peakRssMb: measured.maxRssKb / 1024, exitCode: measured.exitCode };
+  return { wallMs: measured.wallMs, peakRssMb: measured.maxRssKb / 1024, exitCode: measured.exitCode, stderr: result.stderr };
 }

@@ -31,7 +31,7 @@ function ratios(rows: BenchRow[], cores: number): Ratio[] {
   return Object.entries(targets).flatMap(([corpus, { baseline, target }]) => {
     const motif = rows.find((row) => row.corpus === corpus && row.tool.endsWith(`--jobs ${cores}`));
     const base = rows.find((row) => row.corpus === corpus && row.tool.startsWith(baseline));
-    if (!motif || !base) return [];
+    if (!motif || !base || Number.isNaN(motif.wallMs)) return [];
     const ratio = motif.wallMs / base.wallMs;
     return [{ corpus, motif: motif.tool, baseline: base.tool, ratio, target, met: ratio <= target }];
   });
@@ -44,9 +44,9 @@ function table(rows: BenchRow[]): string {
     row.tool,
     String(row.files),
     String(row.lines),
-    (row.wallMs / 1000).toFixed(2),
-    Math.round(row.lines / (row.wallMs / 1000)).toLocaleString("en-US"),
-    Math.round(row.files / (row.wallMs / 1000)).toLocaleString("en-US"),
+    Number.isNaN(row.wallMs) ? "-" : (row.wallMs / 1000).toFixed(2),
+    Number.isNaN(row.wallMs) ? "-" : Math.round(row.lines / (row.wallMs / 1000)).toLocaleString("en-US"),
+    Number.isNaN(row.wallMs) ? "-" : Math.round(row.files / (row.wallMs / 1000)).toLocaleString("en-US"),
     row.peakRssMb === null ? "n/a" : row.peakRssMb.toFixed(0),
     row.note,
   ]);
@@ -55,23 +55,34 @@ function table(rows: BenchRow[]): string {
 }
 
 /** Prints the corpora, the table and the ratios; returns everything as the JSON report. */
-export function printReport(input: { rows: BenchRow[]; corpora: BenchCorpus[]; cores: number; radon: string | null }) {
+export function printReport(input: { rows: BenchRow[]; corpora: BenchCorpus[]; cores: number; radon: string | null; load: [number, number] }) {
   for (const corpus of input.corpora) {
     const capped = corpus.cappedFrom ? ` (capped from ${corpus.cappedFrom.files} files, ${(corpus.cappedFrom.bytes / 1024 / 1024).toFixed(1)} MB)` : "";
     console.log(`${corpus.name}: ${corpus.files} files, ${corpus.lines} lines, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB from ${corpus.sources.join(", ")}${capped}`);
   }
   if (input.radon) console.log(`radon skipped: ${input.radon}`);
+  // Other work on the machine slows every tool; the load says how far to trust the figures.
+  console.log(`load average (1 min) before / after: ${input.load.map((load) => load.toFixed(2)).join(" / ")} on ${input.cores} cores`);
   console.log(`\n${table(input.rows)}\n`);
   const measured = ratios(input.rows, input.cores);
   for (const ratio of measured) {
     console.log(`${ratio.corpus}: ${ratio.motif} / ${ratio.baseline} = ${ratio.ratio.toFixed(3)} (target <= ${ratio.target}: ${ratio.met ? "met" : "NOT met"})`);
   }
+  for (const corpus of Object.keys(targets).filter((name) => !measured.some((ratio) => ratio.corpus === name))) {
+    console.log(`${corpus}: no ratio (a run failed or its baseline is not installed)`);
+  }
   return {
     date: new Date().toISOString(),
-    machine: { cores: input.cores, cpu: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version },
+    machine: { cores: input.cores, cpu: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, loadAverage: input.load },
     corpora: input.corpora.map(({ folder: _folder, ...corpus }) => corpus),
     radonSkipped: input.radon,
-    rows: input.rows.map((row) => ({ ...row, linesPerSecond: row.lines / (row.wallMs / 1000), filesPerSecond: row.files / (row.wallMs / 1000) })),
+    // NaN (a failed run) is written as null.
+    rows: input.rows.map((row) => ({
+      ...row,
+      wallMs: Number.isNaN(row.wallMs) ? null : row.wallMs,
+      linesPerSecond: Number.isNaN(row.wallMs) ? null : row.lines / (row.wallMs / 1000),
+      filesPerSecond: Number.isNaN(row.wallMs) ? null : row.files / (row.wallMs / 1000),
+    })),
     ratios: measured,
   };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSampleProject } from "../../support/extract-sample-project";
@@ -82,6 +82,22 @@ describe("motif extract", () => {
     expect(result.stdout).toMatch(/\nWrote result\.json\n$/);
     const written = JSON.parse(readFileSync(path.join(root, "result.json"), "utf8"));
     expect(written.stats.files).toBe(43);
+  });
+
+  it("passes --coverage, --max-complexity and --min-quality through to scoring and filtering", () => {
+    const lcov = ["SF:service/retry.py", ...Array.from({ length: 10 }, (_, index) => `DA:${index + 9},1`), "end_of_record", ""].join("\n");
+    writeFileSync(path.join(root, "coverage.lcov"), lcov);
+    const retryPattern = (output: { patterns: Array<{ kind: string | null; quality: { score: number; parts: { testCoverage: number | null } } }> }) =>
+      output.patterns.find((pattern) => pattern.kind === "retry_backoff");
+    const covered = json(["service", "--coverage", "coverage.lcov", "--max-complexity", "4"]);
+    expect(retryPattern(covered)?.quality.parts.testCoverage).toBe(1);
+    expect(covered.units.every((unit: { complexity: number }) => unit.complexity <= 4)).toBe(true);
+    const plain = json(["service", "--min-quality", "0.01"]);
+    expect(retryPattern(plain)?.quality.parts.testCoverage).toBeNull();
+    expect(plain.patterns.every((pattern: { quality: { score: number } }) => pattern.quality.score >= 0.01)).toBe(true);
+    const unreadable = run(["service", "--coverage", "missing.lcov"]);
+    expect(unreadable.status).toBe(1);
+    expect(unreadable.stderr).toMatch(/^motif: cannot read coverage report .*missing\.lcov/);
   });
 
   it("exits 1 with one line for a missing path or a bad option", () => {
