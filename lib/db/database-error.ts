@@ -25,6 +25,7 @@ export type DatabaseErrorMessages = Partial<Record<ErrorCode, string>>;
 
 const genericMessages: Record<ErrorCode, string> = {
   "bad_request:input": "the request is not valid",
+  "too_large:input": "the request is too large",
   "unauthorized:auth": "sign in first",
   "forbidden:auth": "you are not allowed to do that",
   "not_found:resource": "not found",

@@ -1,6 +1,7 @@
 /** Stable error codes: "<type>:<surface>". Each maps to one HTTP status in `statusForCode`. */
 export type ErrorCode =
   | "bad_request:input"
+  | "too_large:input"
   | "unauthorized:auth"
   | "forbidden:auth"
   | "not_found:resource"
@@ -13,6 +14,7 @@ export type ErrorCode =
 
 const statusByType: Record<string, number> = {
   bad_request: 400,
+  too_large: 413,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

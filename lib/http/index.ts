@@ -3,3 +3,4 @@ export { parseBody, parseWith, describeZodError } from "./parse-body";
 export { routeHandler, asMotifError, type RouteContext } from "./route-handler";
 export { asCaller } from "./as-caller";
 export { parseQuery } from "./parse-query";
+export { readLimitedJson, formatBytes } from "./read-limited-json";

@@ -1,0 +1,34 @@
+import { assembleResult, extractSource, type ExtractionFailure, type ExtractionResult, type FileExtraction } from "@/lib/extract";
+import { detectLanguage } from "@/lib/parse";
+import type { UploadedFile } from "./upload-limits";
+
+/** What extraction made of an upload, and which files it skipped as not hand-written. */
+export interface UploadExtraction {
+  result: ExtractionResult;
+  skipped: { file: string; reason: string }[];
+}
+
+/**
+ * Extracts uploaded files in this process (they are few and small): each file through the
+ * same extractor `motif extract` runs, then clustering into patterns across the files. A file
+ * in a language Motif does not parse, or one it cannot parse, becomes a failure naming it.
+ */
+export async function extractUploadedFiles(files: UploadedFile[]): Promise<UploadExtraction> {
+  const startedAt = performance.now();
+  const extractions: FileExtraction[] = [];
+  const failures: ExtractionFailure[] = [];
+  const skipped: UploadExtraction["skipped"] = [];
+  for (const file of files) {
+    const language = detectLanguage(file.path);
+    if (!language) {
+      failures.push({ file: file.path, reason: "unsupported language: Motif parses .py, .ts, .tsx, .js (and .mjs, .cjs, .jsx, .mts, .cts, .pyi)" });
+      continue;
+    }
+    const outcome = await extractSource({ file: file.path, language, bytes: new TextEncoder().encode(file.content) });
+    if (outcome.status === "extracted") extractions.push(outcome.extraction);
+    else if (outcome.status === "failed") failures.push(outcome.failure);
+    else skipped.push({ file: outcome.file, reason: outcome.reason });
+  }
+  const result = assembleResult({ extractions, failures, jobs: 1, elapsedMs: () => performance.now() - startedAt });
+  return { result, skipped };
+}
