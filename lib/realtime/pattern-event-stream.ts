@@ -21,8 +21,8 @@ function msUntilExpiry(claims: JwtClaims): number | undefined {
 }
 
 /**
- * The `text/event-stream` body of one subscriber: a `retry:` hint, a comment so the client
- * sees the stream open at once, then the feed's events, with a heartbeat comment every
+ * The `text/event-stream` body of one subscriber: a `retry:` hint, a `: subscribed` comment
+ * once the database listener is active, then the feed's events (the replay first), with a heartbeat comment every
  * `heartbeatMs`. It ends when the client aborts, when the caller's token expires (the client
  * reconnects and is asked to sign in again) or when a read fails (the client resumes).
  */
@@ -46,7 +46,7 @@ export function createPatternEventStream(options: PatternEventStreamOptions): Re
       if (options.signal?.aborted) return finish();
       options.signal?.addEventListener("abort", finish, { once: true });
       cleanups.push(() => options.signal?.removeEventListener("abort", finish));
-      send(formatSseRetry(options.retryMs ?? 2_000) + formatSseComment("connected"));
+      send(formatSseRetry(options.retryMs ?? 2_000));
       const heartbeat = setInterval(() => send(formatSseComment("heartbeat")), options.heartbeatMs ?? 15_000);
       cleanups.push(() => clearInterval(heartbeat));
       const expiry = msUntilExpiry(options.claims);
@@ -62,6 +62,8 @@ export function createPatternEventStream(options: PatternEventStreamOptions): Re
         const feed = await openPatternFeed({ ...options, onEvents: (events) => send(events.map(formatSseEvent).join("")), onError: stop });
         if (ended) return feed.close();
         cleanups.push(feed.close);
+        // Said once the LISTEN is active: from here on no commit can be missed.
+        send(formatSseComment("subscribed"));
       } catch (error) {
         stop(error);
       }
