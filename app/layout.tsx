@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
+import { ThemeScript } from "@/components/theme-script";
 import "./globals.css";
 
 // Served from the app itself: next/font/google would need the internet at build time.
@@ -16,11 +17,15 @@ export const metadata: Metadata = {
   description: "Pattern intelligence for software teams",
 };
 
-/** The root layout: font, colours and the client data provider. */
+/** The root layout: font, colours (light or dark), and the client data provider. */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={inter.variable}>
-      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+    // The theme script sets the `dark` class before React hydrates, hence the warning suppressed.
+    <html lang="en" className={inter.variable} suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <Providers>{children}</Providers>
       </body>
     </html>

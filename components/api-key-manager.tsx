@@ -25,12 +25,12 @@ export function ApiKeyManager({ slug }: { slug: string }) {
   return (
     <section aria-labelledby="api-keys-title" className="space-y-4">
       <h2 id="api-keys-title" className="text-lg font-semibold">API keys</h2>
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
         Keys let CI, agents and webhooks call Motif for this project, with the role you choose.
       </p>
       <CreateApiKeyForm slug={slug} onCreated={refresh} />
       <ErrorMessage error={apiKeys.error ?? revoke.error} testId="api-keys-error" />
-      <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid="api-key-list">
+      <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:divide-slate-800 dark:bg-slate-900 dark:ring-slate-800" data-testid="api-key-list">
         {apiKeys.data?.map((apiKey) => (
           <ApiKeyRow key={apiKey.id} apiKey={apiKey} onRevoke={() => revoke.mutate(apiKey.id)} />
         ))}
@@ -44,11 +44,11 @@ function ApiKeyRow({ apiKey, onRevoke }: { apiKey: ApiKey; onRevoke: () => void 
   return (
     <li className="flex items-center gap-3 px-4 py-3" data-testid={`api-key-item-${apiKey.name}`}>
       <div className="flex-1">
-        <p className="text-sm font-medium text-slate-900">{apiKey.name}</p>
-        <p className="font-mono text-xs text-slate-500">{apiKey.key_prefix}… · {apiKey.role} · {used}</p>
+        <p className="text-sm font-medium text-slate-900 dark:text-slate-100">{apiKey.name}</p>
+        <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{apiKey.key_prefix}… · {apiKey.role} · {used}</p>
       </div>
       {apiKey.revoked_at ? (
-        <span className="text-xs font-medium text-red-700" data-testid={`api-key-revoked-${apiKey.name}`}>revoked</span>
+        <span className="text-xs font-medium text-red-700 dark:text-red-300" data-testid={`api-key-revoked-${apiKey.name}`}>revoked</span>
       ) : (
         <Button variant="danger" onClick={onRevoke} data-testid={`api-key-revoke-${apiKey.name}`}>
           Revoke<span className="sr-only"> {apiKey.name}</span>
@@ -74,7 +74,7 @@ function CreateApiKeyForm({ slug, onCreated }: { slug: string; onCreated: () => 
     create.mutate();
   };
   return (
-    <form onSubmit={onSubmit} aria-label="Create an API key" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <form onSubmit={onSubmit} aria-label="Create an API key" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
       <div className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
         <TextField label="Key name" required value={name} placeholder="CI" onChange={(event) => setName(event.target.value)}
           data-testid="api-key-name" />

@@ -33,7 +33,7 @@ export function AuthForm({ mode }: { mode: "sign-up" | "sign-in" }) {
   const text = copy[mode];
   return (
     <form onSubmit={onSubmit} className="space-y-5" aria-labelledby="auth-title">
-      <h1 id="auth-title" className="text-2xl font-semibold tracking-tight text-slate-900">
+      <h1 id="auth-title" className="text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-100">
         {text.title}
       </h1>
       <TextField label="Email" type="email" autoComplete="email" required value={email}
@@ -41,13 +41,13 @@ export function AuthForm({ mode }: { mode: "sign-up" | "sign-in" }) {
       <TextField label="Password" type="password" required minLength={mode === "sign-up" ? 8 : undefined}
         autoComplete={mode === "sign-up" ? "new-password" : "current-password"} value={password}
         onChange={(event) => setPassword(event.target.value)} data-testid="auth-password" />
-      {mode === "sign-up" && <p className="text-xs text-slate-500">At least 8 characters.</p>}
+      {mode === "sign-up" && <p className="text-xs text-slate-500 dark:text-slate-400">At least 8 characters.</p>}
       <ErrorMessage error={submit.error} testId="auth-error" />
       <Button type="submit" className="w-full" disabled={submit.isPending} data-testid="auth-submit">
         {submit.isPending ? `${text.action}…` : text.action}
       </Button>
-      <p className="text-center text-sm text-slate-600">
-        <Link href={text.other} className="font-medium text-indigo-600 hover:text-indigo-500">
+      <p className="text-center text-sm text-slate-600 dark:text-slate-400">
+        <Link href={text.other} className="font-medium text-indigo-600 hover:text-indigo-500 dark:text-indigo-400">
           {text.otherText}
         </Link>
       </p>

@@ -33,7 +33,7 @@ export function CreateProjectForm() {
   };
   return (
     <form onSubmit={onSubmit} aria-labelledby="create-project-title"
-      className="space-y-4 self-start rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      className="space-y-4 self-start rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
       <h2 id="create-project-title" className="text-lg font-semibold">New project</h2>
       <TextField label="Name" required value={name} data-testid="project-name"
         onChange={(event) => {
@@ -46,7 +46,7 @@ export function CreateProjectForm() {
           setSlug(event.target.value);
           setSlugEdited(true);
         }} />
-      <p id="project-slug-hint" className="text-xs text-slate-500">2–63 lowercase letters, digits or dashes.</p>
+      <p id="project-slug-hint" className="text-xs text-slate-500 dark:text-slate-400">2–63 lowercase letters, digits or dashes.</p>
       <ErrorMessage error={create.error} testId="project-error" />
       <Button type="submit" disabled={create.isPending} data-testid="project-create">
         Create project

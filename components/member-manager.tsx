@@ -31,7 +31,7 @@ export function MemberManager({ slug, isAdmin }: { slug: string; isAdmin: boolea
     <section aria-labelledby="members-title" className="space-y-4">
       <h2 id="members-title" className="text-lg font-semibold">Members</h2>
       <ErrorMessage error={members.error ?? changeRole.error ?? remove.error} testId="members-error" />
-      <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid="member-list">
+      <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:divide-slate-800 dark:bg-slate-900 dark:ring-slate-800" data-testid="member-list">
         {members.data?.map((member) => (
           <MemberRow key={member.user_id} member={member} isAdmin={isAdmin}
             onRoleChange={(role) => changeRole.mutate({ userId: member.user_id, role })}
@@ -51,7 +51,7 @@ function MemberRow({ member, isAdmin, onRoleChange, onRemove }: {
 }) {
   return (
     <li className="flex items-center gap-3 px-4 py-3" data-testid={`member-item-${member.email}`}>
-      <span className="flex-1 text-sm text-slate-900">{member.email}</span>
+      <span className="flex-1 text-sm text-slate-900 dark:text-slate-100">{member.email}</span>
       {isAdmin ? (
         <>
           <RoleSelect label={`Role of ${member.email}`} hideLabel value={member.role}
@@ -62,7 +62,7 @@ function MemberRow({ member, isAdmin, onRoleChange, onRemove }: {
           </Button>
         </>
       ) : (
-        <span className="text-xs text-slate-500">{member.role}</span>
+        <span className="text-xs text-slate-500 dark:text-slate-400">{member.role}</span>
       )}
     </li>
   );
@@ -83,7 +83,7 @@ function AddMemberForm({ slug, onAdded }: { slug: string; onAdded: () => Promise
     add.mutate();
   };
   return (
-    <form onSubmit={onSubmit} aria-label="Add a member" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <form onSubmit={onSubmit} aria-label="Add a member" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
       <div className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
         <TextField label="Email of an existing account" type="email" required value={email}
           onChange={(event) => setEmail(event.target.value)} data-testid="member-email" />

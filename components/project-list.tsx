@@ -21,20 +21,20 @@ export function ProjectList() {
       <section aria-labelledby="projects-title" className="space-y-4">
         <h1 id="projects-title" className="text-2xl font-semibold tracking-tight">Projects</h1>
         <ErrorMessage error={projects.error} testId="projects-error" />
-        {projects.isPending && <p className="text-sm text-slate-500">Loading projects…</p>}
+        {projects.isPending && <p className="text-sm text-slate-500 dark:text-slate-400">Loading projects…</p>}
         {projects.data?.length === 0 && (
-          <p className="text-sm text-slate-600" data-testid="projects-empty">
+          <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="projects-empty">
             You are not in any project yet. Create one, or ask a project admin to add you.
           </p>
         )}
-        <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid="project-list">
+        <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:divide-slate-800 dark:bg-slate-900 dark:ring-slate-800" data-testid="project-list">
           {projects.data?.map((project) => (
             <li key={project.id} className="flex items-center justify-between px-4 py-3" data-testid={`project-item-${project.slug}`}>
               <div>
-                <p className="font-medium text-slate-900">{project.name}</p>
-                <p className="text-xs text-slate-500">{project.slug} · {project.role}</p>
+                <p className="font-medium text-slate-900 dark:text-slate-100">{project.name}</p>
+                <p className="text-xs text-slate-500 dark:text-slate-400">{project.slug} · {project.role}</p>
               </div>
-              <Link href={`/projects/${project.slug}/settings`} className="text-sm font-medium text-indigo-600 hover:text-indigo-500"
+              <Link href={`/projects/${project.slug}/settings`} className="text-sm font-medium text-indigo-600 hover:text-indigo-500 dark:text-indigo-400"
                 data-testid={`project-settings-${project.slug}`}>
                 Settings<span className="sr-only"> of {project.name}</span>
               </Link>

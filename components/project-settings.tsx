@@ -15,14 +15,14 @@ export function ProjectSettings({ slug }: { slug: string }) {
     queryFn: () => apiFetch<{ project: Project }>(`/api/v1/projects/${slug}`).then((body) => body.project),
   });
   if (project.error) return <ErrorMessage error={project.error} testId="project-settings-error" />;
-  if (!project.data) return <p className="text-sm text-slate-500">Loading project…</p>;
+  if (!project.data) return <p className="text-sm text-slate-500 dark:text-slate-400">Loading project…</p>;
   const isAdmin = project.data.role === "admin";
   return (
     <div className="space-y-10">
       <header className="space-y-1">
-        <Link href="/projects" className="text-sm text-indigo-600 hover:text-indigo-500">← Projects</Link>
+        <Link href="/projects" className="text-sm text-indigo-600 hover:text-indigo-500 dark:text-indigo-400">← Projects</Link>
         <h1 className="text-2xl font-semibold tracking-tight" data-testid="project-title">{project.data.name}</h1>
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-slate-500 dark:text-slate-400">
           {project.data.slug} · your role: <span data-testid="project-role">{project.data.role}</span>
         </p>
       </header>
@@ -30,7 +30,7 @@ export function ProjectSettings({ slug }: { slug: string }) {
       {isAdmin ? (
         <ApiKeyManager slug={slug} />
       ) : (
-        <p className="text-sm text-slate-600">Only project admins manage members and API keys.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Only project admins manage members and API keys.</p>
       )}
     </div>
   );

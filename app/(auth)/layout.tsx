@@ -9,8 +9,8 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm space-y-6">
-        <p className="text-center text-lg font-bold tracking-tight text-indigo-600">Motif</p>
-        <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">{children}</div>
+        <p className="text-center text-lg font-bold tracking-tight text-indigo-600 dark:text-indigo-400">Motif</p>
+        <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">{children}</div>
       </div>
     </main>
   );

@@ -1,0 +1,74 @@
+"use client";
+
+import Link from "next/link";
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import type { MatchResponse } from "@/lib/search";
+import { apiFetch } from "./api-client";
+import { formatLabel, formatPercent } from "./format";
+import { QualityBadge } from "./quality-badge";
+import { Button } from "./ui/button";
+import { ErrorMessage } from "./ui/error-message";
+import { control } from "./ui/field";
+
+function MatchResults({ slug, answer }: { slug: string; answer: MatchResponse }) {
+  if (answer.matched_patterns.length === 0) {
+    return <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="search-empty">No pattern fits that intent. Try other words.</p>;
+  }
+  return (
+    <ol className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="search-results">
+      {answer.matched_patterns.map((match, index) => (
+        <li key={match.pattern_id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2" data-testid="search-result">
+          <span className="w-5 text-right text-xs text-slate-400 tabular-nums">{index + 1}</span>
+          <Link href={`/projects/${slug}/patterns/${match.pattern_id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+            data-testid="search-result-link">{match.name}</Link>
+          <span className="text-xs text-slate-500 dark:text-slate-400">
+            {formatLabel(match.kind ?? match.pattern_type)} · similarity {formatPercent(match.confidence_score)} ·{" "}
+            {match.metadata.occurrence_count} occurrence{match.metadata.occurrence_count === 1 ? "" : "s"}
+          </span>
+          <QualityBadge score={match.metadata.quality_score} />
+          {match.occurrences[0] && (
+            <span className="w-full pl-8 font-mono text-xs text-slate-500 dark:text-slate-400">
+              {match.occurrences[0].file_path}:{match.occurrences[0].start_line}–{match.occurrences[0].end_line}
+            </span>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A search box that asks the match API for the patterns that fit an intent, best first. */
+export function PatternSearch({ slug }: { slug: string }) {
+  const [intent, setIntent] = useState("");
+  const match = useMutation({
+    mutationFn: (text: string) =>
+      apiFetch<MatchResponse>("/api/v1/patterns/match", { method: "POST", body: { project: slug, intent: text, limit: 10 } }),
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (intent.trim()) match.mutate(intent.trim());
+  };
+  return (
+    <section aria-labelledby="search-title" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
+      <h2 id="search-title" className="text-base font-semibold">Find a pattern by intent</h2>
+      <form onSubmit={onSubmit} role="search" className="flex flex-col gap-2 sm:flex-row">
+        <label htmlFor="intent" className="sr-only">What do you want to do?</label>
+        <input id="intent" type="search" value={intent} onChange={(event) => setIntent(event.target.value)} className={control}
+          placeholder="e.g. retry an HTTP call with backoff" data-testid="search-intent" />
+        <Button type="submit" disabled={match.isPending || !intent.trim()} data-testid="search-submit">
+          {match.isPending ? "Searching…" : "Search"}
+        </Button>
+      </form>
+      <ErrorMessage error={match.error} testId="search-error" />
+      {match.data && (
+        <>
+          <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="search-meta">
+            {match.data.total_matches} candidate{match.data.total_matches === 1 ? "" : "s"} in {Math.round(match.data.query_metadata.query_time_ms)} ms
+          </p>
+          <MatchResults slug={slug} answer={match.data} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import Link from "next/link";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { PatternView } from "@/lib/patterns";
+import { realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import { apiFetch } from "./api-client";
+import { formatDate, formatLabel, formatPercent } from "./format";
+import { filtersToQuery, type PatternFilters } from "./pattern-filters-state";
+import { IngestEmptyState } from "./ingest-empty-state";
+import { QualityBadge } from "./quality-badge";
+import { Button } from "./ui/button";
+import { ErrorMessage } from "./ui/error-message";
+import { ListSkeleton } from "./ui/skeleton";
+
+const pageSize = 25;
+
+type SortableColumn = "name" | "quality_score" | "usage_count" | "success_rate";
+
+function SortHeader({ label, column, filters, onSort }: {
+  label: string;
+  column: SortableColumn;
+  filters: PatternFilters;
+  onSort: (changes: PatternFilters) => void;
+}) {
+  const active = (filters.sort ?? "quality_score") === column;
+  const order = filters.order ?? "desc";
+  const next = active && order === "desc" ? "asc" : "desc";
+  return (
+    <th scope="col" aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"} className="px-3 py-2">
+      <button type="button" className="inline-flex items-center gap-1 font-semibold" data-testid={`sort-${column}`}
+        onClick={() => onSort({ sort: column, order: next })}>
+        {label}
+        <span aria-hidden="true" className="text-slate-400">{active ? (order === "asc" ? "▲" : "▼") : "↕"}</span>
+      </button>
+    </th>
+  );
+}
+
+function PatternRow({ slug, pattern, occurrences }: { slug: string; pattern: PatternView; occurrences: number | undefined }) {
+  return (
+    <tr className="hover:bg-slate-50 dark:hover:bg-slate-800/50" data-testid="pattern-row">
+      <td className="max-w-xs px-3 py-2">
+        <Link href={`/projects/${slug}/patterns/${pattern.id}`} data-testid="pattern-link"
+          className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">{pattern.name}</Link>
+        {pattern.status !== "active" && <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">{pattern.status}</span>}
+      </td>
+      <td className="px-3 py-2" data-testid="pattern-type">{formatLabel(pattern.pattern_type)}</td>
+      <td className="px-3 py-2" data-testid="pattern-kind">{formatLabel(pattern.kind)}</td>
+      <td className="px-3 py-2">{pattern.language ?? "—"}</td>
+      <td className="px-3 py-2" data-testid="pattern-quality"><QualityBadge score={pattern.quality_score} /></td>
+      <td className="px-3 py-2 text-right tabular-nums" data-testid="pattern-occurrences">{occurrences ?? "…"}</td>
+      <td className="px-3 py-2 text-right tabular-nums" data-testid="pattern-usage">{pattern.usage_count}</td>
+      <td className="px-3 py-2 text-right tabular-nums" data-testid="pattern-success-rate">{formatPercent(pattern.success_rate)}</td>
+      <td className="whitespace-nowrap px-3 py-2 text-slate-500 dark:text-slate-400">{formatDate(pattern.last_used_at)}</td>
+    </tr>
+  );
+}
+
+function useOccurrenceCounts(slug: string, patterns: PatternView[] | undefined) {
+  const ids = patterns?.map((pattern) => pattern.id) ?? [];
+  return useQuery({
+    queryKey: [...realtimeQueryKeys.patterns(slug), "occurrence-counts", ids],
+    queryFn: () =>
+      apiFetch<{ counts: Record<string, number> }>(`/api/v1/projects/${slug}/patterns/occurrence-counts?ids=${ids.join(",")}`)
+        .then((body) => body.counts),
+    enabled: ids.length > 0,
+  });
+}
+
+/** One page of the patterns table with its cursor pagination; the filters come from the URL. */
+export function PatternTable({ slug, filters, onSort }: { slug: string; filters: PatternFilters; onSort: (changes: PatternFilters) => void }) {
+  // The cursors of the pages before this one: Previous pops, Next pushes.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [filterKey, setFilterKey] = useState(filtersToQuery(filters).toString());
+  const currentKey = filtersToQuery(filters).toString();
+  if (currentKey !== filterKey) {
+    // New filters start again at page one (adjusting state during render, as React advises).
+    setFilterKey(currentKey);
+    setCursors([]);
+  }
+  const cursor = cursors.at(-1);
+  const page = useQuery({
+    queryKey: [...realtimeQueryKeys.patterns(slug), "page", currentKey, cursor ?? ""],
+    queryFn: () => {
+      const query = filtersToQuery(filters);
+      query.set("project", slug);
+      query.set("limit", String(pageSize));
+      if (cursor) query.set("cursor", cursor);
+      return apiFetch<{ patterns: PatternView[]; next_cursor: string | null }>(`/api/v1/patterns?${query}`);
+    },
+    placeholderData: keepPreviousData,
+  });
+  const counts = useOccurrenceCounts(slug, page.data?.patterns);
+  if (page.error) return <ErrorMessage error={page.error} testId="patterns-error" />;
+  if (!page.data) return <ListSkeleton rows={8} label="Loading patterns" testId="patterns-loading" />;
+  if (page.data.patterns.length === 0 && currentKey === "" && !cursor) return <IngestEmptyState slug={slug} />;
+  return (
+    <div className="space-y-3">
+      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
+        <table className="min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-800" data-testid="pattern-table">
+          <caption className="sr-only">Patterns of this project</caption>
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
+            <tr>
+              <SortHeader label="Name" column="name" filters={filters} onSort={onSort} />
+              <th scope="col" className="px-3 py-2">Type</th>
+              <th scope="col" className="px-3 py-2">Kind</th>
+              <th scope="col" className="px-3 py-2">Language</th>
+              <SortHeader label="Quality" column="quality_score" filters={filters} onSort={onSort} />
+              <th scope="col" className="px-3 py-2 text-right">Occurrences</th>
+              <SortHeader label="Usage" column="usage_count" filters={filters} onSort={onSort} />
+              <SortHeader label="Success" column="success_rate" filters={filters} onSort={onSort} />
+              <th scope="col" className="px-3 py-2">Last used</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {page.data.patterns.map((pattern) => (
+              <PatternRow key={pattern.id} slug={slug} pattern={pattern} occurrences={counts.data?.[pattern.id]} />
+            ))}
+          </tbody>
+        </table>
+        {page.data.patterns.length === 0 && (
+          <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-300" data-testid="patterns-no-match">
+            No pattern matches these filters. Clear some filters to see more.
+          </p>
+        )}
+      </div>
+      <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+        <span className="text-slate-500 dark:text-slate-400" data-testid="patterns-page">Page {cursors.length + 1}</span>
+        <div className="flex gap-2">
+          <Button variant="secondary" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}
+            data-testid="patterns-previous">Previous</Button>
+          <Button variant="secondary" disabled={!page.data.next_cursor}
+            onClick={() => page.data.next_cursor && setCursors([...cursors, page.data.next_cursor])} data-testid="patterns-next">Next</Button>
+        </div>
+      </nav>
+      <p className="sr-only" aria-live="polite">{page.isFetching ? "Updating patterns" : `${page.data.patterns.length} patterns shown`}</p>
+    </div>
+  );
+}
