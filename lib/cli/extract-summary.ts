@@ -46,7 +46,7 @@ export function formatExtractionSummary(run: ExtractionRun): string {
   const { stats } = run;
   const seconds = (stats.durationMs / 1000).toFixed(1);
   const lines = [
-    `Extracted ${plural(stats.files, "file")} (${plural(stats.lines, "line")}) in ${seconds} s with ${plural(stats.jobs, "worker")}`,
+    `Extracted ${plural(stats.files, "file")} (${plural(stats.lines, "line")}) in ${seconds} s ${stats.jobs === 1 ? "on one thread" : `with ${stats.jobs} worker threads`}`,
     unitLine(run),
     `Patterns: ${count(stats.patterns)}`,
     `  by type: ${tally(stats.patternsByType)}`,

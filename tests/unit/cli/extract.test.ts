@@ -76,7 +76,7 @@ describe("motif extract", () => {
     const result = run([".", "--out", "result.json", "--jobs", "2"]);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^Extracted 43 files \([\d,]+ lines\) in \d+\.\d s with 2 workers\n/);
+    expect(result.stdout).toMatch(/^Extracted 43 files \([\d,]+ lines\) in \d+\.\d s with 2 worker threads\n/);
     expect(result.stdout).toContain("  broken/binary.py: binary file (contains NUL bytes)\n");
     expect(result.stdout).toContain("Skipped: 1 generated or minified file\n");
     expect(result.stdout).toMatch(/\nWrote result\.json\n$/);
