@@ -44,7 +44,7 @@ function sharedWords(names: string[], representative: string[]): string[] {
 /** Words of the unit's own name worth showing (filler removed; a hook's `use` prefix dropped). */
 function nameWords(input: NamingInput): string[] {
   const unit = input.representative;
-  const own = splitIdentifier(dunderMeaning[unit.name] ?? unit.name).filter((word) => !fillerWords.has(word));
+  const own = splitIdentifier((Object.hasOwn(dunderMeaning, unit.name) ? dunderMeaning[unit.name] : undefined) ?? unit.name).filter((word) => !fillerWords.has(word));
   // Many differently named copies: name them by the words they share, not by the first one's name.
   const words = input.memberNames.length >= 3 ? sharedWords(input.memberNames, own) : own;
   return input.role.role === "Hook" && words[0] === "use" ? words.slice(1) : words;

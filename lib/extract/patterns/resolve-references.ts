@@ -77,7 +77,8 @@ export class ReferenceResolver {
       const typed = this.resolveName(`${typeName}.${rest.join(".")}`, file);
       return typed ? { unit: typed.unit, confidence: typed.confidence * 0.9 } : undefined;
     }
-    const imported = file.imports[head];
+    // Own keys only: a call to `toString` or `constructor` must not find Object.prototype's.
+    const imported = Object.hasOwn(file.imports, head) ? file.imports[head] : undefined;
     if (imported !== undefined) return this.resolveImportedName(imported, head, rest, file);
     if (rest.length > 0) return undefined;
     // Last resort: a name defined exactly once in the whole repository (and not a short, generic one).
