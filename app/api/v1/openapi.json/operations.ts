@@ -1,0 +1,70 @@
+import type { ApiOperation } from "@/lib/openapi";
+import { signInSchema } from "../auth/sign-in/schema";
+import { signUpSchema } from "../auth/sign-up/schema";
+import { extractSchema } from "../extract/schema";
+import { deletePatternQuerySchema, patternParamsSchema, updatePatternSchema } from "../patterns/[id]/schema";
+import { closeUsageSchema, usageParamsSchema } from "../patterns/[id]/usage/[usageId]/schema";
+import { recordUsageSchema, usageQuerySchema } from "../patterns/[id]/usage/schema";
+import { recordValidationSchema } from "../patterns/[id]/validations/schema";
+import { matchSchema } from "../patterns/match/schema";
+import { createPatternSchema, listPatternsQuerySchema } from "../patterns/schema";
+import { apiKeyParamsSchema } from "../projects/[slug]/api-keys/[keyId]/schema";
+import { createApiKeySchema } from "../projects/[slug]/api-keys/schema";
+import { listEventsQuerySchema, streamEventsQuerySchema } from "../projects/[slug]/events/schema";
+import { graphQuerySchema } from "../projects/[slug]/graph/schema";
+import { insightsQuerySchema } from "../projects/[slug]/insights/schema";
+import { memberParamsSchema, updateMemberSchema } from "../projects/[slug]/members/[userId]/schema";
+import { addMemberSchema } from "../projects/[slug]/members/schema";
+import { exportQuerySchema } from "../projects/[slug]/patterns/export/schema";
+import { occurrenceCountsQuerySchema } from "../projects/[slug]/patterns/occurrence-counts/schema";
+import { updateProjectSchema } from "../projects/[slug]/schema";
+import { createProjectSchema } from "../projects/schema";
+import { enhancePromptSchema } from "../prompts/enhance/schema";
+
+const ok = (description: string) => ({ status: 200, description });
+const created = (description: string) => ({ status: 201, description });
+const project = "/api/v1/projects/{slug}";
+const pattern = "/api/v1/patterns/{id}";
+
+/** Every operation under /api/v1, with the zod schemas its handler validates with. */
+export const apiOperations: ApiOperation[] = [
+  { method: "POST", path: "/api/v1/auth/sign-up", tag: "auth", summary: "Create a local account and sign in", authenticated: false, body: signUpSchema, success: created("The account and its session"), errors: [409] },
+  { method: "POST", path: "/api/v1/auth/sign-in", tag: "auth", summary: "Start a session", authenticated: false, body: signInSchema, success: ok("The user, the access token and the session cookie") },
+  { method: "POST", path: "/api/v1/auth/sign-out", tag: "auth", summary: "Clear the session cookie", authenticated: false, success: ok("Signed out") },
+  { method: "GET", path: "/api/v1/auth/session", tag: "auth", summary: "Who is calling: a user or an API key", success: ok("The caller") },
+  { method: "GET", path: "/api/v1/config", tag: "config", summary: "Deployment mode and realtime transport", authenticated: false, success: ok("Public configuration") },
+  { method: "GET", path: "/api/v1/openapi.json", tag: "config", summary: "This document", authenticated: false, success: ok("The OpenAPI 3.1 document") },
+
+  { method: "GET", path: "/api/v1/projects", tag: "projects", summary: "The caller's projects", success: ok("Projects with the caller's role") },
+  { method: "POST", path: "/api/v1/projects", tag: "projects", summary: "Create a project (the caller becomes admin)", body: createProjectSchema, success: created("The project"), errors: [403, 409] },
+  { method: "GET", path: project, tag: "projects", summary: "A project and the caller's role in it", success: ok("The project"), errors: [404] },
+  { method: "PATCH", path: project, tag: "projects", summary: "Rename a project (admins)", body: updateProjectSchema, success: ok("The project"), errors: [403, 404] },
+  { method: "DELETE", path: project, tag: "projects", summary: "Delete a project and everything in it (admins)", success: ok("Deleted"), errors: [403, 404] },
+  { method: "GET", path: `${project}/members`, tag: "projects", summary: "Members with e-mail and role", success: ok("Members"), errors: [404] },
+  { method: "POST", path: `${project}/members`, tag: "projects", summary: "Add an account by e-mail (admins)", body: addMemberSchema, success: created("The membership"), errors: [403, 404, 409] },
+  { method: "PATCH", path: `${project}/members/{userId}`, tag: "projects", summary: "Change a member's role (admins)", params: memberParamsSchema, body: updateMemberSchema, success: ok("The membership"), errors: [403, 404, 409] },
+  { method: "DELETE", path: `${project}/members/{userId}`, tag: "projects", summary: "Remove a member (admins)", params: memberParamsSchema, success: ok("Removed"), errors: [403, 404, 409] },
+  { method: "GET", path: `${project}/api-keys`, tag: "projects", summary: "The project's API keys, never the keys (admins)", success: ok("API keys"), errors: [403, 404] },
+  { method: "POST", path: `${project}/api-keys`, tag: "projects", summary: "Create an API key, shown once (admins)", body: createApiKeySchema, success: created("The key and its record"), errors: [403, 404] },
+  { method: "DELETE", path: `${project}/api-keys/{keyId}`, tag: "projects", summary: "Revoke an API key (admins)", params: apiKeyParamsSchema, success: ok("The revoked key"), errors: [403, 404] },
+  { method: "GET", path: `${project}/events`, tag: "feed", summary: "The project's pattern events, oldest first after a given id", query: listEventsQuerySchema, success: ok("Events"), errors: [404] },
+  { method: "GET", path: `${project}/events/stream`, tag: "feed", summary: "Live pattern events (Server-Sent Events)", query: streamEventsQuerySchema, success: { status: 200, description: "An event stream", contentType: "text/event-stream" }, errors: [404] },
+  { method: "GET", path: `${project}/graph`, tag: "insights", summary: "Relationships between current patterns", query: graphQuerySchema, success: ok("Nodes and edges"), errors: [404] },
+  { method: "GET", path: `${project}/insights`, tag: "insights", summary: "Usage, quality and match figures over time", query: insightsQuerySchema, success: ok("Insights"), errors: [404] },
+  { method: "GET", path: `${project}/patterns/export`, tag: "patterns", summary: "Export the project's patterns", query: exportQuerySchema, success: ok("The export"), errors: [404] },
+  { method: "GET", path: `${project}/patterns/occurrence-counts`, tag: "patterns", summary: "Live occurrence counts of the given patterns", query: occurrenceCountsQuerySchema, success: ok("Counts by pattern id"), errors: [404] },
+
+  { method: "GET", path: "/api/v1/patterns", tag: "patterns", summary: "List patterns: filters, sort, cursor pagination", query: listPatternsQuerySchema, success: ok("A page of patterns (without code) and next_cursor"), errors: [404] },
+  { method: "POST", path: "/api/v1/patterns", tag: "patterns", summary: "Create a manual pattern (admins, members)", body: createPatternSchema, success: created("The pattern"), errors: [403, 404] },
+  { method: "POST", path: "/api/v1/patterns/match", tag: "patterns", summary: "The patterns that fit an intent, best first", body: matchSchema, success: ok("Matched patterns with ranking parts and occurrences"), errors: [404, 503] },
+  { method: "GET", path: pattern, tag: "patterns", summary: "A pattern with occurrences, relationships and quality parts", params: patternParamsSchema, success: ok("The pattern"), errors: [404] },
+  { method: "PATCH", path: pattern, tag: "patterns", summary: "Change a pattern; new code or description makes a new version", params: patternParamsSchema, body: updatePatternSchema, success: ok("The pattern (the new version when versioned)"), errors: [403, 404, 409] },
+  { method: "DELETE", path: pattern, tag: "patterns", summary: "Archive a pattern, or with hard=true delete it (admins)", params: patternParamsSchema, query: deletePatternQuerySchema, success: ok("Archived or deleted"), errors: [403, 404] },
+  { method: "GET", path: `${pattern}/lineage`, tag: "patterns", summary: "Every version of a pattern, oldest first", params: patternParamsSchema, success: ok("The versions"), errors: [404] },
+  { method: "POST", path: `${pattern}/usage`, tag: "feedback", summary: "Report a use of a pattern and its outcome (admins, members)", params: patternParamsSchema, body: recordUsageSchema, success: created("The usage and the pattern's counters"), errors: [403, 404, 409] },
+  { method: "GET", path: `${pattern}/usage`, tag: "feedback", summary: "Usage per UTC day by outcome", params: patternParamsSchema, query: usageQuerySchema, success: ok("Days and totals"), errors: [404] },
+  { method: "PATCH", path: `${pattern}/usage/{usageId}`, tag: "feedback", summary: "Close a pending usage with its outcome", params: usageParamsSchema, body: closeUsageSchema, success: ok("The usage and the pattern's counters"), errors: [403, 404, 409] },
+  { method: "POST", path: `${pattern}/validations`, tag: "feedback", summary: "Confirm or contradict a pattern (admins, members)", params: patternParamsSchema, body: recordValidationSchema, success: created("The validation and the pattern's counts"), errors: [403, 404] },
+  { method: "POST", path: "/api/v1/prompts/enhance", tag: "prompts", summary: "A prompt with the best patterns as cards within a token budget", body: enhancePromptSchema, success: ok("The enhanced prompt, its patterns and their pending usage ids"), errors: [403, 404, 503] },
+  { method: "POST", path: "/api/v1/extract", tag: "ingest", summary: "Extract and ingest a few files (at most 200, 5 MB)", body: extractSchema, success: ok("What was extracted and ingested, and the files that failed"), errors: [403, 404, 413] },
+];

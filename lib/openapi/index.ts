@@ -1,0 +1,1 @@
+export { buildOpenApiDocument, type ApiOperation, type ApiInfo, type HttpMethod } from "./build-openapi-document";
