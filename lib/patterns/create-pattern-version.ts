@@ -28,6 +28,20 @@ function qualityOf(pattern: PatternRow, codeChanged: boolean) {
   };
 }
 
+// The new version's descriptive fields: what the PATCH says, else what the old version had.
+function mergeChanges(pattern: PatternRow, changes: PatternChanges) {
+  return {
+    name: changes.name ?? pattern.name,
+    description: changes.description ?? pattern.description,
+    code: changes.code ?? pattern.code,
+    tags: changes.tags ?? pattern.tags,
+    kind: changes.kind !== undefined ? changes.kind : pattern.kind,
+    framework: changes.framework !== undefined ? changes.framework : pattern.framework,
+    dependencies: changes.dependencies ?? pattern.dependencies,
+    content: changes.content ?? pattern.content,
+  };
+}
+
 /**
  * Makes the next version of a pattern whose code or description changed: a new row with
  * parent_pattern_id = the old one and version + 1, standing at the old one's occurrences; the
@@ -50,18 +64,9 @@ export async function createPatternVersion({
   if (pattern.status === "archived") {
     throw new MotifError("conflict:resource", `pattern ${pattern.id} is archived: restore it before changing it`);
   }
-  const code = changes.code ?? pattern.code;
+  const merged = mergeChanges(pattern, changes);
+  const { code } = merged;
   const codeChanged = code !== pattern.code;
-  const merged = {
-    name: changes.name ?? pattern.name,
-    description: changes.description ?? pattern.description,
-    code,
-    tags: changes.tags ?? pattern.tags,
-    kind: changes.kind !== undefined ? changes.kind : pattern.kind,
-    framework: changes.framework !== undefined ? changes.framework : pattern.framework,
-    dependencies: changes.dependencies ?? pattern.dependencies,
-    content: changes.content ?? pattern.content,
-  };
   const occurrences = await listOccurrencesByPatternIds({ transaction, patternIds: [pattern.id] });
   const qualnames = occurrences.map((occurrence) => occurrence.qualname ?? "").filter(Boolean);
   const embedding = await embedPattern({

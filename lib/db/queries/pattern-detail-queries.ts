@@ -25,7 +25,7 @@ export interface RelationshipRow {
   evidence: unknown;
 }
 
-/** The occurrences of the patterns given, in file and line order (RLS applies). */
+/** The live occurrences of the patterns given (not marked removed by ingest), in file and line order (RLS applies). */
 export async function listOccurrencesByPatternIds({
   transaction,
   patternIds,
@@ -37,7 +37,7 @@ export async function listOccurrencesByPatternIds({
   return translateDatabaseErrors(() =>
     transaction.query<OccurrenceRow & { pattern_id: string }>(
       `select pattern_id, repository, file_path, start_line, end_line, qualname, unit_kind, commit_sha, complexity
-       from public.pattern_occurrences where pattern_id = any($1::uuid[])
+       from public.pattern_occurrences where pattern_id = any($1::uuid[]) and removed_at is null
        order by repository, file_path, start_line`,
       [patternIds],
     ),

@@ -183,7 +183,7 @@ export async function updatePatternFieldsById({
   return rows.length === 1;
 }
 
-/** Copies a pattern's occurrences onto another pattern (a new version stands where the old one did). */
+/** Copies a pattern's live occurrences onto another pattern (a new version stands where the old one did). */
 export async function copyPatternOccurrences({
   transaction,
   fromPatternId,
@@ -198,7 +198,7 @@ export async function copyPatternOccurrences({
       `insert into public.pattern_occurrences
          (project_id, pattern_id, repository, file_path, start_line, end_line, qualname, unit_kind, commit_sha, complexity)
        select project_id, $2, repository, file_path, start_line, end_line, qualname, unit_kind, commit_sha, complexity
-       from public.pattern_occurrences where pattern_id = $1
+       from public.pattern_occurrences where pattern_id = $1 and removed_at is null
        returning id`,
       [fromPatternId, toPatternId],
     ),
