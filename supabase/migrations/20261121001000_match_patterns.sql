@@ -27,15 +27,18 @@ create trigger pattern_occurrences_touch_updated_at
 
 -- A match bumps match_count and last_matched_at; that is not a change of the pattern, so it
 -- does not move updated_at (which the dashboard shows as "last changed"). Compared as jsonb
--- so that columns added later count as changes without touching this function.
+-- so that columns added later count as changes without touching this function. Generated
+-- columns are left out: in a BEFORE trigger NEW does not hold them yet (they follow from the
+-- others anyway).
 create or replace function private.touch_pattern_updated_at()
 returns trigger
 language plpgsql
 set search_path = ''
 as $$
+declare
+  ignored text[] := array['match_count', 'last_matched_at', 'updated_at', 'search_vector', 'success_rate'];
 begin
-  if (to_jsonb(new) - array['match_count', 'last_matched_at', 'updated_at'])
-     is distinct from (to_jsonb(old) - array['match_count', 'last_matched_at', 'updated_at']) then
+  if (to_jsonb(new) - ignored) is distinct from (to_jsonb(old) - ignored) then
     new.updated_at := now();
   end if;
   return new;

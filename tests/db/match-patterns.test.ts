@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asService, withUser, type Database } from "@/lib/db";
+import { createBuiltinProvider } from "@/lib/embed";
+import { ingestExtraction } from "@/lib/ingest";
+import { matchPatterns } from "@/lib/search";
+import { createTestDatabase } from "@/tests/support/test-database";
+import { sampleExtraction } from "./support/ingest-fixture";
+import { probeAs, userClaims } from "./support/run-as";
+import { buildWorld, type World } from "./support/world";
+
+let database: Database;
+let world: World;
+const embedder = createBuiltinProvider();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  world = await buildWorld(database);
+  await ingestExtraction({ database, claims: "service_role", projectId: world.alpha.id, result: sampleExtraction(), embedder });
+});
+afterAll(() => database.close());
+
+async function sqlMatch(claims: ReturnType<typeof userClaims>, intent: string, filters: object = {}, limit = 5) {
+  const [vector] = await embedder.embed([intent]);
+  return probeAs(database, claims, (transaction) =>
+    transaction.query<Record<string, number | string | null>>(`select * from public.match_patterns($1::extensions.vector, $2, $3, $4::jsonb, $5)`, [
+      `[${Array.from(vector).join(",")}]`, intent, world.alpha.id, JSON.stringify(filters), limit,
+    ]),
+  );
+}
+
+const idOf = async (key: string) =>
+  (await asService(database, (transaction) => transaction.query<{ id: string }>(`select id from public.patterns where extraction_key = $1`, [key])))[0].id;
+
+describe("public.match_patterns", () => {
+  it("puts the pattern that fits first and returns every part of its rank", async () => {
+    const outcome = await sqlMatch(userClaims(world.users.carol), "retry a failing http request with exponential backoff");
+    if (!outcome.ok) throw new Error(outcome.message);
+    const [first] = outcome.value;
+    expect(first.id).toBe(await idOf("retry01"));
+    expect(first.vector_rank).toBe(1);
+    expect(first.text_rank).toBe(1);
+    expect(first.rrf_score).toBeCloseTo(2 / 61, 12);
+    expect(first.relevance).toBeCloseTo(1, 12);
+    expect(first.quality).toBe(0.7);
+    expect(first.smoothed_success_rate).toBe(0.5); // no outcome yet: (0+1)/(0+0+2)
+    expect(first.final_score).toBeCloseTo(1 * (0.8 + 0.1 * 0.7 + 0.1 * 0.5), 12);
+  });
+
+  it("blends in a smoothed success rate: (success+1)/(success+failure+2)", async () => {
+    const retry = await idOf("retry01");
+    await asService(database, (transaction) => transaction.query(`update public.patterns set success_count = 12, failure_count = 2 where id = $1`, [retry]));
+    const outcome = await sqlMatch(userClaims(world.users.bob), "retry a failing http request with exponential backoff");
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.value[0].smoothed_success_rate).toBeCloseTo(13 / 16, 12);
+    expect(outcome.value[0].final_score).toBeCloseTo(0.8 + 0.1 * 0.7 + 0.1 * (13 / 16), 12);
+  });
+
+  it("applies the filters of DESIGN §5 and shows active patterns only by default", async () => {
+    const kinds = await sqlMatch(userClaims(world.users.bob), "configuration settings", { kinds: ["singleton"] });
+    expect(kinds.ok && kinds.value.map((row) => row.id)).toEqual([await idOf("single01")]);
+    const tags = await sqlMatch(userClaims(world.users.bob), "anything", { tags: ["orders", "nothing-here"] });
+    expect(tags.ok && tags.value.map((row) => row.id)).toEqual([await idOf("helper01")]);
+    const quality = await sqlMatch(userClaims(world.users.bob), "retry", { min_quality_score: 0.71 });
+    expect(quality.ok && quality.value.filter((row) => String(row.id) !== world.alpha.patterns[0])).toEqual([]);
+    const success = await sqlMatch(userClaims(world.users.bob), "retry", { min_success_rate: 0.8 });
+    expect(success.ok && success.value.map((row) => row.id)).toEqual([await idOf("retry01")]); // 12/14 = 0.857
+    await asService(database, (transaction) => transaction.query(`update public.patterns set status = 'deprecated' where extraction_key = 'single01'`));
+    const hidden = await sqlMatch(userClaims(world.users.bob), "configuration settings", { kinds: ["singleton"] });
+    expect(hidden.ok && hidden.value).toEqual([]);
+    const shown = await sqlMatch(userClaims(world.users.bob), "configuration settings", { kinds: ["singleton"], statuses: ["deprecated"] });
+    expect(shown.ok && shown.value.length).toBe(1);
+  });
+
+  it("returns nothing of a project the caller has no role in (security invoker: RLS)", async () => {
+    const outsider = await sqlMatch(userClaims(world.users.dave), "retry a failing http request with exponential backoff");
+    expect(outsider).toEqual({ ok: true, value: [] });
+  });
+
+  it("keeps filtered kNN from starving: relaxed iterative scan is set inside the function", async () => {
+    const [{ proconfig }] = await database.query<{ proconfig: string[] }>(`select proconfig from pg_proc where proname = 'match_patterns'`);
+    expect(proconfig).toContain("hnsw.iterative_scan=relaxed_order");
+  });
+});
+
+describe("matchPatterns", () => {
+  it("answers in DESIGN §5's shape with occurrences and derived recommendations, and counts the match for a viewer", async () => {
+    const updatedAt = async (id: string) => (await asService(database, (transaction) =>
+      transaction.query<{ updated_at: string }>(`select updated_at::text from public.patterns where id = $1`, [id])))[0].updated_at;
+    const before = await updatedAt(await idOf("retry01"));
+    const answer = await withUser(database, userClaims(world.users.carol), (transaction) =>
+      matchPatterns({ transaction, projectId: world.alpha.id, request: { intent: "retry a failing http request with exponential backoff", limit: 1 }, embedder }),
+    );
+    const [match] = answer.matched_patterns;
+    expect(match.name).toBe("Exponential Backoff Retry Loop");
+    expect(match.occurrences.map((occurrence) => `${occurrence.file_path}:${occurrence.start_line}`)).toEqual([
+      "shop/clients/inventory.py:10", "shop/clients/payments.py:10", "shop/clients/shipping.py:10",
+    ]);
+    expect(match.recommendations).toEqual([
+      "used successfully 12/14 times",
+      "test coverage unknown: no coverage report was ingested",
+      "already in 3 places in the code",
+    ]);
+    expect(match.metadata.match_count).toBe(1);
+    expect(answer.total_matches).toBeGreaterThan(1);
+    expect(answer.query_metadata.embedding_model).toBe("motif-builtin-v1");
+    const [row] = await asService(database, (transaction) => transaction.query<{ match_count: number; matched: boolean }>(
+      `select match_count, last_matched_at is not null as matched from public.patterns where id = $1`, [match.pattern_id]));
+    expect(row).toEqual({ match_count: 1, matched: true });
+    // A match is not a change of the pattern: updated_at stays.
+    expect(await updatedAt(match.pattern_id)).toBe(before);
+  });
+});
