@@ -1,22 +1,13 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { themeStorageKey } from "./theme-script";
-
-function subscribe(onChange: () => void) {
-  const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
-  return () => observer.disconnect();
-}
-
-const isDark = () => document.documentElement.classList.contains("dark");
+import { useDarkMode } from "./use-dark-mode";
 
 /** Switches light and dark mode and remembers the choice in localStorage. */
 export function ThemeToggle() {
-  // The server cannot know the theme; it renders the light label and the client corrects it.
-  const dark = useSyncExternalStore(subscribe, isDark, () => false);
+  const dark = useDarkMode();
   const toggle = () => {
-    const next = !isDark();
+    const next = !document.documentElement.classList.contains("dark");
     document.documentElement.classList.toggle("dark", next);
     try {
       localStorage.setItem(themeStorageKey, next ? "dark" : "light");
