@@ -4,7 +4,10 @@ import { splitIdentifier } from "./split-identifier";
 
 /** What {@link embeddingTextForPattern} reads: an extracted pattern or a stored pattern row. */
 export type PatternTextSource = Pick<ExtractedPattern, "name" | "description" | "tags" | "kind" | "code"> &
-  Partial<Pick<ExtractedPattern, "patternType" | "dependencies" | "evidence" | "occurrences">>;
+  Partial<Pick<ExtractedPattern, "patternType" | "dependencies" | "evidence" | "occurrences">> & {
+    /** The representative unit's docstring or JSDoc, when the caller has it (ingest does). */
+    docstring?: string | null;
+  };
 
 const summaryWordLimit = 40;
 const detailsWordLimit = 80;
