@@ -107,9 +107,10 @@ create policy "members change patterns" on public.patterns
   for update to authenticated
   using (project_id in (select private.project_ids_with_role(array['admin', 'member'])))
   with check (project_id in (select private.project_ids_with_role(array['admin', 'member'])));
-create policy "members delete patterns" on public.patterns
+-- Members archive (an update); removing a pattern for good is an admin's decision.
+create policy "admins delete patterns" on public.patterns
   for delete to authenticated
-  using (project_id in (select private.project_ids_with_role(array['admin', 'member'])));
+  using (project_id in (select private.project_ids_with_role(array['admin'])));
 
 -- ---------------------------------------------------------------------------------------
 

@@ -47,6 +47,8 @@ const nobodyInserts = { admin: "42501", member: "42501", viewer: "42501", outsid
 
 const expectations = {
   projectData,
+  // Members archive patterns; only admins remove one for good.
+  patterns: { ...projectData, delete: { ...projectData.delete, member: 0, memberKey: 0 } },
   // The feed is append-only: members add events, nobody edits or deletes them.
   feed: { ...projectData, update: nobody, delete: nobody },
   // Inserted only through create_project; only admins who are users change or delete.
@@ -117,7 +119,7 @@ const tables: TableCase[] = [
     ...byId("api_keys", "revoked_at = now()", (world) => world.keys.alphaViewer),
   },
   {
-    table: "patterns", projectColumn: "project_id", rows: { alpha: 2, beta: 2 }, expected: expectations.projectData,
+    table: "patterns", projectColumn: "project_id", rows: { alpha: 2, beta: 2 }, expected: expectations.patterns,
     insert: (world) => ({
       sql: "insert into public.patterns (project_id, pattern_type, name) values ($1, 'class_pattern', 'Repository') returning 1",
       params: [world.alpha.id],
