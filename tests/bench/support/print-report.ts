@@ -6,6 +6,8 @@ export interface BenchRow {
   tool: string;
   corpus: string;
   wallMs: number;
+  /** CPU time of the run (all threads). */
+  cpuMs: number;
   /** Peak resident memory of the whole process, threads included; null when run in the bench's own process. */
   peakRssMb: number | null;
   files: number;
@@ -18,6 +20,8 @@ interface Ratio {
   motif: string;
   baseline: string;
   ratio: number;
+  /** The same ratio on CPU time, for a machine busy with other work. */
+  cpuRatio: number;
   target: number;
   met: boolean;
 }
@@ -33,18 +37,19 @@ function ratios(rows: BenchRow[], cores: number): Ratio[] {
     const base = rows.find((row) => row.corpus === corpus && row.tool.startsWith(baseline));
     if (!motif || !base || Number.isNaN(motif.wallMs)) return [];
     const ratio = motif.wallMs / base.wallMs;
-    return [{ corpus, motif: motif.tool, baseline: base.tool, ratio, target, met: ratio <= target }];
+    return [{ corpus, motif: motif.tool, baseline: base.tool, ratio, cpuRatio: motif.cpuMs / base.cpuMs, target, met: ratio <= target }];
   });
 }
 
 function table(rows: BenchRow[]): string {
-  const header = ["corpus", "tool", "files", "lines", "wall s", "lines/s", "files/s", "peak RSS MB", "note"];
+  const header = ["corpus", "tool", "files", "lines", "wall s", "cpu s", "lines/s", "files/s", "peak RSS MB", "note"];
   const body = rows.map((row) => [
     row.corpus,
     row.tool,
     String(row.files),
     String(row.lines),
     Number.isNaN(row.wallMs) ? "-" : (row.wallMs / 1000).toFixed(2),
+    (row.cpuMs / 1000).toFixed(2),
     Number.isNaN(row.wallMs) ? "-" : Math.round(row.lines / (row.wallMs / 1000)).toLocaleString("en-US"),
     Number.isNaN(row.wallMs) ? "-" : Math.round(row.files / (row.wallMs / 1000)).toLocaleString("en-US"),
     row.peakRssMb === null ? "n/a" : row.peakRssMb.toFixed(0),
@@ -55,7 +60,7 @@ function table(rows: BenchRow[]): string {
 }
 
 /** Prints the corpora, the table and the ratios; returns everything as the JSON report. */
-export function printReport(input: { rows: BenchRow[]; corpora: BenchCorpus[]; cores: number; radon: string | null; load: [number, number] }) {
+export function printReport(input: { rows: BenchRow[]; corpora: BenchCorpus[]; cores: number; radon: string | null; repeat: number; load: [number, number] }) {
   for (const corpus of input.corpora) {
     const capped = corpus.cappedFrom ? ` (capped from ${corpus.cappedFrom.files} files, ${(corpus.cappedFrom.bytes / 1024 / 1024).toFixed(1)} MB)` : "";
     console.log(`${corpus.name}: ${corpus.files} files, ${corpus.lines} lines, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB from ${corpus.sources.join(", ")}${capped}`);
@@ -63,10 +68,11 @@ export function printReport(input: { rows: BenchRow[]; corpora: BenchCorpus[]; c
   if (input.radon) console.log(`radon skipped: ${input.radon}`);
   // Other work on the machine slows every tool; the load says how far to trust the figures.
   console.log(`load average (1 min) before / after: ${input.load.map((load) => load.toFixed(2)).join(" / ")} on ${input.cores} cores`);
-  console.log(`\n${table(input.rows)}\n`);
+  console.log(`fastest of ${input.repeat} interleaved runs per tool\n\n${table(input.rows)}\n`);
   const measured = ratios(input.rows, input.cores);
   for (const ratio of measured) {
-    console.log(`${ratio.corpus}: ${ratio.motif} / ${ratio.baseline} = ${ratio.ratio.toFixed(3)} (target <= ${ratio.target}: ${ratio.met ? "met" : "NOT met"})`);
+    const verdict = `target <= ${ratio.target}: ${ratio.met ? "met" : "NOT met"}`;
+    console.log(`${ratio.corpus}: ${ratio.motif} / ${ratio.baseline} = ${ratio.ratio.toFixed(3)} wall (${verdict}), ${ratio.cpuRatio.toFixed(3)} CPU`);
   }
   for (const corpus of Object.keys(targets).filter((name) => !measured.some((ratio) => ratio.corpus === name))) {
     console.log(`${corpus}: no ratio (a run failed or its baseline is not installed)`);
@@ -76,6 +82,7 @@ export function printReport(input: { rows: BenchRow[]; corpora: BenchCorpus[]; c
     machine: { cores: input.cores, cpu: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, loadAverage: input.load },
     corpora: input.corpora.map(({ folder: _folder, ...corpus }) => corpus),
     radonSkipped: input.radon,
+    repeat: input.repeat,
     // NaN (a failed run) is written as null.
     rows: input.rows.map((row) => ({
       ...row,
