@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractPaths, plannedWorkers, type ExtractionRun } from "@/lib/extract";
 import { decodeSource } from "@/lib/extract/pipeline";
+import { workerScript } from "@/lib/extract/worker/worker-script";
 import { writeSampleProject } from "../../support/extract-sample-project";
 
 let root: string;
@@ -79,6 +80,16 @@ describe("extractPaths", () => {
 describe("plannedWorkers", () => {
   it("starts at most jobs workers, each with at least 16 files, and none for a small run", () => {
     expect([plannedWorkers(2, 46), plannedWorkers(8, 40), plannedWorkers(2, 31), plannedWorkers(1, 1000), plannedWorkers(4, 0)]).toEqual([2, 2, 1, 1, 1]);
+  });
+});
+
+describe("workerScript", () => {
+  it("runs workers from one esbuild bundle of the worker, listing every source file it holds", async () => {
+    const script = await workerScript();
+    expect(script.pathname).toMatch(/\/node_modules\/\.cache\/motif\/extract-worker-[0-9a-f]{16}\.mjs$/);
+    const manifest = JSON.parse(readFileSync(path.join(path.dirname(script.pathname), "extract-worker.json"), "utf8"));
+    expect(manifest.bundle).toBe(path.basename(script.pathname));
+    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(["lib/extract/extract-file.ts", "lib/extract/worker/extract-worker.ts", "lib/parse/load-language.ts"]));
   });
 });
 
