@@ -4,6 +4,7 @@ import type { Parser } from "web-tree-sitter";
 import { detectDesignPatterns } from "./detectors";
 import { fingerprintUnit } from "./fingerprint";
 import { CodeLineIndex } from "./metrics/code-line-index";
+import { mirrorTree, type MirrorNode } from "./syntax-tree";
 import type { CodeUnit, FileExtraction, Language } from "./types";
 import { buildUnit } from "./units/build-unit";
 import { findUnits } from "./units/find-units";
@@ -35,19 +36,22 @@ export async function extractFile(input: { file: string; source: string; languag
   const parser = await parserFor(language);
   const tree = parser.parse(source);
   if (!tree) throw new MotifError("bad_request:input", `${file}: the ${language} parser gave no tree`);
+  let root: MirrorNode;
   try {
     assertUsable(tree.rootNode, input);
-    const found = findUnits({ root: tree.rootNode, source, language });
-    const lines = new CodeLineIndex(source, found.comments);
-    const units: CodeUnit[] = found.units.map((draft) => {
-      const unit = buildUnit({ draft, file, language, source, lines });
-      const patterns = detectDesignPatterns({ node: draft.node, unit, language, fileImports: found.imports, source });
-      return { ...unit, patterns, fingerprint: fingerprintUnit(draft.node, language) };
-    });
-    return { file, language, imports: found.imports, units, lines: lines.lineCount, bytes: utf8Length(source) };
+    // Everything after this reads the JavaScript copy; the WASM tree is freed at once.
+    root = mirrorTree(tree, source);
   } finally {
     tree.delete();
   }
+  const found = findUnits({ root, source, language });
+  const lines = new CodeLineIndex(source, found.comments);
+  const units: CodeUnit[] = found.units.map((draft) => {
+    const unit = buildUnit({ draft, file, language, source, lines });
+    const patterns = detectDesignPatterns({ node: draft.node, unit, language, fileImports: found.imports, source });
+    return { ...unit, patterns, fingerprint: fingerprintUnit(draft.node, language) };
+  });
+  return { file, language, imports: found.imports, units, lines: lines.lineCount, bytes: utf8Length(source) };
 }
 
 function assertUsable(root: SyntaxNode, input: { file: string; source: string; language: Language }): void {

@@ -1,4 +1,4 @@
-import type { Node as SyntaxNode, TreeCursor } from "web-tree-sitter";
+import type { SyntaxNode } from "./syntax-tree/index.ts";
 import type { Language } from "./types.ts";
 
 // Names are abstracted to placeholders numbered by first occurrence, so a copy with
@@ -49,16 +49,16 @@ interface ShapeState {
   names: Map<string, number>;
 }
 
-/** Emits the token for the cursor's node; returns false when its subtree must not be entered. */
-function emitNode(cursor: TreeCursor, state: ShapeState): boolean {
-  const type = cursor.nodeType;
+/** Emits the token for a node; returns false when its subtree must not be entered. */
+function emitNode(node: SyntaxNode, state: ShapeState): boolean {
+  const type = node.type;
   if (skippedTypes.has(type)) return false;
-  if (!cursor.nodeIsNamed) {
+  if (!node.isNamed) {
     if (!punctuation.has(type)) state.tokens.push(type);
     return false;
   }
   if (identifierTypes.has(type)) {
-    const text = cursor.nodeText;
+    const text = node.text;
     let index = state.names.get(text);
     if (index === undefined) {
       index = state.names.size;
@@ -72,7 +72,7 @@ function emitNode(cursor: TreeCursor, state: ShapeState): boolean {
     state.tokens.push(literal);
     return false;
   }
-  if (type === "expression_statement" && isDocstring(cursor.currentNode)) return false;
+  if (type === "expression_statement" && isDocstring(node)) return false;
   state.tokens.push(type);
   return true;
 }
@@ -80,30 +80,27 @@ function emitNode(cursor: TreeCursor, state: ShapeState): boolean {
 /** The normalised pre-order shape of a syntax subtree, one token per kept node, with `)` closing each entered node. */
 export function shapeOfNode(node: SyntaxNode): string[] {
   const state: ShapeState = { tokens: [], names: new Map() };
-  const cursor = node.walk();
-  try {
-    // Iterative pre-order walk: deep syntax trees must not overflow the stack.
-    let entered = emitNode(cursor, state);
-    for (;;) {
-      if (entered && cursor.gotoFirstChild()) {
-        entered = emitNode(cursor, state);
-        continue;
-      }
-      if (entered) state.tokens.push(")");
-      let moved = false;
-      while (cursor.currentDepth > 0) {
-        if (cursor.gotoNextSibling()) {
-          moved = true;
-          break;
-        }
-        cursor.gotoParent();
-        state.tokens.push(")");
-      }
-      if (!moved) break;
-      entered = emitNode(cursor, state);
+  if (!emitNode(node, state)) return state.tokens;
+  // Iterative pre-order walk (entered nodes and how many of their children are done):
+  // deep syntax trees must not overflow the stack.
+  const entered: SyntaxNode[] = [node];
+  const done: number[] = [0];
+  while (entered.length > 0) {
+    const top = entered.length - 1;
+    const children = entered[top].children;
+    const next = done[top];
+    if (next === children.length) {
+      state.tokens.push(")");
+      entered.pop();
+      done.pop();
+      continue;
     }
-  } finally {
-    cursor.delete();
+    done[top] = next + 1;
+    const child = children[next];
+    if (emitNode(child, state)) {
+      entered.push(child);
+      done.push(0);
+    }
   }
   return state.tokens;
 }
@@ -113,30 +110,29 @@ export function shapeOfNode(node: SyntaxNode): string[] {
  * 16-bit limbs so it needs neither BigInt (slow) nor `node:crypto` (absent in edge runtimes).
  */
 export function fnv1a64(text: string): string {
-  // Offset basis 0xcbf29ce484222325, least significant limb first.
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
+  // Offset basis 0xcbf29ce484222325, least significant limb first. The limbs live in one
+  // reused array: a tuple per character made hashing allocation-bound.
+  const limbs = new Uint32Array([0x2325, 0x8422, 0x9ce4, 0xcbf2]);
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code > 0xff) {
-      h0 ^= code >>> 8;
-      [h0, h1, h2, h3] = multiplyByPrime(h0, h1, h2, h3);
-    }
-    h0 ^= code & 0xff;
-    [h0, h1, h2, h3] = multiplyByPrime(h0, h1, h2, h3);
+    if (code > 0xff) mixByte(limbs, code >>> 8);
+    mixByte(limbs, code & 0xff);
   }
-  return [h3, h2, h1, h0].map((limb) => limb.toString(16).padStart(4, "0")).join("");
+  return [limbs[3], limbs[2], limbs[1], limbs[0]].map((limb) => limb.toString(16).padStart(4, "0")).join("");
 }
 
-/** h × 0x100000001b3 mod 2^64: the prime is 2^40 + 435, so h×435 plus h shifted 40 bits. */
-function multiplyByPrime(h0: number, h1: number, h2: number, h3: number): [number, number, number, number] {
+/** h ^= byte, then h × 0x100000001b3 mod 2^64: the prime is 2^40 + 435, so h×435 plus h shifted 40 bits. */
+function mixByte(limbs: Uint32Array, byte: number): void {
+  const h0 = limbs[0] ^ byte;
+  const h1 = limbs[1];
   const t0 = h0 * 435;
   const t1 = h1 * 435 + (t0 >>> 16);
-  const t2 = h2 * 435 + (h0 << 8) + (t1 >>> 16);
-  const t3 = h3 * 435 + (h1 << 8) + (t2 >>> 16);
-  return [t0 & 0xffff, t1 & 0xffff, t2 & 0xffff, t3 & 0xffff];
+  const t2 = limbs[2] * 435 + (h0 << 8) + (t1 >>> 16);
+  const t3 = limbs[3] * 435 + (h1 << 8) + (t2 >>> 16);
+  limbs[0] = t0 & 0xffff;
+  limbs[1] = t1 & 0xffff;
+  limbs[2] = t2 & 0xffff;
+  limbs[3] = t3 & 0xffff;
 }
 
 /** Languages whose grammars share node types hash in one family, so a JS and a TS copy can match. */

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { patternMatch, type Detector } from "./detector";
 import { classBases, classMethods, parameterNames, type MethodInfo } from "./syntax";
 

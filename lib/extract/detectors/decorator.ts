@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/extract/types";
 import { patternMatch, type Detector } from "./detector";
 import { expressionBody, functionName, nestedFunctions, ownReturns, returnedValue } from "./functions";

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { CodeUnit, DesignPatternKind, Language, PatternMatch } from "@/lib/extract/types";
 import { calleeText, familyOf, lastSegment, nodeTypes, type Family } from "./syntax";
 
@@ -41,14 +41,14 @@ export interface CallSite {
 
 /**
  * One unit seen by every detector. Syntax lookups are memoised so the fourteen detectors
- * share one pass per node type instead of re-walking the unit each time.
+ * share one lookup per node type instead of re-walking the unit each time.
  */
 export class DetectorContext {
   readonly family: Family;
   readonly isClass: boolean;
   readonly node: SyntaxNode;
   private readonly found = new Map<string, SyntaxNode[]>();
-  private buckets?: Map<string, SyntaxNode[]>;
+  private readonly buckets = new Map<string, SyntaxNode[]>();
   private callSites?: CallSite[];
 
   constructor(readonly input: DetectDesignPatternsInput) {
@@ -64,26 +64,26 @@ export class DetectorContext {
     if (!nodes) {
       nodes = types.every((type) => indexedTypes[this.family].has(type))
         ? this.fromBuckets(types)
-        : this.node.descendantsOfType(types as string[]).filter((node) => node.id !== this.node.id);
+        : this.node.descendantsOfType(types).filter((node) => node.id !== this.node.id);
       this.found.set(key, nodes);
     }
     return nodes;
   }
 
-  // Crossing into WASM per query dominates detection time, so the node types detectors ask
-  // about are fetched in ONE native query per unit and bucketed here.
+  // The node types detectors ask about most are kept per type (named nodes only), so a
+  // list of types is a merge of ready buckets rather than a new walk.
   private fromBuckets(types: readonly string[]): SyntaxNode[] {
-    if (!this.buckets) {
-      this.buckets = new Map();
-      for (const node of this.node.descendantsOfType([...indexedTypes[this.family]])) {
-        if (node.id === this.node.id || !node.isNamed) continue;
-        const bucket = this.buckets.get(node.type);
-        if (bucket) bucket.push(node);
-        else this.buckets.set(node.type, [node]);
-      }
-    }
-    const merged = types.flatMap((type) => this.buckets!.get(type) ?? []);
+    const merged = types.flatMap((type) => this.bucket(type));
     return types.length > 1 ? merged.sort((a, b) => a.startIndex - b.startIndex) : merged;
+  }
+
+  private bucket(type: string): SyntaxNode[] {
+    let bucket = this.buckets.get(type);
+    if (!bucket) {
+      bucket = this.node.descendantsOfType(type).filter((node) => node.id !== this.node.id && node.isNamed);
+      this.buckets.set(type, bucket);
+    }
+    return bucket;
   }
 
   /** Every call (and `new`) in the unit. */

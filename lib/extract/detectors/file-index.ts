@@ -1,4 +1,4 @@
-import type { SyntaxNode, SyntaxTree } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { classBases, classMethods, lastSegment, nodeTypes, pythonDecorators, type Family } from "./syntax";
 
 /** A class of the file as the strategy detector needs it. */
@@ -16,7 +16,7 @@ export interface FileIndex {
   functions: Set<string>;
 }
 
-const indexes = new WeakMap<SyntaxTree, FileIndex>();
+const indexes = new WeakMap<SyntaxNode["tree"], FileIndex>();
 
 /** The file-level index for the tree a node belongs to (memoised per tree). */
 export function fileIndexOf(node: SyntaxNode, family: Family): FileIndex {

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { nodeTypes, parameterNames, type Family } from "./syntax";
 
 /** The name a function is known by: its own name, or the variable/property it is bound to. */

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { patternMatch, type Detector, type DetectorContext } from "./detector";
 import { classMethods } from "./syntax";
 
@@ -39,10 +39,17 @@ export const detectRepositoryCrud: Detector = (context) => {
   return undefined;
 };
 
+// Method names repeat across a file's classes; splitting them is the costly part.
+const verbByName = new Map<string, string | undefined>();
+
 /** The CRUD verb a method name starts with (`getAll` → get, `delete_user` → delete). */
 function verbOf(name: string): string | undefined {
+  if (verbByName.has(name)) return verbByName.get(name);
   const first = name.replace(/^[_#]+/, "").split(/(?=[A-Z])|_/)[0]?.toLowerCase() ?? "";
-  return first in verbs ? first : undefined;
+  const verb = first in verbs ? first : undefined;
+  if (verbByName.size > 10_000) verbByName.clear();
+  verbByName.set(name, verb);
+  return verb;
 }
 
 /** Instance attributes a method reads through (`self._items[...]`, `this.#queries.get(...)`). */

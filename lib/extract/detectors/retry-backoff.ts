@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/extract/types";
 import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext } from "./detector";
 import { nodeTypes } from "./syntax";

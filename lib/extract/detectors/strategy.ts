@@ -1,7 +1,9 @@
 import type { PatternMatch } from "@/lib/extract/types";
 import { patternMatch, type Detector, type DetectorContext } from "./detector";
 import { fileIndexOf, type ClassFacts, type FileIndex } from "./file-index";
-import { classMethods, parameterNames } from "./syntax";
+import { classMethods, parameterNames, type MethodInfo } from "./syntax";
+
+const plainName = /^[#\w$]+$/;
 
 /**
  * Strategy: interchangeable classes behind one interface (an abstract base whose abstract
@@ -62,7 +64,12 @@ function delegatingContext(context: DetectorContext): PatternMatch | undefined {
     const assigned = [...setter.node.text.matchAll(/\b(?:self|this)\.([#\w$]+)\s*=\s*([\w$]+)/g)].find((match) => parameters.includes(match[2]!));
     if (!assigned) continue;
     const field = assigned[1]!;
-    const forwarding = methods.filter((method) => new RegExp(`\\b(?:self|this)\\.${field.replace("$", "\\$")}\\.${method.name}\\(`).test(method.node.text));
+    // `.field.` must appear literally for the pattern to match; checking that first spares
+    // compiling one expression per method pair in large classes (odd names still compile,
+    // as they always did).
+    const access = `.${field}.`;
+    const skippable = (method: MethodInfo) => plainName.test(method.name) && !method.node.text.includes(access);
+    const forwarding = methods.filter((method) => !skippable(method) && new RegExp(`\\b(?:self|this)\\.${field.replace("$", "\\$")}\\.${method.name}\\(`).test(method.node.text));
     if (forwarding.length >= 2) {
       return patternMatch("strategy", 0.75, [
         `${setter.name}() swaps the strategy object held in ${field}`,

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { Language } from "@/lib/extract/types";
 
 /** Python, or the JavaScript family (JS, TS, TSX share their expression grammar). */
@@ -119,8 +119,20 @@ export interface MethodInfo {
   decorators: string[];
 }
 
-/** The methods defined directly in a class body (Python defs, JS/TS method definitions). */
-export function classMethods(classNode: SyntaxNode): MethodInfo[] {
+// Most detectors ask for a class's methods; the list is built once per class node.
+const methodsByClass = new WeakMap<SyntaxNode, readonly MethodInfo[]>();
+
+/** The methods defined directly in a class body (Python defs, JS/TS method definitions); shared, never modify it. */
+export function classMethods(classNode: SyntaxNode): readonly MethodInfo[] {
+  let methods = methodsByClass.get(classNode);
+  if (!methods) {
+    methods = readClassMethods(classNode);
+    methodsByClass.set(classNode, methods);
+  }
+  return methods;
+}
+
+function readClassMethods(classNode: SyntaxNode): MethodInfo[] {
   const body = classNode.childForFieldName("body");
   if (!body) return [];
   const methods: MethodInfo[] = [];

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 
 const logicalOperators = new Set(["&&", "||", "??"]);
 const logicalAssignments = new Set(["&&=", "||=", "??="]);

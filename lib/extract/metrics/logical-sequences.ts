@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 
 /**
  * SonarSource cognitive complexity charges +1 per run of like boolean operators in a flat

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 
 /**
  * radon counts a `match` as its number of `case`s, minus one when any case is irrefutable:

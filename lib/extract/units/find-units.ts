@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { Language } from "../types";
 import { collectPythonImports } from "./python-imports";
 import { PythonWalker } from "./python-walker";

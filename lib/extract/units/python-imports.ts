@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 
 // Statements whose blocks still run at module level (`try: import x`, `if TYPE_CHECKING:`).
 const moduleLevelCompound = new Set([

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { countOperatorRuns } from "../metrics/logical-sequences";
 import { radonMatchComplexity } from "../metrics/radon-match-complexity";
 import { radonClassComplexity } from "../metrics/radon-class-complexity";

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 
 /**
  * A JS/TS callee as a dotted name: `this.emit`, `fs.promises.readFile`, `fetch().then`,

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { Parameter } from "../types";
 import { cleanDocText, decoratorText, oneLine, type UnitDetails } from "./unit-details";
 

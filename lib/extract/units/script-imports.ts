@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 
 /**
  * Module-level imports of a JS/TS file: local name → `module` or `module.name`.

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { UnitKind } from "../types";
 import type { UnitDraft } from "./unit-draft";
 

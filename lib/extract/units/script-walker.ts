@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { radonClassComplexity } from "../metrics/radon-class-complexity";
 import { countOperatorRuns } from "../metrics/logical-sequences";
 import { cognitiveBodies, eslintDecisions, isLogicalOperator, operatorOf } from "../metrics/eslint-decisions";

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "@/lib/parse";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { UnitKind } from "../types";
 
 /** A cyclomatic accumulator: one per radon block or ESLint code path. Starts at 1. */
