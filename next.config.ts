@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite-pgvector",
     "web-tree-sitter",
     "postgres",
+    // A native binary the extraction workers bundle with; it cannot be bundled itself.
+    "esbuild",
   ],
   // `npm test` type-checks the whole repository (`npm run typecheck`); skipping it here keeps
   // the first `npm start` on a fresh clone fast.

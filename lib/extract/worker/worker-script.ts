@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "no
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const home = fileURLToPath(new URL("../../../", import.meta.url));
+// Not `new URL("../../../", import.meta.url)`: Next's bundler tries to resolve that as an asset and fails the build.
+const home = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 // Inside node_modules so the bundle's bare imports (web-tree-sitter, grammars) resolve as from the repo.
 const cacheFolder = path.join(home, "node_modules", ".cache", "motif");
 const manifestFile = path.join(cacheFolder, "extract-worker.json");
