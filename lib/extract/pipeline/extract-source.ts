@@ -1,5 +1,4 @@
 import { skippedContentReason } from "@/lib/extract/discover/content-filters";
-import { extractFile } from "@/lib/extract/extract-file";
 import type { ExtractionFailure, FileExtraction, Language } from "@/lib/extract/types";
 import { decodeSource } from "./decode-source";
 
@@ -16,6 +15,10 @@ export interface ExtractSourceInput {
   bytes: Uint8Array;
 }
 
+// The parsers and detectors load on first use: a thread that only gathers and clusters
+// results (the CLI's main thread with workers) never pays for them.
+let extractor: Promise<typeof import("@/lib/extract/extract-file")> | undefined;
+
 /**
  * Decodes and extracts one file's bytes. Never throws: anything that goes wrong with this
  * file (binary, malformed text, a parse the extractor refuses, a bug it trips) becomes a
@@ -27,6 +30,8 @@ export async function extractSource(input: ExtractSourceInput): Promise<FileOutc
   const skipped = skippedContentReason(decoded.source);
   if (skipped) return { status: "skipped", file: input.file, reason: skipped };
   try {
+    extractor ??= import("@/lib/extract/extract-file");
+    const { extractFile } = await extractor;
     const extraction = await extractFile({ file: input.file, source: decoded.source, language: input.language });
     return { status: "extracted", extraction };
   } catch (error) {
