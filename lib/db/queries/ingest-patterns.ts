@@ -84,6 +84,8 @@ export async function writeIngestPatterns({ transaction, projectId }: { transact
      insert into pg_temp.ingest_written select id, extraction_key, 'created' from inserted`,
     [projectId],
   );
+  // Looked up per occurrence change when events are recorded.
+  await transaction.query(`create index on pg_temp.ingest_written (pattern_id)`);
   const [counts] = await transaction.query<{ created: number; updated: number }>(
     `select count(*) filter (where change = 'created')::int as created, count(*) filter (where change = 'updated')::int as updated
      from pg_temp.ingest_written`,

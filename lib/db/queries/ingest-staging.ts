@@ -105,7 +105,6 @@ export async function stageIngestRows({
   await stage(transaction, "ingest_occurrences", occurrenceColumns, occurrences);
   await stage(transaction, "ingest_relationships", relationshipColumns, relationships);
   await transaction.query(`create index on pg_temp.ingest_patterns (key)`);
-  await transaction.query(`analyze pg_temp.ingest_patterns`);
 }
 
 /** Loads the embeddings of the patterns that need writing (by key). */

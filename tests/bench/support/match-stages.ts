@@ -8,7 +8,7 @@ import { matchQueryTexts, type MatchFilters } from "@/lib/search";
 import { summarize, throughput, timeEach } from "./latency";
 import { buildBenchSource, loadRealCorpus } from "./match-corpus";
 import { chooseFilterSets, loadIntents, recallOf } from "./match-queries";
-import { serveRoute } from "./route-server";
+import { serveMatchRoute } from "./match-http-server";
 
 const embedder = createBuiltinProvider();
 const log = (line: string) => process.stderr.write(`[bench:match] ${line}\n`);
@@ -151,7 +151,7 @@ export async function runLatencies(world: BenchWorld) {
   await timeEach(queries.unfiltered.slice(0, 20), (query) => sqlOnce(world, query)); // warm-up
   const sql = { unfiltered: await sqlTimes(queries.unfiltered), filtered: await sqlTimes(queries.filtered) };
   log(`SQL p99 unfiltered ${sql.unfiltered.p99} ms, filtered ${sql.filtered.p99} ms`);
-  const server = await serveRoute(matchRoute);
+  const server = await serveMatchRoute(matchRoute);
   const post = async (query: Query) => {
     const response = await fetch(`${server.url}/api/v1/patterns/match`, {
       method: "POST",

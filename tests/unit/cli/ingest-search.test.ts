@@ -1,0 +1,65 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const repository = path.resolve(import.meta.dirname, "../../..");
+const motif = path.join(repository, "bin/motif");
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), "motif-cli-ingest-"));
+
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, [motif, ...args], {
+    cwd: workspace,
+    encoding: "utf8",
+    env: { ...process.env, MOTIF_DATA_DIR: path.join(workspace, ".motif"), DATABASE_URL: "" },
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  // The fixture repository as a sub-folder of the working directory: stored paths start with it.
+  fs.cpSync(path.join(repository, "tests/fixtures/repos/python-service"), path.join(workspace, "service"), { recursive: true });
+});
+afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }));
+
+describe("motif ingest and motif search", () => {
+  it("ingests a repository into a new project, then finds its retry pattern with occurrences relative to the working directory", () => {
+    const ingest = run(["ingest", "service", "--project", "shop", "--json", "--jobs", "1"]);
+    expect(ingest.stderr).toBe("");
+    expect(ingest.status).toBe(0);
+    const summary = JSON.parse(ingest.stdout);
+    expect(summary.project).toMatchObject({ slug: "shop", created: true });
+    expect(summary.patterns.created).toBeGreaterThan(5);
+    expect(summary.patterns.created).toBe(summary.patterns.received);
+
+    const search = run(["search", "retry a flaky http call with exponential backoff", "--project", "shop", "--limit", "3", "--json"]);
+    expect(search.status).toBe(0);
+    const answer = JSON.parse(search.stdout);
+    const [first] = answer.matched_patterns;
+    expect(first.kind).toBe("retry_backoff");
+    expect(first.occurrences.map((occurrence: { file_path: string; qualname: string }) => `${occurrence.file_path} ${occurrence.qualname}`)).toEqual([
+      "service/shop/clients/inventory.py fetch_stock",
+      "service/shop/clients/payments.py charge_card",
+      "service/shop/clients/shipping.py book_shipment",
+    ]);
+    expect(Object.keys(answer.query_metadata)).toEqual(["query_time_ms", "embedding_model"]);
+  });
+
+  it("changes nothing when the same code is ingested again, and prints a readable search", () => {
+    const again = JSON.parse(run(["ingest", "service", "--project", "shop", "--json", "--jobs", "1"]).stdout);
+    expect(again.project.created).toBe(false);
+    expect(again.patterns).toMatchObject({ created: 0, updated: 0 });
+    expect(again.occurrences).toMatchObject({ added: 0, moved: 0, removed: 0, revived: 0 });
+    expect(again.events).toBe(0);
+    const text = run(["search", "retry a flaky http call with exponential backoff", "--project", "shop", "--limit", "1"]);
+    expect(text.stdout).toMatch(/^1\. .+ \(retry_backoff, confidence 0\.\d\d, quality 0\.\d\d\)\n   service\/shop\/clients\/inventory\.py:10-22  fetch_stock\n/);
+  });
+
+  it("says so when the project does not exist", () => {
+    const missing = run(["search", "anything", "--project", "nope"]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe('motif: project "nope" not found (motif ingest <path> --project nope creates it)\n');
+  });
+});
