@@ -57,15 +57,36 @@ export function embeddingTextForUnit(unit: CodeUnit): string {
   return [...said, line("body", bodyWords(unit.code, said))].filter(Boolean).join("\n");
 }
 
+// The extractor's own description states structure ("Function `f` taking (a, b) that calls
+// x, y; cyclomatic complexity 6, 52 lines. Defined once, in path/to/file.py."). Its size and
+// file path say nothing about what the code does, and a path's words (asyncio, tasks) would
+// pull every pattern of that file towards any intent that names them.
+function describedBehaviour(description: string): string {
+  return description
+    .replace(/;? ?cyclomatic complexity \d+, \d+ lines\./g, ".")
+    .replace(/ ?(Defined once, in \S+\.|Occurs \d+ times in \d+ files? \([^)]*\)\.)/g, "")
+    .trim();
+}
+
+// A Python pattern's code holds its docstring: the first string literal after the header.
+function docstringInCode(code: string): string | undefined {
+  return /^[^\n]*(?:\n[^\n]*)*?:\s*\n\s*[rRuU]?("""|\'\'\'|"|')([\s\S]*?)\1/.exec(code.slice(0, 4000))?.[2];
+}
+
 /**
- * The text that represents a pattern: its name, description, design-pattern kind, tags,
- * the names it occurs under, its dependencies and the most frequent words of its code.
+ * The text that represents a pattern: its name and what its docstring says first (the
+ * representative's, passed as `docstring` or read from Python code), then its description,
+ * design-pattern kind, tags, the names it occurs under, its dependencies and the most
+ * frequent words of its code, each on a labelled line the built-in embedder weighs.
  */
 export function embeddingTextForPattern(pattern: PatternTextSource): string {
   const qualnames = [...new Set((pattern.occurrences ?? []).map((occurrence) => occurrence.qualname))].slice(0, 8);
+  const docstring = splitDocstring(pattern.docstring ?? docstringInCode(pattern.code));
   const said = [
     pattern.name,
-    pattern.description,
+    docstring.summary,
+    line("details", docstring.details),
+    line("description", describedBehaviour(pattern.description)),
     line("kind", pattern.kind ? pattern.kind.replaceAll("_", " ") : ""),
     line("tags", words(pattern.tags)),
     line("occurs as", qualnames.map((qualname) => `${qualname} (${words([qualname])})`).join(", ")),

@@ -13,6 +13,7 @@ export const featureFamilyWeights = { word: 1, bigram: 0.4, concept: 2.5 };
  */
 export const fieldWeights: Record<string, number> = {
   details: 0.5,
+  description: 0.5,
   parameters: 0.6,
   decorators: 0.8,
   extends: 0.7,

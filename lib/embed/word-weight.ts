@@ -1,9 +1,12 @@
+import { idfLines } from "./data/idf-table";
 import { stemWord } from "./stem-word";
 
-// A fixed IDF-like weighting. Words that carry no meaning in code or prose (articles,
-// pronouns, language keywords) weigh nothing; words that appear in nearly every unit
-// ("get", "value", "data", "self") weigh little, so that the rare words that say what a
-// unit does dominate its vector. Fixed lists keep the embedder deterministic and corpus-free.
+// Words that carry no meaning in code or prose (articles, pronouns, language keywords)
+// weigh nothing. Every other word weighs by its inverse document frequency over ~11k real
+// source files (data/idf-table.ts, built by scripts/build-idf.ts): "get", "value", "data"
+// appear in most files and weigh little, "backoff", "checksum", "levenshtein" weigh much, so
+// the rare words that say what a unit does dominate its vector. The table is shipped data:
+// the embedder stays deterministic and independent of the corpus it embeds.
 const silent = `
 a an the and or but nor if then else elif of to in on at by for with without from into onto as
 is are be am was were been being it its this that these those there here which who whom whose
@@ -14,26 +17,27 @@ def self cls return function const var import export class none null undefined t
 lambda typeof instanceof void elif endif fn func
 `;
 
-const common = `
-get set value values data name names result results item items obj object objects key keys
-type types init new arg args argv kwargs param params info util utils helper helpers base
-default main call use used using thing things str string int integer bool boolean float dict
-list tuple number array any instance method methods attr attribute attributes field fields
-option options internal private public static property properties variable var local global
-one two first last other
-`;
-
 function stemSet(words: string): Set<string> {
   return new Set(words.split(/\s+/).filter(Boolean).map(stemWord));
 }
 
 const silentStems = stemSet(silent);
-const commonStems = stemSet(common);
 
-/** The weight of a stemmed word in the built-in embedder: 0 silent, 0.35 common, 1 otherwise. */
+const idf = new Map<string, number>();
+for (const line of idfLines.split("\n")) {
+  const space = line.indexOf(" ");
+  idf.set(line.slice(0, space), Number(line.slice(space + 1)));
+}
+
+/** IDF at or above which a word weighs fully; rarer words are not boosted further. */
+const fullWeightIdf = 4;
+/** Weight of a word the table does not know (seen in fewer than 3 files: a name, not vocabulary). */
+const unknownWeight = 0.8;
+
+/** The weight of a stemmed word in the built-in embedder: 0 for silent words, else its IDF scaled to 0.05–1. */
 export function wordWeight(stem: string): number {
-  if (silentStems.has(stem)) return 0;
-  if (commonStems.has(stem)) return 0.35;
-  if (stem.length < 2 || /^\d+$/.test(stem)) return 0;
-  return 1;
+  if (silentStems.has(stem) || stem.length < 2 || /^\d+$/.test(stem)) return 0;
+  const value = idf.get(stem);
+  if (value === undefined) return unknownWeight;
+  return Math.max(0.05, Math.min(1, value / fullWeightIdf));
 }

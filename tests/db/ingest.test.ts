@@ -54,7 +54,7 @@ describe("ingestExtraction", () => {
     const [stored] = await asService(database, (transaction) => transaction.query<Record<string, unknown>>(
       `select quality_score, complexity_score, test_coverage_score, embedding_model, vector_dims(embedding) as dims, search_text
        from public.patterns where extraction_key = 'retry01'`));
-    expect(stored).toMatchObject({ quality_score: 0.7, complexity_score: 0.9, test_coverage_score: null, embedding_model: "motif-builtin-v1", dims: 384 });
+    expect(stored).toMatchObject({ quality_score: 0.7, complexity_score: 0.9, test_coverage_score: null, embedding_model: "motif-builtin-v2", dims: 384 });
     expect(stored.search_text).toContain("fetch stock");
   });
 

@@ -102,7 +102,7 @@ describe("matchPatterns", () => {
     ]);
     expect(match.metadata.match_count).toBe(1);
     expect(answer.total_matches).toBeGreaterThan(1);
-    expect(answer.query_metadata.embedding_model).toBe("motif-builtin-v1");
+    expect(answer.query_metadata.embedding_model).toBe("motif-builtin-v2");
     const [row] = await asService(database, (transaction) => transaction.query<{ match_count: number; matched: boolean }>(
       `select match_count, last_matched_at is not null as matched from public.patterns where id = $1`, [match.pattern_id]));
     expect(row).toEqual({ match_count: 1, matched: true });
