@@ -1,8 +1,8 @@
 import { countOccurrencesByPatternIds, listPatterns, type PatternListQuery, type Queryable } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 
-/** The filters and order of an export: the patterns table's, plus a quality ceiling. */
-export type PatternExportQuery = Omit<PatternListQuery, "after" | "limit"> & { maxQualityScore?: number };
+/** The filters and order of an export: the patterns table's. */
+export type PatternExportQuery = Omit<PatternListQuery, "after" | "limit">;
 
 /** One exported pattern: what the table shows, and the quality parts behind its score. */
 export interface ExportedPattern {
@@ -68,15 +68,13 @@ export async function exportPatterns({
   query: PatternExportQuery;
   maxRows: number;
 }): Promise<ExportedPattern[]> {
-  const { maxQualityScore, ...listQuery } = query;
   const exported: ExportedPattern[] = [];
   let after: PatternListQuery["after"];
   for (;;) {
-    const rows = await listPatterns({ transaction, query: { ...listQuery, after, limit: pageSize } });
+    const rows = await listPatterns({ transaction, query: { ...query, after, limit: pageSize } });
     const page = rows.slice(0, pageSize);
-    const kept = page.filter((row) => maxQualityScore === undefined || (row.quality_score !== null && row.quality_score <= maxQualityScore));
-    const counts = await countOccurrencesByPatternIds({ transaction, patternIds: kept.map((row) => row.id) });
-    exported.push(...kept.map((row) => toExported(row, counts[row.id])));
+    const counts = await countOccurrencesByPatternIds({ transaction, patternIds: page.map((row) => row.id) });
+    exported.push(...page.map((row) => toExported(row, counts[row.id])));
     if (exported.length > maxRows) {
       throw new MotifError("bad_request:input", `the export has more than ${maxRows} patterns: narrow the filters`);
     }

@@ -35,6 +35,7 @@ export interface PatternListQuery {
   tags?: string[];
   languages?: string[];
   minQualityScore?: number;
+  maxQualityScore?: number;
   minSuccessRate?: number;
   text?: string;
   sort: PatternSortField;
@@ -60,6 +61,7 @@ function whereClauses(query: PatternListQuery, params: unknown[]): string[] {
   if (query.tags?.length) add((value) => `p.tags && ${value}::text[]`, query.tags);
   if (query.languages?.length) add((value) => `p.language = any(${value}::text[])`, query.languages);
   if (query.minQualityScore !== undefined) add((value) => `p.quality_score >= ${value}`, query.minQualityScore);
+  if (query.maxQualityScore !== undefined) add((value) => `p.quality_score <= ${value}`, query.maxQualityScore);
   if (query.minSuccessRate !== undefined) add((value) => `p.success_rate >= ${value}`, query.minSuccessRate);
   if (query.text) add((value) => `p.search_vector @@ websearch_to_tsquery('english', ${value})`, query.text);
   return clauses;

@@ -7,12 +7,25 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/v1/patterns: filtered, sorted, cursor-paginated patterns the caller may see. */
 export const GET = routeHandler(async (request) => {
-  const { order, statuses, q, ...query } = parseQuery(request, listPatternsQuerySchema);
+  const { order, statuses, q, pattern_types, min_quality_score, max_quality_score, min_success_rate, ...query } = parseQuery(
+    request,
+    listPatternsQuerySchema,
+  );
   const page = await asCaller(request, (transaction, claims) =>
     listPatternPage({
       transaction,
       claims,
-      request: { ...query, text: q, direction: order, statuses: statuses ?? ["active", "pending"] },
+      request: {
+        ...query,
+        // The query's snake_case names become the list's own (spread as they were, they were ignored).
+        patternTypes: pattern_types,
+        minQualityScore: min_quality_score,
+        maxQualityScore: max_quality_score,
+        minSuccessRate: min_success_rate,
+        text: q,
+        direction: order,
+        statuses: statuses ?? ["active", "pending"],
+      },
     }),
   );
   return jsonResponse(page);

@@ -57,6 +57,7 @@ export const listPatternsQuerySchema = z.object({
   tags: listParameter(tagSchema).describe("patterns having any of these tags"),
   languages: listParameter(patternLanguageSchema),
   min_quality_score: z.coerce.number().min(0).max(1).optional(),
+  max_quality_score: z.coerce.number().min(0).max(1).optional(),
   min_success_rate: z.coerce.number().min(0).max(1).optional(),
   q: z.string().trim().min(1).max(500).optional().describe("full-text search (websearch syntax)"),
   sort: z.enum(patternSortFields).default("quality_score"),

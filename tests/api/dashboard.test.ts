@@ -1,0 +1,138 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as extract } from "@/app/api/v1/extract/route";
+import { GET as listPatterns } from "@/app/api/v1/patterns/route";
+import { GET as getGraph } from "@/app/api/v1/projects/[slug]/graph/route";
+import { GET as getInsights } from "@/app/api/v1/projects/[slug]/insights/route";
+import { GET as exportPatterns } from "@/app/api/v1/projects/[slug]/patterns/export/route";
+import { GET as countOccurrences } from "@/app/api/v1/projects/[slug]/patterns/occurrence-counts/route";
+import { callRoute, useTestApi } from "./api-harness";
+import { buildPatternWorld, type PatternWorld } from "./pattern-world";
+
+let api: Awaited<ReturnType<typeof useTestApi>>;
+let world: PatternWorld;
+
+type Listed = { id: string; name: string; kind: string | null; pattern_type: string; quality_score: number | null };
+
+function fixtureFiles(): { path: string; content: string }[] {
+  const root = path.resolve("tests/fixtures/repos/python-service");
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".py"))
+    .map((entry) => {
+      const full = path.join(entry.parentPath, entry.name);
+      return { path: path.relative(root, full).split(path.sep).join("/"), content: fs.readFileSync(full, "utf8") };
+    });
+}
+
+async function listAll(query: string): Promise<Listed[]> {
+  const answer = await callRoute(listPatterns, { bearer: world.memberA.token, url: `http://localhost/api/v1/patterns?project=alpha&limit=100&${query}` });
+  expect(answer.status).toBe(200);
+  return answer.body.patterns;
+}
+
+async function download(query: string, bearer = world.memberA.token) {
+  const request = new Request(`http://localhost/api/v1/projects/alpha/patterns/export?${query}`, { headers: { authorization: `Bearer ${bearer}` } });
+  const response = await exportPatterns(request, { params: Promise.resolve({ slug: "alpha" }) });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+beforeAll(async () => {
+  api = await useTestApi();
+  world = await buildPatternWorld();
+  const ingest = await callRoute(extract, { method: "POST", bearer: world.memberA.token, body: { project: "alpha", files: fixtureFiles() } });
+  expect(ingest.status).toBe(200);
+}, 120_000);
+afterAll(() => api.close());
+
+describe("GET /api/v1/patterns filters the dashboard uses", () => {
+  it("filters by pattern type and by a quality range", async () => {
+    const all = await listAll("");
+    const designs = await listAll("pattern_types=design_pattern");
+    expect(designs.length).toBeGreaterThan(0);
+    expect(designs.length).toBeLessThan(all.length);
+    expect(new Set(designs.map((pattern) => pattern.pattern_type))).toEqual(new Set(["design_pattern"]));
+    const scores = all.map((pattern) => pattern.quality_score!).sort();
+    const [low, high] = [scores[1], scores[scores.length - 2]];
+    const ranged = await listAll(`min_quality_score=${low}&max_quality_score=${high}`);
+    expect(ranged.map((pattern) => pattern.id).sort()).toEqual(
+      all.filter((pattern) => pattern.quality_score! >= low && pattern.quality_score! <= high).map((pattern) => pattern.id).sort(),
+    );
+  });
+});
+
+describe("GET /api/v1/projects/[slug]/patterns/export", () => {
+  it("exports every filtered pattern as CSV with a header, in the list's order", async () => {
+    const listed = await listAll("kinds=retry_backoff&sort=name&order=asc");
+    const answer = await download("format=csv&kinds=retry_backoff&sort=name&order=asc");
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(answer.headers.get("content-disposition")).toMatch(/^attachment; filename="alpha-patterns-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = answer.text.trimEnd().split("\r\n");
+    expect(lines[0].split(",").slice(0, 4)).toEqual(["id", "name", "pattern_type", "kind"]);
+    expect(lines).toHaveLength(listed.length + 1);
+    expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(listed.map((pattern) => pattern.id));
+  });
+
+  it("exports JSON with occurrence counts that agree with the occurrence-counts route", async () => {
+    const answer = await download("format=json");
+    const { patterns } = JSON.parse(answer.text) as { patterns: { id: string; occurrences: number; tags: string[] }[] };
+    expect(patterns).toHaveLength((await listAll("")).length);
+    const ids = patterns.slice(0, 5).map((pattern) => pattern.id);
+    const counts = await callRoute(countOccurrences, {
+      bearer: world.memberA.token,
+      params: { slug: "alpha" },
+      url: `http://localhost/x?ids=${ids.join(",")}`,
+    });
+    expect(counts.body.counts).toEqual(Object.fromEntries(patterns.slice(0, 5).map((pattern) => [pattern.id, pattern.occurrences])));
+    expect(patterns.every((pattern) => pattern.occurrences >= 1 && Array.isArray(pattern.tags))).toBe(true);
+  });
+
+  it("refuses an inverted quality range and hides the project from outsiders", async () => {
+    expect((await download("min_quality_score=0.9&max_quality_score=0.1")).status).toBe(400);
+    expect((await download("format=csv", world.adminB.token)).status).toBe(404);
+  });
+});
+
+describe("GET /api/v1/projects/[slug]/insights", () => {
+  it("adds up: tiers, types and the totals all count the same patterns", async () => {
+    const all = await listAll("");
+    const answer = await callRoute(getInsights, { bearer: world.viewerA.token, params: { slug: "alpha" }, url: "http://localhost/x?days=14" });
+    expect(answer.status).toBe(200);
+    const { insights } = answer.body;
+    expect(insights.totals.patterns).toBe(all.length);
+    const sum = (counts: { count: number }[]) => counts.reduce((total, count) => total + count.count, 0);
+    expect(sum(insights.quality_tiers)).toBe(all.length);
+    expect(insights.quality_tiers.slice(0, 4).map((tier: { label: string }) => tier.label)).toEqual(["excellent", "good", "fair", "poor"]);
+    expect(sum(insights.by_type)).toBe(all.length);
+    expect(insights.usage_trend).toHaveLength(14);
+    expect(insights.top_patterns.length).toBe(Math.min(10, all.length));
+    expect(insights.complexity_vs_quality.length).toBe(all.length);
+  });
+
+  it("is a 404 for someone outside the project", async () => {
+    const answer = await callRoute(getInsights, { bearer: world.adminB.token, params: { slug: "alpha" }, url: "http://localhost/x" });
+    expect(answer.status).toBe(404);
+  });
+});
+
+describe("GET /api/v1/projects/[slug]/graph", () => {
+  it("returns relationships between current patterns, filtered by type", async () => {
+    const all = await callRoute(getGraph, { bearer: world.memberA.token, params: { slug: "alpha" }, url: "http://localhost/x" });
+    const { graph } = all.body;
+    expect(graph.edges.length).toBeGreaterThan(0);
+    const nodeIds = new Set(graph.nodes.map((node: { id: string }) => node.id));
+    for (const edge of graph.edges) expect(nodeIds.has(edge.source) && nodeIds.has(edge.target)).toBe(true);
+    const extendsOnly = await callRoute(getGraph, { bearer: world.memberA.token, params: { slug: "alpha" }, url: "http://localhost/x?types=EXTENDS" });
+    const types = new Set(extendsOnly.body.graph.edges.map((edge: { relationship_type: string }) => edge.relationship_type));
+    expect(types).toEqual(new Set(["EXTENDS"]));
+    expect(extendsOnly.body.graph.edges.length).toBe(graph.edges.filter((edge: { relationship_type: string }) => edge.relationship_type === "EXTENDS").length);
+  });
+
+  it("refuses an unknown relationship type", async () => {
+    const answer = await callRoute(getGraph, { bearer: world.memberA.token, params: { slug: "alpha" }, url: "http://localhost/x?types=CALLS" });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toMatch(/^types/);
+  });
+});
