@@ -13,7 +13,7 @@
  * Two intent sets, reported apart: in-sample (every file but held-out.json; used while
  * tuning the embedder) and held-out (held-out.json; written before tuning, never tuned on).
  *
- *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out] [--verbose]
+ *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out] [--verbose] [--no-docstring]
  */
 import path from "node:path";
 import { createBuiltinProvider, embeddingTextForPattern } from "@/lib/embed";
@@ -29,6 +29,8 @@ const candidateLimit = 50;
 const rrfK = 60;
 const qualityWeight = 0.1;
 const successWeight = 0.1;
+// --no-docstring embeds patterns as ingest did before it passed the representative's docstring.
+const passDocstring = !process.argv.includes("--no-docstring");
 
 type Ranker = (intent: string) => Promise<{ vector: number[]; text: number[]; hybrid: number[] }>;
 
@@ -47,7 +49,7 @@ function representativeDocstring(corpus: Corpus, index: number): string | undefi
 
 async function createRanker(corpus: Corpus): Promise<Ranker> {
   const provider = createBuiltinProvider();
-  const texts = corpus.patterns.map((pattern, index) => embeddingTextForPattern({ ...pattern, docstring: representativeDocstring(corpus, index) }));
+  const texts = corpus.patterns.map((pattern, index) => embeddingTextForPattern(passDocstring ? { ...pattern, docstring: representativeDocstring(corpus, index) } : pattern));
   const vectors = await provider.embed(texts);
   const text = await createPostgresTextRanker(
     corpus.patterns.map((pattern) => ({ name: pattern.name, description: pattern.description, searchText: searchTextForPattern(pattern, corpus.unitsById) })),
