@@ -28,12 +28,18 @@ function eventSummary(event: PatternEvent): string | undefined {
   return parts.length > 0 ? parts.map((part) => String(part).replaceAll("_", " ")).join(" · ") : undefined;
 }
 
+const statusColours: Partial<Record<PatternFeedStatus, string>> = {
+  live: "bg-emerald-500",
+  unauthorized: "bg-red-500",
+  not_found: "bg-red-500",
+  error: "bg-red-500",
+};
+
 function StatusPill({ status }: { status: PatternFeedStatus }) {
-  const live = status === "live";
   return (
     <span role="status" data-testid="feed-status" data-status={status}
       className="inline-flex items-center gap-2 rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200">
-      <span aria-hidden="true" className={`h-2 w-2 rounded-full ${live ? "bg-emerald-500" : "bg-amber-500"}`} />
+      <span aria-hidden="true" className={`h-2 w-2 rounded-full ${statusColours[status] ?? "bg-amber-500"}`} />
       {statusLabels[status]}
     </span>
   );

@@ -33,6 +33,8 @@ test("an ingest in one browser shows up in a member's live feed within a second,
   expect(created.status()).toBe(201);
 
   const colleaguePage = await personPage(browser);
+  const consoleErrors: string[] = [];
+  colleaguePage.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
   await new AuthPage(colleaguePage).signUp(colleague, password);
   const added = await ownerPage.request.post(`/api/v1/projects/${slug}/members`, { data: { email: colleague, role: "viewer" } });
   expect(added.status()).toBe(201);
@@ -56,7 +58,9 @@ test("an ingest in one browser shows up in a member's live feed within a second,
   await expect(colleagueFeed.events().first()).toBeVisible({ timeout: 1_000 });
   const shownAt = await colleagueFeed.firstEventTime();
   expect(shownAt).toBeDefined();
-  expect(shownAt! - acknowledgedAt).toBeLessThan(1_000);
+  const delay = shownAt! - acknowledgedAt;
+  test.info().annotations.push({ type: "feed latency", description: `first event shown ${delay.toFixed(1)} ms after the ingest was acknowledged` });
+  expect(delay).toBeLessThan(1_000);
   await expect(colleagueFeed.events()).toHaveCount(Math.min(summary.patterns_created, 100));
   await expect(colleaguePage.locator('[data-testid="feed-event"][data-event-type="pattern_created"]')).toHaveCount(
     Math.min(summary.patterns_created, 100),
@@ -67,6 +71,7 @@ test("an ingest in one browser shows up in a member's live feed within a second,
   expect(names.some((name) => firstSummary.startsWith(name))).toBe(true);
   await expect(colleagueFeed.status()).toHaveAttribute("data-status", "live");
   await snapshot(colleaguePage, "live-feed-member");
+  expect(consoleErrors).toEqual([]);
 
   await expect(outsiderFeed.events()).toHaveCount(0);
   await expect(outsiderFeed.error()).toHaveText(`project "${slug}" not found`);
@@ -74,20 +79,33 @@ test("an ingest in one browser shows up in a member's live feed within a second,
 });
 
 test("the feed reconnects after the network drops and shows what was written meanwhile", async ({ browser }) => {
-  const ownerPage = await personPage(browser);
-  await new AuthPage(ownerPage).signIn(owner, password);
-  const feed = new FeedPage(ownerPage);
-  await feed.open(slug);
-  const before = await feed.events().count();
-  await ownerPage.context().setOffline(true);
-  const writer = await browser.newContext();
-  const writerPage = await writer.newPage();
-  await new AuthPage(writerPage).signIn(owner, password);
+  // Self-contained: a retried test runs in a fresh worker, with a new `run`.
+  const reader = `feed-reader-${run}@example.com`;
+  const readerSlug = `feed-resume-${run}`;
+  const readerPage = await personPage(browser);
+  await new AuthPage(readerPage).signUp(reader, password);
+  expect((await readerPage.request.post("/api/v1/projects", { data: { name: "Resume", slug: readerSlug } })).status()).toBe(201);
+  const feed = new FeedPage(readerPage);
+  await feed.trackEventSources();
+  await feed.open(readerSlug);
+  await expect(feed.empty()).toBeVisible();
+
+  // Chromium's offline mode spares open connections, so the stream is cut by hand as well.
+  await readerPage.context().setOffline(true);
+  await feed.dropConnection();
+  await expect(feed.status()).toHaveAttribute("data-status", "reconnecting", { timeout: 10_000 });
+  const writerPage = await personPage(browser);
+  await new AuthPage(writerPage).signIn(reader, password);
   const pattern = await writerPage.request.post("/api/v1/patterns", {
-    data: { project: slug, name: `Manual pattern ${run}`, code: "def manual():\n    return 1\n", language: "python" },
+    data: { project: readerSlug, name: `Manual pattern ${run}`, code: "def manual():\n    return 1\n", language: "python" },
   });
   expect(pattern.status()).toBe(201);
-  await ownerPage.context().setOffline(false);
-  await expect(ownerPage.locator('[data-testid="feed-event"][data-event-type="pattern.created"]').first()).toContainText(`Manual pattern ${run}`, { timeout: 15_000 });
-  expect(await feed.events().count()).toBe(Math.min(before + 1, 100));
+  await readerPage.context().setOffline(false);
+
+  const created = readerPage.locator('[data-testid="feed-event"][data-event-type="pattern.created"]');
+  await expect(created).toHaveCount(1, { timeout: 20_000 });
+  await expect(created).toContainText(`Manual pattern ${run}`);
+  await expect(feed.status()).toHaveAttribute("data-status", "live");
+  await expect(feed.events()).toHaveCount(1);
+  await snapshot(readerPage, "live-feed-after-reconnect");
 });

@@ -44,6 +44,33 @@ export class FeedPage {
     });
   }
 
+  /**
+   * Keeps a handle on every EventSource the page opens (call before `open`), so a test can
+   * cut the feed's connection the way a dropped network does.
+   */
+  async trackEventSources() {
+    await this.page.addInitScript(() => {
+      const holder = window as unknown as { feedSources: EventSource[] };
+      holder.feedSources = [];
+      const Native = window.EventSource;
+      window.EventSource = class extends Native {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          holder.feedSources.push(this);
+        }
+      };
+    });
+  }
+
+  /** Cuts the newest connection: closed for good, with the error event a lost network raises. */
+  async dropConnection() {
+    await this.page.evaluate(() => {
+      const source = (window as unknown as { feedSources: EventSource[] }).feedSources.at(-1)!;
+      source.close();
+      source.dispatchEvent(new Event("error"));
+    });
+  }
+
   async firstEventTime(): Promise<number | undefined> {
     return this.page.evaluate(() => (window as unknown as { firstFeedEventAt?: number }).firstFeedEventAt);
   }
