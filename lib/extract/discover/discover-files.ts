@@ -36,6 +36,7 @@ interface Walk {
   include?: GlobMatcher;
   exclude?: GlobMatcher;
   found: Map<string, DiscoveredFile>;
+  failures: ExtractionFailure[];
 }
 
 function relativeName(cwd: string, absolutePath: string): string {
@@ -53,7 +54,15 @@ function keepFile(walk: Walk, absolutePath: string, name: string): void {
 
 async function walkFolder(walk: Walk, folder: string, inherited: GitignoreRules): Promise<void> {
   const gitignore = descendInto(inherited, folder);
-  const entries = await readdir(folder, { withFileTypes: true });
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    // An unreadable folder is reported like an unreadable file; the rest is still searched.
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    walk.failures.push({ file: relativeName(walk.cwd, folder), reason: `cannot read folder (${code})` });
+    return;
+  }
   entries.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
   for (const entry of entries) {
     // Symbolic links are not followed: they would visit code twice or loop.
@@ -83,8 +92,8 @@ async function statOrThrow(absolutePath: string, given: string) {
  * if Motif parses its language; otherwise it is reported as a failure.
  */
 export async function discoverFiles(options: DiscoverFilesOptions): Promise<Discovery> {
-  const walk: Walk = { cwd: options.cwd, include: compileGlobs(options.include ?? []), exclude: compileGlobs(options.exclude ?? []), found: new Map() };
   const failures: ExtractionFailure[] = [];
+  const walk: Walk = { cwd: options.cwd, include: compileGlobs(options.include ?? []), exclude: compileGlobs(options.exclude ?? []), found: new Map(), failures };
   for (const given of options.paths) {
     const absolutePath = path.resolve(options.cwd, given);
     const info = await statOrThrow(absolutePath, given);

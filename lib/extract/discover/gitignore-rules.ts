@@ -7,10 +7,18 @@ export interface GitignoreRules {
   entries: ReadonlyArray<{ base: string; rules: Ignore }>;
 }
 
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    // Absent or unreadable: git itself would apply no rules from it either.
+    return undefined;
+  }
+}
+
 function readRules(folder: string, ...names: string[]): Ignore | undefined {
-  const texts = names.map((name) => path.join(folder, name)).filter((file) => existsSync(file));
-  if (texts.length === 0) return undefined;
-  return ignore().add(texts.map((file) => readFileSync(file, "utf8")).join("\n"));
+  const texts = names.map((name) => readText(path.join(folder, name))).filter((text): text is string => text !== undefined);
+  return texts.length === 0 ? undefined : ignore().add(texts.join("\n"));
 }
 
 /** Adds the .gitignore of `folder` (if any) to the rules in force above it. */
