@@ -1,4 +1,7 @@
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Language as TreeSitterLanguage, Parser } from "web-tree-sitter";
 import type { Language } from "@/lib/extract/types";
 
@@ -14,8 +17,15 @@ const grammarModule: Record<Language, string> = {
 let initialised: Promise<void> | undefined;
 const languages = new Map<Language, Promise<TreeSitterLanguage>>();
 
+// Next's server bundle (Turbopack) leaves `import.meta.resolve` undefined; there the repository's
+// own node_modules answer the same question (the server runs from the repository root).
+function resolvePackageFile(specifier: string): URL {
+  if (typeof import.meta.resolve === "function") return new URL(import.meta.resolve(specifier));
+  return pathToFileURL(createRequire(path.join(process.cwd(), "package.json")).resolve(specifier));
+}
+
 async function readPackageFile(specifier: string): Promise<Uint8Array> {
-  return new Uint8Array(await readFile(new URL(import.meta.resolve(specifier))));
+  return new Uint8Array(await readFile(resolvePackageFile(specifier)));
 }
 
 /** Loads (once) the tree-sitter grammar of a language. */
