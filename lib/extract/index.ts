@@ -1,5 +1,5 @@
 export { extractPaths, plannedWorkers, type ExtractPathsOptions, type ExtractionProgress, type ExtractionRun, type SkippedFile } from "./extract-paths";
-export { toPrintableResult, type PrintableResult, type PrintableUnit } from "./printable-result";
+export { toPrintableResult, printableJsonChunks, type PrintableResult, type PrintableUnit } from "./printable-result";
 export { extractSource, assembleResult, type FileOutcome } from "./pipeline";
 export { discoverFiles, type DiscoveredFile, type Discovery } from "./discover";
 export * from "./types";

@@ -27,3 +27,27 @@ export function toPrintableResult(result: ExtractionResult): PrintableResult {
     failures: result.failures,
   };
 }
+
+function* arrayChunks<Item>(key: string, items: readonly Item[], opening: string, chunkSize: number, toJson: (item: Item) => unknown): Generator<string> {
+  let buffer = `${opening}${JSON.stringify(key)}:[`;
+  for (let index = 0; index < items.length; index += 1) {
+    buffer += `${index === 0 ? "" : ","}${JSON.stringify(toJson(items[index]))}`;
+    if (buffer.length >= chunkSize) {
+      yield buffer;
+      buffer = "";
+    }
+  }
+  yield `${buffer}]`;
+}
+
+/**
+ * The JSON text of `toPrintableResult(result)` (plus a newline) in pieces of about
+ * `chunkSize` characters. A large repository's result is several times its source size and
+ * can exceed the longest string V8 can hold, so it is never built as one string.
+ */
+export function* printableJsonChunks(result: ExtractionResult, chunkSize = 1 << 20): Generator<string> {
+  yield* arrayChunks("units", result.units, "{", chunkSize, toPrintableUnit);
+  yield* arrayChunks("patterns", result.patterns, ",", chunkSize, (pattern) => pattern);
+  yield* arrayChunks("relationships", result.relationships, ",", chunkSize, (relationship) => relationship);
+  yield `,"stats":${JSON.stringify(result.stats)},"failures":${JSON.stringify(result.failures)}}\n`;
+}

@@ -1,10 +1,11 @@
-import { writeFile } from "node:fs/promises";
+import { once } from "node:events";
+import { open } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
-import type { ExtractionProgress } from "@/lib/extract";
+import type { ExtractionProgress, ExtractionRun } from "@/lib/extract";
 import { parseOptions } from "../parse-options";
 
 const extractOptionsSchema = z.object({
@@ -33,16 +34,28 @@ function progressReporter(options: ExtractOptions): ((progress: ExtractionProgre
   };
 }
 
+// Written in pieces as it is serialised: a big result never exists as one string.
+async function writeJson(run: ExtractionRun, options: ExtractOptions): Promise<void> {
+  const { printableJsonChunks } = await import("@/lib/extract");
+  const file = options.out ? await open(path.resolve(options.out), "w") : undefined;
+  try {
+    for (const chunk of printableJsonChunks(run)) {
+      if (options.json && !process.stdout.write(chunk)) await once(process.stdout, "drain");
+      if (file) await file.write(chunk);
+    }
+  } finally {
+    await file?.close();
+  }
+}
+
 async function runExtract(paths: string[], rawOptions: unknown): Promise<void> {
   const options = parseOptions(extractOptionsSchema, rawOptions);
   // Loaded on use, so other commands start without the extraction engine.
-  const { extractPaths, toPrintableResult } = await import("@/lib/extract");
+  const { extractPaths } = await import("@/lib/extract");
   const { formatExtractionSummary } = await import("../extract-summary");
   const run = await extractPaths({ ...options, paths, cwd: process.cwd(), onProgress: progressReporter(options) });
-  const json = options.json || options.out ? `${JSON.stringify(toPrintableResult(run))}\n` : "";
-  if (options.out) await writeFile(path.resolve(options.out), json);
-  if (options.json) process.stdout.write(json);
-  else process.stdout.write(`${formatExtractionSummary(run)}${options.out ? `Wrote ${options.out}\n` : ""}`);
+  if (options.json || options.out) await writeJson(run, options);
+  if (!options.json) process.stdout.write(`${formatExtractionSummary(run)}${options.out ? `Wrote ${options.out}\n` : ""}`);
 }
 
 /** `motif extract <path...>`: code units and patterns from source files, as a summary or JSON. */

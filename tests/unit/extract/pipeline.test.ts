@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractPaths, plannedWorkers, type ExtractionRun } from "@/lib/extract";
+import { extractPaths, plannedWorkers, printableJsonChunks, toPrintableResult, type ExtractionRun } from "@/lib/extract";
 import { decodeSource } from "@/lib/extract/pipeline";
 import { workerScript } from "@/lib/extract/worker/worker-script";
 import { writeSampleProject } from "../../support/extract-sample-project";
@@ -74,6 +74,15 @@ describe("extractPaths", () => {
     expect(good.units.length).toBe(single.units.length);
     const keys = new Set(good.patterns.map((pattern) => pattern.key));
     expect(good.relationships.every((relation) => keys.has(relation.source) && keys.has(relation.target))).toBe(true);
+  });
+});
+
+describe("printableJsonChunks", () => {
+  it("writes exactly the printable result's JSON, in pieces of about the size asked", () => {
+    const chunks = [...printableJsonChunks(single, 4096)];
+    expect(chunks.join("")).toBe(`${JSON.stringify(toPrintableResult(single))}\n`);
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(Math.max(...chunks.slice(0, -1).map((chunk) => chunk.length))).toBeLessThan(4096 + 20_000);
   });
 });
 
