@@ -4,7 +4,7 @@ import type { Parser } from "web-tree-sitter";
 import { detectDesignPatterns } from "./detectors";
 import { fingerprintUnit } from "./fingerprint";
 import { CodeLineIndex } from "./metrics/code-line-index";
-import { mirrorTree, type MirrorNode } from "./syntax-tree";
+import { mirrorTree, parseSource, type MirrorNode } from "./syntax-tree";
 import type { CodeUnit, FileExtraction, Language } from "./types";
 import { buildUnit } from "./units/build-unit";
 import { findUnits } from "./units/find-units";
@@ -34,13 +34,13 @@ export async function extractFile(input: { file: string; source: string; languag
   const { file, source, language } = input;
   if (source.includes("\u0000")) throw new MotifError("bad_request:input", `${file}: binary content (NUL bytes)`);
   const parser = await parserFor(language);
-  const tree = parser.parse(source);
+  const { tree, module } = parseSource(parser, source);
   if (!tree) throw new MotifError("bad_request:input", `${file}: the ${language} parser gave no tree`);
   let root: MirrorNode;
   try {
     assertUsable(tree.rootNode, input);
     // Everything after this reads the JavaScript copy; the WASM tree is freed at once.
-    root = mirrorTree(tree, source);
+    root = mirrorTree(tree, source, module);
   } finally {
     tree.delete();
   }

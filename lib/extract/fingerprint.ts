@@ -110,29 +110,31 @@ export function shapeOfNode(node: SyntaxNode): string[] {
  * 16-bit limbs so it needs neither BigInt (slow) nor `node:crypto` (absent in edge runtimes).
  */
 export function fnv1a64(text: string): string {
-  // Offset basis 0xcbf29ce484222325, least significant limb first. The limbs live in one
-  // reused array: a tuple per character made hashing allocation-bound.
-  const limbs = new Uint32Array([0x2325, 0x8422, 0x9ce4, 0xcbf2]);
+  // Offset basis 0xcbf29ce484222325, least significant limb first. Limbs stay in locals:
+  // fingerprints hash every syntax token of every unit, so this loop is hot.
+  let h0 = 0x2325;
+  let h1 = 0x8422;
+  let h2 = 0x9ce4;
+  let h3 = 0xcbf2;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code > 0xff) mixByte(limbs, code >>> 8);
-    mixByte(limbs, code & 0xff);
+    // A code unit above 0xff is two bytes, high byte first.
+    let byte = code > 0xff ? code >>> 8 : code;
+    for (let rounds = code > 0xff ? 2 : 1; rounds > 0; rounds--) {
+      // h ^= byte; h × 0x100000001b3 mod 2^64: the prime is 2^40 + 435, so h×435 plus h shifted 40 bits.
+      h0 ^= byte;
+      const t0 = h0 * 435;
+      const t1 = h1 * 435 + (t0 >>> 16);
+      const t2 = h2 * 435 + (h0 << 8) + (t1 >>> 16);
+      const t3 = h3 * 435 + (h1 << 8) + (t2 >>> 16);
+      h0 = t0 & 0xffff;
+      h1 = t1 & 0xffff;
+      h2 = t2 & 0xffff;
+      h3 = t3 & 0xffff;
+      byte = code & 0xff;
+    }
   }
-  return [limbs[3], limbs[2], limbs[1], limbs[0]].map((limb) => limb.toString(16).padStart(4, "0")).join("");
-}
-
-/** h ^= byte, then h × 0x100000001b3 mod 2^64: the prime is 2^40 + 435, so h×435 plus h shifted 40 bits. */
-function mixByte(limbs: Uint32Array, byte: number): void {
-  const h0 = limbs[0] ^ byte;
-  const h1 = limbs[1];
-  const t0 = h0 * 435;
-  const t1 = h1 * 435 + (t0 >>> 16);
-  const t2 = limbs[2] * 435 + (h0 << 8) + (t1 >>> 16);
-  const t3 = limbs[3] * 435 + (h1 << 8) + (t2 >>> 16);
-  limbs[0] = t0 & 0xffff;
-  limbs[1] = t1 & 0xffff;
-  limbs[2] = t2 & 0xffff;
-  limbs[3] = t3 & 0xffff;
+  return [h3, h2, h1, h0].map((limb) => limb.toString(16).padStart(4, "0")).join("");
 }
 
 /** Languages whose grammars share node types hash in one family, so a JS and a TS copy can match. */

@@ -18,7 +18,7 @@ import { fingerprintUnit } from "@/lib/extract/fingerprint";
 import { CodeLineIndex } from "@/lib/extract/metrics/code-line-index";
 import { buildUnit } from "@/lib/extract/units/build-unit";
 import { findUnits } from "@/lib/extract/units/find-units";
-import { mirrorTree } from "@/lib/extract/syntax-tree";
+import { mirrorTree, parseSource } from "@/lib/extract/syntax-tree";
 import type { Language } from "@/lib/extract/types";
 
 const phases = ["parse", "mirror", "walk", "lines", "units", "detect", "fingerprint"] as const;
@@ -38,10 +38,10 @@ async function profileFile(source: string, language: Language, totals: Record<Ph
     totals[phase] += now - mark;
     mark = now;
   };
-  const tree = parser.parse(source)!;
+  const { tree, module } = parseSource(parser, source);
   lap("parse");
-  const root = mirrorTree(tree, source);
-  tree.delete();
+  const root = mirrorTree(tree!, source, module);
+  tree!.delete();
   lap("mirror");
   const found = findUnits({ root, source, language });
   lap("walk");

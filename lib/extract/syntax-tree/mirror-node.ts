@@ -97,7 +97,7 @@ export class MirrorNode implements SyntaxNode {
   }
 
   get namedChildren(): MirrorNode[] {
-    return (this.named ??= this.children === noChildren ? noChildren : this.children.filter((child) => child.isNamed));
+    return (this.named ??= namedOnly(this.children));
   }
 
   get namedChildCount(): number {
@@ -146,6 +146,14 @@ export class MirrorNode implements SyntaxNode {
     const to = lowerBound(all, this.last + 1);
     return from === to ? [] : all.slice(from, to);
   }
+}
+
+// The children list itself when every child is named: no copy for most nodes' lists.
+function namedOnly(children: MirrorNode[]): MirrorNode[] {
+  let named = 0;
+  for (const child of children) if (child.isNamed) named++;
+  if (named === children.length) return children;
+  return named === 0 ? noChildren : children.filter((child) => child.isNamed);
 }
 
 function lowerBound(nodes: MirrorNode[], index: number): number {

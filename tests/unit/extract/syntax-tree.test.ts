@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { mirrorTree, type SyntaxNode } from "@/lib/extract/syntax-tree";
+import { mirrorTree, parseSource, type SyntaxNode } from "@/lib/extract/syntax-tree";
 import { createParser, detectLanguage, type SyntaxNode as LiveNode } from "@/lib/parse";
 
 const fixtures = [
@@ -48,15 +48,18 @@ function walk<T extends SyntaxNode | LiveNode>(root: T): T[] {
 }
 
 describe("mirrorTree", () => {
-  it.each(fixtures)("reads %s exactly as the live tree does", async (path) => {
+  it.each(fixtures)("reads %s exactly as the live tree does, through the module and the public cursor", async (path) => {
     const source = await readFile(path, "utf8");
     const parser = await createParser(detectLanguage(path)!);
-    const tree = parser.parse(source)!;
-    const live = walk(tree.rootNode).flatMap(facts);
-    const mirrored = walk<SyntaxNode>(mirrorTree(tree, source)).flatMap(facts);
-    tree.delete();
-    expect(mirrored.length).toBeGreaterThan(1000);
-    expect(mirrored).toEqual(live);
+    const { tree, module } = parseSource(parser, source);
+    expect(module).toBeDefined();
+    const live = walk(tree!.rootNode).flatMap(facts);
+    const direct = walk<SyntaxNode>(mirrorTree(tree!, source, module)).flatMap(facts);
+    const viaPublicCursor = walk<SyntaxNode>(mirrorTree(tree!, source)).flatMap(facts);
+    tree!.delete();
+    expect(direct.length).toBeGreaterThan(1000);
+    expect(direct).toEqual(live);
+    expect(viaPublicCursor).toEqual(live);
   });
 
   it("answers childForFieldName with the first child holding the field", async () => {
