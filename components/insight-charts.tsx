@@ -65,7 +65,7 @@ export function UsageTrendChart({ days }: { days: UsageTrendDay[] }) {
           <XAxis dataKey="date" tick={tick} minTickGap={16} />
           <YAxis domain={[0, 100]} tick={tick} width={40} unit="%" />
           <Tooltip {...tooltipStyle} />
-          <Line type="monotone" dataKey="success" name="success rate %" stroke="#6366f1" strokeWidth={2} connectNulls dot={false} />
+          <Line type="monotone" dataKey="success" name="success rate %" stroke="#6366f1" strokeWidth={2} connectNulls dot={{ r: 3 }} />
         </LineChart>
       </ChartFrame>
     </div>

@@ -19,7 +19,7 @@ function CommitField({ label, name, value, onCommit, ...props }: {
 }) {
   const id = useId();
   return (
-    <div className="space-y-1">
+    <div className="min-w-0 space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700 dark:text-slate-300">{label}</label>
       {/* Re-mounted when the URL changes, so Back/Forward show the applied value. */}
       <input key={value ?? ""} id={id} name={name} defaultValue={value ?? ""} className={control} data-testid={`filter-${name}`}

@@ -35,6 +35,24 @@ async function snapshot(name: string) {
   await test.info().attach(name, { path: file, contentType: "image/png" });
 }
 
+/** The elements that stick out past the viewport's right edge, to say what overflows. */
+function widestElements(): Promise<string> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter((element) => {
+        // Inside a scrolling box (the table, the project navigation) sticking out is by design.
+        for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+          if (getComputedStyle(parent).overflowX !== "visible") return false;
+        }
+        return true;
+      })
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${String(element.className).slice(0, 60)}`)
+      .join(" | "),
+  );
+}
+
 /** Parses RFC 4180 CSV (quoted cells may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -204,7 +222,7 @@ test("every page renders at 1280 and 390 px, light and dark, with no console err
         await expect(page.locator(".animate-pulse")).toHaveCount(0);
         // Nothing may spill sideways at phone width (tables and graphs scroll inside their own box).
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, `${section || "/"} at ${width}px overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+        expect(overflow, `${section || "/"} at ${width}px overflows by ${overflow}px: ${await widestElements()}`).toBeLessThanOrEqual(0);
         await snapshot(`page${section.replace("/", "-") || "-overview"}-${width}-${scheme}`);
       }
       await page.goto(patternUrl!);
