@@ -10,6 +10,8 @@ export interface ExtractInWorkersOptions {
   jobs: number;
   /** Called as each file is done, in completion order. */
   onOutcome?: (outcome: FileOutcome) => void;
+  /** The worker module; default: the extraction worker (tests pass their own). */
+  script?: URL;
 }
 
 interface PoolState {
@@ -72,7 +74,7 @@ function startWorker(state: PoolState): void {
  */
 export async function extractInWorkers(options: ExtractInWorkersOptions): Promise<FileOutcome[]> {
   if (options.tasks.length === 0) return [];
-  const script = await workerScript();
+  const script = options.script ?? (await workerScript());
   return new Promise((resolve, reject) => {
     const state: PoolState = {
       tasks: options.tasks,
