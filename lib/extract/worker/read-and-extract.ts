@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import type { Language } from "@/lib/extract/types";
-import { extractSource, type FileOutcome } from "@/lib/extract/pipeline";
+import { extractSource, type FileOutcome } from "@/lib/extract/pipeline/extract-source";
 
 /** One file for a worker: where to read it and the name to report it under. */
 export interface FileTask {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -39,6 +39,16 @@ function writeAtomically(file: string, text: string): void {
   renameSync(temporary, file);
 }
 
+// Bundles of older sources pile up as the code changes; one unused for an hour is removed
+// (a run that started with it has long since loaded it).
+function removeStaleBundles(keep: string): void {
+  const hourAgo = Date.now() - 60 * 60 * 1000;
+  for (const name of readdirSync(cacheFolder)) {
+    const file = path.join(cacheFolder, name);
+    if (name !== keep && /^extract-worker-[0-9a-f]+\.mjs$/.test(name) && statSync(file).mtimeMs < hourAgo) rmSync(file, { force: true });
+  }
+}
+
 async function buildBundle(): Promise<string> {
   const esbuild = await import("esbuild");
   const result = await esbuild.build({
@@ -60,6 +70,7 @@ async function buildBundle(): Promise<string> {
   mkdirSync(cacheFolder, { recursive: true });
   writeAtomically(path.join(cacheFolder, name), text);
   writeAtomically(manifestFile, JSON.stringify({ bundle: name, inputs } satisfies Manifest));
+  removeStaleBundles(name);
   return path.join(cacheFolder, name);
 }
 
