@@ -20,54 +20,77 @@ function msUntilExpiry(claims: JwtClaims): number | undefined {
   return Math.min(Math.max(0, claims.exp * 1000 - Date.now()), 2 ** 31 - 1);
 }
 
-/**
- * The `text/event-stream` body of one subscriber: a `retry:` hint, a `: subscribed` comment
- * once the database listener is active, then the feed's events (the replay first), with a heartbeat comment every
- * `heartbeatMs`. It ends when the client aborts, when the caller's token expires (the client
- * reconnects and is asked to sign in again) or when a read fails (the client resumes).
- */
-export function createPatternEventStream(options: PatternEventStreamOptions): ReadableStream<Uint8Array> {
+/** Writes text to a stream and ends it once, running the cleanups registered on it. */
+function createSink(controller: ReadableStreamDefaultController<Uint8Array>) {
   const encoder = new TextEncoder();
   const cleanups: (() => void)[] = [];
   let ended = false;
-  const end = () => {
+  // A stream the consumer already tore down throws on enqueue/close: that only means the
+  // client is gone, and must never escape from a timer as an uncaught exception.
+  const end = (closeStream: boolean) => {
     if (ended) return;
     ended = true;
     for (const cleanup of cleanups.splice(0)) cleanup();
+    try {
+      if (closeStream) controller.close();
+    } catch {
+      // already closed or errored by the consumer
+    }
   };
+  return {
+    get ended() {
+      return ended;
+    },
+    onEnd: (cleanup: () => void) => (ended ? cleanup() : cleanups.push(cleanup)),
+    send(text: string) {
+      if (ended) return;
+      try {
+        controller.enqueue(encoder.encode(text));
+      } catch {
+        end(false);
+      }
+    },
+    finish: () => end(true),
+    cancel: () => end(false),
+  };
+}
+
+/**
+ * The `text/event-stream` body of one subscriber: a `retry:` hint, a `: subscribed` comment
+ * once the database listener is active, then the feed's events (the replay first), with a
+ * heartbeat comment every `heartbeatMs`. It ends when the client aborts, when the caller's
+ * token expires (the client reconnects and is asked to sign in again) or when a read fails
+ * (the client resumes).
+ */
+export function createPatternEventStream(options: PatternEventStreamOptions): ReadableStream<Uint8Array> {
+  let sink: ReturnType<typeof createSink> | undefined;
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (text: string) => !ended && controller.enqueue(encoder.encode(text));
-      const finish = () => {
-        if (ended) return;
-        end();
-        controller.close();
-      };
-      if (options.signal?.aborted) return finish();
-      options.signal?.addEventListener("abort", finish, { once: true });
-      cleanups.push(() => options.signal?.removeEventListener("abort", finish));
-      send(formatSseRetry(options.retryMs ?? 2_000));
-      const heartbeat = setInterval(() => send(formatSseComment("heartbeat")), options.heartbeatMs ?? 15_000);
-      cleanups.push(() => clearInterval(heartbeat));
+      const stream = (sink = createSink(controller));
+      if (options.signal?.aborted) return stream.finish();
+      options.signal?.addEventListener("abort", stream.finish, { once: true });
+      stream.onEnd(() => options.signal?.removeEventListener("abort", stream.finish));
+      stream.send(formatSseRetry(options.retryMs ?? 2_000));
+      const heartbeat = setInterval(() => stream.send(formatSseComment("heartbeat")), options.heartbeatMs ?? 15_000);
+      stream.onEnd(() => clearInterval(heartbeat));
       const expiry = msUntilExpiry(options.claims);
       if (expiry !== undefined) {
-        const timer = setTimeout(finish, expiry);
-        cleanups.push(() => clearTimeout(timer));
+        const timer = setTimeout(stream.finish, expiry);
+        stream.onEnd(() => clearTimeout(timer));
       }
       const stop = (error: unknown) => {
         console.error("the pattern feed stopped:", error);
-        finish();
+        stream.finish();
       };
       try {
-        const feed = await openPatternFeed({ ...options, onEvents: (events) => send(events.map(formatSseEvent).join("")), onError: stop });
-        if (ended) return feed.close();
-        cleanups.push(feed.close);
+        const feed = await openPatternFeed({ ...options, onEvents: (events) => stream.send(events.map(formatSseEvent).join("")), onError: stop });
+        stream.onEnd(feed.close);
         // Said once the LISTEN is active: from here on no commit can be missed.
-        send(formatSseComment("subscribed"));
+        stream.send(formatSseComment("subscribed"));
       } catch (error) {
         stop(error);
       }
     },
-    cancel: end,
+    cancel: () => sink?.cancel(),
   });
 }

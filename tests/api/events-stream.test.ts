@@ -6,7 +6,7 @@ import { POST as addMember } from "@/app/api/v1/projects/[slug]/members/route";
 import { POST as createProject } from "@/app/api/v1/projects/route";
 import { GET as getConfig } from "@/app/api/v1/config/route";
 import { asService, withUser } from "@/lib/db";
-import { countEventSubscribers } from "@/lib/realtime";
+import { countEventSubscribers, createPatternEventStream } from "@/lib/realtime";
 import { readSse, type SseReader } from "@/tests/support/sse-reader";
 import { signUpAccount, type TestAccount } from "./accounts";
 import { callRoute, useTestApi } from "./api-harness";
@@ -185,6 +185,28 @@ describe("GET /api/v1/projects/[slug]/events/stream", () => {
     second.abort.abort();
     third.abort.abort();
     await Promise.all([second.reader!.ended, third.reader!.ended]);
+    expect(countEventSubscribers()).toBe(0);
+  });
+});
+
+describe("createPatternEventStream", () => {
+  it("sends heartbeats and ends when the caller's token expires", async () => {
+    const claims = { role: "authenticated" as const, sub: owner.id, exp: Math.floor(Date.now() / 1000) + 1 };
+    const reader = readSse(createPatternEventStream({ database: api.database, claims, projectId: atlasId, heartbeatMs: 50 }));
+    await reader.waitForComment("heartbeat");
+    await reader.ended;
+    expect(reader.comments.filter((comment) => comment === "subscribed")).toHaveLength(1);
+    expect(countEventSubscribers()).toBe(0);
+  });
+
+  it("drops the subscription quietly when the consumer cancels, even with events in flight", async () => {
+    const claims = { role: "authenticated" as const, sub: owner.id };
+    const reader = readSse(createPatternEventStream({ database: api.database, claims, projectId: atlasId, heartbeatMs: 5 }));
+    await reader.waitForComment("subscribed");
+    const writes = Promise.all([addEvent(owner, atlasId, "pattern.used"), addEvent(owner, atlasId, "pattern.used")]);
+    await reader.close();
+    await writes;
+    await sleep(50);
     expect(countEventSubscribers()).toBe(0);
   });
 });
