@@ -89,6 +89,8 @@ function lookupsIn(context: DetectorContext, scope: SyntaxNode): TableUse[] {
     if (table) found.push({ table, position: call.node.startIndex, text: call.node.text, boundTo: bound });
   }
   for (const comparison of context.findWithin(scope, ["comparison_operator", "binary_expression"])) {
+    // ` in ` must occur for a membership test; checking that first keeps long expressions linear.
+    if (!/\sin\s/.test(comparison.text)) continue;
     const membership = /^(.+?)\s+(not\s+)?in\s+([\w$.#]+)$/s.exec(comparison.text);
     if (membership) found.push({ table: membership[3]!, position: comparison.startIndex, text: comparison.text });
   }

@@ -14,6 +14,8 @@ const addMethod = /^(append|push|add|set|setdefault|insert|unshift)$/;
 export const detectObserverEvent: Detector = (context) => {
   const functionTypes = context.family === "python" ? ["function_definition"] : ["method_definition", "function_expression", "arrow_function", "function_declaration"];
   const registrations = registrationsOf(context, functionTypes);
+  // A function without registrations can match nothing; only classes look further.
+  if (registrations.length === 0 && !context.isClass) return undefined;
   const notifications = notificationsOf(context);
   if (registrations.length && notifications.length) {
     const shared = notifications.find((notify) => registrations.some((registry) => notify.iterated.includes(registry.collection)));

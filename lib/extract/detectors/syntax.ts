@@ -45,12 +45,16 @@ export const nodeTypes = {
   },
 } as const;
 
+const plainCallee = /^[\w$#.]*$/;
+
 /** The callee of a call (`time.sleep`, `this.db.get`, `new Foo` → `Foo`), whitespace collapsed. */
 export function calleeText(call: SyntaxNode): string {
   const callee = call.childForFieldName("function") ?? call.childForFieldName("constructor");
   if (!callee) return "";
   const text = callee.text;
   if (text.length > 200) return text.slice(0, 200);
+  // Most callees are plain dotted names: nothing to rewrite, so skip the three passes.
+  if (plainCallee.test(text)) return text;
   // Bundlers call imports as `(0, module.fn)(...)`; the callee is `module.fn`.
   return text.replace(/\s+/g, "").replace(/\?\./g, ".").replace(/^\(0,([^()]+)\)$/, "$1");
 }
