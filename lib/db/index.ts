@@ -82,7 +82,13 @@ export {
   type StagedOccurrence,
   type StagedRelationship,
 } from "./queries/ingest-staging";
-export { resolveIngestTargets, writeIngestPatterns, recordIngestPatternEvents, type PatternWriteNeed } from "./queries/ingest-patterns";
+export {
+  resolveIngestTargets,
+  writeIngestPatterns,
+  recordIngestPatternEvents,
+  refreshSearchLexemeStats,
+  type PatternWriteNeed,
+} from "./queries/ingest-patterns";
 export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange } from "./queries/ingest-occurrences";
 export { writeIngestRelationships } from "./queries/ingest-relationships";
 export { createRunningJob, updateJobProgressById, finishJobById, type Job } from "./queries/job-queries";

@@ -5,6 +5,7 @@ import {
   finishJobById,
   recordIngestPatternEvents,
   recordOccurrenceEvents,
+  refreshSearchLexemeStats,
   resolveIngestTargets,
   stageIngestEmbeddings,
   stageIngestRows,
@@ -93,6 +94,7 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
   });
   events += await recordOccurrenceEvents({ transaction, projectId, changes, details });
   const relationships = await writeIngestRelationships({ transaction, projectId });
+  if (written.created + written.updated > 0) await refreshSearchLexemeStats({ transaction, projectId });
   const sum = (pick: (change: (typeof changes)[number]) => number) => changes.reduce((total, change) => total + pick(change), 0);
   const end = performance.now();
   const summary: IngestSummary = {

@@ -61,8 +61,10 @@ create trigger patterns_touch_updated_at
 --   text:   Postgres full text on search_vector (name A, description B, identifiers and
 --           docstrings C). The query is parsed by websearch_to_tsquery('english', ...), whose
 --           terms are AND-ed; an intent written as a sentence rarely has every word in one
---           pattern, so the terms are OR-ed (phrases kept; a query with a negation stays
---           as written) and ranked by ts_rank_cd, which rewards rows matching more terms.
+--           pattern, so the terms are OR-ed, rarest first, as long as the patterns holding
+--           them add up to at most text_budget (300): common words match everything and
+--           ranking thousands of rows costs ~30 us each in WASM. Negated words (-word) stay
+--           excluded; phrases become their words. Ranked by ts_rank_cd (more terms, closer).
 -- Fusion (reciprocal rank fusion, k = rrf_k = 60):
 --   rrf       = 1 / (k + vector_rank) + 1 / (k + text_rank)   (a missing list adds 0)
 --   relevance = rrf / (2 / (k + 1))                            (1 = first in both lists)
@@ -79,6 +81,51 @@ create trigger patterns_touch_updated_at
 --   (overlap), languages (text arrays); min_quality_score; min_success_rate (patterns with
 --   no recorded outcome have no success rate and do not pass it).
 -- security invoker: the caller's row-level security decides which patterns exist.
+
+-- How many patterns of a project hold each full-text lexeme (ts_stat over search_vector),
+-- refreshed by ingest. The match ORs the words of an intent; a word found in most patterns
+-- ("call", "function": generated descriptions say them all) would make every row a text
+-- candidate to rank, and rank nothing. Like IDF, the match keeps the rarest words.
+create table private.search_lexeme_stats (
+  project_id uuid not null references public.projects (id) on delete cascade,
+  lexeme text not null,
+  documents integer not null,
+  primary key (project_id, lexeme)
+);
+
+alter table private.search_lexeme_stats enable row level security;
+grant select on private.search_lexeme_stats to authenticated, service_role;
+create policy "project roles read search statistics" on private.search_lexeme_stats
+  for select to authenticated
+  using (project_id in (select private.project_ids_with_role(array['admin', 'member', 'viewer'])));
+
+-- Recounts a project's lexemes (admins, members, the local operator). security definer: it
+-- replaces rows nobody may write directly, and counts every pattern of the project.
+create or replace function public.refresh_search_lexeme_stats(target_project_id uuid)
+returns integer
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  counted integer;
+begin
+  if auth.role() is distinct from 'service_role'
+     and not private.has_project_role(target_project_id, array['admin', 'member']) then
+    raise exception 'only project admins and members can refresh search statistics' using errcode = '42501';
+  end if;
+  delete from private.search_lexeme_stats s where s.project_id = target_project_id;
+  insert into private.search_lexeme_stats (project_id, lexeme, documents)
+  select target_project_id, t.word, t.ndoc
+  from pg_catalog.ts_stat(format('select search_vector from public.patterns where project_id = %L', target_project_id)) t;
+  get diagnostics counted = row_count;
+  return counted;
+end
+$$;
+
+revoke execute on function public.refresh_search_lexeme_stats(uuid) from public, anon;
+grant execute on function public.refresh_search_lexeme_stats(uuid) to authenticated, service_role;
 
 -- A jsonb array of strings as text[] (null when absent), for the filters below.
 create or replace function private.text_array(value jsonb)
@@ -103,7 +150,8 @@ create or replace function public.match_patterns(
   candidate_limit integer default null,
   rrf_k integer default 60,
   quality_weight double precision default 0.1,
-  success_weight double precision default 0.1
+  success_weight double precision default 0.1,
+  text_budget integer default 300
 )
 returns table (
   id uuid,
@@ -138,16 +186,26 @@ declare
 begin
   return query
   with
-  strict_query as (
-    select websearch_to_tsquery('english'::regconfig, coalesce(query_text, '')) as q
+  -- The intent's words as websearch_to_tsquery parses them (stemmed, stop words dropped;
+  -- "-word" negates), then OR-ed, keeping the rarest words whose patterns add up to at most
+  -- text_budget (see private.search_lexeme_stats); negated words stay as a filter.
+  parsed as (
+    select m[1] = '!' as negated, replace(m[2], '''''', '''') as lexeme
+    from regexp_matches(websearch_to_tsquery('english'::regconfig, coalesce(query_text, ''))::text, '(!?)''((?:[^'']|'''')+)''', 'g') m
+  ),
+  wanted as (
+    select w.lexeme, sum(coalesce(s.documents, 0)) over (order by coalesce(s.documents, 0), w.lexeme) as cumulative
+    from (select distinct lexeme from parsed where not negated) w
+    left join private.search_lexeme_stats s on s.project_id = match_patterns.project_id and s.lexeme = w.lexeme
   ),
   text_query as (
-    select case
-      when q::text = '' then null
-      when q::text like '%!%' then q
-      else replace(q::text, ' & ', ' | ')::tsquery
-    end as q
-    from strict_query
+    select case when t.included is null then null
+      else (t.included || coalesce(' & !(' || t.excluded || ')', ''))::tsquery end as q
+    from (
+      select
+        '(' || (select string_agg(quote_literal(lexeme), ' | ') from wanted where cumulative <= greatest(text_budget, 0)) || ')' as included,
+        (select string_agg(quote_literal(lexeme), ' | ') from parsed where negated) as excluded
+    ) t
   ),
   vector_hits as (
     select hit.id, hit.distance, row_number() over (order by hit.distance, hit.id)::integer as rank
@@ -254,5 +312,5 @@ $$;
 
 revoke execute on function public.record_pattern_matches(uuid[]) from public, anon;
 grant execute on function public.record_pattern_matches(uuid[]) to authenticated, service_role;
-revoke execute on function public.match_patterns(extensions.vector, text, uuid, jsonb, integer, double precision, integer, integer, double precision, double precision) from public, anon;
-grant execute on function public.match_patterns(extensions.vector, text, uuid, jsonb, integer, double precision, integer, integer, double precision, double precision) to authenticated, service_role;
+revoke execute on function public.match_patterns(extensions.vector, text, uuid, jsonb, integer, double precision, integer, integer, double precision, double precision, integer) from public, anon;
+grant execute on function public.match_patterns(extensions.vector, text, uuid, jsonb, integer, double precision, integer, integer, double precision, double precision, integer) to authenticated, service_role;

@@ -117,3 +117,9 @@ export async function recordIngestPatternEvents({
   );
   return count;
 }
+
+/** Recounts the project's full-text lexemes, which the match uses to keep an intent's rare words. */
+export async function refreshSearchLexemeStats({ transaction, projectId }: { transaction: Queryable; projectId: string }): Promise<number> {
+  const [{ counted }] = await transaction.query<{ counted: number }>(`select public.refresh_search_lexeme_stats($1) as counted`, [projectId]);
+  return counted;
+}

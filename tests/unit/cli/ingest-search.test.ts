@@ -9,10 +9,12 @@ const motif = path.join(repository, "bin/motif");
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), "motif-cli-ingest-"));
 
 function run(args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, MOTIF_DATA_DIR: path.join(workspace, ".motif") };
+  delete env.DATABASE_URL; // embedded mode
   const result = spawnSync(process.execPath, [motif, ...args], {
     cwd: workspace,
     encoding: "utf8",
-    env: { ...process.env, MOTIF_DATA_DIR: path.join(workspace, ".motif"), DATABASE_URL: "" },
+    env,
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -24,7 +26,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }));
 
-describe("motif ingest and motif search", () => {
+describe("motif ingest and motif search", { timeout: 180_000 }, () => {
   it("ingests a repository into a new project, then finds its retry pattern with occurrences relative to the working directory", () => {
     const ingest = run(["ingest", "service", "--project", "shop", "--json", "--jobs", "1"]);
     expect(ingest.stderr).toBe("");
