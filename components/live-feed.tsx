@@ -24,7 +24,9 @@ function eventLabel(eventType: string): string {
 /** The one line that says what happened, from what the event carries. */
 function eventSummary(event: PatternEvent): string | undefined {
   const data = event.event_data;
-  const parts = [data.name, data.kind, data.change, data.outcome].filter((part) => typeof part === "string" && part);
+  // `change: "created"` repeats `pattern_created`; only what the type does not say is shown.
+  const said = new Set(event.event_type.split(/[._]+/));
+  const parts = [data.name, data.kind, data.change, data.outcome].filter((part) => typeof part === "string" && part && !said.has(part));
   return parts.length > 0 ? parts.map((part) => String(part).replaceAll("_", " ")).join(" · ") : undefined;
 }
 
@@ -55,7 +57,7 @@ function FeedItem({ event, slug }: { event: PatternEvent; slug: string }) {
         <span className="font-medium text-slate-900 dark:text-slate-100">{eventLabel(event.event_type)}</span>
         {summary && <span className="ml-2 text-sm text-slate-600 dark:text-slate-300" data-testid="feed-event-summary">{summary}</span>}
         {linkable && (
-          <Link href={`/projects/${slug}/patterns/${event.pattern_id}`}
+          <Link href={`/projects/${slug}/patterns/${event.pattern_id}`} aria-label={`Open pattern ${summary ?? event.pattern_id}`}
             className="ml-2 text-sm font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
             open pattern
           </Link>
