@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import type { Command } from "commander";
-import { appliedMigrations, getDatabase, readLockOwner } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 
@@ -12,6 +11,7 @@ export function registerDbCommand(program: Command): void {
     .action(async () => {
       const environment = getEnvironment();
       if (environment.mode === "supabase") throw new MotifError("bad_request:input", "DATABASE_URL is set: apply migrations with `supabase db push`.");
+      const { appliedMigrations, getDatabase } = await import("@/lib/db");
       const database = await getDatabase({ command: "motif db migrate" });
       const versions = await appliedMigrations(database);
       await database.close();
@@ -20,9 +20,10 @@ export function registerDbCommand(program: Command): void {
   db.command("reset")
     .description("Delete the embedded data dir (all projects, users and patterns)")
     .option("--yes", "confirm deletion")
-    .action((options: { yes?: boolean }) => {
+    .action(async (options: { yes?: boolean }) => {
       const environment = getEnvironment();
       if (!options.yes) throw new MotifError("bad_request:input", `this deletes ${environment.dataDir}; run again with --yes to confirm.`);
+      const { readLockOwner } = await import("@/lib/db");
       const owner = readLockOwner(environment.dataDir);
       if (owner) throw new MotifError("locked:data_dir", `process ${owner.pid} (${owner.command}) is using ${environment.dataDir}; stop it first.`);
       fs.rmSync(environment.dataDir, { recursive: true, force: true });

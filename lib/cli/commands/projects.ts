@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { asService, listProjectsForOperator, type ProjectOverview } from "@/lib/db";
-import { withDatabaseAccess } from "../database-access";
+import type { ProjectOverview } from "@/lib/db";
 
 function printTable(projects: ProjectOverview[]): void {
   if (projects.length === 0) {
@@ -20,6 +19,10 @@ export function registerProjectsCommand(program: Command): void {
     .description("List the projects in this Motif (embedded: the data dir's owner view)")
     .option("--json", "print JSON")
     .action(async (options: { json?: boolean }) => {
+      const [{ asService, listProjectsForOperator }, { withDatabaseAccess }] = await Promise.all([
+        import("@/lib/db"),
+        import("../database-access"),
+      ]);
       const projects = await withDatabaseAccess<ProjectOverview[]>({
         direct: (database) => asService(database, (transaction) => listProjectsForOperator({ transaction })),
         viaServer: async (fetchOwner) => ((await (await fetchOwner("/api/operator/projects")).json()) as { projects: ProjectOverview[] }).projects,

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { startServer } from "@/lib/server";
 import { parseOptions } from "../parse-options";
 
 const serveOptionsSchema = z.object({
@@ -17,6 +16,8 @@ export function registerServeCommand(program: Command): void {
     .option("-H, --hostname <host>", "interface to listen on", "0.0.0.0")
     .action(async (rawOptions) => {
       const options = parseOptions(serveOptionsSchema, rawOptions);
+      // Loaded on use: Next.js is heavy, and every other command would pay for it at start-up.
+      const { startServer } = await import("@/lib/server");
       const server = await startServer(options);
       await new Promise<void>((resolve) => {
         const stop = () => server.close(() => resolve());
