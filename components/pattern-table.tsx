@@ -100,7 +100,8 @@ export function PatternTable({ slug, filters, onSort }: { slug: string; filters:
     <div className="space-y-3">
       {/* relative: the sr-only text inside is absolutely positioned and must scroll with the table. */}
       <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
-        <table className="min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-800" data-testid="pattern-table">
+        <table className="min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-800" data-testid="pattern-table"
+          aria-busy={page.isFetching}>
           <caption className="sr-only">Patterns of this project</caption>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
             <tr>

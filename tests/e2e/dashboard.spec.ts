@@ -120,6 +120,7 @@ test("filters narrow the table and live in the URL", async () => {
   await patterns.open(slug);
   await patterns.filter("kinds", "retry_backoff");
   await expect(page).toHaveURL(/kinds=retry_backoff/);
+  await patterns.settled();
   await expect(patterns.rows()).not.toHaveCount(0);
   for (const kind of await patterns.rows().getByTestId("pattern-kind").allTextContents()) expect(kind).toBe("retry backoff");
   await page.reload();
@@ -129,7 +130,8 @@ test("filters narrow the table and live in the URL", async () => {
 test("exporting CSV gives the filtered rows, properly quoted", async () => {
   const patterns = new PatternsPage(page);
   await patterns.open(slug, "?kinds=retry_backoff");
-  const tableNames = await patterns.rows().getByTestId("pattern-link").allTextContents();
+  const tableNames = await patterns.names();
+  expect(tableNames).toContain(retryName);
   const download = await patterns.exportCsv();
   expect(download.suggestedFilename()).toMatch(new RegExp(`^${slug}-patterns-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   const rows = parseCsv(fs.readFileSync(await download.path(), "utf8"));

@@ -9,6 +9,17 @@ export class PatternsPage {
     await expect(this.page.getByRole("heading", { name: "Patterns", exact: true })).toBeVisible();
   }
 
+  /** Waits until the table shows the answer to its current filters (not the previous page kept on screen). */
+  async settled() {
+    await expect(this.page.getByTestId("pattern-table")).toHaveAttribute("aria-busy", "false");
+  }
+
+  /** The names in the table once it has settled. */
+  async names(): Promise<string[]> {
+    await this.settled();
+    return this.rows().getByTestId("pattern-link").allTextContents();
+  }
+
   rows() {
     return this.page.getByTestId("pattern-row");
   }
