@@ -52,6 +52,8 @@ function lineCount(node: SyntaxNode): number {
 
 /** Members of the adaptee a method calls or reads (`this._res.end(...)` → end). */
 function forwards(method: MethodInfo, adaptee: string): string[] {
+  // A plain-name adaptee matches only where `.adaptee.` appears literally.
+  if (/^[#\w$]+$/.test(adaptee) && !method.node.text.includes(`.${adaptee}.`)) return [];
   const pattern = new RegExp(`\\b(?:self|this)\\.${adaptee.replace("$", "\\$")}\\.([#\\w$]+)`, "g");
   return [...method.node.text.matchAll(pattern)].map((match) => match[1]!);
 }

@@ -106,6 +106,8 @@ function methodDecorator(fn: SyntaxNode): Evidence | undefined {
   const parameters = parameterNames(fn);
   if (parameters.length !== 3) return undefined;
   const descriptor = parameters[2]!;
-  if (!new RegExp(`\\b${descriptor}\\.(value|get|set)\\b`).test(fn.text)) return undefined;
+  // Parameter names are plain identifiers: `descriptor.` must appear literally for a match.
+  const text = fn.text;
+  if (!text.includes(`${descriptor}.`) || !new RegExp(`\\b${descriptor}\\.(value|get|set)\\b`).test(text)) return undefined;
   return { confidence: 0.85, reasons: [`method decorator (${parameters.join(", ")}) rewrites ${descriptor}.value`] };
 }

@@ -80,7 +80,7 @@ export class DetectorContext {
   private bucket(type: string): SyntaxNode[] {
     let bucket = this.buckets.get(type);
     if (!bucket) {
-      bucket = this.node.descendantsOfType(type).filter((node) => node.id !== this.node.id && node.isNamed);
+      bucket = this.node.namedDescendantsOfType?.(type) ?? this.node.descendantsOfType(type).filter((node) => node.id !== this.node.id && node.isNamed);
       this.buckets.set(type, bucket);
     }
     return bucket;

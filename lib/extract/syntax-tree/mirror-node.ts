@@ -10,6 +10,7 @@ export class MirrorTree {
   rootNode!: MirrorNode;
   private newlines?: Int32Array;
   private byType?: Map<string, MirrorNode[]>;
+  private namedByType?: Map<string, MirrorNode[]>;
 
   constructor(readonly source: string) {}
 
@@ -37,6 +38,18 @@ export class MirrorTree {
       }
     }
     return this.byType.get(type);
+  }
+
+  /** The named nodes among `nodesOfType(type)`. */
+  namedNodesOfType(type: string): MirrorNode[] | undefined {
+    this.namedByType ??= new Map();
+    let named = this.namedByType.get(type);
+    if (!named) {
+      const all = this.nodesOfType(type);
+      named = all?.every((node) => node.isNamed) ? all : (all ?? []).filter((node) => node.isNamed);
+      this.namedByType.set(type, named);
+    }
+    return named;
   }
 }
 
@@ -138,14 +151,21 @@ export class MirrorNode implements SyntaxNode {
     return found.sort((a, b) => a.index - b.index);
   }
 
-  // The type's pre-order list, cut to this subtree by binary search.
-  private ofType(type: string): MirrorNode[] {
-    const all = this.tree.nodesOfType(type);
-    if (!all) return [];
-    const from = lowerBound(all, this.index);
-    const to = lowerBound(all, this.last + 1);
-    return from === to ? [] : all.slice(from, to);
+  namedDescendantsOfType(type: string): MirrorNode[] {
+    return within(this.tree.namedNodesOfType(type), this.index + 1, this.last);
   }
+
+  private ofType(type: string): MirrorNode[] {
+    return within(this.tree.nodesOfType(type), this.index, this.last);
+  }
+}
+
+// The part of a pre-order list with indexes first..last, found by binary search.
+function within(nodes: MirrorNode[] | undefined, first: number, last: number): MirrorNode[] {
+  if (!nodes) return [];
+  const from = lowerBound(nodes, first);
+  const to = lowerBound(nodes, last + 1);
+  return from === to ? [] : nodes.slice(from, to);
 }
 
 // The children list itself when every child is named: no copy for most nodes' lists.

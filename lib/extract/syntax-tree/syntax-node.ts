@@ -32,4 +32,10 @@ export interface SyntaxNode {
   childrenForFieldName(name: string): SyntaxNode[];
   /** The node and its descendants whose type is one of `types`, in document order. */
   descendantsOfType(types: string | readonly string[]): SyntaxNode[];
+  /**
+   * Named descendants of one type, the node itself excluded, in document order: what
+   * `descendantsOfType(type)` filtered to named nodes other than this one gives, without the
+   * copies. Only the mirror has it.
+   */
+  namedDescendantsOfType?(type: string): SyntaxNode[];
 }
