@@ -1,7 +1,7 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Edge, type Node } from "@xyflow/react";
+import { Background, Controls, MarkerType, MiniMap, Position, ReactFlow, type Edge, type Node } from "@xyflow/react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -31,6 +31,9 @@ function toFlow(graph: Graph): { nodes: Node[]; edges: Edge[] } {
     id: node.id,
     position: positions.get(node.id) ?? { x: 0, y: 0 },
     data: { label: node.name },
+    // The layout runs left to right, so edges leave on the right and arrive on the left.
+    sourcePosition: Position.Right,
+    targetPosition: Position.Left,
     ariaLabel: `${node.name}, ${formatLabel(node.kind ?? node.pattern_type)}: open the pattern`,
     style: { borderColor: typeColors[node.pattern_type], borderWidth: 2, fontSize: 12, width: 170 },
   }));
@@ -93,7 +96,7 @@ export function PatternGraph({ slug }: { slug: string }) {
         <>
           <div className="h-[32rem] rounded-lg bg-white ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800" data-testid="graph-canvas">
             {/* Uncontrolled (default*) so nodes can be dragged; new data re-mounts it with a fresh layout. */}
-            <ReactFlow key={graph.dataUpdatedAt} defaultNodes={flow.nodes} defaultEdges={flow.edges} fitView
+            <ReactFlow key={graph.dataUpdatedAt} defaultNodes={flow.nodes} defaultEdges={flow.edges} fitView fitViewOptions={{ maxZoom: 1 }}
               colorMode={dark ? "dark" : "light"} minZoom={0.1} nodesConnectable={false} onNodeClick={(_, node) => open(node.id)}>
               <Background />
               <Controls showInteractive={false} />
