@@ -1,6 +1,7 @@
 import type { ExtractionRun } from "@/lib/extract";
+import { rankPatterns } from "@/lib/extract/patterns";
 
-const topPatternCount = 10;
+const topPatternCount = 15;
 const listedFailureCount = 20;
 
 function count(value: number): string {
@@ -22,14 +23,17 @@ function unitLine(run: ExtractionRun): string {
   return `Units: ${count(run.units.length)} (${tally(byKind)})`;
 }
 
+// Ranked by prominence (quality × ln(occurrences + 1) × substance, design patterns first),
+// not by quality alone: a well-documented one-liner must not lead the list.
 function topPatternLines(run: ExtractionRun): string[] {
-  const top = [...run.patterns].sort((left, right) => right.quality.score - left.quality.score).slice(0, topPatternCount);
+  const top = rankPatterns(run.patterns).slice(0, topPatternCount);
   if (top.length === 0) return [];
   return [
-    "Top patterns by quality:",
+    "Top patterns (quality, name, occurrences):",
     ...top.map((pattern) => {
       const kind = pattern.kind ? ` [${pattern.kind}]` : "";
-      return `  ${pattern.quality.score.toFixed(2)}  ${pattern.name}${kind}  ${plural(pattern.occurrences.length, "occurrence")}`;
+      const files = new Set(pattern.occurrences.map((occurrence) => occurrence.file)).size;
+      return `  ${pattern.quality.score.toFixed(2)}  ${pattern.name}${kind}  ${plural(pattern.occurrences.length, "occurrence")} in ${plural(files, "file")}`;
     }),
   ];
 }

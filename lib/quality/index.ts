@@ -4,11 +4,16 @@ export { readCoverageReport } from "./read-coverage-report";
 export { createCoverageLookup, coverageOfRange, type CoverageLookup } from "./line-coverage-of";
 export {
   complexityPart,
+  classComplexityPart,
+  substanceFit,
+  readabilityFit,
+  brevityFit,
   documentationPart,
   reusabilityPart,
   maintainabilityPart,
   couplingScore,
   cohesionScore,
+  type ComplexityFacts,
   type DocumentationFacts,
 } from "./quality-parts";
 export { scoreQuality, combineQualityParts, qualityWeights, noCoverageNote, type QualityInput } from "./score-quality";

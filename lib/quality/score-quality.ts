@@ -1,9 +1,11 @@
 import type { QualityParts, QualityScore } from "@/lib/extract/types";
 import {
+  classComplexityPart,
   complexityPart,
   documentationPart,
   maintainabilityPart,
   reusabilityPart,
+  type ComplexityFacts,
   type DocumentationFacts,
 } from "./quality-parts";
 
@@ -20,8 +22,10 @@ export const noCoverageNote = "no coverage report: test coverage unknown, weight
 
 /** The real inputs of one unit's (or one pattern's) quality. */
 export interface QualityInput {
-  /** Cyclomatic complexity; for a class, the mean over its methods. */
-  cyclomatic: number;
+  /** Cyclomatic and cognitive complexity and statement count of the unit (for a class, of its own body). */
+  complexity: ComplexityFacts;
+  /** Classes only: the same facts for each method, judged together (see `classComplexityPart`). */
+  methods?: ComplexityFacts[];
   documentation: DocumentationFacts;
   /** 0–1 line coverage, or null when no report covers it. */
   coverage: number | null;
@@ -66,7 +70,7 @@ export function combineQualityParts(parts: QualityParts, notes: string[] = []): 
 /** The quality score (DESIGN §4) of one unit from its real inputs, with every part stored. */
 export function scoreQuality(input: QualityInput): QualityScore {
   const parts: QualityParts = {
-    complexity: complexityPart(input.cyclomatic),
+    complexity: input.methods ? classComplexityPart(input.methods, input.complexity) : complexityPart(input.complexity),
     documentation: documentationPart(input.documentation),
     testCoverage: input.coverage,
     reusability: reusabilityPart(input.uses),

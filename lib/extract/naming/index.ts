@@ -3,3 +3,5 @@ export { detectFramework, frameworkOfModule, type FrameworkRole } from "./detect
 export { kindPhrase } from "./kind-phrase";
 export { namePattern, type NamingInput } from "./name-pattern";
 export { describePattern, type DescriptionInput } from "./describe-pattern";
+export { disambiguateNames, type NamedEntry } from "./disambiguate-names";
+export { ownNameWords, docstringWords, meaningfulCallNames, sharedItems, informative } from "./shared-words";

@@ -1,7 +1,7 @@
 const acronyms: Record<string, string> = {
   http: "HTTP", https: "HTTPS", url: "URL", uri: "URI", id: "ID", ids: "IDs", api: "API", json: "JSON", db: "DB",
   sql: "SQL", io: "IO", ui: "UI", jwt: "JWT", html: "HTML", xml: "XML", csv: "CSV", uuid: "UUID", lru: "LRU",
-  ttl: "TTL", s3: "S3", orm: "ORM", crud: "CRUD", dto: "DTO", tcp: "TCP", udp: "UDP", ip: "IP", ws: "WS", sdk: "SDK",
+  ttl: "TTL", s3: "S3", ssl: "SSL", tls: "TLS", uid: "UID", ascii: "ASCII", utf: "UTF", os: "OS", sse: "SSE", aws: "AWS", jsonl: "JSONL", orm: "ORM", crud: "CRUD", dto: "DTO", tcp: "TCP", udp: "UDP", ip: "IP", ws: "WS", sdk: "SDK",
 };
 
 /**
@@ -20,7 +20,7 @@ export function splitIdentifier(identifier: string): string[] {
 
 /** A word for display: known acronyms upper-cased, other words capitalised. */
 export function displayWord(word: string): string {
-  return acronyms[word] ?? word.charAt(0).toUpperCase() + word.slice(1);
+  return (Object.hasOwn(acronyms, word) ? acronyms[word] : undefined) ?? word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** Words joined for a title: `["get", "user", "id"]` → "Get User ID". */

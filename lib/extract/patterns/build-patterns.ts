@@ -1,5 +1,5 @@
 import type { ExtractedPattern, FileExtraction, PatternRelationship } from "@/lib/extract/types";
-import { splitIdentifier, titleWords } from "@/lib/extract/naming";
+import { disambiguateNames } from "@/lib/extract/naming";
 import { createCoverageLookup, type CoverageReport } from "@/lib/quality";
 import { buildRelationships, type PatternRecord } from "./build-relationships";
 import { clusterUnits } from "./cluster-units";
@@ -19,25 +19,17 @@ export interface BuildPatternsResult {
   relationships: PatternRelationship[];
 }
 
-/** Two patterns may do different things under one name: later ones (by key) name their class, else a variant number. */
-function disambiguateNames(model: RepoModel, built: { pattern: ExtractedPattern; selected: SelectedCluster }[]): void {
-  const byName = new Map<string, typeof built>();
-  for (const entry of [...built].sort((a, b) => (a.pattern.key < b.pattern.key ? -1 : 1))) {
-    byName.set(entry.pattern.name, [...(byName.get(entry.pattern.name) ?? []), entry]);
-  }
-  for (const [name, entries] of byName) {
-    if (entries.length < 2) continue;
-    const taken = new Set([name]);
-    entries.slice(1).forEach((entry, index) => {
-      const owner = model.parentOf.get(entry.selected.representative.id);
-      const ownerWords = owner ? titleWords(splitIdentifier(owner.name)) : "";
-      const oneOwner = entry.pattern.occurrences.length < 3;
-      let candidate = oneOwner && ownerWords && !name.includes(ownerWords) ? `${name} in ${ownerWords}` : "";
-      if (!candidate || taken.has(candidate)) candidate = `${name} (variant ${index + 2})`;
-      taken.add(candidate);
-      entry.pattern.name = candidate;
-    });
-  }
+/** Patterns that share a name get a qualifier from their class, calls or domain (see `disambiguateNames`). */
+function disambiguate(model: RepoModel, built: { pattern: ExtractedPattern; selected: SelectedCluster }[]): void {
+  const entries = built.map(({ pattern, selected }) => ({
+    key: pattern.key,
+    name: pattern.name,
+    representative: selected.representative,
+    owner: model.parentOf.get(selected.representative.id),
+    pattern,
+  }));
+  disambiguateNames(entries);
+  for (const entry of entries) entry.pattern.name = entry.name;
 }
 
 /**
@@ -54,7 +46,7 @@ export function buildPatterns(input: BuildPatternsInput): BuildPatternsResult {
     .map((cluster) => selectCluster(model, cluster))
     .filter((selected): selected is SelectedCluster => selected !== null)
     .map((selected) => ({ pattern: toPattern(context, selected), selected }));
-  disambiguateNames(model, built);
+  disambiguate(model, built);
   built.sort((a, b) => b.pattern.occurrences.length - a.pattern.occurrences.length || (a.pattern.key < b.pattern.key ? -1 : 1));
   const records: PatternRecord[] = built.map(({ pattern, selected }) => ({ key: pattern.key, units: selected.cluster.members.map((member) => member.unit), centre: selected.cluster.centre }));
   return { patterns: built.map((entry) => entry.pattern), relationships: buildRelationships(model, records, references) };

@@ -3,5 +3,9 @@ export { clusterUnits, groupByFingerprint, mergeSimilarity, type UnitCluster, ty
 export { selectCluster, type SelectedCluster } from "./select-clusters";
 export { shapeTokens } from "./shape-tokens";
 export { shingleSet, jaccard } from "./shingles";
-export { isTestFile, isTrivialUnit } from "./unit-traits";
+export { isTestFile } from "./unit-traits";
+export { isTrivialUnit, trivialShape, hasSubstance, unitBodyFacts, type TrivialShape } from "./unit-substance";
+export { bodyFacts, type BodyFacts, type BodyStatement } from "./body-facts";
 export { tokenSimilarity, lcsLength } from "./token-similarity";
+export { patternProminence, patternSubstance, rankPatterns, distinctOccurrences } from "./pattern-prominence";
+export { buildRepoModel, type RepoModel } from "./repo-model";

@@ -48,10 +48,13 @@ export function toPattern(context: QualityContext, selected: SelectedCluster): E
       representative,
       kind: kind?.kind ?? null,
       role,
-      owner: owner?.kind === "class" ? owner : undefined,
+      members: units,
+      memberOwners: units.map((unit) => {
+        const parent = context.model.parentOf.get(unit.id);
+        return parent?.kind === "class" ? parent.name : "";
+      }),
       isAsync: units.some((unit) => unit.isAsync),
       files: units.map((unit) => unit.file),
-      memberNames: units.map((unit) => unit.name),
     }),
     description: describePattern({ representative, kind: kind?.kind ?? null, kindConfidence: kind?.confidence ?? null, kindEvidence: kind?.evidence ?? [], role, occurrences: units, methods }),
     language: representative.language,

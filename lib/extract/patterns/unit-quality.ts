@@ -1,5 +1,6 @@
 import type { CodeUnit, QualityParts, QualityScore } from "@/lib/extract/types";
 import {
+  classComplexityPart,
   combineQualityParts,
   complexityPart,
   coverageOfRange,
@@ -7,10 +8,12 @@ import {
   lcom4,
   maintainabilityPart,
   reusabilityPart,
+  type ComplexityFacts,
   type CoverageLookup,
   type DocumentationFacts,
 } from "@/lib/quality";
 import { methodsOf, type RepoModel } from "./repo-model";
+import { unitBodyFacts } from "./unit-substance";
 
 /** What scoring needs beyond the units: coverage (if any) and cross-file users. */
 export interface QualityContext {
@@ -106,14 +109,19 @@ function unitCoverage(context: QualityContext, unit: CodeUnit, notes: string[]):
   return value;
 }
 
+/** The complexity part's inputs: the unit's metrics and its body's statement count, read from its code. */
+export function complexityFacts(unit: CodeUnit): ComplexityFacts {
+  return { cyclomatic: unit.metrics.cyclomatic, cognitive: unit.metrics.cognitive, statements: unitBodyFacts(unit).statements.length };
+}
+
 /** The five parts of one unit's quality from its real inputs. */
 export function unitQualityParts(context: QualityContext, unit: CodeUnit, notes: string[]): QualityParts {
   const { model } = context;
   const methods = unit.kind === "class" ? methodsOf(model, unit) : [];
-  const cyclomatic = methods.length ? methods.reduce((sum, method) => sum + method.metrics.cyclomatic, 0) / methods.length : unit.metrics.cyclomatic;
+  const complexity = unit.kind === "class" ? classComplexityPart(methods.map(complexityFacts), complexityFacts(unit)) : complexityPart(complexityFacts(unit));
   const users = new Set([unit, ...methods].flatMap((member) => [...(context.users.get(member.id) ?? [])]));
   return {
-    complexity: complexityPart(cyclomatic),
+    complexity,
     documentation: documentationPart(unit.kind === "class" ? classDocumentationFacts(model, unit) : documentationFacts(unit)),
     testCoverage: unitCoverage(context, unit, notes),
     reusability: reusabilityPart(users.size),

@@ -1,0 +1,38 @@
+import type { Language } from "@/lib/extract/types";
+
+/** A lexical token of unit source, enough to find statements: comments are dropped, newlines kept. */
+export interface CodeToken {
+  type: "word" | "string" | "number" | "punct" | "newline";
+  text: string;
+}
+
+// Same literal rules as shape-tokens, but punctuation and newlines are kept: statements end there.
+const pythonPattern =
+  /([ \t\f\r]+|\\\r?\n)|(\n)|(#[^\n]*)|((?:[rRbBuUfF]{1,2})?(?:"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'))|(0[xXoObB][\da-fA-F_]+|\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?[jJ]?|\.\d+)|([\p{L}_][\p{L}\p{N}_]*)|(\*\*=|\/\/=|>>=|<<=|->|:=|==|!=|<=|>=|\*\*|\/\/|<<|>>|\.\.\.|[-+*\/%@&|^]=|[-+*\/%@&|^~<>=!]|[\s\S])/uy;
+
+const scriptPattern =
+  /([ \t\f\r]+)|(\n)|(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|(0[xXoObB][\da-fA-F_]+n?|\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?n?|\.\d+)|(#?[\p{L}_$][\p{L}\p{N}_$]*)|(>>>=|\.\.\.|===|!==|\*\*=|<<=|>>=|>>>|&&=|\|\|=|\?\?=|=>|==|!=|<=|>=|&&|\|\||\?\?|\?\.|\+\+|--|\*\*|<<|>>|[-+*\/%&|^]=|[-+*\/%&|^~<>=!?]|[\s\S])/uy;
+
+const groupTypes: CodeToken["type"][] = ["newline", "newline", "newline", "string", "number", "word", "punct"];
+
+/**
+ * The tokens of a unit's source. A comment is dropped but the newline after it is kept
+ * (a block comment spanning lines leaves one newline), so line structure survives.
+ */
+export function codeTokens(code: string, language: Language): CodeToken[] {
+  const pattern = language === "python" ? pythonPattern : scriptPattern;
+  const tokens: CodeToken[] = [];
+  pattern.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while (pattern.lastIndex < code.length && (match = pattern.exec(code))) {
+    if (match[1]) continue;
+    const group = match.findIndex((value, index) => index > 1 && value !== undefined);
+    if (group === 3) {
+      if (match[3].includes("\n")) tokens.push({ type: "newline", text: "\n" });
+      continue;
+    }
+    const type = group === 2 ? "newline" : groupTypes[group - 1];
+    tokens.push({ type, text: match[group] });
+  }
+  return tokens;
+}
