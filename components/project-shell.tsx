@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import type { Project } from "@/lib/db";
 import { apiFetch } from "./api-client";
+import { LiveRefresh } from "./live-refresh";
 import { projectsQueryKey } from "./project-list";
 import { control } from "./ui/field";
 
@@ -52,6 +53,7 @@ export function ProjectShell({ slug, children }: { slug: string; children: React
     <div className="space-y-6">
       <div className="flex flex-col gap-3 border-b border-slate-200 pb-3 dark:border-slate-800 lg:flex-row lg:items-center">
         <ProjectSwitcher slug={slug} />
+        <LiveRefresh slug={slug} />
         <nav aria-label="Project" className="-mx-4 overflow-x-auto px-4 lg:mx-0 lg:px-0">
           <ul className="flex gap-1 whitespace-nowrap">
             {sections.map((section) => (

@@ -94,7 +94,7 @@ test("the feed reconnects after the network drops and shows what was written mea
 
   // Chromium's offline mode spares open connections, so the stream is cut by hand as well.
   await readerPage.context().setOffline(true);
-  await feed.dropConnection();
+  await feed.dropConnections();
   await expect(feed.status()).toHaveAttribute("data-status", "reconnecting", { timeout: 10_000 });
   const writerPage = await personPage(browser);
   await new AuthPage(writerPage).signIn(reader, password);
@@ -110,4 +110,29 @@ test("the feed reconnects after the network drops and shows what was written mea
   await expect(feed.status()).toHaveAttribute("data-status", "live");
   await expect(feed.events()).toHaveCount(1);
   await snapshot(readerPage, "live-feed-after-reconnect");
+});
+
+test("the patterns table refreshes live when another browser adds a pattern, without a reload", async ({ browser }) => {
+  const viewerEmail = `table-viewer-${run}@example.com`;
+  const tableSlug = `feed-table-${run}`;
+  const ownerPage = await personPage(browser);
+  await new AuthPage(ownerPage).signUp(`table-owner-${run}@example.com`, password);
+  expect((await ownerPage.request.post("/api/v1/projects", { data: { name: "Table", slug: tableSlug } })).status()).toBe(201);
+  const viewerPage = await personPage(browser);
+  await new AuthPage(viewerPage).signUp(viewerEmail, password);
+  expect((await ownerPage.request.post(`/api/v1/projects/${tableSlug}/members`, { data: { email: viewerEmail, role: "viewer" } })).status()).toBe(201);
+
+  await viewerPage.goto(`/projects/${tableSlug}/patterns`);
+  await expect(viewerPage.getByTestId("empty-ingest")).toBeVisible();
+  await expect(viewerPage.getByTestId("live-refresh")).toHaveAttribute("data-status", "live");
+  await viewerPage.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+
+  const created = await ownerPage.request.post("/api/v1/patterns", {
+    data: { project: tableSlug, name: `Live Table Pattern ${run}`, code: "def live_table():\n    return 2\n", language: "python" },
+  });
+  expect(created.status()).toBe(201);
+  await expect(viewerPage.getByTestId("pattern-row")).toHaveCount(1, { timeout: 3_000 });
+  await expect(viewerPage.getByTestId("pattern-link")).toHaveText(`Live Table Pattern ${run}`);
+  expect(await viewerPage.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
+  await snapshot(viewerPage, "patterns-refreshed-live");
 });

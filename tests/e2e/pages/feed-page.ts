@@ -62,12 +62,14 @@ export class FeedPage {
     });
   }
 
-  /** Cuts the newest connection: closed for good, with the error event a lost network raises. */
-  async dropConnection() {
+  /** Cuts every open feed connection (the page's frame holds one too): closed for good, with the error event a lost network raises. */
+  async dropConnections() {
     await this.page.evaluate(() => {
-      const source = (window as unknown as { feedSources: EventSource[] }).feedSources.at(-1)!;
-      source.close();
-      source.dispatchEvent(new Event("error"));
+      for (const source of (window as unknown as { feedSources: EventSource[] }).feedSources) {
+        if (source.readyState === EventSource.CLOSED) continue;
+        source.close();
+        source.dispatchEvent(new Event("error"));
+      }
     });
   }
 
