@@ -15,6 +15,8 @@ export interface NamedEntry {
 // Folders that say how code is built or laid out, not what it is about.
 const layoutFolders = new Set(["src", "lib", "dist", "build", "esm", "cjs", "mjs", "out", "core", "internal", "utils", "util", "common", "shared", "node_modules", "packages", "helpers", "vendor", "v1", "v2", "v3", "v4"]);
 
+const languageName = (unit: CodeUnit) => (unit.language === "python" ? "Python" : unit.language === "javascript" ? "JavaScript" : "TypeScript");
+
 const nameHas = (name: string, words: string[]) => {
   const present = new Set(splitIdentifier(name));
   return words.length > 0 && words.every((word) => present.has(word));
@@ -31,12 +33,16 @@ function domainFolder(entry: NamedEntry, siblings: NamedEntry[]): string | undef
 function qualifiers(entry: NamedEntry, siblings: NamedEntry[]): string[] {
   const found: string[] = [];
   const owner = entry.owner;
-  if (owner && !nameHas(entry.name, splitIdentifier(owner.name))) found.push(` in ${titleWords(splitIdentifier(owner.name))}`);
+  // A computed member name (`[Symbol.asyncIterator]`, a sequence expression) is no class word.
+  const ownerWords = owner && /^[\w$]+$/.test(owner.name) ? splitIdentifier(owner.name) : [];
+  if (ownerWords.length > 0 && ownerWords.length <= 5 && !nameHas(entry.name, ownerWords)) found.push(` in ${titleWords(ownerWords)}`);
   const domain = domainFolder(entry, siblings);
   if (domain) found.push(` in ${titleWords(splitIdentifier(domain))}`);
   const othersCall = new Set(siblings.filter((other) => other !== entry).flatMap((other) => meaningfulCallNames(other.representative)));
   const own = meaningfulCallNames(entry.representative).find((call) => !othersCall.has(call) && !nameHas(entry.name, splitIdentifier(call)));
   if (own) found.push(` using ${titleWords(splitIdentifier(own))}`);
+  // The same code as TypeScript source and as its compiled JavaScript: say which is which.
+  if (siblings.some((other) => languageName(other.representative) !== languageName(entry.representative))) found.push(` in ${languageName(entry.representative)}`);
   return found;
 }
 
@@ -44,7 +50,8 @@ function qualifiers(entry: NamedEntry, siblings: NamedEntry[]): string[] {
  * Patterns that do different things may end up with one name. Each of them then gets the
  * first qualifier that sets it apart — its enclosing class ("... in Stream Writer"), the
  * folder of its domain that the others are not in ("... in Asyncio"), or a call the others
- * do not make ("... using Float Safe Remainder") — never a counter. Names that stay equal after that are left equal:
+ * do not make ("... using Float Safe Remainder"), or its language when the same code comes
+ * as TypeScript source and compiled JavaScript — never a counter. Names that stay equal after that are left equal:
  * nothing in the code tells them apart.
  */
 export function disambiguateNames(entries: NamedEntry[]): void {

@@ -45,7 +45,8 @@ function sharedNameWords(input: NamingInput): string[] {
 /** " of Owner" when every member sits in one class; " in Owner-word Classes" when their classes share words. */
 function ownerQualifier(input: NamingInput): string {
   const owners = input.memberOwners;
-  if (input.representative.kind !== "method" || owners.some((owner) => !owner)) return "";
+  // A computed member name (`[Symbol.asyncIterator]`, a sequence expression) is no class word.
+  if (input.representative.kind !== "method" || owners.some((owner) => !/^[\w$]+$/.test(owner))) return "";
   if (new Set(owners).size === 1) return ` of ${titleWords(splitIdentifier(owners[0]))}`;
   const words = informative(sharedItems(owners.map((owner) => new Set(splitIdentifier(owner))), splitIdentifier(owners[0])));
   return words.length ? ` in ${titleWords(words)} Classes` : "";
@@ -74,7 +75,7 @@ function plainName(input: NamingInput): string {
   const others = input.members.length - 1;
   let subject = constructor ? ["constructor"] : sharedNameWords(input);
   if (informative(subject).length === 0 && others > 0 && !constructor) {
-    subject = sharedItems(input.members.map((member) => new Set(docstringWords(member))), docstringWords(unit)).slice(0, 4);
+    subject = sharedItems(input.members.map((member) => new Set(docstringWords(member))), docstringWords(unit)).slice(0, 5);
   }
   const generator = unit.isGenerator && !subject.includes("generator") ? " Generator" : "";
   const owner = ownerQualifier(input);

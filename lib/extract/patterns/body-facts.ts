@@ -69,7 +69,9 @@ class StatementReader {
       return;
     }
     if (text === "(" || text === "[" || text === "{") this.frames.push("group");
-    else if ((text === ")" || text === "]" || text === "}") && this.frames.length > 1) {
+    else if (text === ")" || text === "]" || text === "}") {
+      // The brace that closes the unit's own body belongs to no statement.
+      if (this.frames.length === 1) return;
       if (this.frames.pop() === "block") {
         this.end();
         this.counted = true;
