@@ -21,7 +21,7 @@ function repositoryPhrase(unit: CodeUnit): string {
   // Driver and ORM verbs, or any call through a connection-like receiver; `this.#queries.get` is a Map, not a database.
   const database =
     calls(unit, /(^|\.)(execute|executemany|commit|rollback|cursor|fetchone|fetchall|findOne|findMany|findUnique|insertOne|insertMany|updateOne|deleteOne|\$transaction)$/) ||
-    calls(unit, /^((self|this)\.)?(db|conn|connection|client|pool|session|cursor|knex|sql|collection)\.\w+$/i);
+    calls(unit, /^((self|this)\.)?(db|conn|connection|pool|session|cursor|knex|sql|collection|prisma|tx|trx)\.\w+$/i);
   if (database) return "Database-backed Repository";
   if (has(unit, /=\s*(\{\}|\[\]|dict\(\)|new Map\b|new Set\b|\{\s*\}|list\(\))/)) return "In-memory Repository";
   return "CRUD Repository";
