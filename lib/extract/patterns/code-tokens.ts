@@ -26,7 +26,9 @@ export function codeTokens(code: string, language: Language): CodeToken[] {
   let match: RegExpExecArray | null;
   while (pattern.lastIndex < code.length && (match = pattern.exec(code))) {
     if (match[1]) continue;
-    const group = match.findIndex((value, index) => index > 1 && value !== undefined);
+    // The first participating group after the whitespace one names the token's type.
+    let group = 2;
+    while (match[group] === undefined) group++;
     if (group === 3) {
       if (match[3].includes("\n")) tokens.push({ type: "newline", text: "\n" });
       continue;

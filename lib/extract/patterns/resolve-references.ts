@@ -122,11 +122,27 @@ export class ReferenceResolver {
   }
 }
 
+const unitLines = new WeakMap<CodeUnit, string[]>();
+// Bounded so a long-lived process does not keep every name it ever saw.
+const patternCacheLimit = 50_000;
+const writtenPatterns = new Map<string, RegExp[]>();
+
 /** The 1-based line of the first place `written(` (or `written`) appears in the unit, else its first line. */
 export function lineOf(unit: CodeUnit, written: string): number {
-  const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const lines = unit.code.split("\n");
-  for (const pattern of [new RegExp(`${escaped}\\s*\\(`), new RegExp(`\\b${escaped}\\b`)]) {
+  // A unit makes many calls and a name is called from many units: split and compile once each.
+  let lines = unitLines.get(unit);
+  if (!lines) {
+    lines = unit.code.split("\n");
+    unitLines.set(unit, lines);
+  }
+  let patterns = writtenPatterns.get(written);
+  if (!patterns) {
+    const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    patterns = [new RegExp(`${escaped}\\s*\\(`), new RegExp(`\\b${escaped}\\b`)];
+    if (writtenPatterns.size >= patternCacheLimit) writtenPatterns.clear();
+    writtenPatterns.set(written, patterns);
+  }
+  for (const pattern of patterns) {
     const index = lines.findIndex((line, position) => position > 0 && pattern.test(line));
     if (index > 0) return unit.startLine + index;
   }

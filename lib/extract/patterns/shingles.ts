@@ -8,15 +8,6 @@ export const shingleLength = 3;
  */
 export const signatureLength = 48;
 
-function fnv1a32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 /** MurmurHash3's finaliser: a cheap bijective mix used as the MinHash permutations. */
 function mix32(value: number): number {
   let hash = value;
@@ -28,13 +19,22 @@ function mix32(value: number): number {
   return hash >>> 0;
 }
 
+/** FNV-1a of `tokens[start..end)` joined by U+0001, without building the joined string. */
+function fnv1a32Joined(tokens: string[], start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index++) {
+    if (index > start) hash = Math.imul(hash ^ 1, 0x01000193);
+    const token = tokens[index];
+    for (let char = 0; char < token.length; char++) hash = Math.imul(hash ^ token.charCodeAt(char), 0x01000193);
+  }
+  return hash >>> 0;
+}
+
 /** The distinct hashed shingles of a token sequence, sorted ascending. */
 export function shingleSet(tokens: string[]): Uint32Array {
   const hashes = new Set<number>();
-  if (tokens.length <= shingleLength) hashes.add(fnv1a32(tokens.join("\u0001")));
-  for (let start = 0; start + shingleLength <= tokens.length; start++) {
-    hashes.add(fnv1a32(tokens.slice(start, start + shingleLength).join("\u0001")));
-  }
+  if (tokens.length <= shingleLength) hashes.add(fnv1a32Joined(tokens, 0, tokens.length));
+  for (let start = 0; start + shingleLength <= tokens.length; start++) hashes.add(fnv1a32Joined(tokens, start, start + shingleLength));
   return Uint32Array.from(hashes).sort();
 }
 

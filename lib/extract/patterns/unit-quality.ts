@@ -29,12 +29,28 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+// Parameter names repeat across a repository (`name`, `value`, `options`): compile each name's patterns once.
+// Bounded so a long-lived process does not keep every name it ever saw.
+const patternCacheLimit = 50_000;
+const mentionPatterns = new Map<string, { mention: RegExp; jsDocType: RegExp }>();
+
+function parameterPatterns(name: string): { mention: RegExp; jsDocType: RegExp } {
+  let patterns = mentionPatterns.get(name);
+  if (!patterns) {
+    const escaped = escapeRegExp(name.replace(/^[*.]+/, ""));
+    patterns = { mention: new RegExp(`(^|[^\\w$])${escaped}([^\\w$]|$)`), jsDocType: new RegExp(`@param\\s+\\{[^}]+\\}\\s+\\[?${escaped}\\b`) };
+    if (mentionPatterns.size >= patternCacheLimit) mentionPatterns.clear();
+    mentionPatterns.set(name, patterns);
+  }
+  return patterns;
+}
+
 /** Docstring, parameter mentions, and types (annotations, or JSDoc `@param {T}` / `@returns {T}` in JS). */
 export function documentationFacts(unit: CodeUnit): DocumentationFacts {
   const docstring = unit.docstring ?? "";
   const parameters = unit.parameters.filter((parameter) => !receiverNames.has(parameter.name));
-  const mentions = (name: string) => new RegExp(`(^|[^\\w$])${escapeRegExp(name.replace(/^[*.]+/, ""))}([^\\w$]|$)`).test(docstring);
-  const jsDocTyped = (name: string) => new RegExp(`@param\\s+\\{[^}]+\\}\\s+\\[?${escapeRegExp(name.replace(/^[*.]+/, ""))}\\b`).test(docstring);
+  const mentions = (name: string) => parameterPatterns(name).mention.test(docstring);
+  const jsDocTyped = (name: string) => docstring.includes("@param") && parameterPatterns(name).jsDocType.test(docstring);
   return {
     hasDocstring: docstring.trim().length > 0,
     parametersDescribed: parameters.length === 0 ? 1 : parameters.filter((parameter) => mentions(parameter.name)).length / parameters.length,
@@ -58,13 +74,14 @@ function classDocumentationFacts(model: RepoModel, unit: CodeUnit): Documentatio
   };
 }
 
+const receiverPatterns: Record<string, RegExp> = Object.fromEntries(["self", "cls", "this"].map((name) => [name, new RegExp(`\\b${name}\\.(#?[\\w$]+)`, "g")]));
+
 /** Instance attributes a method touches through its receiver (`self.x`, `this.x`). */
 function receiverMembers(method: CodeUnit): Set<string> {
   const first = method.parameters[0]?.name;
   const receiver = method.language === "python" ? (first === "self" || first === "cls" ? first : undefined) : "this";
   if (!receiver) return new Set();
-  const pattern = new RegExp(`\\b${receiver}\\.(#?[\\w$]+)`, "g");
-  return new Set([...method.code.matchAll(pattern)].map((match) => match[1]));
+  return new Set([...method.code.matchAll(receiverPatterns[receiver])].map((match) => match[1]));
 }
 
 /** Abstract or stub methods (`@abstractmethod`, `abstract m()`, a body of `pass`/`...`/`raise NotImplementedError`) hold no state to share. */
