@@ -95,6 +95,17 @@ function scriptRole(unit: CodeUnit, frameworks: Set<string>): FrameworkRole | nu
  * and the imports it (or, for decorators that name a local app object, its file) uses.
  */
 export function detectFramework(unit: CodeUnit, file: FileExtraction | undefined): FrameworkRole {
+  // Selection, framework voting and naming each ask about the same unit: answer once per unit and file.
+  const cached = rolesByUnit.get(unit);
+  if (cached && cached.file === file) return { ...cached.role };
+  const role = detectFrameworkUncached(unit, file);
+  rolesByUnit.set(unit, { file, role });
+  return { ...role };
+}
+
+const rolesByUnit = new WeakMap<CodeUnit, { file: FileExtraction | undefined; role: FrameworkRole }>();
+
+function detectFrameworkUncached(unit: CodeUnit, file: FileExtraction | undefined): FrameworkRole {
   const own = unitFrameworks(unit, file);
   const frameworks = new Set([...own, ...fileFrameworks(file)]);
   const role = unit.language === "python" ? pythonRole(unit, frameworks) : scriptRole(unit, frameworks);

@@ -27,6 +27,7 @@ export interface BodyFacts {
 const objectOpeners = new Set(["=", "(", ",", ":", "return", "[", "?", "||", "&&", "??", "...", "yield", "await", "throw", "<", "|", "&", "in", "of", "+", "typeof", "satisfies", "as", "extends", "implements", "case", "=="]);
 const continuesLine = new Set([",", "(", "[", "{", "=", "=>", ".", "?.", "?", ":", "&&", "||", "??", "+", "-", "*", "/", "%", "|", "&", "^", "<", ">", "<=", ">=", "==", "===", "!=", "!==", "**", "in", "of", "instanceof", "new", "return", "throw", "await", "typeof", "!"]);
 const continuesNext = new Set([".", "?.", "?", ":", "&&", "||", "??", "+", "*", "/", "%", "|", "&", "^", "=", "==", "===", "!=", "!==", "<=", ">=", "**", ")", "]", "}", "=>", "as", "satisfies", "instanceof", "in"]);
+const wordStart = /^[\w$#"'`.]/;
 const emptyStatements = new Set(["pass", "...", "else", "try", "finally", ";"]);
 
 /** Counts statements with a stack of open brackets: a newline or `;` ends a statement only directly inside a block. */
@@ -40,21 +41,29 @@ class StatementReader {
 
   /** Ends the statement in progress: it counts unless it is empty, a bare `else`/`try`, `pass`, or an already counted header's tail. */
   end(opensBlock = false): void {
-    const words = this.current.filter((token) => /^[\w$#"'`.]/.test(token) && token !== ".");
-    const empty = words.length === 0 || (words.length === 1 && emptyStatements.has(words[0]));
+    // Counted without building the list of words: this runs once per statement of every unit.
+    let words = 0;
+    let first = "";
+    for (const token of this.current) {
+      if (token === "." || !wordStart.test(token)) continue;
+      if (words++ === 0) first = token;
+      if (words > 1) break;
+    }
+    const empty = words === 0 || (words === 1 && emptyStatements.has(first));
     if (!empty && !this.counted) this.statements.push(opensBlock ? { tokens: this.current, opensBlock } : { tokens: this.current });
     this.current = [];
     this.counted = false;
   }
 
   read(tokens: CodeToken[]): void {
-    tokens.forEach((token, index) => {
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index];
       const top = this.frames[this.frames.length - 1];
       if (token.type === "newline") {
         if (top === "block" && this.endsStatement(tokens, index)) this.end();
       } else if (token.text === ";" && top === "block") this.end();
       else this.push(token, tokens[index - 1]);
-    });
+    }
     this.end();
   }
 
@@ -120,6 +129,9 @@ function isDeclaration(statement: BodyStatement, python: boolean): boolean {
 
 const controlWords = new Set(["if", "for", "while", "switch", "catch", "with", "return", "throw", "await", "yield", "new", "typeof", "delete", "void"]);
 
+const loopWords = new Set(["for", "while", "do"]);
+const branchWords = new Set(["if", "elif", "switch", "match", "case", "try", "except", "catch", "with", "default"]);
+
 /**
  * The body facts of a function, method or class from its source alone (so a pattern's
  * representative code can be read too): the signature is skipped, lone strings
@@ -135,9 +147,9 @@ export function bodyFacts(code: string, language: Language): BodyFacts {
   let branches = 0;
   for (const { tokens: words } of statements) {
     const first = words[0] === "async" || words[0] === "}" ? words[1] : words[0];
-    if (["for", "while", "do"].includes(first)) loops++;
-    else if (words.includes("for") && python) loops++;
-    if (["if", "elif", "switch", "match", "case", "try", "except", "catch", "with", "default"].includes(first)) branches++;
+    if (loopWords.has(first)) loops++;
+    else if (python && words.includes("for")) loops++;
+    if (branchWords.has(first)) branches++;
     else if (first === "else" && words[1] === "if") branches++;
   }
   return { statements, loops, branches };

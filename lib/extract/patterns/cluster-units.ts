@@ -50,14 +50,16 @@ function controlFlowOf(tokens: string[]): string {
 }
 
 function tokenIds(tokens: string[], vocabulary: Map<string, number>): Int32Array {
-  return Int32Array.from(tokens, (token) => {
-    let id = vocabulary.get(token);
+  const ids = new Int32Array(tokens.length);
+  for (let index = 0; index < tokens.length; index++) {
+    let id = vocabulary.get(tokens[index]);
     if (id === undefined) {
       id = vocabulary.size;
-      vocabulary.set(token, id);
+      vocabulary.set(tokens[index], id);
     }
-    return id;
-  });
+    ids[index] = id;
+  }
+  return ids;
 }
 
 /** Groups units by fingerprint (computed from the code shape when a unit lacks one). */

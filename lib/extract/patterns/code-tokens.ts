@@ -13,6 +13,8 @@ const pythonPattern =
 const scriptPattern =
   /([ \t\f\r]+)|(\n)|(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|(0[xXoObB][\da-fA-F_]+n?|\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?n?|\.\d+)|(#?[\p{L}_$][\p{L}\p{N}_$]*)|(>>>=|\.\.\.|===|!==|\*\*=|<<=|>>=|>>>|&&=|\|\|=|\?\?=|=>|==|!=|<=|>=|&&|\|\||\?\?|\?\.|\+\+|--|\*\*|<<|>>|[-+*\/%&|^]=|[-+*\/%&|^~<>=!?]|[\s\S])/uy;
 
+// Tokens are never mutated, so every newline can share one object (a tenth of all tokens, less garbage).
+const newlineToken: CodeToken = Object.freeze({ type: "newline", text: "\n" });
 const groupTypes: CodeToken["type"][] = ["newline", "newline", "newline", "string", "number", "word", "punct"];
 
 /**
@@ -30,11 +32,10 @@ export function codeTokens(code: string, language: Language): CodeToken[] {
     let group = 2;
     while (match[group] === undefined) group++;
     if (group === 3) {
-      if (match[3].includes("\n")) tokens.push({ type: "newline", text: "\n" });
+      if (match[3].includes("\n")) tokens.push(newlineToken);
       continue;
     }
-    const type = group === 2 ? "newline" : groupTypes[group - 1];
-    tokens.push({ type, text: match[group] });
+    tokens.push(group === 2 ? newlineToken : { type: groupTypes[group - 1], text: match[group] });
   }
   return tokens;
 }

@@ -28,8 +28,7 @@ export class LshIndex<Item> {
     for (const key of bandKeys(signature, bucket, this.rowsPerBand)) {
       for (const item of this.buckets.get(key) ?? []) hits.set(item, (hits.get(item) ?? 0) + 1);
     }
-    const items = [...hits.keys()];
-    const order = new Map(items.map((item, index) => [item, index]));
-    return items.sort((a, b) => hits.get(b)! - hits.get(a)! || order.get(a)! - order.get(b)!).slice(0, limit);
+    // The sort is stable, so ties keep first-hit order.
+    return [...hits.keys()].sort((a, b) => hits.get(b)! - hits.get(a)!).slice(0, limit);
   }
 }

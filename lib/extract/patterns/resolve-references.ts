@@ -129,6 +129,9 @@ const writtenPatterns = new Map<string, RegExp[]>();
 
 /** The 1-based line of the first place `written(` (or `written`) appears in the unit, else its first line. */
 export function lineOf(unit: CodeUnit, written: string): number {
+  // Both patterns need `written` itself on a line after the first: without it, no line can match.
+  const firstBreak = unit.code.indexOf("\n");
+  if (firstBreak < 0 || unit.code.indexOf(written, firstBreak) < 0) return unit.startLine;
   // A unit makes many calls and a name is called from many units: split and compile once each.
   let lines = unitLines.get(unit);
   if (!lines) {

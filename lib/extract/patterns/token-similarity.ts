@@ -9,12 +9,14 @@ export function tokenSimilarity(a: Int32Array, b: Int32Array): number {
   return (2 * lcsLength(a, b)) / (a.length + b.length);
 }
 
-/** Length of the longest common subsequence of two integer sequences. */
-export function lcsLength(first: Int32Array, second: Int32Array): number {
-  const [a, b] = first.length <= second.length ? [first, second] : [second, first];
-  if (a.length === 0) return 0;
-  const words = Math.ceil(a.length / 32);
-  const masks = new Map<number, Uint32Array>();
+// A pattern centre is compared with many candidates: its match masks are built once.
+const masksBySequence = new WeakMap<Int32Array, Map<number, Uint32Array>>();
+
+/** Per symbol of `a`, the bit set of the positions holding it. */
+function symbolMasks(a: Int32Array, words: number): Map<number, Uint32Array> {
+  let masks = masksBySequence.get(a);
+  if (masks) return masks;
+  masks = new Map<number, Uint32Array>();
   for (let index = 0; index < a.length; index++) {
     let mask = masks.get(a[index]);
     if (!mask) {
@@ -23,6 +25,16 @@ export function lcsLength(first: Int32Array, second: Int32Array): number {
     }
     mask[index >>> 5] |= 1 << (index & 31);
   }
+  masksBySequence.set(a, masks);
+  return masks;
+}
+
+/** Length of the longest common subsequence of two integer sequences. */
+export function lcsLength(first: Int32Array, second: Int32Array): number {
+  const [a, b] = first.length <= second.length ? [first, second] : [second, first];
+  if (a.length === 0) return 0;
+  const words = Math.ceil(a.length / 32);
+  const masks = symbolMasks(a, words);
   // V starts all ones; each symbol of b updates V ← (V + (V & M)) | (V & ~M). Zero bits count the LCS.
   const v = new Uint32Array(words).fill(0xffffffff);
   for (let position = 0; position < b.length; position++) {
