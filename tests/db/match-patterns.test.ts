@@ -77,7 +77,7 @@ describe("public.match_patterns", () => {
   });
 
   it("keeps filtered kNN from starving: relaxed iterative scan is set inside the function", async () => {
-    const [{ proconfig }] = await database.query<{ proconfig: string[] }>(`select proconfig from pg_proc where proname = 'match_patterns'`);
+    const [{ proconfig }] = await database.query<{ proconfig: string[] }>(`select proconfig from pg_proc where proname = 'match_pattern_candidates'`);
     expect(proconfig).toContain("hnsw.iterative_scan=relaxed_order");
   });
 });
