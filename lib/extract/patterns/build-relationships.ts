@@ -5,7 +5,7 @@ import { LshIndex } from "./lsh-index";
 import { isWithin, methodsOf, type RepoModel } from "./repo-model";
 import type { Reference } from "./resolve-references";
 import { estimatedJaccard } from "./shingles";
-import { minimumLengthRatio, tokenSimilarity } from "./token-similarity";
+import { minimumLengthRatio, similarityBound, tokenSimilarity } from "./token-similarity";
 
 /** A built pattern as relationships see it. */
 export interface PatternRecord {
@@ -109,6 +109,7 @@ function similarities(records: PatternRecord[]): PatternRelationship[] {
       const [shorter, longer] = [records[other].centre.tokens, record.centre.tokens].sort((a, b) => a.length - b.length);
       if (shorter.length < minimumLengthRatio(similarFloor) * longer.length) continue;
       if (estimatedJaccard(records[other].centre.signature, record.centre.signature) < 0.2) continue;
+      if (similarityBound(shorter, longer) < similarFloor) continue;
       const similarity = tokenSimilarity(shorter, longer);
       if (similarity < similarFloor || similarity >= mergeSimilarity) continue;
       const [first, second] = [records[other], record].sort((a, b) => (a.key < b.key ? -1 : 1));

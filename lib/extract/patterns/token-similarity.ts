@@ -54,6 +54,31 @@ export function lcsLength(first: Int32Array, second: Int32Array): number {
   return zeros;
 }
 
+const countsBySequence = new WeakMap<Int32Array, Map<number, number>>();
+
+function symbolCounts(sequence: Int32Array): Map<number, number> {
+  let counts = countsBySequence.get(sequence);
+  if (!counts) {
+    counts = new Map();
+    for (const symbol of sequence) counts.set(symbol, (counts.get(symbol) ?? 0) + 1);
+    countsBySequence.set(sequence, counts);
+  }
+  return counts;
+}
+
+/**
+ * An upper bound of `tokenSimilarity(a, b)`, in linear time: a common subsequence uses
+ * each symbol at most as often as the sequence that has fewer of it. Callers skip the
+ * exact measure when the bound is already below their threshold (most candidate pairs).
+ */
+export function similarityBound(a: Int32Array, b: Int32Array): number {
+  if (a.length + b.length === 0) return 1;
+  const [fewer, more] = [symbolCounts(a), symbolCounts(b)].sort((x, y) => x.size - y.size);
+  let shared = 0;
+  for (const [symbol, count] of fewer) shared += Math.min(count, more.get(symbol) ?? 0);
+  return (2 * shared) / (a.length + b.length);
+}
+
 /** Two sequences can reach `similarity` only if the shorter is at least this share of the longer. */
 export function minimumLengthRatio(similarity: number): number {
   return similarity / (2 - similarity);
