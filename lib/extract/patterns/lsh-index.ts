@@ -25,10 +25,21 @@ export class LshIndex<Item> {
   /** Items sharing a band with the signature, those sharing most bands (the likeliest near copies) first, at most `limit`. */
   candidates(signature: Uint32Array, bucket: string, limit: number): Item[] {
     const hits = new Map<Item, number>();
-    for (const key of bandKeys(signature, bucket, this.rowsPerBand)) {
-      for (const item of this.buckets.get(key) ?? []) hits.set(item, (hits.get(item) ?? 0) + 1);
+    const keys = bandKeys(signature, bucket, this.rowsPerBand);
+    for (const key of keys) {
+      const items = this.buckets.get(key);
+      if (items) for (const item of items) hits.set(item, (hits.get(item) ?? 0) + 1);
     }
-    // The sort is stable, so ties keep first-hit order.
-    return [...hits.keys()].sort((a, b) => hits.get(b)! - hits.get(a)!).slice(0, limit);
+    // Counting sort by shared bands, most first; ties keep first-hit order (as a stable sort would).
+    const byCount: Item[][] = Array.from({ length: keys.length + 1 }, () => []);
+    for (const [item, count] of hits) byCount[count].push(item);
+    const ranked: Item[] = [];
+    for (let count = keys.length; count > 0 && ranked.length < limit; count--) {
+      for (const item of byCount[count]) {
+        if (ranked.length === limit) break;
+        ranked.push(item);
+      }
+    }
+    return ranked;
   }
 }

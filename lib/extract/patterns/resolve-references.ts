@@ -21,6 +21,7 @@ const selfNames = new Set(["self", "cls", "this"]);
 export class ReferenceResolver {
   private readonly modules: ModuleFiles;
   private readonly topLevelByName = new Map<string, CodeUnit[]>();
+  private readonly resolvedModules = new Map<string, FileExtraction | undefined>();
 
   constructor(private readonly model: RepoModel) {
     this.modules = new ModuleFiles(model.files);
@@ -33,7 +34,12 @@ export class ReferenceResolver {
   }
 
   private moduleFile(module: string, importer: FileExtraction): FileExtraction | undefined {
-    return importer.language === "python" ? this.modules.resolvePython(module, importer.file) : this.modules.resolveScript(module, importer.file);
+    // Every call through an import asks again for the same module from the same file: resolve each pair once.
+    const key = `${importer.language === "python" ? "py" : "js"}\u0000${importer.file}\u0000${module}`;
+    if (this.resolvedModules.has(key)) return this.resolvedModules.get(key);
+    const file = importer.language === "python" ? this.modules.resolvePython(module, importer.file) : this.modules.resolveScript(module, importer.file);
+    this.resolvedModules.set(key, file);
+    return file;
   }
 
   private member(file: FileExtraction, qualname: string): CodeUnit | undefined {
