@@ -101,7 +101,7 @@ function addCompositions(model: RepoModel, keyOf: Map<string, string>, records: 
 
 /** SIMILAR_TO: pattern centres with token similarity in [0.7, 0.9), candidates found through MinHash LSH. */
 function similarities(records: PatternRecord[]): PatternRelationship[] {
-  const index = new LshIndex<number>(2);
+  const index = new LshIndex(2);
   const found: { first: PatternRecord; second: PatternRecord; similarity: number; tokens: number }[] = [];
   records.forEach((record, position) => {
     if (record.centre.tokens.length < similarMinimumTokens) return;

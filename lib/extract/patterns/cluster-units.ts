@@ -110,7 +110,7 @@ function compareGroups(a: FingerprintGroup, b: FingerprintGroup): number {
 export function clusterUnits(units: CodeUnit[]): UnitCluster[] {
   const groups = groupByFingerprint(units).sort(compareGroups);
   const clusters: UnitCluster[] = [];
-  const index = new LshIndex<number>(4);
+  const index = new LshIndex(4);
   for (const group of groups) {
     let best: { cluster: number; similarity: number } | undefined;
     for (const candidate of index.candidates(group.signature, group.bucket, 16).sort((a, b) => a - b)) {
