@@ -13,6 +13,18 @@ const moduleFrameworks: [string, string][] = [
 
 /** The framework a module belongs to, matching whole path segments (`react-dom` is not `react`). */
 export function frameworkOfModule(module: string): string | null {
+  // Every unit asks about its imports, and a repository imports few distinct modules.
+  const cached = frameworkByModule.get(module);
+  if (cached !== undefined) return cached;
+  const framework = frameworkOfModuleUncached(module);
+  if (frameworkByModule.size >= 50_000) frameworkByModule.clear();
+  frameworkByModule.set(module, framework);
+  return framework;
+}
+
+const frameworkByModule = new Map<string, string | null>();
+
+function frameworkOfModuleUncached(module: string): string | null {
   const bare = module.replace(/^node:/, "");
   for (const [prefix, framework] of moduleFrameworks) {
     if (bare === prefix || bare.startsWith(`${prefix}.`) || bare.startsWith(`${prefix}/`)) return framework;

@@ -13,6 +13,9 @@ const pythonPattern =
 const scriptPattern =
   /([ \t\f\r]+)|(\n)|(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|(0[xXoObB][\da-fA-F_]+n?|\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?n?|\.\d+)|(#?[\p{L}_$][\p{L}\p{N}_$]*)|(>>>=|\.\.\.|===|!==|\*\*=|<<=|>>=|>>>|&&=|\|\|=|\?\?=|=>|==|!=|<=|>=|&&|\|\||\?\?|\?\.|\+\+|--|\*\*|<<|>>|[-+*\/%&|^]=|[-+*\/%&|^~<>=!?]|[\s\S])/uy;
 
+/** Space, tab, form feed, carriage return: the first alternative of both patterns (not the newline, a token here). */
+const isBlank = (char: number) => char === 32 || char === 9 || char === 12 || char === 13;
+
 // Tokens are never mutated, so every newline can share one object (a tenth of all tokens, less garbage).
 const newlineToken: CodeToken = Object.freeze({ type: "newline", text: "\n" });
 const groupTypes: CodeToken["type"][] = ["newline", "newline", "newline", "string", "number", "word", "punct"];
@@ -26,7 +29,14 @@ export function codeTokens(code: string, language: Language): CodeToken[] {
   const tokens: CodeToken[] = [];
   pattern.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while (pattern.lastIndex < code.length && (match = pattern.exec(code))) {
+  while (pattern.lastIndex < code.length) {
+    // Blanks between tokens are skipped by hand: the pattern would match them as its first
+    // alternative anyway, and one exec per gap doubled the work and the garbage.
+    let position = pattern.lastIndex;
+    while (position < code.length && isBlank(code.charCodeAt(position))) position++;
+    if (position === code.length) break;
+    pattern.lastIndex = position;
+    if (!(match = pattern.exec(code))) break;
     if (match[1]) continue;
     // The first participating group after the whitespace one names the token's type.
     let group = 2;

@@ -128,22 +128,29 @@ export class ReferenceResolver {
   }
 }
 
-const unitLines = new WeakMap<CodeUnit, string[]>();
+const unitLines = new WeakMap<CodeUnit, { lines: string[]; starts: number[] }>();
 // Bounded so a long-lived process does not keep every name it ever saw.
 const patternCacheLimit = 50_000;
 const writtenPatterns = new Map<string, RegExp[]>();
 
-/** The 1-based line of the first place `written(` (or `written`) appears in the unit, else its first line. */
-export function lineOf(unit: CodeUnit, written: string): number {
-  // Both patterns need `written` itself on a line after the first: without it, no line can match.
-  const firstBreak = unit.code.indexOf("\n");
-  if (firstBreak < 0 || unit.code.indexOf(written, firstBreak) < 0) return unit.startLine;
-  // A unit makes many calls and a name is called from many units: split and compile once each.
-  let lines = unitLines.get(unit);
-  if (!lines) {
-    lines = unit.code.split("\n");
-    unitLines.set(unit, lines);
+/** The unit's lines and the offset each starts at, split once per unit (a unit makes many calls). */
+function linesOf(unit: CodeUnit): { lines: string[]; starts: number[] } {
+  let split = unitLines.get(unit);
+  if (!split) {
+    const lines = unit.code.split("\n");
+    const starts: number[] = [];
+    let offset = 0;
+    for (const line of lines) {
+      starts.push(offset);
+      offset += line.length + 1;
+    }
+    split = { lines, starts };
+    unitLines.set(unit, split);
   }
+  return split;
+}
+
+function patternsFor(written: string): RegExp[] {
   let patterns = writtenPatterns.get(written);
   if (!patterns) {
     const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -151,9 +158,27 @@ export function lineOf(unit: CodeUnit, written: string): number {
     if (writtenPatterns.size >= patternCacheLimit) writtenPatterns.clear();
     writtenPatterns.set(written, patterns);
   }
-  for (const pattern of patterns) {
-    const index = lines.findIndex((line, position) => position > 0 && pattern.test(line));
-    if (index > 0) return unit.startLine + index;
+  return patterns;
+}
+
+/** The 1-based line of the first place `written(` (or `written`) appears in the unit, else its first line. */
+export function lineOf(unit: CodeUnit, written: string): number {
+  // Both patterns need `written` itself on a line after the first: no line before the one
+  // holding its first such occurrence can match, and without one no line can.
+  const firstBreak = unit.code.indexOf("\n");
+  const first = firstBreak < 0 ? -1 : unit.code.indexOf(written, firstBreak);
+  if (first < 0) return unit.startLine;
+  const { lines, starts } = linesOf(unit);
+  // Binary search for the last line starting at or before that occurrence (at least line 1).
+  let from = 1;
+  let to = starts.length - 1;
+  while (from < to) {
+    const middle = (from + to + 1) >>> 1;
+    if (starts[middle] <= first) from = middle;
+    else to = middle - 1;
+  }
+  for (const pattern of patternsFor(written)) {
+    for (let index = from; index < lines.length; index++) if (pattern.test(lines[index])) return unit.startLine + index;
   }
   return unit.startLine;
 }

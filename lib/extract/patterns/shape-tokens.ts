@@ -19,6 +19,9 @@ const pythonPattern =
 const scriptPattern =
   /(\s+)|(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|(0[xXoObB][\da-fA-F_]+n?|\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?n?|\.\d+)|(#?[\p{L}_$][\p{L}\p{N}_$]*)|(>>>=|\.\.\.|===|!==|\*\*=|<<=|>>=|>>>|&&=|\|\|=|\?\?=|=>|==|!=|<=|>=|&&|\|\||\?\?|\?\.|\+\+|--|\*\*|<<|>>|[-+*\/%&|^]=|[-+*\/%&|^~<>=!?])|([\s\S])/uy;
 
+/** Space, tab, newline, vertical tab, form feed, carriage return: all matched by `\s`. */
+const isAsciiSpace = (char: number) => char === 32 || (char >= 9 && char <= 13);
+
 const callFollows = /^\s*\(/;
 
 /**
@@ -39,7 +42,14 @@ export function shapeTokens(code: string, language: Language): string[] {
   pattern.lastIndex = 0;
   let afterDot = false;
   let match: RegExpExecArray | null;
-  while (pattern.lastIndex < code.length && (match = pattern.exec(code))) {
+  while (pattern.lastIndex < code.length) {
+    // ASCII blanks are skipped by hand (the pattern's `\s+` would match them and make no
+    // token, leaving `afterDot` alone): one exec per gap doubled the work and the garbage.
+    let position = pattern.lastIndex;
+    while (position < code.length && isAsciiSpace(code.charCodeAt(position))) position++;
+    if (position === code.length) break;
+    pattern.lastIndex = position;
+    if (!(match = pattern.exec(code))) break;
     if (match[1]) continue;
     if (match[3]) tokens.push("<str>");
     else if (match[4]) tokens.push("<num>");

@@ -32,13 +32,14 @@ function escapeRegExp(text: string): string {
 // Parameter names repeat across a repository (`name`, `value`, `options`): compile each name's patterns once.
 // Bounded so a long-lived process does not keep every name it ever saw.
 const patternCacheLimit = 50_000;
-const mentionPatterns = new Map<string, { mention: RegExp; jsDocType: RegExp }>();
+const mentionPatterns = new Map<string, { bare: string; mention: RegExp; jsDocType: RegExp }>();
 
-function parameterPatterns(name: string): { mention: RegExp; jsDocType: RegExp } {
+function parameterPatterns(name: string): { bare: string; mention: RegExp; jsDocType: RegExp } {
   let patterns = mentionPatterns.get(name);
   if (!patterns) {
-    const escaped = escapeRegExp(name.replace(/^[*.]+/, ""));
-    patterns = { mention: new RegExp(`(^|[^\\w$])${escaped}([^\\w$]|$)`), jsDocType: new RegExp(`@param\\s+\\{[^}]+\\}\\s+\\[?${escaped}\\b`) };
+    const bare = name.replace(/^[*.]+/, "");
+    const escaped = escapeRegExp(bare);
+    patterns = { bare, mention: new RegExp(`(^|[^\\w$])${escaped}([^\\w$]|$)`), jsDocType: new RegExp(`@param\\s+\\{[^}]+\\}\\s+\\[?${escaped}\\b`) };
     if (mentionPatterns.size >= patternCacheLimit) mentionPatterns.clear();
     mentionPatterns.set(name, patterns);
   }
@@ -49,7 +50,11 @@ function parameterPatterns(name: string): { mention: RegExp; jsDocType: RegExp }
 export function documentationFacts(unit: CodeUnit): DocumentationFacts {
   const docstring = unit.docstring ?? "";
   const parameters = unit.parameters.filter((parameter) => !receiverNames.has(parameter.name));
-  const mentions = (name: string) => parameterPatterns(name).mention.test(docstring);
+  // Both patterns contain the bare name literally: a docstring without it cannot match.
+  const mentions = (name: string) => {
+    const patterns = parameterPatterns(name);
+    return docstring.includes(patterns.bare) && patterns.mention.test(docstring);
+  };
   const jsDocTyped = (name: string) => docstring.includes("@param") && parameterPatterns(name).jsDocType.test(docstring);
   return {
     hasDocstring: docstring.trim().length > 0,
