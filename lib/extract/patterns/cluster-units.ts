@@ -115,8 +115,9 @@ export function clusterUnits(units: CodeUnit[]): UnitCluster[] {
     let best: { cluster: number; similarity: number } | undefined;
     for (const candidate of index.candidates(group.signature, group.bucket, 16).sort((a, b) => a - b)) {
       const centre = clusters[candidate].centre;
-      const sizes = [centre.tokens.length, group.tokens.length].sort((a, b) => a - b);
-      if (sizes[0] < minimumLengthRatio(mergeSimilarity) * sizes[1] || centre.controlFlow !== group.controlFlow) continue;
+      const shorter = Math.min(centre.tokens.length, group.tokens.length);
+      const longer = Math.max(centre.tokens.length, group.tokens.length);
+      if (shorter < minimumLengthRatio(mergeSimilarity) * longer || centre.controlFlow !== group.controlFlow) continue;
       // Near copies share most shingles; a low MinHash estimate rules a pair out before the exact measure.
       if (estimatedJaccard(centre.signature, group.signature) < 0.4) continue;
       if (similarityBound(centre.tokens, group.tokens) < mergeSimilarity) continue;

@@ -67,10 +67,13 @@ export function selectCluster(model: RepoModel, cluster: UnitCluster): SelectedC
   const patternType: PatternType = kind ? "design_pattern" : representative.kind === "class" ? "class_pattern" : "function_pattern";
   const base = { cluster, representative, patternType, kind };
   if (kind) return { ...base, reason: "design_pattern" };
+  // A private or nested unit that does not recur is left out whatever its shape: decide that
+  // before reading its body (the costly part), with the same result as checking it after.
+  const alone = cluster.members.length < 2;
+  if (alone && (isPrivate(representative) || isNestedInFunction(model, representative))) return null;
   const framed = detectFramework(representative, model.fileByPath.get(representative.file)).role !== null;
   if (trivialShape(model, representative, framed) !== null) return null;
-  if (cluster.members.length >= 2) return hasSubstance(representative) ? { ...base, reason: "recurs" } : null;
-  if (isPrivate(representative) || isNestedInFunction(model, representative)) return null;
+  if (!alone) return hasSubstance(representative) ? { ...base, reason: "recurs" } : null;
   const substantial = representative.kind === "class" ? isSubstantialClass(model, representative) : isSubstantialFunction(representative);
   return substantial || framed ? { ...base, reason: "substantial" } : null;
 }
