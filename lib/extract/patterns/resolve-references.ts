@@ -22,6 +22,7 @@ export class ReferenceResolver {
   private readonly modules: ModuleFiles;
   private readonly topLevelByName = new Map<string, CodeUnit[]>();
   private readonly resolvedModules = new Map<string, FileExtraction | undefined>();
+  private readonly partsByWritten = new Map<string, string[]>();
 
   constructor(private readonly model: RepoModel) {
     this.modules = new ModuleFiles(model.files);
@@ -65,8 +66,7 @@ export class ReferenceResolver {
 
   /** A dotted name written in `file` (call target or base class) → the unit it denotes. */
   resolveName(written: string, file: FileExtraction, scope?: CodeUnit): { unit: CodeUnit; confidence: number } | undefined {
-    const cleaned = written.replace(/\?\./g, ".").replace(/\s+/g, "").replace(/[[<(].*$/, "").replace(/^new\b/, "");
-    const parts = cleaned.split(".").filter(Boolean);
+    const parts = this.nameParts(written);
     if (parts.length === 0) return undefined;
     const [head, ...rest] = parts;
     if (selfNames.has(head) && scope) {
@@ -90,6 +90,17 @@ export class ReferenceResolver {
     // Last resort: a name defined exactly once in the whole repository (and not a short, generic one).
     const unique = this.topLevelByName.get(head);
     return unique?.length === 1 && head.length >= 4 && unique[0].file !== file.file ? { unit: unique[0], confidence: 0.5 } : undefined;
+  }
+
+  /** `a?.b(x)`, `new A<T>` → its dotted parts; the same names recur across a repository, so each is split once. */
+  private nameParts(written: string): string[] {
+    let parts = this.partsByWritten.get(written);
+    if (!parts) {
+      const cleaned = written.replace(/\?\./g, ".").replace(/\s+/g, "").replace(/[[<(].*$/, "").replace(/^new\b/, "");
+      parts = cleaned.split(".").filter(Boolean);
+      this.partsByWritten.set(written, parts);
+    }
+    return parts;
   }
 
   private resolveLocal(head: string, file: FileExtraction, scope?: CodeUnit): CodeUnit | undefined {
