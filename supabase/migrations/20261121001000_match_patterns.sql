@@ -10,6 +10,11 @@
 -- Not unique: a new version of a pattern (parent_pattern_id) may carry its key forward;
 -- ingest follows superseded_by to the current version and serialises per project.
 
+-- Room on each page for a new row version: a match bumps match_count/last_matched_at (no
+-- indexed column), which then stays a HOT update instead of inserting into every index of
+-- the row, the HNSW index included (measured: ~3 ms per matched pattern at 100k rows).
+alter table public.patterns set (fillfactor = 85);
+
 alter table public.patterns add column extraction_key text;
 alter table public.patterns add column extraction_hash text;
 create index patterns_project_extraction_key_idx on public.patterns (project_id, extraction_key);
@@ -166,6 +171,9 @@ stable
 security definer
 set search_path = ''
 set hnsw.iterative_scan = relaxed_order
+-- 40 (the default) found 0.87 of the exact top 10 at 100k patterns; the fused rank reads
+-- the vector list down to 50, so the search keeps more than that in view.
+set hnsw.ef_search = 120
 as $$
 #variable_conflict use_column
 begin

@@ -143,13 +143,22 @@ async function sqlOnce(world: BenchWorld, query: Query, limit = 5) {
 /** p50/p95/p99 of the SQL function alone and of the endpoint over HTTP; throughput at concurrency 8. */
 export async function runLatencies(world: BenchWorld) {
   const queries = await buildQueries(world);
+  const byFilter = new Map<string, number[]>();
   const sqlTimes = async (list: Query[]) => {
     const durations: number[] = [];
-    for (const query of list) durations.push((await sqlOnce(world, query)).ms);
+    for (const query of list) {
+      const { ms } = await sqlOnce(world, query);
+      durations.push(ms);
+      byFilter.set(query.label, [...(byFilter.get(query.label) ?? []), ms]);
+    }
     return summarize(durations);
   };
   await timeEach(queries.unfiltered.slice(0, 20), (query) => sqlOnce(world, query)); // warm-up
-  const sql = { unfiltered: await sqlTimes(queries.unfiltered), filtered: await sqlTimes(queries.filtered) };
+  const sql = {
+    unfiltered: await sqlTimes(queries.unfiltered),
+    filtered: await sqlTimes(queries.filtered),
+    by_filter: Object.fromEntries([...byFilter].map(([label, durations]) => [label, summarize(durations)])),
+  };
   log(`SQL p99 unfiltered ${sql.unfiltered.p99} ms, filtered ${sql.filtered.p99} ms`);
   const server = await serveMatchRoute(matchRoute);
   const post = async (query: Query) => {
