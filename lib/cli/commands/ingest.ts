@@ -1,10 +1,7 @@
 import os from "node:os";
 import type { Command } from "commander";
 import { z } from "zod";
-import { createEmbeddingProvider } from "@/lib/embed";
-import { extractPaths } from "@/lib/extract";
-import { ingestAsOperator, ingestScope, slimForIngest, type IngestProgress, type IngestSummary } from "@/lib/ingest";
-import { withDatabaseAccess } from "../database-access";
+import type { IngestProgress, IngestSummary } from "@/lib/ingest";
 import { parseOptions } from "../parse-options";
 
 const ingestOptionsSchema = z.object({
@@ -50,6 +47,9 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
   const options = parseOptions(ingestOptionsSchema, rawOptions);
   const show = progressLine(!options.json && process.stderr.isTTY === true);
   const cwd = process.cwd();
+  // Loaded on use, so that `motif --help` and other commands start fast.
+  const [{ createEmbeddingProvider }, { extractPaths }, { ingestAsOperator, ingestScope, slimForIngest }, { withDatabaseAccess }] =
+    await Promise.all([import("@/lib/embed"), import("@/lib/extract"), import("@/lib/ingest"), import("../database-access")]);
   const extraction = await extractPaths({
     paths, cwd, jobs: options.jobs, coverage: options.coverage,
     onProgress: (progress) => show(`extracting ${progress.done}/${progress.total} files`),

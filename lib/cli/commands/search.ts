@@ -1,8 +1,6 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { createEmbeddingProvider } from "@/lib/embed";
-import { matchAsOperator, type MatchedPattern, type MatchResponse } from "@/lib/search";
-import { withDatabaseAccess } from "../database-access";
+import type { MatchedPattern, MatchResponse } from "@/lib/search";
 import { parseOptions } from "../parse-options";
 
 const searchOptionsSchema = z.object({
@@ -40,6 +38,12 @@ async function runSearch(intent: string, rawOptions: unknown): Promise<void> {
   const options = parseOptions(searchOptionsSchema, rawOptions);
   const filters = { ...(options.kind ? { kinds: options.kind } : {}), ...(options.language ? { languages: options.language } : {}) };
   const request = { intent, limit: options.limit, filters, min_confidence: options.minConfidence };
+  // Loaded on use, so that `motif --help` and other commands start fast.
+  const [{ createEmbeddingProvider }, { matchAsOperator }, { withDatabaseAccess }] = await Promise.all([
+    import("@/lib/embed"),
+    import("@/lib/search"),
+    import("../database-access"),
+  ]);
   const answer = await withDatabaseAccess<MatchResponse>({
     direct: (database) => matchAsOperator({ database, slug: options.project, request, embedder: createEmbeddingProvider() }),
     viaServer: async (fetchOwner) => {
