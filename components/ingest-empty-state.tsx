@@ -7,7 +7,7 @@ export function IngestEmptyState({ slug, testId = "empty-ingest" }: { slug: stri
     <EmptyState title="Ingest your first repository" testId={testId}>
       <p>This project has no patterns yet. Motif finds them in your code: run this in a checkout,</p>
       <pre className="overflow-x-auto rounded-md bg-slate-100 px-3 py-2 font-mono text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-100">
-        <code>npx motif ingest . --project {slug}</code>
+        <code>motif ingest . --project {slug}</code>
       </pre>
       <p>
         or{" "}

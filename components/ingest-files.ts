@@ -30,7 +30,7 @@ export function isSourcePath(path: string): boolean {
 export function checkUploadLimits(files: readonly SourceFile[]): string | null {
   const encoder = new TextEncoder();
   if (files.length > uploadLimits.maxFiles) {
-    return `${files.length} files are more than the ${uploadLimits.maxFiles} one upload takes: pick a smaller folder, or run \`npx motif ingest\` on the whole repository.`;
+    return `${files.length} files are more than the ${uploadLimits.maxFiles} one upload takes: pick a smaller folder, or run \`motif ingest\` on the whole repository.`;
   }
   let total = 0;
   for (const file of files) {
@@ -38,7 +38,7 @@ export function checkUploadLimits(files: readonly SourceFile[]): string | null {
     if (bytes > uploadLimits.maxFileBytes) return `${file.path} is larger than 1 MB, the limit per file.`;
     total += bytes;
   }
-  return total > uploadLimits.maxTotalBytes ? "These files hold more than 5 MB, the limit per upload: pick fewer, or use `npx motif ingest`." : null;
+  return total > uploadLimits.maxTotalBytes ? "These files hold more than 5 MB, the limit per upload: pick fewer, or use `motif ingest`." : null;
 }
 
 /** Reads picked files as text, keeping the source ones; `onRead` reports how many are done. */

@@ -92,7 +92,7 @@ export function LiveFeed({ slug, config }: { slug: string; config?: RealtimeConf
           <p>
             Events appear here the moment they are written: ingest a repository on the{" "}
             <Link href={`/projects/${slug}/ingest`} className="font-medium text-indigo-700 underline dark:text-indigo-300">ingest page</Link>
-            {" "}or with <code className="font-mono">npx motif ingest . --project {slug}</code>, and watch its patterns arrive.
+            {" "}or with <code className="font-mono">motif ingest . --project {slug}</code>, and watch its patterns arrive.
           </p>
         </EmptyState>
       ) : (

@@ -87,7 +87,7 @@ test.afterEach(() => {
 
 test("an empty project says how to ingest the first repository", async () => {
   await new ProjectNav(page).open(slug);
-  await expect(page.getByTestId("empty-ingest")).toContainText(`npx motif ingest . --project ${slug}`);
+  await expect(page.getByTestId("empty-ingest")).toContainText(`motif ingest . --project ${slug}`);
   await page.getByTestId("empty-ingest-link").click();
   await expect(page).toHaveURL(new RegExp(`/projects/${slug}/ingest$`));
 });

@@ -12,7 +12,7 @@ export default async function IngestPage({ params }: { params: Promise<{ slug: s
         <h1 className="text-2xl font-semibold tracking-tight">Ingest code</h1>
         <p className="text-sm text-slate-600 dark:text-slate-300">
           Motif parses the files, groups the functions and classes that do the same thing into patterns, and scores them.
-          For a whole repository, run <code className="font-mono">npx motif ingest . --project {slug}</code> in it.
+          For a whole repository, run <code className="font-mono">motif ingest . --project {slug}</code> in it.
         </p>
       </header>
       <IngestForm slug={slug} />
