@@ -1,0 +1,65 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as ingest } from "@/app/api/operator/ingest/route";
+import { POST as match } from "@/app/api/operator/match/route";
+import { GET as listProjects } from "@/app/api/operator/projects/route";
+import { extractPaths } from "@/lib/extract";
+import { ingestScope, slimForIngest } from "@/lib/ingest";
+import { writeOperatorToken } from "@/lib/operator";
+import { callRoute, useTestApi } from "./api-harness";
+
+// The routes `motif projects|ingest|search` use while `motif serve` owns the data dir.
+describe("the operator routes", () => {
+  const repositoryRoot = path.resolve(import.meta.dirname, "../fixtures/repos");
+  let close: () => Promise<void>;
+  let token: string;
+
+  beforeAll(async () => {
+    const api = await useTestApi();
+    close = api.close;
+    token = writeOperatorToken(api.dataDir);
+  });
+  afterAll(() => close());
+
+  async function extractionBody() {
+    const result = await extractPaths({ paths: ["python-service"], cwd: repositoryRoot, jobs: 1 });
+    return { project: "operator-demo", scope: ingestScope(["python-service"], repositoryRoot), result: slimForIngest(result) };
+  }
+
+  it("refuses a missing or wrong operator token and writes nothing", async () => {
+    const body = await extractionBody();
+    expect((await callRoute(listProjects)).status).toBe(401);
+    expect((await callRoute(listProjects, { bearer: `${token}x` })).status).toBe(401);
+    const refused = await callRoute(ingest, { method: "POST", bearer: "not-the-token", body });
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe("unauthorized:auth");
+    expect((await callRoute(listProjects, { bearer: token })).body).toEqual({ projects: [] });
+  });
+
+  it("ingests for the CLI and finds the pattern by intent", async () => {
+    const ingested = await callRoute(ingest, { method: "POST", bearer: token, body: await extractionBody() });
+    expect(ingested.status).toBe(200);
+    const { body: listed } = await callRoute(listProjects, { bearer: token });
+    expect(listed.projects).toHaveLength(1);
+    expect(listed.projects[0].slug).toBe("operator-demo");
+    expect(listed.projects[0].patterns).toBeGreaterThan(0);
+
+    const found = await callRoute(match, {
+      method: "POST",
+      bearer: token,
+      body: { project: "operator-demo", intent: "retry a flaky call with exponential backoff", limit: 3 },
+    });
+    expect(found.status).toBe(200);
+    const best = found.body.matched_patterns[0];
+    expect(best.kind).toBe("retry_backoff");
+    expect(best.occurrences.map((occurrence: { file_path: string }) => occurrence.file_path)).toContain(
+      "python-service/shop/clients/inventory.py",
+    );
+  });
+
+  it("names the bad field of a malformed request", async () => {
+    const answer = await callRoute(match, { method: "POST", bearer: token, body: { project: "operator-demo" } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toContain("intent");
+  });
+});
