@@ -90,8 +90,24 @@ export {
   type PatternWriteNeed,
 } from "./queries/ingest-patterns";
 export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange } from "./queries/ingest-occurrences";
-export { writeIngestRelationships } from "./queries/ingest-relationships";
-export { createRunningJob, updateJobProgressById, finishJobById, type Job } from "./queries/job-queries";
+export { writeIngestRelationships, type RelationshipChanges } from "./queries/ingest-relationships";
+export { createRunningJob, updateJobProgressById, finishJobById, defaultJobLeaseSeconds, type Job } from "./queries/job-queries";
+export {
+  enqueueJob,
+  claimNextJob,
+  renewJobLease,
+  failAbandonedJobs,
+  failOrRetryJobById,
+  getJobById,
+  type QueuedJob,
+} from "./queries/job-queue-queries";
+export {
+  listProjectsToReembed,
+  countPatternsToReembed,
+  listPatternsToReembed,
+  writePatternEmbeddings,
+  type PatternToReembed,
+} from "./queries/reembed-queries";
 export {
   matchPatternScores,
   listMatchDetailsByIds,

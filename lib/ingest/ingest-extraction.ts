@@ -50,7 +50,7 @@ export interface IngestSummary {
   job_id: string;
   patterns: { received: number; created: number; updated: number; unchanged: number };
   occurrences: { received: number; added: number; moved: number; revived: number; removed: number };
-  relationships: { created: number; updated: number };
+  relationships: { created: number; updated: number; removed: number };
   events: number;
   embedded: number;
   embedding_model: string;
@@ -93,7 +93,7 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
     scope: context.scope ?? null, failedFiles: rows.failedFiles,
   });
   events += await recordOccurrenceEvents({ transaction, projectId, changes, details });
-  const relationships = await writeIngestRelationships({ transaction, projectId });
+  const relationships = await writeIngestRelationships({ transaction, projectId, repository: context.repository, scope: context.scope ?? null });
   if (written.created + written.updated > 0) await refreshSearchLexemeStats({ transaction, projectId });
   const sum = (pick: (change: (typeof changes)[number]) => number) => changes.reduce((total, change) => total + pick(change), 0);
   const end = performance.now();

@@ -60,8 +60,10 @@ function stagedPattern(pattern: ExtractedPattern, unitsById: ReadonlyMap<string,
     confidence: pattern.confidence,
     embedding_model: embeddingModel,
   };
-  // Everything ingest writes into the row (the embedding follows from it and the model).
-  return { ...row, extraction_hash: createHash("sha256").update(JSON.stringify(row)).digest("hex").slice(0, 32) };
+  // Everything ingest extracts into the row. Not the embedding model: a pattern whose code did
+  // not change is not rewritten when the provider changes; the re-embed job moves its vector.
+  const { embedding_model: _model, ...extracted } = row;
+  return { ...row, extraction_hash: createHash("sha256").update(JSON.stringify(extracted)).digest("hex").slice(0, 32) };
 }
 
 function stagedOccurrences(pattern: ExtractedPattern, unitsById: ReadonlyMap<string, IngestUnit>): StagedOccurrence[] {

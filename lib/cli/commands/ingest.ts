@@ -38,7 +38,7 @@ function printSummary(result: IngestResult): void {
       `Patterns: ${patterns.received} extracted, ${patterns.created} new, ${patterns.updated} changed, ${patterns.unchanged} unchanged\n` +
       `Occurrences: ${occurrences.received} found, ${occurrences.added} added, ${occurrences.moved} moved, ` +
       `${occurrences.revived} back, ${occurrences.removed} gone\n` +
-      `Relationships: ${relationships.created} new, ${relationships.updated} changed; ${result.events} events; ` +
+      `Relationships: ${relationships.created} new, ${relationships.updated} changed, ${relationships.removed} gone; ${result.events} events; ` +
       `${result.embedded} embedded with ${result.embedding_model} in ${(result.timings_ms.total / 1000).toFixed(1)} s\n`,
   );
 }

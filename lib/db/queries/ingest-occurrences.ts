@@ -139,8 +139,8 @@ export async function writeIngestOccurrences(options: {
 
 /**
  * Events for occurrence changes of patterns whose content did not change (those already got
- * `pattern_updated`): `pattern_updated` when occurrences were added, moved or came back,
- * `occurrences_removed` when code disappeared.
+ * `pattern.updated`): `pattern.updated` when occurrences were added, moved or came back,
+ * `pattern.occurrences_removed` when code disappeared.
  */
 export async function recordOccurrenceEvents(options: {
   transaction: Queryable;
@@ -159,10 +159,10 @@ export async function recordOccurrenceEvents(options: {
        select $1, c.pattern_id, e.event_type, $3::jsonb || e.data
        from changes c
        cross join lateral (values
-         ('pattern_updated', jsonb_build_object('change', 'occurrences', 'occurrences_added', c.added,
+         ('pattern.updated', jsonb_build_object('change', 'occurrences', 'occurrences_added', c.added,
            'occurrences_moved', c.moved, 'occurrences_revived', c.revived), c.added + c.moved + c.revived > 0
            and not exists (select 1 from pg_temp.ingest_written w where w.pattern_id = c.pattern_id)),
-         ('occurrences_removed', jsonb_build_object('count', c.removed, 'files', to_jsonb(c.removed_files)), c.removed > 0)
+         ('pattern.occurrences_removed', jsonb_build_object('count', c.removed, 'files', to_jsonb(c.removed_files)), c.removed > 0)
        ) as e(event_type, data, wanted)
        where e.wanted
        returning 1

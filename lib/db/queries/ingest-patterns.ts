@@ -93,7 +93,7 @@ export async function writeIngestPatterns({ transaction, projectId }: { transact
   return counts;
 }
 
-/** One `pattern_created` / `pattern_updated` event per written pattern (the live feed). */
+/** One `pattern.created` / `pattern.updated` event per written pattern (the live feed). */
 export async function recordIngestPatternEvents({
   transaction,
   projectId,
@@ -107,7 +107,7 @@ export async function recordIngestPatternEvents({
   const [{ count }] = await transaction.query<{ count: number }>(
     `with recorded as (
      insert into public.pattern_events (project_id, pattern_id, event_type, event_data)
-     select $1, w.pattern_id, case w.change when 'created' then 'pattern_created' else 'pattern_updated' end,
+     select $1, w.pattern_id, case w.change when 'created' then 'pattern.created' else 'pattern.updated' end,
        $2::jsonb || jsonb_build_object('name', s.name, 'kind', s.kind, 'pattern_type', s.pattern_type, 'change', w.change)
      from pg_temp.ingest_written w join pg_temp.ingest_patterns s on s.key = w.key
      order by w.change, s.key

@@ -13,6 +13,9 @@ export interface Job {
 
 const jobColumns = "id, project_id, job_type, status, progress, result, error";
 
+/** How long a running job stays ours without a sign of life (runners renew it as they work). */
+export const defaultJobLeaseSeconds = 300;
+
 /** Records a job that this process runs now (status running, started and locked by it). */
 export async function createRunningJob({
   transaction,
@@ -20,18 +23,21 @@ export async function createRunningJob({
   jobType,
   payload,
   lockedBy,
+  leaseSeconds,
 }: {
   transaction: Queryable;
   projectId: string;
   jobType: string;
   payload: Record<string, unknown>;
   lockedBy: string;
+  /** Seconds the job counts as alive without a renewal; long for work that cannot renew mid-way (ingest's one transaction). */
+  leaseSeconds?: number;
 }): Promise<Job> {
   const [job] = await transaction.query<Job>(
-    `insert into public.jobs (project_id, job_type, payload, status, attempts, locked_by, locked_at, started_at, progress)
-     values ($1, $2, $3, 'running', 1, $4, now(), now(), '{"fraction": 0}'::jsonb)
+    `insert into public.jobs (project_id, job_type, payload, status, attempts, locked_by, locked_at, started_at, progress, lease_expires_at)
+     values ($1, $2, $3, 'running', 1, $4, now(), now(), '{"fraction": 0}'::jsonb, now() + make_interval(secs => $5))
      returning ${jobColumns}`,
-    [projectId, jobType, JSON.stringify(payload), lockedBy],
+    [projectId, jobType, JSON.stringify(payload), lockedBy, leaseSeconds ?? defaultJobLeaseSeconds],
   );
   return job;
 }
@@ -64,7 +70,7 @@ export async function finishJobById({
   error?: string;
 }): Promise<void> {
   await transaction.query(
-    `update public.jobs set status = $2, result = $3, error = $4, finished_at = now(), locked_by = null, locked_at = null,
+    `update public.jobs set status = $2, result = $3, error = $4, finished_at = now(), locked_by = null, locked_at = null, lease_expires_at = null,
        progress = case when $2 = 'succeeded' then coalesce(progress, '{}'::jsonb) || '{"fraction": 1}'::jsonb else progress end
      where id = $1`,
     [jobId, status, result === undefined ? null : JSON.stringify(result), error ?? null],
