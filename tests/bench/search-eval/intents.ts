@@ -13,16 +13,28 @@ const intentSchema = z.object({
 export type Target = z.infer<typeof targetSchema>;
 export type Intent = z.infer<typeof intentSchema> & { source: string };
 
-/** The held-out file: written before any tuning and never tuned on. */
-export const heldOutFile = "held-out.json";
+/** The intent sets the evaluator reports apart. */
+export const intentSets = ["in-sample", "held-out", "held-out-2"] as const;
+export type IntentSet = (typeof intentSets)[number];
 
 /**
- * The intents of one set: "in-sample" (every file but held-out.json, used while tuning)
- * or "held-out" (held-out.json only).
+ * The held-out files: held-out.json was written before the first tuning (and looked at
+ * since); held-out-2.json was written before the second and never tuned on.
  */
-export function loadIntents(directory: string, set: "in-sample" | "held-out"): Intent[] {
+export const heldOutFiles: Record<Exclude<IntentSet, "in-sample">, string> = { "held-out": "held-out.json", "held-out-2": "held-out-2.json" };
+
+function inSet(name: string, set: IntentSet): boolean {
+  const heldOut = Object.values(heldOutFiles);
+  return set === "in-sample" ? !heldOut.includes(name) : name === heldOutFiles[set];
+}
+
+/**
+ * The intents of one set: "in-sample" (every file but the held-out ones, used while tuning),
+ * "held-out" (held-out.json) or "held-out-2" (held-out-2.json).
+ */
+export function loadIntents(directory: string, set: IntentSet): Intent[] {
   return readdirSync(directory)
-    .filter((name) => name.endsWith(".json") && (set === "held-out") === (name === heldOutFile))
+    .filter((name) => name.endsWith(".json") && inSet(name, set))
     .sort()
     .flatMap((name) => {
       const list = z.array(intentSchema).parse(JSON.parse(readFileSync(path.join(directory, name), "utf8")));

@@ -7,10 +7,15 @@ export interface TextDocument {
   searchText: string;
 }
 
+/** match_patterns' default text_budget: how many patterns the OR-ed intent words may reach. */
+const textBudget = 300;
+
 /**
  * The full-text half of match_patterns, run by real Postgres (PGlite): the same weighted
- * tsvector (name A, description B, search_text C), the same query rewrite (websearch terms
- * OR-ed unless negated) and ts_rank_cd, so the harness ranks text exactly as the product.
+ * tsvector (name A, description B, search_text C), the same query rewrite (the intent's
+ * websearch_to_tsquery lexemes OR-ed, rarest first while the patterns holding them add up
+ * to at most text_budget, counted by ts_stat as private.search_lexeme_stats is; negated
+ * words excluded) and ts_rank_cd, so the harness ranks text exactly as the product.
  */
 export async function createPostgresTextRanker(documents: TextDocument[]) {
   const database = new PGlite();
@@ -24,16 +29,28 @@ export async function createPostgresTextRanker(documents: TextDocument[]) {
     "insert into docs select * from unnest($1::int[], $2::text[], $3::text[], $4::text[])",
     [documents.map((_, index) => index), documents.map((d) => d.name), documents.map((d) => d.description), documents.map((d) => d.searchText)],
   );
+  await database.exec("create table lexeme_stats as select word as lexeme, ndoc as documents from ts_stat('select search_vector from docs')");
   return {
     /** Document indexes, best first, at most `limit` (the SQL function's candidate_limit). */
     async rank(query: string, limit: number): Promise<number[]> {
       const result = await database.query<{ id: number }>(
-        `with strict_query as (select websearch_to_tsquery('english'::regconfig, $1) as q),
-         text_query as (select case when q::text = '' then null when q::text like '%!%' then q
-                        else replace(q::text, ' & ', ' | ')::tsquery end as q from strict_query)
+        `with
+         parsed as (
+           select m[1] = '!' as negated, replace(m[2], '''''', '''') as lexeme
+           from regexp_matches(websearch_to_tsquery('english'::regconfig, $1)::text, '(!?)''((?:[^'']|'''')+)''', 'g') m),
+         wanted as (
+           select w.lexeme, sum(coalesce(s.documents, 0)) over (order by coalesce(s.documents, 0), w.lexeme) as cumulative
+           from (select distinct lexeme from parsed where not negated) w
+           left join lexeme_stats s on s.lexeme = w.lexeme),
+         text_query as (
+           select case when t.included is null then null
+             else (t.included || coalesce(' & !(' || t.excluded || ')', ''))::tsquery end as q
+           from (select
+             '(' || (select string_agg(quote_literal(lexeme), ' | ') from wanted where cumulative <= $3) || ')' as included,
+             (select string_agg(quote_literal(lexeme), ' | ') from parsed where negated) as excluded) t)
          select d.id from docs d, text_query t where t.q is not null and d.search_vector @@ t.q
          order by ts_rank_cd(d.search_vector, t.q) desc, d.id limit $2`,
-        [query, limit],
+        [query, limit, textBudget],
       );
       return result.rows.map((row) => row.id);
     },
