@@ -95,9 +95,10 @@ describe("plannedWorkers", () => {
 describe("workerScript", () => {
   it("runs workers from one esbuild bundle of the worker, listing every source file it holds", async () => {
     const script = await workerScript();
-    expect(script.pathname).toMatch(/\/node_modules\/\.cache\/motif\/extract-worker-[0-9a-f]{16}\.mjs$/);
-    const manifest = JSON.parse(readFileSync(path.join(path.dirname(script.pathname), "extract-worker.json"), "utf8"));
-    expect(manifest.bundle).toBe(path.basename(script.pathname));
+    expect(script.pathname).toMatch(/\/node_modules\/\.cache\/motif\/extract-worker-[0-9a-f]{16}\/main\.js$/);
+    const cacheFolder = path.dirname(path.dirname(script.pathname));
+    const manifest = JSON.parse(readFileSync(path.join(cacheFolder, "extract-worker.json"), "utf8"));
+    expect(path.join(cacheFolder, manifest.entry)).toBe(script.pathname);
     expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(["lib/extract/extract-file.ts", "lib/extract/worker/extract-worker.ts", "lib/parse/load-language.ts"]));
   });
 });

@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { cachedBundle } from "@/lib/bundle/cached-bundle.mjs";
+
+const homes: string[] = [];
+
+function makeHome(): string {
+  const home = mkdtempSync(path.join(os.tmpdir(), "motif-bundle-"));
+  homes.push(home);
+  writeFileSync(path.join(home, "tsconfig.json"), JSON.stringify({ compilerOptions: { paths: { "@/*": ["./*"] } } }));
+  writeFileSync(path.join(home, "entry.ts"), 'import { word } from "@/word";\nexport async function answer(): Promise<string> {\n  const { late } = await import("./late");\n  return `${word}-${late}`;\n}\n');
+  writeFileSync(path.join(home, "word.ts"), 'export const word: string = "first";\n');
+  writeFileSync(path.join(home, "late.ts"), 'export const late = "chunk";\n');
+  return home;
+}
+
+afterEach(() => {
+  for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
+});
+
+describe("cachedBundle", () => {
+  it("bundles a TypeScript entry with its aliases and dynamic imports, and reuses it while no source changes", async () => {
+    const home = makeHome();
+    const first = await cachedBundle({ home, name: "probe", entry: "entry.ts" });
+    expect(first).toMatch(/\/node_modules\/\.cache\/motif\/probe-[0-9a-f]{16}\/main\.js$/);
+    const loaded = await import(pathToFileURL(first).href);
+    expect(await loaded.answer()).toBe("first-chunk");
+    const manifest = JSON.parse(readFileSync(path.join(home, "node_modules/.cache/motif/probe.json"), "utf8"));
+    expect(Object.keys(manifest.inputs).sort()).toEqual(["entry.ts", "late.ts", "word.ts"]);
+    expect(await cachedBundle({ home, name: "probe", entry: "entry.ts" })).toBe(first);
+  });
+
+  it("rebuilds when a source file changes", async () => {
+    const home = makeHome();
+    const first = await cachedBundle({ home, name: "probe", entry: "entry.ts" });
+    writeFileSync(path.join(home, "word.ts"), 'export const word: string = "second";\n');
+    const later = new Date(Date.now() + 5000);
+    utimesSync(path.join(home, "word.ts"), later, later);
+    const second = await cachedBundle({ home, name: "probe", entry: "entry.ts" });
+    expect(second).not.toBe(first);
+    expect(await (await import(pathToFileURL(second).href)).answer()).toBe("second-chunk");
+  });
+
+  it("fails with esbuild's message when the entry does not compile", async () => {
+    const home = makeHome();
+    writeFileSync(path.join(home, "entry.ts"), "export const broken = ;\n");
+    await expect(cachedBundle({ home, name: "probe", entry: "entry.ts" })).rejects.toThrow(/Unexpected ";"/);
+  });
+});
