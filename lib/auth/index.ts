@@ -6,3 +6,4 @@ export { getJwtSecret, getLocalJwtSecret } from "./jwt-secret";
 export { generateApiKey, hashApiKey, apiKeyPrefix, type GeneratedApiKey } from "./api-key";
 export { sessionCookieName } from "./session-cookie";
 export { invalidCredentialsMessage } from "./local-accounts";
+export { forgetVerifiedApiKey, apiKeyTrustMs } from "./verified-api-keys";

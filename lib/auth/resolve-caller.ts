@@ -6,19 +6,28 @@ import { apiKeyPrefix, hashApiKey } from "./api-key";
 import { getJwtSecret } from "./jwt-secret";
 import { readSessionCookie } from "./session-cookie";
 import { readSupabaseAccessToken } from "./supabase-session";
+import { recallVerifiedApiKey, rememberVerifiedApiKey } from "./verified-api-keys";
 
-/** Claims of a project API key: RLS confines such a caller to the key's project and role. */
+/**
+ * Claims of a project API key: RLS confines such a caller to the key's project and role. A key
+ * verified recently is not looked up again (see verified-api-keys.ts for the revocation window).
+ */
 async function resolveApiKey(key: string): Promise<JwtClaims> {
+  const keyHash = hashApiKey(key);
+  const known = recallVerifiedApiKey(keyHash);
+  if (known) return known;
   const database = await getDatabase();
-  const apiKey = await asService(database, (transaction) => markApiKeyUsedByHash({ transaction, keyHash: hashApiKey(key) }));
+  const apiKey = await asService(database, (transaction) => markApiKeyUsedByHash({ transaction, keyHash }));
   if (!apiKey) throw new MotifError("unauthorized:auth", "the API key is invalid or has been revoked");
-  return {
+  const claims: JwtClaims = {
     role: "authenticated",
     sub: apiKey.id,
     api_key_id: apiKey.id,
     api_key_role: apiKey.role,
     project_id: apiKey.project_id,
   };
+  rememberVerifiedApiKey(keyHash, claims);
+  return claims;
 }
 
 function readBearer(request: Request): string | undefined {

@@ -10,7 +10,7 @@ import {
   type ProjectRole,
   type Queryable,
 } from "@/lib/db";
-import { generateApiKey } from "@/lib/auth";
+import { forgetVerifiedApiKey, generateApiKey } from "@/lib/auth";
 import { explainNothingChanged } from "./project-access";
 
 /** Renames a project (admins only; RLS decides, this explains a refusal). */
@@ -62,5 +62,7 @@ export async function createProjectApiKey(options: {
 export async function revokeProjectApiKey(options: { transaction: Queryable; project: Project; keyId: string }) {
   const apiKey = await revokeApiKeyById({ ...options, projectId: options.project.id });
   if (!apiKey) throw explainNothingChanged(options.project, "revoke API keys", "no such API key in this project");
+  // Its next request is verified again, so it is a 401 at once in this process.
+  forgetVerifiedApiKey(apiKey.id);
   return apiKey;
 }

@@ -102,6 +102,27 @@ describe("calling with an API key", () => {
     expect((await callRoute(listProjects, { bearer: `motif_${"x".repeat(43)}` })).body).toEqual(expected);
   });
 
+  it("refuses a key with 401 at once when it is revoked after a recent use", async () => {
+    const { key, api_key } = await issueKey(alice, "project-a", "member");
+    expect((await callRoute(listProjects, { bearer: key })).status).toBe(200);
+    await callRoute(revokeKey, { method: "DELETE", cookie: alice.cookie, params: { slug: "project-a", keyId: api_key.id } });
+    const refused = await callRoute(listProjects, { bearer: key });
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe("unauthorized:auth");
+  });
+
+  it("writes last_used_at once while a key stays verified, not on every request", async () => {
+    const { key, api_key } = await issueKey(alice, "project-a", "viewer");
+    const lastUsed = () =>
+      asService(api.database, async (transaction) =>
+        (await transaction.query<{ last_used_at: Date }>(`select last_used_at from public.api_keys where id = $1`, [api_key.id]))[0].last_used_at.getTime(),
+      );
+    await callRoute(listProjects, { bearer: key });
+    const first = await lastUsed();
+    await callRoute(listProjects, { bearer: key });
+    expect(await lastUsed()).toBe(first);
+  });
+
   it("answers revoking another project's key with 404", async () => {
     const { api_key } = await issueKey(bob, "project-b", "member");
     const answer = await callRoute(revokeKey, { method: "DELETE", cookie: alice.cookie, params: { slug: "project-a", keyId: api_key.id } });
