@@ -16,6 +16,7 @@ import { printReport, type BenchRow } from "./support/print-report";
 
 const repository = path.resolve(import.meta.dirname, "../..");
 const motif = path.join(repository, "bin/motif");
+const parseOnly = path.join(repository, "tests/bench/support/parse-only.mjs");
 const cores = os.availableParallelism();
 const megabyte = 1024 * 1024;
 const pythonMaxBytes = Number(process.env.BENCH_PYTHON_MAX_MB ?? 6) * megabyte;
@@ -53,6 +54,16 @@ function runMotif(corpus: BenchCorpus, jobs: number, scratch: string): BenchRow 
   };
 }
 
+// The floor for any web-tree-sitter extractor: parsing alone, same files and threads.
+function runParseOnly(corpus: BenchCorpus, threads: number, scratch: string): BenchRow {
+  const outFile = path.join(scratch, `parse-only-${corpus.name}.json`);
+  const measured = measureProcess({ command: [process.execPath, parseOnly, ".", String(threads)], cwd: corpus.folder, outFile });
+  if (measured.exitCode !== 0) throw new Error(`parse-only pass failed: ${measured.stderr.trim().split("\n")[0]}`);
+  const parsed = JSON.parse(readFileSync(outFile, "utf8")) as { files: number; nodes: number };
+  const note = `floor: web-tree-sitter parsing only, ${parsed.files} files, ${parsed.nodes} syntax nodes`;
+  return { tool: `tree-sitter parse only, ${threads} threads`, corpus: corpus.name, wallMs: measured.wallMs, cpuMs: measured.cpuMs, peakRssMb: measured.peakRssMb, files: corpus.files, lines: corpus.lines, note };
+}
+
 function fastestOf(runs: Array<() => BenchRow>): BenchRow[] {
   const best: BenchRow[] = [];
   for (let round = 0; round < repeat; round += 1) {
@@ -78,7 +89,10 @@ async function main(): Promise<void> {
     measureProcess({ command: [process.execPath, motif, "extract", "--json", "--jobs", String(cores), "."], cwd: warmup, outFile: path.join(scratch, "warmup.json") });
 
     const runs: Array<() => BenchRow> = [];
-    for (const corpus of [python, scripts]) for (const jobs of [1, cores]) runs.push(() => runMotif(corpus, jobs, scratch));
+    for (const corpus of [python, scripts]) {
+      for (const jobs of [1, cores]) runs.push(() => runMotif(corpus, jobs, scratch));
+      runs.push(() => runParseOnly(corpus, cores, scratch));
+    }
     const radon = findRadon();
     if (radon.available) {
       runs.push(() => {

@@ -24,6 +24,8 @@ interface Ratio {
   cpuRatio: number;
   target: number;
   met: boolean;
+  /** Parsing alone (web-tree-sitter, same threads) over the baseline: no extractor on this parser can go below it. */
+  parseFloorRatio: number | null;
 }
 
 const targets: Record<string, { baseline: string; target: number }> = {
@@ -37,7 +39,9 @@ function ratios(rows: BenchRow[], cores: number): Ratio[] {
     const base = rows.find((row) => row.corpus === corpus && row.tool.startsWith(baseline));
     if (!motif || !base || Number.isNaN(motif.wallMs)) return [];
     const ratio = motif.wallMs / base.wallMs;
-    return [{ corpus, motif: motif.tool, baseline: base.tool, ratio, cpuRatio: motif.cpuMs / base.cpuMs, target, met: ratio <= target }];
+    const floor = rows.find((row) => row.corpus === corpus && row.tool.startsWith("tree-sitter parse only"));
+    const parseFloorRatio = floor ? floor.wallMs / base.wallMs : null;
+    return [{ corpus, motif: motif.tool, baseline: base.tool, ratio, cpuRatio: motif.cpuMs / base.cpuMs, target, met: ratio <= target, parseFloorRatio }];
   });
 }
 
@@ -73,6 +77,7 @@ export function printReport(input: { rows: BenchRow[]; corpora: BenchCorpus[]; c
   for (const ratio of measured) {
     const verdict = `target <= ${ratio.target}: ${ratio.met ? "met" : "NOT met"}`;
     console.log(`${ratio.corpus}: ${ratio.motif} / ${ratio.baseline} = ${ratio.ratio.toFixed(3)} wall (${verdict}), ${ratio.cpuRatio.toFixed(3)} CPU`);
+    if (ratio.parseFloorRatio !== null) console.log(`${ratio.corpus}: parsing alone / ${ratio.baseline} = ${ratio.parseFloorRatio.toFixed(3)} wall (the floor for a web-tree-sitter extractor)`);
   }
   for (const corpus of Object.keys(targets).filter((name) => !measured.some((ratio) => ratio.corpus === name))) {
     console.log(`${corpus}: no ratio (a run failed or its baseline is not installed)`);
