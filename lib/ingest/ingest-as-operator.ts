@@ -1,4 +1,5 @@
 import { asService, ensureProjectBySlug, translateDatabaseErrors, type Database, type OperatorProject } from "@/lib/db";
+import { recoverAbandonedJobs } from "@/lib/jobs";
 import { ingestExtraction, type IngestOptions, type IngestSummary } from "./ingest-extraction";
 
 /**
@@ -13,6 +14,8 @@ export async function ingestAsOperator(
     () => asService(options.database, (transaction) => ensureProjectBySlug({ transaction, slug: options.slug, name: options.slug })),
     { "bad_request:input": `invalid project slug "${options.slug}": use 2-63 lowercase letters, digits and dashes` },
   );
+  // The operator owns the data dir (embedded): a job another process left running died with it.
+  await recoverAbandonedJobs({ database: options.database });
   const summary = await ingestExtraction({ ...options, claims: "service_role", projectId: project.id });
   return { ...summary, project };
 }

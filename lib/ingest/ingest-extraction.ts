@@ -1,4 +1,3 @@
-import os from "node:os";
 import {
   asService,
   createRunningJob,
@@ -19,6 +18,7 @@ import {
   type Queryable,
 } from "@/lib/db";
 import { createEmbeddingProvider, embeddingTextForPattern, type EmbeddingProvider } from "@/lib/embed";
+import { enqueueReembedJobs, jobOwnerId } from "@/lib/jobs";
 import { buildIngestRows, type IngestRows } from "./ingest-rows";
 import type { IngestSource } from "./ingest-source";
 
@@ -54,10 +54,15 @@ export interface IngestSummary {
   events: number;
   embedded: number;
   embedding_model: string;
+  /** The project still holds patterns another model embedded: the re-embedding queued for them. */
+  reembed: { job_id: string; patterns: number } | null;
   timings_ms: { stage: number; embed: number; write: number; total: number };
 }
 
 const embedBatch = 256;
+// The write is one transaction that cannot renew its lease midway: a long lease, so that only a
+// dead ingest (or, embedded, one from a process that no longer owns the data dir) is failed.
+const ingestLeaseSeconds = 3600;
 const forbidden = { "forbidden:auth": "only project admins and members can ingest into a project" };
 
 async function embedNeeded(rows: IngestRows, keys: string[], embedder: EmbeddingProvider, onProgress?: IngestOptions["onProgress"]) {
@@ -109,6 +114,7 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
     events,
     embedded: embeddings.length,
     embedding_model: embedder.id,
+    reembed: null,
     timings_ms: { stage: clock.embed - clock.start, embed: clock.write - clock.embed, write: end - clock.write, total: end - clock.start },
   };
   await finishJobById({ transaction, jobId: context.jobId, status: "succeeded", result: { ...summary } });
@@ -127,7 +133,7 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
     options.claims === "service_role" ? asService(options.database, fn) : withUser(options.database, options.claims, fn);
   const rows = buildIngestRows(options.result, embedder.id);
   const job = await translateDatabaseErrors(() => run((transaction) => createRunningJob({
-    transaction, projectId: options.projectId, jobType: "ingest", lockedBy: `${os.hostname()}:${process.pid}`,
+    transaction, projectId: options.projectId, jobType: "ingest", lockedBy: jobOwnerId(), leaseSeconds: ingestLeaseSeconds,
     payload: { repository: options.repository ?? "", scope: options.scope ?? null, patterns: rows.patterns.length },
   })), forbidden);
   try {
@@ -135,7 +141,9 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
       writeIngest(transaction, { ...options, repository: options.repository ?? "", rows, embedder, jobId: job.id }),
     ), forbidden);
     options.onProgress?.({ phase: "done", done: rows.patterns.length, total: rows.patterns.length });
-    return summary;
+    // Unchanged patterns keep the vectors another provider made: a job moves them (trusted work).
+    const [queued] = await enqueueReembedJobs({ database: options.database, model: embedder.id, projectId: options.projectId });
+    return { ...summary, reembed: queued ? { job_id: queued.job.id, patterns: queued.patterns } : null };
   } catch (error) {
     await run((transaction) => finishJobById({ transaction, jobId: job.id, status: "failed", error: (error as Error).message }));
     throw error;

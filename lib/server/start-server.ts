@@ -20,12 +20,22 @@ export async function startServer(options: ServeOptions): Promise<http.Server> {
   const home = motifHome();
   const environment = getEnvironment();
   const url = `http://${options.hostname === "0.0.0.0" ? "localhost" : options.hostname}:${options.port}`;
-  await getDatabase({ command: "motif serve", url });
+  const database = await getDatabase({ command: "motif serve", url });
+  // Background jobs run here: embedded, this process owns the data dir; on Supabase, every
+  // server (and any `motif worker`) shares the queue.
+  const { describeWorkerEvent, startJobWorker } = await import("@/lib/jobs");
+  const { createEmbeddingProvider } = await import("@/lib/embed");
+  const worker = startJobWorker({
+    database, embedder: createEmbeddingProvider(),
+    onEvent: (event) => { const line = describeWorkerEvent(event); if (line) process.stderr.write(`motif: ${line}\n`); },
+    onError: (error) => process.stderr.write(`motif: job worker: ${error.message}\n`),
+  });
   await ensureBuild(home);
   const app = next({ dev: false, dir: home, hostname: options.hostname, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((request, response) => void handle(request, response));
+  server.once("close", () => void worker.stop());
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, resolve);

@@ -3,8 +3,10 @@ import { registerDbCommand } from "./db";
 import { registerExtractCommand } from "./extract";
 import { registerIngestCommand } from "./ingest";
 import { registerProjectsCommand } from "./projects";
+import { registerReembedCommand } from "./reembed";
 import { registerSearchCommand } from "./search";
 import { registerServeCommand } from "./serve";
+import { registerWorkerCommand } from "./worker";
 
 /** Adds every subcommand to the program; each lives in its own file in this folder. */
 export function registerCommands(program: Command): void {
@@ -14,4 +16,6 @@ export function registerCommands(program: Command): void {
   registerExtractCommand(program);
   registerIngestCommand(program);
   registerSearchCommand(program);
+  registerReembedCommand(program);
+  registerWorkerCommand(program);
 }

@@ -44,7 +44,7 @@ export async function enqueueJob({
 /**
  * Takes the next runnable queued job of the given types (highest priority, then oldest) for
  * this runner: running, locked by it, leased for `leaseSeconds`. Concurrent runners skip each
- * other's rows (`for update skip locked`). `jobId` takes that job only.
+ * other's rows (`for update skip locked`). `jobId` takes that job only, even before its `run_after`.
  */
 export async function claimNextJob({
   transaction,
@@ -64,7 +64,7 @@ export async function claimNextJob({
        started_at = coalesce(j.started_at, now()), lease_expires_at = now() + make_interval(secs => $3), error = null
      where j.id = (
        select id from public.jobs
-       where status = 'queued' and run_after <= now() and job_type = any ($1::text[]) and ($4::uuid is null or id = $4)
+       where status = 'queued' and job_type = any ($1::text[]) and ($4::uuid is null and run_after <= now() or id = $4)
        order by priority desc, run_after
        limit 1
        for update skip locked
@@ -136,10 +136,13 @@ export async function failAbandonedJobs({
 export async function failOrRetryJobById({
   transaction,
   jobId,
+  lockedBy,
   error,
 }: {
   transaction: Queryable;
   jobId: string;
+  /** Only while the job is still this runner's: one declared abandoned stays failed. */
+  lockedBy: string;
   error: string;
 }): Promise<"queued" | "failed"> {
   const [row] = await transaction.query<{ status: "queued" | "failed" }>(
@@ -147,8 +150,8 @@ export async function failOrRetryJobById({
        status = case when attempts < max_attempts then 'queued' else 'failed' end,
        run_after = case when attempts < max_attempts then now() + make_interval(secs => 30 * attempts) else run_after end,
        finished_at = case when attempts < max_attempts then null else now() end
-     where id = $1 returning status`,
-    [jobId, error],
+     where id = $1 and status = 'running' and locked_by = $3 returning status`,
+    [jobId, error, lockedBy],
   );
   return row?.status ?? "failed";
 }

@@ -17,12 +17,13 @@ export interface PatternToReembed {
   updated_at: string;
 }
 
-/** Projects holding patterns whose vector was made by another model than `model`, with how many. */
-export async function listProjectsToReembed({ transaction, model }: { transaction: Queryable; model: string }) {
+/** Projects (all, or the one given) holding patterns that another model than `model` embedded, with how many. */
+export async function listProjectsToReembed({ transaction, model, projectId }: { transaction: Queryable; model: string; projectId?: string }) {
   return transaction.query<{ project_id: string; patterns: number }>(
     `select project_id, count(*)::int as patterns from public.patterns
-     where embedding_model is distinct from $1 group by project_id order by project_id`,
-    [model],
+     where embedding_model is distinct from $1 and ($2::uuid is null or project_id = $2)
+     group by project_id order by project_id`,
+    [model, projectId ?? null],
   );
 }
 

@@ -1,0 +1,42 @@
+import type { Command } from "commander";
+import { z } from "zod";
+import { MotifError } from "@/lib/errors";
+import { parseOptions } from "../parse-options";
+
+const workerOptionsSchema = z.object({
+  once: z.boolean().default(false),
+  pollMs: z.coerce.number().int().min(100).max(600_000),
+});
+
+/** `motif worker`: runs queued jobs (re-embedding) until stopped, or once with `--once`. */
+export function registerWorkerCommand(program: Command): void {
+  program
+    .command("worker")
+    .description("Run queued background jobs (re-embedding after a provider change); fails jobs whose process died")
+    .option("--once", "run what is queued now, then exit")
+    .option("--poll-ms <ms>", "pause between looks at an empty queue", "5000")
+    .action(async (rawOptions) => {
+      const options = parseOptions(workerOptionsSchema, rawOptions);
+      const [{ createEmbeddingProvider }, { describeWorkerEvent, drainJobs, startJobWorker }, { withDatabaseAccess }] =
+        await Promise.all([import("@/lib/embed"), import("@/lib/jobs"), import("../database-access")]);
+      const embedder = createEmbeddingProvider();
+      const report = (event: Parameters<typeof describeWorkerEvent>[0]) => {
+        const line = describeWorkerEvent(event);
+        if (line) process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+      };
+      await withDatabaseAccess({
+        direct: async (database) => {
+          if (options.once) return void (await drainJobs({ database, embedder, enqueueReembeds: true, onEvent: report }));
+          const worker = startJobWorker({ database, embedder, pollMs: options.pollMs, onEvent: report, onError: (error) => process.stderr.write(`motif worker: ${error.message}\n`) });
+          await new Promise<void>((resolve) => {
+            process.once("SIGINT", resolve);
+            process.once("SIGTERM", resolve);
+          });
+          await worker.stop();
+        },
+        viaServer: () => {
+          throw new MotifError("locked:data_dir", "motif serve owns the data dir and runs its jobs itself; stop it to run a separate worker.");
+        },
+      });
+    });
+}

@@ -1,0 +1,38 @@
+import { asService, claimNextJob, failOrRetryJobById, finishJobById, type QueuedJob } from "@/lib/db";
+import { reembedProject, type JobRunContext } from "./reembed-project";
+
+/** The job types a runner knows, and what runs each. */
+const handlers: Record<string, (job: QueuedJob, context: JobRunContext) => Promise<object>> = {
+  reembed: reembedProject,
+};
+
+/** The job types `motif worker` and `motif serve` run. */
+export const runnableJobTypes = Object.keys(handlers);
+
+/** What became of a job a runner took. */
+export interface JobOutcome {
+  job: QueuedJob;
+  status: "succeeded" | "queued" | "failed";
+  result?: object;
+  error?: string;
+}
+
+/**
+ * Takes the next queued job (or the queued job `jobId`) and runs it to the end: succeeded with
+ * its result, or, when it throws, queued again while it has attempts left, else failed.
+ * Resolves to undefined when there is nothing to run.
+ */
+export async function runNextJob(context: JobRunContext & { jobId?: string }): Promise<JobOutcome | undefined> {
+  const job = await asService(context.database, (transaction) =>
+    claimNextJob({ transaction, jobTypes: runnableJobTypes, lockedBy: context.owner, leaseSeconds: context.leaseSeconds, jobId: context.jobId }));
+  if (!job) return undefined;
+  try {
+    const result = await handlers[job.job_type](job, context);
+    await asService(context.database, (transaction) => finishJobById({ transaction, jobId: job.id, status: "succeeded", result: { ...result } }));
+    return { job, status: "succeeded", result };
+  } catch (error) {
+    const message = (error as Error).message;
+    const status = await asService(context.database, (transaction) => failOrRetryJobById({ transaction, jobId: job.id, lockedBy: context.owner, error: message }));
+    return { job, status, error: message };
+  }
+}
