@@ -35,7 +35,7 @@ async function inspect() {
       (select count(*)::int from public.patterns) as patterns,
       (select count(*)::int from public.patterns p where not exists (select 1 from public.pattern_occurrences o where o.pattern_id = p.id)) as without_occurrences,
       (select count(*)::int from public.pattern_occurrences) as occurrences,
-      (select count(*)::int from public.pattern_events where event_type = 'pattern_created') as events`);
+      (select count(*)::int from public.pattern_events where event_type = 'pattern.created') as events`);
   await database.close();
   return state;
 }

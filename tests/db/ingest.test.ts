@@ -41,20 +41,20 @@ describe("ingestExtraction", () => {
     // The world's hand-written occurrence (src/a.py) is not in this code: a whole-repository
     // ingest marks it gone.
     expect(summary.occurrences).toEqual({ received: 5, added: 5, moved: 0, revived: 0, removed: 1 });
-    expect(summary.relationships).toEqual({ created: 1, updated: 0 });
+    expect(summary.relationships).toEqual({ created: 1, updated: 0, removed: 0 });
     const state = await snapshot();
     expect(state.patterns.map((pattern) => pattern.extraction_key)).toEqual(["helper01", "retry01", "single01"]);
     expect(state.occurrences.map((occurrence) => occurrence.file_path)).toEqual([
       "shop/clients/inventory.py", "shop/clients/payments.py", "shop/clients/shipping.py", "shop/config.py", "shop/services/orders.py",
     ]);
-    expect(state.events).toEqual([{ event_type: "occurrences_removed", count: 1 }, { event_type: "pattern_created", count: 3 }]);
+    expect(state.events).toEqual([{ event_type: "pattern.created", count: 3 }, { event_type: "pattern.occurrences_removed", count: 1 }]);
     const [job] = await asService(database, (transaction) => transaction.query<{ status: string; progress: { fraction: number } }>(
       `select status, progress from public.jobs where id = $1`, [summary.job_id]));
     expect(job).toMatchObject({ status: "succeeded", progress: { fraction: 1 } });
     const [stored] = await asService(database, (transaction) => transaction.query<Record<string, unknown>>(
       `select quality_score, complexity_score, test_coverage_score, embedding_model, vector_dims(embedding) as dims, search_text
        from public.patterns where extraction_key = 'retry01'`));
-    expect(stored).toMatchObject({ quality_score: 0.7, complexity_score: 0.9, test_coverage_score: null, embedding_model: "motif-builtin-v2", dims: 384 });
+    expect(stored).toMatchObject({ quality_score: 0.7, complexity_score: 0.9, test_coverage_score: null, embedding_model: embedder.id, dims: 384 });
     expect(stored.search_text).toContain("fetch stock");
   });
 
@@ -87,9 +87,9 @@ describe("ingestExtraction", () => {
       { file_path: "shop/clients/shipping.py", start_line: 10, qualname: "book_shipment", removed: true },
     ]);
     expect(state.events).toEqual([
-      { event_type: "occurrences_removed", count: 2 },
-      { event_type: "pattern_created", count: 3 },
-      { event_type: "pattern_updated", count: 1 },
+      { event_type: "pattern.created", count: 3 },
+      { event_type: "pattern.occurrences_removed", count: 2 },
+      { event_type: "pattern.updated", count: 1 },
     ]);
   });
 
