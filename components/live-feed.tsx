@@ -16,7 +16,7 @@ const statusLabels: Record<PatternFeedStatus, string> = {
   error: "Stopped",
 };
 
-/** `pattern.created` / `pattern_created` → "pattern created". */
+/** `pattern.created` → "pattern created", `pattern.occurrences_removed` → "pattern occurrences removed". */
 function eventLabel(eventType: string): string {
   return eventType.replace(/[._]+/g, " ");
 }
@@ -24,7 +24,7 @@ function eventLabel(eventType: string): string {
 /** The one line that says what happened, from what the event carries. */
 function eventSummary(event: PatternEvent): string | undefined {
   const data = event.event_data;
-  // `change: "created"` repeats `pattern_created`; only what the type does not say is shown.
+  // `change: "created"` repeats `pattern.created`; only what the type does not say is shown.
   const said = new Set(event.event_type.split(/[._]+/));
   const parts = [data.name, data.kind, data.change, data.outcome].filter((part) => typeof part === "string" && part && !said.has(part));
   return parts.length > 0 ? parts.map((part) => String(part).replaceAll("_", " ")).join(" · ") : undefined;

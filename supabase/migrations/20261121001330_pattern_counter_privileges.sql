@@ -9,7 +9,7 @@
 --
 -- A column added to public.patterns later is NOT writable by API callers until its migration
 -- grants it (`grant insert (c), update (c) on public.patterns to anon, authenticated`);
--- tests/db/counter-privileges.test.ts fails until it does.
+-- tests/db/rls-matrix.test.ts ("pattern counters, column by column") fails until it does.
 
 revoke insert, update on public.patterns from anon, authenticated;
 

@@ -258,3 +258,81 @@ describe("row-level security, table by table", () => {
     });
   });
 });
+
+describe("pattern counters, column by column", () => {
+  let database: Database;
+  let world: World;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    return () => database.close();
+  });
+
+  const counters = [
+    "usage_count = 999", "success_count = 999", "failure_count = 1", "rating_count = 9", "rating_sum = 45", "avg_rating = 5",
+    "last_used_at = now()", "validation_count = 99", "contradiction_count = 0", "match_count = 10000", "last_matched_at = now()",
+  ];
+
+  async function attempt(claims: JwtClaims, sql: string, params: unknown[]) {
+    const outcome = await probeAs(database, claims, (transaction) => transaction.query(sql, params));
+    if (outcome.ok) return `${outcome.value.length} rows`;
+    return /permission denied/.test(outcome.message) ? outcome.code : `${outcome.code} ${outcome.message}`;
+  }
+
+  it("no caller sets a counter directly, by update or insert; only service_role may", async () => {
+    const all = callers(world);
+    for (const set of counters) {
+      const sql = `update public.patterns set ${set} where id = $1 returning 1`;
+      for (const name of ["admin", "member", "adminKey", "memberKey", "viewer", "outsider", "anon"] as const) {
+        expect(`${name}: ${set} → ${await attempt(all[name], sql, [world.alpha.patterns[0]])}`).toBe(`${name}: ${set} → 42501`);
+      }
+    }
+    const insert = "insert into public.patterns (project_id, pattern_type, name, usage_count, match_count) values ($1, 'function_pattern', 'Inflated', 50, 50) returning 1";
+    expect(await attempt(all.member, insert, [world.alpha.id])).toBe("42501");
+    const trusted = await probeAs(database, "service_role", (transaction) =>
+      transaction.query("update public.patterns set match_count = 3 where id = $1 returning 1", [world.alpha.patterns[0]]));
+    expect(trusted).toMatchObject({ ok: true, value: [{ "?column?": 1 }] });
+  });
+
+  it("editable columns stay editable for admins and members (name, description, status, tags)", async () => {
+    const all = callers(world);
+    const sql = "update public.patterns set name = 'Renamed', description = 'changed', status = 'deprecated', tags = '{x}' where id = $1 returning 1";
+    const results = Object.fromEntries(await Promise.all((["admin", "member", "adminKey", "memberKey", "viewer"] as const)
+      .map(async (name) => [name, await attempt(all[name], sql, [world.alpha.patterns[0]])])));
+    expect(results).toEqual({ admin: "1 rows", member: "1 rows", adminKey: "1 rows", memberKey: "1 rows", viewer: "0 rows" });
+  });
+
+  it("counters move through real events: usage reports, validations, matches", async () => {
+    const member = callers(world).member;
+    const outcome = await probeAs(database, member, async (transaction) => {
+      const id = world.alpha.patterns[1];
+      await transaction.query("insert into public.pattern_usage (project_id, pattern_id, outcome, rating) values ($1, $2, 'successful', 4)", [world.alpha.id, id]);
+      await transaction.query("insert into public.pattern_validations (project_id, pattern_id, verdict) values ($1, $2, 'validated')", [world.alpha.id, id]);
+      await transaction.query("select public.record_pattern_matches($1::uuid[])", [[id]]);
+      const [row] = await transaction.query<Record<string, number>>(
+        "select usage_count, success_count, avg_rating, validation_count, match_count from public.patterns where id = $1", [id]);
+      return row;
+    });
+    expect(outcome).toEqual({ ok: true, value: { usage_count: 1, success_count: 1, avg_rating: 4, validation_count: 1, match_count: 1 } });
+  });
+
+  it("grants every other column of patterns to API callers (a new column needs its grant)", async () => {
+    const rows = await database.query<{ column: string; insert: boolean; update: boolean }>(
+      `select a.attname as column,
+         has_column_privilege('authenticated', 'public.patterns', a.attname, 'INSERT') as insert,
+         has_column_privilege('authenticated', 'public.patterns', a.attname, 'UPDATE') as update
+       from pg_attribute a where a.attrelid = 'public.patterns'::regclass and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+       order by a.attnum`);
+    const counterColumns = counters.map((set) => set.split(" ")[0]);
+    const identity = ["id", "project_id", "created_by", "created_at"];
+    for (const row of rows) {
+      const expected = {
+        column: row.column,
+        insert: !counterColumns.includes(row.column),
+        update: !counterColumns.includes(row.column) && !identity.includes(row.column),
+      };
+      expect(row).toEqual(expected);
+    }
+  });
+});

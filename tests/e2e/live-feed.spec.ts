@@ -64,7 +64,7 @@ test("an ingest in one browser shows up in a member's live feed within a second,
   console.log(`live feed: ${note}`);
   expect(delay).toBeLessThan(1_000);
   await expect(colleagueFeed.events()).toHaveCount(Math.min(summary.patterns_created, 100));
-  await expect(colleaguePage.locator('[data-testid="feed-event"][data-event-type="pattern_created"]')).toHaveCount(
+  await expect(colleaguePage.locator('[data-testid="feed-event"][data-event-type="pattern.created"]')).toHaveCount(
     Math.min(summary.patterns_created, 100),
   );
   const patterns = await ownerPage.request.get(`/api/v1/patterns?project=${slug}&limit=100`);
