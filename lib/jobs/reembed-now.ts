@@ -20,11 +20,14 @@ export async function reembedNow({
   database,
   projectId,
   embedder,
+  batchSize,
   onProgress,
 }: {
   database: Database;
   projectId: string;
   embedder: EmbeddingProvider;
+  /** Patterns per transaction (default 128). */
+  batchSize?: number;
   onProgress?: (progress: ReembedProgress) => void;
 }): Promise<ReembedNowResult> {
   const owner = jobOwnerId();
@@ -33,7 +36,7 @@ export async function reembedNow({
   if (!queued) return { state: "current", model: embedder.id };
   if (queued.job.status === "running") return { state: "elsewhere", job: queued.job };
   const outcome = await runNextJob({
-    database, embedder, owner, leaseSeconds: defaultJobLeaseSeconds, jobId: queued.job.id,
+    database, embedder, owner, leaseSeconds: defaultJobLeaseSeconds, jobId: queued.job.id, batchSize,
     onProgress: (progress) => onProgress?.(progress),
   });
   return outcome ? { state: "ran", outcome } : { state: "elsewhere", job: queued.job };
