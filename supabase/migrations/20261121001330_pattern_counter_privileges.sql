@@ -4,7 +4,7 @@
 -- last_matched_at follow public.record_pattern_matches (a match). Row-level security decides
 -- WHICH rows a member may change; column privileges decide WHICH columns: API callers
 -- (anon, authenticated: PostgREST and every request of the app) may write every column but
--- these, and the identity columns on update. service_role (ingest, workers) is trusted and
+-- these, and id, created_by and created_at on update. service_role (ingest, workers) is trusted and
 -- keeps every privilege.
 --
 -- A column added to public.patterns later is NOT writable by API callers until its migration
@@ -19,7 +19,8 @@ declare
     'usage_count', 'success_count', 'failure_count', 'rating_count', 'rating_sum', 'avg_rating', 'last_used_at',
     'validation_count', 'contradiction_count', 'match_count', 'last_matched_at'
   ];
-  fixed text[] := array['id', 'project_id', 'created_by', 'created_at'];
+  -- project_id stays updatable: private.keep_project_id refuses a move with its own message.
+  fixed text[] := array['id', 'created_by', 'created_at'];
   insertable text;
   updatable text;
 begin

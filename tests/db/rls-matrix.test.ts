@@ -325,7 +325,7 @@ describe("pattern counters, column by column", () => {
        from pg_attribute a where a.attrelid = 'public.patterns'::regclass and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
        order by a.attnum`);
     const counterColumns = counters.map((set) => set.split(" ")[0]);
-    const identity = ["id", "project_id", "created_by", "created_at"];
+    const identity = ["id", "created_by", "created_at"];
     for (const row of rows) {
       const expected = {
         column: row.column,
