@@ -109,4 +109,30 @@ describe("matchPatterns", () => {
     // A match is not a change of the pattern: updated_at stays.
     expect(await updatedAt(match.pattern_id)).toBe(before);
   });
+
+  it("records a match as a HOT update (no index insert) while other updates still move updated_at and search_vector", async () => {
+    const hotUpdates = async () => {
+      await database.query(`select pg_stat_force_next_flush()`);
+      const [row] = await database.query<{ updates: number; hot: number }>(
+        `select n_tup_upd::int as updates, n_tup_hot_upd::int as hot from pg_stat_user_tables where relid = 'public.patterns'::regclass`);
+      return row;
+    };
+    // Rewritten, every page keeps its fillfactor room (about one new row version) whatever
+    // earlier tests changed.
+    await database.query(`vacuum full public.patterns`);
+    const ids = [await idOf("retry01")];
+    const before = await hotUpdates();
+    const touched = await withUser(database, userClaims(world.users.carol), (transaction) =>
+      transaction.query<{ touched: number }>(`select public.record_pattern_matches($1::uuid[]) as touched`, [ids]));
+    const after = await hotUpdates();
+    expect(touched[0].touched).toBe(ids.length);
+    expect(after.updates - before.updates).toBe(ids.length);
+    expect(after.hot - before.hot).toBe(ids.length);
+    const changed = await asService(database, (transaction) =>
+      transaction.query<{ moved: boolean }>(
+        `update public.patterns set description = description || ' (reworded)' where id = $1
+         returning updated_at = now() as moved, search_vector @@ to_tsquery('english', 'reworded') as searchable`, [ids[0]]));
+    // search_vector is kept by a trigger now (no longer a generated column): it follows its sources.
+    expect(changed).toEqual([{ moved: true, searchable: true }]);
+  });
 });
