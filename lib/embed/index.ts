@@ -13,5 +13,6 @@ export { createOllamaProvider, type OllamaProviderOptions } from "./ollama-provi
 export { withEmbeddingCache } from "./cached-provider";
 export { embeddingTextForUnit, embeddingTextForPattern, type PatternTextSource } from "./embedding-text";
 export { splitIdentifier } from "./split-identifier";
+export { conceptWords } from "./concept-words";
 export { stemWord } from "./stem-word";
 export { cosineSimilarity, normalizeVector } from "./vector-math";

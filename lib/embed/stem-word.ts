@@ -84,7 +84,7 @@ function stripSuffix(word: string): { stem: string; stripped: boolean } {
   return { stem: word, stripped: false };
 }
 
-/** The stem of one lowercase word, e.g. `retrying` → `retry`, `cached` → `cach`. */
+/** The stem of one lowercase word, e.g. `retrying` → `retri`, `cached` → `cach`. */
 export function stemWord(word: string): string {
   const known = irregular[word];
   if (known) return known;
@@ -97,5 +97,8 @@ export function stemWord(word: string): string {
     stem = stem.slice(0, -1);
   }
   if (stem.length > 3 && stem.endsWith("e")) stem = stem.slice(0, -1);
+  // A final y and the i it becomes before a suffix are one letter (Porter's step 1c):
+  // retry/retries → retri, cookie/cookies → cooki, copy/copied → copi.
+  if (stem.length > 3 && stem.endsWith("y")) stem = `${stem.slice(0, -1)}i`;
   return stem;
 }

@@ -27,6 +27,25 @@ export const fieldWeights: Record<string, number> = {
   code: 0.35,
 };
 
+/** Word weight at or above which a word names its concepts fully ("make" says factory only faintly). */
+const conceptFullWeight = 0.8;
+
+/**
+ * How much the concepts of a labelled line count, beyond the line's own weight. Concepts
+ * are the bridge between different wordings of one idea; a unit's calls, body words and
+ * generated description name many ideas in passing (a logger, a config lookup) and, at
+ * full weight, would blur the few the unit is about.
+ */
+export const conceptFieldWeights: Record<string, number> = {
+  details: 0.5,
+  description: 0.3,
+  parameters: 0.5,
+  calls: 0.3,
+  "depends on": 0.3,
+  body: 0.3,
+  code: 0.3,
+};
+
 function add(features: Map<string, number>, key: string, weight: number): void {
   if (weight > 0) features.set(key, (features.get(key) ?? 0) + weight);
 }
@@ -46,7 +65,10 @@ function addLine(features: Map<string, number>, line: string): void {
     previous = { stem, weight };
   }
   for (const mention of findConcepts(stems)) {
-    add(features, `c:${mention.concept}`, mention.weight * scale * featureFamilyWeights.concept);
+    const said = stems.slice(mention.position, mention.position + mention.length);
+    const specificity = Math.min(1, Math.max(...said.map(wordWeight)) / conceptFullWeight);
+    const conceptScale = label !== undefined ? (conceptFieldWeights[label] ?? 1) : 1;
+    add(features, `c:${mention.concept}`, mention.weight * specificity * scale * conceptScale * featureFamilyWeights.concept);
   }
 }
 

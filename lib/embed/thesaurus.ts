@@ -63,7 +63,7 @@ export const thesaurus: Record<string, string> = {
   copy: "copy, clone, duplicate, deepcopy, deep copy, shallow copy, replicate, nested, memo",
   merge: "merge, combine, join, concat, concatenate, union, flatten, zip, sorted inputs, merge sorted",
   split: "split, divide, chunk, partition, slice, batch, segment, separate, break up",
-  iterate: "iterate, iterator, iteration, loop, each, generator, yield, traverse, walk, next, foreach, recursively, every file, subdirectories, scandir",
+  iterate: "iterate, iterator, iteration, loop, ~each, generator, yield, traverse, walk, next, foreach, recursively, every file, subdirectories, scandir",
   lazy: "lazy, lazily, defer, deferred, on demand, when needed, first access, ~generator",
   compare: "compare, comparison, diff, difference, equal, equality, similar, same, identical, delta, less than, greater than, lt, gt, le, ge, eq, rich comparison, cmp, byte for byte, same content",
   statistics: "mean, average, median, stdev, variance, standard deviation, statistics, sum, histogram, percentile, ~mode, middle value, spread, dispersion, deviation",

@@ -1,7 +1,8 @@
 import { idfLines } from "./data/idf-table";
 import { stemWord } from "./stem-word";
 
-// Words that carry no meaning in code or prose (articles, pronouns, language keywords)
+// Words that carry no meaning in code or prose (articles, pronouns, language keywords,
+// the filler of a request: "something", "a way to", "I need")
 // weigh nothing. Every other word weighs by its inverse document frequency over ~11k real
 // source files (data/idf-table.ts, built by scripts/build-idf.ts): "get", "value", "data"
 // appear in most files and weigh little, "backoff", "checksum", "levenshtein" weigh much, so
@@ -15,6 +16,7 @@ would could may might must shall do does did have has had having me my we our ou
 she they them their his her also about above below via per i s t e g eg ie etc i.e us let lets
 def self cls return function const var import export class none null undefined true false pass
 lambda typeof instanceof void elif endif fn func
+something anything everything nothing thing things stuff way ways want wants need needs please
 `;
 
 function stemSet(words: string): Set<string> {

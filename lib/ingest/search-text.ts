@@ -1,4 +1,4 @@
-import { splitIdentifier } from "@/lib/embed";
+import { conceptWords, splitIdentifier } from "@/lib/embed";
 import type { ExtractedPattern } from "@/lib/extract";
 import type { IngestUnit } from "./ingest-source";
 
@@ -6,6 +6,11 @@ const docstringChars = 400;
 const maxDocstrings = 5;
 const maxCalls = 40;
 const maxChars = 6000;
+
+// A docstring's first sentence says what the code does; the rest is detail.
+function summary(docstring: string | undefined): string {
+  return (docstring ?? "").split(/\.(?:\s|$)|\n\s*\n/)[0];
+}
 
 function spelled(identifiers: Iterable<string>): string {
   const seen = new Set<string>();
@@ -16,7 +21,9 @@ function spelled(identifiers: Iterable<string>): string {
 /**
  * The full-text document of a pattern beyond its name and description: the names it occurs
  * under (as written and split into words, so `getBackoffTime` matches "backoff"), parameter
- * names, docstrings, called names, dependencies, tags and kind.
+ * names, docstrings, called names, dependencies, tags and kind, then the programming
+ * thesaurus' other words for the ideas its name, summary, kind and tags name (stored with
+ * the pattern: a thesaurus change shows in patterns ingested after it).
  */
 export function searchTextForPattern(pattern: ExtractedPattern, unitsById: ReadonlyMap<string, IngestUnit>): string {
   const units = pattern.occurrences.map((occurrence) => unitsById.get(occurrence.unitId)).filter((unit) => unit !== undefined);
@@ -32,6 +39,9 @@ export function searchTextForPattern(pattern: ExtractedPattern, unitsById: Reado
     spelled(pattern.dependencies),
     spelled(pattern.tags),
     pattern.kind ? pattern.kind.replaceAll("_", " ") : "",
+    // Other words for what the pattern says it does (its name, summary, kind and tags), so a
+    // full-text query in different words meets it; the thesaurus is lib/embed's.
+    [...new Set(conceptWords([pattern.name, spelled(qualnames), summary(docstrings[0]), pattern.kind?.replaceAll("_", " ") ?? "", spelled(pattern.tags)].join("\n")))].join(", "),
   ];
   return parts.filter(Boolean).join("\n").slice(0, maxChars);
 }

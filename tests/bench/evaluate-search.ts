@@ -15,7 +15,7 @@
  * and tuned against since) and held-out-2 (held-out-2.json; written before the second
  * tuning and never tuned on: the figure that counts).
  *
- *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2] [--verbose] [--no-docstring]
+ *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2[,...]] [--verbose] [--no-docstring]
  */
 import path from "node:path";
 import { createBuiltinProvider, embeddingTextForPattern } from "@/lib/embed";
@@ -138,7 +138,7 @@ function report(name: string, result: SetResult): string {
 
 async function main(): Promise<void> {
   const setArgument = process.argv.indexOf("--set");
-  const sets: readonly IntentSet[] = setArgument > 0 ? [process.argv[setArgument + 1] as IntentSet] : intentSets;
+  const sets: readonly IntentSet[] = setArgument > 0 ? (process.argv[setArgument + 1].split(",") as IntentSet[]) : intentSets;
   if (!sets.every((set) => intentSets.includes(set))) throw new Error(`--set takes one of ${intentSets.join(", ")}`);
   const verbose = process.argv.includes("--verbose");
   const intents = Object.fromEntries(intentSets.map((set) => [set, loadIntents(intentDirectory, set)])) as Record<IntentSet, Intent[]>;

@@ -71,6 +71,16 @@ describe("public.match_patterns", () => {
     expect(shown.ok && shown.value.length).toBe(1);
   });
 
+  it("takes filter values as data, never as SQL (quotes, commas and braces in a tag)", async () => {
+    const helper = await idOf("helper01");
+    await asService(database, (transaction) =>
+      transaction.query(`update public.patterns set tags = tags || array['it''s, {odd}'] where id = $1`, [helper]));
+    const odd = await sqlMatch(userClaims(world.users.bob), "anything", { tags: ["it's, {odd}"] });
+    expect(odd.ok && odd.value.map((row) => row.id)).toEqual([helper]);
+    const injected = await sqlMatch(userClaims(world.users.bob), "anything", { tags: ["x'] or true --"] });
+    expect(injected).toEqual({ ok: true, value: [] });
+  });
+
   it("returns nothing of a project the caller has no role in (security invoker: RLS)", async () => {
     const outsider = await sqlMatch(userClaims(world.users.dave), "retry a failing http request with exponential backoff");
     expect(outsider).toEqual({ ok: true, value: [] });
@@ -102,7 +112,7 @@ describe("matchPatterns", () => {
     ]);
     expect(match.metadata.match_count).toBe(1);
     expect(answer.total_matches).toBeGreaterThan(1);
-    expect(answer.query_metadata.embedding_model).toBe("motif-builtin-v2");
+    expect(answer.query_metadata.embedding_model).toBe("motif-builtin-v3");
     const [row] = await asService(database, (transaction) => transaction.query<{ match_count: number; matched: boolean }>(
       `select match_count, last_matched_at is not null as matched from public.patterns where id = $1`, [match.pattern_id]));
     expect(row).toEqual({ match_count: 1, matched: true });

@@ -15,7 +15,9 @@ describe("splitIdentifier", () => {
 
 describe("stemWord", () => {
   it("folds inflections and agent nouns onto one stem", () => {
-    expect(new Set(["retry", "retries", "retrying", "retried"].map(stemWord))).toEqual(new Set(["retry"]));
+    expect(new Set(["retry", "retries", "retrying", "retried"].map(stemWord))).toEqual(new Set(["retri"]));
+    expect(new Set(["cookie", "cookies"].map(stemWord))).toEqual(new Set(["cooki"]));
+    expect(new Set(["copy", "copies", "copied"].map(stemWord))).toEqual(new Set(["copi"]));
     expect(new Set(["cache", "cached", "caching", "caches"].map(stemWord))).toEqual(new Set(["cach"]));
     expect(new Set(["build", "builder", "building", "built"].map(stemWord))).toEqual(new Set(["build"]));
     expect(new Set(["validate", "validation", "validator", "validating"].map(stemWord))).toEqual(new Set(["validat"]));
@@ -23,6 +25,7 @@ describe("stemWord", () => {
   });
 
   it("leaves short words and words ending in -ss/-us/-is alone", () => {
+    expect(["day", "days", "key"].map(stemWord)).toEqual(["day", "day", "key"]);
     expect(["class", "status", "analysis", "add", "log"].map(stemWord)).toEqual(["class", "status", "analysis", "add", "log"]);
   });
 });
