@@ -44,6 +44,11 @@ export const conceptFieldWeights: Record<string, number> = {
   "depends on": 0.3,
   body: 0.3,
   code: 0.3,
+  // The kind and tags come from detectors that fire on broad evidence (any class with
+  // get/set is "repository", any wrapper "decorator"): a hint, not the unit's main idea.
+  kind: 0.3,
+  tags: 0.3,
+  "occurs as": 0.5,
 };
 
 function add(features: Map<string, number>, key: string, weight: number): void {

@@ -6,7 +6,8 @@
  * the built-in embedder from embeddingTextForPattern (as ingest does) and indexed for full
  * text by real Postgres (PGlite) with the patterns table's weighted tsvector over name,
  * description and searchTextForPattern (as ingest stores it); the two rankings are fused
- * exactly as match_patterns does (RRF k = 60 over the top 50 of each, then the quality
+ * exactly as match_patterns does (RRF k = 60 over the top 50 of each, the text list weighted
+ * 0.2, then the quality
  * blend with no usage history). An intent hits when a pattern holding one of its target
  * units is in the top 5; a target unit that no pattern holds is a miss.
  *
@@ -30,6 +31,8 @@ const intentDirectory = path.join(repository, "tests/fixtures/intents");
 const candidateLimit = 50;
 const rrfK = 60;
 const qualityWeight = 0.1;
+// match_patterns' text_weight (20261121001400): the full-text list breaks ties, at a fifth of a vote.
+const textWeight = 0.2;
 const successWeight = 0.1;
 // --no-docstring embeds patterns as ingest did before it passed the representative's docstring.
 const passDocstring = !process.argv.includes("--no-docstring");
@@ -63,10 +66,10 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
     const textHits = await text.rank(intent, candidateLimit);
     const rrf = new Map<number, number>();
     vector.forEach((index, rank) => rrf.set(index, (rrf.get(index) ?? 0) + 1 / (rrfK + rank + 1)));
-    textHits.forEach((index, rank) => rrf.set(index, (rrf.get(index) ?? 0) + 1 / (rrfK + rank + 1)));
+    textHits.forEach((index, rank) => rrf.set(index, (rrf.get(index) ?? 0) + textWeight / (rrfK + rank + 1)));
     // match_patterns' final score with no usage yet: the smoothed success rate is 0.5.
     const final = (index: number) =>
-      (rrf.get(index)! / (2 / (rrfK + 1))) * (1 - qualityWeight - successWeight + qualityWeight * corpus.patterns[index].quality.score + successWeight * 0.5);
+      (rrf.get(index)! / ((1 + textWeight) / (rrfK + 1))) * (1 - qualityWeight - successWeight + qualityWeight * corpus.patterns[index].quality.score + successWeight * 0.5);
     const hybrid = [...rrf.keys()].sort((left, right) => final(right) - final(left) || left - right);
     return { vector, text: textHits, hybrid };
   };
@@ -116,7 +119,8 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
     const position = ranking.hybrid.findIndex((index) => wanted.has(index)) + 1;
     if (verbose || position < 1 || position > 5) {
       const top = ranking.hybrid.slice(0, 3).map((index) => corpus.patterns[index].name).join(" | ");
-      const status = wanted.size === 0 ? "NOT A PATTERN" : position >= 1 && position <= 5 ? "HIT " : `MISS rank ${position || "-"}`;
+      const sideRank = (side: "vector" | "text") => ranking[side].findIndex((index) => wanted.has(index)) + 1 || "-";
+      const status = wanted.size === 0 ? "NOT A PATTERN" : position >= 1 && position <= 5 ? "HIT " : `MISS rank ${position || "-"} (vector ${sideRank("vector")}, text ${sideRank("text")})`;
       result.rows.push(`${status} ${intent.no_shared_words ? "[no-shared] " : ""}${intent.intent}\n       top: ${top}`);
     }
   }

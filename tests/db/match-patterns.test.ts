@@ -39,7 +39,7 @@ describe("public.match_patterns", () => {
     expect(first.id).toBe(await idOf("retry01"));
     expect(first.vector_rank).toBe(1);
     expect(first.text_rank).toBe(1);
-    expect(first.rrf_score).toBeCloseTo(2 / 61, 12);
+    expect(first.rrf_score).toBeCloseTo(1 / 61 + 0.2 / 61, 12); // the text list weighs 0.2 (20261121001400)
     expect(first.relevance).toBeCloseTo(1, 12);
     expect(first.quality).toBe(0.7);
     expect(first.smoothed_success_rate).toBe(0.5); // no outcome yet: (0+1)/(0+0+2)
@@ -69,6 +69,16 @@ describe("public.match_patterns", () => {
     expect(hidden.ok && hidden.value).toEqual([]);
     const shown = await sqlMatch(userClaims(world.users.bob), "configuration settings", { kinds: ["singleton"], statuses: ["deprecated"] });
     expect(shown.ok && shown.value.length).toBe(1);
+  });
+
+  it("gives the same answers once the table has statistics (narrow filters then read the matching rows exactly)", async () => {
+    await database.query(`analyze public.patterns`);
+    const kinds = await sqlMatch(userClaims(world.users.bob), "configuration settings", { kinds: ["singleton"], statuses: ["active", "deprecated"] });
+    expect(kinds.ok && kinds.value.map((row) => row.id)).toEqual([await idOf("single01")]);
+    const tags = await sqlMatch(userClaims(world.users.bob), "anything", { tags: ["orders", "nothing-here"] });
+    expect(tags.ok && tags.value.map((row) => row.id)).toEqual([await idOf("helper01")]);
+    const unfiltered = await sqlMatch(userClaims(world.users.carol), "retry a failing http request with exponential backoff");
+    expect(unfiltered.ok && unfiltered.value[0].id).toBe(await idOf("retry01"));
   });
 
   it("takes filter values as data, never as SQL (quotes, commas and braces in a tag)", async () => {
