@@ -3,11 +3,15 @@
 // variations of them), loaded by `ingestExtraction` (binary COPY), HNSW built, then: latency
 // of the SQL function alone and of POST /api/v1/patterns/match over HTTP, unfiltered and
 // filtered; recall@10 against an exact scan; throughput at concurrency 8.
-// BENCH_PATTERNS=20000 for a quick run. Figures: stdout and tests/bench/results/match.json.
+// BENCH_PATTERNS=20000 for a quick run. BENCH_MATCH_CACHE=1 keeps the loaded database in the
+// temp folder and reuses it on the next run of the same size (ingest and HNSW figures are then
+// the run that built it; see support/match-db-cache.ts). Figures: stdout and
+// tests/bench/results/match.json. BENCH_MATCH_CACHE=rebuild builds afresh and replaces the cache.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildCorpusDatabase, runLatencies, runRecall, measureCopyBaseline } from "./support/match-stages";
+import { runLatencies, runRecall, measureCopyBaseline } from "./support/match-stages";
+import { buildCorpusDatabase } from "./support/match-world";
 import { printMatchReport } from "./support/match-report";
 
 const count = Number(process.env.BENCH_PATTERNS ?? 100_000);
@@ -16,13 +20,15 @@ process.env.MOTIF_DATA_DIR = dataDir;
 delete process.env.DATABASE_URL;
 
 const startedAt = performance.now();
-const world = await buildCorpusDatabase(count);
+const loadAtStart = os.loadavg().map((load) => Math.round(load * 100) / 100);
+const world = await buildCorpusDatabase(count, dataDir);
 const baseline = await measureCopyBaseline(world);
 const latency = await runLatencies(world);
 const recall = await runRecall(world);
 const results = {
   command: `BENCH_PATTERNS=${count} npm run bench:match`,
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, load_average: { at_start: loadAtStart, at_end: os.loadavg().map((load) => Math.round(load * 100) / 100) } },
+  database_from_cache: world.fromCache,
   patterns: world.patternCount,
   occurrences: world.occurrenceCount,
   corpus: world.corpus,

@@ -6,7 +6,8 @@ import { extractPaths, type ExtractedPattern } from "@/lib/extract";
 import type { IngestSource, IngestUnit } from "@/lib/ingest";
 
 const repository = path.resolve(import.meta.dirname, "../../..");
-const cacheFile = path.join(os.tmpdir(), "motif-bench-match-corpus.json");
+/** Where the extracted corpus is cached (delete it to extract again). */
+export const corpusCacheFile = path.join(os.tmpdir(), "motif-bench-match-corpus.json");
 // Library code only (test suites, GUI demos and vendored trees would skew what patterns look like).
 const skipped = ["test", "tests", "idle_test", "site-packages", "lib2to3", "idlelib", "turtledemo", "tkinter", "ensurepip", "pydoc_data", "__pycache__"];
 const scriptPackages = ["openai/src", "zod/src", "commander/lib", "semver", "@tanstack/query-core/src", "picomatch/lib", "jose/dist/node/esm", "postgres/src", "eslint/lib"];
@@ -43,7 +44,7 @@ async function extractRoot(root: string, paths: string[], prefix: string): Promi
 
 /** Extracts the real corpus once and caches it in the temp folder (delete the file to redo it). */
 export async function loadRealCorpus(): Promise<RealCorpus> {
-  if (existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, "utf8")) as RealCorpus;
+  if (existsSync(corpusCacheFile)) return JSON.parse(readFileSync(corpusCacheFile, "utf8")) as RealCorpus;
   const started = performance.now();
   const stdlib = await extractRoot(pythonStdlib(), ["."], "python");
   const modules = path.join(repository, "node_modules");
@@ -65,7 +66,7 @@ export async function loadRealCorpus(): Promise<RealCorpus> {
     sources,
     extractionMs: performance.now() - started,
   };
-  writeFileSync(cacheFile, JSON.stringify(corpus));
+  writeFileSync(corpusCacheFile, JSON.stringify(corpus));
   return corpus;
 }
 

@@ -13,83 +13,6 @@ import { serveMatchRoute } from "./match-http-server";
 const embedder = createBuiltinProvider();
 const log = (line: string) => process.stderr.write(`[bench:match] ${line}\n`);
 
-/** The loaded database and who queries it. */
-export interface BenchWorld {
-  database: Database;
-  projectId: string;
-  claims: JwtClaims;
-  apiKey: string;
-  patternCount: number;
-  occurrenceCount: number;
-  corpus: { real_patterns: number; sources: string[]; extraction_ms: number };
-  ingest: IngestSummary["timings_ms"] & { patterns_per_s: number; write_rows_per_s: number; events: number };
-  hnswBuildMs: number;
-  close: () => Promise<void>;
-}
-
-async function createOwner(database: Database) {
-  const apiKey = `motif_${randomBytes(32).toString("base64url")}`;
-  return asService(database, async (transaction) => {
-    const [{ id: userId }] = await transaction.query<{ id: string }>(`insert into auth.users (email) values ('bench@example.com') returning id`);
-    const [{ id: projectId }] = await transaction.query<{ id: string }>(`insert into public.projects (name, slug, created_by) values ('Bench', 'bench', $1) returning id`, [userId]);
-    await transaction.query(`insert into public.project_members (project_id, user_id, role) values ($1, $2, 'member')`, [projectId, userId]);
-    await transaction.query(
-      `insert into public.api_keys (project_id, name, role, key_prefix, key_hash) values ($1, 'bench agent', 'viewer', $2, $3)`,
-      [projectId, apiKey.slice(0, 12), hashApiKey(apiKey)],
-    );
-    return { userId, projectId, apiKey };
-  });
-}
-
-// Outcomes, ratings and lifecycle states as a used knowledge base has them (deterministic per id).
-async function addUsageHistory(database: Database, projectId: string) {
-  await database.query(
-    `with h as (select id, ('x' || substr(md5(id::text), 1, 8))::bit(32)::int as n from public.patterns where project_id = $1)
-     update public.patterns p set
-       success_count = case when abs(h.n) % 3 = 0 then abs(h.n) % 17 else 0 end,
-       failure_count = case when abs(h.n) % 3 = 0 then abs(h.n / 17) % 5 else 0 end,
-       status = case abs(h.n / 7) % 20 when 0 then 'deprecated' when 1 then 'pending' else 'active' end
-     from h where p.id = h.id`,
-    [projectId],
-  );
-}
-
-/** Extracts the real corpus, ingests `count` patterns through ingestExtraction, builds the HNSW index. */
-export async function buildCorpusDatabase(count: number): Promise<BenchWorld> {
-  const corpus = await loadRealCorpus();
-  log(`${corpus.patterns.length} real patterns extracted (${Math.round(corpus.extractionMs / 1000)} s); generating ${count}`);
-  const source = buildBenchSource(corpus, count);
-  const database = await getDatabase({ command: "bench:match" });
-  const owner = await createOwner(database);
-  // Bulk load without the ANN index, then build it once: what an operator does for a big import.
-  await database.exec(`drop index public.patterns_embedding_idx`);
-  const summary = await ingestExtraction({
-    database, claims: "service_role", projectId: owner.projectId, result: source, embedder,
-    onProgress: (progress) => progress.phase !== "embedding" && log(`ingest: ${progress.phase}`),
-  });
-  const [{ occurrences }] = await database.query<{ occurrences: number }>(`select count(*)::int as occurrences from public.pattern_occurrences`);
-  log(`ingested ${summary.patterns.created} patterns, ${occurrences} occurrences in ${Math.round(summary.timings_ms.total / 1000)} s`);
-  await addUsageHistory(database, owner.projectId);
-  const hnswStarted = performance.now();
-  await database.exec(`set maintenance_work_mem = '1GB'; create index patterns_embedding_idx on public.patterns using hnsw (embedding extensions.vector_cosine_ops); reset maintenance_work_mem; analyze public.patterns`);
-  const hnswBuildMs = performance.now() - hnswStarted;
-  log(`HNSW built in ${Math.round(hnswBuildMs / 1000)} s`);
-  const rowsWritten = summary.patterns.created + occurrences + summary.events;
-  return {
-    database, projectId: owner.projectId, apiKey: owner.apiKey,
-    claims: { role: "authenticated", sub: owner.userId, aud: "authenticated" },
-    patternCount: summary.patterns.created, occurrenceCount: occurrences,
-    corpus: { real_patterns: corpus.patterns.length, sources: corpus.sources, extraction_ms: Math.round(corpus.extractionMs) },
-    ingest: {
-      ...summary.timings_ms, events: summary.events,
-      patterns_per_s: Math.round(summary.patterns.created / (summary.timings_ms.total / 1000)),
-      write_rows_per_s: Math.round(rowsWritten / ((summary.timings_ms.stage + summary.timings_ms.write) / 1000)),
-    },
-    hnswBuildMs: Math.round(hnswBuildMs),
-    close: () => database.close(),
-  };
-}
-
 /** Binary COPY against parameterised text inserts, the same 2,000 pattern rows into a scratch table. */
 export async function measureCopyBaseline(world: BenchWorld) {
   const rows = await world.database.query<{ name: string; code: string; embedding: string }>(
@@ -154,9 +77,13 @@ export async function runLatencies(world: BenchWorld) {
     return summarize(durations);
   };
   await timeEach(queries.unfiltered.slice(0, 20), (query) => sqlOnce(world, query)); // warm-up
+  const limit10: number[] = [];
+  for (const query of queries.unfiltered) limit10.push((await sqlOnce(world, query, 10)).ms);
   const sql = {
     unfiltered: await sqlTimes(queries.unfiltered),
     filtered: await sqlTimes(queries.filtered),
+    // The limit the recall is measured at (the candidate lists, and ef_search, grow with it).
+    unfiltered_limit_10: summarize(limit10),
     by_filter: Object.fromEntries([...byFilter].map(([label, durations]) => [label, summarize(durations)])),
   };
   log(`SQL p99 unfiltered ${sql.unfiltered.p99} ms, filtered ${sql.filtered.p99} ms`);
