@@ -1,14 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { POST as matchRoute } from "@/app/api/v1/patterns/match/route";
-import { hashApiKey } from "@/lib/auth";
-import { asService, encodeBinaryCopy, getDatabase, withUser, type Database, type JwtClaims } from "@/lib/db";
+import { asService, encodeBinaryCopy, withUser } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
-import { ingestExtraction, type IngestSummary } from "@/lib/ingest";
 import { matchQueryTexts, type MatchFilters } from "@/lib/search";
 import { summarize, throughput, timeEach } from "./latency";
-import { buildBenchSource, loadRealCorpus } from "./match-corpus";
 import { chooseFilterSets, loadIntents, recallOf } from "./match-queries";
 import { serveMatchRoute } from "./match-http-server";
+import type { BenchWorld } from "./match-world";
 
 const embedder = createBuiltinProvider();
 const log = (line: string) => process.stderr.write(`[bench:match] ${line}\n`);
