@@ -101,16 +101,8 @@ export async function listMatchDetailsByIds({
        p.reusability_score, p.maintainability_score, p.complexity, p.usage_count, p.success_count, p.failure_count,
        p.success_rate, p.avg_rating, p.match_count, p.last_matched_at, p.validation_count, p.contradiction_count,
        p.embedding_model,
-       (select count(*)::int from public.pattern_occurrences o where o.project_id = p.project_id and o.pattern_id = p.id and o.removed_at is null) as occurrence_count,
-       coalesce((
-         select json_agg(json_build_object('file_path', o.file_path, 'start_line', o.start_line, 'end_line', o.end_line, 'qualname', o.qualname)
-           order by o.file_path, o.start_line)
-         from (
-           select * from public.pattern_occurrences o
-           where o.project_id = p.project_id and o.pattern_id = p.id and o.removed_at is null
-           order by o.file_path, o.start_line limit $2
-         ) o
-       ), '[]'::json) as occurrences,
+       live.occurrence_count,
+       coalesce(live.occurrences, '[]'::json) as occurrences,
        coalesce((
          select json_agg(json_build_object('id', q.id, 'name', q.name, 'complexity', q.complexity, 'status', q.status))
          from public.pattern_relationships r
@@ -119,6 +111,17 @@ export async function listMatchDetailsByIds({
            and (r.source_pattern_id = p.id or r.target_pattern_id = p.id)
        ), '[]'::json) as similar
      from public.patterns p
+     -- One read of the live occurrences gives both the count and the first $2 of them.
+     cross join lateral (
+       select count(*)::int as occurrence_count,
+         json_agg(json_build_object('file_path', o.file_path, 'start_line', o.start_line, 'end_line', o.end_line, 'qualname', o.qualname)
+           order by o.file_path, o.start_line) filter (where o.position <= $2) as occurrences
+       from (
+         select o.*, row_number() over (order by o.file_path, o.start_line) as position
+         from public.pattern_occurrences o
+         where o.project_id = p.project_id and o.pattern_id = p.id and o.removed_at is null
+       ) o
+     ) live
      where p.id = any ($1::uuid[])`,
     [ids, occurrenceLimit],
   );
