@@ -87,6 +87,7 @@ export {
   writeIngestPatterns,
   recordIngestPatternEvents,
   refreshSearchLexemeStats,
+  refreshPatternStatistics,
   type PatternWriteNeed,
 } from "./queries/ingest-patterns";
 export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange } from "./queries/ingest-occurrences";

@@ -4,6 +4,7 @@ import {
   finishJobById,
   recordIngestPatternEvents,
   recordOccurrenceEvents,
+  refreshPatternStatistics,
   refreshSearchLexemeStats,
   resolveIngestTargets,
   stageIngestEmbeddings,
@@ -140,6 +141,8 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
     const summary = await translateDatabaseErrors(() => run((transaction) =>
       writeIngest(transaction, { ...options, repository: options.repository ?? "", rows, embedder, jobId: job.id }),
     ), forbidden);
+    // Trusted maintenance, not data access: the planner's row estimates steer filtered matches.
+    await refreshPatternStatistics({ database: options.database, changedRows: summary.patterns.created + summary.patterns.updated });
     options.onProgress?.({ phase: "done", done: rows.patterns.length, total: rows.patterns.length });
     // Unchanged patterns keep the vectors another provider made: a job moves them (trusted work).
     const [queued] = await enqueueReembedJobs({ database: options.database, model: embedder.id, projectId: options.projectId });
