@@ -10,13 +10,20 @@
 -- literals, never spliced text) and runs it with EXECUTE, which plans every call.
 --
 -- Which scan serves the vector list is decided here, from the planner's row estimate for the
--- filters: an exact scan reads every matching row (~2-3 us each here, the vector in the
--- row), the filtered HNSW scan visits about candidates * total / matching index tuples
--- (~25 us each: graph neighbours and a heap fetch to test the filter). The exact scan is
--- cheaper while matching^2 <= 10 * candidates * total (at 100k patterns and 50 candidates:
--- up to ~7,000 matching rows), and it is exact. pgvector's own cost model kept the HNSW
--- scan for 3,000 of 100,000 rows (53 ms where the exact scan takes a few). Without
--- statistics (a table never analysed) the estimate means nothing, and the HNSW scan is kept.
+-- filters: an exact scan reads every matching row, the filtered HNSW scan visits about
+-- candidates * total / matching index tuples. Measured at 100k patterns (2 cores, load 1-3,
+-- 135 intents per filter):
+--   kinds=[validation], 3,000 rows (btree): exact p50 10.3 ms (3.4 us/row);
+--     HNSW 53 ms for one intent, p50 134 ms over 40 (~1,660 tuples: 30-80 us each)
+--   tags=[shipping], 5,400 rows (GIN): exact p50 31 ms (5.8 us/row);
+--     HNSW p50 38 ms, p99 157 ms (~930 tuples: ~40 us each)
+-- so an HNSW tuple costs ~8 exact rows, and the exact scan, which is also exact, wins while
+--   matching^2 <= 8 * candidates * total
+-- (at 100k patterns and 50 candidates: up to ~6,300 matching rows). One EXPLAIN per filter
+-- had suggested 4, which sent the tag filter to the slower HNSW scan. pgvector's own cost
+-- model kept the HNSW scan for 3,000 of 100,000 rows (53 ms where the exact scan takes ~10).
+-- Without statistics (a table never analysed) the estimate means nothing, and the HNSW scan
+-- is kept; ingest analyses the filter columns (lib/db refreshPatternStatistics).
 --
 -- hnsw.ef_search follows the number of candidates: the search keeps twice as many in view
 -- as it must return (120 at least, 1000 at most, pgvector's limit). With 120 for every
@@ -101,7 +108,7 @@ begin
     select c.reltuples into total from pg_catalog.pg_class c where c.oid = 'public.patterns'::regclass;
     if total > 0 then
       matching := private.estimate_matching_patterns(conditions);
-      exact := matching * matching <= 10.0 * candidates * total;
+      exact := matching * matching <= 8.0 * candidates * total;
     end if;
   end if;
   nearest := format(
