@@ -1,6 +1,6 @@
 // Plain JavaScript on purpose: `bin/motif` calls this before any TypeScript loader exists.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const hourMs = 60 * 60 * 1000;
@@ -21,7 +21,11 @@ function freshBundle(home, name) {
     const manifest = JSON.parse(readFileSync(path.join(folder, `${name}.json`), "utf8"));
     const fresh = Object.entries(manifest.inputs).every(([relative, expected]) => signature(home, relative) === expected);
     const entry = path.join(folder, manifest.entry);
-    return fresh && statSync(entry).isFile() ? entry : undefined;
+    if (!fresh || !statSync(entry).isFile()) return undefined;
+    // Marks the build as in use, so that no other run removes it as stale (see removeStaleBuilds).
+    const now = new Date();
+    utimesSync(path.dirname(entry), now, now);
+    return entry;
   } catch {
     return undefined;
   }
@@ -34,8 +38,9 @@ function writeAtomically(file, text) {
   renameSync(temporary, file);
 }
 
-// Older builds pile up as the code changes; one unused for an hour is removed (a run that
-// started with it has long since loaded it).
+// Older builds pile up as the code changes; one unused for an hour is removed. Every use
+// touches its folder, and long-running processes ask again before each use (a server asks
+// before each extraction), so a build still needed is never an hour old.
 function removeStaleBuilds(folder, name, keep) {
   const pattern = new RegExp(`^${name}-[0-9a-f]{16}(\\.mjs)?$`);
   for (const entry of readdirSync(folder)) {

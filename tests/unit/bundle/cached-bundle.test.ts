@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -42,6 +42,29 @@ describe("cachedBundle", () => {
     const second = await cachedBundle({ home, name: "probe", entry: "entry.ts" });
     expect(second).not.toBe(first);
     expect(await (await import(pathToFileURL(second).href)).answer()).toBe("second-chunk");
+  });
+
+  it("removes a build nobody used for an hour, and counts each use as use", async () => {
+    const home = makeHome();
+    const edit = (word: string, secondsAhead: number) => {
+      writeFileSync(path.join(home, "word.ts"), `export const word: string = "${word}";\n`);
+      const later = new Date(Date.now() + secondsAhead * 1000);
+      utimesSync(path.join(home, "word.ts"), later, later);
+    };
+    const folderOf = (entry: string) => path.dirname(entry);
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    const first = folderOf(await cachedBundle({ home, name: "probe", entry: "entry.ts" }));
+    utimesSync(first, twoHoursAgo, twoHoursAgo);
+    // Used again while current: its folder is touched, so it is no longer an hour old.
+    expect(folderOf(await cachedBundle({ home, name: "probe", entry: "entry.ts" }))).toBe(first);
+    expect(statSync(first).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    edit("second", 5);
+    const second = folderOf(await cachedBundle({ home, name: "probe", entry: "entry.ts" }));
+    expect(existsSync(first)).toBe(true);
+    utimesSync(first, twoHoursAgo, twoHoursAgo);
+    edit("third", 10);
+    const third = folderOf(await cachedBundle({ home, name: "probe", entry: "entry.ts" }));
+    expect([existsSync(first), existsSync(second), existsSync(third)]).toEqual([false, true, true]);
   });
 
   it("fails with esbuild's message when the entry does not compile", async () => {
