@@ -42,10 +42,16 @@ function writeAtomically(file, text) {
 // touches its folder, and long-running processes ask again before each use (a server asks
 // before each extraction), so a build still needed is never an hour old.
 function removeStaleBuilds(folder, name, keep) {
-  const pattern = new RegExp(`^${name}-[0-9a-f]{16}(\\.mjs)?$`);
+  // Builds, and staging folders an interrupted build left behind.
+  const pattern = new RegExp(`^(${name}-[0-9a-f]{16}(\\.mjs)?|${name}\\.\\d+\\.staging)$`);
   for (const entry of readdirSync(folder)) {
+    if (entry === keep || !pattern.test(entry)) continue;
     const target = path.join(folder, entry);
-    if (entry !== keep && pattern.test(entry) && statSync(target).mtimeMs < Date.now() - hourMs) rmSync(target, { recursive: true, force: true });
+    try {
+      if (statSync(target).mtimeMs < Date.now() - hourMs) rmSync(target, { recursive: true, force: true });
+    } catch {
+      // Another run removed it first.
+    }
   }
 }
 

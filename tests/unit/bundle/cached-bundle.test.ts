@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -44,7 +44,7 @@ describe("cachedBundle", () => {
     expect(await (await import(pathToFileURL(second).href)).answer()).toBe("second-chunk");
   });
 
-  it("removes a build nobody used for an hour, and counts each use as use", async () => {
+  it("removes a build (or an interrupted build's staging folder) nobody used for an hour, and counts each use as use", async () => {
     const home = makeHome();
     const edit = (word: string, secondsAhead: number) => {
       writeFileSync(path.join(home, "word.ts"), `export const word: string = "${word}";\n`);
@@ -63,8 +63,11 @@ describe("cachedBundle", () => {
     expect(existsSync(first)).toBe(true);
     utimesSync(first, twoHoursAgo, twoHoursAgo);
     edit("third", 10);
+    const leftover = path.join(home, "node_modules/.cache/motif/probe.4242.staging");
+    mkdirSync(leftover);
+    utimesSync(leftover, twoHoursAgo, twoHoursAgo);
     const third = folderOf(await cachedBundle({ home, name: "probe", entry: "entry.ts" }));
-    expect([existsSync(first), existsSync(second), existsSync(third)]).toEqual([false, true, true]);
+    expect([existsSync(first), existsSync(second), existsSync(third), existsSync(leftover)]).toEqual([false, true, true, false]);
   });
 
   it("fails with esbuild's message when the entry does not compile", async () => {
