@@ -82,7 +82,8 @@ function callableShape(unit: CodeUnit): TrivialShape | null {
  * accessors `return self._x`, setters, constants); constructors that only store their
  * arguments; `__repr__`/`toString`-style boilerplate; and classes without behaviour —
  * no method that is not itself trivial (bare exception subclasses, marker, enum and
- * record classes), unless it is an interface two classes implement (`isInterface`). A framework role (a Pydantic or Django model, a TypeORM
+ * record classes), unless it is an interface two classes implement (`isInterface`) or a
+ * documented specialization (`isDocumentedSpecialization`). A framework role (a Pydantic or Django model, a TypeORM
  * entity) gives a class with a body a purpose even without methods.
  */
 export function trivialShape(model: RepoModel, unit: CodeUnit, hasFrameworkRole = false): TrivialShape | null {
@@ -91,7 +92,21 @@ export function trivialShape(model: RepoModel, unit: CodeUnit, hasFrameworkRole 
   if (hasFrameworkRole && unitBodyFacts(unit).statements.length >= 2) return null;
   const methods = methodsOf(model, unit);
   if (methods.some((method) => callableShape(method) === null)) return null;
+  if (isDocumentedSpecialization(unit, methods)) return null;
   return isInterface(model, unit) ? null : "class without behaviour";
+}
+
+/**
+ * A documented class whose short methods get work done through others: at least two of them
+ * make a meaningful call, each overriding a base hook (`PriorityQueue._put` → `heappush`) or
+ * handing work to a collaborator (`Mutex.acquire` → `semaphore.acquire`). Its behaviour is
+ * in which calls it wires together, which a record class with accessors or a bare exception
+ * subclass (no calls of substance) does not have.
+ */
+function isDocumentedSpecialization(unit: CodeUnit, methods: CodeUnit[]): boolean {
+  if (!unit.docstring) return false;
+  const working = methods.filter((method) => method.name !== "__init__" && method.name !== "constructor" && !boilerplateNames.has(method.name) && meaningfulCalls(method).length > 0);
+  return working.length >= 2;
 }
 
 const subclassCounts = new WeakMap<RepoModel, Map<string, number>>();

@@ -72,6 +72,32 @@ describe("pattern selection", () => {
     expect(kept.map((pattern) => [pattern.patternType, pattern.name])).toEqual([["function_pattern", "Sync Accounts"]]);
   });
 
+  it("keeps a documented public function that does work, but not the same undocumented, nor a documented method", () => {
+    const code = 'def token_urlsafe(nbytes=None):\n    """Return a random URL-safe text string."""\n    tok = token_bytes(nbytes)\n    return base64.urlsafe_b64encode(tok).rstrip(b"=").decode("ascii")';
+    const fields = { file: "secrets.py", name: "token_urlsafe", code, calls: ["token_bytes", "base64.urlsafe_b64encode"] };
+    const documented = buildPatterns({ files: [makeFile("secrets.py", [makeUnit({ ...fields, docstring: "Return a random URL-safe text string." })])] }).patterns;
+    expect(documented.map((pattern) => [pattern.patternType, pattern.name])).toEqual([["function_pattern", "Token Urlsafe"]]);
+    expect(buildPatterns({ files: [makeFile("secrets.py", [makeUnit(fields)])] }).patterns).toEqual([]);
+    const method = makeUnit({ ...fields, kind: "method", parentQualname: "Tokens", docstring: "Return a random URL-safe text string." });
+    expect(buildPatterns({ files: [makeFile("secrets.py", [method])] }).patterns).toEqual([]);
+    // A documented delegation (one statement) stays a trivial shape.
+    const delegation = makeUnit({ file: "glob.py", name: "glob", code: "def glob(pathname):\n    return list(iglob(pathname))", calls: ["list", "iglob"], docstring: "Return a list of paths." });
+    expect(buildPatterns({ files: [makeFile("glob.py", [delegation])] }).patterns).toEqual([]);
+  });
+
+  it("keeps a documented class whose short methods wire calls together, not a documented record with accessors", () => {
+    const hook = (owner: string, name: string, body: string, calls: string[]) =>
+      makeUnit({ file: "q.py", name, kind: "method", parentQualname: owner, code: `def ${name}(self, item):\n    ${body}`, calls, parameters: [{ name: "self", hasDefault: false }] });
+    const queue = makeUnit({ file: "q.py", name: "PriorityQueue", kind: "class", bases: ["Queue"], docstring: "Retrieves entries in priority order (lowest first).", code: "class PriorityQueue(Queue):\n    def _put(self, item):\n        heappush(self.queue, item)\n    def _get(self):\n        return heappop(self.queue)" });
+    const put = hook("PriorityQueue", "_put", "heappush(self.queue, item)", ["heappush"]);
+    const get = hook("PriorityQueue", "_get", "return heappop(self.queue)", ["heappop"]);
+    const kept = buildPatterns({ files: [makeFile("q.py", [queue, put, get])] }).patterns;
+    expect(kept.map((pattern) => [pattern.patternType, pattern.occurrences[0].qualname])).toEqual([["class_pattern", "PriorityQueue"]]);
+    const record = makeUnit({ file: "r.py", name: "Point", kind: "class", docstring: "A point.", code: "class Point:\n    def x(self):\n        return self._x\n    def y(self):\n        return self._y" });
+    const accessors = ["x", "y"].map((name) => makeUnit({ file: "r.py", name, kind: "method", parentQualname: "Point", code: `def ${name}(self):\n    return self._${name}` }));
+    expect(buildPatterns({ files: [makeFile("r.py", [record, ...accessors])] }).patterns).toEqual([]);
+  });
+
   it("keeps a single unit with a detected kind as a design pattern", () => {
     const cached = makeUnit({
       file: "util/memo.py",
