@@ -10,7 +10,11 @@ export const genericWords = new Set([
 ]);
 
 /** Verbs and nouns that need an object to say anything: "Get" alone is no name, "Get User" is. */
-const thinWords = new Set(["get", "set", "is", "has", "to", "on", "make", "create", "value", "data", "item", "obj", "object", "x", "e", "cls", "new", "do"]);
+const thinWords = new Set([
+  "get", "set", "is", "has", "to", "on", "make", "create", "value", "data", "item", "obj", "object", "x", "e", "cls", "new", "do",
+  // Prepositions and conjunctions: "From" (`_gt_from_lt`, `_le_from_lt`, ...) names nothing.
+  "from", "by", "in", "at", "as", "into", "or", "not", "up", "out", "off", "via",
+]);
 
 /** Calls that say nothing about what code does: conversions, type checks, collection plumbing, logging. */
 export const uninformativeCalls = new Set([
@@ -21,6 +25,8 @@ export const uninformativeCalls = new Set([
   "abs", "round", "floor", "ceil", "parseInt", "parseFloat", "includes", "indexOf", "has", "add", "pop", "shift", "split", "trim",
   "lower", "upper", "strip", "startswith", "endswith", "replace", "encode", "decode", "copy", "update", "items", "extend",
   "startsWith", "endsWith", "toLowerCase", "toUpperCase", "forEach", "reduce", "some", "every", "find", "sort", "Error",
+  // A base constructor and a deprecation warning say nothing of what the code does ("... using Warn").
+  "__init__", "warn", "warning",
 ]);
 
 // Python's special methods say what they do only to those who know the protocol.
@@ -32,7 +38,8 @@ const dunderMeaning: Record<string, string> = {
   __getattr__: "attribute lookup", __setattr__: "attribute assignment", __enter__: "context entry", __exit__: "context exit",
   __aenter__: "async context entry", __aexit__: "async context exit", __aiter__: "async iteration", __anext__: "async next item",
   __add__: "addition", __sub__: "subtraction", __mul__: "multiplication", __mod__: "modulo", __format__: "formatting",
-  __reduce__: "pickling", __getstate__: "pickling state", __setstate__: "unpickling state", __del__: "finaliser",
+  __or__: "union", __ror__: "union", __ior__: "in-place union", __and__: "intersection", __xor__: "symmetric difference",
+  __truediv__: "division", __neg__: "negation", __reduce__: "pickling", __getstate__: "pickling state", __setstate__: "unpickling state", __del__: "finaliser",
 };
 
 const stopWords = new Set([

@@ -113,6 +113,24 @@ describe("pattern selection", () => {
   });
 });
 
+describe("plain names", () => {
+  it("never names a cluster by a preposition they share, nor by a warning they all raise", () => {
+    const derived = (name: string, op: string) =>
+      makeUnit({
+        file: "ordering.py",
+        name,
+        calls: ["warnings.warn", "self.__lt__"],
+        code: `def ${name}(self, other):\n    warnings.warn("derived", DeprecationWarning)\n    result = self.__lt__(other)\n    if result is NotImplemented:\n        return result\n    return ${op}result`,
+        cyclomatic: 2,
+      });
+    const [pattern] = buildPatterns({ files: [makeFile("ordering.py", [derived("gt_from_lt", "not "), derived("le_from_ge", "")])] }).patterns;
+    expect(pattern.occurrences).toHaveLength(2);
+    expect(pattern.name).not.toBe("From");
+    expect(pattern.name).not.toMatch(/Warn/);
+    expect(pattern.name).toBe("Gt From Lt Function and 1 similar");
+  });
+});
+
 describe("framework naming", () => {
   it("names a FastAPI route handler from its decorator and the file's imports", () => {
     const handler = makeUnit({
