@@ -111,8 +111,10 @@ export {
 } from "./queries/reembed-queries";
 export {
   matchPatternScores,
+  matchPatternsWithDetails,
   listMatchDetailsByIds,
   recordPatternMatchesByIds,
+  type MatchedPatternRow,
   type MatchScoreRow,
   type MatchDetailRow,
   type MatchFilterValues,

@@ -1,11 +1,4 @@
-import {
-  listMatchDetailsByIds,
-  matchPatternScores,
-  recordPatternMatchesByIds,
-  type MatchDetailRow,
-  type MatchScoreRow,
-  type Queryable,
-} from "@/lib/db";
+import { matchPatternsWithDetails, type MatchDetailRow, type MatchScoreRow, type Queryable } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
 import type { MatchedPattern, MatchRequest, MatchResponse } from "./match-types";
 import { recommendationsFor } from "./recommendations";
@@ -72,17 +65,16 @@ export async function matchPatterns({
   const startedAt = performance.now();
   const texts = matchQueryTexts(request);
   const [embedding] = await embedder.embed([texts.embedding]);
-  const scores = await matchPatternScores({
+  // One statement: the match, the counter update and the details (lib/db matchPatternsWithDetails).
+  const rows = await matchPatternsWithDetails({
     transaction, projectId, embedding, queryText: texts.keywords, filters: request.filters ?? {},
-    limit: request.limit ?? matchLimits.default, minSimilarity: request.min_confidence ?? 0,
+    limit: request.limit ?? matchLimits.default, minSimilarity: request.min_confidence ?? 0, occurrenceLimit,
   });
-  const ids = scores.map((score) => score.id);
-  await recordPatternMatchesByIds({ transaction, ids });
-  const details = new Map((await listMatchDetailsByIds({ transaction, ids, occurrenceLimit })).map((detail) => [detail.id, detail]));
-  const peers = [...details.values()];
+  const visible = rows.filter((row): row is typeof row & { detail: MatchDetailRow } => row.detail !== null);
+  const peers = visible.map((row) => row.detail);
   return {
-    matched_patterns: scores.filter((score) => details.has(score.id)).map((score) => toMatchedPattern(score, details.get(score.id)!, peers)),
-    total_matches: scores[0]?.total_matches ?? 0,
+    matched_patterns: visible.map((row) => toMatchedPattern(row, row.detail, peers)),
+    total_matches: rows[0]?.total_matches ?? 0,
     query_metadata: { query_time_ms: Math.round((performance.now() - startedAt) * 100) / 100, embedding_model: embedder.id },
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asService, withUser, type Database } from "@/lib/db";
+import { asService, listMatchDetailsByIds, withUser, type Database } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
 import { ingestExtraction } from "@/lib/ingest";
 import { matchPatterns } from "@/lib/search";
@@ -154,5 +154,79 @@ describe("matchPatterns", () => {
          returning updated_at = now() as moved, search_vector @@ to_tsquery('english', 'reworded') as searchable`, [ids[0]]));
     // search_vector is kept by a trigger now (no longer a generated column): it follows its sources.
     expect(changed).toEqual([{ moved: true, searchable: true }]);
+  });
+});
+
+describe("a match request in one statement", () => {
+  it("record_pattern_match_counts returns the counters as it left them, for the patterns the caller may see (viewers too), as a HOT update", async () => {
+    await database.query(`vacuum full public.patterns`);
+    const id = await idOf("retry01");
+    const [before] = await asService(database, (transaction) =>
+      transaction.query<{ match_count: number; updated_at: string }>(`select match_count, updated_at::text from public.patterns where id = $1`, [id]));
+    const hotUpdates = async () => {
+      await database.query(`select pg_stat_force_next_flush()`);
+      const [row] = await database.query<{ hot: number }>(`select n_tup_hot_upd::int as hot from pg_stat_user_tables where relid = 'public.patterns'::regclass`);
+      return row.hot;
+    };
+    const hotBefore = await hotUpdates();
+    const viewer = await withUser(database, userClaims(world.users.carol), (transaction) =>
+      transaction.query<{ id: string; match_count: number; matched: boolean }>(
+        `select id, match_count, last_matched_at = now() as matched from public.record_pattern_match_counts($1::uuid[])`, [[id]]));
+    expect(viewer).toEqual([{ id, match_count: before.match_count + 1, matched: true }]);
+    expect((await hotUpdates()) - hotBefore).toBe(1);
+    // A member of another project only: nothing touched, nothing returned.
+    const outsider = await withUser(database, userClaims(world.users.dave), (transaction) =>
+      transaction.query(`select * from public.record_pattern_match_counts($1::uuid[])`, [[id]]));
+    expect(outsider).toEqual([]);
+    const [row] = await asService(database, (transaction) =>
+      transaction.query<{ match_count: number; updated_at: string }>(`select match_count, updated_at::text from public.patterns where id = $1`, [id]));
+    expect(row).toEqual({ match_count: before.match_count + 1, updated_at: before.updated_at });
+  });
+
+  it("concurrent matches each report their own count and lose none", async () => {
+    const request = { intent: "retry a failing http request with exponential backoff", limit: 1 };
+    const id = await idOf("retry01");
+    const [{ match_count: start }] = await asService(database, (transaction) =>
+      transaction.query<{ match_count: number }>(`select match_count from public.patterns where id = $1`, [id]));
+    const answers = await Promise.all(Array.from({ length: 6 }, () =>
+      withUser(database, userClaims(world.users.bob), (transaction) => matchPatterns({ transaction, projectId: world.alpha.id, request, embedder }))));
+    expect(answers.map((answer) => answer.matched_patterns[0].pattern_id)).toEqual(Array(6).fill(id));
+    const reported = answers.map((answer) => answer.matched_patterns[0].metadata.match_count).sort((left, right) => left - right);
+    expect(reported).toEqual([1, 2, 3, 4, 5, 6].map((step) => start + step));
+    const [{ match_count: end }] = await asService(database, (transaction) =>
+      transaction.query<{ match_count: number }>(`select match_count from public.patterns where id = $1`, [id]));
+    expect(end).toBe(start + 6);
+  });
+
+  it("answers like the separate statements: same ranking parts and the details of each pattern", async () => {
+    const request = { intent: "parse a config file", limit: 5 };
+    const answer = await withUser(database, userClaims(world.users.bob), (transaction) =>
+      matchPatterns({ transaction, projectId: world.alpha.id, request, embedder }));
+    const scores = await sqlMatch(userClaims(world.users.bob), "parse a config file");
+    if (!scores.ok) throw new Error(scores.message);
+    expect(answer.matched_patterns.map((pattern) => pattern.pattern_id)).toEqual(scores.value.map((row) => row.id));
+    expect(answer.matched_patterns.map((pattern) => pattern.metadata.ranking.final_score))
+      .toEqual(scores.value.map((row) => Math.round(Number(row.final_score) * 1e6) / 1e6));
+    const details = await withUser(database, userClaims(world.users.bob), (transaction) =>
+      listMatchDetailsByIds({ transaction, ids: scores.value.map((row) => String(row.id)), occurrenceLimit: 50 }));
+    for (const pattern of answer.matched_patterns) {
+      const detail = details.find((row) => row.id === pattern.pattern_id)!;
+      expect(pattern.occurrences).toEqual(detail.occurrences);
+      expect(pattern.metadata.occurrence_count).toBe(detail.occurrence_count);
+      expect(pattern.metadata.tags).toEqual(detail.tags);
+      expect(pattern.metadata.quality_score).toBe(detail.quality_score);
+      // Read after both matches were recorded: the answer's count was the one before this read.
+      expect(pattern.metadata.match_count).toBe(detail.match_count);
+    }
+  });
+
+  it("GIN indexes of patterns keep a short pending list (embedded Postgres has no autovacuum to merge it)", async () => {
+    const rows = await database.query<{ index: string; options: string[] }>(
+      `select c.relname as index, c.reloptions as options from pg_class c join pg_index i on i.indexrelid = c.oid join pg_am a on a.oid = c.relam
+       where i.indrelid = 'public.patterns'::regclass and a.amname = 'gin' order by 1`);
+    expect(rows).toEqual([
+      { index: "patterns_search_vector_idx", options: ["gin_pending_list_limit=256"] },
+      { index: "patterns_tags_idx", options: ["gin_pending_list_limit=256"] },
+    ]);
   });
 });

@@ -85,6 +85,35 @@ export interface MatchDetailRow {
   similar: Array<{ id: string; name: string; complexity: number | null; status: string }>;
 }
 
+// The columns of a match detail row, read from `p` (a pattern row). Counters come from
+// `${counters}` so that the combined statement can take them from its own UPDATE.
+const detailColumns = (counters: string) => `p.id, p.pattern_type, p.kind, p.name, p.description, p.language, p.framework, p.tags, p.status, p.version,
+       p.superseded_by, p.quality_score, p.complexity_score, p.documentation_score, p.test_coverage_score,
+       p.reusability_score, p.maintainability_score, p.complexity, p.usage_count, p.success_count, p.failure_count,
+       p.success_rate, p.avg_rating, ${counters}, p.validation_count, p.contradiction_count,
+       p.embedding_model,
+       live.occurrence_count,
+       coalesce(live.occurrences, '[]'::json) as occurrences,
+       coalesce((
+         select json_agg(json_build_object('id', q.id, 'name', q.name, 'complexity', q.complexity, 'status', q.status))
+         from public.pattern_relationships r
+         join public.patterns q on q.id = case when r.source_pattern_id = p.id then r.target_pattern_id else r.source_pattern_id end
+         where r.project_id = p.project_id and r.relationship_type = 'SIMILAR_TO'
+           and (r.source_pattern_id = p.id or r.target_pattern_id = p.id)
+       ), '[]'::json) as similar`;
+
+// One read of the live occurrences of `p` gives both the count and the first `limitParam` of them.
+const liveOccurrences = (limitParam: string) => `cross join lateral (
+       select count(*)::int as occurrence_count,
+         json_agg(json_build_object('file_path', o.file_path, 'start_line', o.start_line, 'end_line', o.end_line, 'qualname', o.qualname)
+           order by o.file_path, o.start_line) filter (where o.position <= ${limitParam}) as occurrences
+       from (
+         select o.*, row_number() over (order by o.file_path, o.start_line) as position
+         from public.pattern_occurrences o
+         where o.project_id = p.project_id and o.pattern_id = p.id and o.removed_at is null
+       ) o
+     ) live`;
+
 /** Details of the matched patterns: live occurrences (first `occurrenceLimit`) and SIMILAR_TO neighbours. */
 export async function listMatchDetailsByIds({
   transaction,
@@ -96,35 +125,70 @@ export async function listMatchDetailsByIds({
   occurrenceLimit: number;
 }): Promise<MatchDetailRow[]> {
   return transaction.query<MatchDetailRow>(
-    `select p.id, p.pattern_type, p.kind, p.name, p.description, p.language, p.framework, p.tags, p.status, p.version,
-       p.superseded_by, p.quality_score, p.complexity_score, p.documentation_score, p.test_coverage_score,
-       p.reusability_score, p.maintainability_score, p.complexity, p.usage_count, p.success_count, p.failure_count,
-       p.success_rate, p.avg_rating, p.match_count, p.last_matched_at, p.validation_count, p.contradiction_count,
-       p.embedding_model,
-       live.occurrence_count,
-       coalesce(live.occurrences, '[]'::json) as occurrences,
-       coalesce((
-         select json_agg(json_build_object('id', q.id, 'name', q.name, 'complexity', q.complexity, 'status', q.status))
-         from public.pattern_relationships r
-         join public.patterns q on q.id = case when r.source_pattern_id = p.id then r.target_pattern_id else r.source_pattern_id end
-         where r.project_id = p.project_id and r.relationship_type = 'SIMILAR_TO'
-           and (r.source_pattern_id = p.id or r.target_pattern_id = p.id)
-       ), '[]'::json) as similar
+    `select ${detailColumns("p.match_count, p.last_matched_at")}
      from public.patterns p
-     -- One read of the live occurrences gives both the count and the first $2 of them.
-     cross join lateral (
-       select count(*)::int as occurrence_count,
-         json_agg(json_build_object('file_path', o.file_path, 'start_line', o.start_line, 'end_line', o.end_line, 'qualname', o.qualname)
-           order by o.file_path, o.start_line) filter (where o.position <= $2) as occurrences
-       from (
-         select o.*, row_number() over (order by o.file_path, o.start_line) as position
-         from public.pattern_occurrences o
-         where o.project_id = p.project_id and o.pattern_id = p.id and o.removed_at is null
-       ) o
-     ) live
+     ${liveOccurrences("$2")}
      where p.id = any ($1::uuid[])`,
     [ids, occurrenceLimit],
   );
+}
+
+/** One matched pattern: the parts of its rank and its details (after the match was recorded). */
+export type MatchedPatternRow = MatchScoreRow & { detail: MatchDetailRow | null };
+
+/**
+ * The whole match in one statement: `match_patterns` (security invoker: the caller's RLS
+ * applies), +1 match_count and last_matched_at on the patterns it returns
+ * (`record_pattern_match_counts`, whose RETURNING gives the counters as updated) and their
+ * details, read under the caller's RLS. Rows in rank order; `detail` is null for a pattern the
+ * caller cannot read.
+ */
+export async function matchPatternsWithDetails({
+  transaction,
+  projectId,
+  embedding,
+  queryText,
+  filters,
+  limit,
+  minSimilarity,
+  occurrenceLimit,
+}: {
+  transaction: Queryable;
+  projectId: string;
+  embedding: ArrayLike<number>;
+  queryText: string;
+  filters: MatchFilterValues;
+  limit: number;
+  minSimilarity: number;
+  occurrenceLimit: number;
+}): Promise<MatchedPatternRow[]> {
+  // The CTEs are materialized and the update reads the match's ids, so the match runs first,
+  // once; the details join reads the statement's snapshot (counters from before the update),
+  // which is why the counters are taken from the update's RETURNING.
+  const rows = await transaction.query<MatchScoreRow & { detail: MatchDetailRow | null }>(
+    `with
+     scores as materialized (
+       select m.*, row_number() over () as position
+       from public.match_patterns($1::extensions.vector, $2, $3, $4::jsonb, $5, $6) m
+     ),
+     counted as materialized (
+       select c.id, c.match_count, c.last_matched_at
+       from public.record_pattern_match_counts(array(select s.id from scores s)) c
+     )
+     select s.id, s.vector_similarity, s.vector_rank, s.text_score, s.text_rank, s.rrf_score, s.relevance, s.quality,
+       s.smoothed_success_rate, s.final_score, s.total_matches,
+       (select to_json(d) from (
+          select ${detailColumns("coalesce(c.match_count, p.match_count) as match_count, coalesce(c.last_matched_at, p.last_matched_at) as last_matched_at")}
+          from public.patterns p
+          ${liveOccurrences("$7")}
+          left join counted c on c.id = p.id
+          where p.id = s.id
+        ) d) as detail
+     from scores s
+     order by s.position`,
+    [`[${Array.from(embedding).join(",")}]`, queryText, projectId, JSON.stringify(filters), limit, minSimilarity, occurrenceLimit],
+  );
+  return rows;
 }
 
 /** +1 match_count and last_matched_at = now() on the patterns the caller can see (viewers too). */
