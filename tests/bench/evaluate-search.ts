@@ -16,7 +16,10 @@
  * and tuned against since) and held-out-2 (held-out-2.json; written before the second
  * tuning and never tuned on: the figure that counts).
  *
- *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2[,...]] [--verbose] [--no-docstring]
+ * --original-targets drops the targets marked `added` (right answers completed blind after
+ * the intents were written; tests/fixtures/intents/README.md) and scores only the original ones.
+ *
+ *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2[,...]] [--verbose] [--no-docstring] [--original-targets]
  */
 import path from "node:path";
 import { createBuiltinProvider, embeddingTextForPattern } from "@/lib/embed";
@@ -145,15 +148,21 @@ async function main(): Promise<void> {
   const sets: readonly IntentSet[] = setArgument > 0 ? (process.argv[setArgument + 1].split(",") as IntentSet[]) : intentSets;
   if (!sets.every((set) => intentSets.includes(set))) throw new Error(`--set takes one of ${intentSets.join(", ")}`);
   const verbose = process.argv.includes("--verbose");
-  const intents = Object.fromEntries(intentSets.map((set) => [set, loadIntents(intentDirectory, set)])) as Record<IntentSet, Intent[]>;
+  const loaded = Object.fromEntries(intentSets.map((set) => [set, loadIntents(intentDirectory, set)])) as Record<IntentSet, Intent[]>;
   // One corpus for every set: every target file of any set, plus the distractors.
   const files = new Map<string, Pick<Target, "root" | "file">>();
-  for (const intent of intentSets.flatMap((set) => intents[set])) for (const target of intent.targets) files.set(`${target.root}/${target.file}`, target);
+  for (const intent of intentSets.flatMap((set) => loaded[set])) for (const target of intent.targets) files.set(`${target.root}/${target.file}`, target);
+  // --original-targets: score with the targets written with the intents only (same corpus).
+  const originalOnly = process.argv.includes("--original-targets");
+  const intents = originalOnly
+    ? (Object.fromEntries(intentSets.map((set) => [set, loaded[set].map((intent) => ({ ...intent, targets: intent.targets.filter((target) => target.added === undefined) }))])) as Record<IntentSet, Intent[]>)
+    : loaded;
   for (const file of distractorFiles) files.set(`${file.root}/${file.file}`, file);
   const started = performance.now();
   const corpus = await buildCorpus(codeRoots(repository), [...files.values()]);
   const built = performance.now();
   const rank = await createRanker(corpus);
+  if (originalOnly) console.log("targets: original only (--original-targets)");
   console.log(`corpus: ${files.size} files, ${corpus.units.length} units, ${corpus.patterns.length} patterns; extracted and clustered in ${(built - started).toFixed(0)} ms, indexed in ${(performance.now() - built).toFixed(0)} ms`);
   const reports: string[] = [];
   for (const set of sets) {

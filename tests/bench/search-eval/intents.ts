@@ -2,8 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-/** Where a target lives: a root on this machine and a file under it. */
-export const targetSchema = z.object({ root: z.enum(["python-stdlib", "node_modules"]), file: z.string(), qualname: z.string() });
+/**
+ * Where a target lives: a root on this machine and a file under it. `added` marks a right
+ * answer completed after the intents were written (tests/fixtures/intents/README.md).
+ */
+export const targetSchema = z.object({ root: z.enum(["python-stdlib", "node_modules"]), file: z.string(), qualname: z.string(), added: z.string().optional() });
 const intentSchema = z.object({
   intent: z.string().min(3),
   targets: z.array(targetSchema).min(1),
