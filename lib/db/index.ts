@@ -93,6 +93,7 @@ export {
 export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange } from "./queries/ingest-occurrences";
 export { writeIngestRelationships, type RelationshipChanges } from "./queries/ingest-relationships";
 export { createRunningJob, updateJobProgressById, finishJobById, defaultJobLeaseSeconds, type Job } from "./queries/job-queries";
+export { listProjectJobs, getProjectJob, type ProjectJob } from "./queries/project-job-queries";
 export {
   enqueueJob,
   claimNextJob,

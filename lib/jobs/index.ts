@@ -7,3 +7,4 @@ export { runNextJob, runnableJobTypes, type JobOutcome } from "./run-next-job";
 export { reembedNow, type ReembedNowResult } from "./reembed-now";
 export { drainJobs, startJobWorker, type JobWorkerOptions, type DrainOptions, type WorkerEvent } from "./job-worker";
 export { describeWorkerEvent } from "./describe-worker-event";
+export { requestReembed, type ReembedRequest } from "./request-reembed";

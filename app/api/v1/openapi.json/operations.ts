@@ -12,6 +12,7 @@ import { apiKeyParamsSchema } from "../projects/[slug]/api-keys/[keyId]/schema";
 import { createApiKeySchema } from "../projects/[slug]/api-keys/schema";
 import { listEventsQuerySchema, streamEventsQuerySchema } from "../projects/[slug]/events/schema";
 import { graphQuerySchema } from "../projects/[slug]/graph/schema";
+import { createJobSchema, jobParamsSchema, listJobsQuerySchema } from "../projects/[slug]/jobs/schema";
 import { insightsQuerySchema } from "../projects/[slug]/insights/schema";
 import { memberParamsSchema, updateMemberSchema } from "../projects/[slug]/members/[userId]/schema";
 import { addMemberSchema } from "../projects/[slug]/members/schema";
@@ -49,6 +50,9 @@ export const apiOperations: ApiOperation[] = [
   { method: "DELETE", path: `${project}/api-keys/{keyId}`, tag: "projects", summary: "Revoke an API key (admins)", params: apiKeyParamsSchema, success: ok("The revoked key"), errors: [403, 404] },
   { method: "GET", path: `${project}/events`, tag: "feed", summary: "The project's pattern events, oldest first after a given id", query: listEventsQuerySchema, success: ok("Events"), errors: [404] },
   { method: "GET", path: `${project}/events/stream`, tag: "feed", summary: "Live pattern events (Server-Sent Events)", query: streamEventsQuerySchema, success: { status: 200, description: "An event stream", contentType: "text/event-stream" }, errors: [404] },
+  { method: "GET", path: `${project}/jobs`, tag: "jobs", summary: "The project's background jobs (ingests, re-embeddings) with progress, newest first", query: listJobsQuerySchema, success: ok("Jobs"), errors: [404] },
+  { method: "POST", path: `${project}/jobs`, tag: "jobs", summary: "Queue a re-embedding with the configured provider (admins, members)", body: createJobSchema, success: { status: 202, description: "The queued (or already active) job; 200 with no job when every pattern is current" }, errors: [403, 404] },
+  { method: "GET", path: `${project}/jobs/{jobId}`, tag: "jobs", summary: "One job with its progress, result or error", params: jobParamsSchema, success: ok("The job"), errors: [404] },
   { method: "GET", path: `${project}/graph`, tag: "insights", summary: "Relationships between current patterns", query: graphQuerySchema, success: ok("Nodes and edges"), errors: [404] },
   { method: "GET", path: `${project}/insights`, tag: "insights", summary: "Usage, quality and match figures over time", query: insightsQuerySchema, success: ok("Insights"), errors: [404] },
   { method: "GET", path: `${project}/patterns/export`, tag: "patterns", summary: "Export the project's patterns", query: exportQuerySchema, success: ok("The export"), errors: [404] },
