@@ -64,6 +64,7 @@ export function IngestForm({ slug }: { slug: string }) {
       setFiles([]);
       await queryClient.invalidateQueries({ queryKey: realtimeQueryKeys.patterns(slug) });
       await queryClient.invalidateQueries({ queryKey: realtimeQueryKeys.insights(slug) });
+      await queryClient.invalidateQueries({ queryKey: realtimeQueryKeys.jobs(slug) });
     } catch (error) {
       setRun({ phase: "failed", error: error as Error });
     }

@@ -19,6 +19,8 @@ export const realtimeQueryKeys = {
   graph: (project: string) => ["graph", project] as const,
   /** The feed's own event list, for pages that read it through react-query. */
   events: (project: string) => ["pattern-events", project] as const,
+  /** The project's background jobs (ingests, re-embeddings). */
+  jobs: (project: string) => ["jobs", project] as const,
   /** The realtime transport config (`GET /api/v1/config`), read once per tab. */
   config: ["config"] as const,
 };

@@ -90,6 +90,7 @@ test("an empty project says how to ingest the first repository", async () => {
   await expect(page.getByTestId("empty-ingest")).toContainText(`motif ingest . --project ${slug}`);
   await page.getByTestId("empty-ingest-link").click();
   await expect(page).toHaveURL(new RegExp(`/projects/${slug}/ingest$`));
+  await expect(page.getByTestId("jobs-empty")).toBeVisible();
 });
 
 test("ingesting the fixture repository through the UI fills the patterns table with real patterns", async () => {
@@ -102,6 +103,10 @@ test("ingesting the fixture repository through the UI fills the patterns table w
   const created = Number(await ingest.summary("created").textContent());
   expect(created).toBeGreaterThan(5);
   await expect(ingest.summary("patterns")).toHaveText(String(created));
+  // The ingest is a job row of the project: shown with its outcome under the form.
+  const job = page.getByTestId("job-row").first();
+  await expect(job).toHaveAttribute("data-job-type", "ingest");
+  await expect(job).toHaveAttribute("data-job-status", "succeeded");
   await snapshot("ingest-summary");
 
   await page.getByTestId("summary-patterns-link").click();

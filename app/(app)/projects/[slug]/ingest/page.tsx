@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { IngestForm } from "@/components/ingest-form";
+import { JobList } from "@/components/job-list";
 
 export const metadata: Metadata = { title: "Ingest" };
 
@@ -16,6 +17,7 @@ export default async function IngestPage({ params }: { params: Promise<{ slug: s
         </p>
       </header>
       <IngestForm slug={slug} />
+      <JobList slug={slug} />
     </div>
   );
 }

@@ -1,0 +1,72 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ProjectJob } from "@/lib/db";
+import { realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import { apiFetch } from "./api-client";
+import { formatDate, formatLabel } from "./format";
+import { ErrorMessage } from "./ui/error-message";
+
+/** How often the list is read again while a job is queued or running. */
+const activePollMs = 2_000;
+
+const statusStyle: Record<ProjectJob["status"], string> = {
+  queued: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
+  running: "bg-indigo-100 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200",
+  succeeded: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
+  failed: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
+  cancelled: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200",
+};
+
+const isActive = (job: ProjectJob) => job.status === "queued" || job.status === "running";
+
+/** "120 of 480 patterns" for a re-embedding, "3 of 14 files" style counts when the job reports them. */
+function progressText(job: ProjectJob): string | null {
+  const progress = job.progress as { processed?: number; total?: number } | null;
+  if (typeof progress?.processed === "number" && typeof progress.total === "number") return `${progress.processed} of ${progress.total}`;
+  return null;
+}
+
+function JobRow({ job }: { job: ProjectJob }) {
+  const fraction = typeof job.progress?.fraction === "number" ? (job.progress.fraction as number) : undefined;
+  const counts = progressText(job);
+  return (
+    <li className="space-y-1 py-2" data-testid="job-row" data-job-type={job.job_type} data-job-status={job.status}>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="font-medium" data-testid="job-type">{formatLabel(job.job_type)}</span>
+        <span className={`rounded px-1.5 py-0.5 text-xs ${statusStyle[job.status]}`} data-testid="job-status">{job.status}</span>
+        <span className="text-xs text-slate-500 dark:text-slate-400">
+          {job.finished_at ? `finished ${formatDate(job.finished_at)}` : job.started_at ? `started ${formatDate(job.started_at)}` : `queued ${formatDate(job.created_at)}`}
+          {job.attempts > 1 ? ` · attempt ${job.attempts} of ${job.max_attempts}` : ""}
+        </span>
+        {counts && <span className="text-xs tabular-nums" data-testid="job-counts">{counts}</span>}
+      </div>
+      {isActive(job) && <progress className="h-1.5 w-full accent-indigo-600" value={fraction} max={1} aria-label={`${formatLabel(job.job_type)} progress`} />}
+      {job.error && <p className="break-words text-xs text-red-700 dark:text-red-300" data-testid="job-error">{job.error}</p>}
+    </li>
+  );
+}
+
+/**
+ * The project's recent background jobs (ingests, re-embeddings) with their status, progress and
+ * errors, from GET /api/v1/projects/[slug]/jobs; read again every 2 s while one is active.
+ */
+export function JobList({ slug, limit = 10 }: { slug: string; limit?: number }) {
+  const jobs = useQuery({
+    queryKey: [...realtimeQueryKeys.jobs(slug), limit],
+    queryFn: () => apiFetch<{ jobs: ProjectJob[] }>(`/api/v1/projects/${encodeURIComponent(slug)}/jobs?limit=${limit}`),
+    refetchInterval: (query) => (query.state.data?.jobs.some(isActive) ? activePollMs : false),
+  });
+  return (
+    <section aria-labelledby="jobs-title" className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800" data-testid="job-list">
+      <h2 id="jobs-title" className="text-base font-semibold">Recent jobs</h2>
+      <ErrorMessage error={jobs.error} testId="jobs-error" />
+      {jobs.data && jobs.data.jobs.length === 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="jobs-empty">No jobs yet: each ingest and re-embedding shows here with its progress.</p>
+      )}
+      {jobs.data && jobs.data.jobs.length > 0 && (
+        <ul className="divide-y divide-slate-100 dark:divide-slate-800">{jobs.data.jobs.map((job) => <JobRow key={job.id} job={job} />)}</ul>
+      )}
+    </section>
+  );
+}
