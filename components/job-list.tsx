@@ -20,10 +20,15 @@ const statusStyle: Record<ProjectJob["status"], string> = {
 
 const isActive = (job: ProjectJob) => job.status === "queued" || job.status === "running";
 
-/** "120 of 480 patterns" for a re-embedding, "3 of 14 files" style counts when the job reports them. */
+/**
+ * What a job got through, from its own record: "120 of 480 patterns" while a re-embedding
+ * runs or after it, "12 patterns: 3 new, 2 changed" for a finished ingest.
+ */
 function progressText(job: ProjectJob): string | null {
   const progress = job.progress as { processed?: number; total?: number } | null;
-  if (typeof progress?.processed === "number" && typeof progress.total === "number") return `${progress.processed} of ${progress.total}`;
+  if (typeof progress?.processed === "number" && typeof progress.total === "number") return `${progress.processed} of ${progress.total} patterns`;
+  const patterns = (job.result as { patterns?: { received?: number; created?: number; updated?: number } } | null)?.patterns;
+  if (typeof patterns?.received === "number") return `${patterns.received} patterns: ${patterns.created ?? 0} new, ${patterns.updated ?? 0} changed`;
   return null;
 }
 

@@ -107,6 +107,7 @@ test("ingesting the fixture repository through the UI fills the patterns table w
   const job = page.getByTestId("job-row").first();
   await expect(job).toHaveAttribute("data-job-type", "ingest");
   await expect(job).toHaveAttribute("data-job-status", "succeeded");
+  await expect(job.getByTestId("job-counts")).toHaveText(`${created} patterns: ${created} new, 0 changed`);
   await snapshot("ingest-summary");
 
   await page.getByTestId("summary-patterns-link").click();
