@@ -26,16 +26,8 @@ export interface MatchFilterValues {
   min_success_rate?: number;
 }
 
-/** Runs the hybrid match function (security invoker: the caller's RLS applies). */
-export async function matchPatternScores({
-  transaction,
-  projectId,
-  embedding,
-  queryText,
-  filters,
-  limit,
-  minSimilarity,
-}: {
+/** What one call of `match_patterns` is asked. */
+export interface MatchCall {
   transaction: Queryable;
   projectId: string;
   embedding: ArrayLike<number>;
@@ -43,11 +35,16 @@ export async function matchPatternScores({
   filters: MatchFilterValues;
   limit: number;
   minSimilarity: number;
-}): Promise<MatchScoreRow[]> {
-  return transaction.query<MatchScoreRow>(
-    `select * from public.match_patterns($1::extensions.vector, $2, $3, $4::jsonb, $5, $6)`,
-    [`[${Array.from(embedding).join(",")}]`, queryText, projectId, JSON.stringify(filters), limit, minSimilarity],
-  );
+}
+
+/** `match_patterns`' arguments $1–$6, in its order. */
+function matchArguments({ embedding, queryText, projectId, filters, limit, minSimilarity }: MatchCall): unknown[] {
+  return [`[${Array.from(embedding).join(",")}]`, queryText, projectId, JSON.stringify(filters), limit, minSimilarity];
+}
+
+/** Runs the hybrid match function (security invoker: the caller's RLS applies). */
+export async function matchPatternScores(call: MatchCall): Promise<MatchScoreRow[]> {
+  return call.transaction.query<MatchScoreRow>(`select * from public.match_patterns($1::extensions.vector, $2, $3, $4::jsonb, $5, $6)`, matchArguments(call));
 }
 
 /** What a match answer shows of a pattern, with its live occurrences and similar patterns. */
@@ -143,29 +140,11 @@ export type MatchedPatternRow = MatchScoreRow & { detail: MatchDetailRow | null 
  * details, read under the caller's RLS. Rows in rank order; `detail` is null for a pattern the
  * caller cannot read.
  */
-export async function matchPatternsWithDetails({
-  transaction,
-  projectId,
-  embedding,
-  queryText,
-  filters,
-  limit,
-  minSimilarity,
-  occurrenceLimit,
-}: {
-  transaction: Queryable;
-  projectId: string;
-  embedding: ArrayLike<number>;
-  queryText: string;
-  filters: MatchFilterValues;
-  limit: number;
-  minSimilarity: number;
-  occurrenceLimit: number;
-}): Promise<MatchedPatternRow[]> {
+export async function matchPatternsWithDetails(call: MatchCall & { occurrenceLimit: number }): Promise<MatchedPatternRow[]> {
   // The CTEs are materialized and the update reads the match's ids, so the match runs first,
   // once; the details join reads the statement's snapshot (counters from before the update),
   // which is why the counters are taken from the update's RETURNING.
-  const rows = await transaction.query<MatchScoreRow & { detail: MatchDetailRow | null }>(
+  const rows = await call.transaction.query<MatchScoreRow & { detail: MatchDetailRow | null }>(
     `with
      scores as materialized (
        select m.*, row_number() over () as position
@@ -186,7 +165,7 @@ export async function matchPatternsWithDetails({
         ) d) as detail
      from scores s
      order by s.position`,
-    [`[${Array.from(embedding).join(",")}]`, queryText, projectId, JSON.stringify(filters), limit, minSimilarity, occurrenceLimit],
+    [...matchArguments(call), call.occurrenceLimit],
   );
   return rows;
 }
