@@ -1,5 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
+import { getEnvironment } from "@/lib/env";
+import { bufferPoolBytes, defaultBufferPoolBytes, formatBufferPool, relationBytes } from "./buffer-pool-size";
 import { copyStatement } from "./copy-statement";
 import type { Database, Queryable } from "./database";
 
@@ -39,11 +41,28 @@ function wrap(connection: PGliteLike): Queryable {
 }
 
 /**
+ * The buffer pool a data dir opens with: MOTIF_PG_SHARED_BUFFERS when set, else sized from
+ * the data dir (bufferPoolBytes); undefined keeps PGlite's default (in-memory databases, and
+ * data dirs too small to gain from more).
+ */
+function sharedBuffersFor(dataDir: string): string | undefined {
+  const configured = getEnvironment().MOTIF_PG_SHARED_BUFFERS;
+  if (configured) return configured;
+  if (dataDir.startsWith("memory://")) return undefined;
+  const pool = bufferPoolBytes(relationBytes(dataDir));
+  return pool === defaultBufferPoolBytes ? undefined : formatBufferPool(pool);
+}
+
+/**
  * Opens PGlite (Postgres in WASM) with pgvector. `dataDir` is a folder path, or
  * `memory://` for a throwaway database (tests).
  */
 export async function openPgliteDatabase(dataDir: string): Promise<Database & { pglite: PGlite }> {
-  const pglite = await PGlite.create(dataDir, { extensions: { vector } });
+  const sharedBuffers = sharedBuffersFor(dataDir);
+  const pglite = await PGlite.create(dataDir, {
+    extensions: { vector },
+    ...(sharedBuffers ? { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`] } : {}),
+  });
   // Supabase's search path, so `vector` and `<=>` (schema `extensions`) resolve unqualified.
   // PGlite starts every session with search_path=public, ignoring `alter database ... set`.
   await pglite.exec(`set search_path to "$user", public, extensions`);

@@ -22,6 +22,7 @@ delete process.env.DATABASE_URL;
 const startedAt = performance.now();
 const loadAtStart = os.loadavg().map((load) => Math.round(load * 100) / 100);
 const world = await buildCorpusDatabase(count, dataDir);
+const [{ shared_buffers: bufferPool }] = await world.database.query<{ shared_buffers: string }>(`show shared_buffers`);
 const baseline = await measureCopyBaseline(world);
 const latency = await runLatencies(world);
 const recall = await runRecall(world);
@@ -35,6 +36,7 @@ const results = {
   ingest: world.ingest,
   copy_baseline: baseline,
   hnsw_build_ms: world.hnswBuildMs,
+  buffer_pool: bufferPool,
   latency,
   recall,
   total_s: Math.round((performance.now() - startedAt) / 100) / 10,

@@ -7,6 +7,8 @@ interface MatchResults {
   ingest: { patterns_per_s: number; write_rows_per_s: number; total: number };
   copy_baseline: { rows: number; text_insert_rows_per_s: number; binary_copy_rows_per_s: number; ratio: number };
   hnsw_build_ms: number;
+  /** Embedded Postgres' shared_buffers while measuring. */
+  buffer_pool: string;
   latency: {
     sql_function: Record<"unfiltered" | "filtered", LatencySummary>;
     http_endpoint: Record<"unfiltered" | "filtered", LatencySummary>;
@@ -27,7 +29,7 @@ export function printMatchReport(results: MatchResults): void {
     `Match benchmark: ${results.patterns.toLocaleString("en-US")} patterns, ${results.occurrences.toLocaleString("en-US")} occurrences (${results.command})`,
     `Ingest: ${results.ingest.patterns_per_s} patterns/s end to end (embedding included), ${results.ingest.write_rows_per_s} rows/s written`,
     `Binary COPY ${results.copy_baseline.binary_copy_rows_per_s} rows/s vs text insert ${results.copy_baseline.text_insert_rows_per_s} rows/s (${results.copy_baseline.ratio}x, ${results.copy_baseline.rows} rows)`,
-    `HNSW build: ${(results.hnsw_build_ms / 1000).toFixed(1)} s`,
+    `HNSW build: ${(results.hnsw_build_ms / 1000).toFixed(1)} s; buffer pool (shared_buffers) ${results.buffer_pool}`,
     "",
     `${"latency (ms)".padEnd(34)} ${"n".padStart(5)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)}`,
     row("SQL function, unfiltered", latency.sql_function.unfiltered),

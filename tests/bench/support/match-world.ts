@@ -117,10 +117,13 @@ export async function buildCorpusDatabase(count: number, dataDir: string): Promi
   }
   const database = await getDatabase({ command: "bench:match" });
   const facts = await loadPatterns(database, count);
-  if (!folder) return worldOf(database, facts, false);
+  // Measured as a server finds the data dir when it starts: reopened, so that the buffer pool
+  // is sized for the loaded database (lib/db/buffer-pool-size.ts), as `motif serve` sizes it.
   await database.close();
-  storeMatchCache(folder, dataDir, facts);
+  if (folder) {
+    storeMatchCache(folder, dataDir, facts);
+    log(`database saved to ${folder} (BENCH_MATCH_CACHE=1)`);
+  }
   forgetProcessDatabase();
-  log(`database saved to ${folder} (BENCH_MATCH_CACHE=1)`);
   return worldOf(await getDatabase({ command: "bench:match" }), facts, false);
 }
