@@ -33,7 +33,9 @@ export function relationBytes(pgdata: string): number {
  * match. Measured on that database (2 cores, match over HTTP, 338 intents per filter, p50/p99
  * ms): unfiltered 14.9/23.8 with 128 MB, 13.8/19.7 with 256 MB, 13.4/20.8 with 512 MB,
  * 13.2/19.8 with 768 MB; class_pattern filter 22.3/46.1, 18.8/37.3, 16.5/31.2, 17.2/31.3;
- * process memory 499 MB, 623 MB, 904 MB, 1.18 GB.
+ * process memory 499 MB, 623 MB, 904 MB, 1.18 GB. Opening that data dir with 512 MB takes
+ * ~0.2 s and ~0.4 GB more than with 128 MB (Postgres touches its whole pool at start), which
+ * only a long-running server earns back (openDatabase's `serving`).
  */
 export function bufferPoolBytes(bytes: number, totalMemory = os.totalmem()): number {
   let pool = defaultBufferPoolBytes;

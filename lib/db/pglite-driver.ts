@@ -41,24 +41,25 @@ function wrap(connection: PGliteLike): Queryable {
 }
 
 /**
- * The buffer pool a data dir opens with: MOTIF_PG_SHARED_BUFFERS when set, else sized from
- * the data dir (bufferPoolBytes); undefined keeps PGlite's default (in-memory databases, and
- * data dirs too small to gain from more).
+ * The buffer pool a data dir opens with: MOTIF_PG_SHARED_BUFFERS when set, else, when asked
+ * (`sized`), sized from the data dir (bufferPoolBytes); undefined keeps PGlite's default
+ * (in-memory databases, one-shot commands, and data dirs too small to gain from more).
  */
-function sharedBuffersFor(dataDir: string): string | undefined {
+function sharedBuffersFor(dataDir: string, sized: boolean): string | undefined {
   const configured = getEnvironment().MOTIF_PG_SHARED_BUFFERS;
   if (configured) return configured;
-  if (dataDir.startsWith("memory://")) return undefined;
+  if (!sized || dataDir.startsWith("memory://")) return undefined;
   const pool = bufferPoolBytes(relationBytes(dataDir));
   return pool === defaultBufferPoolBytes ? undefined : formatBufferPool(pool);
 }
 
 /**
  * Opens PGlite (Postgres in WASM) with pgvector. `dataDir` is a folder path, or
- * `memory://` for a throwaway database (tests).
+ * `memory://` for a throwaway database (tests). `sizeBufferPool` sizes the buffer pool for
+ * the data dir (long-running servers).
  */
-export async function openPgliteDatabase(dataDir: string): Promise<Database & { pglite: PGlite }> {
-  const sharedBuffers = sharedBuffersFor(dataDir);
+export async function openPgliteDatabase(dataDir: string, options: { sizeBufferPool?: boolean } = {}): Promise<Database & { pglite: PGlite }> {
+  const sharedBuffers = sharedBuffersFor(dataDir, options.sizeBufferPool === true);
   const pglite = await PGlite.create(dataDir, {
     extensions: { vector },
     ...(sharedBuffers ? { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`] } : {}),

@@ -15,10 +15,10 @@ const environmentSchema = z.object({
   OPENAI_BASE_URL: z.string().url().optional(),
   OLLAMA_HOST: z.string().min(1).optional(),
   // Embedded Postgres' buffer pool, e.g. "256MB"; unset: sized from the data dir (lib/db/buffer-pool-size.ts).
-  MOTIF_PG_SHARED_BUFFERS: z
-    .string()
-    .regex(/^[1-9]\d*(kB|MB|GB)$/, 'use a size such as "256MB" or "1GB"')
-    .optional(),
+  MOTIF_PG_SHARED_BUFFERS: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().regex(/^[1-9]\d*(kB|MB|GB)$/, 'use a size such as "256MB" or "1GB"').optional(),
+  ),
 });
 
 /** Motif's configuration, read from the process environment once and validated. */

@@ -20,7 +20,7 @@ export async function startServer(options: ServeOptions): Promise<http.Server> {
   const home = motifHome();
   const environment = getEnvironment();
   const url = `http://${options.hostname === "0.0.0.0" ? "localhost" : options.hostname}:${options.port}`;
-  const database = await getDatabase({ command: "motif serve", url });
+  const database = await getDatabase({ command: "motif serve", url, serving: true });
   // Background jobs run here: embedded, this process owns the data dir; on Supabase, every
   // server (and any `motif worker`) shares the queue.
   const { describeWorkerEvent, startJobWorker } = await import("@/lib/jobs");

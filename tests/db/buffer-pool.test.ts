@@ -6,11 +6,11 @@ import { openPgliteDatabase } from "@/lib/db";
 import { resetEnvironmentCache } from "@/lib/env";
 
 // Embedded Postgres' buffer pool is set when the data dir opens (lib/db/buffer-pool-size.ts):
-// sized from the data dir unless MOTIF_PG_SHARED_BUFFERS says otherwise.
+// for a server, sized from the data dir; MOTIF_PG_SHARED_BUFFERS, when set, for every open.
 describe("the buffer pool of an embedded database", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "motif-buffer-pool-"));
-  const sharedBuffers = async () => {
-    const database = await openPgliteDatabase(dataDir);
+  const sharedBuffers = async (sizeBufferPool = false) => {
+    const database = await openPgliteDatabase(dataDir, { sizeBufferPool });
     try {
       const [{ shared_buffers }] = await database.query<{ shared_buffers: string }>(`show shared_buffers`);
       return shared_buffers;
@@ -26,6 +26,10 @@ describe("the buffer pool of an embedded database", () => {
 
   it("keeps Postgres' default for a small data dir and takes the configured size when set", async () => {
     expect(await sharedBuffers()).toBe("128MB");
+    expect(await sharedBuffers(true)).toBe("128MB");
+    process.env.MOTIF_PG_SHARED_BUFFERS = "";
+    resetEnvironmentCache();
+    expect(await sharedBuffers(true)).toBe("128MB");
     process.env.MOTIF_PG_SHARED_BUFFERS = "256MB";
     resetEnvironmentCache();
     expect(await sharedBuffers()).toBe("256MB");

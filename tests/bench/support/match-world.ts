@@ -113,9 +113,9 @@ export async function buildCorpusDatabase(count: number, dataDir: string): Promi
   const restored = folder ? restoreMatchCache<WorldFacts>(folder, dataDir) : undefined;
   if (restored) {
     log(`database restored from ${folder} (BENCH_MATCH_CACHE=1)`);
-    return worldOf(await getDatabase({ command: "bench:match" }), restored, true);
+    return worldOf(await getDatabase({ command: "bench:match", serving: true }), restored, true);
   }
-  const database = await getDatabase({ command: "bench:match" });
+  const database = await getDatabase({ command: "bench:match", serving: true });
   const facts = await loadPatterns(database, count);
   // Measured as a server finds the data dir when it starts: reopened, so that the buffer pool
   // is sized for the loaded database (lib/db/buffer-pool-size.ts), as `motif serve` sizes it.
@@ -125,5 +125,5 @@ export async function buildCorpusDatabase(count: number, dataDir: string): Promi
     log(`database saved to ${folder} (BENCH_MATCH_CACHE=1)`);
   }
   forgetProcessDatabase();
-  return worldOf(await getDatabase({ command: "bench:match" }), facts, false);
+  return worldOf(await getDatabase({ command: "bench:match", serving: true }), facts, false);
 }
