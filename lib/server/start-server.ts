@@ -44,7 +44,8 @@ export async function startServer(options: ServeOptions): Promise<http.Server> {
     advertiseLockUrl(environment.dataDir, url);
     writeOperatorToken(environment.dataDir);
   }
-  process.stderr.write(`motif: ${environment.mode} mode, data in ${environment.mode === "embedded" ? environment.dataDir : "DATABASE_URL"}\n`);
+  const pool = environment.mode === "embedded" ? (await database.query<{ shared_buffers: string }>(`show shared_buffers`))[0].shared_buffers : undefined;
+  process.stderr.write(`motif: ${environment.mode} mode, data in ${environment.mode === "embedded" ? `${environment.dataDir} (buffer pool ${pool})` : "DATABASE_URL"}\n`);
   process.stderr.write(`motif: ready on ${url}\n`);
   return server;
 }
