@@ -191,7 +191,9 @@ describe("GET /api/v1/projects/[slug]/events/stream", () => {
 
 describe("createPatternEventStream", () => {
   it("sends heartbeats and ends when the caller's token expires", async () => {
-    const claims = { role: "authenticated" as const, sub: owner.id, exp: Math.floor(Date.now() / 1000) + 1 };
+    // exp counts whole seconds: + 2 leaves the stream at least one second, so a heartbeat (every
+    // 50 ms) always comes before the token expires (+ 1 left as little as a few ms at a second's end).
+    const claims = { role: "authenticated" as const, sub: owner.id, exp: Math.floor(Date.now() / 1000) + 2 };
     const reader = readSse(createPatternEventStream({ database: api.database, claims, projectId: atlasId, heartbeatMs: 50 }));
     await reader.waitForComment("heartbeat");
     await reader.ended;
