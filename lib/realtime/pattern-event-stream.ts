@@ -10,6 +10,12 @@ export interface PatternEventStreamOptions {
   afterId?: number;
   /** Aborted when the client goes away: the stream ends and its subscription is dropped. */
   signal?: AbortSignal;
+  /**
+   * The request whose `signal` that is, held until the stream ends: undici stops passing the
+   * client's abort on to `request.signal` once the Request object is garbage-collected
+   * (nodejs/node#55428), and the stream would then outlive its client.
+   */
+  request?: Request;
   heartbeatMs?: number;
   retryMs?: number;
 }
@@ -69,7 +75,11 @@ export function createPatternEventStream(options: PatternEventStreamOptions): Re
       const stream = (sink = createSink(controller));
       if (options.signal?.aborted) return stream.finish();
       options.signal?.addEventListener("abort", stream.finish, { once: true });
-      stream.onEnd(() => options.signal?.removeEventListener("abort", stream.finish));
+      const { request } = options;
+      stream.onEnd(() => {
+        options.signal?.removeEventListener("abort", stream.finish);
+        void request; // released only here, with the stream
+      });
       stream.send(formatSseRetry(options.retryMs ?? 2_000));
       const heartbeat = setInterval(() => stream.send(formatSseComment("heartbeat")), options.heartbeatMs ?? 15_000);
       stream.onEnd(() => clearInterval(heartbeat));

@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+import vm from "node:vm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as listEvents } from "@/app/api/v1/projects/[slug]/events/route";
 import { GET as streamEvents } from "@/app/api/v1/projects/[slug]/events/stream/route";
@@ -185,6 +187,21 @@ describe("GET /api/v1/projects/[slug]/events/stream", () => {
     second.abort.abort();
     third.abort.abort();
     await Promise.all([second.reader!.ended, third.reader!.ended]);
+    expect(countEventSubscribers()).toBe(0);
+  });
+
+  it("ends the stream when the client aborts even after the Request object was garbage-collected", async () => {
+    // undici's Request stops passing its caller's abort on once the Request object is collected
+    // (nodejs/node#55428): the route must keep it alive for as long as the stream runs.
+    v8.setFlagsFromString("--expose-gc");
+    const collectGarbage = vm.runInNewContext("gc") as () => void;
+    const { reader, abort } = await openStream(owner, "atlas");
+    for (let round = 0; round < 3; round++) {
+      collectGarbage();
+      await sleep(10);
+    }
+    abort.abort();
+    await Promise.race([reader!.ended, sleep(3_000).then(() => Promise.reject(new Error("the stream did not end after the abort")))]);
     expect(countEventSubscribers()).toBe(0);
   });
 });

@@ -39,6 +39,6 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
     claims,
   }));
   const database = await getDatabase();
-  const stream = createPatternEventStream({ database, claims, projectId: project.id, afterId, signal: request.signal });
+  const stream = createPatternEventStream({ database, claims, projectId: project.id, afterId, signal: request.signal, request });
   return new Response(stream, { status: 200, headers: streamHeaders });
 });
