@@ -1,30 +1,19 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrate, openPgliteDatabase } from "@/lib/db";
+import { runChild } from "../support/run-child";
 
-const repository = path.resolve(import.meta.dirname, "../..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "motif-crash-"));
 const patterns = 4000;
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 // Runs the child ingest; with `killAfterMs`, kills it (SIGKILL) that long after it began writing.
-function runChild(killAfterMs?: number): Promise<{ said: string[]; signal: NodeJS.Signals | null }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/ingest-child.ts", String(patterns)], {
-    cwd: repository,
-    env: { ...process.env, MOTIF_DATA_DIR: dataDir, TSX_TSCONFIG_PATH: path.join(repository, "tsconfig.json") },
-    stdio: ["ignore", "pipe", "inherit"],
+function runIngestChild(killAfterMs?: number) {
+  return runChild("tests/support/ingest-child.ts", [String(patterns)], dataDir, (line, kill) => {
+    if (line === "writing" && killAfterMs !== undefined) setTimeout(kill, killAfterMs);
   });
-  const said: string[] = [];
-  child.stdout.on("data", (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n").filter(Boolean)) {
-      said.push(line);
-      if (line === "writing" && killAfterMs !== undefined) setTimeout(() => child.kill("SIGKILL"), killAfterMs);
-    }
-  });
-  return new Promise((resolve) => child.on("exit", (_code, signal) => resolve({ said, signal })));
 }
 
 async function inspect() {
@@ -42,12 +31,12 @@ async function inspect() {
 
 describe("an ingest killed mid-write", () => {
   it("leaves nothing of itself, and the next ingest writes everything", async () => {
-    const killed = await runChild(400);
+    const killed = await runIngestChild(400);
     expect(killed.signal).toBe("SIGKILL");
     expect(killed.said).toEqual(["writing"]); // killed inside the write transaction, before it committed
     expect(await inspect()).toEqual({ patterns: 0, without_occurrences: 0, occurrences: 0, events: 0 });
 
-    const finished = await runChild();
+    const finished = await runIngestChild();
     expect(finished.said).toEqual(["writing", "done"]);
     // The child cycles through the sample's patterns, which have 3, 1 and 1 occurrences.
     const occurrences = Array.from({ length: patterns }, (_, index) => [3, 1, 1][index % 3]).reduce((sum, count) => sum + count, 0);

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,26 +6,14 @@ import { migrate, openPgliteDatabase, type Database } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
 import { recoverAbandonedJobs, reembedNow, storedPatternText } from "@/lib/jobs";
 import { slowModel } from "../support/reembed-child";
+import { runChild } from "../support/run-child";
 
-const repository = path.resolve(import.meta.dirname, "../..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "motif-reembed-crash-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 // Runs the child; with `kill`, kills it (SIGKILL) as soon as it reports its first batch.
-function runChild(mode: "seed" | "reembed", kill = false): Promise<{ said: string[]; signal: NodeJS.Signals | null }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/reembed-child.ts", mode], {
-    cwd: repository,
-    env: { ...process.env, MOTIF_DATA_DIR: dataDir, TSX_TSCONFIG_PATH: path.join(repository, "tsconfig.json") },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const said: string[] = [];
-  child.stdout.on("data", (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n").filter(Boolean)) {
-      said.push(line);
-      if (kill && line.startsWith("batch")) child.kill("SIGKILL");
-    }
-  });
-  return new Promise((resolve) => child.on("exit", (_code, signal) => resolve({ said, signal })));
+function runReembedChild(mode: "seed" | "reembed", kill = false) {
+  return runChild("tests/support/reembed-child.ts", [mode], dataDir, (line, killChild) => kill && line.startsWith("batch") && killChild());
 }
 
 async function openDataDir(): Promise<Database> {
@@ -39,8 +26,8 @@ type Row = { name: string; description: string; code: string; tags: string[]; ki
 
 describe("a reembed job killed mid-way", () => {
   it("leaves every pattern with a matching vector and model; the next owner fails the job and a re-run finishes", async () => {
-    expect((await runChild("seed")).said).toEqual(["done"]);
-    const killed = await runChild("reembed", true);
+    expect((await runReembedChild("seed")).said).toEqual(["done"]);
+    const killed = await runReembedChild("reembed", true);
     expect(killed).toEqual({ said: ["batch 1"], signal: "SIGKILL" });
 
     const database = await openDataDir();
