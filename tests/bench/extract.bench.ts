@@ -54,14 +54,19 @@ function runMotif(corpus: BenchCorpus, jobs: number, scratch: string): BenchRow 
   };
 }
 
-// The floor for any web-tree-sitter extractor: parsing alone, same files and threads.
-function runParseOnly(corpus: BenchCorpus, threads: number, scratch: string): BenchRow {
-  const outFile = path.join(scratch, `parse-only-${corpus.name}.json`);
-  const measured = measureProcess({ command: [process.execPath, parseOnly, ".", String(threads)], cwd: corpus.folder, outFile });
+// The floor for any web-tree-sitter extractor: parsing alone, same files and threads; with
+// `locate`, also one query per tree for the definitions, calls and branch points (see parse-only.mjs).
+function runParseOnly(corpus: BenchCorpus, threads: number, scratch: string, locate: boolean): BenchRow {
+  const outFile = path.join(scratch, `parse-only-${corpus.name}-${locate ? "locate" : "parse"}.json`);
+  const command = [process.execPath, parseOnly, ".", String(threads), ...(locate ? ["locate"] : [])];
+  const measured = measureProcess({ command, cwd: corpus.folder, outFile });
   if (measured.exitCode !== 0) throw new Error(`parse-only pass failed: ${measured.stderr.trim().split("\n")[0]}`);
-  const parsed = JSON.parse(readFileSync(outFile, "utf8")) as { files: number; nodes: number };
-  const note = `floor: web-tree-sitter parsing only, ${parsed.files} files, ${parsed.nodes} syntax nodes`;
-  return { tool: `tree-sitter parse only, ${threads} threads`, corpus: corpus.name, wallMs: measured.wallMs, cpuMs: measured.cpuMs, peakRssMb: measured.peakRssMb, files: corpus.files, lines: corpus.lines, note };
+  const parsed = JSON.parse(readFileSync(outFile, "utf8")) as { files: number; nodes: number; located: number };
+  const note = locate
+    ? `floor: parsing + one query locating ${parsed.located} definitions, calls and branch points`
+    : `floor: web-tree-sitter parsing only, ${parsed.files} files, ${parsed.nodes} syntax nodes`;
+  const tool = locate ? `tree-sitter parse + locate query, ${threads} threads` : `tree-sitter parse only, ${threads} threads`;
+  return { tool, corpus: corpus.name, wallMs: measured.wallMs, cpuMs: measured.cpuMs, peakRssMb: measured.peakRssMb, files: corpus.files, lines: corpus.lines, note };
 }
 
 function fastestOf(runs: Array<() => BenchRow>): BenchRow[] {
@@ -91,7 +96,8 @@ async function main(): Promise<void> {
     const runs: Array<() => BenchRow> = [];
     for (const corpus of [python, scripts]) {
       for (const jobs of [1, cores]) runs.push(() => runMotif(corpus, jobs, scratch));
-      runs.push(() => runParseOnly(corpus, cores, scratch));
+      runs.push(() => runParseOnly(corpus, cores, scratch, false));
+      runs.push(() => runParseOnly(corpus, cores, scratch, true));
     }
     const radon = findRadon();
     if (radon.available) {

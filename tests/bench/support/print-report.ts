@@ -26,6 +26,8 @@ interface Ratio {
   met: boolean;
   /** Parsing alone (web-tree-sitter, same threads) over the baseline: no extractor on this parser can go below it. */
   parseFloorRatio: number | null;
+  /** Parsing plus one query locating definitions, calls and branch points, over the baseline. */
+  locateFloorRatio: number | null;
 }
 
 const targets: Record<string, { baseline: string; target: number }> = {
@@ -41,7 +43,9 @@ function ratios(rows: BenchRow[], cores: number): Ratio[] {
     const ratio = motif.wallMs / base.wallMs;
     const floor = rows.find((row) => row.corpus === corpus && row.tool.startsWith("tree-sitter parse only"));
     const parseFloorRatio = floor ? floor.wallMs / base.wallMs : null;
-    return [{ corpus, motif: motif.tool, baseline: base.tool, ratio, cpuRatio: motif.cpuMs / base.cpuMs, target, met: ratio <= target, parseFloorRatio }];
+    const locate = rows.find((row) => row.corpus === corpus && row.tool.startsWith("tree-sitter parse + locate"));
+    const locateFloorRatio = locate ? locate.wallMs / base.wallMs : null;
+    return [{ corpus, motif: motif.tool, baseline: base.tool, ratio, cpuRatio: motif.cpuMs / base.cpuMs, target, met: ratio <= target, parseFloorRatio, locateFloorRatio }];
   });
 }
 
@@ -78,6 +82,7 @@ export function printReport(input: { rows: BenchRow[]; corpora: BenchCorpus[]; c
     const verdict = `target <= ${ratio.target}: ${ratio.met ? "met" : "NOT met"}`;
     console.log(`${ratio.corpus}: ${ratio.motif} / ${ratio.baseline} = ${ratio.ratio.toFixed(3)} wall (${verdict}), ${ratio.cpuRatio.toFixed(3)} CPU`);
     if (ratio.parseFloorRatio !== null) console.log(`${ratio.corpus}: parsing alone / ${ratio.baseline} = ${ratio.parseFloorRatio.toFixed(3)} wall (the floor for a web-tree-sitter extractor)`);
+    if (ratio.locateFloorRatio !== null) console.log(`${ratio.corpus}: parsing + locate query / ${ratio.baseline} = ${ratio.locateFloorRatio.toFixed(3)} wall (no names, metrics or output yet)`);
   }
   for (const corpus of Object.keys(targets).filter((name) => !measured.some((ratio) => ratio.corpus === name))) {
     console.log(`${corpus}: no ratio (a run failed or its baseline is not installed)`);
