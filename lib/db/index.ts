@@ -42,6 +42,7 @@ export {
   hardDeletePatternById,
   patternColumns,
   type PatternRow,
+  type PatternQualityColumns,
   type PatternStatus,
   type NewPatternValues,
   type PatternFieldChanges,

@@ -1,11 +1,11 @@
-import { countOccurrencesByPatternIds, listPatterns, type PatternListQuery, type Queryable } from "@/lib/db";
+import { countOccurrencesByPatternIds, listPatterns, type PatternListQuery, type PatternQualityColumns, type Queryable } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 
 /** The filters and order of an export: the patterns table's. */
 export type PatternExportQuery = Omit<PatternListQuery, "after" | "limit">;
 
 /** One exported pattern: what the table shows, and the quality parts behind its score. */
-export interface ExportedPattern {
+export interface ExportedPattern extends PatternQualityColumns {
   [column: string]: string | number | null | readonly string[];
   id: string;
   name: string;
@@ -14,13 +14,6 @@ export interface ExportedPattern {
   language: string | null;
   status: string;
   version: number;
-  quality_score: number | null;
-  complexity_score: number | null;
-  documentation_score: number | null;
-  test_coverage_score: number | null;
-  reusability_score: number | null;
-  maintainability_score: number | null;
-  complexity: number | null;
   occurrences: number;
   usage_count: number;
   success_count: number;

@@ -1,4 +1,5 @@
 import type { Queryable } from "../database";
+import type { PatternQualityColumns } from "./pattern-queries";
 
 /** One row of `public.match_patterns`: a pattern id and the parts of its rank. */
 export interface MatchScoreRow {
@@ -48,7 +49,7 @@ export async function matchPatternScores(call: MatchCall): Promise<MatchScoreRow
 }
 
 /** What a match answer shows of a pattern, with its live occurrences and similar patterns. */
-export interface MatchDetailRow {
+export interface MatchDetailRow extends PatternQualityColumns {
   id: string;
   pattern_type: string;
   kind: string | null;
@@ -60,13 +61,6 @@ export interface MatchDetailRow {
   status: string;
   version: number;
   superseded_by: string | null;
-  quality_score: number | null;
-  complexity_score: number | null;
-  documentation_score: number | null;
-  test_coverage_score: number | null;
-  reusability_score: number | null;
-  maintainability_score: number | null;
-  complexity: number | null;
   usage_count: number;
   success_count: number;
   failure_count: number;

@@ -5,8 +5,19 @@ import type { ProjectRole } from "./project-queries";
 /** Lifecycle states of a pattern version. */
 export type PatternStatus = "pending" | "active" | "deprecated" | "archived";
 
+/** A pattern's quality score, the parts it is made of (DESIGN §4) and its cyclomatic complexity, as stored. */
+export interface PatternQualityColumns {
+  quality_score: number | null;
+  complexity_score: number | null;
+  documentation_score: number | null;
+  test_coverage_score: number | null;
+  reusability_score: number | null;
+  maintainability_score: number | null;
+  complexity: number | null;
+}
+
 /** A stored pattern version as callers see it (never its embedding or tsvector). */
-export interface PatternRow {
+export interface PatternRow extends PatternQualityColumns {
   id: string;
   project_id: string;
   pattern_type: string;
@@ -21,13 +32,6 @@ export interface PatternRow {
   dependencies: string[];
   fingerprint: string | null;
   embedding_model: string | null;
-  quality_score: number | null;
-  complexity_score: number | null;
-  documentation_score: number | null;
-  test_coverage_score: number | null;
-  reusability_score: number | null;
-  maintainability_score: number | null;
-  complexity: number | null;
   confidence: number | null;
   usage_count: number;
   success_count: number;
