@@ -19,7 +19,7 @@ export interface FingerprintGroup {
   tokens: Int32Array;
   /** Its branching and looping keywords in order: near copies must keep this skeleton. */
   controlFlow: string;
-  shingles: Uint32Array;
+  /** MinHash signature of its shape shingles. */
   signature: Uint32Array;
 }
 
@@ -81,15 +81,13 @@ export function groupByFingerprint(units: CodeUnit[]): FingerprintGroup[] {
   }
   return [...byKey].map(([key, members]) => {
     const tokens = tokensByKey.get(key) ?? shapeTokens(members[0].code, members[0].language);
-    const shingles = shingleSet(tokens);
     return {
       fingerprint: key.slice(key.indexOf("|") + 1),
       units: members,
       bucket: bucketOf(members[0]),
       tokens: tokenIds(tokens, vocabulary),
       controlFlow: controlFlowOf(tokens),
-      shingles,
-      signature: minHashSignature(shingles),
+      signature: minHashSignature(shingleSet(tokens)),
     };
   });
 }
