@@ -139,33 +139,42 @@ export class ReferenceResolver {
   }
 }
 
-const unitLines = new WeakMap<CodeUnit, { lines: string[]; starts: number[] }>();
+const unitLineStarts = new WeakMap<CodeUnit, Int32Array>();
 // Bounded so a long-lived process does not keep every name it ever saw.
 const patternCacheLimit = 50_000;
 const writtenPatterns = new Map<string, RegExp[]>();
 
-/** The unit's lines and the offset each starts at, split once per unit (a unit makes many calls). */
-function linesOf(unit: CodeUnit): { lines: string[]; starts: number[] } {
-  let split = unitLines.get(unit);
-  if (!split) {
-    const lines = unit.code.split("\n");
-    const starts: number[] = [];
-    let offset = 0;
-    for (const line of lines) {
-      starts.push(offset);
-      offset += line.length + 1;
-    }
-    split = { lines, starts };
-    unitLines.set(unit, split);
+/** The offset each line of the unit's code starts at, found once per unit (a unit makes many calls). */
+function lineStartsOf(unit: CodeUnit): Int32Array {
+  let starts = unitLineStarts.get(unit);
+  if (!starts) {
+    const offsets = [0];
+    for (let at = unit.code.indexOf("\n"); at >= 0; at = unit.code.indexOf("\n", at + 1)) offsets.push(at + 1);
+    starts = Int32Array.from(offsets);
+    unitLineStarts.set(unit, starts);
   }
-  return split;
+  return starts;
 }
 
+/** The 0-based line holding an offset: the last line starting at or before it. */
+function lineAt(starts: Int32Array, offset: number): number {
+  let from = 0;
+  let to = starts.length - 1;
+  while (from < to) {
+    const middle = (from + to + 1) >>> 1;
+    if (starts[middle] <= offset) from = middle;
+    else to = middle - 1;
+  }
+  return from;
+}
+
+// Searched over the whole code, never across a line break (`[^\S\n]`, not `\s`): the same
+// first match as testing line by line, without splitting the code into lines.
 function patternsFor(written: string): RegExp[] {
   let patterns = writtenPatterns.get(written);
   if (!patterns) {
     const escaped = written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    patterns = [new RegExp(`${escaped}\\s*\\(`), new RegExp(`\\b${escaped}\\b`)];
+    patterns = [new RegExp(`${escaped}[^\\S\\n]*\\(`, "g"), new RegExp(`\\b${escaped}\\b`, "g")];
     if (writtenPatterns.size >= patternCacheLimit) writtenPatterns.clear();
     writtenPatterns.set(written, patterns);
   }
@@ -179,17 +188,12 @@ export function lineOf(unit: CodeUnit, written: string): number {
   const firstBreak = unit.code.indexOf("\n");
   const first = firstBreak < 0 ? -1 : unit.code.indexOf(written, firstBreak);
   if (first < 0) return unit.startLine;
-  const { lines, starts } = linesOf(unit);
-  // Binary search for the last line starting at or before that occurrence (at least line 1).
-  let from = 1;
-  let to = starts.length - 1;
-  while (from < to) {
-    const middle = (from + to + 1) >>> 1;
-    if (starts[middle] <= first) from = middle;
-    else to = middle - 1;
-  }
+  const starts = lineStartsOf(unit);
+  const from = Math.max(1, lineAt(starts, first));
   for (const pattern of patternsFor(written)) {
-    for (let index = from; index < lines.length; index++) if (pattern.test(lines[index])) return unit.startLine + index;
+    pattern.lastIndex = starts[from];
+    const match = pattern.exec(unit.code);
+    if (match) return unit.startLine + lineAt(starts, match.index);
   }
   return unit.startLine;
 }
