@@ -5,7 +5,7 @@ import { LshIndex } from "./lsh-index";
 import { isWithin, methodsOf, type RepoModel } from "./repo-model";
 import type { Reference } from "./resolve-references";
 import { estimatedJaccard } from "./shingles";
-import { minimumLengthRatio, similarityBound, tokenSimilarity } from "./token-similarity";
+import { minimumLengthRatio, similarityBound, tokenSimilarityAtLeast } from "./token-similarity";
 
 /** A built pattern as relationships see it. */
 export interface PatternRecord {
@@ -110,7 +110,7 @@ function similarities(records: PatternRecord[]): PatternRelationship[] {
       if (shorter.length < minimumLengthRatio(similarFloor) * longer.length) continue;
       if (estimatedJaccard(records[other].centre.signature, record.centre.signature) < 0.2) continue;
       if (similarityBound(shorter, longer) < similarFloor) continue;
-      const similarity = tokenSimilarity(shorter, longer);
+      const similarity = tokenSimilarityAtLeast(shorter, longer, similarFloor);
       if (similarity < similarFloor || similarity >= mergeSimilarity) continue;
       const [first, second] = [records[other], record].sort((a, b) => (a.key < b.key ? -1 : 1));
       found.push({ first, second, similarity, tokens: shorter.length });

@@ -3,7 +3,7 @@ import { fnv1a64 } from "@/lib/extract/fingerprint";
 import { LshIndex } from "./lsh-index";
 import { shapeTokens } from "./shape-tokens";
 import { estimatedJaccard, minHashSignature, shingleSet } from "./shingles";
-import { minimumLengthRatio, similarityBound, tokenSimilarity } from "./token-similarity";
+import { minimumLengthRatio, similarityBound, tokenSimilarityAtLeast } from "./token-similarity";
 
 /** Units merge into one pattern at this token similarity (DESIGN §4: near-duplicates ≥ 0.9). */
 export const mergeSimilarity = 0.9;
@@ -119,7 +119,7 @@ export function clusterUnits(units: CodeUnit[]): UnitCluster[] {
       // Near copies share most shingles; a low MinHash estimate rules a pair out before the exact measure.
       if (estimatedJaccard(centre.signature, group.signature) < 0.4) continue;
       if (similarityBound(centre.tokens, group.tokens) < mergeSimilarity) continue;
-      const similarity = tokenSimilarity(centre.tokens, group.tokens);
+      const similarity = tokenSimilarityAtLeast(centre.tokens, group.tokens, mergeSimilarity);
       if (similarity >= mergeSimilarity && (!best || similarity > best.similarity)) best = { cluster: candidate, similarity };
     }
     const members = group.units.map((unit) => ({ unit, similarity: best ? best.similarity : 1 }));
