@@ -13,7 +13,7 @@ import {
   type DocumentationFacts,
 } from "@/lib/quality";
 import { methodsOf, type RepoModel } from "./repo-model";
-import { unitBodyFacts } from "./unit-substance";
+import { unitStatementCount } from "./unit-substance";
 
 /** What scoring needs beyond the units: coverage (if any) and cross-file users. */
 export interface QualityContext {
@@ -133,7 +133,7 @@ function unitCoverage(context: QualityContext, unit: CodeUnit, notes: string[]):
 
 /** The complexity part's inputs: the unit's metrics and its body's statement count, read from its code. */
 export function complexityFacts(unit: CodeUnit): ComplexityFacts {
-  return { cyclomatic: unit.metrics.cyclomatic, cognitive: unit.metrics.cognitive, statements: unitBodyFacts(unit).statements.length };
+  return { cyclomatic: unit.metrics.cyclomatic, cognitive: unit.metrics.cognitive, statements: unitStatementCount(unit) };
 }
 
 /** The five parts of one unit's quality from its real inputs. */

@@ -28,6 +28,24 @@ export function unitBodyFacts(unit: CodeUnit): BodyFacts {
   return facts;
 }
 
+const statementCounts = new WeakMap<CodeUnit, number>();
+
+/**
+ * How many statements a unit's body has. Scoring asks this of every occurrence of every
+ * pattern, selection only reads representatives' statements: the count is kept, not the
+ * statements, so the main thread does not hold every member's tokens until the run ends.
+ */
+export function unitStatementCount(unit: CodeUnit): number {
+  const facts = factsByUnit.get(unit);
+  if (facts) return facts.statements.length;
+  let count = statementCounts.get(unit);
+  if (count === undefined) {
+    count = bodyFacts(unit.code, unit.language).statements.length;
+    statementCounts.set(unit, count);
+  }
+  return count;
+}
+
 const boilerplateNames = new Set([
   "__str__", "__repr__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__", "__lt__", "__le__", "__gt__", "__ge__",
   "toString", "toJSON", "valueOf", "equals", "hashCode",
