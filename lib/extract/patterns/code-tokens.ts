@@ -20,23 +20,77 @@ const isBlank = (char: number) => char === 32 || char === 9 || char === 12 || ch
 const newlineToken: CodeToken = Object.freeze({ type: "newline", text: "\n" });
 const groupTypes: CodeToken["type"][] = ["newline", "newline", "newline", "string", "number", "word", "punct"];
 
+/** Brackets, `,` and `;` are one-character tokens in both languages, never the start of a longer one. */
+const soloPunctuation: (CodeToken | null)[] = new Array<CodeToken | null>(128).fill(null);
+for (const text of "()[]{},;") soloPunctuation[text.charCodeAt(0)] = Object.freeze({ type: "punct", text });
+const dotToken: CodeToken = Object.freeze({ type: "punct", text: "." });
+const colonToken: CodeToken = Object.freeze({ type: "punct", text: ":" });
+
+const isAsciiLetter = (char: number) => (char >= 97 && char <= 122) || (char >= 65 && char <= 90);
+const isDigit = (char: number) => char >= 48 && char <= 57;
+/** ASCII characters of a word: letters, digits, `_`, and `$` in JS/TS (`start` excludes digits). */
+const isWordCharacter = (char: number, python: boolean, start: boolean) =>
+  isAsciiLetter(char) || char === 95 || (!start && isDigit(char)) || (!python && char === 36);
+
+/**
+ * The common tokens read without the pattern (each `exec` allocates a match array, most of the
+ * garbage the main thread made): a newline, a one-character punctuation mark, or an ASCII word
+ * that the pattern would read the same way. Returns the end of the token, or -1 to leave it to the pattern.
+ */
+function readSimpleToken(code: string, position: number, python: boolean, tokens: CodeToken[]): number {
+  const char = code.charCodeAt(position);
+  const next = position + 1 < code.length ? code.charCodeAt(position + 1) : 0;
+  if (char === 10) {
+    tokens.push(newlineToken);
+    return position + 1;
+  }
+  const solo = char < 128 ? soloPunctuation[char] : null;
+  if (solo) {
+    tokens.push(solo);
+    return position + 1;
+  }
+  // `...` and `.5` are other tokens; so is Python's `:=`.
+  if (char === 46 && next !== 46 && !isDigit(next)) {
+    tokens.push(dotToken);
+    return position + 1;
+  }
+  if (char === 58 && !(python && next === 61)) {
+    tokens.push(colonToken);
+    return position + 1;
+  }
+  if (!isWordCharacter(char, python, true)) return -1;
+  let end = position + 1;
+  while (end < code.length && isWordCharacter(code.charCodeAt(end), python, false)) end++;
+  // A non-ASCII letter or digit may continue the word, and a quote may follow a string prefix (`rb"…"`): the pattern decides.
+  const after = end < code.length ? code.charCodeAt(end) : 0;
+  if (after >= 128 || after === 34 || after === 39 || after === 96) return -1;
+  tokens.push({ type: "word", text: code.slice(position, end) });
+  return end;
+}
+
 /**
  * The tokens of a unit's source. A comment is dropped but the newline after it is kept
  * (a block comment spanning lines leaves one newline), so line structure survives.
  */
 export function codeTokens(code: string, language: Language): CodeToken[] {
-  const pattern = language === "python" ? pythonPattern : scriptPattern;
+  const python = language === "python";
+  const pattern = python ? pythonPattern : scriptPattern;
   const tokens: CodeToken[] = [];
-  pattern.lastIndex = 0;
+  let position = 0;
   let match: RegExpExecArray | null;
-  while (pattern.lastIndex < code.length) {
+  while (position < code.length) {
     // Blanks between tokens are skipped by hand: the pattern would match them as its first
     // alternative anyway, and one exec per gap doubled the work and the garbage.
-    let position = pattern.lastIndex;
     while (position < code.length && isBlank(code.charCodeAt(position))) position++;
     if (position === code.length) break;
+    const end = readSimpleToken(code, position, python, tokens);
+    if (end >= 0) {
+      position = end;
+      continue;
+    }
     pattern.lastIndex = position;
     if (!(match = pattern.exec(code))) break;
+    position = pattern.lastIndex;
     if (match[1]) continue;
     // The first participating group after the whitespace one names the token's type.
     let group = 2;
