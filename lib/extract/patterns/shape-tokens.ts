@@ -24,6 +24,66 @@ const isAsciiSpace = (char: number) => char === 32 || (char >= 9 && char <= 13);
 
 const callFollows = /^\s*\(/;
 
+const isAsciiLetter = (char: number) => (char >= 97 && char <= 122) || (char >= 65 && char <= 90);
+const isDigit = (char: number) => char >= 48 && char <= 57;
+/** ASCII characters of a word: letters, digits, `_`, and `$` in JS/TS (`start` excludes digits). */
+const isWordCharacter = (char: number, python: boolean, start: boolean) =>
+  isAsciiLetter(char) || char === 95 || (!start && isDigit(char)) || (!python && char === 36);
+/** Brackets, `,` and `;`: dropped punctuation in both languages, never the start of a longer token. */
+const isSoloPunctuation = (char: number) =>
+  char === 40 || char === 41 || char === 91 || char === 93 || char === 123 || char === 125 || char === 44 || char === 59;
+
+/** Whether `(` follows `end` after blanks, within 8 characters (as `callFollows` on that window). */
+function callFollowsAt(code: string, end: number): boolean {
+  const limit = Math.min(code.length, end + 8);
+  for (let index = end; index < limit; index++) {
+    const char = code.charCodeAt(index);
+    if (char === 40) return true;
+    // Other Unicode spaces count for `\s`: leave those windows to the pattern.
+    if (char >= 128) return callFollows.test(code.slice(end, end + 8));
+    if (!isAsciiSpace(char)) return false;
+  }
+  return false;
+}
+
+/** What the reader of shape tokens keeps between tokens. */
+interface ShapeReader {
+  code: string;
+  python: boolean;
+  keywords: Set<string>;
+  tokens: string[];
+  afterDot: boolean;
+}
+
+/**
+ * The common tokens read without the pattern (each `exec` allocates a match array): dropped
+ * punctuation (brackets, `,`, `;`, a lone `.` or `:`) and ASCII words the pattern would read
+ * the same way. Returns the end of the token, or -1 to leave it to the pattern.
+ */
+function readSimpleToken(reader: ShapeReader, position: number): number {
+  const { code, python } = reader;
+  const char = code.charCodeAt(position);
+  const next = position + 1 < code.length ? code.charCodeAt(position + 1) : 0;
+  // `.5` is a number, `...` a JS token, `:=` a Python one.
+  const dot = char === 46 && !isDigit(next) && !(!python && next === 46);
+  if (dot || isSoloPunctuation(char) || (char === 58 && !(python && next === 61))) {
+    reader.afterDot = dot;
+    return position + 1;
+  }
+  if (!isWordCharacter(char, python, true)) return -1;
+  let end = position + 1;
+  while (end < code.length && isWordCharacter(code.charCodeAt(end), python, false)) end++;
+  // A non-ASCII letter or digit may continue the word, and a quote may follow a string prefix (`rb"…"`): the pattern decides.
+  const after = end < code.length ? code.charCodeAt(end) : 0;
+  if (after >= 128 || after === 34 || after === 39 || after === 96) return -1;
+  const word = code.slice(position, end);
+  if (reader.keywords.has(word)) reader.tokens.push(word);
+  else if (reader.afterDot && callFollowsAt(code, end)) reader.tokens.push(`.${word}(`);
+  else reader.tokens.push("$");
+  reader.afterDot = false;
+  return end;
+}
+
 /**
  * The unit's code as normalised shape tokens for near-duplicate comparison: keywords and
  * operators as written, every identifier as one placeholder `$` except the names of
@@ -37,29 +97,33 @@ const callFollows = /^\s*\(/;
 export function shapeTokens(code: string, language: Language): string[] {
   const python = language === "python";
   const pattern = python ? pythonPattern : scriptPattern;
-  const keywords = python ? pythonKeywords : scriptKeywords;
-  const tokens: string[] = [];
-  pattern.lastIndex = 0;
-  let afterDot = false;
+  const reader: ShapeReader = { code, python, keywords: python ? pythonKeywords : scriptKeywords, tokens: [], afterDot: false };
+  const { tokens } = reader;
+  let position = 0;
   let match: RegExpExecArray | null;
-  while (pattern.lastIndex < code.length) {
+  while (position < code.length) {
     // ASCII blanks are skipped by hand (the pattern's `\s+` would match them and make no
     // token, leaving `afterDot` alone): one exec per gap doubled the work and the garbage.
-    let position = pattern.lastIndex;
     while (position < code.length && isAsciiSpace(code.charCodeAt(position))) position++;
     if (position === code.length) break;
+    const end = readSimpleToken(reader, position);
+    if (end >= 0) {
+      position = end;
+      continue;
+    }
     pattern.lastIndex = position;
     if (!(match = pattern.exec(code))) break;
+    position = pattern.lastIndex;
     if (match[1]) continue;
     if (match[3]) tokens.push("<str>");
     else if (match[4]) tokens.push("<num>");
     else if (match[5]) {
       const word = match[5];
-      if (keywords.has(word)) tokens.push(word);
-      else if (afterDot && callFollows.test(code.slice(pattern.lastIndex, pattern.lastIndex + 8))) tokens.push(`.${word}(`);
+      if (reader.keywords.has(word)) tokens.push(word);
+      else if (reader.afterDot && callFollows.test(code.slice(position, position + 8))) tokens.push(`.${word}(`);
       else tokens.push("$");
     } else if (match[6]) tokens.push(match[6]);
-    afterDot = match[7] === ".";
+    reader.afterDot = match[7] === ".";
   }
   return tokens;
 }
