@@ -106,7 +106,11 @@ function similarities(records: PatternRecord[]): PatternRelationship[] {
   records.forEach((record, position) => {
     if (record.centre.tokens.length < similarMinimumTokens) return;
     for (const other of index.candidates(record.centre.signature, record.centre.bucket, 24).sort((a, b) => a - b)) {
-      const [shorter, longer] = [records[other].centre.tokens, record.centre.tokens].sort((a, b) => a.length - b.length);
+      // The other pattern's tokens count as the shorter on a tie, as a stable sort by length would put them.
+      const otherTokens = records[other].centre.tokens;
+      const otherShorter = otherTokens.length <= record.centre.tokens.length;
+      const shorter = otherShorter ? otherTokens : record.centre.tokens;
+      const longer = otherShorter ? record.centre.tokens : otherTokens;
       if (shorter.length < minimumLengthRatio(similarFloor) * longer.length) continue;
       if (estimatedJaccard(records[other].centre.signature, record.centre.signature) < 0.2) continue;
       if (similarityBound(shorter, longer) < similarFloor) continue;

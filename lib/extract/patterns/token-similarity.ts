@@ -152,16 +152,32 @@ function boundedLcsLength(first: Int32Array, second: Int32Array, needed: number)
   return zeroBits(v, words, a.length);
 }
 
-const countsBySequence = new WeakMap<Int32Array, Map<number, number>>();
+/** Per distinct symbol of a sequence, how often it occurs (symbols in first-seen order). */
+interface SymbolCounts {
+  symbols: Int32Array;
+  counts: Int32Array;
+}
 
-function symbolCounts(sequence: Int32Array): Map<number, number> {
-  let counts = countsBySequence.get(sequence);
-  if (!counts) {
-    counts = new Map();
-    for (const symbol of sequence) counts.set(symbol, (counts.get(symbol) ?? 0) + 1);
-    countsBySequence.set(sequence, counts);
+const countsBySequence = new WeakMap<Int32Array, SymbolCounts>();
+
+function symbolCounts(sequence: Int32Array): SymbolCounts {
+  let found = countsBySequence.get(sequence);
+  if (!found) {
+    const bySymbol = new Map<number, number>();
+    for (const symbol of sequence) bySymbol.set(symbol, (bySymbol.get(symbol) ?? 0) + 1);
+    found = { symbols: Int32Array.from(bySymbol.keys()), counts: Int32Array.from(bySymbol.values()) };
+    countsBySequence.set(sequence, found);
   }
-  return counts;
+  return found;
+}
+
+// Scratch for `similarityBound`: a count per small non-negative symbol, zero between calls.
+let countTable = new Int32Array(0);
+
+/** Whether every symbol is a small non-negative integer (token ids), usable as a table index. */
+function isDense(symbols: Int32Array): boolean {
+  for (let index = 0; index < symbols.length; index++) if (symbols[index] < 0 || symbols[index] >= denseLimit) return false;
+  return true;
 }
 
 /**
@@ -171,9 +187,25 @@ function symbolCounts(sequence: Int32Array): Map<number, number> {
  */
 export function similarityBound(a: Int32Array, b: Int32Array): number {
   if (a.length + b.length === 0) return 1;
-  const [fewer, more] = [symbolCounts(a), symbolCounts(b)].sort((x, y) => x.size - y.size);
+  const first = symbolCounts(a);
+  const second = symbolCounts(b);
   let shared = 0;
-  for (const [symbol, count] of fewer) shared += Math.min(count, more.get(symbol) ?? 0);
+  if (isDense(first.symbols) && isDense(second.symbols)) {
+    // Counts of `a` in a table indexed by symbol (cleared after), then each symbol of `b` looks its count up.
+    let largest = 0;
+    for (const symbol of first.symbols) largest = Math.max(largest, symbol);
+    if (countTable.length <= largest) countTable = new Int32Array(Math.max(largest + 1, countTable.length * 2));
+    for (let row = 0; row < first.symbols.length; row++) countTable[first.symbols[row]] = first.counts[row];
+    for (let row = 0; row < second.symbols.length; row++) {
+      const symbol = second.symbols[row];
+      if (symbol < countTable.length) shared += Math.min(second.counts[row], countTable[symbol]);
+    }
+    for (const symbol of first.symbols) countTable[symbol] = 0;
+  } else {
+    const counts = new Map<number, number>();
+    for (let row = 0; row < first.symbols.length; row++) counts.set(first.symbols[row], first.counts[row]);
+    for (let row = 0; row < second.symbols.length; row++) shared += Math.min(second.counts[row], counts.get(second.symbols[row]) ?? 0);
+  }
   return (2 * shared) / (a.length + b.length);
 }
 

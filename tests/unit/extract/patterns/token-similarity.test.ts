@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lcsLength, tokenSimilarity, tokenSimilarityAtLeast } from "@/lib/extract/patterns/token-similarity";
+import { lcsLength, similarityBound, tokenSimilarity, tokenSimilarityAtLeast } from "@/lib/extract/patterns/token-similarity";
 
 /** Plain O(n·m) dynamic programme: the reference the bit-parallel version must equal. */
 function referenceLcs(a: Int32Array, b: Int32Array): number {
@@ -102,5 +102,22 @@ describe("tokenSimilarityAtLeast", () => {
   it("treats two empty sequences as identical", () => {
     expect(tokenSimilarityAtLeast(new Int32Array(0), new Int32Array(0), 0.9)).toBe(1);
     expect(tokenSimilarityAtLeast(new Int32Array(0), Int32Array.of(1), 0.5)).toBeLessThan(0.5);
+  });
+});
+
+describe("similarityBound", () => {
+  it("counts, per symbol, the fewer occurrences of the two sequences", () => {
+    const next = generator(99);
+    for (let trial = 0; trial < 300; trial++) {
+      // Token ids, and now and then symbols that cannot index a table.
+      const offset = trial % 5 === 0 ? -40 : trial % 7 === 0 ? 3_000_000 : 0;
+      const a = randomSequence(next, next(80), 1 + next(30), offset);
+      const b = randomSequence(next, next(80), 1 + next(30), offset);
+      let shared = 0;
+      for (const symbol of new Set(a)) shared += Math.min(a.filter((value) => value === symbol).length, b.filter((value) => value === symbol).length);
+      const expected = a.length + b.length === 0 ? 1 : (2 * shared) / (a.length + b.length);
+      expect(similarityBound(a, b)).toBe(expected);
+      expect(similarityBound(b, a)).toBe(expected);
+    }
   });
 });
