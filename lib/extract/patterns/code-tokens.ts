@@ -1,4 +1,5 @@
 import type { Language } from "@/lib/extract/types";
+import { asciiWordEnd, isDigit } from "./ascii-scan";
 
 /** A lexical token of unit source, enough to find statements: comments are dropped, newlines kept. */
 export interface CodeToken {
@@ -26,11 +27,6 @@ for (const text of "()[]{},;") soloPunctuation[text.charCodeAt(0)] = Object.free
 const dotToken: CodeToken = Object.freeze({ type: "punct", text: "." });
 const colonToken: CodeToken = Object.freeze({ type: "punct", text: ":" });
 
-const isAsciiLetter = (char: number) => (char >= 97 && char <= 122) || (char >= 65 && char <= 90);
-const isDigit = (char: number) => char >= 48 && char <= 57;
-/** ASCII characters of a word: letters, digits, `_`, and `$` in JS/TS (`start` excludes digits). */
-const isWordCharacter = (char: number, python: boolean, start: boolean) =>
-  isAsciiLetter(char) || char === 95 || (!start && isDigit(char)) || (!python && char === 36);
 
 /**
  * The common tokens read without the pattern (each `exec` allocates a match array, most of the
@@ -58,12 +54,8 @@ function readSimpleToken(code: string, position: number, python: boolean, tokens
     tokens.push(colonToken);
     return position + 1;
   }
-  if (!isWordCharacter(char, python, true)) return -1;
-  let end = position + 1;
-  while (end < code.length && isWordCharacter(code.charCodeAt(end), python, false)) end++;
-  // A non-ASCII letter or digit may continue the word, and a quote may follow a string prefix (`rb"…"`): the pattern decides.
-  const after = end < code.length ? code.charCodeAt(end) : 0;
-  if (after >= 128 || after === 34 || after === 39 || after === 96) return -1;
+  const end = asciiWordEnd(code, position, python);
+  if (end < 0) return -1;
   tokens.push({ type: "word", text: code.slice(position, end) });
   return end;
 }

@@ -1,11 +1,13 @@
 import type { Language } from "@/lib/extract/types";
+import { asciiWordEnd, isDigit } from "./ascii-scan";
 
-const pythonKeywords = new Set(
+/** Keywords keep their text in a shape; other words become `$`. */
+export const pythonKeywords = new Set(
   ("False None True and as assert async await break class continue def del elif else except finally for from " +
     "global if import in is lambda nonlocal not or pass raise return try while with yield match case").split(" "),
 );
 
-const scriptKeywords = new Set(
+export const scriptKeywords = new Set(
   ("break case catch class const continue debugger default delete do else export extends finally for function if " +
     "import in instanceof let new return super switch this throw try typeof var void while with yield async await of " +
     "null undefined true false static get set interface type implements readonly public private protected abstract " +
@@ -24,11 +26,6 @@ const isAsciiSpace = (char: number) => char === 32 || (char >= 9 && char <= 13);
 
 const callFollows = /^\s*\(/;
 
-const isAsciiLetter = (char: number) => (char >= 97 && char <= 122) || (char >= 65 && char <= 90);
-const isDigit = (char: number) => char >= 48 && char <= 57;
-/** ASCII characters of a word: letters, digits, `_`, and `$` in JS/TS (`start` excludes digits). */
-const isWordCharacter = (char: number, python: boolean, start: boolean) =>
-  isAsciiLetter(char) || char === 95 || (!start && isDigit(char)) || (!python && char === 36);
 /** Brackets, `,` and `;`: dropped punctuation in both languages, never the start of a longer token. */
 const isSoloPunctuation = (char: number) =>
   char === 40 || char === 41 || char === 91 || char === 93 || char === 123 || char === 125 || char === 44 || char === 59;
@@ -70,12 +67,8 @@ function readSimpleToken(reader: ShapeReader, position: number): number {
     reader.afterDot = dot;
     return position + 1;
   }
-  if (!isWordCharacter(char, python, true)) return -1;
-  let end = position + 1;
-  while (end < code.length && isWordCharacter(code.charCodeAt(end), python, false)) end++;
-  // A non-ASCII letter or digit may continue the word, and a quote may follow a string prefix (`rb"…"`): the pattern decides.
-  const after = end < code.length ? code.charCodeAt(end) : 0;
-  if (after >= 128 || after === 34 || after === 39 || after === 96) return -1;
+  const end = asciiWordEnd(code, position, python);
+  if (end < 0) return -1;
   const word = code.slice(position, end);
   if (reader.keywords.has(word)) reader.tokens.push(word);
   else if (reader.afterDot && callFollowsAt(code, end)) reader.tokens.push(`.${word}(`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shapeTokens } from "@/lib/extract/patterns/shape-tokens";
+import { pythonKeywords, scriptKeywords, shapeTokens } from "@/lib/extract/patterns/shape-tokens";
 import type { Language } from "@/lib/extract/types";
 
 // shapeTokens reads common tokens by hand and the rest through these patterns; the reference
@@ -8,16 +8,6 @@ const pythonPattern =
   /(\s+)|(#[^\n]*)|((?:[rRbBuUfF]{1,2})?(?:"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'))|(0[xXoObB][\da-fA-F_]+|\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?[jJ]?|\.\d+)|([\p{L}_][\p{L}\p{N}_]*)|(\*\*=|\/\/=|>>=|<<=|->|:=|==|!=|<=|>=|\*\*|\/\/|<<|>>|[-+*\/%@&|^]=|[-+*\/%@&|^~<>=!])|([\s\S])/uy;
 const scriptPattern =
   /(\s+)|(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)|(0[xXoObB][\da-fA-F_]+n?|\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?n?|\.\d+)|(#?[\p{L}_$][\p{L}\p{N}_$]*)|(>>>=|\.\.\.|===|!==|\*\*=|<<=|>>=|>>>|&&=|\|\|=|\?\?=|=>|==|!=|<=|>=|&&|\|\||\?\?|\?\.|\+\+|--|\*\*|<<|>>|[-+*\/%&|^]=|[-+*\/%&|^~<>=!?])|([\s\S])/uy;
-const pythonKeywords = new Set(
-  ("False None True and as assert async await break class continue def del elif else except finally for from " +
-    "global if import in is lambda nonlocal not or pass raise return try while with yield match case").split(" "),
-);
-const scriptKeywords = new Set(
-  ("break case catch class const continue debugger default delete do else export extends finally for function if " +
-    "import in instanceof let new return super switch this throw try typeof var void while with yield async await of " +
-    "null undefined true false static get set interface type implements readonly public private protected abstract " +
-    "declare enum namespace as satisfies keyof infer is string number boolean any unknown never object symbol bigint").split(" "),
-);
 
 function referenceTokens(code: string, language: Language): string[] {
   const python = language === "python";
