@@ -27,7 +27,6 @@ for (const text of "()[]{},;") soloPunctuation[text.charCodeAt(0)] = Object.free
 const dotToken: CodeToken = Object.freeze({ type: "punct", text: "." });
 const colonToken: CodeToken = Object.freeze({ type: "punct", text: ":" });
 
-
 /**
  * The common tokens read without the pattern (each `exec` allocates a match array, most of the
  * garbage the main thread made): a newline, a one-character punctuation mark, or an ASCII word

@@ -52,12 +52,10 @@ function symbolMasks(a: Int32Array): SymbolMasks {
   const words = Math.ceil(a.length / 32);
   const rowBySymbol = new Map<number, number>();
   const rowOf = new Int32Array(a.length);
-  let dense = true;
   for (let index = 0; index < a.length; index++) {
     let row = rowBySymbol.get(a[index]);
     if (row === undefined) rowBySymbol.set(a[index], (row = rowBySymbol.size));
     rowOf[index] = row;
-    if (a[index] < 0 || a[index] >= denseLimit) dense = false;
   }
   const symbols = Int32Array.from(rowBySymbol.keys());
   const counts = new Int32Array(symbols.length);
@@ -66,7 +64,7 @@ function symbolMasks(a: Int32Array): SymbolMasks {
     counts[rowOf[index]]++;
     bits[rowOf[index] * words + (index >>> 5)] |= 1 << (index & 31);
   }
-  masks = { words, symbols, counts, bits, dense, rowBySymbol };
+  masks = { words, symbols, counts, bits, dense: isDense(symbols), rowBySymbol };
   masksBySequence.set(a, masks);
   return masks;
 }
