@@ -1,4 +1,4 @@
-import { getDatabase, readLockOwner, type Database } from "@/lib/db";
+import { describeMaintenance, dueMaintenance, getDatabase, readLockOwner, runMaintenance, type Database } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 import { readOperatorToken } from "@/lib/operator";
@@ -25,9 +25,26 @@ export async function withDatabaseAccess<T>(access: DatabaseAccess<T>): Promise<
   }
   const database = await getDatabase({ command: `motif ${process.argv.slice(2, 3).join(" ")}`.trim() });
   try {
-    return await access.direct(database);
+    const result = await access.direct(database);
+    if (environment.mode === "embedded") await maintainBeforeClose(database);
+    return result;
   } finally {
     await database.close();
+  }
+}
+
+/**
+ * Embedded Postgres has no autovacuum, and its statistics of what this process wrote end with
+ * it: a command that wrote enough (a large ingest) does autovacuum's work before it closes,
+ * and says so when that makes it noticeably longer. A failure here is reported, never turned
+ * into a failed command.
+ */
+async function maintainBeforeClose(database: Database): Promise<void> {
+  try {
+    const done = await runMaintenance(database, await dueMaintenance(database));
+    if (done.reduce((sum, { milliseconds }) => sum + milliseconds, 0) >= 1_000) process.stderr.write(`motif: ${describeMaintenance(done)}\n`);
+  } catch (error) {
+    process.stderr.write(`motif: maintenance: ${(error as Error).message}\n`);
   }
 }
 

@@ -1,2 +1,3 @@
 export { startServer, type ServeOptions } from "./start-server";
 export { ensureBuild, isBuildCurrent } from "./ensure-build";
+export { startEmbeddedMaintenance, type EmbeddedMaintenanceOptions } from "./embedded-maintenance";

@@ -2,6 +2,7 @@ import http from "node:http";
 import next from "next";
 import { advertiseLockUrl, getDatabase, motifHome } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
+import { startEmbeddedMaintenance } from "./embedded-maintenance";
 import { ensureBuild } from "./ensure-build";
 import { writeOperatorToken } from "@/lib/operator";
 
@@ -34,8 +35,20 @@ export async function startServer(options: ServeOptions): Promise<http.Server> {
   const app = next({ dev: false, dir: home, hostname: options.hostname, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) => void handle(request, response));
-  server.once("close", () => void worker.stop());
+  let lastRequestAt = performance.now();
+  const server = http.createServer((request, response) => {
+    lastRequestAt = performance.now();
+    void handle(request, response);
+  });
+  // Embedded Postgres has no autovacuum: this process does its work (Supabase runs its own).
+  const maintenance = environment.mode === "embedded"
+    ? startEmbeddedMaintenance({
+      database, lastRequestAt: () => lastRequestAt,
+      onLog: (line) => process.stderr.write(`motif: ${line}\n`),
+      onError: (error) => process.stderr.write(`motif: maintenance: ${error.message}\n`),
+    })
+    : undefined;
+  server.once("close", () => void Promise.all([worker.stop(), maintenance?.stop()]));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, resolve);
