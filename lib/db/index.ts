@@ -6,6 +6,7 @@ export { withUser, asService, anonymousClaims, type JwtClaims } from "./request-
 export { acquireDataDirLock, readLockOwner, advertiseLockUrl, type LockOwner } from "./data-dir-lock";
 export { openDatabase, getDatabase } from "./open-database";
 export { dueMaintenance, freezeMayBeDue, runMaintenance, describeMaintenance, maintenanceFor, type MaintenanceTask, type MaintenanceDone, type TableActivity, type AutovacuumSettings } from "./autovacuum";
+export { startEmbeddedMaintenance, type EmbeddedMaintenanceOptions } from "./embedded-maintenance";
 export { motifHome } from "./motif-home";
 export { listProjectsForOperator, type ProjectOverview } from "./queries/operator-queries";
 export { getDatabaseHealth, type DatabaseHealth } from "./queries/health-queries";

@@ -1,3 +1,2 @@
 export { startServer, type ServeOptions } from "./start-server";
 export { ensureBuild, isBuildCurrent } from "./ensure-build";
-export { startEmbeddedMaintenance, type EmbeddedMaintenanceOptions } from "./embedded-maintenance";

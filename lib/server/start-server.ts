@@ -1,8 +1,7 @@
 import http from "node:http";
 import next from "next";
-import { advertiseLockUrl, getDatabase, motifHome } from "@/lib/db";
+import { advertiseLockUrl, getDatabase, motifHome, startEmbeddedMaintenance } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
-import { startEmbeddedMaintenance } from "./embedded-maintenance";
 import { ensureBuild } from "./ensure-build";
 import { writeOperatorToken } from "@/lib/operator";
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeMaintenance, dueMaintenance, freezeMayBeDue, runMaintenance, type Database, type MaintenanceTask } from "@/lib/db";
+import { describeMaintenance, dueMaintenance, freezeMayBeDue, runMaintenance, startEmbeddedMaintenance, type Database, type MaintenanceTask } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
 import { ingestExtraction } from "@/lib/ingest";
-import { startEmbeddedMaintenance } from "@/lib/server";
 import { createTestDatabase } from "@/tests/support/test-database";
 import { sampleExtraction } from "./support/ingest-fixture";
 import { userClaims } from "./support/run-as";

@@ -17,8 +17,8 @@ export function registerWorkerCommand(program: Command): void {
     .option("--poll-ms <ms>", "pause between looks at an empty queue", "5000")
     .action(async (rawOptions) => {
       const options = parseOptions(workerOptionsSchema, rawOptions);
-      const [{ createEmbeddingProvider }, { describeWorkerEvent, drainJobs, startJobWorker }, { withDatabaseAccess }] =
-        await Promise.all([import("@/lib/embed"), import("@/lib/jobs"), import("../database-access")]);
+      const [{ createEmbeddingProvider }, { describeWorkerEvent, drainJobs, startJobWorker }, { withDatabaseAccess }, { startEmbeddedMaintenance }] =
+        await Promise.all([import("@/lib/embed"), import("@/lib/jobs"), import("../database-access"), import("@/lib/db")]);
       const embedder = createEmbeddingProvider();
       const report = (event: Parameters<typeof describeWorkerEvent>[0]) => {
         const line = describeWorkerEvent(event);
@@ -28,11 +28,19 @@ export function registerWorkerCommand(program: Command): void {
         direct: async (database) => {
           if (options.once) return void (await drainJobs({ database, embedder, enqueueReembeds: true, onEvent: report }));
           const worker = startJobWorker({ database, embedder, pollMs: options.pollMs, onEvent: report, onError: (error) => process.stderr.write(`motif worker: ${error.message}\n`) });
+          // Embedded, this process owns the data dir for as long as it runs, and serves no requests.
+          const maintenance = database.driver === "pglite"
+            ? startEmbeddedMaintenance({
+              database, lastRequestAt: () => Number.NEGATIVE_INFINITY,
+              onLog: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
+              onError: (error) => process.stderr.write(`motif worker: maintenance: ${error.message}\n`),
+            })
+            : undefined;
           await new Promise<void>((resolve) => {
             process.once("SIGINT", resolve);
             process.once("SIGTERM", resolve);
           });
-          await worker.stop();
+          await Promise.all([worker.stop(), maintenance?.stop()]);
         },
         viaServer: () => {
           throw new MotifError("locked:data_dir", "motif serve owns the data dir and runs its jobs itself; stop it to run a separate worker.");

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { describeMaintenance, dueMaintenance, freezeMayBeDue, runMaintenance, type Database } from "@/lib/db";
+import { describeMaintenance, dueMaintenance, freezeMayBeDue, runMaintenance } from "./autovacuum";
+import type { Database } from "./database";
 
 /** Options of the embedded server's maintenance loop. */
 export interface EmbeddedMaintenanceOptions {
