@@ -49,6 +49,21 @@ describe("motif ingest and motif search", { timeout: 180_000 }, () => {
     expect(Object.keys(answer.query_metadata)).toEqual(["query_time_ms", "embedding_model"]);
   });
 
+  it("leaves the data dir maintained: the tables the ingest filled have planner statistics (embedded Postgres has no autovacuum)", async () => {
+    const { openPgliteDatabase } = await import("@/lib/db");
+    const database = await openPgliteDatabase(path.join(workspace, ".motif/pgdata"));
+    try {
+      const rows = await database.query<{ table: string; tuples: number; counted: number }>(
+        `select 'search_lexeme_stats' as table, reltuples::float8 as tuples, (select count(*)::float8 from private.search_lexeme_stats) as counted
+         from pg_class where oid = 'private.search_lexeme_stats'::regclass`);
+      // More than autovacuum's 50 rows + 10 %: analysed before the command closed (reltuples -1 otherwise).
+      expect(rows).toEqual([{ table: "search_lexeme_stats", tuples: rows[0].counted, counted: rows[0].counted }]);
+      expect(rows[0].counted).toBeGreaterThan(50);
+    } finally {
+      await database.close();
+    }
+  });
+
   it("changes nothing when the same code is ingested again, and prints a readable search", () => {
     const again = JSON.parse(run(["ingest", "service", "--project", "shop", "--json", "--jobs", "1"]).stdout);
     expect(again.project.created).toBe(false);
