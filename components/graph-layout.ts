@@ -1,45 +1,76 @@
-/** A point of the graph's layout. */
-export interface Point {
+import dagre, { type Graph } from "@dagrejs/dagre";
+
+/** A box of the graph's layout: top-left corner and size, as React Flow places nodes. */
+export interface Box {
   x: number;
   y: number;
+  width: number;
+  height: number;
 }
 
-// Longest-path layering: a node sits one layer right of the furthest node pointing at it. Cycles
-// (SIMILAR_TO goes both ways) are cut by capping the passes at the node count.
-function layersOf(ids: readonly string[], edges: readonly { source: string; target: string }[]): Map<string, number> {
-  const layer = new Map(ids.map((id) => [id, 0]));
-  for (let pass = 0; pass < ids.length; pass++) {
-    let moved = false;
-    for (const edge of edges) {
-      const next = (layer.get(edge.source) ?? 0) + 1;
-      if (edge.source !== edge.target && next > (layer.get(edge.target) ?? 0) && next < ids.length) {
-        layer.set(edge.target, next);
-        moved = true;
-      }
-    }
-    if (!moved) break;
-  }
-  return layer;
+/** What the layout needs of a node: its id, size and (when clustering) its cluster's key. */
+export interface LayoutInput {
+  id: string;
+  width: number;
+  height: number;
+  cluster?: string;
 }
+
+/** Where each node and each cluster sits; node boxes are relative to their cluster when they have one. */
+export interface GraphLayout {
+  nodes: Map<string, Box>;
+  clusters: Map<string, Box>;
+}
+
+// dagre sizes a cluster to its nodes alone: room for the cluster's title above them, a margin around.
+const clusterPadding = { top: 26, side: 10 };
 
 /**
- * Places a graph's nodes in columns, left to right along the edges (a pattern left of what it
- * uses, extends or is composed of), each column's nodes stacked in the order given. Reads
- * better than a force layout for these mostly directed relationships, and is deterministic.
+ * Lays a graph out left to right with dagre (Sugiyama layering, crossing reduction), each
+ * node left of what it uses, extends or is composed of. With clusters, dagre's compound
+ * layout keeps a cluster's nodes together in one box. Deterministic for the same input.
  */
-export function layoutGraph(
-  ids: readonly string[],
-  edges: readonly { source: string; target: string }[],
-  spacing = { column: 240, row: 80 },
-): Map<string, Point> {
-  const layer = layersOf(ids, edges);
-  const filled = new Map<number, number>();
-  const positions = new Map<string, Point>();
-  for (const id of ids) {
-    const column = layer.get(id) ?? 0;
-    const row = filled.get(column) ?? 0;
-    filled.set(column, row + 1);
-    positions.set(id, { x: column * spacing.column, y: row * spacing.row });
+export function layoutGraph(nodes: readonly LayoutInput[], edges: readonly { source: string; target: string }[]): GraphLayout {
+  const clustered = nodes.some((node) => node.cluster !== undefined);
+  const graph = new dagre.graphlib.Graph({ compound: clustered, multigraph: true });
+  graph.setGraph({ rankdir: "LR", nodesep: clustered ? 44 : 20, ranksep: 80, edgesep: 12, marginx: 16, marginy: 16 });
+  graph.setDefaultEdgeLabel(() => ({}));
+  for (const node of nodes) {
+    graph.setNode(node.id, { width: node.width, height: node.height });
+    if (node.cluster !== undefined) {
+      const clusterId = `cluster:${node.cluster}`;
+      if (!graph.hasNode(clusterId)) graph.setNode(clusterId, {});
+      graph.setParent(node.id, clusterId);
+    }
   }
-  return positions;
+  const known = new Set(nodes.map((node) => node.id));
+  edges.forEach((edge, index) => {
+    // A self-loop adds nothing to a layout; an edge to a node not drawn cannot be placed.
+    if (edge.source !== edge.target && known.has(edge.source) && known.has(edge.target)) graph.setEdge(edge.source, edge.target, {}, String(index));
+  });
+  dagre.layout(graph);
+  return readLayout(graph, nodes);
+}
+
+function readLayout(graph: Graph, nodes: readonly LayoutInput[]): GraphLayout {
+  const clusters = new Map<string, Box>();
+  const corner = (id: string): Box => {
+    const placed = graph.node(id) as { x: number; y: number; width: number; height: number };
+    return { x: placed.x - placed.width / 2, y: placed.y - placed.height / 2, width: placed.width, height: placed.height };
+  };
+  for (const node of nodes) {
+    if (node.cluster === undefined || clusters.has(node.cluster)) continue;
+    const box = corner(`cluster:${node.cluster}`);
+    clusters.set(node.cluster, {
+      x: box.x - clusterPadding.side, y: box.y - clusterPadding.top,
+      width: box.width + 2 * clusterPadding.side, height: box.height + clusterPadding.top + clusterPadding.side,
+    });
+  }
+  const placed = new Map<string, Box>();
+  for (const node of nodes) {
+    const box = corner(node.id);
+    const cluster = node.cluster !== undefined ? clusters.get(node.cluster) : undefined;
+    placed.set(node.id, cluster ? { ...box, x: box.x - cluster.x, y: box.y - cluster.y } : box);
+  }
+  return { nodes: placed, clusters };
 }

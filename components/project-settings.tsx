@@ -6,9 +6,10 @@ import type { Project } from "@/lib/db";
 import { apiFetch } from "./api-client";
 import { ApiKeyManager } from "./api-key-manager";
 import { MemberManager } from "./member-manager";
+import { ProjectAdminActions } from "./project-admin-actions";
 import { ErrorMessage } from "./ui/error-message";
 
-/** A project's settings: members for everyone in it, management and API keys for admins. */
+/** A project's settings: members for everyone in it; management, API keys, rename and delete for admins. */
 export function ProjectSettings({ slug }: { slug: string }) {
   const project = useQuery({
     queryKey: ["projects", slug],
@@ -28,7 +29,10 @@ export function ProjectSettings({ slug }: { slug: string }) {
       </header>
       <MemberManager slug={slug} isAdmin={isAdmin} />
       {isAdmin ? (
-        <ApiKeyManager slug={slug} />
+        <>
+          <ApiKeyManager slug={slug} />
+          <ProjectAdminActions project={project.data} />
+        </>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">Only project admins manage members and API keys.</p>
       )}

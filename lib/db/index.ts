@@ -14,6 +14,7 @@ export { toMotifError, translateDatabaseErrors, sqlStateOf, type DatabaseErrorMe
 export { createLocalUser, getLocalUserByEmail, recordSignInByUserId, type LocalUser } from "./queries/user-queries";
 export {
   listProjectsByCaller,
+  type ProjectSummary,
   getProjectBySlug,
   createProjectBySlug,
   updateProjectNameById,
@@ -59,6 +60,8 @@ export {
 } from "./queries/pattern-detail-queries";
 export {
   listPatterns,
+  countPatterns,
+  listProjectRepositories,
   patternSortFields,
   type PatternSortField,
   type PatternListQuery,
@@ -126,6 +129,7 @@ export {
 export {
   getProjectInsightsByProjectId,
   countOccurrencesByPatternIds,
+  listRepositoriesByPatternIds,
   qualityTiers,
   type ProjectInsights,
   type ProjectTotals,
@@ -141,5 +145,7 @@ export {
   listLatestPatternEvents,
   listPatternEventsByIds,
   getLatestPatternEventId,
+  listFeedEntries,
+  listIngestEvents,
   type PatternEventRow,
 } from "./queries/pattern-event-queries";

@@ -40,7 +40,8 @@ export function getEnvironment(): MotifEnvironment {
   cached = {
     ...parsed.data,
     mode: parsed.data.DATABASE_URL ? "supabase" : "embedded",
-    dataDir: path.resolve(parsed.data.MOTIF_DATA_DIR ?? path.join(process.cwd(), ".motif")),
+    // A run-time folder, not one of the app's files: Turbopack must not trace the project from it.
+    dataDir: path.resolve(/*turbopackIgnore: true*/ parsed.data.MOTIF_DATA_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".motif")),
   };
   return cached;
 }

@@ -60,10 +60,24 @@ export const listPatternsQuerySchema = z.object({
   max_quality_score: z.coerce.number().min(0).max(1).optional(),
   min_success_rate: z.coerce.number().min(0).max(1).optional(),
   q: z.string().trim().min(1).max(500).optional().describe("full-text search (websearch syntax)"),
+  repositories: z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => [value].flat().flatMap((part) => part.split(",")).map((part) => part.trim()))
+    .pipe(z.array(z.string().max(300)).max(50))
+    .optional()
+    .describe("patterns with a live occurrence in any of these repositories (an empty name is a project's unnamed checkout)"),
   sort: z.enum(patternSortFields).default("quality_score"),
   order: z.enum(["asc", "desc"]).default("desc"),
   cursor: z.string().min(1).max(2000).optional().describe("next_cursor of the previous page"),
+  page: z.coerce.number().int().min(1, "must be 1 or more").max(100_000).optional().describe("a numbered page (1-based), instead of cursor"),
+  include_total: z.stringbool().default(false).describe("also count every pattern the filters match"),
   limit: z.coerce.number().int().min(1, "must be between 1 and 100").max(100, "must be between 1 and 100").default(20),
+});
+
+/** A cursor continues one listing; a page number starts one: not both. */
+export const listPatternsQueryRefined = listPatternsQuerySchema.refine((query) => !(query.cursor && query.page), {
+  message: "give either cursor or page, not both",
+  path: ["page"],
 });
 
 /** A valid list-patterns query. */
