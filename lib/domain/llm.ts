@@ -120,3 +120,14 @@ export const describeRequestSchema = z
 
 /** {@link describeRequestSchema}'s type. */
 export type DescribeRequest = z.infer<typeof describeRequestSchema>;
+
+const operatorProject = z.string().min(1).max(100).describe("project slug");
+
+/** POST /api/operator/costs body: `motif costs` while `motif serve` owns the data dir. */
+export const operatorCostsSchema = z.object({ project: operatorProject, days: z.number().int().min(1).max(366).default(30) });
+
+/** POST /api/operator/budget body: `motif budget` while `motif serve` owns the data dir. */
+export const operatorBudgetSchema = budgetUpdateSchema.extend({ project: operatorProject });
+
+/** POST /api/operator/describe body: `motif describe` while `motif serve` owns the data dir. */
+export const operatorDescribeSchema = describeRequestSchema.extend({ project: operatorProject });

@@ -10,3 +10,6 @@ export { retryAfterFrom } from "./classify-provider-error";
 export { LlmCallError } from "./llm-call-error";
 export type { UsageLedger, UsageRecord } from "./usage-ledger";
 export type { LlmProvider, LlmCallRequest, LlmCallResult } from "./llm-provider";
+export { costsAsOperator, budgetAsOperator } from "./operator-costs";
+export { formatCostsReport, formatBudget } from "./format-costs";
+export { readProjectBudget, setProjectBudget } from "./project-budget";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { LlmBudget } from "@/lib/domain";
+import type { LlmBudget, LlmTaskNeeds } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 import { createLlmRouter, loadPriceTable, type LlmConfig, type LlmTask, type UsageLedger, type UsageRecord } from "@/lib/llm";
 import { startWireServer, type WireServer, type WireStep } from "../../support/llm-wire-servers";
@@ -51,8 +51,8 @@ function memoryLedger(budget: Partial<LlmBudget> = {}) {
 }
 
 const context = { projectId: "00000000-0000-4000-8000-000000000001", projectLabel: "shop" };
-const simple = { inputTokens: 200, reasoning: "simple" as const, structured: false, localAllowed: true };
-const complex = { ...simple, reasoning: "complex" as const };
+const simple: LlmTaskNeeds = { inputTokens: 200, reasoning: "simple", structured: false, localAllowed: true };
+const complex: LlmTaskNeeds = { ...simple, reasoning: "complex" };
 const task = (needs = simple, extra: Partial<LlmTask<string>> = {}): LlmTask<string> => ({ task: "describe_pattern", needs, system: "You help.", prompt: "Name this.", maxOutputTokens: 300, ...extra });
 const noWait = async () => undefined;
 
