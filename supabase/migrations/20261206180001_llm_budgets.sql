@@ -13,6 +13,9 @@ create table public.llm_budgets (
 create trigger llm_budgets_touch_updated_at
   before update on public.llm_budgets
   for each row execute function private.touch_updated_at();
+create trigger llm_budgets_keep_project_id
+  before update on public.llm_budgets
+  for each row execute function private.keep_project_id();
 
 alter table public.llm_budgets enable row level security;
 
@@ -51,3 +54,9 @@ alter table public.patterns
 -- At most one `describe` job queued or running per project, as for re-embeddings.
 create unique index jobs_one_active_describe_idx on public.jobs (project_id)
   where job_type = 'describe' and status in ('queued', 'running');
+
+-- Like every column that is not a counter, API callers may write these (see
+-- 20261121001330_pattern_counter_privileges.sql): a member may correct what a model wrote.
+grant insert (llm_name, llm_description, llm_kind_verdict, llm_suggested_kind, described_at, described_hash),
+  update (llm_name, llm_description, llm_kind_verdict, llm_suggested_kind, described_at, described_hash)
+  on public.patterns to anon, authenticated;
