@@ -5,8 +5,10 @@
 -- ingesting a repository from `src/` after its root stored every occurrence twice
 -- (`retry.py` beside `src/retry.py`). SQL cannot know where each old ingest ran, so:
 --   1. rows stored before this migration are marked `root_relative = false`;
---   2. duplicates that differ only by a leading folder collapse here (the longer, more
---      rooted path stays live, the shorter is marked removed);
+--   2. duplicates that differ only by a leading folder collapse here: of two live rows the
+--      longer, more rooted path stays live and the shorter is marked removed; a removed row
+--      that duplicates a live one (the ingest from the other folder marked it gone) is
+--      deleted, since it records the path bug, not code that went away;
 --   3. the next ingest of the repository rewrites each legacy path to the incoming
 --      repository-relative path that ends with it, when exactly one does
 --      (lib/db/queries/ingest-occurrences.ts), and marks the row root-relative.
@@ -27,6 +29,20 @@ where shorter.removed_at is null
       and longer.qualname is not distinct from shorter.qualname
       and longer.removed_at is null
       and right(longer.file_path, char_length(shorter.file_path) + 1) = '/' || shorter.file_path
+  );
+
+delete from public.pattern_occurrences gone
+where gone.removed_at is not null
+  and exists (
+    select 1 from public.pattern_occurrences live
+    where live.project_id = gone.project_id
+      and live.pattern_id = gone.pattern_id
+      and live.repository = gone.repository
+      and live.start_line = gone.start_line
+      and live.qualname is not distinct from gone.qualname
+      and live.removed_at is null
+      and (right(live.file_path, char_length(gone.file_path) + 1) = '/' || gone.file_path
+        or right(gone.file_path, char_length(live.file_path) + 1) = '/' || live.file_path)
   );
 
 -- One row per source file an ingest read, so the next ingest re-extracts only files whose
