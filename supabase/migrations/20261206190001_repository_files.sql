@@ -64,6 +64,10 @@ create table public.source_files (
   primary key (project_id, repository, file_path)
 );
 
+create trigger source_files_keep_project_id
+  before update on public.source_files
+  for each row execute function private.keep_project_id();
+
 alter table public.source_files enable row level security;
 
 create policy "project roles read source files" on public.source_files
@@ -90,6 +94,10 @@ create table public.source_repositories (
   updated_at timestamptz not null default now(),
   primary key (project_id, repository)
 );
+
+create trigger source_repositories_keep_project_id
+  before update on public.source_repositories
+  for each row execute function private.keep_project_id();
 
 alter table public.source_repositories enable row level security;
 
