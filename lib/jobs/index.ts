@@ -9,3 +9,5 @@ export { drainJobs, startJobWorker, type JobWorkerOptions, type DrainOptions, ty
 export { describeWorkerEvent } from "./describe-worker-event";
 export { requestReembed, type ReembedRequest } from "./request-reembed";
 export { publishJobProgress, forgetJobProgress, withLiveProgress, type JobProgress } from "./live-job-progress";
+export { describeNow, type DescribeNowResult } from "./describe-now";
+export { requestDescribe } from "./request-describe";
