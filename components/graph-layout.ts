@@ -1,4 +1,4 @@
-import dagre, { type Graph } from "@dagrejs/dagre";
+import dagre from "@dagrejs/dagre";
 
 /** A box of the graph's layout: top-left corner and size, as React Flow places nodes. */
 export interface Box {
@@ -22,55 +22,75 @@ export interface GraphLayout {
   clusters: Map<string, Box>;
 }
 
-// dagre sizes a cluster to its nodes alone: room for the cluster's title above them, a margin around.
-const clusterPadding = { top: 26, side: 10 };
+type Edge = { source: string; target: string };
 
-/**
- * Lays a graph out left to right with dagre (Sugiyama layering, crossing reduction), each
- * node left of what it uses, extends or is composed of. With clusters, dagre's compound
- * layout keeps a cluster's nodes together in one box. Deterministic for the same input.
- */
-export function layoutGraph(nodes: readonly LayoutInput[], edges: readonly { source: string; target: string }[]): GraphLayout {
-  const clustered = nodes.some((node) => node.cluster !== undefined);
-  const graph = new dagre.graphlib.Graph({ compound: clustered, multigraph: true });
-  graph.setGraph({ rankdir: "LR", nodesep: clustered ? 44 : 20, ranksep: 80, edgesep: 12, marginx: 16, marginy: 16 });
+// Room inside a cluster's box for its title above the nodes, and a margin around them.
+const clusterPadding = { top: 30, side: 12 };
+
+/** dagre, left to right: each box left of what it uses, extends or is composed of; returns top-left corners. */
+function runDagre(boxes: readonly { id: string; width: number; height: number }[], edges: readonly Edge[], spacing: { node: number; rank: number }): Map<string, Box> {
+  const graph = new dagre.graphlib.Graph({ multigraph: true });
+  graph.setGraph({ rankdir: "LR", nodesep: spacing.node, ranksep: spacing.rank, marginx: 0, marginy: 0 });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of nodes) {
-    graph.setNode(node.id, { width: node.width, height: node.height });
-    if (node.cluster !== undefined) {
-      const clusterId = `cluster:${node.cluster}`;
-      if (!graph.hasNode(clusterId)) graph.setNode(clusterId, {});
-      graph.setParent(node.id, clusterId);
-    }
-  }
-  const known = new Set(nodes.map((node) => node.id));
+  for (const box of boxes) graph.setNode(box.id, { width: box.width, height: box.height });
   edges.forEach((edge, index) => {
-    // A self-loop adds nothing to a layout; an edge to a node not drawn cannot be placed.
-    if (edge.source !== edge.target && known.has(edge.source) && known.has(edge.target)) graph.setEdge(edge.source, edge.target, {}, String(index));
+    // A self-loop adds nothing to a layout.
+    if (edge.source !== edge.target && graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.setEdge(edge.source, edge.target, {}, String(index));
   });
   dagre.layout(graph);
-  return readLayout(graph, nodes);
+  const placed = new Map<string, Box>();
+  for (const box of boxes) {
+    const node = graph.node(box.id) as { x: number; y: number };
+    placed.set(box.id, { x: node.x - box.width / 2, y: node.y - box.height / 2, width: box.width, height: box.height });
+  }
+  return placed;
 }
 
-function readLayout(graph: Graph, nodes: readonly LayoutInput[]): GraphLayout {
-  const clusters = new Map<string, Box>();
-  const corner = (id: string): Box => {
-    const placed = graph.node(id) as { x: number; y: number; width: number; height: number };
-    return { x: placed.x - placed.width / 2, y: placed.y - placed.height / 2, width: placed.width, height: placed.height };
-  };
-  for (const node of nodes) {
-    if (node.cluster === undefined || clusters.has(node.cluster)) continue;
-    const box = corner(`cluster:${node.cluster}`);
-    clusters.set(node.cluster, {
-      x: box.x - clusterPadding.side, y: box.y - clusterPadding.top,
-      width: box.width + 2 * clusterPadding.side, height: box.height + clusterPadding.top + clusterPadding.side,
-    });
+function bounds(boxes: Iterable<Box>): Box {
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const box of boxes) {
+    left = Math.min(left, box.x);
+    top = Math.min(top, box.y);
+    right = Math.max(right, box.x + box.width);
+    bottom = Math.max(bottom, box.y + box.height);
   }
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/**
+ * Lays a graph out left to right with dagre (Sugiyama layering, crossing reduction). With
+ * clusters it lays out in two levels: each cluster's own nodes first, then the clusters as
+ * boxes of that size joined by the edges between them, so a cluster's nodes stay together and
+ * no box overlaps another. Deterministic for the same input.
+ */
+export function layoutGraph(nodes: readonly LayoutInput[], edges: readonly Edge[]): GraphLayout {
+  if (!nodes.some((node) => node.cluster !== undefined)) return { nodes: runDagre(nodes, edges, { node: 20, rank: 80 }), clusters: new Map() };
+  const clusterOf = new Map(nodes.map((node) => [node.id, node.cluster ?? node.id]));
+  const members = new Map<string, LayoutInput[]>();
+  for (const node of nodes) members.set(node.cluster ?? node.id, [...(members.get(node.cluster ?? node.id) ?? []), node]);
+  const inner = new Map<string, Map<string, Box>>();
+  const sizes: { id: string; width: number; height: number }[] = [];
+  for (const [cluster, list] of members) {
+    const ids = new Set(list.map((node) => node.id));
+    const placed = runDagre(list, edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)), { node: 16, rank: 56 });
+    const box = bounds(placed.values());
+    inner.set(cluster, new Map([...placed].map(([id, node]) => [id, { ...node, x: node.x - box.x + clusterPadding.side, y: node.y - box.y + clusterPadding.top }])));
+    sizes.push({ id: cluster, width: box.width + 2 * clusterPadding.side, height: box.height + clusterPadding.top + clusterPadding.side });
+  }
+  const between = edges
+    .map((edge) => ({ source: clusterOf.get(edge.source)!, target: clusterOf.get(edge.target)! }))
+    .filter((edge) => edge.source !== undefined && edge.target !== undefined && edge.source !== edge.target);
+  const outer = runDagre(sizes, between, { node: 40, rank: 90 });
+  const clusters = new Map<string, Box>();
   const placed = new Map<string, Box>();
   for (const node of nodes) {
-    const box = corner(node.id);
-    const cluster = node.cluster !== undefined ? clusters.get(node.cluster) : undefined;
-    placed.set(node.id, cluster ? { ...box, x: box.x - cluster.x, y: box.y - cluster.y } : box);
+    const cluster = node.cluster ?? node.id;
+    const box = inner.get(cluster)!.get(node.id)!;
+    if (node.cluster === undefined) placed.set(node.id, { ...box, x: outer.get(cluster)!.x + box.x, y: outer.get(cluster)!.y + box.y });
+    else {
+      clusters.set(cluster, outer.get(cluster)!);
+      placed.set(node.id, box);
+    }
   }
   return { nodes: placed, clusters };
 }

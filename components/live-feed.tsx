@@ -66,7 +66,7 @@ function useOnVisible(onVisible: () => void) {
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && callback.current(), { rootMargin: "400px" });
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && callback.current(), { rootMargin: "200px" });
     observer.observe(element);
     return () => observer.disconnect();
   });

@@ -73,8 +73,8 @@ async function buildDataDir(target: string): Promise<void> {
   }
 }
 
-async function main(target: string | undefined): Promise<void> {
-  if (!target) throw new Error("usage: seed-large-project.ts <data dir>");
+/** Fills `target` (a data dir) with the large project, from the cache when it matches; returns the seconds it took. */
+export async function prepareLargeProject(target: string): Promise<number> {
   const started = performance.now();
   const cache = path.join(os.tmpdir(), "motif-e2e-cache", `large-project-${cacheKey()}`);
   if (!fs.existsSync(path.join(cache, "complete"))) {
@@ -88,7 +88,12 @@ async function main(target: string | undefined): Promise<void> {
   }
   fs.mkdirSync(target, { recursive: true });
   fs.cpSync(path.join(cache, "pgdata"), path.join(target, "pgdata"), { recursive: true });
-  console.log(`seed: ${largeProject.slug} ready in ${target} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`seed: ${largeProject.slug} ready in ${target} after ${seconds.toFixed(1)} s`);
+  return seconds;
 }
 
-await main(process.argv[2]);
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  if (!process.argv[2]) throw new Error("usage: seed-large-project.ts <data dir>");
+  await prepareLargeProject(process.argv[2]);
+}
