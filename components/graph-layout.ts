@@ -46,6 +46,45 @@ function runDagre(boxes: readonly { id: string; width: number; height: number }[
   return placed;
 }
 
+function componentsOf(ids: readonly string[], edges: readonly Edge[]): string[][] {
+  const parent = new Map(ids.map((id) => [id, id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(id, root);
+    return root;
+  };
+  for (const edge of edges) if (parent.has(edge.source) && parent.has(edge.target)) parent.set(find(edge.source), find(edge.target));
+  const groups = new Map<string, string[]>();
+  for (const id of ids) groups.set(find(id), [...(groups.get(find(id)) ?? []), id]);
+  return [...groups.values()];
+}
+
+/**
+ * dagre per connected component, then the components packed in rows about `aspect` times as
+ * wide as tall: a graph of many small separate pieces (a project's strongest relationships)
+ * fills a screen instead of one tall column.
+ */
+function runPacked(boxes: readonly { id: string; width: number; height: number }[], edges: readonly Edge[], spacing: { node: number; rank: number }, aspect: number): Map<string, Box> {
+  const byId = new Map(boxes.map((box) => [box.id, box]));
+  const pieces = componentsOf(boxes.map((box) => box.id), edges).map((ids) => {
+    const placed = runDagre(ids.map((id) => byId.get(id)!), edges, spacing);
+    return { placed, box: bounds(placed.values()) };
+  }).sort((left, right) => right.box.height - left.box.height || right.box.width - left.box.width);
+  const gap = spacing.node * 2;
+  const area = pieces.reduce((sum, piece) => sum + (piece.box.width + gap) * (piece.box.height + gap), 0);
+  const rowWidth = Math.max(...pieces.map((piece) => piece.box.width), Math.sqrt(area * aspect));
+  const result = new Map<string, Box>();
+  let [x, y, rowHeight] = [0, 0, 0];
+  for (const piece of pieces) {
+    if (x > 0 && x + piece.box.width > rowWidth) [x, y, rowHeight] = [0, y + rowHeight + gap, 0];
+    for (const [id, box] of piece.placed) result.set(id, { ...box, x: box.x - piece.box.x + x, y: box.y - piece.box.y + y });
+    x += piece.box.width + gap;
+    rowHeight = Math.max(rowHeight, piece.box.height);
+  }
+  return result;
+}
+
 function bounds(boxes: Iterable<Box>): Box {
   let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const box of boxes) {
@@ -58,13 +97,14 @@ function bounds(boxes: Iterable<Box>): Box {
 }
 
 /**
- * Lays a graph out left to right with dagre (Sugiyama layering, crossing reduction). With
+ * Lays a graph out left to right with dagre (Sugiyama layering, crossing reduction), separate
+ * pieces packed side by side. With
  * clusters it lays out in two levels: each cluster's own nodes first, then the clusters as
  * boxes of that size joined by the edges between them, so a cluster's nodes stay together and
  * no box overlaps another. Deterministic for the same input.
  */
 export function layoutGraph(nodes: readonly LayoutInput[], edges: readonly Edge[]): GraphLayout {
-  if (!nodes.some((node) => node.cluster !== undefined)) return { nodes: runDagre(nodes, edges, { node: 20, rank: 80 }), clusters: new Map() };
+  if (!nodes.some((node) => node.cluster !== undefined)) return { nodes: runPacked(nodes, edges, { node: 20, rank: 80 }, 2), clusters: new Map() };
   const clusterOf = new Map(nodes.map((node) => [node.id, node.cluster ?? node.id]));
   const members = new Map<string, LayoutInput[]>();
   for (const node of nodes) members.set(node.cluster ?? node.id, [...(members.get(node.cluster ?? node.id) ?? []), node]);
@@ -72,7 +112,7 @@ export function layoutGraph(nodes: readonly LayoutInput[], edges: readonly Edge[
   const sizes: { id: string; width: number; height: number }[] = [];
   for (const [cluster, list] of members) {
     const ids = new Set(list.map((node) => node.id));
-    const placed = runDagre(list, edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)), { node: 16, rank: 56 });
+    const placed = runPacked(list, edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)), { node: 16, rank: 56 }, 1.5);
     const box = bounds(placed.values());
     inner.set(cluster, new Map([...placed].map(([id, node]) => [id, { ...node, x: node.x - box.x + clusterPadding.side, y: node.y - box.y + clusterPadding.top }])));
     sizes.push({ id: cluster, width: box.width + 2 * clusterPadding.side, height: box.height + clusterPadding.top + clusterPadding.side });
@@ -80,7 +120,7 @@ export function layoutGraph(nodes: readonly LayoutInput[], edges: readonly Edge[
   const between = edges
     .map((edge) => ({ source: clusterOf.get(edge.source)!, target: clusterOf.get(edge.target)! }))
     .filter((edge) => edge.source !== undefined && edge.target !== undefined && edge.source !== edge.target);
-  const outer = runDagre(sizes, between, { node: 40, rank: 90 });
+  const outer = runPacked(sizes, between, { node: 28, rank: 90 }, 2);
   const clusters = new Map<string, Box>();
   const placed = new Map<string, Box>();
   for (const node of nodes) {

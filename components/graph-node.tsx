@@ -17,6 +17,7 @@ export const patternNodeSize = { width: 200, height: 52 };
 function useLabelScale(): { fontSize: number; showDetail: boolean } {
   const zoom = useStore((state) => state.transform[2]);
   const fontSize = Math.min(12 / Math.min(zoom, 1), 22);
+  // At 22 px two lines fill the box: below a zoom of 0.55 a label can no longer keep 12 px on screen.
   return { fontSize, showDetail: fontSize <= 15 };
 }
 
@@ -28,7 +29,7 @@ export function PatternNode({ data }: NodeProps<PatternFlowNode>) {
       className={`flex h-full w-full flex-col justify-center overflow-hidden rounded-md border-2 bg-white px-2 text-slate-900 shadow-sm dark:bg-slate-900 dark:text-slate-100 ${data.focused ? "ring-4 ring-indigo-400/60" : ""}`}
       style={{ borderColor: data.color, width: patternNodeSize.width, height: patternNodeSize.height }} title={`${data.name} · ${data.detail}`}>
       <Handle type="target" position={Position.Left} className="!opacity-0" isConnectable={false} />
-      <span className={`font-semibold leading-tight ${showDetail ? "truncate" : "line-clamp-2 break-all"}`} style={{ fontSize }} data-testid="graph-node-label">{data.name}</span>
+      <span className={`font-semibold leading-tight ${showDetail ? "truncate" : "line-clamp-2 break-words"}`} style={{ fontSize }} data-testid="graph-node-label">{data.name}</span>
       {showDetail && <span className="truncate text-[10px] leading-tight text-slate-500 dark:text-slate-400">{data.detail}</span>}
       <Handle type="source" position={Position.Right} className="!opacity-0" isConnectable={false} />
     </div>

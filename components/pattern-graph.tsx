@@ -21,7 +21,7 @@ import { ErrorMessage } from "./ui/error-message";
 import { Skeleton } from "./ui/skeleton";
 
 /** Edges drawn without a focus: enough to see the project's hubs, few enough to read. */
-const overviewEdges = 80;
+const overviewEdges = 60;
 /** Edges drawn around a focus. */
 const neighbourhoodEdges = 120;
 
@@ -123,7 +123,7 @@ export function PatternGraph({ slug }: { slug: string }) {
             data-layout-ready={!graph.isPlaceholderData}>
             {/* Uncontrolled (default*) so nodes can be dragged; new data re-mounts it with a fresh layout. */}
             <ReactFlow key={`${graph.dataUpdatedAt}-${view.cluster}`} defaultNodes={flow.nodes} defaultEdges={flow.edges} nodeTypes={graphNodeTypes}
-              fitView fitViewOptions={{ maxZoom: 1.2, minZoom: 0.35, padding: 0.08 }} minZoom={0.1} maxZoom={2}
+              fitView fitViewOptions={{ maxZoom: 1.2, minZoom: 0.5, padding: 0.06 }} minZoom={0.1} maxZoom={2}
               colorMode={dark ? "dark" : "light"} nodesConnectable={false}
               onNodeClick={(_, node) => node.type === "pattern" && node.id !== view.focus && setView({ focus: node.id })}>
               <Background />

@@ -1,7 +1,8 @@
 // Seeds the browser tests' data dir with a project of more than 5,000 patterns from real code
 // (see large-project.ts), before `motif serve` opens it. Building it takes minutes, so the
 // finished data dir is kept in the temp folder under a key of everything that shapes it (the
-// schema, lib/, the lockfile, the sources' file list); later runs copy it in a few seconds.
+// schema, the code that extracts, ingests and stores, the lockfile, the sources' file list);
+// later runs copy it in a few seconds, and the server applies any newer migration on opening it.
 // Usage: tsx tests/e2e/support/seed-large-project.ts <data dir>
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -26,7 +27,8 @@ function filesUnder(folder: string): string[] {
 
 function cacheKey(): string {
   const hash = createHash("sha256");
-  const inputs = ["supabase", "lib", "tests/e2e/support"].flatMap((folder) => filesUnder(path.join(repositoryRoot, folder)));
+  const shaping = ["supabase", "lib/extract", "lib/parse", "lib/ingest", "lib/embed", "lib/quality", "lib/db/queries", "lib/feedback", "lib/patterns", "tests/e2e/support"];
+  const inputs = shaping.flatMap((folder) => filesUnder(path.join(repositoryRoot, folder)));
   for (const file of [...inputs, path.join(repositoryRoot, "package-lock.json")]) hash.update(file).update(fs.readFileSync(file));
   for (const source of largeProjectSources) hash.update(filesUnder(path.resolve(repositoryRoot, source.root)).join("\n"));
   return hash.digest("hex").slice(0, 16);
