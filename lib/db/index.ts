@@ -19,7 +19,6 @@ export {
   updateProjectNameById,
   deleteProjectById,
   type Project,
-  type ProjectRole,
 } from "./queries/project-queries";
 export {
   listMembersByProjectId,
@@ -45,7 +44,6 @@ export {
   patternColumns,
   type PatternRow,
   type PatternQualityColumns,
-  type PatternStatus,
   type NewPatternValues,
   type PatternFieldChanges,
 } from "./queries/pattern-queries";
@@ -59,8 +57,6 @@ export {
 } from "./queries/pattern-detail-queries";
 export {
   listPatterns,
-  patternSortFields,
-  type PatternSortField,
   type PatternListQuery,
   type ListedPatternRow,
 } from "./queries/pattern-list-queries";
@@ -70,7 +66,6 @@ export {
   closePatternUsageById,
   listPatternUsageByDay,
   insertPatternValidation,
-  type UsageOutcome,
   type UsageRow,
   type UsageValues,
   type UsageDayRow,
@@ -121,7 +116,6 @@ export {
   type MatchedPatternRow,
   type MatchScoreRow,
   type MatchDetailRow,
-  type MatchFilterValues,
 } from "./queries/match-queries";
 export {
   getProjectInsightsByProjectId,

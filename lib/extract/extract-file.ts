@@ -5,7 +5,7 @@ import { detectDesignPatterns } from "./detectors";
 import { fingerprintUnit } from "./fingerprint";
 import { CodeLineIndex } from "./metrics/code-line-index";
 import { mirrorTree, parseSource, type MirrorNode } from "./syntax-tree";
-import type { CodeUnit, FileExtraction, Language } from "./types";
+import type { CodeUnit, FileExtraction, Language } from "@/lib/domain";
 import { buildUnit } from "./units/build-unit";
 import { findUnits } from "./units/find-units";
 

@@ -2,4 +2,3 @@ export { extractPaths, plannedWorkers, type ExtractPathsOptions, type Extraction
 export { toPrintableResult, printableJsonChunks, type PrintableResult, type PrintableUnit } from "./printable-result";
 export { extractSource, assembleResult, type FileOutcome } from "./pipeline";
 export { discoverFiles, type DiscoveredFile, type Discovery } from "./discover";
-export * from "./types";

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Language as TreeSitterLanguage, Parser } from "web-tree-sitter";
-import type { Language } from "@/lib/extract/types";
+import type { Language } from "@/lib/domain";
 
 // Grammar .wasm files ship inside the npm grammar packages; `import.meta.resolve` finds them
 // the same way in Node and in Deno (npm: specifiers), so there is one loader and no branches.

@@ -1,4 +1,5 @@
-import { insertPatternEvent, updatePatternFieldsById, type PatternFieldChanges, type PatternRow, type PatternStatus, type Queryable } from "@/lib/db";
+import { insertPatternEvent, updatePatternFieldsById, type PatternFieldChanges, type PatternRow, type Queryable } from "@/lib/db";
+import type { PatternStatus } from "@/lib/domain";
 import { createPatternVersion } from "./create-pattern-version";
 import { embedPattern } from "./pattern-embedder";
 import { toPatternView, type PatternView } from "./pattern-view";

@@ -1,4 +1,5 @@
-import { assembleResult, extractSource, type ExtractionFailure, type ExtractionResult, type FileExtraction } from "@/lib/extract";
+import { assembleResult, extractSource } from "@/lib/extract";
+import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/domain";
 import { detectLanguage } from "@/lib/parse";
 import type { UploadedFile } from "./upload-limits";
 

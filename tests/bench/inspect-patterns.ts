@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { discoverFiles } from "@/lib/extract/discover";
 import { buildPatterns, buildRepoModel, patternProminence, patternSubstance, rankPatterns, trivialShape } from "@/lib/extract/patterns";
-import type { CodeUnit, ExtractedPattern, FileExtraction } from "@/lib/extract/types";
+import type { CodeUnit, ExtractedPattern, FileExtraction } from "@/lib/domain";
 import { extractInWorkers } from "@/lib/extract/worker/worker-pool";
 
 const repository = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");

@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { MotifError } from "@/lib/errors";
-import type { ExtractionFailure, Language } from "@/lib/extract/types";
+import type { ExtractionFailure, Language } from "@/lib/domain";
 import { detectLanguage } from "@/lib/parse";
 import { descendInto, gitignoreRulesAbove, isGitIgnored, type GitignoreRules } from "./gitignore-rules";
 import { compileGlobs, skippedDirectoryReason, skippedFileNameReason, type GlobMatcher } from "./path-filters";

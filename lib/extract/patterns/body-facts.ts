@@ -1,4 +1,4 @@
-import type { Language } from "@/lib/extract/types";
+import type { Language } from "@/lib/domain";
 import { codeTokens, type CodeToken } from "./code-tokens";
 import { headerLength } from "./unit-header";
 

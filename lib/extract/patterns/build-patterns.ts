@@ -1,4 +1,4 @@
-import type { ExtractedPattern, FileExtraction, PatternRelationship } from "@/lib/extract/types";
+import type { ExtractedPattern, FileExtraction, PatternRelationship } from "@/lib/domain";
 import { disambiguateNames } from "@/lib/extract/naming";
 import { createCoverageLookup, type CoverageReport } from "@/lib/quality";
 import { buildRelationships, type PatternRecord } from "./build-relationships";

@@ -1,4 +1,4 @@
-import type { CodeUnit, PatternRelationship, RelationshipType } from "@/lib/extract/types";
+import type { CodeUnit, PatternRelationship, RelationshipType } from "@/lib/domain";
 import type { FingerprintGroup } from "./cluster-units";
 import { mergeSimilarity } from "./cluster-units";
 import { LshIndex } from "./lsh-index";

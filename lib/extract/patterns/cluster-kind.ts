@@ -1,4 +1,4 @@
-import { designPatternKinds, type DesignPatternKind } from "@/lib/extract/types";
+import { designPatternKinds, type DesignPatternKind } from "@/lib/domain";
 import type { UnitCluster } from "./cluster-units";
 
 /** A cluster's design-pattern kind needs this mean detector confidence over all its members. */

@@ -1,4 +1,4 @@
-import type { CodeUnit } from "@/lib/extract/types";
+import type { CodeUnit } from "@/lib/domain";
 import { fnv1a64 } from "@/lib/extract/fingerprint";
 import { LshIndex } from "./lsh-index";
 import { shapeTokens } from "./shape-tokens";

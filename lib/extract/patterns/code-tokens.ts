@@ -1,4 +1,4 @@
-import type { Language } from "@/lib/extract/types";
+import type { Language } from "@/lib/domain";
 import { asciiWordEnd, isDigit } from "./ascii-scan";
 
 /** A lexical token of unit source, enough to find statements: comments are dropped, newlines kept. */

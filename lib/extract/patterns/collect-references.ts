@@ -1,4 +1,4 @@
-import type { FileExtraction } from "@/lib/extract/types";
+import type { FileExtraction } from "@/lib/domain";
 import type { RepoModel } from "./repo-model";
 import { lineOf, ReferenceResolver, type Reference } from "./resolve-references";
 

@@ -1,4 +1,4 @@
-import type { FileExtraction } from "@/lib/extract/types";
+import type { FileExtraction } from "@/lib/domain";
 
 const scriptExtensions = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
 

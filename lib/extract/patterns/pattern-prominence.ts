@@ -1,4 +1,4 @@
-import type { ExtractedPattern } from "@/lib/extract/types";
+import type { ExtractedPattern } from "@/lib/domain";
 import { bodyFacts } from "./body-facts";
 
 /**

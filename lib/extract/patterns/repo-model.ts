@@ -1,4 +1,4 @@
-import type { CodeUnit, FileExtraction } from "@/lib/extract/types";
+import type { CodeUnit, FileExtraction } from "@/lib/domain";
 import { compareUnits } from "./cluster-units";
 
 /** The whole run's units indexed for lookups across files; built once per `buildPatterns`. */

@@ -1,4 +1,4 @@
-import type { CodeUnit, FileExtraction } from "@/lib/extract/types";
+import type { CodeUnit, FileExtraction } from "@/lib/domain";
 import { ModuleFiles } from "./module-files";
 import { enclosingClass, type RepoModel } from "./repo-model";
 

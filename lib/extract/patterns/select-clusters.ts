@@ -1,4 +1,4 @@
-import type { CodeUnit, PatternType } from "@/lib/extract/types";
+import type { CodeUnit, PatternType } from "@/lib/domain";
 import type { UnitCluster } from "./cluster-units";
 import { detectFramework } from "@/lib/extract/naming";
 import { clusterKind, type ClusterKind } from "./cluster-kind";

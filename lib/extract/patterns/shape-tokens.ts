@@ -1,4 +1,4 @@
-import type { Language } from "@/lib/extract/types";
+import type { Language } from "@/lib/domain";
 import { asciiWordEnd, isDigit } from "./ascii-scan";
 
 /** Keywords keep their text in a shape; other words become `$`. */

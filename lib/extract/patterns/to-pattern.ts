@@ -1,4 +1,4 @@
-import type { CodeUnit, ExtractedPattern } from "@/lib/extract/types";
+import type { CodeUnit, ExtractedPattern } from "@/lib/domain";
 import { describePattern, detectFramework, namePattern, splitIdentifier, type FrameworkRole } from "@/lib/extract/naming";
 import { patternTags } from "./pattern-tags";
 import { methodsOf } from "./repo-model";

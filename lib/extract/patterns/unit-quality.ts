@@ -1,4 +1,4 @@
-import type { CodeUnit, QualityParts, QualityScore } from "@/lib/extract/types";
+import type { CodeUnit, QualityParts, QualityScore } from "@/lib/domain";
 import {
   classComplexityPart,
   combineQualityParts,

@@ -1,4 +1,4 @@
-import type { CodeUnit } from "@/lib/extract/types";
+import type { CodeUnit } from "@/lib/domain";
 import { bodyFacts, type BodyFacts, type BodyStatement } from "./body-facts";
 import { methodsOf, type RepoModel } from "./repo-model";
 import { isTestUnit } from "./unit-traits";

@@ -1,4 +1,4 @@
-import type { CodeUnit } from "@/lib/extract/types";
+import type { CodeUnit } from "@/lib/domain";
 import type { RepoModel } from "./repo-model";
 
 // Only the file's own name or its immediate folder count: a `tests/` folder higher up (a

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { extractFile } from "@/lib/extract/extract-file";
 import { buildPatterns } from "@/lib/extract/patterns";
-import type { CodeUnit, ExtractedPattern, FileExtraction } from "@/lib/extract/types";
+import type { CodeUnit, ExtractedPattern, FileExtraction } from "@/lib/domain";
 import { detectLanguage } from "@/lib/parse";
 import type { Target } from "./intents";
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { fingerprintUnit, fnv1a64 } from "@/lib/extract/fingerprint";
-import type { Language } from "@/lib/extract/types";
+import type { Language } from "@/lib/domain";
 import { createParser, type SyntaxNode } from "@/lib/parse";
 
 const pythonRepo = "tests/fixtures/repos/python-service";

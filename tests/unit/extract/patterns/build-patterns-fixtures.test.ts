@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildPatterns, type BuildPatternsResult } from "@/lib/extract/patterns";
-import type { ExtractedPattern, FileExtraction } from "@/lib/extract/types";
+import type { ExtractedPattern, FileExtraction } from "@/lib/domain";
 import { noCoverageNote, readCoverageReport } from "@/lib/quality";
 import { extractFixtureRepo } from "./fixture-repos";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codeTokens, type CodeToken } from "@/lib/extract/patterns/code-tokens";
-import type { Language } from "@/lib/extract/types";
+import type { Language } from "@/lib/domain";
 
 // The tokenizer reads common tokens by hand and the rest through these patterns; the
 // reference reads everything through them, so the two must agree on any input.

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { extractFile } from "@/lib/extract/extract-file";
-import type { FileExtraction } from "@/lib/extract/types";
+import type { FileExtraction } from "@/lib/domain";
 import { detectLanguage } from "@/lib/parse";
 
 async function listFiles(root: string, relative = ""): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pythonKeywords, scriptKeywords, shapeTokens } from "@/lib/extract/patterns/shape-tokens";
-import type { Language } from "@/lib/extract/types";
+import type { Language } from "@/lib/domain";
 
 // shapeTokens reads common tokens by hand and the rest through these patterns; the reference
 // reads everything through them (the previous implementation), so the two must agree.

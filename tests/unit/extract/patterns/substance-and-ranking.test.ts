@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bodyFacts, buildPatterns, buildRepoModel, distinctOccurrences, rankPatterns, trivialShape } from "@/lib/extract/patterns";
-import type { CodeUnit, ExtractedPattern } from "@/lib/extract/types";
+import type { CodeUnit, ExtractedPattern } from "@/lib/domain";
 import { makeFile, makeUnit } from "./unit-factory";
 
 const statementsOf = (code: string, language: "python" | "typescript") => bodyFacts(code, language).statements.map((statement) => statement.tokens.join(" "));

@@ -1,4 +1,4 @@
-import type { CodeUnit, FileExtraction, Language } from "@/lib/extract/types";
+import type { CodeUnit, FileExtraction, Language } from "@/lib/domain";
 
 /** A hand-built code unit with the facts extraction would give; `code` drives shape similarity. */
 export function makeUnit(input: Partial<CodeUnit> & { file: string; name: string; code: string; cyclomatic?: number }): CodeUnit {

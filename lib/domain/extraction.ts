@@ -2,29 +2,7 @@
  * The data model of extraction, shared by units, metrics, detectors, clustering and
  * scoring. Everything here is plain data (JSON-serialisable) so it crosses worker threads.
  */
-
-export type Language = "python" | "typescript" | "tsx" | "javascript";
-
-export type UnitKind = "function" | "method" | "class";
-
-/** The design-pattern kinds of DESIGN §4. */
-export const designPatternKinds = [
-  "retry_backoff",
-  "singleton",
-  "factory",
-  "repository_crud",
-  "observer_event",
-  "strategy",
-  "decorator",
-  "context_manager",
-  "builder",
-  "cache_memoize",
-  "validation",
-  "adapter",
-  "error_handling_wrapper",
-  "db_transaction",
-] as const;
-export type DesignPatternKind = (typeof designPatternKinds)[number];
+import type { DesignPatternKind, Language, PatternType, RelationshipType, UnitKind } from "./enums";
 
 /** One design-pattern call on a unit, with the syntax that made it. */
 export interface PatternMatch {
@@ -110,8 +88,6 @@ export interface FileExtraction {
   bytes: number;
 }
 
-export type PatternType = "function_pattern" | "class_pattern" | "design_pattern" | "interaction_pattern";
-
 /** The five parts of the quality score (DESIGN §4), each 0–1; null when its input is absent. */
 export interface QualityParts {
   complexity: number;
@@ -167,8 +143,6 @@ export interface ExtractedPattern {
   quality: QualityScore;
   occurrences: PatternOccurrence[];
 }
-
-export type RelationshipType = "USES" | "EXTENDS" | "COMPOSED_OF" | "SIMILAR_TO";
 
 export interface PatternRelationship {
   /** Pattern keys. */
