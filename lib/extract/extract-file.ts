@@ -1,5 +1,5 @@
 import { MotifError } from "@/lib/errors";
-import { createParser, type SyntaxNode } from "@/lib/parse";
+import { createParser, type TreeSitterNode as SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { Parser } from "web-tree-sitter";
 import { detectDesignPatterns } from "./detectors";
 import { fingerprintUnit } from "./fingerprint";

@@ -1,6 +1,5 @@
-import { assembleResult, extractSource } from "@/lib/extract";
 import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/domain";
-import { detectLanguage } from "@/lib/parse";
+import { assembleResult, detectLanguage, extractSource } from "@/lib/extract";
 import type { UploadedFile } from "./upload-limits";
 
 /** What extraction made of an upload, and which files it skipped as not hand-written. */

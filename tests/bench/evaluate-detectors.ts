@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { extractFile } from "@/lib/extract/extract-file";
 import { designPatternKinds, type CodeUnit, type DesignPatternKind } from "@/lib/domain";
-import { detectLanguage } from "@/lib/parse";
+import { detectLanguage } from "@/lib/extract/syntax-tree";
 
 interface LabelEntry {
   path: string;

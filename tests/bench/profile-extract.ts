@@ -10,7 +10,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createParser } from "@/lib/parse";
+import { createParser } from "@/lib/extract/syntax-tree";
 import { discoverFiles } from "@/lib/extract/discover";
 import { extractSource } from "@/lib/extract/pipeline";
 import { detectDesignPatterns } from "@/lib/extract/detectors";

@@ -2,7 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { MotifError } from "@/lib/errors";
 import type { ExtractionFailure, Language } from "@/lib/domain";
-import { detectLanguage } from "@/lib/parse";
+import { detectLanguage } from "@/lib/extract/syntax-tree";
 import { descendInto, gitignoreRulesAbove, isGitIgnored, type GitignoreRules } from "./gitignore-rules";
 import { compileGlobs, skippedDirectoryReason, skippedFileNameReason, type GlobMatcher } from "./path-filters";
 

@@ -1,4 +1,4 @@
-import { buildPatterns } from "@/lib/extract/patterns";
+import { buildPatterns } from "@/lib/extract/clustering";
 import type { ExtractedPattern, ExtractionFailure, ExtractionResult, ExtractionStats, FileExtraction } from "@/lib/domain";
 import type { CoverageReport } from "@/lib/quality";
 import { compareText } from "@/lib/extract/discover/discover-files";

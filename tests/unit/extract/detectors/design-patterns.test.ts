@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractFile } from "@/lib/extract/extract-file";
 import type { CodeUnit } from "@/lib/domain";
-import { detectLanguage } from "@/lib/parse";
+import { detectLanguage } from "@/lib/extract/syntax-tree";
 
 const fixtures = path.resolve(import.meta.dirname, "../../../fixtures");
 

@@ -37,7 +37,6 @@ export function toPattern(context: QualityContext, selected: SelectedCluster): E
   const { representative, kind, cluster } = selected;
   const units = cluster.members.map((member) => member.unit);
   const role = patternFramework(context, units, representative);
-  const owner = context.model.parentOf.get(representative.id);
   const methods = representative.kind === "class" ? methodsOf(context.model, representative).map((method) => method.name) : [];
   return {
     key: cluster.centre.fingerprint,

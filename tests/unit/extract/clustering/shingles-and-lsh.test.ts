@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LshIndex } from "@/lib/extract/patterns/lsh-index";
-import { minHashSignature, shingleLength, shingleSet } from "@/lib/extract/patterns/shingles";
+import { LshIndex } from "@/lib/extract/clustering/lsh-index";
+import { minHashSignature, shingleLength, shingleSet } from "@/lib/extract/clustering/shingles";
 
 /** FNV-1a of the tokens joined by U+0001, the shingle hash, written the plain way. */
 function joinedHash(tokens: string[]): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitIdentifier } from "@/lib/extract/naming";
-import { buildPatterns, tokenSimilarity, lcsLength } from "@/lib/extract/patterns";
+import { buildPatterns, tokenSimilarity, lcsLength } from "@/lib/extract/clustering";
 import { makeFile, makeUnit, renamed } from "./unit-factory";
 
 const syncCode = `def sync_accounts(client, store, ids):

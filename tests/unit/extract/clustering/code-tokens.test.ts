@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeTokens, type CodeToken } from "@/lib/extract/patterns/code-tokens";
+import { codeTokens, type CodeToken } from "@/lib/extract/clustering/code-tokens";
 import type { Language } from "@/lib/domain";
 
 // The tokenizer reads common tokens by hand and the rest through these patterns; the

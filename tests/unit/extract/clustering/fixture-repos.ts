@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { extractFile } from "@/lib/extract/extract-file";
 import type { FileExtraction } from "@/lib/domain";
-import { detectLanguage } from "@/lib/parse";
+import { detectLanguage } from "@/lib/extract/syntax-tree";
 
 async function listFiles(root: string, relative = ""): Promise<string[]> {
   const entries = await readdir(path.join(root, relative), { withFileTypes: true });

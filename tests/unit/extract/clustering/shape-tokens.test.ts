@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pythonKeywords, scriptKeywords, shapeTokens } from "@/lib/extract/patterns/shape-tokens";
+import { pythonKeywords, scriptKeywords, shapeTokens } from "@/lib/extract/clustering/shape-tokens";
 import type { Language } from "@/lib/domain";
 
 // shapeTokens reads common tokens by hand and the rest through these patterns; the reference

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyFacts, buildPatterns, buildRepoModel, distinctOccurrences, rankPatterns, trivialShape } from "@/lib/extract/patterns";
+import { bodyFacts, buildPatterns, buildRepoModel, distinctOccurrences, rankPatterns, trivialShape } from "@/lib/extract/clustering";
 import type { CodeUnit, ExtractedPattern } from "@/lib/domain";
 import { makeFile, makeUnit } from "./unit-factory";
 

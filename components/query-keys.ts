@@ -1,5 +1,5 @@
 import type { QueryKey } from "@tanstack/react-query";
-import type { PatternEvent } from "./pattern-event";
+import type { PatternEvent } from "@/lib/realtime/client";
 
 /**
  * The react-query keys the dashboard caches project data under, shared by the pages (which

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { cachedBundle } from "@/lib/bundle/cached-bundle.mjs";
+import { cachedBundle } from "@/bin/cached-bundle.mjs";
 
 const homes: string[] = [];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineOf } from "@/lib/extract/patterns/resolve-references";
+import { lineOf } from "@/lib/extract/clustering/resolve-references";
 import { makeUnit } from "./unit-factory";
 
 const unit = makeUnit({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lcsLength, similarityBound, tokenSimilarity, tokenSimilarityAtLeast } from "@/lib/extract/patterns/token-similarity";
+import { lcsLength, similarityBound, tokenSimilarity, tokenSimilarityAtLeast } from "@/lib/extract/clustering/token-similarity";
 
 /** Plain O(n·m) dynamic programme: the reference the bit-parallel version must equal. */
 function referenceLcs(a: Int32Array, b: Int32Array): number {

@@ -2,12 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useReducer, useRef } from "react";
-import { connectPatternFeed } from "./connect-pattern-feed";
-import { configUrl } from "./feed-endpoints";
-import type { PatternFeedStatus } from "./feed-status";
+import { configUrl, connectPatternFeed, mergeEvents, type PatternEvent, type PatternFeedStatus, type RealtimeConfig } from "@/lib/realtime/client";
 import { createEventInvalidator } from "./invalidate-on-events";
-import { mergeEvents } from "./merge-events";
-import type { PatternEvent, RealtimeConfig } from "./pattern-event";
 import { realtimeQueryKeys } from "./query-keys";
 
 /** Options of `usePatternFeed`. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildPatterns, type BuildPatternsResult } from "@/lib/extract/patterns";
+import { buildPatterns, type BuildPatternsResult } from "@/lib/extract/clustering";
 import type { ExtractedPattern, FileExtraction } from "@/lib/domain";
 import { noCoverageNote, readCoverageReport } from "@/lib/quality";
 import { extractFixtureRepo } from "./fixture-repos";

@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
-import type { PatternEvent } from "./pattern-event";
+import type { PatternEvent } from "@/lib/realtime/client";
 import { queryKeysForEvent } from "./query-keys";
 
 /** Collects events and invalidates their cache entries once per burst. */
