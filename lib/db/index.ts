@@ -1,6 +1,8 @@
 export type { Database, Queryable, NotificationHandler } from "./database";
 export { openPgliteDatabase } from "./pglite-driver";
 export { openPostgresDatabase } from "./postgres-driver";
+export { postgresPoolOptions, type PostgresPoolOptions } from "./postgres-pool-options";
+export { ensureSupabaseObjects, type SupabaseObjectsState } from "./supabase-objects";
 export { migrate, listMigrations, appliedMigrations, type MigrationFile } from "./migrate";
 export { withUser, asService, anonymousClaims, type JwtClaims } from "./request-context";
 export { acquireDataDirLock, readLockOwner, advertiseLockUrl, type LockOwner } from "./data-dir-lock";
