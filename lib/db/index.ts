@@ -12,7 +12,7 @@ export { startEmbeddedMaintenance, type EmbeddedMaintenanceOptions } from "./emb
 export { motifHome } from "./motif-home";
 export { listProjectsForOperator, type ProjectOverview } from "./queries/operator-queries";
 export { getDatabaseHealth, type DatabaseHealth } from "./queries/health-queries";
-export { toMotifError, translateDatabaseErrors, sqlStateOf, type DatabaseErrorMessages } from "./database-error";
+export { toMotifError, translateDatabaseErrors, type DatabaseErrorMessages } from "./database-error";
 export { createLocalUser, getLocalUserByEmail, recordSignInByUserId, type LocalUser } from "./queries/user-queries";
 export {
   listProjectsByCaller,
