@@ -1,5 +1,5 @@
 import { CommanderError } from "commander";
-import { describeErrorCause, MotifError } from "@/lib/errors";
+import { describeDatabaseError, describeErrorCause, MotifError } from "@/lib/errors";
 import { createProgram } from "./program";
 
 /**
@@ -15,7 +15,8 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode;
     const message = error instanceof MotifError || error instanceof Error ? error.message : String(error);
     process.stderr.write(`motif: ${message}\n`);
-    const cause = describeErrorCause(error);
+    // A driver's error that reached here unmapped is its own cause: its SQLSTATE and constraint.
+    const cause = describeErrorCause(error) ?? describeDatabaseError(error);
     if (process.env.MOTIF_DEBUG) {
       if (cause) process.stderr.write(`motif: cause: ${cause}\n`);
       if (error instanceof Error) process.stderr.write(`${error.stack}\n`);
