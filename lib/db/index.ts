@@ -149,7 +149,7 @@ export {
   type ComplexityPoint,
 } from "./queries/insights-queries";
 export { getPatternGraphByProjectId, type PatternGraph, type GraphNode, type GraphEdge } from "./queries/pattern-graph-queries";
-export { ensureProjectBySlug, getOperatorProjectBySlug, type OperatorProject } from "./queries/operator-project-queries";
+export { ensureProjectBySlug, getOperatorProjectBySlug, getOperatorProjectById, type OperatorProject } from "./queries/operator-project-queries";
 export {
   listPatternEventsAfterId,
   listLatestPatternEvents,
@@ -157,3 +157,11 @@ export {
   getLatestPatternEventId,
   type PatternEventRow,
 } from "./queries/pattern-event-queries";
+export {
+  insertModelUsage,
+  getLlmBudgetByProjectId,
+  upsertLlmBudgetByProjectId,
+  getCostsByProjectId,
+  type ModelUsageValues,
+} from "./queries/model-usage-queries";
+export { listPatternsToDescribe, countPatternsToDescribe, writePatternDescription, type PatternToDescribe, type PatternDescriptionValues } from "./queries/pattern-description-queries";
