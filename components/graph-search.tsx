@@ -34,7 +34,10 @@ export function GraphSearch({ slug, onPick }: { slug: string; onPick: (pattern: 
         onChange={(event) => (setText(event.target.value), setOpen(true))} onFocus={() => setOpen(true)}
         onKeyDown={(event) => {
           if (event.key === "Escape") setOpen(false);
-          if (event.key === "Enter" && results.data?.[0]) (event.preventDefault(), pick(results.data[0]));
+          if (event.key === "Enter" && results.data?.[0]) {
+            event.preventDefault();
+            pick(results.data[0]);
+          }
         }} />
       {open && wanted.length >= 2 && (
         <ul id={`${id}-results`} role="listbox" data-testid="graph-search-results"

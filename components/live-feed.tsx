@@ -3,9 +3,10 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useMemo, useRef } from "react";
-import { usePatternFeed, type PatternEvent, type PatternFeedStatus, type RealtimeConfig } from "@/lib/realtime/client";
+import type { PatternEvent, PatternFeedStatus, RealtimeConfig } from "@/lib/realtime/client";
 import { apiFetch } from "./api-client";
 import { FeedEntry } from "./feed-entry";
+import { usePatternFeed } from "./use-pattern-feed";
 import { Button } from "./ui/button";
 import { EmptyState } from "./ui/empty-state";
 import { ErrorMessage } from "./ui/error-message";

@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo } from "react";
 import type { PatternGraph as Graph } from "@/lib/db";
-import { realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { formatLabel } from "./format";
 import { locationOf, toFlow, type ClusterBy } from "./graph-flow";
@@ -80,7 +80,10 @@ function FocusBar({ slug, graph, onClear }: { slug: string; graph: Graph; onClea
 
 function useGraph(slug: string, view: GraphView) {
   const query = new URLSearchParams({ types: view.types.join(","), limit: String(view.focus ? neighbourhoodEdges : overviewEdges) });
-  if (view.focus) query.set("focus", view.focus), query.set("depth", String(view.depth));
+  if (view.focus) {
+    query.set("focus", view.focus);
+    query.set("depth", String(view.depth));
+  }
   return useQuery({
     queryKey: [...realtimeQueryKeys.graph(slug), query.toString()],
     queryFn: () => apiFetch<{ graph: Graph }>(`/api/v1/projects/${slug}/graph?${query}`).then((body) => body.graph),

@@ -1,5 +1,5 @@
 import { withUser, type Database, type JwtClaims } from "@/lib/db";
-import type { ExtractionFailure } from "@/lib/extract";
+import type { ExtractionFailure } from "@/lib/domain";
 import { createIngestTracker, finishIngestJob, ingestExtraction, startIngestJob, type IngestTracker } from "@/lib/ingest";
 import { requireWriter, resolveProject } from "@/lib/patterns";
 import { extractUploadedFiles } from "./extract-uploaded-files";
@@ -26,7 +26,9 @@ async function extractTracked(files: UploadedFile[], tracker: IngestTracker) {
   let persistedAt = performance.now();
   return extractUploadedFiles(files, async (done, total) => {
     tracker.report({ phase: "extracting", done, total });
-    if (performance.now() - persistedAt >= persistEveryMs) (persistedAt = performance.now()), await tracker.persist();
+    if (performance.now() - persistedAt < persistEveryMs) return;
+    persistedAt = performance.now();
+    await tracker.persist();
   });
 }
 

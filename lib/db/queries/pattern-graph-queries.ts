@@ -61,7 +61,10 @@ async function neighbourhoodEdges(transaction: Queryable, options: { projectId: 
     const next: string[] = [];
     for (const edge of found) {
       edges.set(edge.id, edge);
-      for (const end of [edge.source, edge.target]) if (!reached.has(end)) reached.add(end), next.push(end);
+      for (const end of [edge.source, edge.target].filter((id) => !reached.has(id))) {
+        reached.add(end);
+        next.push(end);
+      }
     }
     frontier = next;
   }
