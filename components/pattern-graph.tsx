@@ -103,6 +103,14 @@ export function PatternGraph({ slug }: { slug: string }) {
   const graph = useGraph(slug, view);
   const flow = useMemo(() => (graph.data ? toFlow(graph.data, view.cluster) : undefined), [graph.data, view.cluster]);
   const patternCount = graph.data?.nodes.length ?? 0;
+  // Around a focus the view opens on it and its direct neighbours (further hops are a pan away).
+  const fitNodes = useMemo(() => {
+    const focus = graph.data?.focus;
+    if (!focus) return undefined;
+    const near = new Set([focus]);
+    for (const edge of graph.data!.edges) if (edge.source === focus || edge.target === focus) near.add(edge.source).add(edge.target);
+    return [...near].map((id) => ({ id }));
+  }, [graph.data]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -116,17 +124,17 @@ export function PatternGraph({ slug }: { slug: string }) {
       {graph.data && <FocusBar slug={slug} graph={graph.data} onClear={() => setView({ focus: "", depth: 1 })} />}
       <ErrorMessage error={graph.error} testId="graph-error" />
       {view.types.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">Pick at least one relationship type.</p>}
-      {view.types.length > 0 && !flow && !graph.error && <Skeleton className="h-[36rem] w-full" />}
+      {view.types.length > 0 && !flow && !graph.error && <Skeleton className="h-[40rem] w-full" />}
       {flow && patternCount === 0 && (view.types.length === relationshipTypes.length && !view.focus
         ? <IngestEmptyState slug={slug} testId="graph-empty" />
         : <EmptyState title="No relationship of these types" testId="graph-empty">Tick more relationship types above, or focus on another pattern.</EmptyState>)}
       {flow && patternCount > 0 && (
         <>
-          <div className="h-[36rem] rounded-lg bg-white ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800" data-testid="graph-canvas"
+          <div className="h-[40rem] rounded-lg bg-white ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800" data-testid="graph-canvas"
             data-layout-ready={!graph.isPlaceholderData}>
             {/* Uncontrolled (default*) so nodes can be dragged; new data re-mounts it with a fresh layout. */}
             <ReactFlow key={`${graph.dataUpdatedAt}-${view.cluster}`} defaultNodes={flow.nodes} defaultEdges={flow.edges} nodeTypes={graphNodeTypes}
-              fitView fitViewOptions={{ maxZoom: 1.2, minZoom: 0.5, padding: 0.06 }} minZoom={0.1} maxZoom={2}
+              fitView fitViewOptions={{ maxZoom: 1.2, minZoom: 0.5, padding: 0.06, nodes: fitNodes }} minZoom={0.1} maxZoom={2}
               colorMode={dark ? "dark" : "light"} nodesConnectable={false}
               onNodeClick={(_, node) => node.type === "pattern" && node.id !== view.focus && setView({ focus: node.id })}>
               <Background />

@@ -133,12 +133,16 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
     reembed: null,
     timings_ms: { stage: clock.embed - clock.start, embed: clock.write - clock.embed, write: end - clock.write, total: end - clock.start },
   };
-  // The feed's one entry for this run (the per-pattern events above hang under it).
-  await insertPatternEvent({
-    transaction, projectId, patternId: null, eventType: "ingest.completed",
-    eventData: { ...details, files: context.files ?? null, patterns: summary.patterns, occurrences: summary.occurrences, relationships },
-  });
-  summary.events = events + 1;
+  // The feed's one entry for this run (the per-pattern events above hang under it); a run that
+  // changed nothing says nothing, in the feed as in the tables.
+  const changedRelationships = relationships.created + relationships.updated + relationships.removed;
+  if (events + changedRelationships > 0) {
+    await insertPatternEvent({
+      transaction, projectId, patternId: null, eventType: "ingest.completed",
+      eventData: { ...details, files: context.files ?? null, patterns: summary.patterns, occurrences: summary.occurrences, relationships },
+    });
+    summary.events = events + 1;
+  }
   await finishJobById({ transaction, jobId: tracker.jobId, status: "succeeded", result: { ...summary } });
   return summary;
 }
