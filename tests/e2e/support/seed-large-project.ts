@@ -19,6 +19,8 @@ import { largeProject, largeProjectSources } from "./large-project";
 const repositoryRoot = path.resolve(import.meta.dirname, "../../..");
 
 function filesUnder(folder: string): string[] {
+  // Folders come and go as lib/ is reorganised: a missing one shapes nothing.
+  if (!fs.existsSync(folder)) return [];
   return fs.readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
@@ -27,7 +29,7 @@ function filesUnder(folder: string): string[] {
 
 function cacheKey(): string {
   const hash = createHash("sha256");
-  const shaping = ["supabase", "lib/extract", "lib/parse", "lib/ingest", "lib/embed", "lib/quality", "lib/db/queries", "lib/feedback", "lib/patterns", "tests/e2e/support"];
+  const shaping = ["supabase", "lib/domain", "lib/extract", "lib/ingest", "lib/embed", "lib/quality", "lib/db/queries", "lib/feedback", "lib/patterns", "tests/e2e/support"];
   const inputs = shaping.flatMap((folder) => filesUnder(path.join(repositoryRoot, folder)));
   for (const file of [...inputs, path.join(repositoryRoot, "package-lock.json")]) hash.update(file).update(fs.readFileSync(file));
   for (const source of largeProjectSources) hash.update(filesUnder(path.resolve(repositoryRoot, source.root)).join("\n"));
