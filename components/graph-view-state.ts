@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { ClusterBy } from "./graph-flow";
 import { relationshipTypes } from "./pattern-vocabulary";
 
@@ -43,16 +43,22 @@ export function useGraphView(): [GraphView, (changes: Partial<GraphView>) => voi
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const view = useMemo(() => readView(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const current = searchParams.toString();
+  const fromUrl = useMemo(() => readView(new URLSearchParams(current)), [current]);
+  // The change shows at once (a ticked box stays ticked) until the URL catches up with it.
+  const [pending, setPending] = useState<{ from: string; view: GraphView } | null>(null);
+  const view = pending && pending.from === current ? pending.view : fromUrl;
   const update = useCallback(
     (changes: Partial<GraphView>) => {
-      const query = writeView({ ...view, ...changes });
+      const next = { ...view, ...changes };
+      setPending({ from: current, view: next });
+      const query = writeView(next);
       const url = query.size > 0 ? `${pathname}?${query}` : pathname;
       // A new focus is a step one can go Back from; the other settings just adjust the view.
       if (changes.focus !== undefined && changes.focus !== view.focus) router.push(url, { scroll: false });
       else router.replace(url, { scroll: false });
     },
-    [view, pathname, router],
+    [view, current, pathname, router],
   );
   return [view, update];
 }

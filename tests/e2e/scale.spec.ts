@@ -65,7 +65,14 @@ test("the graph shows a chosen pattern's neighbourhood, laid out, grouped by fil
   await expect(page).toHaveURL(/depth=2/);
   await page.reload();
   await expect(page.getByTestId("graph-focus-name")).toHaveText(hub.name);
-  const neighbour = page.locator('[data-testid="graph-node"][data-focused="false"]').first();
+  // A neighbour in view (two hops reach further than the screen).
+  const canvas = (await graphPage.canvas().boundingBox())!;
+  const inView = await page.locator('[data-testid="graph-node"][data-focused="false"]').evaluateAll((nodes, frame) => nodes.findIndex((node) => {
+    const box = node.getBoundingClientRect();
+    return box.left >= frame.x && box.right <= frame.x + frame.width && box.top >= frame.y && box.bottom <= frame.y + frame.height;
+  }), canvas);
+  expect(inView).toBeGreaterThanOrEqual(0);
+  const neighbour = page.locator('[data-testid="graph-node"][data-focused="false"]').nth(inView);
   const neighbourName = (await neighbour.getByTestId("graph-node-label").textContent())!;
   await neighbour.click();
   await expect(page.getByTestId("graph-focus-name")).toHaveText(neighbourName);
