@@ -21,7 +21,6 @@ export {
   updateProjectNameById,
   deleteProjectById,
   type Project,
-  type ProjectRole,
 } from "./queries/project-queries";
 export {
   listMembersByProjectId,
@@ -47,7 +46,6 @@ export {
   patternColumns,
   type PatternRow,
   type PatternQualityColumns,
-  type PatternStatus,
   type NewPatternValues,
   type PatternFieldChanges,
 } from "./queries/pattern-queries";
@@ -61,8 +59,6 @@ export {
 } from "./queries/pattern-detail-queries";
 export {
   listPatterns,
-  patternSortFields,
-  type PatternSortField,
   type PatternListQuery,
   type ListedPatternRow,
 } from "./queries/pattern-list-queries";
@@ -72,7 +68,6 @@ export {
   closePatternUsageById,
   listPatternUsageByDay,
   insertPatternValidation,
-  type UsageOutcome,
   type UsageRow,
   type UsageValues,
   type UsageDayRow,
@@ -135,7 +130,6 @@ export {
   type MatchedPatternRow,
   type MatchScoreRow,
   type MatchDetailRow,
-  type MatchFilterValues,
 } from "./queries/match-queries";
 export {
   getProjectInsightsByProjectId,
