@@ -95,6 +95,18 @@ export {
 } from "./queries/ingest-patterns";
 export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange } from "./queries/ingest-occurrences";
 export { writeIngestRelationships, type RelationshipChanges } from "./queries/ingest-relationships";
+export { listSourceFilesByRepository, getSourceCommitByRepository, writeSourceFiles, type SourceFileRow } from "./queries/source-file-queries";
+export {
+  upsertGitHubConnection,
+  listGitHubConnectionsByRepository,
+  getGitHubConnectionById,
+  listGitHubConnectionsByProjectId,
+  insertGitHubDelivery,
+  setGitHubDeliveryJob,
+  listPatternIdsByExtractionKeys,
+  type GitHubConnectionRow,
+  type GitHubConnectionSummary,
+} from "./queries/github-queries";
 export { createRunningJob, updateJobProgressById, finishJobById, defaultJobLeaseSeconds, type Job } from "./queries/job-queries";
 export { listProjectJobs, getProjectJob, type ProjectJob } from "./queries/project-job-queries";
 export {

@@ -14,6 +14,7 @@ export interface ProjectRows {
   session: string;
   modelUsage: string;
   job: string;
+  githubConnection: string;
 }
 
 /**
@@ -62,7 +63,22 @@ async function seedProject(transaction: Queryable, slug: string): Promise<Projec
   ];
   const session = await one(transaction, "insert into public.sessions (project_id, title) values ($1, 'refactor') returning id", [id]);
   const job = await one(transaction, "insert into public.jobs (project_id, job_type) values ($1, 'extract') returning id", [id]);
+  const githubConnection = await one(
+    transaction,
+    "insert into public.github_connections (project_id, repository, webhook_secret_encrypted, token_encrypted) values ($1, $2, 'sealed', 'sealed') returning id",
+    [id, `acme/${slug}`],
+  );
+  await transaction.query(
+    "insert into public.github_deliveries (connection_id, project_id, delivery_id, event, status) values ($1, $2, 'delivery-1', 'ping', 'answered')",
+    [githubConnection, id],
+  );
+  await transaction.query(
+    "insert into public.source_files (project_id, file_path, content_hash, extractor_version) values ($1, 'src/a.py', repeat('a', 40), 'v1')",
+    [id],
+  );
+  await transaction.query("insert into public.source_repositories (project_id, commit_sha) values ($1, repeat('b', 40))", [id]);
   return {
+    githubConnection,
     id,
     patterns,
     session,
