@@ -3,12 +3,13 @@ import { formatBytes, readLimitedJson } from "@/lib/http";
 
 /**
  * What one function request may carry. Supabase's edge runtime gives a request 2 s of CPU
- * and 256 MB of memory; 2 MB of source is what extraction gets through within that (see
- * docs/edge-functions.md for the measurement), and a match body is an intent and some context.
+ * and 256 MB of memory: extracting a 2 MB batch took Deno 2.2-2.5 s of CPU here, a 1 MB one
+ * about half (docs/edge-functions.md), so a request carries at most 1 MB of files. A match
+ * body is an intent and some context.
  */
 export const functionLimits = {
-  extract: { maxBodyBytes: 2 * 1024 * 1024, maxFiles: 200 },
-  ingest: { maxBodyBytes: 2 * 1024 * 1024, maxFiles: 200 },
+  extract: { maxBodyBytes: 1024 * 1024, maxFiles: 200 },
+  ingest: { maxBodyBytes: 1024 * 1024, maxFiles: 200 },
   match: { maxBodyBytes: 64 * 1024 },
 } as const;
 

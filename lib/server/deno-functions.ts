@@ -21,6 +21,8 @@ export interface DenoFunctions {
   ready: Promise<number>;
   /** The function names it serves (known once ready). */
   functions: () => readonly string[];
+  /** Milliseconds from spawning Deno to its listening (known once ready). */
+  startupMs: () => number | undefined;
   /** Whether the process is still alive. */
   running: () => boolean;
   stop: () => Promise<void>;
@@ -74,12 +76,15 @@ export function startDenoFunctions(options: DenoFunctionsOptions): DenoFunctions
   });
   let names: string[] = [];
   let alive = true;
+  const spawnedAt = performance.now();
+  let listeningAt: number | undefined;
   const exited = new Promise<void>((resolve) => child.once("exit", () => ((alive = false), resolve())));
-  const ready = waitForListening(child, options, (found) => (names = found));
+  const ready = waitForListening(child, options, (found) => ((names = found), (listeningAt = performance.now())));
   ready.catch(() => undefined);
   return {
     ready,
     functions: () => names,
+    startupMs: () => (listeningAt === undefined ? undefined : listeningAt - spawnedAt),
     running: () => alive,
     async stop() {
       if (alive) child.kill("SIGTERM");

@@ -117,7 +117,7 @@ export function createFunctionGateway(options: FunctionGatewayOptions) {
     start(): void {
       const started = current();
       started.ready.then(
-        () => options.onLog(`edge functions served by Deno at /functions/v1/{${started.functions().join(",")}}`),
+        () => options.onLog(`edge functions served by Deno at /functions/v1/{${started.functions().join(",")}} (started in ${Math.round(started.startupMs() ?? 0)} ms)`),
         (error: unknown) => options.onLog(`edge functions unavailable: ${(error as Error).message}`),
       );
     },

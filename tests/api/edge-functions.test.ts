@@ -111,11 +111,11 @@ describe("the edge functions under motif serve", () => {
     expect(badExtract.body.error.message).toContain("files.0.path: must not contain '..'");
   });
 
-  it("answers 413 naming the limit above 2 MB", async () => {
-    const big = { files: [{ path: "big.py", content: "x = 1\n".repeat(400_000) }] };
+  it("answers 413 naming the limit above 1 MB", async () => {
+    const big = { files: [{ path: "big.py", content: "x = 1\n".repeat(200_000) }] };
     const answer = await invoke("extract", alice.token, big);
     expect(answer.status).toBe(413);
-    expect(answer.body.error.message).toContain("limit of 2 MB");
+    expect(answer.body.error.message).toContain("limit of 1 MB");
     expect(answer.body.error.message).toContain("motif ingest");
   });
 

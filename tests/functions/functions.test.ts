@@ -64,10 +64,10 @@ Deno.test("the functions", async (context) => {
       assertEquals([bad.status, (await bad.json()).error.message], [400, "files.0: give exactly one of content and content_base64"]);
       const notJson = await extractFunction(post("{"));
       assertEquals([notJson.status, (await notJson.json()).error.message], [400, "the request body must be JSON"]);
-      const big = await extractFunction(post({ files: [{ path: "big.py", content: "x = 1\n".repeat(400_000) }] }));
+      const big = await extractFunction(post({ files: [{ path: "big.py", content: "x = 1\n".repeat(200_000) }] }));
       const message = (await big.json()).error.message as string;
       assertEquals(big.status, 413);
-      assertEquals(message.startsWith("the request body exceeds the extract function's limit of 2 MB"), true);
+      assertEquals(message.startsWith("the request body exceeds the extract function's limit of 1 MB"), true);
     });
 
     await context.step("match names the bad field before it touches the database", async () => {

@@ -10,6 +10,8 @@ const repository = path.resolve(import.meta.dirname, "../..");
 export interface ServedMotif {
   url: string;
   dataDir: string;
+  /** The server's process id (the Deno functions run as its child). */
+  pid: number;
   /** Every line the server wrote to stderr so far. */
   log: string[];
   stop: () => Promise<void>;
@@ -48,5 +50,5 @@ export async function serveMotif(options: { port: number; waitForFunctions?: boo
     await stop();
     throw error;
   });
-  return { url: `http://127.0.0.1:${options.port}`, dataDir, log, stop };
+  return { url: `http://127.0.0.1:${options.port}`, dataDir, pid: child.pid!, log, stop };
 }
