@@ -4,6 +4,17 @@ import type { Database, Queryable } from "./database";
 
 type SqlLike = Pick<postgres.Sql, "unsafe">;
 
+// Queries pass JSON to `$n::jsonb` as text (JSON.stringify), which PGlite casts as it is; left
+// to itself postgres.js stringifies a json/jsonb parameter again, so the row would hold a JSON
+// *string* (an ingest's events broke their `jsonb_typeof = 'object'` check, match filters were
+// read as no filters). Text is sent as it is; other values are stringified as before.
+const jsonText = {
+  to: 114,
+  from: [114, 3802],
+  serialize: (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value)),
+  parse: (value: string) => JSON.parse(value) as unknown,
+};
+
 function wrap(sql: SqlLike): Queryable {
   return {
     async query<Row>(text: string, params: unknown[] = []) {
@@ -32,7 +43,7 @@ function wrap(sql: SqlLike): Queryable {
 export function openPostgresDatabase(url: string, options: { maxConnections?: number } = {}): Database {
   // prepare: false because Supabase's transaction pooler (port 6543) does not support
   // prepared statements.
-  const sql = postgres(url, { max: options.maxConnections ?? 10, prepare: false, onnotice: () => {} });
+  const sql = postgres(url, { max: options.maxConnections ?? 10, prepare: false, onnotice: () => {}, types: { jsonText } });
   return {
     driver: "postgres",
     ...wrap(sql),
