@@ -147,7 +147,7 @@ export {
   type ComplexityPoint,
 } from "./queries/insights-queries";
 export { getPatternGraphByProjectId, type PatternGraph, type GraphNode, type GraphEdge } from "./queries/pattern-graph-queries";
-export { ensureProjectBySlug, getOperatorProjectBySlug, type OperatorProject } from "./queries/operator-project-queries";
+export { ensureProjectBySlug, getOperatorProjectBySlug, getOperatorProjectById, type OperatorProject } from "./queries/operator-project-queries";
 export {
   listPatternEventsAfterId,
   listLatestPatternEvents,
@@ -165,3 +165,11 @@ export {
   type RemoteAnswer,
   type RemoteOperation,
 } from "./remote";
+export {
+  insertModelUsage,
+  getLlmBudgetByProjectId,
+  upsertLlmBudgetByProjectId,
+  getCostsByProjectId,
+  type ModelUsageValues,
+} from "./queries/model-usage-queries";
+export { listPatternsToDescribe, countPatternsToDescribe, writePatternDescription, type PatternToDescribe, type PatternDescriptionValues } from "./queries/pattern-description-queries";
