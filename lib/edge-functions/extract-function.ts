@@ -1,7 +1,7 @@
+import { extractFunctionSchema, type ExtractFunctionBody } from "@/lib/domain";
 import { printableJsonChunks } from "@/lib/extract";
 import { parseWith } from "@/lib/http";
 import { extractUploadedFiles, type SourceFile } from "@/lib/upload";
-import { extractFunctionSchema, type ExtractFunctionBody } from "./extract-function-schema";
 import { functionHandler } from "./function-handler";
 import { readFunctionBody } from "./function-limits";
 import { functionRuntime } from "./function-runtime";

@@ -1,20 +1,7 @@
+import { functionLimits, type FunctionName } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 import { formatBytes, readLimitedJson } from "@/lib/http";
 
-/**
- * What one function request may carry. Supabase's edge runtime gives a request 2 s of CPU
- * and 256 MB of memory: extracting a 2 MB batch took Deno 2.2-2.5 s of CPU here, a 1 MB one
- * about half (docs/edge-functions.md), so a request carries at most 1 MB of files. A match
- * body is an intent and some context.
- */
-export const functionLimits = {
-  extract: { maxBodyBytes: 1024 * 1024, maxFiles: 200 },
-  ingest: { maxBodyBytes: 1024 * 1024, maxFiles: 200 },
-  match: { maxBodyBytes: 64 * 1024 },
-} as const;
-
-/** The functions Motif serves at /functions/v1/<name>. */
-export type FunctionName = keyof typeof functionLimits;
 
 const runtimeLimits = "Supabase edge functions get 2 s of CPU and 256 MB per request";
 

@@ -1,4 +1,4 @@
-import { extractSchema } from "@/app/api/v1/extract/schema";
+import { uploadRequestSchema } from "@/lib/domain";
 import { jsonResponse, parseWith } from "@/lib/http";
 import { ingestUploadedFiles } from "@/lib/upload";
 import { functionHandler } from "./function-handler";
@@ -13,6 +13,6 @@ import { functionRuntime } from "./function-runtime";
 export const ingestFunction = functionHandler(async (request) => {
   const runtime = await functionRuntime();
   const claims = await runtime.requireCaller(request);
-  const body = parseWith(extractSchema, await readFunctionBody(request, "ingest"));
+  const body = parseWith(uploadRequestSchema, await readFunctionBody(request, "ingest"));
   return jsonResponse(await ingestUploadedFiles({ database: runtime.database, claims, ...body }));
 });

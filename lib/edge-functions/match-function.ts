@@ -1,4 +1,4 @@
-import { matchSchema } from "@/app/api/v1/patterns/match/schema";
+import { matchRequestSchema } from "@/lib/domain";
 import { withUser } from "@/lib/db";
 import { jsonResponse, parseWith } from "@/lib/http";
 import { patternEmbeddingProvider, resolveProject } from "@/lib/patterns";
@@ -14,7 +14,7 @@ import { functionRuntime } from "./function-runtime";
 export const matchFunction = functionHandler(async (request) => {
   const runtime = await functionRuntime();
   const claims = await runtime.requireCaller(request);
-  const { project: reference, ...matchRequest } = parseWith(matchSchema, await readFunctionBody(request, "match"));
+  const { project: reference, ...matchRequest } = parseWith(matchRequestSchema, await readFunctionBody(request, "match"));
   const answer = await withUser(runtime.database, claims, async (transaction) => {
     const project = await resolveProject({ transaction, claims, reference });
     return matchPatterns({ transaction, projectId: project.id, request: matchRequest, embedder: patternEmbeddingProvider() });

@@ -1,5 +1,5 @@
-import { assembleResult, extractSource, type ExtractionFailure, type ExtractionResult, type FileExtraction } from "@/lib/extract";
-import { detectLanguage } from "@/lib/parse";
+import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/domain";
+import { assembleResult, detectLanguage, extractSource } from "@/lib/extract";
 import type { UploadedFile } from "./upload-limits";
 
 /** A file to extract: its text, or its bytes as read from disk (decoded as `motif extract` decodes them). */

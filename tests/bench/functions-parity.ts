@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { functionLimits } from "@/lib/edge-functions";
+import { functionLimits } from "@/lib/domain";
 import { discoverFiles } from "@/lib/extract/discover";
 import { decodeSource } from "@/lib/extract/pipeline/decode-source";
 import { serveMotif } from "@/tests/support/serve-motif";

@@ -2,7 +2,8 @@
 // PGlite (in this Deno process, standing in for the server that owns the data dir), the host
 // behind a real HTTP server, and the driver speaking to it over fetch.
 import { assertEquals, assertRejects } from "./assert.ts";
-import { createRemoteDatabaseHost, openPgliteDatabase, openRemoteDatabase, remoteOperationSchema, sqlStateOf } from "@/lib/db/index.ts";
+import { createRemoteDatabaseHost, openPgliteDatabase, openRemoteDatabase, remoteOperationSchema } from "@/lib/db/index.ts";
+import { databaseErrorFields } from "@/lib/errors/index.ts";
 
 // One PGlite for every case (it takes seconds to start); each case starts from an empty table.
 const database = await openPgliteDatabase("memory://");
@@ -59,11 +60,12 @@ test("a remote transaction that throws is rolled back on the server", async () =
   }
 });
 
-test("a database error keeps its SQLSTATE across the wire", async () => {
+test("a database error keeps its SQLSTATE and the column it names across the wire", async () => {
   const world = await startHost();
   try {
     const error = await assertRejects(() => world.remote.query(`insert into notes (body) values (null)`));
-    assertEquals(sqlStateOf(error), "23502");
+    const fields = databaseErrorFields(error);
+    assertEquals([fields?.sqlState, fields?.column], ["23502", "body"]);
   } finally {
     await world.close();
   }

@@ -43,9 +43,14 @@ export async function serveMotif(options: { port: number; waitForFunctions?: boo
     const timer = setTimeout(() => reject(new Error(`motif serve did not get ready in time:\n${log.join("\n")}`)), options.timeoutMs ?? 600_000);
     readline.createInterface({ input: child.stderr! }).on("line", (line) => {
       log.push(line);
-      if (wanted.every((pattern) => log.some((seen) => pattern.test(seen)))) (clearTimeout(timer), resolve());
+      if (!wanted.every((pattern) => log.some((seen) => pattern.test(seen)))) return;
+      clearTimeout(timer);
+      resolve();
     });
-    child.once("exit", (code) => (clearTimeout(timer), reject(new Error(`motif serve exited (${code}):\n${log.join("\n")}`))));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`motif serve exited (${code}):\n${log.join("\n")}`));
+    });
   }).catch(async (error: unknown) => {
     await stop();
     throw error;

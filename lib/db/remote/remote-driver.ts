@@ -9,14 +9,23 @@ export interface RemoteDatabaseOptions {
   secret: string;
 }
 
-/** A database error that came back from the server, with its SQLSTATE as `code` (as drivers give it). */
+/**
+ * A database error that came back from the server, with its fields where drivers put them
+ * (`code` for the SQLSTATE, as PGlite names the rest), so it reads as the server's own error did.
+ */
 class RemoteDatabaseFailure extends Error {
   readonly code?: string;
+  readonly constraint?: string;
+  readonly table?: string;
+  readonly column?: string;
 
   constructor(error: RemoteDatabaseError) {
     super(error.message);
     this.name = "RemoteDatabaseFailure";
     this.code = error.sqlState;
+    this.constraint = error.constraint;
+    this.table = error.table;
+    this.column = error.column;
   }
 }
 

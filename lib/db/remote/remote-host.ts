@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database, Queryable } from "../database";
-import { sqlStateOf } from "../database-error";
+import { databaseErrorFields } from "@/lib/errors";
 import type { RemoteDatabaseError, RemoteOperation } from "./remote-operation";
 import { decodeWireValue, encodeWireValue } from "./wire-values";
 
@@ -21,9 +21,11 @@ interface OpenTransaction {
 
 class RollbackRequested extends Error {}
 
+// A database error is an answer (200): the driver on the other side rethrows it as its own.
 function failure(error: unknown, status = 500): RemoteAnswer {
-  const body: RemoteDatabaseError = { message: error instanceof Error ? error.message : String(error), sqlState: sqlStateOf(error) };
-  return { status: sqlStateOf(error) ? 200 : status, body: { error: body } };
+  const fields = databaseErrorFields(error);
+  const body: RemoteDatabaseError = fields ?? { message: error instanceof Error ? error.message : String(error) };
+  return { status: fields ? 200 : status, body: { error: body } };
 }
 
 /**

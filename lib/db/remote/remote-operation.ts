@@ -18,10 +18,16 @@ export const remoteOperationSchema = z.discriminatedUnion("op", [
 /** A valid remote database operation. */
 export type RemoteOperation = z.infer<typeof remoteOperationSchema>;
 
-/** A database error as it crosses the wire: its message and SQLSTATE, nothing else. */
+/**
+ * A database error as it crosses the wire: its message, SQLSTATE and the constraint, table and
+ * column Postgres named (toMotifError reads them), nothing else.
+ */
 export interface RemoteDatabaseError {
   message: string;
   sqlState?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
 }
 
 /** Header carrying the secret `motif serve` gives the Deno process it starts. */
