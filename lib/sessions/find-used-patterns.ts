@@ -1,8 +1,7 @@
 import { listNearestPatterns, listPatternsByFingerprints, type Queryable, type SessionPatternCandidate } from "@/lib/db";
-import type { SessionPatternUse } from "@/lib/domain";
 import { embeddingTextForUnit, type EmbeddingProvider } from "@/lib/embed";
-import { extractSource, type CodeUnit } from "@/lib/extract";
-import { detectLanguage } from "@/lib/parse";
+import type { CodeUnit, SessionPatternUse } from "@/lib/domain";
+import { detectLanguage, extractSource } from "@/lib/extract";
 import type { WrittenCode } from "./session-trace";
 
 /** Least cosine similarity for written code to use a pattern on meaning alone. */
