@@ -41,6 +41,8 @@ export {
   sessionAnalyzeRequestSchema,
   listSessionsQuerySchema,
   sessionJudgementSchema,
+  operatorSessionSchema,
+  sessionParamsSchema,
   type SessionFormat,
   type SessionOutcome,
   type SessionAnalyzeRequest,
