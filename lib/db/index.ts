@@ -158,6 +158,16 @@ export {
   type PatternEventRow,
 } from "./queries/pattern-event-queries";
 export {
+  openRemoteDatabase,
+  createRemoteDatabaseHost,
+  remoteOperationSchema,
+  functionsSecretHeader,
+  type RemoteDatabaseOptions,
+  type RemoteDatabaseHost,
+  type RemoteAnswer,
+  type RemoteOperation,
+} from "./remote";
+export {
   insertModelUsage,
   getLlmBudgetByProjectId,
   upsertLlmBudgetByProjectId,
@@ -165,3 +175,13 @@ export {
   type ModelUsageValues,
 } from "./queries/model-usage-queries";
 export { listPatternsToDescribe, countPatternsToDescribe, writePatternDescription, type PatternToDescribe, type PatternDescriptionValues } from "./queries/pattern-description-queries";
+export {
+  listPatternsByFingerprints,
+  listNearestPatterns,
+  insertSession,
+  finishSessionById,
+  listSessionsByProjectId,
+  getSessionById,
+  type SessionPatternCandidate,
+  type SessionRow,
+} from "./queries/session-queries";

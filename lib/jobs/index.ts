@@ -10,4 +10,4 @@ export { describeWorkerEvent } from "./describe-worker-event";
 export { requestReembed, type ReembedRequest } from "./request-reembed";
 export { publishJobProgress, forgetJobProgress, withLiveProgress, type JobProgress } from "./live-job-progress";
 export { describeNow, type DescribeNowResult } from "./describe-now";
-export { requestDescribe } from "./request-describe";
+export { requestDescribe, requestDescribeAsOperator } from "./request-describe";

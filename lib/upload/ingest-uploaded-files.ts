@@ -24,7 +24,7 @@ const persistEveryMs = 1_000;
 
 async function extractTracked(files: UploadedFile[], tracker: IngestTracker) {
   let persistedAt = performance.now();
-  return extractUploadedFiles(files, async (done, total) => {
+  return extractUploadedFiles(files, {}, async (done, total) => {
     tracker.report({ phase: "extracting", done, total });
     if (performance.now() - persistedAt < persistEveryMs) return;
     persistedAt = performance.now();
