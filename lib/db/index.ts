@@ -104,6 +104,7 @@ export {
   insertGitHubDelivery,
   setGitHubDeliveryJob,
   listPatternIdsByExtractionKeys,
+  getProjectSlugById,
   type GitHubConnectionRow,
   type GitHubConnectionSummary,
 } from "./queries/github-queries";

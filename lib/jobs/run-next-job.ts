@@ -2,8 +2,14 @@ import { asService, claimNextJob, failOrRetryJobById, finishJobById, type Queued
 import { reembedProject, type JobRunContext } from "./reembed-project";
 
 /** The job types a runner knows, and what runs each. */
+// GitHub's jobs load on use: lib/github builds on lib/ingest, which queues re-embeddings here.
+const runGitHubJob = async (job: QueuedJob, context: JobRunContext) => (await import("@/lib/github")).runGitHubJob(job, context);
+
 const handlers: Record<string, (job: QueuedJob, context: JobRunContext) => Promise<object>> = {
   reembed: reembedProject,
+  "github.push": runGitHubJob,
+  "github.pull_request": runGitHubJob,
+  "github.issues": runGitHubJob,
 };
 
 /** The job types `motif worker` and `motif serve` run. */

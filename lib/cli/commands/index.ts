@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { registerDbCommand } from "./db";
 import { registerExtractCommand } from "./extract";
+import { registerGitHubCommand } from "./github";
 import { registerIngestCommand } from "./ingest";
 import { registerProjectsCommand } from "./projects";
 import { registerReembedCommand } from "./reembed";
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerSearchCommand(program);
   registerReembedCommand(program);
   registerWorkerCommand(program);
+  registerGitHubCommand(program);
 }
