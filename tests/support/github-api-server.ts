@@ -41,7 +41,7 @@ const trees = new Map<string, Map<string, { sha: string; mode: string; type: str
 const blobs = new Map<string, Buffer>();
 
 function treeOf(gitDir: string, ref: string) {
-  const commit = text(gitDir, "rev-parse", `${ref}^{commit}`);
+  const commit = /^[0-9a-f]{40}$/.test(ref) ? ref : text(gitDir, "rev-parse", `${ref}^{commit}`);
   let tree = trees.get(`${gitDir}\n${commit}`);
   if (tree) return tree;
   tree = new Map();
@@ -70,12 +70,13 @@ function diffFiles(gitDir: string, base: string, head: string) {
   const renamed = text(gitDir, "diff", "--name-status", "-M", base, head).split("\n").filter((line) => line.startsWith("R"));
   const renames = new Map(renamed.map((line) => { const [, from, to] = line.split("\t"); return [to, from]; }));
   const gone = new Set(renames.values());
+  const headTree = treeOf(gitDir, head);
   const files = [];
   for (const line of lines) {
     const [code, filename] = line.split("\t");
     if (code === "D" && gone.has(filename)) continue;
     const status = renames.has(filename) ? "renamed" : code === "A" ? "added" : code === "D" ? "removed" : "modified";
-    const sha = status === "removed" ? "0000000000000000000000000000000000000000" : treeOf(gitDir, head).get(filename)!.sha;
+    const sha = status === "removed" ? "0000000000000000000000000000000000000000" : headTree.get(filename)!.sha;
     files.push({ sha, filename, status, ...(renames.has(filename) ? { previous_filename: renames.get(filename) } : {}), additions: 1, deletions: 0, changes: 1 });
   }
   return files;
