@@ -8,7 +8,7 @@ import {
   type GitHubConnectionRow,
   type SourceFileRow,
 } from "@/lib/db";
-import type { GitHubPullRequestPayload } from "@/lib/domain/github";
+import type { GitHubPullRequestPayload } from "@/lib/domain";
 import { extractIncrementally, type PresentFile } from "@/lib/ingest";
 import { comparePullRequest, type PullRequestInsight } from "./compare-pull-request";
 import { dashboardLinks } from "./dashboard-links";

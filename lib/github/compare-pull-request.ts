@@ -1,4 +1,4 @@
-import type { CodeUnit, ExtractedPattern, ExtractionResult } from "@/lib/extract";
+import type { CodeUnit, ExtractedPattern, ExtractionResult } from "@/lib/domain";
 
 /** A place in code: file, first line, qualified name. */
 export interface CodePlace {

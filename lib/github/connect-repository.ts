@@ -7,7 +7,7 @@ import {
   type GitHubConnectionSummary,
   type Queryable,
 } from "@/lib/db";
-import type { GitHubConnectRequest } from "@/lib/domain/github";
+import type { GitHubConnectRequest } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 import { sealSecret } from "./secret-box";
 

@@ -1,6 +1,6 @@
 export { createGitHubWebhookHandler, dispositionOf } from "./webhook-handler";
 export { connectRepository, connectRepositoryAsOperator, listConnections, type GitHubConnection } from "./connect-repository";
-export { runGitHubJob, gitHubJobTypes } from "./run-github-job";
+export { runGitHubJob, gitHubJobTypes, gitHubJobHandlers } from "./run-github-job";
 export { createGitHubClient, repositoryParts, type GitHubClient, type GitHubClientOptions } from "./github-client";
 export { sealSecret, openSecret, encryptionKey } from "./secret-box";
 export { ingestPush, type PushIngest } from "./ingest-push";

@@ -1,5 +1,5 @@
 import { asService, getSourceCommitByRepository, listSourceFilesByRepository, type Database, type GitHubConnectionRow, type SourceFileRow } from "@/lib/db";
-import type { GitHubPushPayload } from "@/lib/domain/github";
+import type { GitHubPushPayload } from "@/lib/domain";
 import type { EmbeddingProvider } from "@/lib/embed";
 import { extractIncrementally, ingestExtraction, type IncrementalFileCounts, type IngestSummary, type PresentFile } from "@/lib/ingest";
 import { repositoryParts, type GitHubClient } from "./github-client";

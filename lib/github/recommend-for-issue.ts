@@ -1,7 +1,8 @@
 import { asService, getProjectSlugById, type Database, type GitHubConnectionRow } from "@/lib/db";
-import type { GitHubIssuePayload } from "@/lib/domain/github";
+import type { GitHubIssuePayload } from "@/lib/domain";
 import type { EmbeddingProvider } from "@/lib/embed";
-import { matchPatterns, type MatchedPattern } from "@/lib/search";
+import type { MatchedPattern } from "@/lib/domain";
+import { matchPatterns } from "@/lib/search";
 import { dashboardLinks } from "./dashboard-links";
 import type { GitHubClient } from "./github-client";
 import { upsertMarkedComment, type MarkedComment } from "./marked-comment";

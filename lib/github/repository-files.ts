@@ -1,5 +1,4 @@
-import { detectLanguage } from "@/lib/parse";
-import { extractSource, isExtractablePath, type FileOutcome } from "@/lib/extract";
+import { detectLanguage, extractSource, isExtractablePath, type FileOutcome } from "@/lib/extract";
 import type { PresentFile } from "@/lib/ingest";
 import { repositoryParts, type GitHubClient } from "./github-client";
 

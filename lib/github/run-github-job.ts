@@ -4,7 +4,7 @@ import {
   gitHubPullRequestPayloadSchema,
   gitHubPushPayloadSchema,
   type GitHubEventJobPayload,
-} from "@/lib/domain/github";
+} from "@/lib/domain";
 import type { EmbeddingProvider } from "@/lib/embed";
 import { commentOnPullRequest } from "./comment-on-pull-request";
 import { createGitHubClient } from "./github-client";
@@ -34,3 +34,7 @@ export async function runGitHubJob(job: QueuedJob, context: { database: Database
   }
   return recommendForIssue({ database, connection, client, embedder, payload: gitHubIssuePayloadSchema.parse(work.payload) });
 }
+
+/** The webhook's job types and their runner, for `motif serve` and `motif worker` to run. */
+export const gitHubJobHandlers: Record<string, (job: QueuedJob, context: { database: Database; embedder: EmbeddingProvider }) => Promise<object>> =
+  Object.fromEntries(gitHubJobTypes.map((type) => [type, runGitHubJob]));

@@ -6,7 +6,7 @@ import {
   gitHubPullRequestPayloadSchema,
   gitHubPushPayloadSchema,
   type GitHubEventJobPayload,
-} from "@/lib/domain/github";
+} from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 import { asMotifError, errorResponse, jsonResponse } from "@/lib/http";
 import { openSecret } from "./secret-box";

@@ -8,6 +8,7 @@ import {
   type QueuedJob,
 } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
+import type { LlmRouter } from "@/lib/llm";
 import { MotifError } from "@/lib/errors";
 import { storedPatternText } from "./stored-pattern-text";
 
@@ -28,6 +29,13 @@ export interface JobRunContext {
   /** Patterns per transaction. */
   batchSize?: number;
   onProgress?: (progress: ReembedProgress, job: QueuedJob) => void;
+  /** The LLM router for jobs that call a model (describe); the environment's when absent. */
+  router?: LlmRouter;
+  /**
+   * More job types this runner runs, by type (lib/github's webhook jobs). Given by whoever
+   * starts the runner: lib/github builds on lib/ingest, which builds on this folder.
+   */
+  handlers?: Record<string, (job: QueuedJob, context: JobRunContext) => Promise<object>>;
 }
 
 const defaultBatchSize = 128;

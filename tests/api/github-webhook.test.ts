@@ -7,6 +7,7 @@ import { POST as webhook } from "@/app/api/v1/github/webhook/route";
 import { GET as listGitHub, POST as connectGitHub } from "@/app/api/v1/projects/[slug]/github/route";
 import { asService, type Database } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
+import { gitHubJobHandlers } from "@/lib/github";
 import { drainJobs } from "@/lib/jobs";
 import { commitSteps, git, makeGitHistory } from "@/tests/support/git-history";
 import { startGitHubApiServer } from "@/tests/support/github-api-server";
@@ -110,7 +111,7 @@ async function recorded() {
   }));
 }
 
-const runJobs = () => drainJobs({ database: api.database, embedder });
+const runJobs = () => drainJobs({ database: api.database, embedder, handlers: gitHubJobHandlers });
 const requests = (pattern: RegExp) => server.log.filter((entry) => pattern.test(entry.path));
 
 beforeAll(async () => {

@@ -54,6 +54,13 @@ const expectations = {
   // Inserted only through create_project; only admins who are users change or delete.
   projects: { select: projectData.select, insert: nobodyInserts, update: adminUserOnly, delete: adminUserOnly },
   members: { select: projectData.select, insert: { ...nobodyInserts, admin: "ok" }, update: adminUserOnly, delete: adminUserOnly },
+  // LLM budgets are settings: every role reads them, admins (users or admin keys) set them.
+  budgets: {
+    select: projectData.select,
+    insert: { ...nobodyInserts, admin: "ok", adminKey: "ok" },
+    update: { ...nobody, admin: 1, adminKey: 1 },
+    delete: { ...nobody, admin: 1, adminKey: 1 },
+  },
   // Only admins who are users see keys; keys are revoked, never deleted.
   apiKeys: {
     select: { admin: "alpha", member: "none", viewer: "none", outsider: "beta", anon: "none", adminKey: "none", memberKey: "none", viewerKey: "none", revokedKey: "none" },
@@ -187,6 +194,16 @@ const tables: TableCase[] = [
       params: [world.alpha.id],
     }),
     ...byId("model_usage", "latency_ms = 42", (world) => world.alpha.modelUsage),
+  },
+  {
+    table: "llm_budgets", projectColumn: "project_id", rows: { alpha: 1, beta: 1 }, expected: expectations.budgets,
+    // As `motif budget` and PUT .../budget write it: an upsert of the project's one row.
+    insert: (world) => ({
+      sql: "insert into public.llm_budgets (project_id, daily_usd) values ($1, 1) on conflict (project_id) do update set daily_usd = excluded.daily_usd returning 1",
+      params: [world.alpha.id],
+    }),
+    update: (world) => ({ sql: "update public.llm_budgets set monthly_usd = 20 where project_id = $1 returning 1", params: [world.alpha.id] }),
+    delete: (world) => ({ sql: "delete from public.llm_budgets where project_id = $1 returning 1", params: [world.alpha.id] }),
   },
   {
     table: "jobs", projectColumn: "project_id", rows: { alpha: 1, beta: 1 }, expected: expectations.projectData,

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { gitHubConnectRequestSchema } from "@/lib/domain/github";
+import { gitHubConnectRequestSchema } from "@/lib/domain";
 import type { GitHubConnection } from "@/lib/github";
 import { parseOptions } from "../parse-options";
 

@@ -1,5 +1,8 @@
 import type { Command } from "commander";
+import { registerBudgetCommand } from "./budget";
+import { registerCostsCommand } from "./costs";
 import { registerDbCommand } from "./db";
+import { registerDescribeCommand } from "./describe";
 import { registerExtractCommand } from "./extract";
 import { registerGitHubCommand } from "./github";
 import { registerIngestCommand } from "./ingest";
@@ -20,4 +23,7 @@ export function registerCommands(program: Command): void {
   registerReembedCommand(program);
   registerWorkerCommand(program);
   registerGitHubCommand(program);
+  registerDescribeCommand(program);
+  registerCostsCommand(program);
+  registerBudgetCommand(program);
 }

@@ -13,6 +13,7 @@ export interface ProjectRows {
   event: string;
   session: string;
   modelUsage: string;
+  budget: string;
   job: string;
   githubConnection: string;
 }
@@ -108,6 +109,7 @@ async function seedProject(transaction: Queryable, slug: string): Promise<Projec
       "insert into public.pattern_events (project_id, pattern_id, event_type) values ($1, $2, 'pattern.created') returning id",
       [id, patterns[0]],
     ),
+    budget: await one(transaction, "insert into public.llm_budgets (project_id, daily_usd) values ($1, 5) returning project_id as id", [id]),
     modelUsage: await one(
       transaction,
       "insert into public.model_usage (project_id, task, provider, model, is_local, job_id) values ($1, 'name_pattern', 'ollama', 'qwen2.5-coder', true, $2) returning id",

@@ -1,1 +1,1 @@
-export { gitHubConnectRequestSchema as connectGitHubSchema } from "@/lib/domain/github";
+export { gitHubConnectRequestSchema as connectGitHubSchema } from "@/lib/domain";
