@@ -40,6 +40,8 @@ export {
   sessionAnalyzeRequestSchema,
   listSessionsQuerySchema,
   sessionJudgementSchema,
+  operatorSessionSchema,
+  sessionParamsSchema,
   type SessionFormat,
   type SessionOutcome,
   type SessionAnalyzeRequest,
