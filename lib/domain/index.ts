@@ -9,6 +9,8 @@ export * from "./fields";
 export * from "./match";
 export * from "./pattern-requests";
 export * from "./github";
+export * from "./uploads";
+export * from "./edge-functions";
 export {
   llmProviderNames,
   llmTaskNames,
