@@ -152,6 +152,16 @@ export {
   type PatternEventRow,
 } from "./queries/pattern-event-queries";
 export {
+  openRemoteDatabase,
+  createRemoteDatabaseHost,
+  remoteOperationSchema,
+  functionsSecretHeader,
+  type RemoteDatabaseOptions,
+  type RemoteDatabaseHost,
+  type RemoteAnswer,
+  type RemoteOperation,
+} from "./remote";
+export {
   insertModelUsage,
   getLlmBudgetByProjectId,
   upsertLlmBudgetByProjectId,

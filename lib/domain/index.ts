@@ -8,6 +8,8 @@ export * from "./extraction";
 export * from "./fields";
 export * from "./match";
 export * from "./pattern-requests";
+export * from "./uploads";
+export * from "./edge-functions";
 export {
   llmProviderNames,
   llmTaskNames,
