@@ -8,6 +8,7 @@ export * from "./extraction";
 export * from "./fields";
 export * from "./match";
 export * from "./pattern-requests";
+export * from "./github";
 export * from "./uploads";
 export * from "./edge-functions";
 export {

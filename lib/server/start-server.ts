@@ -32,8 +32,9 @@ export async function startServer(options: ServeOptions): Promise<http.Server> {
   // server (and any `motif worker`) shares the queue.
   const { describeWorkerEvent, jobOwnerId, startJobWorker } = await import("@/lib/jobs");
   const { createEmbeddingProvider } = await import("@/lib/embed");
+  const { gitHubJobHandlers } = await import("@/lib/github");
   const worker = startJobWorker({
-    database, embedder: createEmbeddingProvider(),
+    database, embedder: createEmbeddingProvider(), handlers: gitHubJobHandlers,
     onEvent: (event) => { const line = describeWorkerEvent(event); if (line) process.stderr.write(`motif: ${line}\n`); },
     onError: (error) => process.stderr.write(`motif: job worker: ${error.message}\n`),
   });

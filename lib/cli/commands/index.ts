@@ -4,6 +4,7 @@ import { registerCostsCommand } from "./costs";
 import { registerDbCommand } from "./db";
 import { registerDescribeCommand } from "./describe";
 import { registerExtractCommand } from "./extract";
+import { registerGitHubCommand } from "./github";
 import { registerIngestCommand } from "./ingest";
 import { registerProjectsCommand } from "./projects";
 import { registerReembedCommand } from "./reembed";
@@ -22,6 +23,7 @@ export function registerCommands(program: Command): void {
   registerSearchCommand(program);
   registerReembedCommand(program);
   registerWorkerCommand(program);
+  registerGitHubCommand(program);
   registerDescribeCommand(program);
   registerCostsCommand(program);
   registerBudgetCommand(program);
