@@ -32,6 +32,7 @@ const genericMessages: Record<ErrorCode, string> = {
   "conflict:resource": "that already exists",
   "unavailable:database": "the database cannot answer",
   "unavailable:embeddings": "the embedding provider cannot answer",
+  "unavailable:server": "the server is shutting down",
   "internal:config": "the server is misconfigured",
   "locked:data_dir": "the data directory is in use",
   "internal:server": "something went wrong on the server",

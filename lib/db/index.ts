@@ -143,3 +143,5 @@ export {
   getLatestPatternEventId,
   type PatternEventRow,
 } from "./queries/pattern-event-queries";
+export { backupEmbeddedDatabase, restoreEmbeddedDatabase, type RestoreResult } from "./embedded-backup";
+export { announceMotifHome } from "./announce-motif-home";

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -25,7 +26,18 @@ const environmentSchema = z.object({
 export type MotifEnvironment = z.infer<typeof environmentSchema> & {
   mode: "embedded" | "supabase";
   dataDir: string;
+  /** Whether `dataDir` was chosen by MOTIF_DATA_DIR or is the user's Motif home (`~/.motif`). */
+  dataDirSource: "MOTIF_DATA_DIR" | "home";
 };
+
+/**
+ * The user's Motif home: one data dir for every command, wherever it is run from, so the CLI
+ * and the dashboard always see the same data (a folder relative to the working directory
+ * scattered databases over the repositories people ingested from).
+ */
+export function defaultDataDir(): string {
+  return path.join(os.homedir(), ".motif");
+}
 
 let cached: MotifEnvironment | undefined;
 
@@ -40,7 +52,8 @@ export function getEnvironment(): MotifEnvironment {
   cached = {
     ...parsed.data,
     mode: parsed.data.DATABASE_URL ? "supabase" : "embedded",
-    dataDir: path.resolve(parsed.data.MOTIF_DATA_DIR ?? path.join(process.cwd(), ".motif")),
+    dataDir: path.resolve(parsed.data.MOTIF_DATA_DIR ?? defaultDataDir()),
+    dataDirSource: parsed.data.MOTIF_DATA_DIR ? "MOTIF_DATA_DIR" : "home",
   };
   return cached;
 }

@@ -8,6 +8,7 @@ export type ErrorCode =
   | "conflict:resource"
   | "unavailable:database"
   | "unavailable:embeddings"
+  | "unavailable:server"
   | "internal:config"
   | "locked:data_dir"
   | "internal:server";
