@@ -13,6 +13,8 @@ const environmentSchema = z.object({
   MOTIF_EMBEDDINGS: z.enum(["builtin", "openai", "ollama"]).default("builtin"),
   MOTIF_EMBEDDING_MODEL: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
+  // A project API key for `motif mcp` (Supabase mode, or --url with a remote Motif).
+  MOTIF_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   OLLAMA_HOST: z.string().min(1).optional(),
   // Embedded Postgres' buffer pool, e.g. "256MB"; unset: sized from the data dir (lib/db/buffer-pool-size.ts).

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { registerDbCommand } from "./db";
 import { registerExtractCommand } from "./extract";
 import { registerIngestCommand } from "./ingest";
+import { registerMcpCommand } from "./mcp";
 import { registerProjectsCommand } from "./projects";
 import { registerReembedCommand } from "./reembed";
 import { registerSearchCommand } from "./search";
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerSearchCommand(program);
   registerReembedCommand(program);
   registerWorkerCommand(program);
+  registerMcpCommand(program);
 }
