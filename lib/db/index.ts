@@ -145,3 +145,4 @@ export {
 } from "./queries/pattern-event-queries";
 export { backupEmbeddedDatabase, restoreEmbeddedDatabase, type RestoreResult } from "./embedded-backup";
 export { announceMotifHome } from "./announce-motif-home";
+export { getOperationalStats } from "./queries/operational-queries";

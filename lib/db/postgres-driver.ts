@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { copyStatement } from "./copy-statement";
 import type { Database, Queryable } from "./database";
+import { measureWaits } from "./measure-waits";
 
 type SqlLike = Pick<postgres.Sql, "unsafe">;
 
@@ -33,7 +34,7 @@ export function openPostgresDatabase(url: string, options: { maxConnections?: nu
   // prepare: false because Supabase's transaction pooler (port 6543) does not support
   // prepared statements.
   const sql = postgres(url, { max: options.maxConnections ?? 10, prepare: false, onnotice: () => {} });
-  return {
+  return measureWaits({
     driver: "postgres",
     ...wrap(sql),
     transaction: <T>(fn: (transaction: Queryable) => Promise<T>) =>
@@ -43,5 +44,5 @@ export function openPostgresDatabase(url: string, options: { maxConnections?: nu
       return async () => subscription.unlisten();
     },
     close: () => sql.end({ timeout: 5 }),
-  };
+  });
 }

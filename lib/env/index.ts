@@ -15,6 +15,8 @@ const environmentSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   // A project API key for `motif mcp` (Supabase mode, or --url with a remote Motif).
   MOTIF_API_KEY: z.string().min(1).optional(),
+  // Bearer token a Prometheus scraper presents to /metrics.
+  MOTIF_METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   OLLAMA_HOST: z.string().min(1).optional(),
   // Embedded Postgres' buffer pool, e.g. "256MB"; unset: sized from the data dir (lib/db/buffer-pool-size.ts).

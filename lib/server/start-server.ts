@@ -4,6 +4,7 @@ import { advertiseLockUrl, getDatabase, motifHome, startEmbeddedMaintenance, typ
 import { getEnvironment } from "@/lib/env";
 import { writeOperatorToken } from "@/lib/operator";
 import { ensureBuild } from "./ensure-build";
+import { builtRouteMatcher, observeRequest } from "./request-metrics";
 import { createRequestTracker } from "./request-tracker";
 import { stopServer } from "./stop-server";
 
@@ -62,12 +63,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   await app.prepare();
   const handle = app.getRequestHandler();
   const requests = createRequestTracker();
+  const routeOf = builtRouteMatcher(home);
   let stopping: Promise<void> | undefined;
   const server = http.createServer((request, response) => {
     // A kept-alive connection may still bring a request after the stop began: it is refused.
     if (stopping) return refuseWhileStopping(response);
     lastRequestAt = performance.now();
     requests.track(request, response);
+    observeRequest(routeOf, request, response);
     void handle(request, response);
   });
   await new Promise<void>((resolve, reject) => {

@@ -18,7 +18,7 @@ const environment = (): Record<string, string> => {
 };
 
 function run(args: string[]) {
-  const result = spawnSync(process.execPath, [motif, ...args], { cwd: workspace, encoding: "utf8", env: environment(), timeout: 120_000 });
+  const result = spawnSync(process.execPath, [motif, ...args], { cwd: workspace, encoding: "utf8", env: environment() as NodeJS.ProcessEnv, timeout: 120_000 });
   if (result.status !== 0) throw new Error(`motif ${args.join(" ")} failed: ${result.stderr}`);
   return result.stdout;
 }
