@@ -146,3 +146,12 @@ export {
 export { backupEmbeddedDatabase, restoreEmbeddedDatabase, type RestoreResult } from "./embedded-backup";
 export { announceMotifHome } from "./announce-motif-home";
 export { getOperationalStats } from "./queries/operational-queries";
+export {
+  listKindVerdictsByProjectId,
+  listKindOutcomesByProjectId,
+  listRelationshipVerdictsByProjectId,
+  listWeeklyKindVerdictsByProjectId,
+  getKindVerdicts,
+  getLatestAccuracyEventType,
+  listKindVerdictsOfAllProjects,
+} from "./queries/accuracy-queries";

@@ -15,6 +15,10 @@ const environmentSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   // A project API key for `motif mcp` (Supabase mode, or --url with a remote Motif).
   MOTIF_API_KEY: z.string().min(1).optional(),
+  // Accuracy monitoring: a design-pattern kind whose verdicts confirm it less often than this
+  // (over at least MOTIF_ACCURACY_MIN_VERDICTS verdicts) is reported in the feed and /api/health.
+  MOTIF_ACCURACY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
+  MOTIF_ACCURACY_MIN_VERDICTS: z.coerce.number().int().min(1).default(5),
   // Bearer token a Prometheus scraper presents to /metrics.
   MOTIF_METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   OPENAI_BASE_URL: z.string().url().optional(),

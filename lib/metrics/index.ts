@@ -6,5 +6,5 @@
 export { metricsRegistry, defineCounter, defineGauge, defineHistogram, type MetricDefinition } from "./metrics-registry";
 export { motifMetrics } from "./motif-metrics";
 export { routePatternOf, type RouteMatcher } from "./route-pattern";
-export { requireMetricsToken } from "./require-metrics-token";
+export { requireMetricsToken, isOperatorCaller } from "./require-metrics-token";
 export { metricsResponse } from "./metrics-response";

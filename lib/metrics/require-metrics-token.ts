@@ -13,9 +13,14 @@ function same(presented: string, expected: string): boolean {
  * are never public.
  */
 export function requireMetricsToken(request: Request): void {
+  if (!isOperatorCaller(request)) throw new MotifError("unauthorized:auth", "a metrics token is required (Authorization: Bearer $MOTIF_METRICS_TOKEN)");
+}
+
+/** Whether a request carries MOTIF_METRICS_TOKEN or (embedded) the operator token: an operator, not a user. */
+export function isOperatorCaller(request: Request): boolean {
   const environment = getEnvironment();
   const presented = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
   const allowed = (environment.MOTIF_METRICS_TOKEN !== undefined && same(presented, environment.MOTIF_METRICS_TOKEN))
     || (environment.mode === "embedded" && presented !== "" && isOperatorToken(environment.dataDir, presented));
-  if (!allowed) throw new MotifError("unauthorized:auth", "a metrics token is required (Authorization: Bearer $MOTIF_METRICS_TOKEN)");
+  return allowed;
 }
