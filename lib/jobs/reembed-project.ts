@@ -8,6 +8,7 @@ import {
   type QueuedJob,
 } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
+import type { LlmRouter } from "@/lib/llm";
 import { MotifError } from "@/lib/errors";
 import { storedPatternText } from "./stored-pattern-text";
 
@@ -33,6 +34,8 @@ export interface JobRunContext {
    * queue (its finished batches stay written), so a stop never waits for a whole project.
    */
   signal?: AbortSignal;
+  /** The LLM router for jobs that call a model (describe); the environment's when absent. */
+  router?: LlmRouter;
 }
 
 const defaultBatchSize = 128;
@@ -84,7 +87,7 @@ export async function reembedProject(job: QueuedJob, context: JobRunContext): Pr
   let progress = await startingPoint(job, context);
   context.onProgress?.(progress, job);
   for (let stalled = 0; ; ) {
-    if (context.signal?.aborted) throw new MotifError("unavailable:database", `the process is shutting down; job ${job.id} stopped at ${progress.processed} of ${progress.total} and will resume`);
+    if (context.signal?.aborted) throw new MotifError("unavailable:server", `the process is shutting down; job ${job.id} stopped at ${progress.processed} of ${progress.total} and will resume`);
     const written = await reembedBatch(job, context, progress);
     if (written < 0) break;
     stalled = written === 0 ? stalled + 1 : 0;

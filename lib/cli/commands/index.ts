@@ -1,5 +1,8 @@
 import type { Command } from "commander";
+import { registerBudgetCommand } from "./budget";
+import { registerCostsCommand } from "./costs";
 import { registerDbCommand } from "./db";
+import { registerDescribeCommand } from "./describe";
 import { registerExtractCommand } from "./extract";
 import { registerIngestCommand } from "./ingest";
 import { registerMcpCommand } from "./mcp";
@@ -20,4 +23,7 @@ export function registerCommands(program: Command): void {
   registerReembedCommand(program);
   registerWorkerCommand(program);
   registerMcpCommand(program);
+  registerDescribeCommand(program);
+  registerCostsCommand(program);
+  registerBudgetCommand(program);
 }
