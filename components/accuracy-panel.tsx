@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import type { AccuracyWeek, KindAccuracy, ProjectAccuracy, RelationshipPrecision } from "@/lib/domain/accuracy";
-import { realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import type { AccuracyWeek, KindAccuracy, ProjectAccuracy, RelationshipPrecision } from "@/lib/domain";
+import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { ChartFrame, tick, tooltipStyle } from "./chart-frame";
 import { formatLabel, formatPercent } from "./format";

@@ -27,7 +27,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const environment = getEnvironment();
   if (environment.DATABASE_URL) {
     // In Supabase mode `supabase db push` owns the schema; Motif only reads and writes.
-    return openPostgresDatabase(environment.DATABASE_URL);
+    return openPostgresDatabase(environment.DATABASE_URL, {
+      maxConnections: environment.MOTIF_DB_POOL_MAX,
+      poolMode: environment.MOTIF_DB_POOL_MODE,
+    });
   }
   announceMotifHome(environment);
   const release = acquireDataDirLock(environment.dataDir, {

@@ -4,29 +4,24 @@
  * accept the same requests.
  */
 import { z } from "zod";
+import { closingUsageOutcomes, designPatternKindSchema, languageSchema } from "./enums";
+import { projectReferenceSchema } from "./fields";
+import { matchFiltersSchema, matchLimitSchema, matchLimits, minConfidenceSchema } from "./match";
 
-const project = z.string().trim().min(1).max(100).optional()
+const project = projectReferenceSchema.optional()
   .describe("project slug or id; defaults to the API key's own project (or the one `motif mcp --project` names)");
 const patternId = z.uuid("must be a pattern id (uuid)").describe("a pattern id from search_patterns or list_recent_patterns");
-const values = (description: string) => z.array(z.string().trim().min(1).max(64)).min(1).max(50).optional().describe(description);
+const values = <Item extends z.ZodType>(item: Item, description: string) => z.array(item).min(1).max(matchLimits.filterValues).optional().describe(description);
 
 /** search_patterns: the project's patterns that fit an intent, best first, with their occurrences. */
 export const searchPatternsToolInput = {
   project,
-  intent: z.string().trim().min(1, "is required").max(2000).describe("what you want to do, in your words"),
-  context: z.string().max(20_000).optional().describe("surrounding code or prose; shapes the semantic match"),
-  requirements: z.array(z.string().trim().min(1).max(500)).max(20).optional().describe("must-haves, e.g. 'async'"),
-  filters: z.object({
-    pattern_types: values("function_pattern | class_pattern | design_pattern | interaction_pattern"),
-    kinds: values("design-pattern kinds, e.g. retry_backoff, repository_crud, factory"),
-    statuses: values("pending | active | deprecated | archived (default: active)"),
-    tags: values("patterns having any of these tags"),
-    languages: values("python | typescript | tsx | javascript"),
-    min_quality_score: z.number().min(0).max(1).optional(),
-    min_success_rate: z.number().min(0).max(1).optional(),
-  }).strict().optional(),
-  limit: z.number().int().min(1).max(100).default(5).describe("how many patterns (1-100)"),
-  min_confidence: z.number().min(0).max(1).optional().describe("least similarity to the intent, 0-1"),
+  intent: z.string().trim().min(1, "is required").max(matchLimits.intentCharacters).describe("what you want to do, in your words"),
+  context: z.string().max(matchLimits.contextCharacters).optional().describe("surrounding code or prose; shapes the semantic match"),
+  requirements: z.array(z.string().trim().min(1).max(matchLimits.requirementCharacters)).max(matchLimits.requirements).optional().describe("must-haves, e.g. 'async'"),
+  filters: matchFiltersSchema.optional().describe("narrow by pattern_types, kinds (e.g. retry_backoff), statuses (default active), tags, languages, min_quality_score, min_success_rate"),
+  limit: matchLimitSchema.default(matchLimits.default).describe("how many patterns (1-100)"),
+  min_confidence: minConfidenceSchema.optional(),
 };
 
 /** get_pattern: one pattern with its code, quality parts, occurrences and relationships. */
@@ -47,7 +42,7 @@ export const enhancePromptToolInput = {
 export const reportOutcomeToolInput = {
   pattern_id: patternId,
   usage_id: z.uuid().optional().describe("the usage id enhance_prompt returned for this pattern; omit to record a new use"),
-  outcome: z.enum(["successful", "failed", "partial"]).describe("how it went"),
+  outcome: z.enum(closingUsageOutcomes).describe("how it went"),
   rating: z.number().int().min(1).max(5).optional().describe("1 (poorly) to 5 (very well)"),
   feedback: z.string().trim().max(5000).optional(),
   task_id: z.string().trim().max(500).optional().describe("your own id for the task"),
@@ -57,8 +52,8 @@ export const reportOutcomeToolInput = {
 export const listRecentPatternsToolInput = {
   project,
   limit: z.number().int().min(1).max(100).default(20),
-  kinds: values("only these design-pattern kinds"),
-  languages: values("only these languages"),
+  kinds: values(designPatternKindSchema, "only these design-pattern kinds"),
+  languages: values(languageSchema, "only these languages"),
 };
 
 /** A tool's parsed arguments. */

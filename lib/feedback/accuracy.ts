@@ -11,7 +11,7 @@ import {
   type Database,
   type Queryable,
 } from "@/lib/db";
-import { accuracyOf, isBelowThreshold, type AccuracySettings, type DegradedKind, type KindAccuracy, type ProjectAccuracy } from "@/lib/domain/accuracy";
+import { accuracyOf, isBelowThreshold, type AccuracySettings, type DegradedKind, type KindAccuracy, type ProjectAccuracy } from "@/lib/domain";
 import { getEnvironment } from "@/lib/env";
 
 /** The threshold and minimum sample, from MOTIF_ACCURACY_THRESHOLD / MOTIF_ACCURACY_MIN_VERDICTS. */

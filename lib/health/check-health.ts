@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db";
-import type { HealthCheck, HealthReport, HealthStatus } from "@/lib/domain/health";
+import type { HealthCheck, HealthReport, HealthStatus } from "@/lib/domain";
 import type { EmbeddingProvider } from "@/lib/embed";
 import { getEnvironment } from "@/lib/env";
 import { checkAccuracy, checkDatabase, checkEmbedder, checkJobQueue } from "./health-checks";
@@ -16,7 +16,7 @@ const probeTimeoutMs = 3_000;
  */
 export async function checkHealth({ database, embedder }: { database: Database; embedder: EmbeddingProvider }): Promise<HealthReport> {
   const environment = getEnvironment();
-  const { database: databaseCheck, migrations } = await checkDatabase(database, environment.mode);
+  const { database: databaseCheck, migrations } = await checkDatabase(database);
   const probes: Record<string, () => Promise<HealthCheck>> = {
     embedder: () => checkEmbedder(embedder),
     job_queue: () => checkJobQueue(database),

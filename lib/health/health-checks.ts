@@ -1,24 +1,25 @@
 import { asService, getDatabaseHealth, getOperationalStats, listMigrations, type Database } from "@/lib/db";
-import type { HealthCheck } from "@/lib/domain/health";
+import type { HealthCheck } from "@/lib/domain";
 import type { EmbeddingProvider } from "@/lib/embed";
-import type { MotifEnvironment } from "@/lib/env";
 import { listDegradedKinds } from "@/lib/feedback";
 
 /** A runnable job waiting longer than this means no worker is taking jobs. */
 export const jobLagLimitSeconds = 300;
 
 /** The database answers, with its versions; migrations on disk that it has not applied. */
-export async function checkDatabase(database: Database, mode: MotifEnvironment["mode"]): Promise<{ database: HealthCheck; migrations: HealthCheck }> {
+export async function checkDatabase(database: Database): Promise<{ database: HealthCheck; migrations: HealthCheck }> {
   // Catalog and migration history only, as the connection's owner: the history table belongs
   // to the migration tool, not to any API role.
   const health = await getDatabaseHealth({ transaction: database });
-  const expected = (await listMigrations({ embedded: mode === "embedded" })).map((migration) => migration.version);
+  // Embedded Postgres also records the SQL that makes it look like Supabase; `supabase db push` does not.
+  const embedded = database.driver === "pglite";
+  const expected = (await listMigrations({ embedded })).map((migration) => migration.version);
   const pending = expected.filter((version) => !health.migrations.includes(version));
   return {
     database: { status: "ok", postgres: health.postgres, pgvector: health.pgvector },
     migrations: {
       status: pending.length === 0 ? "ok" : "degraded",
-      ...(pending.length > 0 ? { message: `${pending.length} migrations not applied (${mode === "embedded" ? "restart motif serve" : "run supabase db push"})` } : {}),
+      ...(pending.length > 0 ? { message: `${pending.length} migrations not applied (${embedded ? "restart motif serve" : "run motif db migrate or supabase db push"})` } : {}),
       applied: health.migrations,
       pending,
     },

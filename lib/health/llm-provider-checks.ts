@@ -1,4 +1,4 @@
-import type { HealthCheck } from "@/lib/domain/health";
+import type { HealthCheck } from "@/lib/domain";
 import type { MotifEnvironment } from "@/lib/env";
 
 async function answers(url: string, headers: Record<string, string> = {}): Promise<HealthCheck> {

@@ -1,4 +1,4 @@
-import type { HealthCheck } from "@/lib/domain/health";
+import type { HealthCheck } from "@/lib/domain";
 
 /** Runs a probe, turning a throw or a hang past `timeoutMs` into a `down` check that says why. */
 export async function probeWithTimeout(probe: () => Promise<HealthCheck>, timeoutMs: number): Promise<HealthCheck> {

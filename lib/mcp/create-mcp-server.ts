@@ -5,7 +5,7 @@ import {
   listRecentPatternsToolInput,
   reportOutcomeToolInput,
   searchPatternsToolInput,
-} from "@/lib/domain/mcp-tools";
+} from "@/lib/domain";
 import type { McpBackend, McpToolName } from "./mcp-backend";
 
 const instructions =

@@ -7,7 +7,7 @@ import {
   reportOutcomeToolInput,
   searchPatternsToolInput,
   type ToolArguments,
-} from "@/lib/domain/mcp-tools";
+} from "@/lib/domain";
 import { withUser, type Database, type JwtClaims, type Queryable } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
 import { MotifError } from "@/lib/errors";

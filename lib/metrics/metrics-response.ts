@@ -1,4 +1,4 @@
-import type { OperationalStats } from "@/lib/domain/operations";
+import type { OperationalStats } from "@/lib/domain";
 import { metricsRegistry } from "./metrics-registry";
 import { motifMetrics } from "./motif-metrics";
 

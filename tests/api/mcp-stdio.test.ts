@@ -5,6 +5,7 @@ import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { realPostgresLane } from "@/tests/support/real-postgres";
 
 const repository = path.resolve(import.meta.dirname, "../..");
 const motif = path.join(repository, "bin/motif");
@@ -29,14 +30,16 @@ async function connect(project: string): Promise<Client> {
   return client;
 }
 
-beforeAll(() => {
-  fs.cpSync(path.join(repository, "tests/fixtures/repos/python-service"), path.join(workspace, "service"), { recursive: true });
-  run(["ingest", "service", "--project", "shop", "--jobs", "1"]);
-  run(["ingest", "service/shop/repositories", "--project", "other", "--jobs", "1"]);
-}, 180_000);
 afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }));
 
-describe("motif mcp (stdio)", { timeout: 120_000 }, () => {
+// A data dir of its own, served by `motif mcp` processes: not a suite for the real-Postgres lane.
+describe.skipIf(realPostgresLane)("motif mcp (stdio)", { timeout: 120_000 }, () => {
+  beforeAll(() => {
+    fs.cpSync(path.join(repository, "tests/fixtures/repos/python-service"), path.join(workspace, "service"), { recursive: true });
+    run(["ingest", "service", "--project", "shop", "--jobs", "1"]);
+    run(["ingest", "service/shop/repositories", "--project", "other", "--jobs", "1"]);
+  }, 180_000);
+
   it("lists the tools and answers search_patterns with the same matches as motif search", async () => {
     const client = await connect("shop");
     const { tools } = await client.listTools();

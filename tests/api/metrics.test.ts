@@ -94,7 +94,7 @@ describe("GET /metrics", () => {
     expect(sample(after, "motif_job_queue_oldest_age_seconds")).toBeGreaterThanOrEqual(90);
     expect(sample(after, "motif_feed_subscribers")).toBe(1);
     expect(sample(before, "motif_feed_subscribers")).toBe(0);
-    const waits = 'motif_database_wait_seconds_count{driver="pglite"}';
+    const waits = `motif_database_wait_seconds_count{driver="${api.database.driver}"}`;
     expect(sample(after, waits)).toBeGreaterThan(sample(before, waits));
   });
 });

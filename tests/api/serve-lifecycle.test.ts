@@ -8,7 +8,9 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPgliteDatabase } from "@/lib/db";
+import { realPostgresLane } from "@/tests/support/real-postgres";
 import { readSse } from "@/tests/support/sse-reader";
+import type { ApiAnswer } from "./api-harness";
 
 // One real `motif serve` (the production build) on the user's Motif home, driven as a user, an
 // agent, the CLI and an operator would: the CLI from other folders lands in the dashboard's
@@ -45,13 +47,13 @@ let cookie = "";
  * idle timeout (the CLI steps take longer) would race the next request on it.
  */
 function call(pathname: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
-  return new Promise<{ status: number; body: any; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+  return new Promise<ApiAnswer>((resolve, reject) => {
     const request = http.request(`${base}${pathname}`, { method: init.method ?? "GET", agent: false, headers: { "content-type": "application/json", cookie, ...init.headers } }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {
         const text = Buffer.concat(chunks).toString();
-        resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: response.headers });
+        resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: new Headers(response.headers as Record<string, string>) });
       });
     });
     request.on("error", reject);
@@ -59,28 +61,31 @@ function call(pathname: string, init: { method?: string; body?: string; headers?
   });
 }
 
-beforeAll(async () => {
-  fs.mkdirSync(home, { recursive: true });
-  fs.cpSync(path.join(repository, "tests/fixtures/repos/python-service"), path.join(workspace, "repo-a", "service"), { recursive: true });
-  fs.mkdirSync(path.join(workspace, "elsewhere"));
-  server = spawn(process.execPath, [motif, "serve", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: workspace, env: userEnvironment(), stdio: ["ignore", "ignore", "pipe"] });
-  await new Promise<void>((resolve, reject) => {
-    server.stderr!.on("data", (chunk: Buffer) => {
-      serverLog += chunk.toString();
-      if (serverLog.includes("ready on")) resolve();
-    });
-    server.once("exit", (code) => reject(new Error(`motif serve exited with ${code}: ${serverLog}`)));
-  });
-  const signUp = await call("/api/v1/auth/sign-up", { method: "POST", body: JSON.stringify({ email: "ops@example.com", password: "correct horse battery" }) });
-  cookie = (signUp.headers["set-cookie"]?.[0] ?? "").split(";")[0];
-  expect((await call("/api/v1/projects", { method: "POST", body: JSON.stringify({ name: "Shop", slug: "shop" }) })).status).toBe(201);
-}, 300_000);
-afterAll(() => {
-  if (server.exitCode === null) server.kill("SIGKILL");
-  fs.rmSync(workspace, { recursive: true, force: true });
-});
+// Its own folder, removed whatever happened (the lane of real Postgres skips the suite).
+afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }));
 
-describe("motif serve on the Motif home", { timeout: 180_000 }, () => {
+// About the embedded Motif home and its server process: nothing here runs on the real-Postgres lane.
+describe.skipIf(realPostgresLane)("motif serve on the Motif home", { timeout: 180_000 }, () => {
+  beforeAll(async () => {
+    fs.mkdirSync(home, { recursive: true });
+    fs.cpSync(path.join(repository, "tests/fixtures/repos/python-service"), path.join(workspace, "repo-a", "service"), { recursive: true });
+    fs.mkdirSync(path.join(workspace, "elsewhere"));
+    server = spawn(process.execPath, [motif, "serve", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: workspace, env: userEnvironment(), stdio: ["ignore", "ignore", "pipe"] });
+    await new Promise<void>((resolve, reject) => {
+      server.stderr!.on("data", (chunk: Buffer) => {
+        serverLog += chunk.toString();
+        if (serverLog.includes("ready on")) resolve();
+      });
+      server.once("exit", (code) => reject(new Error(`motif serve exited with ${code}: ${serverLog}`)));
+    });
+    const signUp = await call("/api/v1/auth/sign-up", { method: "POST", body: JSON.stringify({ email: "ops@example.com", password: "correct horse battery" }) });
+    cookie = (signUp.headers.get("set-cookie") ?? "").split(";")[0];
+    expect((await call("/api/v1/projects", { method: "POST", body: JSON.stringify({ name: "Shop", slug: "shop" }) })).status).toBe(201);
+  }, 300_000);
+  afterAll(() => {
+    if (server.exitCode === null) server.kill("SIGKILL");
+  });
+
   it("announces the Motif home it created under $HOME", () => {
     expect(serverLog).toContain(`created the Motif home ${motifHome}`);
     expect(fs.existsSync(path.join(motifHome, "pgdata"))).toBe(true);

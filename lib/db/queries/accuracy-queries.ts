@@ -1,4 +1,4 @@
-import type { AccuracyWeek, VerdictCounts } from "@/lib/domain/accuracy";
+import type { AccuracyWeek, VerdictCounts } from "@/lib/domain";
 import type { Queryable } from "../database";
 
 // A validation whose evidence names a relationship_type judges that relationship of the pattern,

@@ -1,4 +1,4 @@
-import type { OperationalStats } from "@/lib/domain/operations";
+import type { OperationalStats } from "@/lib/domain";
 import type { Queryable } from "../database";
 
 /**
