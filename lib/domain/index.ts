@@ -43,6 +43,8 @@ export {
   sessionAnalyzeRequestSchema,
   listSessionsQuerySchema,
   sessionJudgementSchema,
+  operatorSessionSchema,
+  sessionParamsSchema,
   type SessionFormat,
   type SessionOutcome,
   type SessionAnalyzeRequest,
