@@ -164,6 +164,16 @@ export {
   listKindVerdictsOfAllProjects,
 } from "./queries/accuracy-queries";
 export {
+  openRemoteDatabase,
+  createRemoteDatabaseHost,
+  remoteOperationSchema,
+  functionsSecretHeader,
+  type RemoteDatabaseOptions,
+  type RemoteDatabaseHost,
+  type RemoteAnswer,
+  type RemoteOperation,
+} from "./remote";
+export {
   insertModelUsage,
   getLlmBudgetByProjectId,
   upsertLlmBudgetByProjectId,

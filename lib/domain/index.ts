@@ -12,6 +12,8 @@ export * from "./mcp-tools";
 export * from "./accuracy";
 export * from "./operations";
 export * from "./health";
+export * from "./uploads";
+export * from "./edge-functions";
 export {
   llmProviderNames,
   llmTaskNames,

@@ -9,6 +9,7 @@ export type ErrorCode =
   | "unavailable:database"
   | "unavailable:embeddings"
   | "unavailable:server"
+  | "unavailable:functions"
   | "unavailable:auth"
   | "unavailable:llm"
   | "budget_exceeded:llm"

@@ -4,6 +4,7 @@ import { advertiseLockUrl, getDatabase, motifHome, startEmbeddedMaintenance, typ
 import { getEnvironment } from "@/lib/env";
 import { writeOperatorToken } from "@/lib/operator";
 import { ensureBuild } from "./ensure-build";
+import { createFunctionGateway } from "./function-gateway";
 import { builtRouteMatcher, observeRequest } from "./request-metrics";
 import { createRequestTracker } from "./request-tracker";
 import { stopServer } from "./stop-server";
@@ -18,11 +19,17 @@ export interface ServeOptions {
 export interface RunningServer {
   url: string;
   server: http.Server;
-  /** Stops accepting, ends streams, lets requests finish, stops jobs, closes the database. */
+  /** Stops accepting, ends streams, lets requests finish, stops jobs and functions, closes the database. */
   stop: () => Promise<void>;
 }
 
 const log = (line: string) => process.stderr.write(`motif: ${line}\n`);
+
+// Where the Deno functions reach this server: the loopback interface unless it listens elsewhere only.
+function loopbackUrl(options: ServeOptions): string {
+  const local = ["0.0.0.0", "::", "localhost", "127.0.0.1"].includes(options.hostname);
+  return `http://${local ? "127.0.0.1" : options.hostname}:${options.port}`;
+}
 
 async function startBackgroundWork(database: Database, lastRequestAt: () => number) {
   // Background jobs run here: embedded, this process owns the data dir; on Supabase, every
@@ -58,6 +65,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const database = await getDatabase({ command: "motif serve", url, serving: true });
   let lastRequestAt = performance.now();
   const background = await startBackgroundWork(database, () => lastRequestAt);
+  const { jobOwnerId } = await import("@/lib/jobs");
+  const gateway = createFunctionGateway({
+    home, database, embedded: environment.mode === "embedded", serverUrl: loopbackUrl(options), jobOwner: jobOwnerId(),
+    environment: environment.DATABASE_URL ? { SUPABASE_DB_URL: environment.DATABASE_URL } : {},
+    onLog: log,
+  });
+  // Deno loads while the app builds and starts, so the first invocation finds it ready.
+  gateway.start();
   await ensureBuild(home);
   const app = next({ dev: false, dir: home, hostname: options.hostname, port: options.port });
   await app.prepare();
@@ -71,7 +86,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     lastRequestAt = performance.now();
     requests.track(request, response);
     observeRequest(routeOf, request, response);
-    void handle(request, response);
+    if (!gateway.handle(request, response)) void handle(request, response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -84,6 +99,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const pool = environment.mode === "embedded" ? (await database.query<{ shared_buffers: string }>(`show shared_buffers`))[0].shared_buffers : undefined;
   log(`${environment.mode} mode, data in ${environment.mode === "embedded" ? `${environment.dataDir} (buffer pool ${pool})` : "DATABASE_URL"}`);
   log(`ready on ${url}`);
-  const stop = () => (stopping ??= stopServer({ server, requests, background, database, log }));
+  const stop = () => (stopping ??= stopServer({ server, requests, background: [...background, gateway], database, log }));
   return { url, server, stop };
 }
