@@ -101,6 +101,7 @@ export {
   insertGitHubDelivery,
   setGitHubDeliveryJob,
   listPatternIdsByExtractionKeys,
+  getProjectSlugById,
   type GitHubConnectionRow,
   type GitHubConnectionSummary,
 } from "./queries/github-queries";

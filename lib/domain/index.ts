@@ -12,6 +12,7 @@ export * from "./mcp-tools";
 export * from "./accuracy";
 export * from "./operations";
 export * from "./health";
+export * from "./github";
 export * from "./uploads";
 export * from "./edge-functions";
 export {

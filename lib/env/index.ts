@@ -32,6 +32,12 @@ const environmentSchema = z.object({
   MOTIF_METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   OLLAMA_HOST: z.string().min(1).optional(),
+  // GitHub's REST API; default https://api.github.com (GitHub Enterprise Server: https://HOST/api/v3).
+  GITHUB_API_URL: z.string().url().optional(),
+  // Where people reach the dashboard, for links in pull-request and issue comments.
+  MOTIF_PUBLIC_URL: z.string().url().optional(),
+  // 32 bytes (base64 or hex) that encrypt stored GitHub secrets; embedded mode makes one in the data dir.
+  MOTIF_ENCRYPTION_KEY: z.string().min(1).optional(),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   ANTHROPIC_BASE_URL: z.string().url().optional(),
   // LLM routing (lib/llm, docs/llm-routing.md). Empty values count as unset.

@@ -4,7 +4,7 @@ import type { EmbeddingProvider } from "@/lib/embed";
 import { enqueueReembedJobs } from "./enqueue-reembed-jobs";
 import { jobOwnerId } from "./job-owner";
 import { recoverAbandonedJobs } from "./recover-abandoned-jobs";
-import type { ReembedProgress } from "./reembed-project";
+import type { JobRunContext, ReembedProgress } from "./reembed-project";
 import { runNextJob, type JobOutcome } from "./run-next-job";
 
 /** What a worker reports as it goes (the CLI prints it; the server logs it). */
@@ -24,6 +24,8 @@ export interface JobWorkerOptions {
   onEvent?: (event: WorkerEvent) => void;
   /** Stops the round: no job is taken after it is aborted, and a running one stops between batches. */
   signal?: AbortSignal;
+  /** More job types to run (lib/github's), by type. */
+  handlers?: JobRunContext["handlers"];
 }
 
 /** Options of one round: whether it first looks for projects another model embedded. */
@@ -47,7 +49,7 @@ export async function drainJobs(options: DrainOptions): Promise<JobOutcome[]> {
   const outcomes: JobOutcome[] = [];
   while (!options.signal?.aborted) {
     const outcome = await runNextJob({
-      database, embedder, owner, leaseSeconds: options.leaseSeconds ?? defaultJobLeaseSeconds, signal: options.signal,
+      database, embedder, owner, leaseSeconds: options.leaseSeconds ?? defaultJobLeaseSeconds, signal: options.signal, handlers: options.handlers,
       onProgress: (progress, job) => onEvent?.({ type: "progress", jobId: job.id, progress }),
     });
     if (!outcome) return outcomes;

@@ -36,8 +36,9 @@ async function startBackgroundWork(database: Database, lastRequestAt: () => numb
   // server (and any `motif worker`) shares the queue.
   const { describeWorkerEvent, startJobWorker } = await import("@/lib/jobs");
   const { createEmbeddingProvider } = await import("@/lib/embed");
+  const { gitHubJobHandlers } = await import("@/lib/github");
   const worker = startJobWorker({
-    database, embedder: createEmbeddingProvider(),
+    database, embedder: createEmbeddingProvider(), handlers: gitHubJobHandlers,
     onEvent: (event) => { const line = describeWorkerEvent(event); if (line) log(line); },
     onError: (error) => log(`job worker: ${error.message}`),
   });

@@ -4,6 +4,7 @@ import { registerCostsCommand } from "./costs";
 import { registerDbCommand } from "./db";
 import { registerDescribeCommand } from "./describe";
 import { registerExtractCommand } from "./extract";
+import { registerGitHubCommand } from "./github";
 import { registerIngestCommand } from "./ingest";
 import { registerMcpCommand } from "./mcp";
 import { registerProjectsCommand } from "./projects";
@@ -24,6 +25,7 @@ export function registerCommands(program: Command): void {
   registerReembedCommand(program);
   registerWorkerCommand(program);
   registerMcpCommand(program);
+  registerGitHubCommand(program);
   registerDescribeCommand(program);
   registerCostsCommand(program);
   registerBudgetCommand(program);
