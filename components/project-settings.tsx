@@ -5,11 +5,12 @@ import { useQuery } from "@tanstack/react-query";
 import type { Project } from "@/lib/db";
 import { apiFetch } from "./api-client";
 import { ApiKeyManager } from "./api-key-manager";
+import { GitHubConnectionManager } from "./github-connection-manager";
 import { MemberManager } from "./member-manager";
 import { ProjectAdminActions } from "./project-admin-actions";
 import { ErrorMessage } from "./ui/error-message";
 
-/** A project's settings: members for everyone in it; management, API keys, rename and delete for admins. */
+/** A project's settings: members for everyone in it; management, API keys, GitHub connections, rename and delete for admins. */
 export function ProjectSettings({ slug }: { slug: string }) {
   const project = useQuery({
     queryKey: ["projects", slug],
@@ -31,6 +32,7 @@ export function ProjectSettings({ slug }: { slug: string }) {
       {isAdmin ? (
         <>
           <ApiKeyManager slug={slug} />
+          <GitHubConnectionManager slug={slug} />
           <ProjectAdminActions project={project.data} />
         </>
       ) : (

@@ -104,6 +104,7 @@ export {
   insertGitHubDelivery,
   setGitHubDeliveryJob,
   listPatternIdsByExtractionKeys,
+  getProjectSlugById,
   type GitHubConnectionRow,
   type GitHubConnectionSummary,
 } from "./queries/github-queries";
@@ -157,6 +158,18 @@ export {
   listIngestEvents,
   type PatternEventRow,
 } from "./queries/pattern-event-queries";
+export { backupEmbeddedDatabase, restoreEmbeddedDatabase, type RestoreResult } from "./embedded-backup";
+export { announceMotifHome } from "./announce-motif-home";
+export { getOperationalStats } from "./queries/operational-queries";
+export {
+  listKindVerdictsByProjectId,
+  listKindOutcomesByProjectId,
+  listRelationshipVerdictsByProjectId,
+  listWeeklyKindVerdictsByProjectId,
+  getKindVerdicts,
+  getLatestAccuracyEventType,
+  listKindVerdictsOfAllProjects,
+} from "./queries/accuracy-queries";
 export {
   openRemoteDatabase,
   createRemoteDatabaseHost,

@@ -20,6 +20,7 @@ import {
   type JwtClaims,
   type Queryable,
 } from "@/lib/db";
+import { motifMetrics } from "@/lib/metrics";
 import { createEmbeddingProvider, embeddingTextForPattern, type EmbeddingProvider } from "@/lib/embed";
 import { enqueueReembedJobs } from "@/lib/jobs";
 import { buildIngestRows, type IngestRows } from "./ingest-rows";
@@ -147,6 +148,15 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
   return summary;
 }
 
+// Files: those the extraction found patterns in or failed to read (the slim CLI payload carries no file count).
+function recordIngestMetrics(source: IngestSource, summary: IngestSummary, seconds: number): void {
+  const files = new Set([...source.patterns.flatMap((pattern) => pattern.occurrences.map((occurrence) => occurrence.file)), ...source.failures.map((failure) => failure.file)]);
+  motifMetrics.ingestDuration().observe({ outcome: "succeeded" }, seconds);
+  motifMetrics.ingestFiles().inc(files.size);
+  const patterns = motifMetrics.ingestPatterns();
+  for (const result of ["created", "updated", "unchanged"] as const) patterns.inc({ result }, summary.patterns[result]);
+}
+
 /**
  * Ingests an extraction into a project: embeds new and changed patterns, upserts patterns by
  * their extraction key, reconciles occurrences and relationships, and emits pattern events,
@@ -162,6 +172,8 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
     database: options.database, withExtraction: false, onProgress: options.onProgress,
     jobId: await startIngestJob({ ...options, patterns: rows.patterns.length }),
   });
+  const startedAt = performance.now();
+  const elapsed = () => (performance.now() - startedAt) / 1000;
   try {
     const summary = await translateDatabaseErrors(() => run((transaction) =>
       writeIngest(transaction, { ...options, repository: options.repository ?? "", rows, embedder, tracker }),
@@ -172,8 +184,10 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
     tracker.close();
     // Unchanged patterns keep the vectors another provider made: a job moves them (trusted work).
     const [queued] = await enqueueReembedJobs({ database: options.database, model: embedder.id, projectId: options.projectId });
+    recordIngestMetrics(options.result, summary, elapsed());
     return { ...summary, reembed: queued ? { job_id: queued.job.id, patterns: queued.patterns } : null };
   } catch (error) {
+    motifMetrics.ingestDuration().observe({ outcome: "failed" }, elapsed());
     await finishIngestJob({ database: options.database, claims: options.claims, tracker, error: error as Error });
     throw error;
   }
