@@ -20,3 +20,8 @@ export function generateApiKey(): GeneratedApiKey {
   const key = `${apiKeyPrefix}${randomBytes(32).toString("base64url")}`;
   return { key, prefix: key.slice(0, apiKeyPrefix.length + 6), hash: hashApiKey(key) };
 }
+
+/** True when the text has the shape `generateApiKey` gives: `motif_` and 43 base64url characters. */
+export function isWellFormedApiKey(key: string): boolean {
+  return /^motif_[A-Za-z0-9_-]{43}$/.test(key);
+}

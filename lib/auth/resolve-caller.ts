@@ -2,22 +2,27 @@ import { anonymousClaims, asService, getDatabase, markApiKeyUsedByHash, type Jwt
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 import { verifyAccessToken } from "./access-token";
-import { apiKeyPrefix, hashApiKey } from "./api-key";
+import { apiKeyPrefix, hashApiKey, isWellFormedApiKey } from "./api-key";
 import { getJwtSecret } from "./jwt-secret";
 import { readSessionCookie } from "./session-cookie";
+import { assertSessionActive } from "./session-registry";
 import { readSupabaseAccessToken } from "./supabase-session";
-import { recallVerifiedApiKey, rememberVerifiedApiKey } from "./verified-api-keys";
+import { recallVerifiedApiKey, refusedApiKeys, rememberVerifiedApiKey } from "./verified-api-keys";
 
 /**
  * Claims of a project API key: RLS confines such a caller to the key's project and role. A key
  * verified recently is not looked up again (see verified-api-keys.ts for the revocation window).
  */
 async function resolveApiKey(key: string): Promise<JwtClaims> {
+  // A key this server could not have made is refused without touching the database.
+  if (!isWellFormedApiKey(key)) throw new MotifError("unauthorized:auth", "the API key is invalid or has been revoked");
   const keyHash = hashApiKey(key);
   const known = recallVerifiedApiKey(keyHash);
   if (known) return known;
+  if (refusedApiKeys.recall(keyHash)) throw new MotifError("unauthorized:auth", "the API key is invalid or has been revoked");
   const database = await getDatabase();
   const apiKey = await asService(database, (transaction) => markApiKeyUsedByHash({ transaction, keyHash }));
+  if (!apiKey) refusedApiKeys.remember(keyHash);
   if (!apiKey) throw new MotifError("unauthorized:auth", "the API key is invalid or has been revoked");
   const claims: JwtClaims = {
     role: "authenticated",
@@ -53,7 +58,14 @@ export async function resolveCaller(request: Request): Promise<JwtClaims> {
   if (bearer?.startsWith(apiKeyPrefix)) return resolveApiKey(bearer);
   const token = bearer ?? (await readSessionToken(request));
   if (!token) return anonymousClaims;
-  return verifyAccessToken(token, getJwtSecret());
+  return verifySessionToken(token);
+}
+
+/** Verifies a user's access token and that its session is still live (not signed out or revoked). */
+export async function verifySessionToken(token: string): Promise<JwtClaims> {
+  const claims = await verifyAccessToken(token, getJwtSecret());
+  await assertSessionActive(claims);
+  return claims;
 }
 
 /** Like `resolveCaller`, but anonymous callers get a 401 asking them to sign in. */

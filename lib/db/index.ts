@@ -13,6 +13,14 @@ export { getDatabaseHealth, type DatabaseHealth } from "./queries/health-queries
 export { toMotifError, translateDatabaseErrors, sqlStateOf, type DatabaseErrorMessages } from "./database-error";
 export { createLocalUser, getLocalUserByEmail, recordSignInByUserId, type LocalUser } from "./queries/user-queries";
 export {
+  createLocalSession,
+  isSessionActive,
+  endSessionById,
+  listSessionsOfCaller,
+  revokeSessionOfCaller,
+  type AuthSession,
+} from "./queries/session-queries";
+export {
   listProjectsByCaller,
   getProjectBySlug,
   createProjectBySlug,

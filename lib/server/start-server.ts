@@ -1,6 +1,7 @@
 import http from "node:http";
 import next from "next";
 import { advertiseLockUrl, getDatabase, motifHome, startEmbeddedMaintenance } from "@/lib/db";
+import { clientAddressHeader } from "@/lib/auth";
 import { getEnvironment } from "@/lib/env";
 import { ensureBuild } from "./ensure-build";
 import { writeOperatorToken } from "@/lib/operator";
@@ -37,6 +38,8 @@ export async function startServer(options: ServeOptions): Promise<http.Server> {
   let lastRequestAt = performance.now();
   const server = http.createServer((request, response) => {
     lastRequestAt = performance.now();
+    // The peer's address, for the rate limits: set here from the socket, so no client can forge it.
+    request.headers[clientAddressHeader] = request.socket.remoteAddress ?? "";
     void handle(request, response);
   });
   // Embedded Postgres has no autovacuum: this process does its work (Supabase runs its own).

@@ -3,7 +3,10 @@ import { embeddingConfigFromEnvironment, parseEmbeddingConfig } from "@/lib/embe
 import type { MotifEnvironment } from "@/lib/env";
 
 function environment(variables: Partial<MotifEnvironment>): MotifEnvironment {
-  return { MOTIF_SESSION_TTL_SECONDS: 1, PORT: 3000, MOTIF_EMBEDDINGS: "builtin", mode: "embedded", dataDir: "/tmp/x", ...variables };
+  return {
+    MOTIF_SESSION_TTL_SECONDS: 1, PORT: 3000, MOTIF_HOST: "127.0.0.1", MOTIF_TRUST_PROXY: "false", MOTIF_EMBEDDINGS: "builtin",
+    mode: "embedded", dataDir: "/tmp/x", allowedOrigins: [], trustProxy: false, ...variables,
+  };
 }
 
 describe("embedding configuration", () => {
