@@ -31,11 +31,20 @@ export {
 } from "./queries/project-queries";
 export {
   listMembersByProjectId,
-  addMemberByEmail,
   updateMemberRoleByUserId,
   deleteMemberByUserId,
   type ProjectMember,
 } from "./queries/member-queries";
+export {
+  inviteMemberByEmail,
+  listInvitationsByProjectId,
+  deleteInvitationById,
+  listInvitationsOfCaller,
+  acceptInvitationById,
+  declineInvitationById,
+  type ProjectInvitation,
+  type ReceivedInvitation,
+} from "./queries/invitation-queries";
 export {
   listApiKeysByProjectId,
   createApiKeyByProjectId,

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as session } from "@/app/api/v1/auth/session/route";
 import { DELETE as revokeKey } from "@/app/api/v1/projects/[slug]/api-keys/[keyId]/route";
 import { GET as listKeys, POST as createKey } from "@/app/api/v1/projects/[slug]/api-keys/route";
-import { POST as addMember } from "@/app/api/v1/projects/[slug]/members/route";
+import { POST as invite } from "@/app/api/v1/projects/[slug]/invitations/route";
 import { GET as getProject, PATCH as patchProject } from "@/app/api/v1/projects/[slug]/route";
 import { GET as listProjects, POST as createProject } from "@/app/api/v1/projects/route";
 import { hashApiKey } from "@/lib/auth";
 import { asService } from "@/lib/db";
-import { signUpAccount, type TestAccount } from "./accounts";
+import { joinProject, signUpAccount, type TestAccount } from "./accounts";
 import { callRoute, useTestApi } from "./api-harness";
 
 let api: Awaited<ReturnType<typeof useTestApi>>;
@@ -45,7 +45,7 @@ describe("POST /api/v1/projects/[slug]/api-keys", () => {
   });
 
   it("refuses non-admins with 403", async () => {
-    await callRoute(addMember, { method: "POST", cookie: alice.cookie, params: { slug: "project-a" }, body: { email: bob.email, role: "member" } });
+    await joinProject({ admin: alice, slug: "project-a", account: bob, role: "member" });
     const create = await callRoute(createKey, { method: "POST", cookie: bob.cookie, params: { slug: "project-a" }, body: { name: "mine" } });
     expect(create.status).toBe(403);
     expect(create.body.error).toEqual({ code: "forbidden:auth", message: "only project admins can create API keys" });
@@ -75,7 +75,7 @@ describe("calling with an API key", () => {
     expect(read.body.project.role).toBe("viewer");
     const rename = await callRoute(patchProject, { method: "PATCH", bearer: key, params: { slug: "project-a" }, body: { name: "Viewer was here" } });
     expect(rename.status).toBe(403);
-    const add = await callRoute(addMember, { method: "POST", bearer: key, params: { slug: "project-a" }, body: { email: "alice@example.com" } });
+    const add = await callRoute(invite, { method: "POST", bearer: key, params: { slug: "project-a" }, body: { email: "alice@example.com" } });
     expect(add.status).toBe(403);
     const project = await callRoute(getProject, { cookie: alice.cookie, params: { slug: "project-a" } });
     expect(project.body.project.name).toBe("Project A");

@@ -13,6 +13,7 @@ export interface ProjectRows {
   event: string;
   session: string;
   modelUsage: string;
+  invitation: string;
   job: string;
 }
 
@@ -91,6 +92,11 @@ async function seedProject(transaction: Queryable, slug: string): Promise<Projec
       transaction,
       "insert into public.pattern_events (project_id, pattern_id, event_type) values ($1, $2, 'pattern.created') returning id",
       [id, patterns[0]],
+    ),
+    invitation: await one(
+      transaction,
+      "insert into public.project_invitations (project_id, email, role) values ($1, 'invitee@example.com', 'viewer') returning id",
+      [id],
     ),
     modelUsage: await one(
       transaction,
