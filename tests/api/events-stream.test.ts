@@ -7,7 +7,7 @@ import { DELETE as removeMember } from "@/app/api/v1/projects/[slug]/members/[us
 import { POST as createProject } from "@/app/api/v1/projects/route";
 import { GET as getConfig } from "@/app/api/v1/config/route";
 import { asService, withUser } from "@/lib/db";
-import { countEventSubscribers, createPatternEventStream } from "@/lib/realtime";
+import { countEventSubscribers, createPatternEventStream, maxStreamsPerCaller } from "@/lib/realtime";
 import { readSse, type SseReader } from "@/tests/support/sse-reader";
 import { joinProject, signUpAccount, type TestAccount } from "./accounts";
 import { callRoute, useTestApi } from "./api-harness";
@@ -154,6 +154,19 @@ describe("GET /api/v1/projects/[slug]/events/stream", () => {
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(await response.json()).toEqual({ error: { code: "not_found:resource", message: 'project "atlas" not found' } });
     expect(countEventSubscribers()).toBe(0);
+  });
+
+  it("caps the streams one caller holds open at once (429), and frees a slot when one ends", async () => {
+    const held = [];
+    for (let index = 0; index < maxStreamsPerCaller; index++) held.push(await openStream(owner, "atlas"));
+    expect(held.every((stream) => stream.response.status === 200)).toBe(true);
+    const refused = await openStream(owner, "atlas");
+    expect(refused.response.status).toBe(429);
+    expect((await refused.response.json()).error.code).toBe("too_many_requests:streams");
+    expect((await openStream(viewer, "atlas")).response.status).toBe(200);
+    held[0].abort.abort();
+    await held[0].reader?.ended;
+    expect((await openStream(owner, "atlas")).response.status).toBe(200);
   });
 
   it("refuses an anonymous caller with 401", async () => {

@@ -6,7 +6,9 @@ import { POST as signIn } from "@/app/api/v1/auth/sign-in/route";
 import { POST as signOut } from "@/app/api/v1/auth/sign-out/route";
 import { POST as signUp } from "@/app/api/v1/auth/sign-up/route";
 import { GET as listProjects, POST as createProject } from "@/app/api/v1/projects/route";
+import { GET as listPatterns, POST as createPattern } from "@/app/api/v1/patterns/route";
 import { clientAddressHeader, signInLimits } from "@/lib/auth";
+import { textLimits } from "@/lib/domain/text-limits";
 import { signUpAccount } from "./accounts";
 import { callRoute, useTestApi } from "./api-harness";
 
@@ -147,5 +149,35 @@ describe("account inputs", () => {
     const answer = await callRoute(signUp, { method: "POST", body: { email: "policy-test@example.com", password } });
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toMatch(message);
+  });
+});
+
+describe("hostile values that reach the database", () => {
+  it("answers NUL bytes in stored and searched text, and crafted cursors, with 400", async () => {
+    const account = await signUpAccount("hostile@example.com");
+    expect((await callRoute(createProject, { method: "POST", bearer: account.token, body: { name: "Hostile", slug: "hostile" } })).status).toBe(201);
+    const withNul = await callRoute(createProject, { method: "POST", bearer: account.token, body: { name: "a\u0000b", slug: "hostile-2" } });
+    expect(withNul.status).toBe(400);
+    const pattern = { project: "hostile", name: "Retry", code: "def retry():\n    pass\n", content: { note: "a\u0000b" } };
+    expect((await callRoute(createPattern, { method: "POST", bearer: account.token, body: pattern })).status).toBe(400);
+    const search = await callRoute(listPatterns, { bearer: account.token, url: "http://localhost:3000/api/v1/patterns?project=hostile&q=a%00b" });
+    expect(search.status).toBe(400);
+    for (const value of ["1e999", "-1e999", "NaN", "x", "2026-13-45"]) {
+      for (const [sort, column] of [["quality_score", "quality_score"], ["created_at", "created_at"], ["name", "name"]]) {
+        const cursor = Buffer.from(JSON.stringify([column, "desc", value, "ffffffff-ffff-ffff-ffff-ffffffffffff"])).toString("base64url");
+        const page = await callRoute(listPatterns, { bearer: account.token, url: `http://localhost:3000/api/v1/patterns?project=hostile&sort=${sort}&cursor=${cursor}` });
+        expect([sort, value, page.status]).toEqual([sort, value, page.status < 500 ? page.status : "5xx"]);
+        expect(page.status).toBeLessThan(500);
+      }
+    }
+  });
+
+  it("refuses a pattern's content past its documented limit", async () => {
+    const account = await signUpAccount("big-content@example.com");
+    await callRoute(createProject, { method: "POST", bearer: account.token, body: { name: "Big", slug: "big-content" } });
+    const content = { blob: "x".repeat(textLimits.patternContentBytes) };
+    const answer = await callRoute(createPattern, { method: "POST", bearer: account.token, body: { project: "big-content", name: "Big", code: "x = 1", content } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toMatch(/content: must be at most 64 KB of JSON/);
   });
 });

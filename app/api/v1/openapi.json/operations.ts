@@ -32,8 +32,8 @@ const pattern = "/api/v1/patterns/{id}";
 
 /** Every operation under /api/v1, with the zod schemas its handler validates with. */
 export const apiOperations: ApiOperation[] = [
-  { method: "POST", path: "/api/v1/auth/sign-up", tag: "auth", summary: "Create a local account and sign in", authenticated: false, body: signUpSchema, success: created("The account and its session"), errors: [409] },
-  { method: "POST", path: "/api/v1/auth/sign-in", tag: "auth", summary: "Start a session", authenticated: false, body: signInSchema, success: ok("The user, the access token and the session cookie") },
+  { method: "POST", path: "/api/v1/auth/sign-up", tag: "auth", summary: "Create a local account and sign in", authenticated: false, body: signUpSchema, success: created("The account and its session"), errors: [409, 413, 429] },
+  { method: "POST", path: "/api/v1/auth/sign-in", tag: "auth", summary: "Start a session", authenticated: false, body: signInSchema, success: ok("The user, the access token and the session cookie"), errors: [413, 429] },
   { method: "POST", path: "/api/v1/auth/sign-out", tag: "auth", summary: "End the session (its token stops working) and clear the cookie", authenticated: false, success: ok("Signed out") },
   { method: "GET", path: "/api/v1/auth/sessions", tag: "auth", summary: "The caller's live sessions (users)", success: ok("Sessions, the current one marked"), errors: [403] },
   { method: "DELETE", path: "/api/v1/auth/sessions/{sessionId}", tag: "auth", summary: "End one of the caller's sessions", params: sessionParamsSchema, success: ok("Revoked"), errors: [403, 404] },
@@ -59,7 +59,7 @@ export const apiOperations: ApiOperation[] = [
   { method: "POST", path: `${project}/api-keys`, tag: "projects", summary: "Create an API key, shown once (admins)", body: createApiKeySchema, success: created("The key and its record"), errors: [403, 404] },
   { method: "DELETE", path: `${project}/api-keys/{keyId}`, tag: "projects", summary: "Revoke an API key (admins)", params: apiKeyParamsSchema, success: ok("The revoked key"), errors: [403, 404] },
   { method: "GET", path: `${project}/events`, tag: "feed", summary: "The project's pattern events, oldest first after a given id", query: listEventsQuerySchema, success: ok("Events"), errors: [404] },
-  { method: "GET", path: `${project}/events/stream`, tag: "feed", summary: "Live pattern events (Server-Sent Events)", query: streamEventsQuerySchema, success: { status: 200, description: "An event stream", contentType: "text/event-stream" }, errors: [404] },
+  { method: "GET", path: `${project}/events/stream`, tag: "feed", summary: "Live pattern events (Server-Sent Events)", query: streamEventsQuerySchema, success: { status: 200, description: "An event stream", contentType: "text/event-stream" }, errors: [404, 429] },
   { method: "GET", path: `${project}/jobs`, tag: "jobs", summary: "The project's background jobs (ingests, re-embeddings) with progress, newest first", query: listJobsQuerySchema, success: ok("Jobs"), errors: [404] },
   { method: "POST", path: `${project}/jobs`, tag: "jobs", summary: "Queue a re-embedding with the configured provider (admins, members)", body: createJobSchema, success: { status: 202, description: "The queued (or already active) job; 200 with no job when every pattern is current" }, errors: [403, 404] },
   { method: "GET", path: `${project}/jobs/{jobId}`, tag: "jobs", summary: "One job with its progress, result or error", params: jobParamsSchema, success: ok("The job"), errors: [404] },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { patternSortFields } from "@/lib/db";
+import { textLimits } from "@/lib/domain/text-limits";
 import { designPatternKinds } from "@/lib/extract";
 
 /** The four pattern types of DESIGN §3. */
@@ -20,6 +21,13 @@ export const tagSchema = z.string().trim().min(1).max(64).regex(/^[a-z0-9][a-z0-
 /** A project named by slug or id. */
 export const projectReferenceSchema = z.string().trim().min(1).max(100).describe("project slug or id");
 
+/** A pattern's free-form `content`: a JSON object of at most `textLimits.patternContentBytes`. */
+export const patternContentSchema = z
+  .record(z.string(), z.unknown())
+  .refine((content) => Buffer.byteLength(JSON.stringify(content)) <= textLimits.patternContentBytes, {
+    message: `must be at most ${textLimits.patternContentBytes / 1024} KB of JSON`,
+  });
+
 /** POST /api/v1/patterns body: a pattern written down by hand. */
 export const createPatternSchema = z.object({
   project: projectReferenceSchema.optional().describe("project slug or id; defaults to an API key's own project"),
@@ -32,7 +40,7 @@ export const createPatternSchema = z.object({
   code: z.string().min(1, "is required").max(200_000, "must be at most 200000 characters"),
   tags: z.array(tagSchema).max(50).default([]),
   dependencies: z.array(z.string().trim().min(1).max(300)).max(200).default([]),
-  content: z.record(z.string(), z.unknown()).default({}),
+  content: patternContentSchema.default({}),
   status: z.enum(["pending", "active"]).default("active"),
 });
 

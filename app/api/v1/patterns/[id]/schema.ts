@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { patternKindSchema, patternStatusSchema, tagSchema } from "../schema";
+import { patternContentSchema, patternKindSchema, patternStatusSchema, tagSchema } from "../schema";
 
 /** The dynamic segment naming one pattern version. */
 export const patternParamsSchema = z.object({ id: z.uuid("must be a pattern id (uuid)") });
@@ -18,7 +18,7 @@ export const updatePatternSchema = z
     kind: patternKindSchema.nullable(),
     framework: z.string().trim().min(1).max(100).nullable(),
     dependencies: z.array(z.string().trim().min(1).max(300)).max(200),
-    content: z.record(z.string(), z.unknown()),
+    content: patternContentSchema,
   })
   .partial()
   .strict()
