@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { getJwtSecret } from "./jwt-secret";
 
 /** Every Motif API key starts so: it tells keys from JWTs and is easy to spot in a leak scan. */
 export const apiKeyPrefix = "motif_";
@@ -10,18 +11,38 @@ export interface GeneratedApiKey {
   hash: string;
 }
 
+const randomLength = 32;
+const tagLength = 8;
+
 /** The stored form of a key: sha256 hex (the key holds 256 random bits, so no salt is needed). */
 export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
-/** Generates a key: `motif_` + 32 random bytes in base64url. */
+// 8 bytes of HMAC-SHA256 over the random part, keyed with the server's JWT secret: a key this
+// server did not make is refused by arithmetic alone, as a forged JWT is.
+function tagOf(random: Buffer, secret: Uint8Array): Buffer {
+  return createHmac("sha256", secret).update("motif-api-key:").update(random).digest().subarray(0, tagLength);
+}
+
+/** Generates a key: `motif_` + base64url of 32 random bytes and their 8-byte tag (54 characters). */
 export function generateApiKey(): GeneratedApiKey {
-  const key = `${apiKeyPrefix}${randomBytes(32).toString("base64url")}`;
+  const random = randomBytes(randomLength);
+  const key = `${apiKeyPrefix}${Buffer.concat([random, tagOf(random, getJwtSecret())]).toString("base64url")}`;
   return { key, prefix: key.slice(0, apiKeyPrefix.length + 6), hash: hashApiKey(key) };
 }
 
-/** True when the text has the shape `generateApiKey` gives: `motif_` and 43 base64url characters. */
+/**
+ * Whether a presented key may be one of ours, decided without the database: a tagged key
+ * (54 characters) whose tag matches, or a key of the untagged form that keys created before
+ * tags had (`motif_` + 43 characters), which only the database can judge.
+ */
 export function isWellFormedApiKey(key: string): boolean {
-  return /^motif_[A-Za-z0-9_-]{43}$/.test(key);
+  const body = key.slice(apiKeyPrefix.length);
+  if (!key.startsWith(apiKeyPrefix) || !/^[A-Za-z0-9_-]+$/.test(body)) return false;
+  if (body.length === 43) return true;
+  if (body.length !== 54) return false;
+  const bytes = Buffer.from(body, "base64url");
+  const random = bytes.subarray(0, randomLength);
+  return timingSafeEqual(bytes.subarray(randomLength), tagOf(random, getJwtSecret()));
 }

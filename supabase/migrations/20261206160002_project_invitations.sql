@@ -14,6 +14,7 @@ create table public.project_invitations (
 );
 
 create index project_invitations_email_idx on public.project_invitations (email);
+create index project_invitations_invited_by_idx on public.project_invitations (invited_by);
 
 -- Admins of the project see and withdraw its invitations; invitees go through the functions.
 alter table public.project_invitations enable row level security;

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as session } from "@/app/api/v1/auth/session/route";
 import { DELETE as revokeKey } from "@/app/api/v1/projects/[slug]/api-keys/[keyId]/route";
@@ -32,7 +33,7 @@ afterAll(() => api.close());
 describe("POST /api/v1/projects/[slug]/api-keys", () => {
   it("shows a new key once and stores only its sha256 hash and prefix", async () => {
     const { key, api_key } = await issueKey(alice, "project-a", "member");
-    expect(key).toMatch(/^motif_[A-Za-z0-9_-]{43}$/);
+    expect(key).toMatch(/^motif_[A-Za-z0-9_-]{54}$/);
     expect(api_key.key_prefix).toBe(key.slice(0, 12));
     expect(api_key).not.toHaveProperty("key_hash");
     const [row] = await asService(api.database, (transaction) =>
@@ -100,6 +101,21 @@ describe("calling with an API key", () => {
     expect(refused.status).toBe(401);
     expect(refused.body).toEqual(expected);
     expect((await callRoute(listProjects, { bearer: `motif_${"x".repeat(43)}` })).body).toEqual(expected);
+  });
+
+  it("refuses a key whose tag this server did not make, and still accepts keys made before tags", async () => {
+    const { key } = await issueKey(alice, "project-a", "viewer");
+    const forged = `${key.slice(0, -3)}${key.endsWith("AAA") ? "BBB" : "AAA"}`;
+    expect((await callRoute(listProjects, { bearer: forged })).status).toBe(401);
+    const legacy = `motif_${randomBytes(32).toString("base64url")}`;
+    await asService(api.database, (transaction) =>
+      transaction.query(
+        `insert into public.api_keys (project_id, name, role, key_prefix, key_hash)
+         select id, 'legacy', 'viewer', $1, $2 from public.projects where slug = 'project-a'`,
+        [legacy.slice(0, 12), hashApiKey(legacy)],
+      ),
+    );
+    expect((await callRoute(listProjects, { bearer: legacy })).status).toBe(200);
   });
 
   it("refuses a key with 401 at once when it is revoked after a recent use", async () => {

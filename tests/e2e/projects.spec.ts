@@ -68,7 +68,7 @@ test("an admin creates an API key, sees it once, and revokes it", async ({ brows
   const settings = new SettingsPage(ownerPage);
   await settings.open(slug);
   const key = await settings.createApiKey("ci", "viewer");
-  expect(key).toMatch(/^motif_[A-Za-z0-9_-]{43}$/);
+  expect(key).toMatch(/^motif_[A-Za-z0-9_-]{54}$/);
   await ownerPage.getByTestId("copy-api-key").click();
   await expect(ownerPage.getByTestId("copy-api-key")).toHaveText("Copied");
   expect(await ownerPage.evaluate(() => navigator.clipboard.readText())).toBe(key);
