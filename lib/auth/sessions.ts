@@ -2,7 +2,11 @@ import { asService, createLocalSession, endSessionById, getDatabase, type JwtCla
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 import { signAccessToken, verifyAccessToken, type SessionUser } from "./access-token";
+<<<<<<< HEAD
 import { clientAddressOf } from "./client-address";
+=======
+import { getAccessTokenKeys } from "./access-token-keys";
+>>>>>>> main
 import { getJwtSecret } from "./jwt-secret";
 import { invalidCredentialsMessage, signInLocalUser, signUpLocalUser } from "./local-accounts";
 import { assertPasswordAcceptable } from "./password-policy";
@@ -145,5 +149,9 @@ export async function currentSession(request: Request): Promise<{ claims: JwtCla
   const { client, setCookies } = await createSupabaseRequestClient(request);
   const { data } = await client.auth.getSession();
   if (!data.session) return { claims: await requireCaller(request), setCookies };
+<<<<<<< HEAD
   return { claims: await verifySessionToken(data.session.access_token), setCookies };
+=======
+  return { claims: await verifyAccessToken(data.session.access_token, getAccessTokenKeys()), setCookies };
+>>>>>>> main
 }
