@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { getJwtSecret } from "./jwt-secret";
+import { getEnvironment } from "@/lib/env";
+import { getLocalJwtSecret } from "./jwt-secret";
 
 /** Every Motif API key starts so: it tells keys from JWTs and is easy to spot in a leak scan. */
 export const apiKeyPrefix = "motif_";
@@ -25,10 +26,22 @@ function tagOf(random: Buffer, secret: Uint8Array): Buffer {
   return createHmac("sha256", secret).update("motif-api-key:").update(random).digest().subarray(0, tagLength);
 }
 
+/**
+ * The secret that tags keys: the data dir's JWT secret (embedded) or SUPABASE_JWT_SECRET, which
+ * every server of a Supabase deployment shares; undefined when a Supabase project verifies
+ * tokens with its published keys only (keys are then made untagged).
+ */
+function tagSecret(): Uint8Array | undefined {
+  const environment = getEnvironment();
+  if (environment.mode === "embedded") return getLocalJwtSecret(environment.dataDir);
+  return environment.SUPABASE_JWT_SECRET ? new TextEncoder().encode(environment.SUPABASE_JWT_SECRET) : undefined;
+}
+
 /** Generates a key: `motif_` + base64url of 32 random bytes and their 8-byte tag (54 characters). */
 export function generateApiKey(): GeneratedApiKey {
   const random = randomBytes(randomLength);
-  const key = `${apiKeyPrefix}${Buffer.concat([random, tagOf(random, getJwtSecret())]).toString("base64url")}`;
+  const secret = tagSecret();
+  const key = `${apiKeyPrefix}${Buffer.concat([random, ...(secret ? [tagOf(random, secret)] : [])]).toString("base64url")}`;
   return { key, prefix: key.slice(0, apiKeyPrefix.length + 6), hash: hashApiKey(key) };
 }
 
@@ -41,8 +54,8 @@ export function isWellFormedApiKey(key: string): boolean {
   const body = key.slice(apiKeyPrefix.length);
   if (!key.startsWith(apiKeyPrefix) || !/^[A-Za-z0-9_-]+$/.test(body)) return false;
   if (body.length === 43) return true;
-  if (body.length !== 54) return false;
+  const secret = tagSecret();
+  if (body.length !== 54 || !secret) return false;
   const bytes = Buffer.from(body, "base64url");
-  const random = bytes.subarray(0, randomLength);
-  return timingSafeEqual(bytes.subarray(randomLength), tagOf(random, getJwtSecret()));
+  return timingSafeEqual(bytes.subarray(randomLength), tagOf(bytes.subarray(0, randomLength), secret));
 }

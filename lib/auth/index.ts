@@ -9,10 +9,7 @@ export { generateApiKey, hashApiKey, isWellFormedApiKey, apiKeyPrefix, type Gene
 export { sessionCookieName } from "./session-cookie";
 export { invalidCredentialsMessage } from "./local-accounts";
 export { forgetVerifiedApiKey, apiKeyTrustMs } from "./verified-api-keys";
-<<<<<<< HEAD
 export { forgetSession, sessionTrustMs } from "./session-registry";
 export { clientAddressHeader, clientAddressOf } from "./client-address";
 export { signInLimits, signUpLimits } from "./sign-in-limits";
-=======
 export { getAccessTokenKeys, supabaseJwks, type AccessTokenKeys } from "./access-token-keys";
->>>>>>> main

@@ -2,13 +2,8 @@ import { anonymousClaims, asService, getDatabase, markApiKeyUsedByHash, type Jwt
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 import { verifyAccessToken } from "./access-token";
-<<<<<<< HEAD
 import { apiKeyPrefix, hashApiKey, isWellFormedApiKey } from "./api-key";
-import { getJwtSecret } from "./jwt-secret";
-=======
-import { apiKeyPrefix, hashApiKey } from "./api-key";
 import { getAccessTokenKeys } from "./access-token-keys";
->>>>>>> main
 import { readSessionCookie } from "./session-cookie";
 import { assertSessionActive } from "./session-registry";
 import { readSupabaseAccessToken } from "./supabase-session";
@@ -63,18 +58,14 @@ export async function resolveCaller(request: Request): Promise<JwtClaims> {
   if (bearer?.startsWith(apiKeyPrefix)) return resolveApiKey(bearer);
   const token = bearer ?? (await readSessionToken(request));
   if (!token) return anonymousClaims;
-<<<<<<< HEAD
   return verifySessionToken(token);
 }
 
 /** Verifies a user's access token and that its session is still live (not signed out or revoked). */
 export async function verifySessionToken(token: string): Promise<JwtClaims> {
-  const claims = await verifyAccessToken(token, getJwtSecret());
+  const claims = await verifyAccessToken(token, getAccessTokenKeys());
   await assertSessionActive(claims);
   return claims;
-=======
-  return verifyAccessToken(token, getAccessTokenKeys());
->>>>>>> main
 }
 
 /** Like `resolveCaller`, but anonymous callers get a 401 asking them to sign in. */

@@ -2,11 +2,8 @@ import { asService, createLocalSession, endSessionById, getDatabase, type JwtCla
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 import { signAccessToken, verifyAccessToken, type SessionUser } from "./access-token";
-<<<<<<< HEAD
 import { clientAddressOf } from "./client-address";
-=======
 import { getAccessTokenKeys } from "./access-token-keys";
->>>>>>> main
 import { getJwtSecret } from "./jwt-secret";
 import { invalidCredentialsMessage, signInLocalUser, signUpLocalUser } from "./local-accounts";
 import { assertPasswordAcceptable } from "./password-policy";
@@ -102,7 +99,7 @@ async function sessionIdOf(request: Request): Promise<string | undefined> {
   const token = bearer ?? readSessionCookie(request);
   if (!token) return undefined;
   try {
-    const claims = await verifyAccessToken(token, getJwtSecret());
+    const claims = await verifyAccessToken(token, getAccessTokenKeys());
     return typeof claims.session_id === "string" ? claims.session_id : undefined;
   } catch {
     return undefined;
@@ -149,9 +146,5 @@ export async function currentSession(request: Request): Promise<{ claims: JwtCla
   const { client, setCookies } = await createSupabaseRequestClient(request);
   const { data } = await client.auth.getSession();
   if (!data.session) return { claims: await requireCaller(request), setCookies };
-<<<<<<< HEAD
   return { claims: await verifySessionToken(data.session.access_token), setCookies };
-=======
-  return { claims: await verifyAccessToken(data.session.access_token, getAccessTokenKeys()), setCookies };
->>>>>>> main
 }
