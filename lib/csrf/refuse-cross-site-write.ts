@@ -1,6 +1,14 @@
 /** Methods that change state; GET, HEAD and OPTIONS must not, so they are never refused here. */
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/**
+ * Headers a browser only sends across origins after a CORS preflight (which this server never
+ * approves): a request carrying one was not forged by another site's page. `Authorization`
+ * carries Bearer tokens and API keys; GitHub signs its webhook deliveries (which may be
+ * form-encoded) with `X-Hub-Signature-256`.
+ */
+const preflightedHeaders = ["authorization", "x-hub-signature-256"];
+
 /** What the server answers, decided here so that the proxy only forwards it. */
 export interface CrossSiteRefusal {
   status: 403 | 415;
@@ -57,7 +65,7 @@ function isJson(contentType: string | null): boolean {
 export function refuseCrossSiteWrite(request: Request, options: CrossSiteOptions = {}): CrossSiteRefusal | undefined {
   if (!unsafeMethods.has(request.method.toUpperCase())) return undefined;
   const headers = request.headers;
-  if (headers.has("authorization")) return undefined;
+  if (preflightedHeaders.some((name) => headers.has(name))) return undefined;
   const origin = headers.get("origin");
   if (origin !== null && !isAllowedOrigin(origin, headers, options)) {
     const shown = origin.length > 100 ? `${origin.slice(0, 100)}…` : origin;

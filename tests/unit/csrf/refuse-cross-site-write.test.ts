@@ -60,3 +60,10 @@ describe("refuseCrossSiteWrite", () => {
     expect(refuseCrossSiteWrite(proxied)).toBeUndefined();
   });
 });
+
+describe("refuseCrossSiteWrite and signed webhooks", () => {
+  it("lets a signed webhook delivery through whatever its content type (no browser can forge the header)", () => {
+    const delivery = request("POST", { "content-type": "application/x-www-form-urlencoded", "x-hub-signature-256": "sha256=00" }, "payload=%7B%7D");
+    expect(refuseCrossSiteWrite(delivery)).toBeUndefined();
+  });
+});
