@@ -1,4 +1,5 @@
 import { asService, getDatabase, isSessionActive, type JwtClaims } from "@/lib/db";
+import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 
 /**
@@ -13,11 +14,14 @@ const maxEntries = 10_000;
 const checked = new Map<string, number>();
 
 /**
- * Refuses a user's token whose session has ended (signed out, revoked, expired) or that names
- * no session at all (tokens issued before sessions were recorded): 401, sign in again.
+ * Refuses a user's token whose session has ended (signed out, revoked, expired): 401, sign in
+ * again. Embedded mode also refuses a token that names no session (ours always do; older ones
+ * predate sessions). In Supabase mode GoTrue puts `session_id` in the tokens of its sessions;
+ * a token without one (not issued for a sign-in) is left to its signature and expiry.
  */
 export async function assertSessionActive(claims: JwtClaims, now = Date.now()): Promise<void> {
   const sessionId = claims.session_id;
+  if (sessionId === undefined && getEnvironment().mode === "supabase") return;
   if (typeof sessionId !== "string" || !/^[0-9a-f-]{36}$/i.test(sessionId) || typeof claims.sub !== "string") {
     throw new MotifError("unauthorized:auth", "the access token names no session; sign in again");
   }
