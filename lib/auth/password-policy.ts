@@ -1,5 +1,5 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { textLimits } from "@/lib/domain/text-limits";
+import { textLimits } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 
 // zxcvbn's list of ~49k passwords seen most often in breaches; lower-cased once.
@@ -17,7 +17,6 @@ function isCommonPassword(password: string): boolean {
 export function passwordProblem(password: string, email: string): string | undefined {
   if (password.length < textLimits.passwordMin) return `must be at least ${textLimits.passwordMin} characters`;
   if (password.length > textLimits.passwordMax) return `must be at most ${textLimits.passwordMax} characters`;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(password)) return "must not contain control characters";
   if (new Set(password).size === 1) return "must not be one character repeated";
   const lowered = password.toLowerCase();

@@ -21,7 +21,7 @@ export {
   listSessionsOfCaller,
   revokeSessionOfCaller,
   type AuthSession,
-} from "./queries/session-queries";
+} from "./queries/auth-session-queries";
 export {
   listProjectsByCaller,
   getProjectBySlug,
@@ -29,7 +29,6 @@ export {
   updateProjectNameById,
   deleteProjectById,
   type Project,
-  type ProjectRole,
 } from "./queries/project-queries";
 export {
   listMembersByProjectId,
@@ -64,7 +63,6 @@ export {
   patternColumns,
   type PatternRow,
   type PatternQualityColumns,
-  type PatternStatus,
   type NewPatternValues,
   type PatternFieldChanges,
 } from "./queries/pattern-queries";
@@ -78,8 +76,6 @@ export {
 } from "./queries/pattern-detail-queries";
 export {
   listPatterns,
-  patternSortFields,
-  type PatternSortField,
   type PatternListQuery,
   type ListedPatternRow,
 } from "./queries/pattern-list-queries";
@@ -89,7 +85,6 @@ export {
   closePatternUsageById,
   listPatternUsageByDay,
   insertPatternValidation,
-  type UsageOutcome,
   type UsageRow,
   type UsageValues,
   type UsageDayRow,
@@ -152,7 +147,6 @@ export {
   type MatchedPatternRow,
   type MatchScoreRow,
   type MatchDetailRow,
-  type MatchFilterValues,
 } from "./queries/match-queries";
 export {
   getProjectInsightsByProjectId,
@@ -182,3 +176,13 @@ export {
   type ModelUsageValues,
 } from "./queries/model-usage-queries";
 export { listPatternsToDescribe, countPatternsToDescribe, writePatternDescription, type PatternToDescribe, type PatternDescriptionValues } from "./queries/pattern-description-queries";
+export {
+  listPatternsByFingerprints,
+  listNearestPatterns,
+  insertSession,
+  finishSessionById,
+  listSessionsByProjectId,
+  getSessionById,
+  type SessionPatternCandidate,
+  type SessionRow,
+} from "./queries/session-queries";

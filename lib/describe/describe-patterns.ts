@@ -2,7 +2,7 @@ import { asService, insertPatternEvent, insertPatternValidation, listPatternsToD
 import type { PatternDescription } from "@/lib/domain";
 import { embeddingTextForPattern, type EmbeddingProvider } from "@/lib/embed";
 import { MotifError } from "@/lib/errors";
-import { designPatternKinds } from "@/lib/extract";
+import { designPatternKinds } from "@/lib/domain";
 import type { LlmRouter, LlmTaskResult } from "@/lib/llm";
 import { describeTaskFor } from "./describe-task";
 

@@ -1,6 +1,6 @@
 import { patternDescriptionSchema, type PatternDescription } from "@/lib/domain";
 import type { PatternToDescribe } from "@/lib/db";
-import { designPatternKinds } from "@/lib/extract";
+import { designPatternKinds } from "@/lib/domain";
 import type { LlmTask } from "@/lib/llm";
 import { estimateTokens } from "@/lib/prompts";
 

@@ -1,4 +1,4 @@
-import type { CodeUnit, ExtractedPattern } from "@/lib/extract/types";
+import type { CodeUnit, ExtractedPattern } from "@/lib/domain";
 import { codeWords } from "./code-words";
 import { splitIdentifier } from "./split-identifier";
 

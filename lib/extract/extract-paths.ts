@@ -3,7 +3,7 @@ import path from "node:path";
 import { discoverFiles } from "@/lib/extract/discover";
 import { assembleResult } from "@/lib/extract/pipeline/assemble-result";
 import type { FileOutcome } from "@/lib/extract/pipeline/extract-source";
-import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/extract/types";
+import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/domain";
 import { readCoverageReport } from "@/lib/quality";
 import type { FileTask } from "./worker/read-and-extract";
 import { extractInWorkers } from "./worker/worker-pool";

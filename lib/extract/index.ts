@@ -1,8 +1,9 @@
 export { extractPaths, extractFileOutcomes, plannedWorkers, type ExtractFileOutcomesOptions, type ExtractPathsOptions, type ExtractionProgress, type ExtractionRun, type SkippedFile } from "./extract-paths";
 export { toPrintableResult, printableJsonChunks, type PrintableResult, type PrintableUnit } from "./printable-result";
 export { extractSource, assembleResult, type FileOutcome } from "./pipeline";
+export { rankPatterns } from "./clustering";
 export { discoverFiles, isExtractablePath, type DiscoveredFile, type Discovery } from "./discover";
-export * from "./types";
+export { detectLanguage } from "./syntax-tree";
 
 /**
  * Names the output of `extractFile` for stored per-file extractions (incremental ingest): a

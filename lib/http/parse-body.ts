@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defaultBodyBytes } from "@/lib/domain/text-limits";
+import { defaultBodyBytes } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 import { readLimitedJson } from "./read-limited-json";
 

@@ -1,4 +1,4 @@
-import { maxJsonDepth } from "@/lib/domain/text-limits";
+import { maxJsonDepth } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 
 /**

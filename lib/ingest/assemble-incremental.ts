@@ -1,5 +1,6 @@
 import type { SourceFileRow } from "@/lib/db";
-import { assembleResult, extractorVersion, type ExtractionFailure, type ExtractionResult, type FileExtraction, type FileOutcome } from "@/lib/extract";
+import { assembleResult, extractorVersion, type FileOutcome } from "@/lib/extract";
+import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/domain";
 import type { CoverageReport } from "@/lib/quality";
 import type { SourceFileChanges } from "./ingest-extraction";
 import type { IncrementalPlan, PresentFile } from "./plan-incremental-ingest";

@@ -1,5 +1,6 @@
 import type { SourceFileRow } from "@/lib/db";
-import { extractorVersion, type ExtractionFailure, type FileOutcome } from "@/lib/extract";
+import { extractorVersion, type FileOutcome } from "@/lib/extract";
+import type { ExtractionFailure } from "@/lib/domain";
 import type { CoverageReport } from "@/lib/quality";
 import { assembleIncremental, type IncrementalExtraction } from "./assemble-incremental";
 import { planIncrementalIngest, type PresentFile } from "./plan-incremental-ingest";

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { ExtractionFailure } from "@/lib/extract";
+import type { ExtractionFailure } from "@/lib/domain";
 import { gitBlobHash } from "./git-blob-hash";
 import type { PresentFile } from "./plan-incremental-ingest";
 

@@ -9,9 +9,9 @@ import {
   updateProjectNameById,
   type ApiKey,
   type Project,
-  type ProjectRole,
   type Queryable,
 } from "@/lib/db";
+import type { ProjectRole } from "@/lib/domain";
 import { forgetVerifiedApiKey, generateApiKey } from "@/lib/auth";
 import { MotifError } from "@/lib/errors";
 import { explainNothingChanged } from "./project-access";

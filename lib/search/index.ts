@@ -1,4 +1,3 @@
-export { matchPatterns, matchQueryTexts, matchLimits } from "./match-patterns";
+export { matchPatterns, matchQueryTexts } from "./match-patterns";
 export { recommendationsFor } from "./recommendations";
-export type { MatchRequest, MatchFilters, MatchResponse, MatchedPattern, MatchOccurrence, MatchRanking } from "./match-types";
 export { matchAsOperator } from "./match-as-operator";

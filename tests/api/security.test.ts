@@ -8,7 +8,7 @@ import { POST as signUp } from "@/app/api/v1/auth/sign-up/route";
 import { GET as listProjects, POST as createProject } from "@/app/api/v1/projects/route";
 import { GET as listPatterns, POST as createPattern } from "@/app/api/v1/patterns/route";
 import { clientAddressHeader, signInLimits } from "@/lib/auth";
-import { textLimits } from "@/lib/domain/text-limits";
+import { textLimits } from "@/lib/domain";
 import { signUpAccount } from "./accounts";
 import { callRoute, useTestApi } from "./api-harness";
 

@@ -1,7 +1,7 @@
 import type { Queryable } from "../database";
 import { translateDatabaseErrors } from "../database-error";
 import type { ProjectMember } from "./member-queries";
-import type { ProjectRole } from "./project-queries";
+import type { ProjectRole } from "@/lib/domain";
 
 /** A pending invitation to a project, as its admins see it. */
 export interface ProjectInvitation {

@@ -1,8 +1,6 @@
+import type { UsageOutcome } from "@/lib/domain";
 import type { Queryable } from "../database";
 import { translateDatabaseErrors } from "../database-error";
-
-/** How using a pattern turned out; `pending` until the user or agent reports back. */
-export type UsageOutcome = "successful" | "failed" | "partial" | "pending";
 
 /** One report of a pattern being used. */
 export interface UsageRow {

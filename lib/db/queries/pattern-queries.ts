@@ -1,9 +1,6 @@
+import type { PatternStatus, ProjectRole } from "@/lib/domain";
 import type { Queryable } from "../database";
 import { translateDatabaseErrors } from "../database-error";
-import type { ProjectRole } from "./project-queries";
-
-/** Lifecycle states of a pattern version. */
-export type PatternStatus = "pending" | "active" | "deprecated" | "archived";
 
 /** A pattern's quality score, the parts it is made of (DESIGN §4) and its cyclomatic complexity, as stored. */
 export interface PatternQualityColumns {

@@ -1,5 +1,5 @@
 import { signIn } from "@/lib/auth";
-import { anonymousBodyBytes } from "@/lib/domain/text-limits";
+import { anonymousBodyBytes } from "@/lib/domain";
 import { jsonResponse, parseBody, routeHandler } from "@/lib/http";
 import { signInSchema } from "./schema";
 

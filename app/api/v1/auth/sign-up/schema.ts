@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { textLimits } from "@/lib/domain/text-limits";
+import { textLimits } from "@/lib/domain";
 
 /** POST /api/v1/auth/sign-up body; the rest of the password policy is lib/auth's passwordProblem. */
 export const signUpSchema = z.object({

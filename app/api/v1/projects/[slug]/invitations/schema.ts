@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { textLimits } from "@/lib/domain/text-limits";
-import { projectRoleSchema } from "../../schema";
+import { projectRoleSchema, textLimits } from "@/lib/domain";
 
 /** POST /api/v1/projects/[slug]/invitations body: the address to invite and the role it will hold. */
 export const inviteMemberSchema = z.object({
