@@ -9,6 +9,13 @@ export * from "./fields";
 export * from "./match";
 export * from "./pattern-requests";
 export * from "./text-limits";
+export * from "./mcp-tools";
+export * from "./accuracy";
+export * from "./operations";
+export * from "./health";
+export * from "./github";
+export * from "./uploads";
+export * from "./edge-functions";
 export {
   llmProviderNames,
   llmTaskNames,

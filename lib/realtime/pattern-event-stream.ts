@@ -1,5 +1,6 @@
 import type { Database, JwtClaims } from "@/lib/db";
 import { formatSseComment, formatSseEvent, formatSseRetry } from "./format-sse";
+import { trackEventStream } from "./open-event-streams";
 import { openPatternFeed } from "./pattern-feed";
 
 /** Options of `createPatternEventStream`. */
@@ -78,6 +79,7 @@ export function createPatternEventStream(options: PatternEventStreamOptions): Re
       if (options.onEnd) stream.onEnd(options.onEnd);
       if (options.signal?.aborted) return stream.finish();
       options.signal?.addEventListener("abort", stream.finish, { once: true });
+      stream.onEnd(trackEventStream(stream.finish));
       const { request } = options;
       stream.onEnd(() => {
         options.signal?.removeEventListener("abort", stream.finish);
