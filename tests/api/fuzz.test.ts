@@ -27,6 +27,8 @@ interface Operation {
   pathParams: string[];
   queryParams: string[];
   bodyFields: string[];
+  /** Statuses the document lists for the operation. */
+  documented: string[];
   handler: Handler;
 }
 
@@ -58,7 +60,7 @@ let operations: Operation[];
 
 async function loadOperations(): Promise<Operation[]> {
   const document = (await callRoute(openapi)).body as {
-    paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>>;
+    paths: Record<string, Record<string, { responses?: Record<string, unknown>; parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>>;
   };
   const found: Operation[] = [];
   for (const [route, methods] of Object.entries(document.paths)) {
@@ -73,6 +75,7 @@ async function loadOperations(): Promise<Operation[]> {
         pathParams: (operation.parameters ?? []).filter((parameter) => parameter.in === "path").map((parameter) => parameter.name),
         queryParams: (operation.parameters ?? []).filter((parameter) => parameter.in === "query").map((parameter) => parameter.name),
         bodyFields: Object.keys(operation.requestBody?.content["application/json"]?.schema.properties ?? {}),
+        documented: Object.keys(operation.responses ?? {}),
         handler,
       });
     }
@@ -171,7 +174,7 @@ async function send(sample: FuzzRequest) {
   } finally {
     abort.abort();
   }
-  return { status, label: `${operation.method} ${operation.path}`, detail: { params, query: query.slice(0, 300), body: text?.slice(0, 300), contentType } };
+  return { status, documented: operation.documented.includes(String(status)), label: `${operation.method} ${operation.path}`, detail: { params, query: query.slice(0, 300), body: text?.slice(0, 300), contentType } };
 }
 
 beforeAll(async () => {
@@ -203,7 +206,9 @@ describe("the API under generated malformed requests", () => {
       const answer = await send(sample);
       served.add(answer.label);
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-      if (answer.status >= 500) failures.push(answer);
+      // A 503 the operation documents (describe without an LLM provider configured) is the
+      // server's state, not a fault; any other 5xx is.
+      if (answer.status >= 500 && !(answer.status === 503 && answer.documented)) failures.push(answer);
     }
     fs.mkdirSync("test-results", { recursive: true });
     fs.writeFileSync("test-results/fuzz-statuses.json", JSON.stringify({ seed, runs, statuses: Object.fromEntries(statuses), failures }, null, 2));
