@@ -8,6 +8,7 @@ import { ApiKeyManager } from "./api-key-manager";
 import { GitHubConnectionManager } from "./github-connection-manager";
 import { MemberManager } from "./member-manager";
 import { ProjectAdminActions } from "./project-admin-actions";
+import { SessionList } from "./session-list";
 import { ErrorMessage } from "./ui/error-message";
 
 /** A project's settings: members for everyone in it; management, API keys, GitHub connections, rename and delete for admins. */
@@ -38,6 +39,7 @@ export function ProjectSettings({ slug }: { slug: string }) {
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">Only project admins manage members and API keys.</p>
       )}
+      <SessionList />
     </div>
   );
 }

@@ -15,7 +15,8 @@ export const dynamic = "force-dynamic";
  */
 export const POST = routeHandler(async (request) => {
   requireOperator(request);
-  const body = await parseBody(request, operatorIngestSchema);
+  // A whole repository's extraction, from the operator only (checked above, before reading it).
+  const body = await parseBody(request, operatorIngestSchema, { maxBytes: 512 * 1024 * 1024 });
   const database = await getDatabase();
   const ingest = (onProgress?: (progress: unknown) => void) => ingestAsOperator({
     database,
