@@ -41,6 +41,14 @@ async function rebaseLegacyPaths(transaction: Queryable, projectId: string, repo
   );
 }
 
+// Temp tables get no statistics from autovacuum: without an ANALYZE the planner takes a table
+// created empty and filled by thousands of rows for a page or two, and Postgres 15 then checks
+// `not exists` against it with a nested loop that reads the whole table once per occurrence
+// (an ingest of 100k patterns did not finish in 20 minutes). PGlite happened to plan it well.
+async function analyzeStaging(transaction: Queryable, tables: string[]) {
+  await transaction.query(`analyze ${tables.map((table) => `pg_temp.${table}`).join(", ")}`);
+}
+
 async function pairOccurrences(transaction: Queryable, projectId: string, repository: string) {
   await transaction.query(
     `create temp table ingest_occurrence_rows on commit drop as
@@ -51,6 +59,7 @@ async function pairOccurrences(transaction: Queryable, projectId: string, reposi
        order by t.pattern_id, o.file_path, o.start_line
      ) r`,
   );
+  await analyzeStaging(transaction, ["ingest_occurrence_rows"]);
   // Same place (pattern, repository, file, first line): the same occurrence.
   await transaction.query(
     `create temp table ingest_occurrence_pairs on commit drop as
@@ -61,6 +70,7 @@ async function pairOccurrences(transaction: Queryable, projectId: string, reposi
       and x.file_path = i.file_path and x.start_line = i.start_line`,
     [projectId, repository],
   );
+  await analyzeStaging(transaction, ["ingest_occurrence_pairs"]);
   // Same pattern, file and qualname at another line: the code moved (paired in line order).
   // Its new line is free: an existing row there would have been paired exactly.
   await transaction.query(
@@ -161,6 +171,7 @@ export async function writeIngestOccurrences(options: {
     else if (row.how === "moved") change.moved++;
   }
   for (const row of await insertUnpaired(transaction, options)) changeOf(changes, row.pattern_id).added++;
+  await analyzeStaging(transaction, ["ingest_occurrence_pairs"]);
   for (const row of await markRemoved(transaction, options)) {
     const change = changeOf(changes, row.pattern_id);
     change.removed++;
