@@ -72,11 +72,15 @@ afterAll(() => motif?.stop());
 describe("the edge functions under motif serve", () => {
   const files = fixtureFiles("python-service").map((file) => ({ path: file, content: fs.readFileSync(path.join(fixtures, file), "utf8") }));
 
-  it("ingests as a member (user token) and refuses a viewer and a non-member", async () => {
+  it("ingests as a member (user token, then the project's API key) and refuses a viewer and a non-member", async () => {
     const ingested = await invoke("ingest", alice.token, { project: "shop", files });
     expect(ingested.status, JSON.stringify(ingested.body)).toBe(200);
     expect(ingested.body.patterns_created).toBeGreaterThan(0);
     expect(ingested.body.files).toBe(files.length);
+    const withKey = await invoke("ingest", apiKey, { files });
+    expect(withKey.status, JSON.stringify(withKey.body)).toBe(200);
+    expect(withKey.body.patterns_created).toBe(0);
+    expect(withKey.body.patterns_unchanged).toBe(ingested.body.patterns);
     const viewer = await invoke("ingest", carol.token, { project: "shop", files });
     expect(viewer.status).toBe(403);
     const outsider = await invoke("ingest", bob.token, { project: "shop", files });
@@ -131,7 +135,9 @@ describe("the edge functions under motif serve", () => {
     const timeless = (text: string) => text.replace(/"durationMs":\d+/, '"durationMs":0');
     expect(JSON.parse(fromDeno).units.length).toBeGreaterThan(20);
     expect(timeless(fromDeno)).toBe(timeless(fromNode));
-    const invoked = await invoke("extract", alice.token, body);
-    expect(invoked.body.patterns).toEqual(JSON.parse(fromNode).patterns);
+    for (const credential of [alice.token, apiKey]) {
+      const invoked = await invoke("extract", credential, body);
+      expect(invoked.body.patterns).toEqual(JSON.parse(fromNode).patterns);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Supabase mode on a real Postgres: the functions connect with SUPABASE_DB_URL (as Supabase's
 // edge runtime hands it to them), verify the caller's JWT with SUPABASE_JWT_SECRET, and run as
 // that caller under row-level security. Needs a Postgres with pgvector, named by
-// MOTIF_FUNCTIONS_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:55432/postgres); it makes a
+// MOTIF_TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:55432/postgres); it makes a
 // throwaway database there and drops it. Without that variable the test is reported ignored.
 import fs from "node:fs";
 import path from "node:path";
@@ -9,7 +9,7 @@ import { assertEquals } from "./assert.ts";
 import { signAccessToken } from "@/lib/auth/index.ts";
 import { asService, createProjectBySlug, migrate, openPostgresDatabase, withUser } from "@/lib/db/index.ts";
 
-const adminUrl = Deno.env.get("MOTIF_FUNCTIONS_POSTGRES_URL");
+const adminUrl = Deno.env.get("MOTIF_TEST_DATABASE_URL");
 const fixtures = path.resolve(import.meta.dirname!, "../fixtures/repos");
 
 function pythonFixture() {
@@ -21,7 +21,7 @@ function pythonFixture() {
 }
 
 Deno.test({ name: "the functions in Supabase mode", ignore: !adminUrl }, async (context) => {
-  const name = `motif_i17_functions_${Date.now()}`;
+  const name = `motif_functions_test_${Date.now()}`;
   const admin = openPostgresDatabase(adminUrl!, { maxConnections: 1 });
   await admin.exec(`create database ${name}`);
   const databaseUrl = adminUrl!.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
