@@ -41,10 +41,11 @@ async function rebaseLegacyPaths(transaction: Queryable, projectId: string, repo
   );
 }
 
-// Temp tables get no statistics from autovacuum: without an ANALYZE the planner takes a table
-// created empty and filled by thousands of rows for a page or two, and Postgres 15 then checks
-// `not exists` against it with a nested loop that reads the whole table once per occurrence
-// (an ingest of 100k patterns did not finish in 20 minutes). PGlite happened to plan it well.
+// Temp tables get no statistics from autovacuum, and the project's occurrences were mostly
+// written by this same transaction, which no statistics know of: Postgres 15 then planned the
+// `not exists` checks as nested loops reading every staged pair once per occurrence (an ingest
+// of 100k patterns did not finish in 20 minutes; PGlite happened to plan them well). The pairs
+// are indexed on both keys, whatever the estimates, and the staging tables analysed.
 async function analyzeStaging(transaction: Queryable, tables: string[]) {
   await transaction.query(`analyze ${tables.map((table) => `pg_temp.${table}`).join(", ")}`);
 }
@@ -69,6 +70,9 @@ async function pairOccurrences(transaction: Queryable, projectId: string, reposi
        on x.project_id = $1 and x.pattern_id = i.pattern_id and x.repository = $2
       and x.file_path = i.file_path and x.start_line = i.start_line`,
     [projectId, repository],
+  );
+  await transaction.exec(
+    `create index on pg_temp.ingest_occurrence_pairs (occurrence_id); create index on pg_temp.ingest_occurrence_pairs (n)`,
   );
   await analyzeStaging(transaction, ["ingest_occurrence_pairs"]);
   // Same pattern, file and qualname at another line: the code moved (paired in line order).
