@@ -14,6 +14,11 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole repository (`npm run typecheck`); skipping it here keeps
   // the first `npm start` on a fresh clone fast.
   typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // proxy.ts makes Next.js buffer request bodies up to this size and silently cut longer
+    // ones: room for POST /api/v1/extract's 12 MB (lib/upload/upload-limits.ts) and a margin.
+    proxyClientMaxBodySize: "13mb",
+  },
 };
 
 export default nextConfig;

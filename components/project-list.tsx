@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Project } from "@/lib/db";
 import { apiFetch } from "./api-client";
 import { CreateProjectForm } from "./create-project-form";
+import { InvitationList } from "./invitation-list";
 import { ErrorMessage } from "./ui/error-message";
 
 /** The react-query key of the caller's project list. */
@@ -20,11 +21,12 @@ export function ProjectList() {
     <div className="grid gap-8 md:grid-cols-[2fr_1fr]">
       <section aria-labelledby="projects-title" className="space-y-4">
         <h1 id="projects-title" className="text-2xl font-semibold tracking-tight">Projects</h1>
+        <InvitationList />
         <ErrorMessage error={projects.error} testId="projects-error" />
         {projects.isPending && <p className="text-sm text-slate-500 dark:text-slate-400">Loading projects…</p>}
         {projects.data?.length === 0 && (
           <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="projects-empty">
-            You are not in any project yet. Create one, or ask a project admin to add you.
+            You are not in any project yet. Create one, or ask a project admin to invite you.
           </p>
         )}
         <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:divide-slate-800 dark:bg-slate-900 dark:ring-slate-800" data-testid="project-list">

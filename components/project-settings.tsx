@@ -7,6 +7,7 @@ import { apiFetch } from "./api-client";
 import { ApiKeyManager } from "./api-key-manager";
 import { GitHubConnectionManager } from "./github-connection-manager";
 import { MemberManager } from "./member-manager";
+import { SessionList } from "./session-list";
 import { ErrorMessage } from "./ui/error-message";
 
 /** A project's settings: members for everyone in it, management, API keys and GitHub connections for admins. */
@@ -36,6 +37,7 @@ export function ProjectSettings({ slug }: { slug: string }) {
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">Only project admins manage members and API keys.</p>
       )}
+      <SessionList />
     </div>
   );
 }

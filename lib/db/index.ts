@@ -15,6 +15,14 @@ export { getDatabaseHealth, type DatabaseHealth } from "./queries/health-queries
 export { toMotifError, translateDatabaseErrors, type DatabaseErrorMessages } from "./database-error";
 export { createLocalUser, getLocalUserByEmail, recordSignInByUserId, type LocalUser } from "./queries/user-queries";
 export {
+  createLocalSession,
+  isSessionActive,
+  endSessionById,
+  listSessionsOfCaller,
+  revokeSessionOfCaller,
+  type AuthSession,
+} from "./queries/auth-session-queries";
+export {
   listProjectsByCaller,
   getProjectBySlug,
   createProjectBySlug,
@@ -24,11 +32,20 @@ export {
 } from "./queries/project-queries";
 export {
   listMembersByProjectId,
-  addMemberByEmail,
   updateMemberRoleByUserId,
   deleteMemberByUserId,
   type ProjectMember,
 } from "./queries/member-queries";
+export {
+  inviteMemberByEmail,
+  listInvitationsByProjectId,
+  deleteInvitationById,
+  listInvitationsOfCaller,
+  acceptInvitationById,
+  declineInvitationById,
+  type ProjectInvitation,
+  type ReceivedInvitation,
+} from "./queries/invitation-queries";
 export {
   listApiKeysByProjectId,
   createApiKeyByProjectId,

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { AuthPage } from "./pages/auth-page";
+import { inviteAndAccept } from "./pages/invitations";
 import { FeedPage } from "./pages/feed-page";
 
 const password = "correct horse battery";
@@ -36,8 +37,7 @@ test("an ingest in one browser shows up in a member's live feed within a second,
   const consoleErrors: string[] = [];
   colleaguePage.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
   await new AuthPage(colleaguePage).signUp(colleague, password);
-  const added = await ownerPage.request.post(`/api/v1/projects/${slug}/members`, { data: { email: colleague, role: "viewer" } });
-  expect(added.status()).toBe(201);
+  await inviteAndAccept({ adminPage: ownerPage, memberPage: colleaguePage, slug, email: colleague, role: "viewer" });
   const colleagueFeed = new FeedPage(colleaguePage);
   await colleagueFeed.open(slug);
   await expect(colleagueFeed.empty()).toBeVisible();
@@ -120,7 +120,7 @@ test("the patterns table refreshes live when another browser adds a pattern, wit
   expect((await ownerPage.request.post("/api/v1/projects", { data: { name: "Table", slug: tableSlug } })).status()).toBe(201);
   const viewerPage = await personPage(browser);
   await new AuthPage(viewerPage).signUp(viewerEmail, password);
-  expect((await ownerPage.request.post(`/api/v1/projects/${tableSlug}/members`, { data: { email: viewerEmail, role: "viewer" } })).status()).toBe(201);
+  await inviteAndAccept({ adminPage: ownerPage, memberPage: viewerPage, slug: tableSlug, email: viewerEmail, role: "viewer" });
 
   await viewerPage.goto(`/projects/${tableSlug}/patterns`);
   await expect(viewerPage.getByTestId("empty-ingest")).toBeVisible();

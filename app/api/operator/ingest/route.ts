@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 /** POST /api/operator/ingest: `motif ingest` while `motif serve` owns the data dir (operator token only). */
 export const POST = routeHandler(async (request) => {
   requireOperator(request);
-  const body = await parseBody(request, operatorIngestSchema);
+  // A whole repository's extraction, from the operator only (checked above, before reading it).
+  const body = await parseBody(request, operatorIngestSchema, { maxBytes: 512 * 1024 * 1024 });
   const summary = await ingestAsOperator({
     database: await getDatabase(),
     slug: body.project,
