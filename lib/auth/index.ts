@@ -1,4 +1,4 @@
-export { resolveCaller, requireCaller, getPageUser, verifySessionToken, claimsForApiKey } from "./resolve-caller";
+export { resolveCaller, requireCaller, getPageUser, getPageClaims, verifySessionToken, claimsForApiKey } from "./resolve-caller";
 export { signUp, signIn, signOut, currentSession, type StartedSession, type Credentials } from "./sessions";
 export { listOwnSessions, revokeOwnSession } from "./own-sessions";
 export { signAccessToken, verifyAccessToken, type SessionUser, type IssuedToken } from "./access-token";

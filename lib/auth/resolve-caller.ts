@@ -89,11 +89,17 @@ export async function requireCaller(request: Request): Promise<JwtClaims> {
  * expired: pages then send the visitor to sign in rather than failing). API keys do not count.
  */
 export async function getPageUser(headers: Headers): Promise<{ id: string; email: string } | undefined> {
+  const claims = await getPageClaims(headers);
+  return claims ? { id: claims.sub!, email: claims.email ?? "" } : undefined;
+}
+
+/** The signed-in user's claims behind a page request's headers (for RLS on a server page), or undefined. */
+export async function getPageClaims(headers: Headers): Promise<JwtClaims | undefined> {
   const request = new Request("http://page.invalid/", { headers });
   try {
     const claims = await resolveCaller(request);
     if (claims.role !== "authenticated" || claims.api_key_id || !claims.sub) return undefined;
-    return { id: claims.sub, email: claims.email ?? "" };
+    return claims;
   } catch (error) {
     if (error instanceof MotifError && error.code === "unauthorized:auth") return undefined;
     throw error;

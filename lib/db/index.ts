@@ -24,6 +24,7 @@ export {
 } from "./queries/auth-session-queries";
 export {
   listProjectsByCaller,
+  type ProjectSummary,
   getProjectBySlug,
   createProjectBySlug,
   updateProjectNameById,
@@ -76,6 +77,8 @@ export {
 } from "./queries/pattern-detail-queries";
 export {
   listPatterns,
+  countPatterns,
+  listProjectRepositories,
   type PatternListQuery,
   type ListedPatternRow,
 } from "./queries/pattern-list-queries";
@@ -152,6 +155,7 @@ export {
 export {
   getProjectInsightsByProjectId,
   countOccurrencesByPatternIds,
+  listRepositoriesByPatternIds,
   qualityTiers,
   type ProjectInsights,
   type ProjectTotals,
@@ -167,6 +171,8 @@ export {
   listLatestPatternEvents,
   listPatternEventsByIds,
   getLatestPatternEventId,
+  listFeedEntries,
+  listIngestEvents,
   type PatternEventRow,
 } from "./queries/pattern-event-queries";
 export { backupEmbeddedDatabase, restoreEmbeddedDatabase, type RestoreResult } from "./embedded-backup";

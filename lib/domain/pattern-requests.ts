@@ -78,6 +78,12 @@ export const patternFilterQueryFields = {
   max_quality_score: z.coerce.number().min(0).max(1).optional(),
   min_success_rate: z.coerce.number().min(0).max(1).optional(),
   q: z.string().trim().min(1).max(500).optional().describe("full-text search (websearch syntax)"),
+  repositories: z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => [value].flat().flatMap((part) => part.split(",")).map((part) => part.trim()))
+    .pipe(z.array(z.string().max(300)).max(patternListLimits.filterValues))
+    .optional()
+    .describe("patterns with a live occurrence in any of these repositories (an empty name is a project's unnamed checkout)"),
   sort: patternSortFieldSchema.default("quality_score"),
   order: sortOrderSchema.default("desc"),
 };

@@ -103,7 +103,8 @@ export function getEnvironment(): MotifEnvironment {
     ...parsed.data,
     DATABASE_URL: databaseUrl,
     mode: databaseUrl ? "supabase" : "embedded",
-    dataDir: path.resolve(parsed.data.MOTIF_DATA_DIR ?? defaultDataDir()),
+    // A run-time folder, not one of the app's files: Turbopack must not trace the project from it.
+    dataDir: path.resolve(/*turbopackIgnore: true*/ parsed.data.MOTIF_DATA_DIR ?? defaultDataDir()),
     dataDirSource: parsed.data.MOTIF_DATA_DIR ? "MOTIF_DATA_DIR" : "home",
     allowedOrigins: (parsed.data.MOTIF_ALLOWED_ORIGINS ?? "").split(",").map((origin) => origin.trim()).filter(Boolean),
     trustProxy: parsed.data.MOTIF_TRUST_PROXY === "true",

@@ -11,5 +11,6 @@ export { subscribeToEventIds, countEventSubscribers, patternEventsChannel, type 
 export { formatSseEvent, formatSseRetry, formatSseComment } from "./format-sse";
 export { getRealtimeConfig } from "./realtime-config";
 export { listFeedEvents, type FeedPage } from "./list-feed-events";
+export { listFeedEntries, type FeedEntriesPage } from "./list-feed-entries";
 export { toPatternEvent, type PatternEvent, type RealtimeConfig } from "./pattern-event";
 export type { PatternFeedStatus } from "./feed-status";

@@ -58,7 +58,7 @@ describe("POST /api/v1/patterns/match", () => {
     expect(answer.status).toBe(200);
     const [first] = answer.body.matched_patterns;
     expect(first).toMatchObject({ name: "Exponential Backoff Retry Loop", kind: "retry_backoff", pattern_type: "design_pattern" });
-    expect(first.occurrences[0]).toEqual({ file_path: "shop/clients/inventory.py", start_line: 10, end_line: 19, qualname: "fetch_stock" });
+    expect(first.occurrences[0]).toEqual({ repository: "", file_path: "shop/clients/inventory.py", start_line: 10, end_line: 19, qualname: "fetch_stock" });
     expect(Object.keys(first.metadata.ranking).sort()).toEqual([
       "final_score", "quality", "relevance", "rrf_score", "smoothed_success_rate", "text_rank", "text_score", "vector_rank", "vector_similarity",
     ]);

@@ -349,6 +349,7 @@ describe("pattern counters, column by column", () => {
   const counters = [
     "usage_count = 999", "success_count = 999", "failure_count = 1", "rating_count = 9", "rating_sum = 45", "avg_rating = 5",
     "last_used_at = now()", "validation_count = 99", "contradiction_count = 0", "match_count = 10000", "last_matched_at = now()",
+    "agent_match_count = 10000",
   ];
 
   async function attempt(claims: JwtClaims, sql: string, params: unknown[]) {

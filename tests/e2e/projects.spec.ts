@@ -49,6 +49,7 @@ test("members see the projects they are invited to once they accept, and nobody 
   await colleagueProjects.acceptInvitation(slug);
   await expect(colleagueProjects.project(slug)).toContainText("Atlas");
   await expect(colleagueProjects.project(slug)).toContainText("member");
+  await expect(colleaguePage.getByTestId(`project-counts-${slug}`)).toContainText("0 patterns · 2 members");
   await snapshot(colleaguePage, "3-colleague-projects");
 
   const outsiderPage = await personPage(browser);
@@ -56,9 +57,12 @@ test("members see the projects they are invited to once they accept, and nobody 
   const outsiderProjects = new ProjectsPage(outsiderPage);
   await expect(outsiderProjects.emptyMessage()).toBeVisible();
   await expect(outsiderProjects.project(slug)).toHaveCount(0);
-  const outsiderSettings = new SettingsPage(outsiderPage);
-  await outsiderSettings.open(slug);
-  await expect(outsiderSettings.error()).toHaveText(`project "${slug}" not found`);
+  // Not a member: a real 404 page, without the project's navigation or any form.
+  const refused = await outsiderPage.goto(`/projects/${slug}/settings`);
+  expect(refused?.status()).toBe(404);
+  await expect(outsiderPage.getByTestId("not-found")).toBeVisible();
+  await expect(outsiderPage.getByRole("navigation", { name: "Project" })).toHaveCount(0);
+  await expect(outsiderPage.locator("form")).toHaveCount(0);
   await snapshot(outsiderPage, "4-outsider");
 });
 

@@ -10,6 +10,7 @@ import { matchSchema } from "../patterns/match/schema";
 import { createPatternSchema, listPatternsQuerySchema } from "../patterns/schema";
 import { apiKeyParamsSchema } from "../projects/[slug]/api-keys/[keyId]/schema";
 import { createApiKeySchema } from "../projects/[slug]/api-keys/schema";
+import { listEntriesQuerySchema } from "../projects/[slug]/events/entries/schema";
 import { connectGitHubSchema } from "../projects/[slug]/github/schema";
 import { listEventsQuerySchema, streamEventsQuerySchema } from "../projects/[slug]/events/schema";
 import { graphQuerySchema } from "../projects/[slug]/graph/schema";
@@ -65,6 +66,8 @@ export const apiOperations: ApiOperation[] = [
   { method: "POST", path: `${project}/api-keys`, tag: "projects", summary: "Create an API key, shown once (admins)", body: createApiKeySchema, success: created("The key and its record"), errors: [403, 404] },
   { method: "DELETE", path: `${project}/api-keys/{keyId}`, tag: "projects", summary: "Revoke an API key (admins)", params: apiKeyParamsSchema, success: ok("The revoked key"), errors: [403, 404] },
   { method: "GET", path: `${project}/events`, tag: "feed", summary: "The project's pattern events, oldest first after a given id", query: listEventsQuerySchema, success: ok("Events"), errors: [404] },
+  { method: "GET", path: `${project}/events/entries`, tag: "feed", summary: "The feed as entries, newest first: one per ingest (its pattern events with ingest=<job id>), each naming its actor", query: listEntriesQuerySchema, success: ok("Entries and the next page's id"), errors: [400, 404] },
+  { method: "GET", path: `${project}/repositories`, tag: "patterns", summary: "The repositories ingested into the project, with their pattern counts", success: ok("Repositories"), errors: [404] },
   { method: "GET", path: `${project}/events/stream`, tag: "feed", summary: "Live pattern events (Server-Sent Events)", query: streamEventsQuerySchema, success: { status: 200, description: "An event stream", contentType: "text/event-stream" }, errors: [404, 429] },
   { method: "GET", path: `${project}/jobs`, tag: "jobs", summary: "The project's background jobs (ingests, re-embeddings) with progress, newest first", query: listJobsQuerySchema, success: ok("Jobs"), errors: [404] },
   { method: "POST", path: `${project}/jobs`, tag: "jobs", summary: "Queue a re-embedding with the configured provider (admins, members)", body: createJobSchema, success: { status: 202, description: "The queued (or already active) job; 200 with no job when every pattern is current" }, errors: [403, 404] },
@@ -82,7 +85,7 @@ export const apiOperations: ApiOperation[] = [
   { method: "GET", path: `${project}/patterns/export`, tag: "patterns", summary: "Export the project's patterns", query: exportQuerySchema, success: ok("The export"), errors: [404] },
   { method: "GET", path: `${project}/patterns/occurrence-counts`, tag: "patterns", summary: "Live occurrence counts of the given patterns", query: occurrenceCountsQuerySchema, success: ok("Counts by pattern id"), errors: [404] },
 
-  { method: "GET", path: "/api/v1/patterns", tag: "patterns", summary: "List patterns: filters, sort, cursor pagination", query: listPatternsQuerySchema, success: ok("A page of patterns (without code) and next_cursor"), errors: [404] },
+  { method: "GET", path: "/api/v1/patterns", tag: "patterns", summary: "List patterns: filters, sort, cursor or numbered pages, total on request", query: listPatternsQuerySchema, success: ok("A page of patterns (without code), next_cursor, and total with include_total"), errors: [404] },
   { method: "POST", path: "/api/v1/patterns", tag: "patterns", summary: "Create a manual pattern (admins, members)", body: createPatternSchema, success: created("The pattern"), errors: [403, 404] },
   { method: "POST", path: "/api/v1/patterns/match", tag: "patterns", summary: "The patterns that fit an intent, best first", body: matchSchema, success: ok("Matched patterns with ranking parts and occurrences"), errors: [404, 503] },
   { method: "GET", path: pattern, tag: "patterns", summary: "A pattern with occurrences, relationships and quality parts", params: patternParamsSchema, success: ok("The pattern"), errors: [404] },
