@@ -9,7 +9,7 @@ const environmentSchema = z.object({
   SUPABASE_JWT_SECRET: z.string().min(1).optional(),
   MOTIF_SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(60 * 60 * 24 * 7),
   PORT: z.coerce.number().int().positive().default(3000),
-  MOTIF_EMBEDDINGS: z.enum(["builtin", "openai", "ollama"]).default("builtin"),
+  MOTIF_EMBEDDINGS: z.enum(["builtin", "use-lite", "openai", "ollama"]).default("builtin"),
   MOTIF_EMBEDDING_MODEL: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
