@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { ApiKey, ProjectRole } from "@/lib/db";
+import type { ApiKey } from "@/lib/db";
+import type { ProjectRole } from "@/lib/domain";
 import { apiFetch } from "./api-client";
 import { NewApiKey } from "./new-api-key";
 import { Button } from "./ui/button";

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { UploadSummary } from "@/lib/upload";
-import { realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import { realtimeQueryKeys } from "./query-keys";
 import { checkUploadLimits, readPickedFiles, type SourceFile } from "./ingest-files";
 import { IngestSummary } from "./ingest-summary";
 import { PastedFileForm, PickedFiles } from "./ingest-sources";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import type { ProjectInsights } from "@/lib/db";
-import { realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { formatLabel, formatPercent } from "./format";
 import { ComplexityQualityChart, CountChart, QualityTierChart, UsageTrendChart } from "./insight-charts";

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ProjectJob } from "@/lib/db";
-import { realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { formatDate, formatLabel } from "./format";
 import { ErrorMessage } from "./ui/error-message";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import type { PatternView } from "@/lib/patterns";
-import { realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { formatDate, formatScore } from "./format";
 import { ErrorMessage } from "./ui/error-message";

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { usePatternFeed, type PatternEvent, type PatternFeedStatus, type RealtimeConfig } from "@/lib/realtime/client";
+import type { PatternEvent, PatternFeedStatus, RealtimeConfig } from "@/lib/realtime/client";
+import { usePatternFeed } from "./use-pattern-feed";
 import { formatDate } from "./format";
 import { EmptyState } from "./ui/empty-state";
 import { ListSkeleton } from "./ui/skeleton";

@@ -1,6 +1,6 @@
 "use client";
 
-import { usePatternFeed } from "@/lib/realtime/client";
+import { usePatternFeed } from "./use-pattern-feed";
 
 /**
  * Keeps a project's pages fresh without a reload: it holds the project's live feed and each

@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { ProjectMember, ProjectRole } from "@/lib/db";
+import type { ProjectMember } from "@/lib/db";
+import type { ProjectRole } from "@/lib/domain";
 import { apiFetch } from "./api-client";
 import { Button } from "./ui/button";
 import { ErrorMessage } from "./ui/error-message";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import type { PatternDetails } from "@/lib/patterns";
-import { realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { CodeView } from "./code-view";
 import { formatDate, formatLabel, formatPercent, formatScore } from "./format";

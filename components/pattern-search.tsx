@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { MatchResponse } from "@/lib/search";
+import type { MatchResponse } from "@/lib/domain";
 import { apiFetch } from "./api-client";
 import { formatLabel, formatPercent } from "./format";
 import { QualityBadge } from "./quality-badge";

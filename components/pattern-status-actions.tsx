@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ProjectRole } from "@/lib/db";
+import type { ProjectRole } from "@/lib/domain";
 import type { PatternView } from "@/lib/patterns";
-import { realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { Button } from "./ui/button";
 import { ErrorMessage } from "./ui/error-message";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { PatternView } from "@/lib/patterns";
-import { realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { formatDate, formatLabel, formatPercent } from "./format";
 import { filtersToQuery, type PatternFilters } from "./pattern-filters-state";

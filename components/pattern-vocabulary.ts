@@ -1,5 +1,15 @@
-// The pure vocabulary module, not `@/lib/extract`: its index pulls the parser into the bundle.
-import { designPatternKinds } from "@/lib/extract/types";
+import {
+  designPatternKinds,
+  languages,
+  patternSortFields,
+  patternStatuses,
+  patternTypes,
+  type Language,
+  type PatternSortField,
+  type PatternStatus,
+  type PatternType,
+  type RelationshipType,
+} from "@/lib/domain";
 
 /** An option of a filter select: its query value and what the user reads. */
 export interface Option {
@@ -9,46 +19,47 @@ export interface Option {
 
 const any = { value: "", label: "Any" };
 
+const typeLabels: Record<PatternType, string> = {
+  function_pattern: "Function",
+  class_pattern: "Class",
+  design_pattern: "Design pattern",
+  interaction_pattern: "Interaction",
+};
+
 /** The four pattern types. */
-export const patternTypeOptions: Option[] = [
-  any,
-  { value: "function_pattern", label: "Function" },
-  { value: "class_pattern", label: "Class" },
-  { value: "design_pattern", label: "Design pattern" },
-  { value: "interaction_pattern", label: "Interaction" },
-];
+export const patternTypeOptions: Option[] = [any, ...patternTypes.map((value) => ({ value, label: typeLabels[value] }))];
 
 /** The fourteen design-pattern kinds. */
 export const kindOptions: Option[] = [any, ...designPatternKinds.map((kind) => ({ value: kind, label: kind.replaceAll("_", " ") }))];
 
+const languageLabels: Record<Language, string> = { python: "Python", typescript: "TypeScript", tsx: "TSX", javascript: "JavaScript" };
+
 /** The languages Motif extracts. */
-export const languageOptions: Option[] = [
-  any,
-  { value: "python", label: "Python" },
-  { value: "typescript", label: "TypeScript" },
-  { value: "tsx", label: "TSX" },
-  { value: "javascript", label: "JavaScript" },
-];
+export const languageOptions: Option[] = [any, ...languages.map((value) => ({ value, label: languageLabels[value] }))];
+
+// The select's order: the states a user asks for most first.
+const statusOrder: PatternStatus[] = ["active", "pending", "deprecated", "archived"];
 
 /** Lifecycle states; "" is the API's default (active and pending). */
 export const statusOptions: Option[] = [
   { value: "", label: "Active and pending" },
-  { value: "active", label: "Active" },
-  { value: "pending", label: "Pending" },
-  { value: "deprecated", label: "Deprecated" },
-  { value: "archived", label: "Archived" },
+  ...statusOrder.filter((status) => patternStatuses.includes(status)).map((value) => ({ value, label: value[0].toUpperCase() + value.slice(1) })),
 ];
 
+const sortLabels: Record<PatternSortField, string> = {
+  quality_score: "Quality",
+  usage_count: "Usage",
+  success_rate: "Success rate",
+  match_count: "Matches",
+  name: "Name",
+  created_at: "Created",
+  updated_at: "Updated",
+};
+
 /** The orders the list API offers. */
-export const sortOptions: Option[] = [
-  { value: "quality_score", label: "Quality" },
-  { value: "usage_count", label: "Usage" },
-  { value: "success_rate", label: "Success rate" },
-  { value: "match_count", label: "Matches" },
-  { value: "name", label: "Name" },
-  { value: "created_at", label: "Created" },
-  { value: "updated_at", label: "Updated" },
-];
+export const sortOptions: Option[] = (Object.keys(sortLabels) as PatternSortField[])
+  .filter((value) => patternSortFields.includes(value))
+  .map((value) => ({ value, label: sortLabels[value] }));
 
 /** The four relationship types, with the colour the graph draws each in. */
 export const relationshipTypes = [
@@ -56,4 +67,4 @@ export const relationshipTypes = [
   { value: "EXTENDS", label: "extends", color: "#f59e0b" },
   { value: "COMPOSED_OF", label: "composed of", color: "#10b981" },
   { value: "SIMILAR_TO", label: "similar to", color: "#94a3b8" },
-] as const;
+] as const satisfies ReadonlyArray<{ value: RelationshipType; label: string; color: string }>;

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { UsageDayRow } from "@/lib/db";
-import { realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { ChartFrame, tick, tooltipStyle } from "./chart-frame";
 import { ErrorMessage } from "./ui/error-message";

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { formatPercent } from "./format";
 import { Button } from "./ui/button";

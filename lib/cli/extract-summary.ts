@@ -1,5 +1,4 @@
-import type { ExtractionRun } from "@/lib/extract";
-import { rankPatterns } from "@/lib/extract/patterns";
+import { rankPatterns, type ExtractionRun } from "@/lib/extract";
 
 const topPatternCount = 15;
 const listedFailureCount = 20;

@@ -1,6 +1,8 @@
 export type { Database, Queryable, NotificationHandler } from "./database";
 export { openPgliteDatabase } from "./pglite-driver";
 export { openPostgresDatabase } from "./postgres-driver";
+export { postgresPoolOptions, type PostgresPoolOptions } from "./postgres-pool-options";
+export { ensureSupabaseObjects, type SupabaseObjectsState } from "./supabase-objects";
 export { migrate, listMigrations, appliedMigrations, type MigrationFile } from "./migrate";
 export { withUser, asService, anonymousClaims, type JwtClaims } from "./request-context";
 export { acquireDataDirLock, readLockOwner, advertiseLockUrl, type LockOwner } from "./data-dir-lock";
@@ -10,7 +12,7 @@ export { startEmbeddedMaintenance, type EmbeddedMaintenanceOptions } from "./emb
 export { motifHome } from "./motif-home";
 export { listProjectsForOperator, type ProjectOverview } from "./queries/operator-queries";
 export { getDatabaseHealth, type DatabaseHealth } from "./queries/health-queries";
-export { toMotifError, translateDatabaseErrors, sqlStateOf, type DatabaseErrorMessages } from "./database-error";
+export { toMotifError, translateDatabaseErrors, type DatabaseErrorMessages } from "./database-error";
 export { createLocalUser, getLocalUserByEmail, recordSignInByUserId, type LocalUser } from "./queries/user-queries";
 export {
   listProjectsByCaller,
@@ -19,7 +21,6 @@ export {
   updateProjectNameById,
   deleteProjectById,
   type Project,
-  type ProjectRole,
 } from "./queries/project-queries";
 export {
   listMembersByProjectId,
@@ -45,7 +46,6 @@ export {
   patternColumns,
   type PatternRow,
   type PatternQualityColumns,
-  type PatternStatus,
   type NewPatternValues,
   type PatternFieldChanges,
 } from "./queries/pattern-queries";
@@ -59,8 +59,6 @@ export {
 } from "./queries/pattern-detail-queries";
 export {
   listPatterns,
-  patternSortFields,
-  type PatternSortField,
   type PatternListQuery,
   type ListedPatternRow,
 } from "./queries/pattern-list-queries";
@@ -70,7 +68,6 @@ export {
   closePatternUsageById,
   listPatternUsageByDay,
   insertPatternValidation,
-  type UsageOutcome,
   type UsageRow,
   type UsageValues,
   type UsageDayRow,
@@ -95,6 +92,18 @@ export {
 } from "./queries/ingest-patterns";
 export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange } from "./queries/ingest-occurrences";
 export { writeIngestRelationships, type RelationshipChanges } from "./queries/ingest-relationships";
+export { listSourceFilesByRepository, getSourceCommitByRepository, writeSourceFiles, type SourceFileRow } from "./queries/source-file-queries";
+export {
+  upsertGitHubConnection,
+  listGitHubConnectionsByRepository,
+  getGitHubConnectionById,
+  listGitHubConnectionsByProjectId,
+  insertGitHubDelivery,
+  setGitHubDeliveryJob,
+  listPatternIdsByExtractionKeys,
+  type GitHubConnectionRow,
+  type GitHubConnectionSummary,
+} from "./queries/github-queries";
 export { createRunningJob, updateJobProgressById, finishJobById, defaultJobLeaseSeconds, type Job } from "./queries/job-queries";
 export { listProjectJobs, getProjectJob, type ProjectJob } from "./queries/project-job-queries";
 export {
@@ -121,7 +130,6 @@ export {
   type MatchedPatternRow,
   type MatchScoreRow,
   type MatchDetailRow,
-  type MatchFilterValues,
 } from "./queries/match-queries";
 export {
   getProjectInsightsByProjectId,
@@ -135,7 +143,7 @@ export {
   type ComplexityPoint,
 } from "./queries/insights-queries";
 export { getPatternGraphByProjectId, type PatternGraph, type GraphNode, type GraphEdge } from "./queries/pattern-graph-queries";
-export { ensureProjectBySlug, getOperatorProjectBySlug, type OperatorProject } from "./queries/operator-project-queries";
+export { ensureProjectBySlug, getOperatorProjectBySlug, getOperatorProjectById, type OperatorProject } from "./queries/operator-project-queries";
 export {
   listPatternEventsAfterId,
   listLatestPatternEvents,
@@ -143,3 +151,11 @@ export {
   getLatestPatternEventId,
   type PatternEventRow,
 } from "./queries/pattern-event-queries";
+export {
+  insertModelUsage,
+  getLlmBudgetByProjectId,
+  upsertLlmBudgetByProjectId,
+  getCostsByProjectId,
+  type ModelUsageValues,
+} from "./queries/model-usage-queries";
+export { listPatternsToDescribe, countPatternsToDescribe, writePatternDescription, type PatternToDescribe, type PatternDescriptionValues } from "./queries/pattern-description-queries";

@@ -89,11 +89,12 @@ export function stemWord(word: string): string {
   const known = irregular[word];
   if (known) return known;
   if (word.length <= 3 || /\d/.test(word)) return word;
-  let { stem, stripped } = stripSuffix(word);
+  const first = stripSuffix(word);
+  let stem = first.stem;
   // A second pass folds stacked suffixes: "validators" → "validate"; "wrappers" → "wrapp".
-  if (stripped && stem.length > 5) stem = stripSuffix(stem).stem;
+  if (first.stripped && stem.length > 5) stem = stripSuffix(stem).stem;
   stem = stem.replace(/^(.{4,})ize?$/, "$1");
-  if (stripped && /([b-df-hj-km-np-rtv-z])\1$/.test(stem) && !/(ll|ss|zz)$/.test(stem) && stem.length > 3) {
+  if (first.stripped && /([b-df-hj-km-np-rtv-z])\1$/.test(stem) && !/(ll|ss|zz)$/.test(stem) && stem.length > 3) {
     stem = stem.slice(0, -1);
   }
   if (stem.length > 3 && stem.endsWith("e")) stem = stem.slice(0, -1);

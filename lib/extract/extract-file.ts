@@ -1,11 +1,11 @@
 import { MotifError } from "@/lib/errors";
-import { createParser, type SyntaxNode } from "@/lib/parse";
+import { createParser, type TreeSitterNode as SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { Parser } from "web-tree-sitter";
 import { detectDesignPatterns } from "./detectors";
 import { fingerprintUnit } from "./fingerprint";
 import { CodeLineIndex } from "./metrics/code-line-index";
 import { mirrorTree, parseSource, type MirrorNode } from "./syntax-tree";
-import type { CodeUnit, FileExtraction, Language } from "./types";
+import type { CodeUnit, FileExtraction, Language } from "@/lib/domain";
 import { buildUnit } from "./units/build-unit";
 import { findUnits } from "./units/find-units";
 

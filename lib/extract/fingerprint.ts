@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "./syntax-tree/index.ts";
-import type { Language } from "./types.ts";
+import type { Language } from "@/lib/domain";
 
 // Names are abstracted to placeholders numbered by first occurrence, so a copy with
 // renamed variables has the same shape while `a = a + b` and `a = b + c` stay distinct.

@@ -1,4 +1,4 @@
-import type { CodeUnit, ExtractionResult } from "@/lib/extract/types";
+import type { CodeUnit, ExtractionResult } from "@/lib/domain";
 
 /** A unit as `motif extract --json` prints it: DESIGN §5's fields first, then the rest. */
 export type PrintableUnit = Pick<CodeUnit, "file" | "qualname" | "kind" | "language" | "startLine" | "endLine" | "patterns"> & {

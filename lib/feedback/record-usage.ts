@@ -1,4 +1,5 @@
-import { getPatternById, insertPatternEvent, insertPatternUsage, type Queryable, type UsageOutcome, type UsageRow } from "@/lib/db";
+import { getPatternById, insertPatternEvent, insertPatternUsage, type Queryable, type UsageRow } from "@/lib/db";
+import type { UsageOutcome } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 import { requirePattern, requireWriter } from "@/lib/patterns";
 

@@ -1,5 +1,12 @@
-export { ingestExtraction, type IngestOptions, type IngestSummary, type IngestProgress } from "./ingest-extraction";
+export { ingestExtraction, type IngestOptions, type IngestSummary, type IngestProgress, type SourceFileChanges } from "./ingest-extraction";
 export { slimForIngest, type IngestSource, type IngestUnit } from "./ingest-source";
 export { ingestScope, buildIngestRows, type IngestRows } from "./ingest-rows";
 export { searchTextForPattern } from "./search-text";
 export { ingestAsOperator } from "./ingest-as-operator";
+export { gitBlobHash } from "./git-blob-hash";
+export { findRepositoryRoot } from "./repository-root";
+export { planIncrementalIngest, inScope, type IncrementalPlan, type PresentFile } from "./plan-incremental-ingest";
+export { assembleIncremental, type IncrementalExtraction, type IncrementalFileCounts } from "./assemble-incremental";
+export { storedSourceFilesAsOperator } from "./stored-source-files";
+export { extractIncrementally, type ExtractIncrementallyOptions } from "./extract-incrementally";
+export { hashPresentFiles } from "./hash-present-files";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { StagedOccurrence, StagedPattern, StagedRelationship } from "@/lib/db";
-import type { ExtractedPattern } from "@/lib/extract";
+import type { ExtractedPattern } from "@/lib/domain";
 import type { IngestSource, IngestUnit } from "./ingest-source";
 import { searchTextForPattern } from "./search-text";
 

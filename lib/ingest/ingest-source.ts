@@ -1,4 +1,4 @@
-import type { CodeUnit, ExtractedPattern, ExtractionFailure, PatternRelationship } from "@/lib/extract";
+import type { CodeUnit, ExtractedPattern, ExtractionFailure, PatternRelationship } from "@/lib/domain";
 
 /** The fields of a code unit that ingest reads (search text, metrics). */
 export type IngestUnit = Pick<CodeUnit, "id" | "name" | "qualname" | "kind"> &

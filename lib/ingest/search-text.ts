@@ -1,5 +1,5 @@
 import { conceptWords, splitIdentifier } from "@/lib/embed";
-import type { ExtractedPattern } from "@/lib/extract";
+import type { ExtractedPattern } from "@/lib/domain";
 import type { IngestUnit } from "./ingest-source";
 
 const docstringChars = 400;

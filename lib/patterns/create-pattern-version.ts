@@ -7,9 +7,9 @@ import {
   type PatternRow,
   type Queryable,
 } from "@/lib/db";
+import type { UpdatePatternBody as PatternChanges } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 import { embedPattern } from "./pattern-embedder";
-import type { PatternChanges } from "./update-pattern";
 import { patternSearchText } from "./search-text";
 
 function qualityOf(pattern: PatternRow, codeChanged: boolean) {

@@ -1,4 +1,5 @@
-import { getPatternById, insertPattern, insertPatternEvent, type JwtClaims, type PatternStatus, type Queryable } from "@/lib/db";
+import { getPatternById, insertPattern, insertPatternEvent, type JwtClaims, type Queryable } from "@/lib/db";
+import type { PatternStatus } from "@/lib/domain";
 import { embedPattern } from "./pattern-embedder";
 import { toPatternView, type PatternView } from "./pattern-view";
 import { requireWriter, resolveProject } from "./resolve-project";

@@ -4,7 +4,7 @@ export { createManualPattern, type ManualPatternInput } from "./create-pattern";
 export { listPatternPage, type PatternPage, type PatternPageRequest } from "./list-pattern-page";
 export { getPatternDetails } from "./get-pattern-details";
 export { getPatternLineage } from "./pattern-lineage";
-export { updatePattern, type PatternChanges } from "./update-pattern";
+export { updatePattern } from "./update-pattern";
 export { removePattern } from "./remove-pattern";
 export { toPatternView, type PatternView, type PatternDetails } from "./pattern-view";
 export { embedPattern, patternEmbeddingProvider } from "./pattern-embedder";

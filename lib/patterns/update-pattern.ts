@@ -1,22 +1,10 @@
-import { insertPatternEvent, updatePatternFieldsById, type PatternFieldChanges, type PatternRow, type PatternStatus, type Queryable } from "@/lib/db";
+import { insertPatternEvent, updatePatternFieldsById, type PatternFieldChanges, type PatternRow, type Queryable } from "@/lib/db";
+import type { UpdatePatternBody as PatternChanges } from "@/lib/domain";
 import { createPatternVersion } from "./create-pattern-version";
 import { embedPattern } from "./pattern-embedder";
 import { toPatternView, type PatternView } from "./pattern-view";
 import { requirePattern } from "./require-pattern";
 import { requireWriter } from "./resolve-project";
-
-/** What a PATCH of a pattern may change. */
-export interface PatternChanges {
-  name?: string;
-  description?: string;
-  code?: string;
-  tags?: string[];
-  status?: PatternStatus;
-  kind?: string | null;
-  framework?: string | null;
-  dependencies?: string[];
-  content?: Record<string, unknown>;
-}
 
 // The fields the embedding text is made of: changing one of them in place re-embeds.
 const embeddedFields = ["name", "tags", "kind", "dependencies"] as const;
@@ -33,6 +21,7 @@ async function updateInPlace(transaction: Queryable, pattern: PatternRow, change
     fields.embedding = await embedPattern({
       name: changes.name ?? pattern.name,
       description: pattern.description,
+      llmDescription: pattern.llm_description,
       code: pattern.code,
       tags: changes.tags ?? pattern.tags,
       kind: (changes.kind !== undefined ? changes.kind : pattern.kind) as never,

@@ -1,7 +1,8 @@
 import { insertPatternEvent, insertPatternUsage, listPatternCodeByIds, type JwtClaims, type Queryable } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
 import { requireWriter, resolveProject } from "@/lib/patterns";
-import { matchPatterns, type MatchedPattern } from "@/lib/search";
+import { matchPatterns } from "@/lib/search";
+import type { MatchedPattern } from "@/lib/domain";
 import { estimateTokens } from "./estimate-tokens";
 import { fitPatternCard, type PatternCard } from "./render-pattern-card";
 

@@ -1,4 +1,4 @@
-import type { MatchedPattern } from "@/lib/search";
+import type { MatchedPattern } from "@/lib/domain";
 import { estimateTokens } from "./estimate-tokens";
 
 /** What a card shows of a matched pattern, with the code fetched beside it. */

@@ -1,4 +1,4 @@
-import type { QualityParts, QualityScore } from "@/lib/extract/types";
+import type { QualityParts, QualityScore } from "@/lib/domain";
 import {
   classComplexityPart,
   complexityPart,

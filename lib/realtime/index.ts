@@ -1,7 +1,7 @@
 /**
  * lib/realtime, server side: the pattern feed (one database listener fanned out per project,
  * every row re-read under the subscriber's RLS) and its Server-Sent Events body. Browser code
- * imports `@/lib/realtime/client` instead (the `usePatternFeed` hook).
+ * imports `@/lib/realtime/client` instead.
  */
 export { openPatternFeed, type PatternFeedOptions } from "./pattern-feed";
 export { createPatternEventStream, type PatternEventStreamOptions } from "./pattern-event-stream";
@@ -9,6 +9,5 @@ export { subscribeToEventIds, countEventSubscribers, patternEventsChannel, type 
 export { formatSseEvent, formatSseRetry, formatSseComment } from "./format-sse";
 export { getRealtimeConfig } from "./realtime-config";
 export { listFeedEvents, type FeedPage } from "./list-feed-events";
-export { realtimeQueryKeys, queryKeysForEvent } from "./query-keys";
 export { toPatternEvent, type PatternEvent, type RealtimeConfig } from "./pattern-event";
 export type { PatternFeedStatus } from "./feed-status";

@@ -68,7 +68,7 @@ export async function openPatternFeed(options: PatternFeedOptions): Promise<{ cl
     }
   };
   const fail = (error: unknown) => {
-    closed || options.onError(error);
+    if (!closed) options.onError(error);
   };
 
   const unsubscribe = await subscribeToEventIds({

@@ -2,7 +2,7 @@ import { asService, getOperatorProjectBySlug, type Database } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
 import { MotifError } from "@/lib/errors";
 import { matchPatterns } from "./match-patterns";
-import type { MatchRequest, MatchResponse } from "./match-types";
+import type { MatchRequest, MatchResponse } from "@/lib/domain";
 
 /** `motif search` as the local operator: a match in the project with this slug (service_role). */
 export async function matchAsOperator({

@@ -1,10 +1,8 @@
 import { matchPatternsWithDetails, type MatchDetailRow, type MatchScoreRow, type Queryable } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
-import type { MatchedPattern, MatchRequest, MatchResponse } from "./match-types";
+import { matchLimits, type MatchedPattern, type MatchRequest, type MatchResponse } from "@/lib/domain";
 import { recommendationsFor } from "./recommendations";
 
-/** Default and bounds of `limit` (DESIGN §5). */
-export const matchLimits = { default: 5, max: 100 } as const;
 const occurrenceLimit = 50;
 
 const round = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6);

@@ -1,5 +1,5 @@
-import { assembleResult, extractSource, type ExtractionFailure, type ExtractionResult, type FileExtraction } from "@/lib/extract";
-import { detectLanguage } from "@/lib/parse";
+import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/domain";
+import { assembleResult, detectLanguage, extractSource } from "@/lib/extract";
 import type { UploadedFile } from "./upload-limits";
 
 /** What extraction made of an upload, and which files it skipped as not hand-written. */

@@ -1,5 +1,5 @@
 import { withUser, type Database, type JwtClaims } from "@/lib/db";
-import type { ExtractionFailure } from "@/lib/extract";
+import type { ExtractionFailure } from "@/lib/domain";
 import { ingestExtraction } from "@/lib/ingest";
 import { requireWriter, resolveProject } from "@/lib/patterns";
 import { extractUploadedFiles } from "./extract-uploaded-files";

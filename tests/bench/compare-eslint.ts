@@ -16,7 +16,7 @@ import path from "node:path";
 import { Linter, type Rule } from "eslint";
 import tseslint from "typescript-eslint";
 import { extractFile } from "@/lib/extract/extract-file";
-import { detectLanguage } from "@/lib/parse";
+import { detectLanguage } from "@/lib/extract/syntax-tree";
 
 const defaultRoots = [
   "zod/src",

@@ -9,8 +9,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { extractFile } from "@/lib/extract/extract-file";
-import { designPatternKinds, type CodeUnit, type DesignPatternKind } from "@/lib/extract/types";
-import { detectLanguage } from "@/lib/parse";
+import { designPatternKinds, type CodeUnit, type DesignPatternKind } from "@/lib/domain";
+import { detectLanguage } from "@/lib/extract/syntax-tree";
 
 interface LabelEntry {
   path: string;

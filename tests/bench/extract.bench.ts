@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { discoverFiles } from "@/lib/extract/discover";
-import type { ExtractionStats } from "@/lib/extract/types";
+import type { ExtractionStats } from "@/lib/domain";
 import { buildCorpus, type BenchCorpus } from "./support/bench-corpus";
 import { runEslintComplexityPass } from "./support/eslint-complexity-pass";
 import { measureProcess } from "./support/measure-process";

@@ -10,7 +10,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createParser } from "@/lib/parse";
+import { createParser } from "@/lib/extract/syntax-tree";
 import { discoverFiles } from "@/lib/extract/discover";
 import { extractSource } from "@/lib/extract/pipeline";
 import { detectDesignPatterns } from "@/lib/extract/detectors";
@@ -19,7 +19,7 @@ import { CodeLineIndex } from "@/lib/extract/metrics/code-line-index";
 import { buildUnit } from "@/lib/extract/units/build-unit";
 import { findUnits } from "@/lib/extract/units/find-units";
 import { mirrorTree, parseSource } from "@/lib/extract/syntax-tree";
-import type { Language } from "@/lib/extract/types";
+import type { Language } from "@/lib/domain";
 
 const phases = ["parse", "mirror", "walk", "lines", "units", "detect", "fingerprint"] as const;
 type Phase = (typeof phases)[number];

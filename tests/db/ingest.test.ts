@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asService, type Database } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
-import type { ExtractionResult } from "@/lib/extract";
+import type { ExtractionResult } from "@/lib/domain";
 import { ingestExtraction } from "@/lib/ingest";
 import { createTestDatabase } from "@/tests/support/test-database";
 import { sampleExtraction } from "./support/ingest-fixture";

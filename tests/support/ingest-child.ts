@@ -3,7 +3,7 @@
 // The crash test kills it with SIGKILL in between.
 import { getDatabase } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
-import type { ExtractedPattern } from "@/lib/extract";
+import type { ExtractedPattern } from "@/lib/domain";
 import { ingestAsOperator } from "@/lib/ingest";
 import { sampleExtraction } from "@/tests/db/support/ingest-fixture";
 

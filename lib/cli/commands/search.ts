@@ -1,15 +1,15 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import type { MatchedPattern, MatchResponse } from "@/lib/search";
+import { designPatternKindSchema, languageSchema, matchLimits, matchLimitSchema, minConfidenceSchema, type MatchedPattern, type MatchResponse } from "@/lib/domain";
 import { parseOptions } from "../parse-options";
 
 const searchOptionsSchema = z.object({
   project: z.string().min(1),
-  limit: z.coerce.number().int().min(1).max(100).default(5),
+  limit: z.coerce.number().pipe(matchLimitSchema).default(matchLimits.default),
   json: z.boolean().default(false),
-  kind: z.array(z.string().min(1)).optional(),
-  language: z.array(z.string().min(1)).optional(),
-  minConfidence: z.coerce.number().min(0).max(1).optional(),
+  kind: z.array(designPatternKindSchema).optional(),
+  language: z.array(languageSchema).optional(),
+  minConfidence: z.coerce.number().pipe(minConfidenceSchema).optional(),
 });
 
 function formatMatch(match: MatchedPattern, index: number): string {
@@ -62,7 +62,7 @@ export function registerSearchCommand(program: Command): void {
     .description("Find the patterns of a project that fit an intent, best first, with where they are in the code")
     .argument("<intent>", "what you want to do, in your words")
     .requiredOption("-p, --project <slug>", "project slug")
-    .option("-n, --limit <n>", "how many patterns (1-100)", "5")
+    .option("-n, --limit <n>", `how many patterns (1-${matchLimits.max})`, String(matchLimits.default))
     .option("--kind <kind...>", "only these design-pattern kinds")
     .option("--language <language...>", "only these languages")
     .option("--min-confidence <x>", "least similarity to the intent (0-1)")

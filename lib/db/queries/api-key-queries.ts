@@ -1,6 +1,6 @@
 import type { Queryable } from "../database";
 import { translateDatabaseErrors } from "../database-error";
-import type { ProjectRole } from "./project-queries";
+import type { ProjectRole } from "@/lib/domain";
 
 /** An API key as admins see it: never the key itself, which is only shown once. */
 export interface ApiKey {

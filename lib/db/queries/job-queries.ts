@@ -1,3 +1,4 @@
+import type { JobStatus } from "@/lib/domain";
 import type { Queryable } from "../database";
 
 /** A background job's row, as the dashboard reads it. */
@@ -5,7 +6,7 @@ export interface Job {
   id: string;
   project_id: string;
   job_type: string;
-  status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+  status: JobStatus;
   progress: Record<string, unknown> | null;
   result: Record<string, unknown> | null;
   error: string | null;

@@ -1,3 +1,4 @@
+import type { MatchFilters } from "@/lib/domain";
 import type { Queryable } from "../database";
 import type { PatternQualityColumns } from "./pattern-queries";
 
@@ -16,24 +17,13 @@ export interface MatchScoreRow {
   total_matches: number;
 }
 
-/** The filters of DESIGN §5, as `match_patterns` reads them. */
-export interface MatchFilterValues {
-  pattern_types?: string[];
-  kinds?: string[];
-  statuses?: string[];
-  tags?: string[];
-  languages?: string[];
-  min_quality_score?: number;
-  min_success_rate?: number;
-}
-
 /** What one call of `match_patterns` is asked. */
 export interface MatchCall {
   transaction: Queryable;
   projectId: string;
   embedding: ArrayLike<number>;
   queryText: string;
-  filters: MatchFilterValues;
+  filters: MatchFilters;
   limit: number;
   minSimilarity: number;
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from "../database";
 import { translateDatabaseErrors } from "../database-error";
-import type { ProjectRole } from "./project-queries";
+import type { ProjectRole } from "@/lib/domain";
 
 /** One member of a project, with their email. */
 export interface ProjectMember {

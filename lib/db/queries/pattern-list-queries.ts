@@ -1,18 +1,7 @@
+import type { PatternSortField, PatternStatus } from "@/lib/domain";
 import type { Queryable } from "../database";
 import { translateDatabaseErrors } from "../database-error";
-import { patternColumns, type PatternRow, type PatternStatus } from "./pattern-queries";
-
-/** Columns a pattern list can be sorted by. */
-export const patternSortFields = [
-  "quality_score",
-  "success_rate",
-  "usage_count",
-  "match_count",
-  "created_at",
-  "updated_at",
-  "name",
-] as const;
-export type PatternSortField = (typeof patternSortFields)[number];
+import { patternColumns, type PatternRow } from "./pattern-queries";
 
 // Each sort key is a non-null expression (unknown scores sort as -1: last when descending), so
 // that keyset pagination over (key, id) never meets a null. `type` casts a cursor back.

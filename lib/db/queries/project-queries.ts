@@ -1,8 +1,6 @@
+import type { ProjectRole } from "@/lib/domain";
 import type { Queryable } from "../database";
 import { translateDatabaseErrors } from "../database-error";
-
-/** Project members' roles, strongest first. */
-export type ProjectRole = "admin" | "member" | "viewer";
 
 /** A project as its caller sees it, with the caller's own role in it. */
 export interface Project {

@@ -1,4 +1,4 @@
-import type { PatternMatch } from "@/lib/extract/types";
+import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, type Detector, type DetectorContext } from "./detector";
 import { classMethods, parameterNames, pythonDecorators } from "./syntax";
 

@@ -1,4 +1,4 @@
-import type { PatternMatch } from "@/lib/extract/types";
+import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
 import { nodeTypes } from "./syntax";
 

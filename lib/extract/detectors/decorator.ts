@@ -1,5 +1,4 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
-import type { PatternMatch } from "@/lib/extract/types";
 import { patternMatch, type Detector } from "./detector";
 import { expressionBody, functionName, nestedFunctions, ownReturns, returnedValue } from "./functions";
 import { isSelfName, nodeTypes, parameterNames, pythonDecorators, type Family } from "./syntax";

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
-import type { CodeUnit, DesignPatternKind, Language, PatternMatch } from "@/lib/extract/types";
+import type { CodeUnit, DesignPatternKind, Language, PatternMatch } from "@/lib/domain";
 import { calleeText, familyOf, lastSegment, nodeTypes, type Family } from "./syntax";
 
 const sharedTypes = ["if_statement", "return_statement", "expression_statement", "try_statement"];

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
-import type { PatternMatch } from "@/lib/extract/types";
+import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
 import { functionName, nestedFunctions } from "./functions";
 import { bodyStatements, nodeTypes, parameterNames } from "./syntax";

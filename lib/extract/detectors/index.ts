@@ -1,4 +1,4 @@
-import type { PatternMatch } from "@/lib/extract/types";
+import type { PatternMatch } from "@/lib/domain";
 import { detectAdapter } from "./adapter";
 import { detectBuilder } from "./builder";
 import { detectCacheMemoize } from "./cache-memoize";

@@ -1,4 +1,4 @@
-import type { PatternMatch } from "@/lib/extract/types";
+import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, type Detector, type DetectorContext } from "./detector";
 import { fileIndexOf, type ClassFacts, type FileIndex } from "./file-index";
 import { classMethods, parameterNames, type MethodInfo } from "./syntax";

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
-import type { Language } from "@/lib/extract/types";
+import type { Language } from "@/lib/domain";
 
 /** Python, or the JavaScript family (JS, TS, TSX share their expression grammar). */
 export type Family = "python" | "js";

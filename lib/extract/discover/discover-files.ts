@@ -1,8 +1,8 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { MotifError } from "@/lib/errors";
-import type { ExtractionFailure, Language } from "@/lib/extract/types";
-import { detectLanguage } from "@/lib/parse";
+import type { ExtractionFailure, Language } from "@/lib/domain";
+import { detectLanguage } from "@/lib/extract/syntax-tree";
 import { descendInto, gitignoreRulesAbove, isGitIgnored, type GitignoreRules } from "./gitignore-rules";
 import { compileGlobs, skippedDirectoryReason, skippedFileNameReason, type GlobMatcher } from "./path-filters";
 

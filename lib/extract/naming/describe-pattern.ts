@@ -1,4 +1,4 @@
-import type { CodeUnit, DesignPatternKind } from "@/lib/extract/types";
+import type { CodeUnit, DesignPatternKind } from "@/lib/domain";
 import type { FrameworkRole } from "./detect-framework";
 
 /** The facts a pattern's description states. */

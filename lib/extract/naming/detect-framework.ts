@@ -1,4 +1,4 @@
-import type { CodeUnit, FileExtraction } from "@/lib/extract/types";
+import type { CodeUnit, FileExtraction } from "@/lib/domain";
 
 /** Module prefix → framework, most specific first (Next.js before React, NestJS before Express). */
 const moduleFrameworks: [string, string][] = [

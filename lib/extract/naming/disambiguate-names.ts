@@ -1,4 +1,4 @@
-import type { CodeUnit } from "@/lib/extract/types";
+import type { CodeUnit } from "@/lib/domain";
 import { meaningfulCallNames } from "./shared-words";
 import { splitIdentifier, titleWords } from "./split-identifier";
 

@@ -1,4 +1,4 @@
-import type { CodeUnit, DesignPatternKind } from "@/lib/extract/types";
+import type { CodeUnit, DesignPatternKind } from "@/lib/domain";
 
 const has = (unit: CodeUnit, pattern: RegExp) => pattern.test(unit.code);
 const calls = (unit: CodeUnit, pattern: RegExp) => unit.calls.some((call) => pattern.test(call));

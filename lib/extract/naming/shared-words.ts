@@ -1,4 +1,4 @@
-import type { CodeUnit } from "@/lib/extract/types";
+import type { CodeUnit } from "@/lib/domain";
 import { splitIdentifier } from "./split-identifier";
 
 const fillerWords = new Set(["a", "an", "the", "with", "for", "and", "of", "to", "do", "self", "cls", "impl", "fn", "func"]);

@@ -1,5 +1,5 @@
-import { buildPatterns } from "@/lib/extract/patterns";
-import type { ExtractedPattern, ExtractionFailure, ExtractionResult, ExtractionStats, FileExtraction } from "@/lib/extract/types";
+import { buildPatterns } from "@/lib/extract/clustering";
+import type { ExtractedPattern, ExtractionFailure, ExtractionResult, ExtractionStats, FileExtraction } from "@/lib/domain";
 import type { CoverageReport } from "@/lib/quality";
 import { compareText } from "@/lib/extract/discover/discover-files";
 

@@ -1,4 +1,4 @@
-import type { Language } from "@/lib/extract/types";
+import type { Language } from "@/lib/domain";
 
 /** Text decoded from a file, or why it is not source text. */
 export type DecodedSource = { source: string } | { reason: string };

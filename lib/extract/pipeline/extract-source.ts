@@ -1,5 +1,5 @@
 import { skippedContentReason } from "@/lib/extract/discover/content-filters";
-import type { ExtractionFailure, FileExtraction, Language } from "@/lib/extract/types";
+import type { ExtractionFailure, FileExtraction, Language } from "@/lib/domain";
 import { decodeSource } from "./decode-source";
 
 /** What became of one file: extracted, failed (reported), or skipped as not hand-written. */

@@ -15,6 +15,8 @@ export interface ParsedSource {
 export function parseSource(parser: Parser, source: string): ParsedSource {
   let caller: unknown;
   const tree = parser.parse(function (this: unknown, index: number) {
+    // The module web-tree-sitter calls back on is only reachable as `this` of the callback.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     caller ??= this;
     return source.slice(index);
   });

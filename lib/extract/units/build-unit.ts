@@ -1,5 +1,5 @@
 import type { CodeLineIndex } from "../metrics/code-line-index";
-import type { CodeUnit, Language } from "../types";
+import type { CodeUnit, Language } from "@/lib/domain";
 import { pythonDetails } from "./python-details";
 import { scriptDetails } from "./script-details";
 import type { UnitDraft } from "./unit-draft";

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
-import type { Language } from "../types";
+import type { Language } from "@/lib/domain";
 import { collectPythonImports } from "./python-imports";
 import { PythonWalker } from "./python-walker";
 import { collectScriptImports } from "./script-imports";

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
-import type { Parameter } from "../types";
+import type { Parameter } from "@/lib/domain";
 import { cleanDocText, decoratorText, oneLine, type UnitDetails } from "./unit-details";
 
 const declarationWrappers = new Set([

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
-import type { UnitKind } from "../types";
+import type { UnitKind } from "@/lib/domain";
 import type { UnitDraft } from "./unit-draft";
 
 /** How a JS/TS function or class is bound to a name, when it is. */

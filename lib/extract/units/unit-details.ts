@@ -1,4 +1,4 @@
-import type { Parameter } from "../types";
+import type { Parameter } from "@/lib/domain";
 
 /** The per-language facts read from a unit's own header once the walk has found it. */
 export interface UnitDetails {

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
-import type { UnitKind } from "../types";
+import type { UnitKind } from "@/lib/domain";
 
 /** A cyclomatic accumulator: one per radon block or ESLint code path. Starts at 1. */
 export interface PathCounter {

@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import type { Language } from "@/lib/extract/types";
+import type { Language } from "@/lib/domain";
 import { extractSource, type FileOutcome } from "@/lib/extract/pipeline/extract-source";
 
 /** One file for a worker: where to read it and the name to report it under. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { cachedBundle } from "@/lib/bundle/cached-bundle.mjs";
+import { cachedBundle } from "@/bin/cached-bundle.mjs";
 
 // bin/motif sets MOTIF_HOME; inside its bundle this module's own URL is the bundle's, not this file's.
 // Not `new URL("../../../", import.meta.url)`: Next's bundler tries to resolve that as an asset and fails the build.

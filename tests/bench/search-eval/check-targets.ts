@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { extractFile } from "@/lib/extract/extract-file";
-import { detectLanguage } from "@/lib/parse";
+import { detectLanguage } from "@/lib/extract/syntax-tree";
 import { codeRoots, distractorFiles } from "./corpus";
 import { intentSets, loadIntents, type Target } from "./intents";
 

@@ -2,9 +2,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { extractFile } from "@/lib/extract/extract-file";
-import { buildPatterns } from "@/lib/extract/patterns";
-import type { CodeUnit, ExtractedPattern, FileExtraction } from "@/lib/extract/types";
-import { detectLanguage } from "@/lib/parse";
+import { buildPatterns } from "@/lib/extract/clustering";
+import type { CodeUnit, ExtractedPattern, FileExtraction } from "@/lib/domain";
+import { detectLanguage } from "@/lib/extract/syntax-tree";
 import type { Target } from "./intents";
 
 /** The roots of real open-source code on this machine that intents point into. */

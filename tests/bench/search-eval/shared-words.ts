@@ -1,5 +1,5 @@
 import { splitIdentifier, stemWord } from "@/lib/embed";
-import type { CodeUnit, Language } from "@/lib/extract/types";
+import type { CodeUnit, Language } from "@/lib/domain";
 
 // Language keywords are syntax, not identifiers: "return" in an intent is plain English.
 const keywords = new Set(

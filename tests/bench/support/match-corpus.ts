@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { extractPaths, type ExtractedPattern } from "@/lib/extract";
+import { extractPaths } from "@/lib/extract";
+import type { ExtractedPattern } from "@/lib/domain";
 import type { IngestSource, IngestUnit } from "@/lib/ingest";
 
 const repository = path.resolve(import.meta.dirname, "../../..");

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "@/lib/db";
-import type { MatchFilters } from "@/lib/search";
+import type { DesignPatternKind, MatchFilters } from "@/lib/domain";
 
 const repository = path.resolve(import.meta.dirname, "../../..");
 
@@ -30,7 +30,7 @@ export async function chooseFilterSets(database: Database, projectId: string): P
     { label: "min_quality_score=0.6", filters: { min_quality_score: 0.6 } },
     { label: `tags=[${tag.tag}]`, filters: { tags: [tag.tag] } },
     { label: "pattern_types=[class_pattern]", filters: { pattern_types: ["class_pattern"] } },
-    { label: `kinds=[${kind.kind}] (${(kind.share * 100).toFixed(1)}%)`, filters: { kinds: [kind.kind] } },
+    { label: `kinds=[${kind.kind}] (${(kind.share * 100).toFixed(1)}%)`, filters: { kinds: [kind.kind as DesignPatternKind] } },
   ];
 }
 

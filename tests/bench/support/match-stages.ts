@@ -1,7 +1,8 @@
 import { POST as matchRoute } from "@/app/api/v1/patterns/match/route";
 import { asService, encodeBinaryCopy, withUser } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
-import { matchQueryTexts, type MatchFilters } from "@/lib/search";
+import { matchQueryTexts } from "@/lib/search";
+import type { MatchFilters } from "@/lib/domain";
 import { summarize, throughput, timeEach } from "./latency";
 import { chooseFilterSets, loadIntents, recallOf } from "./match-queries";
 import { serveMatchRoute } from "./match-http-server";

@@ -1,4 +1,4 @@
-import type { ExtractedPattern, ExtractionResult } from "@/lib/extract";
+import type { ExtractedPattern, ExtractionResult } from "@/lib/domain";
 
 function pattern(key: string, name: string, occurrences: Array<[file: string, start: number, qualname: string]>, extra: Partial<ExtractedPattern> = {}): ExtractedPattern {
   return {

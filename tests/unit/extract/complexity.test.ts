@@ -3,7 +3,7 @@ import { Linter } from "eslint";
 import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
 import { extractFile } from "@/lib/extract/extract-file";
-import type { FileExtraction, Language } from "@/lib/extract/types";
+import type { FileExtraction, Language } from "@/lib/domain";
 
 async function extractFixture(file: string, language: Language): Promise<FileExtraction> {
   return extractFile({ file, source: await readFile(file, "utf8"), language });

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { fingerprintUnit, fnv1a64 } from "@/lib/extract/fingerprint";
-import type { Language } from "@/lib/extract/types";
-import { createParser, type SyntaxNode } from "@/lib/parse";
+import type { Language } from "@/lib/domain";
+import { createParser, type TreeSitterNode as SyntaxNode } from "@/lib/extract/syntax-tree";
 
 const pythonRepo = "tests/fixtures/repos/python-service";
 const scriptRepo = "tests/fixtures/repos/ts-service";

@@ -99,7 +99,7 @@ describe("workerScript", () => {
     const cacheFolder = path.dirname(path.dirname(script.pathname));
     const manifest = JSON.parse(readFileSync(path.join(cacheFolder, "extract-worker.json"), "utf8"));
     expect(path.join(cacheFolder, manifest.entry)).toBe(script.pathname);
-    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(["lib/extract/extract-file.ts", "lib/extract/worker/extract-worker.ts", "lib/parse/load-language.ts"]));
+    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(["lib/extract/extract-file.ts", "lib/extract/worker/extract-worker.ts", "lib/extract/syntax-tree/load-language.ts"]));
   });
 });
 

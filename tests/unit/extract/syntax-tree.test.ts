@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { mirrorTree, parseSource, type SyntaxNode } from "@/lib/extract/syntax-tree";
-import { createParser, detectLanguage, type SyntaxNode as LiveNode } from "@/lib/parse";
+import { createParser, detectLanguage, type TreeSitterNode as LiveNode } from "@/lib/extract/syntax-tree";
 
 const fixtures = [
   "tests/fixtures/python/patterns/services.py",

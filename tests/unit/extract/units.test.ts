@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { extractFile } from "@/lib/extract/extract-file";
-import type { CodeUnit, FileExtraction, Language } from "@/lib/extract/types";
+import type { CodeUnit, FileExtraction, Language } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 
 async function extractFixture(file: string, language: Language): Promise<FileExtraction> {

@@ -1,9 +1,9 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import { createEventInvalidator } from "@/lib/realtime/invalidate-on-events";
+import { createEventInvalidator } from "@/components/invalidate-on-events";
 import { mergeEvents } from "@/lib/realtime/merge-events";
 import { toPatternEvent, type PatternEvent } from "@/lib/realtime/pattern-event";
-import { queryKeysForEvent, realtimeQueryKeys } from "@/lib/realtime/query-keys";
+import { queryKeysForEvent, realtimeQueryKeys } from "@/components/query-keys";
 import { formatSseComment, formatSseEvent } from "@/lib/realtime";
 
 const projectId = "7f1c2b1e-0000-4000-8000-000000000001";

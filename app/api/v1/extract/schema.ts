@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { projectReferenceSchema } from "../patterns/schema";
+import { projectReferenceSchema } from "@/lib/domain";
 
 // Paths as `motif extract` prints them: relative, forward slashes, never climbing out.
 const relativePathSchema = z

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-/** Roles a project member or API key can have. */
-export const projectRoleSchema = z.enum(["admin", "member", "viewer"]);
+export { projectRoleSchema } from "@/lib/domain";
 
 /** A project's display name. */
 export const projectNameSchema = z.string().trim().min(1, "is required").max(200, "must be at most 200 characters");

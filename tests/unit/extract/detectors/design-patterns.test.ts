@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractFile } from "@/lib/extract/extract-file";
-import type { CodeUnit } from "@/lib/extract/types";
-import { detectLanguage } from "@/lib/parse";
+import type { CodeUnit } from "@/lib/domain";
+import { detectLanguage } from "@/lib/extract/syntax-tree";
 
 const fixtures = path.resolve(import.meta.dirname, "../../../fixtures");
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { projectReferenceSchema } from "../../patterns/schema";
+import { projectReferenceSchema } from "@/lib/domain";
 
 /** POST /api/v1/prompts/enhance body. */
 export const enhancePromptSchema = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { usageOutcomeSchema } from "@/lib/domain";
 
 /** A rating of how well a pattern served, 1 (poorly) to 5 (very well). */
 export const ratingSchema = z.number().int("must be a whole number").min(1, "must be 1 to 5").max(5, "must be 1 to 5");
@@ -10,7 +11,7 @@ export const effectivenessSchema = z.number().min(0, "must be between 0 and 1").
 export const recordUsageSchema = z.object({
   session_id: z.uuid("must be the id (uuid) of a session of this project").optional(),
   task_id: z.string().trim().max(500, "must be at most 500 characters").optional(),
-  outcome: z.enum(["successful", "failed", "partial", "pending"]),
+  outcome: usageOutcomeSchema,
   rating: ratingSchema.optional(),
   effectiveness: effectivenessSchema.optional(),
   feedback: z.string().trim().max(5000).optional(),

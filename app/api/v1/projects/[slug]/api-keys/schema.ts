@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { projectRoleSchema } from "../../schema";
+import { projectRoleSchema } from "@/lib/domain";
 
 /** POST /api/v1/projects/[slug]/api-keys body: a label and the role the key acts with. */
 export const createApiKeySchema = z.object({

@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-/** The four relationship types of DESIGN §4. */
-export const relationshipTypes = ["USES", "EXTENDS", "COMPOSED_OF", "SIMILAR_TO"] as const;
+import { relationshipTypes } from "@/lib/domain";
 
 /** GET /api/v1/projects/[slug]/graph query: which relationship types, and how many edges at most. */
 export const graphQuerySchema = z.object({

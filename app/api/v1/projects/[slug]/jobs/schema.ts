@@ -1,15 +1,14 @@
 import { z } from "zod";
-
-const jobStatus = z.enum(["queued", "running", "succeeded", "failed", "cancelled"]);
+import { jobStatusSchema, jobStatuses } from "@/lib/domain";
 
 /** GET /api/v1/projects/[slug]/jobs query: `status` one or more, comma-separated; `limit` 1–100 (default 20). */
 export const listJobsQuerySchema = z.object({
   status: z
     .string()
     .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
-    .pipe(z.array(jobStatus).min(1))
+    .pipe(z.array(jobStatusSchema).min(1))
     .optional()
-    .describe("only jobs in these statuses, comma-separated (queued, running, succeeded, failed, cancelled)"),
+    .describe(`only jobs in these statuses, comma-separated (${jobStatuses.join(", ")})`),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 

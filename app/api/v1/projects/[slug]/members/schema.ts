@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { projectRoleSchema } from "../../schema";
+import { projectRoleSchema } from "@/lib/domain";
 
 /** POST /api/v1/projects/[slug]/members body: an existing account's email and a role. */
 export const addMemberSchema = z.object({

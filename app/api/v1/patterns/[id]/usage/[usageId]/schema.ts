@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { closingUsageOutcomes } from "@/lib/domain";
 import { effectivenessSchema, ratingSchema } from "../schema";
 
 /** The dynamic segments naming one usage of one pattern. */
@@ -9,7 +10,7 @@ export const usageParamsSchema = z.object({
 
 /** PATCH /api/v1/patterns/{id}/usage/{usageId} body: the final outcome of a pending usage. */
 export const closeUsageSchema = z.object({
-  outcome: z.enum(["successful", "failed", "partial"]),
+  outcome: z.enum(closingUsageOutcomes),
   rating: ratingSchema.optional(),
   effectiveness: effectivenessSchema.optional(),
   feedback: z.string().trim().max(5000).optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { projectRoleSchema } from "../../../schema";
+import { projectRoleSchema } from "@/lib/domain";
 
 /** The dynamic segment naming a member. */
 export const memberParamsSchema = z.object({ slug: z.string(), userId: z.uuid() });

@@ -1,0 +1,51 @@
+/**
+ * lib/domain: Motif's model (code units, patterns, relationships, quality), every enum, the
+ * request contracts and their limits. Types and zod schemas only: no I/O, and it imports
+ * nothing else from lib/, so every other folder (and the dashboard) may depend on it.
+ */
+export * from "./enums";
+export * from "./extraction";
+export * from "./fields";
+export * from "./match";
+export * from "./pattern-requests";
+export {
+  llmProviderNames,
+  llmTaskNames,
+  budgetUpdateSchema,
+  costsQuerySchema,
+  kindVerdicts,
+  patternDescriptionSchema,
+  describeRequestSchema,
+  operatorCostsSchema,
+  operatorBudgetSchema,
+  operatorDescribeSchema,
+  type LlmProviderName,
+  type LlmTaskName,
+  type LlmReasoning,
+  type LlmTaskNeeds,
+  type BudgetUpdate,
+  type LlmBudget,
+  type CostByModel,
+  type CostByDay,
+  type CostByTask,
+  type CostsReport,
+  type PatternDescription,
+  type DescribeRequest,
+} from "./llm";
+export {
+  sessionFormats,
+  sessionOutcomes,
+  maxSessionChars,
+  sessionAnalyzeRequestSchema,
+  listSessionsQuerySchema,
+  sessionJudgementSchema,
+  type SessionFormat,
+  type SessionOutcome,
+  type SessionAnalyzeRequest,
+  type SessionJudgement,
+  type SessionAgentUsage,
+  type SessionActivity,
+  type SessionPatternUse,
+  type SessionPatternMiss,
+  type SessionReport,
+} from "./sessions";

@@ -1,0 +1,137 @@
+/**
+ * The match contract (DESIGN §5), written once: the request's schema and limits, and the
+ * answer's shape. `POST /api/v1/patterns/match`, `/api/operator/match`, `motif search`, the
+ * OpenAPI document and lib/search all read it from here.
+ */
+import { z } from "zod";
+import { designPatternKindSchema, languageSchema, patternStatusSchema, patternTypeSchema } from "./enums";
+import { projectReferenceSchema, tagSchema } from "./fields";
+
+/** Bounds and defaults of a match request. */
+export const matchLimits = {
+  /** Patterns returned when `limit` is not given. */
+  default: 5,
+  /** The most patterns one request may ask for. */
+  max: 100,
+  intentCharacters: 2000,
+  contextCharacters: 20_000,
+  requirementCharacters: 500,
+  requirements: 20,
+  /** Values in one filter list. */
+  filterValues: 50,
+} as const;
+
+const filterList = <Item extends z.ZodType>(item: Item) =>
+  z.array(item).min(1, "must name at least one value").max(matchLimits.filterValues).optional();
+
+/** DESIGN §5 match filters. */
+export const matchFiltersSchema = z
+  .object({
+    pattern_types: filterList(patternTypeSchema),
+    kinds: filterList(designPatternKindSchema),
+    statuses: filterList(patternStatusSchema).describe("default: active only"),
+    tags: filterList(tagSchema).describe("patterns having any of these tags"),
+    languages: filterList(languageSchema),
+    min_quality_score: z.number().min(0).max(1).optional(),
+    min_success_rate: z.number().min(0).max(1).optional().describe("patterns without a recorded outcome do not pass"),
+  })
+  .strict();
+
+/** DESIGN §5 filters of a match, validated. */
+export type MatchFilters = z.output<typeof matchFiltersSchema>;
+
+/** How many patterns a match returns: a whole number from 1 to {@link matchLimits}.max. */
+export const matchLimitSchema = z
+  .number()
+  .int("must be a whole number")
+  .min(1, "must be at least 1")
+  .max(matchLimits.max, `must be at most ${matchLimits.max}`);
+
+/** The least cosine similarity of a returned pattern to the query, 0–1. */
+export const minConfidenceSchema = z.number().min(0).max(1).describe("least cosine similarity to the query, 0-1");
+
+const requirementSchema = z.string().trim().min(1).max(matchLimits.requirementCharacters);
+
+/** A match request's body (`POST /api/v1/patterns/match`): the project, the intent and how to narrow it. */
+export const matchRequestSchema = z
+  .object({
+    project: projectReferenceSchema.optional().describe("project slug or id; defaults to an API key's own project"),
+    // What the caller wants to do, in their words.
+    intent: z.string().trim().min(1, "is required").max(matchLimits.intentCharacters, `must be at most ${matchLimits.intentCharacters} characters`),
+    // Surrounding code or prose; it shapes the embedding, not the keyword match.
+    context: z.string().max(matchLimits.contextCharacters, `must be at most ${matchLimits.contextCharacters} characters`).optional(),
+    // Must-haves ("async", "no dependencies"); they count as much as the intent.
+    requirements: z
+      .union([requirementSchema, z.array(requirementSchema).max(matchLimits.requirements)])
+      .transform((value) => [value].flat())
+      .optional(),
+    filters: matchFiltersSchema.optional(),
+    limit: matchLimitSchema.default(matchLimits.default),
+    min_confidence: minConfidenceSchema.optional(),
+  })
+  .strict();
+
+/** A valid match body, as the route receives it. */
+export type MatchBody = z.output<typeof matchRequestSchema>;
+
+/** A match request without its project, already validated; `limit` falls back to {@link matchLimits}.default. */
+export type MatchRequest = Omit<MatchBody, "project" | "limit"> & Partial<Pick<MatchBody, "limit">>;
+
+/** Where a matched pattern stands in code. */
+export interface MatchOccurrence {
+  file_path: string;
+  start_line: number;
+  end_line: number;
+  qualname: string | null;
+}
+
+/** How the final rank was made (see supabase/migrations/*_match_patterns.sql). */
+export interface MatchRanking {
+  vector_similarity: number;
+  vector_rank: number | null;
+  text_rank: number | null;
+  text_score: number | null;
+  rrf_score: number;
+  relevance: number;
+  quality: number;
+  smoothed_success_rate: number;
+  final_score: number;
+}
+
+/** One matched pattern, as DESIGN §5 shapes it. */
+export interface MatchedPattern {
+  pattern_id: string;
+  pattern_type: string;
+  kind: string | null;
+  name: string;
+  description: string;
+  /** Cosine similarity of the pattern to the query, 0–1. */
+  confidence_score: number;
+  metadata: {
+    version: number;
+    quality_score: number | null;
+    success_rate: number | null;
+    match_count: number;
+    usage_count: number;
+    success_count: number;
+    failure_count: number;
+    status: string;
+    language: string | null;
+    framework: string | null;
+    tags: string[];
+    complexity: number | null;
+    quality_parts: Record<"complexity" | "documentation" | "test_coverage" | "reusability" | "maintainability", number | null>;
+    occurrence_count: number;
+    ranking: MatchRanking;
+  };
+  occurrences: MatchOccurrence[];
+  recommendations: string[];
+}
+
+/** The answer to a match request. */
+export interface MatchResponse {
+  matched_patterns: MatchedPattern[];
+  /** Candidates that passed the filters and min_confidence, before the limit. */
+  total_matches: number;
+  query_metadata: { query_time_ms: number; embedding_model: string };
+}

@@ -1,0 +1,53 @@
+import type { FileExtraction } from "@/lib/domain";
+import type { RepoModel } from "./repo-model";
+import { lineOf, ReferenceResolver, type Reference } from "./resolve-references";
+
+function importReferences(resolver: ReferenceResolver, model: RepoModel, file: FileExtraction): Reference[] {
+  const references: Reference[] = [];
+  for (const [localName, value] of Object.entries(file.imports).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const target = resolver.resolveImport(value, localName, file);
+    const unit = target?.name ? model.byQualname.get(target.file.file)?.get(target.name) : undefined;
+    if (unit && unit.file !== file.file) {
+      references.push({ from: undefined, fromFile: file.file, to: unit, written: localName, via: "import", line: 0, confidence: 1 });
+    }
+  }
+  return references;
+}
+
+/**
+ * Every reference the repo makes to its own units: each unit's calls and base classes,
+ * and each file's imports of repo units. Unresolvable names (libraries, dynamic calls)
+ * are skipped rather than guessed, except a repo-wide unique name at low confidence.
+ */
+export function collectReferences(model: RepoModel): Reference[] {
+  const resolver = new ReferenceResolver(model);
+  const references: Reference[] = [];
+  for (const file of model.files) {
+    references.push(...importReferences(resolver, model, file));
+    for (const unit of file.units) {
+      for (const call of unit.calls) {
+        const target = resolver.resolveName(call, file, unit);
+        if (!target || target.unit.id === unit.id) continue;
+        references.push({ from: unit, fromFile: file.file, to: target.unit, written: call, via: "call", line: lineOf(unit, call), confidence: target.confidence });
+      }
+      for (const base of unit.bases) {
+        const target = resolver.resolveName(base, file, model.parentOf.get(unit.id));
+        if (!target || target.unit.kind !== "class") continue;
+        references.push({ from: unit, fromFile: file.file, to: target.unit, written: base, via: "base", line: unit.startLine, confidence: target.confidence });
+      }
+    }
+  }
+  return references;
+}
+
+/** Per unit id: the other files that call, import or extend it. */
+export function usersByUnit(references: Reference[]): Map<string, Set<string>> {
+  const users = new Map<string, Set<string>>();
+  for (const reference of references) {
+    if (reference.fromFile === reference.to.file) continue;
+    const set = users.get(reference.to.id) ?? new Set<string>();
+    set.add(reference.fromFile);
+    users.set(reference.to.id, set);
+  }
+  return users;
+}

@@ -1,3 +1,0 @@
-export { detectLanguage } from "./detect-language";
-export { loadLanguage, createParser } from "./load-language";
-export type { Node as SyntaxNode, Tree as SyntaxTree } from "web-tree-sitter";
