@@ -1,7 +1,7 @@
 -- match_patterns also answers similarity_z: how many standard deviations a pattern's cosine
 -- similarity stands above the mean of the vector list's first 50 candidates for this query.
 -- Motif marks a result "strong" from it (lib/search: z >= 3.5 and the intent's words found in
--- the pattern, text rank <= 10), chosen on the in-sample intents of tests/bench/evaluate-search.ts
+-- the pattern, text rank <= 10; null under 20 candidates), chosen on the in-sample intents of tests/bench/evaluate-search.ts
 -- and reported on the held-out ones (docs/search-quality.md). Everything else is as in
 -- 20261121001400_match_text_weight.sql; only the returned columns change, so the function is
 -- dropped and created again with the same parameters and grants.
@@ -97,11 +97,14 @@ begin
     -- How far a pattern's similarity stands above the vector list's first 50 candidates, in
     -- their standard deviations, before min_similarity drops any: an absolute cosine from the
     -- built-in embedder says little (a short intent scores low against everything), its place
-    -- in the query's own spread says more.
+    -- in the query's own spread says more. Under 20 candidates (a new project) no spread is
+    -- read: nothing can be said to stand out, and lib/search calls every result weak.
     select
       s.*,
-      (s.vector_similarity - avg(s.vector_similarity) filter (where s.vector_rank <= 50) over ())
-        / nullif(stddev_pop(s.vector_similarity) filter (where s.vector_rank <= 50) over (), 0) as similarity_z
+      case when count(*) filter (where s.vector_rank <= 50) over () >= 20 then
+        (s.vector_similarity - avg(s.vector_similarity) filter (where s.vector_rank <= 50) over ())
+          / nullif(stddev_pop(s.vector_similarity) filter (where s.vector_rank <= 50) over (), 0)
+      end as similarity_z
     from scored s
   ),
   ranked as (

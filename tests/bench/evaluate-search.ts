@@ -23,13 +23,13 @@
  * (lib/search matchStrength) is right; intents about code that is not there
  * (intents/absent/) report how many get no strong result.
  *
- *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2[,...]] [--embedder builtin|use-lite] [--verbose] [--no-docstring] [--original-targets]
+ *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2[,...]] [--embedder builtin|use-lite] [--calibrate] [--verbose] [--no-docstring] [--original-targets]
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern } from "@/lib/embed";
-import { matchStrength } from "@/lib/search";
+import { matchStrength, strongMatchRule } from "@/lib/search";
 import { searchTextForPattern } from "@/lib/ingest";
 import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from "./search-eval/corpus";
 import { intentSets, loadIntents, type Intent, type IntentSet, type Target } from "./search-eval/intents";
@@ -55,17 +55,20 @@ interface Ranking {
   vector: number[];
   text: number[];
   hybrid: number[];
-  /** Whether match_patterns would mark each pattern of `hybrid` strong (lib/search matchStrength). */
+  /** Whether the product marks each pattern of `hybrid` strong (lib/search matchStrength). */
   strong: Set<number>;
+  /** Each hybrid pattern's similarity in standard deviations above the spread (lib/search standoutOf). */
+  standout: Map<number, number | null>;
 }
 type Ranker = (intent: string) => Promise<Ranking>;
 
-// match_patterns' similarity_z: a similarity's place in the spread of the first 50 vector candidates.
-function similarityZ(similarity: number[], vector: number[]): (index: number) => number | null {
-  const values = vector.slice(0, 50).map((index) => similarity[index]);
+/** match_patterns' similarity_z: a similarity's place in the spread of the first 50 vector candidates. */
+function similarityZ(similarity: number[], vector: number[], index: number): number | null {
+  const values = vector.slice(0, 50).map((candidate) => similarity[candidate]);
+  if (values.length < strongMatchRule.minimumCandidates) return null;
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
   const deviation = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length);
-  return (index) => (deviation > 0 ? (similarity[index] - mean) / deviation : null);
+  return deviation > 0 ? (similarity[index] - mean) / deviation : null;
 }
 
 function dot(left: Float32Array, right: Float32Array): number {
@@ -101,14 +104,13 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
     const final = (index: number) =>
       (rrf.get(index)! / ((1 + textWeight) / (rrfK + 1))) * (1 - qualityWeight - successWeight + qualityWeight * corpus.patterns[index].quality.score + successWeight * 0.5);
     const hybrid = [...rrf.keys()].sort((left, right) => final(right) - final(left) || left - right);
-    const zOf = similarityZ(similarity, vector);
+    const standout = new Map(hybrid.map((index) => [index, similarityZ(similarity, vector, index)]));
     const strong = new Set(
-      hybrid.filter((index) => {
-        const textRank = textHits.indexOf(index) + 1;
-        return matchStrength({ similarityZ: zOf(index), textRank: textRank || null }).strength === "strong";
-      }),
+      hybrid.filter((index) => matchStrength({
+          similarity: similarity[index], similarityZ: standout.get(index)!, vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null,
+        }).strength === "strong"),
     );
-    return { vector, text: textHits, hybrid, strong };
+    return { vector, text: textHits, hybrid, strong, standout };
   };
 }
 
@@ -121,6 +123,8 @@ interface SetResult {
   reciprocalRanks: { all: number; noShared: number };
   /** Results in the hybrid top 5 marked strong, those of them that are right, intents with none. */
   strong: { marked: number; right: number; intentsWithout: number };
+  /** The hybrid top 5 of every intent, for --calibrate. */
+  shown: Array<Array<{ standout: number | null; textRank: number | null; right: boolean }>>;
   problems: string[];
   rows: string[];
 }
@@ -149,7 +153,7 @@ function checkNoSharedWords(corpus: Corpus, intent: Intent, problems: string[]):
 }
 
 async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verbose: boolean): Promise<SetResult> {
-  const result: SetResult = { evaluated: 0, noShared: 0, notPatterns: 0, hits: { vector: { all: 0, noShared: 0 }, text: { all: 0, noShared: 0 }, hybrid: { all: 0, noShared: 0 } }, reciprocalRanks: { all: 0, noShared: 0 }, strong: { marked: 0, right: 0, intentsWithout: 0 }, problems: [], rows: [] };
+  const result: SetResult = { evaluated: 0, noShared: 0, notPatterns: 0, hits: { vector: { all: 0, noShared: 0 }, text: { all: 0, noShared: 0 }, hybrid: { all: 0, noShared: 0 } }, reciprocalRanks: { all: 0, noShared: 0 }, strong: { marked: 0, right: 0, intentsWithout: 0 }, shown: [], problems: [], rows: [] };
   const known = new Set(corpus.units.map((unit) => unitKey(unit.file, unit.qualname)));
   for (const written of intents) {
     let intent = written;
@@ -174,6 +178,7 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
       result.reciprocalRanks.all += 1 / position;
       if (intent.no_shared_words) result.reciprocalRanks.noShared += 1 / position;
     }
+    result.shown.push(ranking.hybrid.slice(0, 5).map((index) => ({ standout: ranking.standout.get(index)!, textRank: ranking.text.indexOf(index) + 1 || null, right: wanted.has(index) })));
     const marked = ranking.hybrid.slice(0, 5).filter((index) => ranking.strong.has(index));
     result.strong.marked += marked.length;
     result.strong.right += marked.filter((index) => wanted.has(index)).length;
@@ -186,6 +191,28 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
     }
   }
   return result;
+}
+
+/**
+ * --calibrate: how often a strong result would be right, and how many intents would get none,
+ * for other thresholds than lib/search strongMatchRule's (choose on the in-sample set only).
+ */
+function calibrationTable(name: string, result: SetResult): string {
+  const lines = [`${name}: strong results right / intents with none, by least standout (rows) and most text rank (columns 5, 10, any)`];
+  for (let least = 1.5; least <= 6; least += 0.5) {
+    const cells = [5, 10, Infinity].map((most) => {
+      let marked = 0, right = 0, without = 0;
+      for (const shown of result.shown) {
+        const strong = shown.filter((entry) => entry.standout !== null && entry.standout >= least && entry.textRank !== null && entry.textRank <= most);
+        marked += strong.length;
+        right += strong.filter((entry) => entry.right).length;
+        without += strong.length === 0 ? 1 : 0;
+      }
+      return `${right}/${marked} right, ${without} none`.padEnd(24);
+    });
+    lines.push(`  ${least.toFixed(1)} σ  ${cells.join(" ")}`);
+  }
+  return lines.join("\n");
 }
 
 function percent(part: number, whole: number): string {
@@ -234,6 +261,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
     reports.push(report(set, result));
+    if (process.argv.includes("--calibrate")) reports.push(calibrationTable(set, result));
   }
   reports.push(await reportAbsent(rank));
   console.log(`\n${reports.join("\n")}`);
