@@ -101,6 +101,7 @@ export {
   insertGitHubDelivery,
   setGitHubDeliveryJob,
   listPatternIdsByExtractionKeys,
+  getProjectSlugById,
   type GitHubConnectionRow,
   type GitHubConnectionSummary,
 } from "./queries/github-queries";
@@ -152,6 +153,16 @@ export {
   type PatternEventRow,
 } from "./queries/pattern-event-queries";
 export {
+  openRemoteDatabase,
+  createRemoteDatabaseHost,
+  remoteOperationSchema,
+  functionsSecretHeader,
+  type RemoteDatabaseOptions,
+  type RemoteDatabaseHost,
+  type RemoteAnswer,
+  type RemoteOperation,
+} from "./remote";
+export {
   insertModelUsage,
   getLlmBudgetByProjectId,
   upsertLlmBudgetByProjectId,
@@ -159,3 +170,13 @@ export {
   type ModelUsageValues,
 } from "./queries/model-usage-queries";
 export { listPatternsToDescribe, countPatternsToDescribe, writePatternDescription, type PatternToDescribe, type PatternDescriptionValues } from "./queries/pattern-description-queries";
+export {
+  listPatternsByFingerprints,
+  listNearestPatterns,
+  insertSession,
+  finishSessionById,
+  listSessionsByProjectId,
+  getSessionById,
+  type SessionPatternCandidate,
+  type SessionRow,
+} from "./queries/session-queries";

@@ -26,6 +26,7 @@ function wrapQuery(connection: PGliteLike): Pick<Queryable, "query"> {
 
 function wrap(connection: PGliteLike): Queryable {
   return {
+    driver: "pglite",
     async query<Row>(text: string, params: unknown[] = []) {
       const result = await connection.query<Row>(text, params);
       return result.rows;

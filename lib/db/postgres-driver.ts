@@ -16,6 +16,7 @@ const jsonType = {
 
 function wrap(sql: SqlLike, prepare: boolean): Queryable {
   return {
+    driver: "postgres",
     async query<Row>(text: string, params: unknown[] = []) {
       // postgres.js prepares no `unsafe` query unless asked, whatever the pool's setting.
       const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare });

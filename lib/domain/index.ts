@@ -8,6 +8,9 @@ export * from "./extraction";
 export * from "./fields";
 export * from "./match";
 export * from "./pattern-requests";
+export * from "./github";
+export * from "./uploads";
+export * from "./edge-functions";
 export {
   llmProviderNames,
   llmTaskNames,
@@ -39,6 +42,8 @@ export {
   sessionAnalyzeRequestSchema,
   listSessionsQuerySchema,
   sessionJudgementSchema,
+  operatorSessionSchema,
+  sessionParamsSchema,
   type SessionFormat,
   type SessionOutcome,
   type SessionAnalyzeRequest,

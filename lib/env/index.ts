@@ -6,6 +6,8 @@ const optionalText = z.preprocess(emptyAsUnset, z.string().min(1).optional());
 
 const environmentSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  // Supabase's edge runtime hands a function its database as SUPABASE_DB_URL: the same meaning.
+  SUPABASE_DB_URL: z.string().url().optional(),
   MOTIF_DATA_DIR: z.string().min(1).optional(),
   SUPABASE_URL: z.string().url().optional(),
   SUPABASE_ANON_KEY: z.string().min(1).optional(),
@@ -21,6 +23,12 @@ const environmentSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   OLLAMA_HOST: z.string().min(1).optional(),
+  // GitHub's REST API; default https://api.github.com (GitHub Enterprise Server: https://HOST/api/v3).
+  GITHUB_API_URL: z.string().url().optional(),
+  // Where people reach the dashboard, for links in pull-request and issue comments.
+  MOTIF_PUBLIC_URL: z.string().url().optional(),
+  // 32 bytes (base64 or hex) that encrypt stored GitHub secrets; embedded mode makes one in the data dir.
+  MOTIF_ENCRYPTION_KEY: z.string().min(1).optional(),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   ANTHROPIC_BASE_URL: z.string().url().optional(),
   // LLM routing (lib/llm, docs/llm-routing.md). Empty values count as unset.
@@ -34,6 +42,12 @@ const environmentSchema = z.object({
   MOTIF_LLM_MAX_RETRIES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(10).optional()),
   MOTIF_LLM_PRICES: optionalText,
   // Embedded Postgres' buffer pool, e.g. "256MB"; unset: sized from the data dir (lib/db/buffer-pool-size.ts).
+  // Set by `motif serve` for the Deno functions it starts (embedded mode): where the server answers
+  // database and caller look-ups (lib/edge-functions), the secret that proves the caller is that
+  // Deno process, and the job owner its ingest jobs are recorded under.
+  MOTIF_FUNCTIONS_SERVER_URL: z.string().url().optional(),
+  MOTIF_FUNCTIONS_SECRET: z.string().min(32).optional(),
+  MOTIF_JOB_OWNER: z.string().min(1).optional(),
   MOTIF_PG_SHARED_BUFFERS: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z.string().regex(/^[1-9]\d*(kB|MB|GB)$/, 'use a size such as "256MB" or "1GB"').optional(),
@@ -56,9 +70,11 @@ export function getEnvironment(): MotifEnvironment {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid environment variable ${issue.path.join(".")}: ${issue.message}`);
   }
+  const databaseUrl = parsed.data.DATABASE_URL ?? parsed.data.SUPABASE_DB_URL;
   cached = {
     ...parsed.data,
-    mode: parsed.data.DATABASE_URL ? "supabase" : "embedded",
+    DATABASE_URL: databaseUrl,
+    mode: databaseUrl ? "supabase" : "embedded",
     dataDir: path.resolve(parsed.data.MOTIF_DATA_DIR ?? path.join(process.cwd(), ".motif")),
   };
   return cached;

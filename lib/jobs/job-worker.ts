@@ -4,7 +4,7 @@ import type { EmbeddingProvider } from "@/lib/embed";
 import { enqueueReembedJobs } from "./enqueue-reembed-jobs";
 import { jobOwnerId } from "./job-owner";
 import { recoverAbandonedJobs } from "./recover-abandoned-jobs";
-import type { ReembedProgress } from "./reembed-project";
+import type { JobRunContext, ReembedProgress } from "./reembed-project";
 import { runNextJob, type JobOutcome } from "./run-next-job";
 
 /** What a worker reports as it goes (the CLI prints it; the server logs it). */
@@ -22,6 +22,8 @@ export interface JobWorkerOptions {
   pollMs?: number;
   leaseSeconds?: number;
   onEvent?: (event: WorkerEvent) => void;
+  /** More job types to run (lib/github's), by type. */
+  handlers?: JobRunContext["handlers"];
 }
 
 /** Options of one round: whether it first looks for projects another model embedded. */
@@ -45,7 +47,7 @@ export async function drainJobs(options: DrainOptions): Promise<JobOutcome[]> {
   const outcomes: JobOutcome[] = [];
   for (;;) {
     const outcome = await runNextJob({
-      database, embedder, owner, leaseSeconds: options.leaseSeconds ?? defaultJobLeaseSeconds,
+      database, embedder, owner, leaseSeconds: options.leaseSeconds ?? defaultJobLeaseSeconds, handlers: options.handlers,
       onProgress: (progress, job) => onEvent?.({ type: "progress", jobId: job.id, progress }),
     });
     if (!outcome) return outcomes;

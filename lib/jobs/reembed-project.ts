@@ -31,6 +31,11 @@ export interface JobRunContext {
   onProgress?: (progress: ReembedProgress, job: QueuedJob) => void;
   /** The LLM router for jobs that call a model (describe); the environment's when absent. */
   router?: LlmRouter;
+  /**
+   * More job types this runner runs, by type (lib/github's webhook jobs). Given by whoever
+   * starts the runner: lib/github builds on lib/ingest, which builds on this folder.
+   */
+  handlers?: Record<string, (job: QueuedJob, context: JobRunContext) => Promise<object>>;
 }
 
 const defaultBatchSize = 128;

@@ -1,4 +1,4 @@
-import { enqueueJob, type Project, type Queryable, type QueuedJob } from "@/lib/db";
+import { asService, enqueueJob, getOperatorProjectBySlug, type Database, type Project, type Queryable, type QueuedJob } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 import { readLlmConfig, noLlmProviderMessage } from "@/lib/llm";
 import { requireWriter } from "@/lib/patterns";
@@ -12,4 +12,14 @@ export async function requestDescribe({ transaction, project, limit }: { transac
   requireWriter(project.role, "queue jobs");
   if (readLlmConfig().providers.length === 0) throw new MotifError("unavailable:llm", noLlmProviderMessage);
   return enqueueJob({ transaction, projectId: project.id, jobType: "describe", payload: { limit } });
+}
+
+/** `motif describe` through the server that owns the data dir: queues the job for its worker, as the local operator. */
+export async function requestDescribeAsOperator({ database, slug, limit }: { database: Database; slug: string; limit: number }): Promise<{ created: boolean; job: QueuedJob }> {
+  if (readLlmConfig().providers.length === 0) throw new MotifError("unavailable:llm", `motif describe: ${noLlmProviderMessage}`);
+  return asService(database, async (transaction) => {
+    const project = await getOperatorProjectBySlug({ transaction, slug });
+    if (!project) throw new MotifError("not_found:resource", `no project "${slug}"`);
+    return enqueueJob({ transaction, projectId: project.id, jobType: "describe", payload: { limit } });
+  });
 }

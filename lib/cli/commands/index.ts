@@ -4,11 +4,13 @@ import { registerCostsCommand } from "./costs";
 import { registerDbCommand } from "./db";
 import { registerDescribeCommand } from "./describe";
 import { registerExtractCommand } from "./extract";
+import { registerGitHubCommand } from "./github";
 import { registerIngestCommand } from "./ingest";
 import { registerProjectsCommand } from "./projects";
 import { registerReembedCommand } from "./reembed";
 import { registerSearchCommand } from "./search";
 import { registerServeCommand } from "./serve";
+import { registerSessionCommand } from "./session";
 import { registerWorkerCommand } from "./worker";
 
 /** Adds every subcommand to the program; each lives in its own file in this folder. */
@@ -21,7 +23,9 @@ export function registerCommands(program: Command): void {
   registerSearchCommand(program);
   registerReembedCommand(program);
   registerWorkerCommand(program);
+  registerGitHubCommand(program);
   registerDescribeCommand(program);
   registerCostsCommand(program);
   registerBudgetCommand(program);
+  registerSessionCommand(program);
 }

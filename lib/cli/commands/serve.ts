@@ -20,7 +20,12 @@ export function registerServeCommand(program: Command): void {
       const { startServer } = await import("@/lib/server");
       const server = await startServer(options);
       await new Promise<void>((resolve) => {
-        const stop = () => server.close(() => resolve());
+        const stop = () => {
+          server.close(() => resolve());
+          // A client that keeps a connection open (a half-sent upload, a keep-alive socket)
+          // must not keep the server alive: it gets a grace period, then is cut off.
+          setTimeout(() => server.closeAllConnections(), 3000).unref();
+        };
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
       });
