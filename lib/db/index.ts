@@ -152,6 +152,18 @@ export {
   getLatestPatternEventId,
   type PatternEventRow,
 } from "./queries/pattern-event-queries";
+export { backupEmbeddedDatabase, restoreEmbeddedDatabase, type RestoreResult } from "./embedded-backup";
+export { announceMotifHome } from "./announce-motif-home";
+export { getOperationalStats } from "./queries/operational-queries";
+export {
+  listKindVerdictsByProjectId,
+  listKindOutcomesByProjectId,
+  listRelationshipVerdictsByProjectId,
+  listWeeklyKindVerdictsByProjectId,
+  getKindVerdicts,
+  getLatestAccuracyEventType,
+  listKindVerdictsOfAllProjects,
+} from "./queries/accuracy-queries";
 export {
   openRemoteDatabase,
   createRemoteDatabaseHost,

@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { copyStatement } from "./copy-statement";
 import type { Database, Queryable } from "./database";
+import { measureWaits } from "./measure-waits";
 import { postgresPoolOptions, type PostgresPoolOptions } from "./postgres-pool-options";
 
 type SqlLike = Pick<postgres.Sql, "unsafe">;
@@ -56,7 +57,7 @@ export function openPostgresDatabase(
     types: { json: jsonType },
     onnotice: () => {},
   });
-  return {
+  return measureWaits({
     driver: "postgres",
     pool,
     ...wrap(sql, pool.prepare),
@@ -67,5 +68,5 @@ export function openPostgresDatabase(
       return async () => subscription.unlisten();
     },
     close: () => sql.end({ timeout: 5 }),
-  };
+  });
 }

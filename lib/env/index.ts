@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -21,6 +22,14 @@ const environmentSchema = z.object({
   MOTIF_EMBEDDINGS: z.enum(["builtin", "use-lite", "openai", "ollama"]).default("builtin"),
   MOTIF_EMBEDDING_MODEL: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
+  // A project API key for `motif mcp` (Supabase mode, or --url with a remote Motif).
+  MOTIF_API_KEY: z.string().min(1).optional(),
+  // Accuracy monitoring: a design-pattern kind whose verdicts confirm it less often than this
+  // (over at least MOTIF_ACCURACY_MIN_VERDICTS verdicts) is reported in the feed and /api/health.
+  MOTIF_ACCURACY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
+  MOTIF_ACCURACY_MIN_VERDICTS: z.coerce.number().int().min(1).default(5),
+  // Bearer token a Prometheus scraper presents to /metrics.
+  MOTIF_METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   OLLAMA_HOST: z.string().min(1).optional(),
   // GitHub's REST API; default https://api.github.com (GitHub Enterprise Server: https://HOST/api/v3).
@@ -58,7 +67,18 @@ const environmentSchema = z.object({
 export type MotifEnvironment = z.infer<typeof environmentSchema> & {
   mode: "embedded" | "supabase";
   dataDir: string;
+  /** Whether `dataDir` was chosen by MOTIF_DATA_DIR or is the user's Motif home (`~/.motif`). */
+  dataDirSource: "MOTIF_DATA_DIR" | "home";
 };
+
+/**
+ * The user's Motif home: one data dir for every command, wherever it is run from, so the CLI
+ * and the dashboard always see the same data (a folder relative to the working directory
+ * scattered databases over the repositories people ingested from).
+ */
+export function defaultDataDir(): string {
+  return path.join(os.homedir(), ".motif");
+}
 
 let cached: MotifEnvironment | undefined;
 
@@ -75,7 +95,8 @@ export function getEnvironment(): MotifEnvironment {
     ...parsed.data,
     DATABASE_URL: databaseUrl,
     mode: databaseUrl ? "supabase" : "embedded",
-    dataDir: path.resolve(parsed.data.MOTIF_DATA_DIR ?? path.join(process.cwd(), ".motif")),
+    dataDir: path.resolve(parsed.data.MOTIF_DATA_DIR ?? defaultDataDir()),
+    dataDirSource: parsed.data.MOTIF_DATA_DIR ? "MOTIF_DATA_DIR" : "home",
   };
   return cached;
 }

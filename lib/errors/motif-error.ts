@@ -8,6 +8,7 @@ export type ErrorCode =
   | "conflict:resource"
   | "unavailable:database"
   | "unavailable:embeddings"
+  | "unavailable:server"
   | "unavailable:functions"
   | "unavailable:auth"
   | "unavailable:llm"

@@ -1,5 +1,6 @@
 import { insertPatternEvent, insertPatternValidation, type Queryable, type ValidationRow } from "@/lib/db";
 import { requirePattern, requireWriter } from "@/lib/patterns";
+import { alertOnKindAccuracy } from "./accuracy";
 
 /** A person's or agent's verdict on a pattern. */
 export interface ValidationInput {
@@ -10,7 +11,8 @@ export interface ValidationInput {
 
 /**
  * Confirms or contradicts a pattern (admins and members). The trigger on pattern_validations
- * moves validation_count (confirmations) or contradiction_count atomically.
+ * moves validation_count (confirmations) or contradiction_count atomically. A verdict may
+ * move the accuracy of the pattern's kind across the threshold: the feed then says so.
  */
 export async function recordPatternValidation({
   transaction,
@@ -38,6 +40,8 @@ export async function recordPatternValidation({
     eventType: input.verdict === "confirm" ? "pattern.confirmed" : "pattern.contradicted",
     eventData: { validation_id: validation.id },
   });
+  // A verdict naming a relationship judges that edge, not the pattern's kind.
+  if (pattern.kind && !("relationship_type" in input.evidence)) await alertOnKindAccuracy({ transaction, projectId: pattern.project_id, kind: pattern.kind });
   const after = await requirePattern({ transaction, patternId });
   return { validation, pattern: { validation_count: after.validation_count, contradiction_count: after.contradiction_count } };
 }

@@ -1,5 +1,6 @@
 import { matchPatternsWithDetails, type MatchDetailRow, type MatchScoreRow, type Queryable } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
+import { motifMetrics } from "@/lib/metrics";
 import { matchLimits, type MatchedPattern, type MatchRequest, type MatchResponse } from "@/lib/domain";
 import { matchStrength, summarizeStrength } from "./match-strength";
 import { recommendationsFor } from "./recommendations";
@@ -79,11 +80,13 @@ export async function matchPatterns({
   const peers = visible.map((row) => row.detail);
   const matched = visible.map((row) => toMatchedPattern(row, row.detail, peers));
   const strongMatches = matched.filter((pattern) => pattern.strength === "strong").length;
+  const seconds = (performance.now() - startedAt) / 1000;
+  motifMetrics.matchDuration().observe(seconds);
   return {
     matched_patterns: matched,
     total_matches: rows[0]?.total_matches ?? 0,
     strong_matches: strongMatches,
     summary: summarizeStrength(strongMatches, matched.length),
-    query_metadata: { query_time_ms: Math.round((performance.now() - startedAt) * 100) / 100, embedding_model: embedder.id },
+    query_metadata: { query_time_ms: Math.round(seconds * 100_000) / 100, embedding_model: embedder.id },
   };
 }

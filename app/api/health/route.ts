@@ -1,23 +1,29 @@
-import { getDatabase, getDatabaseHealth } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
+import { checkHealth } from "@/lib/health";
+import { isOperatorCaller } from "@/lib/metrics";
+import { patternEmbeddingProvider } from "@/lib/patterns";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** GET /api/health: mode, migrations applied, pgvector version; 503 when the database cannot answer. */
-export async function GET(): Promise<Response> {
-  const mode = getEnvironment().mode;
+/**
+ * GET /api/health: `{status: "up"}` (200) or `{status: "down"}` (503, the database cannot answer)
+ * for anyone (load balancers, uptime checks). An operator (MOTIF_METRICS_TOKEN or the operator
+ * token) gets every check: database, migrations, embedder, job queue lag, detector accuracy and
+ * the LLM providers that are configured, with the overall status ok or degraded.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const detailed = isOperatorCaller(request);
+  const headers = { "cache-control": "no-store" };
   try {
-    const database = await getDatabase();
-    // The probe reads catalog and migration history only, as the connection's owner: the
-    // history table belongs to the migration tool, not to any API role.
-    const health = await getDatabaseHealth({ transaction: database });
-    return Response.json({ status: "ok", mode, ...health });
+    const report = await checkHealth({ database: await getDatabase(), embedder: patternEmbeddingProvider() });
+    return Response.json(detailed ? report : { status: "up" }, { headers });
   } catch (error) {
     console.error("health check failed", error);
-    return Response.json(
-      { status: "unavailable", mode, error: { code: "unavailable:database", message: "the database cannot answer" } },
-      { status: 503 },
-    );
+    const body = detailed
+      ? { status: "down", mode: getEnvironment().mode, checks: { database: { status: "down", message: "the database cannot answer" } } }
+      : { status: "down" };
+    return Response.json(body, { status: 503, headers });
   }
 }

@@ -6,6 +6,7 @@ import { registerDescribeCommand } from "./describe";
 import { registerExtractCommand } from "./extract";
 import { registerGitHubCommand } from "./github";
 import { registerIngestCommand } from "./ingest";
+import { registerMcpCommand } from "./mcp";
 import { registerProjectsCommand } from "./projects";
 import { registerReembedCommand } from "./reembed";
 import { registerSearchCommand } from "./search";
@@ -23,6 +24,7 @@ export function registerCommands(program: Command): void {
   registerSearchCommand(program);
   registerReembedCommand(program);
   registerWorkerCommand(program);
+  registerMcpCommand(program);
   registerGitHubCommand(program);
   registerDescribeCommand(program);
   registerCostsCommand(program);

@@ -14,6 +14,7 @@ import { connectGitHubSchema } from "../projects/[slug]/github/schema";
 import { listEventsQuerySchema, streamEventsQuerySchema } from "../projects/[slug]/events/schema";
 import { graphQuerySchema } from "../projects/[slug]/graph/schema";
 import { createJobSchema, jobParamsSchema, listJobsQuerySchema } from "../projects/[slug]/jobs/schema";
+import { accuracyQuerySchema } from "../projects/[slug]/accuracy/schema";
 import { insightsQuerySchema } from "../projects/[slug]/insights/schema";
 import { memberParamsSchema, updateMemberSchema } from "../projects/[slug]/members/[userId]/schema";
 import { addMemberSchema } from "../projects/[slug]/members/schema";
@@ -67,6 +68,7 @@ export const apiOperations: ApiOperation[] = [
   { method: "GET", path: `${project}/sessions/{sessionId}`, tag: "sessions", summary: "One analysed session with its report", params: sessionParamsSchema, success: ok("{session}"), errors: [404] },
   { method: "GET", path: `${project}/graph`, tag: "insights", summary: "Relationships between current patterns", query: graphQuerySchema, success: ok("Nodes and edges"), errors: [404] },
   { method: "GET", path: `${project}/insights`, tag: "insights", summary: "Usage, quality and match figures over time", query: insightsQuerySchema, success: ok("Insights"), errors: [404] },
+  { method: "GET", path: `${project}/accuracy`, tag: "insights", summary: "Detector accuracy per design-pattern kind (verdicts and outcomes), relationship precision and weekly verdicts, against the alert threshold", query: accuracyQuerySchema, success: ok("{accuracy: {settings, kinds, relationships, weekly}}"), errors: [404] },
   { method: "GET", path: `${project}/patterns/export`, tag: "patterns", summary: "Export the project's patterns", query: exportQuerySchema, success: ok("The export"), errors: [404] },
   { method: "GET", path: `${project}/patterns/occurrence-counts`, tag: "patterns", summary: "Live occurrence counts of the given patterns", query: occurrenceCountsQuerySchema, success: ok("Counts by pattern id"), errors: [404] },
 
