@@ -70,7 +70,8 @@ function MatchResults({ slug, answer }: { slug: string; answer: MatchResponse })
             <QualityBadge score={match.metadata.quality_score} />
             {match.occurrences[0] && (
               <span className="w-full pl-8 font-mono text-xs text-slate-500 dark:text-slate-400">
-                {match.occurrences[0].file_path}:{match.occurrences[0].start_line}–{match.occurrences[0].end_line}
+                {/* The repository first: several repositories may each hold an app.py. */}
+                {match.occurrences[0].repository ? `${match.occurrences[0].repository}/` : ""}{match.occurrences[0].file_path}:{match.occurrences[0].start_line}–{match.occurrences[0].end_line}
               </span>
             )}
             <RankingParts match={match} />

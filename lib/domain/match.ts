@@ -79,6 +79,8 @@ export type MatchRequest = Omit<MatchBody, "project" | "limit"> & Partial<Pick<M
 
 /** Where a matched pattern stands in code. */
 export interface MatchOccurrence {
+  /** The repository the path is in ("" for a project's single checkout). */
+  repository: string;
   file_path: string;
   start_line: number;
   end_line: number;

@@ -2,8 +2,12 @@
 export type ErrorCode =
   | "bad_request:input"
   | "too_large:input"
+  | "unsupported_media_type:input"
   | "unauthorized:auth"
   | "forbidden:auth"
+  | "forbidden:origin"
+  | "too_many_requests:auth"
+  | "too_many_requests:streams"
   | "not_found:resource"
   | "conflict:resource"
   | "unavailable:database"
@@ -20,6 +24,8 @@ export type ErrorCode =
 const statusByType: Record<string, number> = {
   bad_request: 400,
   too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

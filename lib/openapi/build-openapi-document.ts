@@ -37,6 +37,8 @@ const errorDescriptions: Record<number, string> = {
   404: "Not found, or hidden by row-level security",
   409: "Conflicts with the current state",
   413: "The request is larger than this operation accepts",
+  415: "A cookie-authenticated write whose body is not sent as application/json",
+  429: "Too many attempts or open streams; Retry-After says when to come back",
   503: "A dependency (database, embedding or LLM provider) cannot answer, or no LLM provider is configured",
 };
 

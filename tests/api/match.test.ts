@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as addMember } from "@/app/api/v1/projects/[slug]/members/route";
 import { POST as createKey } from "@/app/api/v1/projects/[slug]/api-keys/route";
 import { POST as createProject } from "@/app/api/v1/projects/route";
 import { POST as match } from "@/app/api/v1/patterns/match/route";
@@ -7,7 +6,7 @@ import { asService } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
 import { ingestExtraction } from "@/lib/ingest";
 import { sampleExtraction } from "@/tests/db/support/ingest-fixture";
-import { signUpAccount, type TestAccount } from "./accounts";
+import { joinProject, signUpAccount, type TestAccount } from "./accounts";
 import { callRoute, useTestApi } from "./api-harness";
 
 let api: Awaited<ReturnType<typeof useTestApi>>;
@@ -26,7 +25,7 @@ beforeAll(async () => {
   [alice, bob, carol] = await Promise.all(["alice", "bob", "carol"].map((name) => signUpAccount(`${name}@example.com`)));
   await callRoute(createProject, { method: "POST", cookie: alice.cookie, body: { name: "Project A", slug: "project-a" } });
   await callRoute(createProject, { method: "POST", cookie: bob.cookie, body: { name: "Project B", slug: "project-b" } });
-  await callRoute(addMember, { method: "POST", cookie: alice.cookie, params: { slug: "project-a" }, body: { email: carol.email, role: "viewer" } });
+  await joinProject({ admin: alice, slug: "project-a", account: carol, role: "viewer" });
   await ingestExtraction({ database: api.database, claims: "service_role", projectId: await projectId("project-a"), result: sampleExtraction(), embedder: createBuiltinProvider() });
 });
 afterAll(() => api.close());
@@ -59,7 +58,7 @@ describe("POST /api/v1/patterns/match", () => {
     expect(answer.status).toBe(200);
     const [first] = answer.body.matched_patterns;
     expect(first).toMatchObject({ name: "Exponential Backoff Retry Loop", kind: "retry_backoff", pattern_type: "design_pattern" });
-    expect(first.occurrences[0]).toEqual({ file_path: "shop/clients/inventory.py", start_line: 10, end_line: 19, qualname: "fetch_stock" });
+    expect(first.occurrences[0]).toEqual({ repository: "", file_path: "shop/clients/inventory.py", start_line: 10, end_line: 19, qualname: "fetch_stock" });
     expect(Object.keys(first.metadata.ranking).sort()).toEqual([
       "final_score", "quality", "relevance", "rrf_score", "similarity_z", "smoothed_success_rate", "text_rank", "text_score", "vector_rank", "vector_similarity",
     ]);

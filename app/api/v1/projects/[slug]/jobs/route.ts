@@ -1,6 +1,6 @@
 import { listProjectJobs } from "@/lib/db";
 import { asCaller, jsonResponse, parseBody, parseQuery, routeHandler } from "@/lib/http";
-import { requestReembed } from "@/lib/jobs";
+import { requestReembed, withLiveProgress } from "@/lib/jobs";
 import { patternEmbeddingProvider, resolveProject } from "@/lib/patterns";
 import { createJobSchema, listJobsQuerySchema } from "./schema";
 
@@ -12,14 +12,14 @@ type Params = { slug: string };
 /**
  * GET /api/v1/projects/[slug]/jobs?status=&limit=: the project's background jobs (ingests,
  * re-embeddings), newest first, each with its progress, result or error. Admins, members and
- * viewers; others get a 404.
+ * viewers; others get a 404. A running ingest's progress is the live one of the process running it.
  */
 export const GET = routeHandler<Params>(async (request, { params }) => {
   const { slug } = await params;
   const { status, limit } = parseQuery(request, listJobsQuerySchema);
   const body = await asCaller(request, async (transaction, claims) => {
     const project = await resolveProject({ transaction, claims, reference: slug });
-    return { project: { id: project.id, slug: project.slug }, jobs: await listProjectJobs({ transaction, projectId: project.id, statuses: status, limit }) };
+    return { project: { id: project.id, slug: project.slug }, jobs: withLiveProgress(await listProjectJobs({ transaction, projectId: project.id, statuses: status, limit })) };
   });
   return jsonResponse(body);
 });

@@ -1,6 +1,7 @@
 import { getProjectJob } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 import { asCaller, jsonResponse, parseWith, routeHandler } from "@/lib/http";
+import { withLiveProgress } from "@/lib/jobs";
 import { resolveProject } from "@/lib/patterns";
 import { jobParamsSchema } from "../schema";
 
@@ -17,5 +18,5 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
     return getProjectJob({ transaction, projectId: project.id, jobId: id });
   });
   if (!job) throw new MotifError("not_found:resource", `job ${id} not found in project "${slug}"`);
-  return jsonResponse({ job });
+  return jsonResponse({ job: withLiveProgress([job])[0] });
 });

@@ -1,0 +1,37 @@
+import { chromium } from "@playwright/test";
+const base = "http://127.0.0.1:42110";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+await page.goto(`${base}/sign-in`);
+await page.getByTestId("auth-email").fill("scale-owner@example.com");
+await page.getByTestId("auth-password").fill("correct horse battery staple");
+await page.getByTestId("auth-submit").click();
+await page.waitForURL(/\/projects$/);
+const { graph } = await (await page.request.get(`${base}/api/v1/projects/stdlib-at-scale/graph?limit=200`)).json();
+const degree = new Map();
+for (const e of graph.edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+const hub = [...graph.nodes].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0))[0];
+console.log("hub", hub.name, degree.get(hub.id));
+let t = Date.now();
+await page.goto(`${base}/projects/stdlib-at-scale/graph`);
+await page.getByTestId("graph-node").first().waitFor();
+console.log("overview", Date.now() - t);
+await page.waitForTimeout(1000);
+await page.screenshot({ path: "/tmp/i21/shots/graph-overview.png" });
+await page.getByTestId("graph-search").fill(hub.name);
+await page.getByTestId("graph-search-result").first().waitFor();
+await page.screenshot({ path: "/tmp/i21/shots/graph-search.png" });
+await page.getByTestId("graph-search-result").filter({ hasText: hub.name }).first().click();
+await page.getByTestId("graph-focus-name").waitFor();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: "/tmp/i21/shots/graph-focus.png" });
+for (const depth of ["2"]) {
+  await page.getByTestId("graph-depth").selectOption(depth);
+  await page.waitForTimeout(2500);
+  await page.screenshot({ path: `/tmp/i21/shots/graph-focus-${depth}.png` });
+}
+await page.getByTestId("graph-cluster-by").selectOption("kind");
+await page.waitForTimeout(1500);
+await page.screenshot({ path: "/tmp/i21/shots/graph-kind.png" });
+await browser.close();
