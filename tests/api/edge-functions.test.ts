@@ -10,7 +10,7 @@ import { serveMotif, type ServedMotif } from "@/tests/support/serve-motif";
 // real `motif serve` (embedded mode), which runs supabase/functions under real Deno.
 const repository = path.resolve(import.meta.dirname, "../..");
 const fixtures = path.join(repository, "tests/fixtures/repos");
-const port = Number(process.env.MOTIF_FUNCTIONS_TEST_PORT ?? 41711);
+const port = process.env.MOTIF_FUNCTIONS_TEST_PORT ? Number(process.env.MOTIF_FUNCTIONS_TEST_PORT) : undefined;
 let motif: ServedMotif;
 let alice: { token: string };
 let bob: { token: string };
