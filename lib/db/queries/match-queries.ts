@@ -15,6 +15,7 @@ export interface MatchScoreRow {
   smoothed_success_rate: number;
   final_score: number;
   total_matches: number;
+  similarity_z: number | null;
 }
 
 /** What one call of `match_patterns` is asked. */
@@ -151,7 +152,7 @@ export async function matchPatternsWithDetails(call: MatchCall & { occurrenceLim
        from public.record_pattern_match_counts(array(select s.id from scores s)) c
      )
      select s.id, s.vector_similarity, s.vector_rank, s.text_score, s.text_rank, s.rrf_score, s.relevance, s.quality,
-       s.smoothed_success_rate, s.final_score, s.total_matches,
+       s.smoothed_success_rate, s.final_score, s.total_matches, s.similarity_z,
        (select to_json(d) from (
           select ${detailColumns("coalesce(c.match_count, p.match_count) as match_count, coalesce(c.last_matched_at, p.last_matched_at) as last_matched_at")}
           from public.patterns p
