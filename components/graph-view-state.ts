@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ClusterBy } from "./graph-flow";
 import { relationshipTypes } from "./pattern-vocabulary";
 
@@ -48,6 +48,8 @@ export function useGraphView(): [GraphView, (changes: Partial<GraphView>) => voi
   // The change shows at once (a ticked box stays ticked) until the URL catches up with it.
   const [pending, setPending] = useState<{ from: string; view: GraphView } | null>(null);
   const view = pending && pending.from === current ? pending.view : fromUrl;
+  // Once the URL moves (the change landed, or Back/Forward), it is the truth again.
+  useEffect(() => setPending(null), [current]);
   const update = useCallback(
     (changes: Partial<GraphView>) => {
       const next = { ...view, ...changes };
