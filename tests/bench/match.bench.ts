@@ -14,7 +14,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runLatencies, runRecall, measureCopyBaseline } from "./support/match-stages";
+import { buildQueries, runLatencies, runRecall, measureCopyBaseline } from "./support/match-stages";
+import { runFloor } from "./support/match-floor";
 import { buildCorpusDatabase, type BenchWorld } from "./support/match-world";
 import { buildPostgresCorpusDatabase } from "./support/match-postgres";
 import { printMatchComparison, printMatchReport, type MatchResults } from "./support/match-report";
@@ -31,6 +32,8 @@ async function measure(world: BenchWorld, command: string, startedAt: number, lo
   const baseline = await measureCopyBaseline(world);
   const latency = await runLatencies(world);
   const recall = await runRecall(world);
+  const queries = await buildQueries(world);
+  const floor = await runFloor(world, [...queries.unfiltered, ...queries.filtered]);
   return {
     command,
     ...extra,
@@ -45,6 +48,7 @@ async function measure(world: BenchWorld, command: string, startedAt: number, lo
     buffer_pool: bufferPool,
     latency,
     recall,
+    floor,
     total_s: Math.round((performance.now() - startedAt) / 100) / 10,
   } satisfies MatchResults & Record<string, unknown>;
 }

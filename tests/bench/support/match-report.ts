@@ -18,6 +18,9 @@ export interface MatchResults {
     http_concurrency_16: { requestsPerSecond: number; latency: LatencySummary };
   };
   recall: { unfiltered: number; filtered: number; by_filter: Record<string, { queries: number; recall_at_10: number }> };
+  /** The same requests at concurrency 16 through less of the stack (support/match-floor.ts). */
+  floor: Record<string, { requestsPerSecond: number; p50: number; p99: number }>;
+  machine: { cpus: number; load_average: { at_start: number[]; at_end: number[] } } & Record<string, unknown>;
   total_s: number;
 }
 
@@ -45,6 +48,10 @@ export function printMatchReport(results: MatchResults): void {
     "",
     `recall@10 vs exact: unfiltered ${recall.unfiltered}, filtered ${recall.filtered}`,
     ...Object.entries(recall.by_filter).map(([label, value]) => `  ${label.padEnd(40)} ${value.recall_at_10} (${value.queries} queries)`),
+    "",
+    "Floor at concurrency 16 (the same requests through less of the stack):",
+    ...Object.entries(results.floor).map(([label, value]) => `  ${label.padEnd(56)} ${String(value.requestsPerSecond).padStart(7)} requests/s, p50 ${value.p50} ms, p99 ${value.p99} ms`),
+    `Load average (1, 5, 15 min): ${results.machine.load_average.at_start.join(", ")} at start, ${results.machine.load_average.at_end.join(", ")} at end`,
     "",
     `Targets: HTTP p99 <= 15 ms: ${httpP99 <= 15 ? "met" : "NOT met"} (${httpP99} ms); recall@10 >= 0.95: ${Math.min(recall.unfiltered, recall.filtered) >= 0.95 ? "met" : "NOT met"}`,
     `Total ${results.total_s} s`,

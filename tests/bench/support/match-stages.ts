@@ -41,7 +41,8 @@ interface Query {
   filters: MatchFilters;
 }
 
-async function buildQueries(world: BenchWorld): Promise<{ unfiltered: Query[]; filtered: Query[] }> {
+/** The bench's requests: every intent unfiltered, and each intent with two of the filter sets. */
+export async function buildQueries(world: BenchWorld): Promise<{ unfiltered: Query[]; filtered: Query[] }> {
   const intents = loadIntents();
   const filterSets = await chooseFilterSets(world.database, world.projectId);
   return {
