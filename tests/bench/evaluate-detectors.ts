@@ -7,6 +7,8 @@
  *   npm run bench:detectors -- --set dev --split tune|held-out|never-tuned [--package NAME] [--verbose]
  *     one split of the development set (tests/fixtures/labels/dev-set, packages the tests do not use;
  *     fetch its npm part first with `npm run labels:fetch`)
+ *   npm run bench:detectors -- --set dev --counts
+ *     what the set holds (packages, versions, positives per kind and split), no detector runs
  *   npm run bench:detectors -- --set dev --by-split
  *     leave-package-out: the figures on the tune packages and, separately, on the held-out packages
  *     (never-tuned is left out unless --split never-tuned asks for it; report it once, at the end)
@@ -18,6 +20,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DesignPatternKind } from "@/lib/domain";
 import { installedVersion, packageRoot, readLabelSet, splits, type PackageLabels, type Split } from "./detector-eval/label-set";
+import { formatLabelCounts } from "./detector-eval/label-counts";
 import { formatScore, scoreLabels, type LocatedLabel } from "./detector-eval/score-labels";
 
 interface InSampleEntry {
@@ -85,6 +88,10 @@ async function main(): Promise<void> {
   }
   const onePackage = option("--package");
   const all = readLabelSet().filter((labels) => !onePackage || labels.package === onePackage);
+  if (process.argv.includes("--counts")) {
+    for (const line of formatLabelCounts(all)) console.log(line);
+    return;
+  }
   const split = option("--split");
   if (split !== undefined && !(splits as readonly string[]).includes(split)) throw new Error(`--split must be one of ${splits.join(", ")}`);
   const chosen: Split[] = split ? [split as Split] : process.argv.includes("--by-split") ? ["tune", "held-out"] : ["tune"];
