@@ -46,6 +46,7 @@ const genericMessages: Record<ErrorCode, string> = {
   "unavailable:functions": "the edge functions cannot answer",
   "unavailable:auth": "the sign-in service cannot answer",
   "unavailable:llm": "no language model can answer",
+  "not_configured:llm": "no language model is configured",
   "budget_exceeded:llm": "the project's LLM budget is spent",
   "internal:config": "the server is misconfigured",
   "locked:data_dir": "the data directory is in use",

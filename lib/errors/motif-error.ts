@@ -16,6 +16,7 @@ export type ErrorCode =
   | "unavailable:functions"
   | "unavailable:auth"
   | "unavailable:llm"
+  | "not_configured:llm"
   | "budget_exceeded:llm"
   | "internal:config"
   | "locked:data_dir"
@@ -30,6 +31,9 @@ const statusByType: Record<string, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // The server is set up without what the request needs (no LLM provider): the request cannot
+  // succeed until an operator configures it, which is the server's state, not an outage.
+  not_configured: 409,
   // A project's LLM budget is spent: what Payment Required is for.
   budget_exceeded: 402,
   locked: 423,

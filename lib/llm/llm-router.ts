@@ -156,10 +156,10 @@ export function createLlmRouter({ config, ledger, wait = sleep }: { config: LlmC
     configured: config.providers.length > 0,
     providers: config.providers.map(({ name, model, isLocal }) => ({ name, model, isLocal })),
     async run<T>(task: LlmTask<T>, context: LlmTaskContext): Promise<LlmTaskResult<T>> {
-      if (config.providers.length === 0) throw new MotifError("unavailable:llm", noLlmProviderMessage);
+      if (config.providers.length === 0) throw new MotifError("not_configured:llm", noLlmProviderMessage);
       const route = planRoute(config, task.task, task.needs);
       if (route.length === 0) {
-        throw new MotifError("unavailable:llm", `task ${task.task} needs a commercial model and none is configured: set OPENAI_API_KEY or ANTHROPIC_API_KEY (docs/llm-routing.md)`);
+        throw new MotifError("not_configured:llm", `task ${task.task} needs a commercial model and none is configured: set OPENAI_API_KEY or ANTHROPIC_API_KEY (docs/llm-routing.md)`);
       }
       const refusals: Attempt[] = [];
       for (const candidate of route) {
