@@ -23,6 +23,7 @@ import { printMatchComparison, printMatchReport, type MatchResults } from "./sup
 const count = Number(process.env.BENCH_PATTERNS ?? 100_000);
 const serverUrl = process.env.DATABASE_URL;
 const runEmbedded = process.env.BENCH_EMBEDDED !== "0";
+const poolSize = Number(process.env.BENCH_POOL ?? 20);
 delete process.env.DATABASE_URL;
 const resultsFolder = path.join(import.meta.dirname, "results");
 const round = (load: number) => Math.round(load * 100) / 100;
@@ -75,11 +76,12 @@ async function embeddedRun(): Promise<MatchResults> {
 async function postgresRun(url: string): Promise<MatchResults> {
   const startedAt = performance.now();
   const loadAtStart = os.loadavg().map(round);
-  // Enough connections for concurrency 16 on a direct connection (MOTIF_DB_POOL_MAX's role).
-  const world = await buildPostgresCorpusDatabase(count, url, 20);
+  // Enough connections for concurrency 16 on a direct connection (MOTIF_DB_POOL_MAX's role);
+  // BENCH_POOL sets another size (on 2 cores, 4 costs less CPU per request: docs/match-benchmark.md).
+  const world = await buildPostgresCorpusDatabase(count, url, poolSize);
   const [{ version }] = await world.database.query<{ version: string }>(
     `select split_part(version(), ' ', 2) || ', pgvector ' || (select extversion from pg_extension where extname = 'vector') as version`);
-  const results = await measure(world, `DATABASE_URL=… BENCH_PATTERNS=${count} npm run bench:match`, startedAt, loadAtStart, { database: `PostgreSQL ${version} (postgres.js, pool of 20)` });
+  const results = await measure(world, `DATABASE_URL=… BENCH_PATTERNS=${count} npm run bench:match`, startedAt, loadAtStart, { database: `PostgreSQL ${version} (postgres.js, pool of ${poolSize})` });
   await world.close();
   save("match-postgres.json", results);
   return results;
