@@ -17,9 +17,12 @@ const embeddedOnly = [
   "tests/db/postgres-driver.test.ts",
 ];
 
-// API suites that start a real `motif serve` in embedded mode rather than the test database:
-// on the real-Postgres lane they would only run the same thing a second time, beside the first.
-const apiEmbeddedOnly = ["tests/api/edge-functions.test.ts", "tests/api/functions-deploy.test.ts"];
+// API suites that start a real `motif serve` or `motif mcp` on an embedded data dir of their
+// own (or deploy the functions) rather than use the test database: on the real-Postgres lane
+// they would only run the same thing a second time, so the lane leaves them out.
+const apiEmbeddedOnly = [
+  "tests/api/edge-functions.test.ts", "tests/api/functions-deploy.test.ts", "tests/api/serve-lifecycle.test.ts", "tests/api/mcp-stdio.test.ts",
+];
 
 const slow = { testTimeout: 120_000, hookTimeout: 120_000 };
 
