@@ -3,8 +3,8 @@ import path from "node:path";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
-// Suites that are about the embedded database itself (its data dir, lock, buffer pool,
-// autovacuum stand-in, crash recovery of a data dir, PGlite's search-path quirk) or that serve
+// Suites that are about the embedded database itself (its data dir, its files' modes, lock,
+// buffer pool, autovacuum stand-in, crash recovery of a data dir, PGlite's search-path quirk) or that serve
 // PGlite over a socket: they run on PGlite only.
 const embeddedOnly = [
   "tests/db/buffer-pool.test.ts",
@@ -15,6 +15,7 @@ const embeddedOnly = [
   "tests/db/search-path.test.ts",
   "tests/db/event-names-migration.test.ts",
   "tests/db/postgres-driver.test.ts",
+  "tests/db/private-data-dir.test.ts",
 ];
 
 // API suites that start a real `motif serve` or `motif mcp` on an embedded data dir of their
