@@ -11,7 +11,13 @@ export default tseslint.config(
   {
     files: ["**/*.{ts,tsx,mts,mjs,js}"],
     plugins: { "import-x": importX, motif },
-    settings: { "import-x/resolver-next": [createTypeScriptImportResolver({ project: "tsconfig.json" })] },
+    settings: {
+      // Dependencies are parsed as TypeScript and `@/` resolves through tsconfig.json; without
+      // these, import-x cannot read a dependency and sees no cycle at all.
+      "import-x/extensions": [".ts", ".tsx", ".mts", ".js", ".mjs"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx", ".mts"] },
+      "import-x/resolver-next": [createTypeScriptImportResolver({ project: "tsconfig.json" })],
+    },
     rules: {
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
       // A leading underscore marks a value left out on purpose (`const { secret: _secret, ...rest }`).

@@ -1,5 +1,6 @@
 import { insertPatternEvent, insertPatternValidation, type Queryable, type ValidationRow } from "@/lib/db";
-import { requirePattern, requireWriter } from "@/lib/patterns";
+import { requirePattern } from "@/lib/patterns";
+import { requireWriter } from "@/lib/projects";
 
 /** A person's or agent's verdict on a pattern. */
 export interface ValidationInput {

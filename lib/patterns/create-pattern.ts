@@ -2,7 +2,7 @@ import { getPatternById, insertPattern, insertPatternEvent, type JwtClaims, type
 import type { PatternStatus } from "@/lib/domain";
 import { embedPattern } from "./pattern-embedder";
 import { toPatternView, type PatternView } from "./pattern-view";
-import { requireWriter, resolveProject } from "./resolve-project";
+import { requireWriter, resolveProject } from "@/lib/projects";
 import { patternSearchText } from "./search-text";
 
 /** What a person writes down to create a pattern by hand. */

@@ -17,7 +17,7 @@ export function registerServeCommand(program: Command): void {
     .action(async (rawOptions) => {
       const options = parseOptions(serveOptionsSchema, rawOptions);
       // Loaded on use: Next.js is heavy, and every other command would pay for it at start-up.
-      const { startServer } = await import("@/lib/server");
+      const { startServer } = await import("../serve/start-server");
       const server = await startServer(options);
       await new Promise<void>((resolve) => {
         const stop = () => server.close(() => resolve());

@@ -1,7 +1,7 @@
 import { requireCaller } from "@/lib/auth";
 import { getDatabase } from "@/lib/db";
 import { jsonResponse, parseWith, readLimitedJson, routeHandler } from "@/lib/http";
-import { ingestUploadedFiles, uploadLimits } from "@/lib/upload";
+import { ingestUploadedFiles, uploadLimits } from "@/lib/ingest";
 import { extractSchema } from "./schema";
 
 export const runtime = "nodejs";

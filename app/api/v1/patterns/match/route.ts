@@ -1,5 +1,6 @@
 import { asCaller, jsonResponse, parseBody, routeHandler } from "@/lib/http";
-import { patternEmbeddingProvider, resolveProject } from "@/lib/patterns";
+import { patternEmbeddingProvider } from "@/lib/patterns";
+import { resolveProject } from "@/lib/projects";
 import { matchPatterns } from "@/lib/search";
 import { matchSchema } from "./schema";
 

@@ -1,7 +1,8 @@
 import { listProjectJobs } from "@/lib/db";
 import { asCaller, jsonResponse, parseBody, parseQuery, routeHandler } from "@/lib/http";
 import { requestReembed } from "@/lib/jobs";
-import { patternEmbeddingProvider, resolveProject } from "@/lib/patterns";
+import { patternEmbeddingProvider } from "@/lib/patterns";
+import { resolveProject } from "@/lib/projects";
 import { createJobSchema, listJobsQuerySchema } from "./schema";
 
 export const runtime = "nodejs";

@@ -1,7 +1,7 @@
 import { getDatabase } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 import { asCaller, parseQuery, parseWith, routeHandler } from "@/lib/http";
-import { resolveProject } from "@/lib/patterns";
+import { resolveProject } from "@/lib/projects";
 import { createPatternEventStream } from "@/lib/realtime";
 import { lastEventIdSchema, streamEventsQuerySchema } from "../schema";
 

@@ -1,7 +1,7 @@
 import { getProjectJob } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 import { asCaller, jsonResponse, parseWith, routeHandler } from "@/lib/http";
-import { resolveProject } from "@/lib/patterns";
+import { resolveProject } from "@/lib/projects";
 import { jobParamsSchema } from "../schema";
 
 export const runtime = "nodejs";

@@ -1,7 +1,7 @@
 import { withUser, type Database, type JwtClaims } from "@/lib/db";
 import type { ExtractionFailure } from "@/lib/domain";
 import { ingestExtraction } from "@/lib/ingest";
-import { requireWriter, resolveProject } from "@/lib/patterns";
+import { requireWriter, resolveProject } from "@/lib/projects";
 import { extractUploadedFiles } from "./extract-uploaded-files";
 import { assertWithinUploadLimits, type UploadedFile } from "./upload-limits";
 

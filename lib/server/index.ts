@@ -1,2 +1,0 @@
-export { startServer, type ServeOptions } from "./start-server";
-export { ensureBuild, isBuildCurrent } from "./ensure-build";

@@ -1,3 +1,0 @@
-export { ingestUploadedFiles, type UploadSummary } from "./ingest-uploaded-files";
-export { extractUploadedFiles, type UploadExtraction } from "./extract-uploaded-files";
-export { uploadLimits, assertWithinUploadLimits, type UploadedFile } from "./upload-limits";
