@@ -32,6 +32,8 @@ const genericMessages: Record<ErrorCode, string> = {
   "conflict:resource": "that already exists",
   "unavailable:database": "the database cannot answer",
   "unavailable:embeddings": "the embedding provider cannot answer",
+  "unavailable:llm": "no language model can answer",
+  "budget_exceeded:llm": "the project's LLM budget is spent",
   "internal:config": "the server is misconfigured",
   "locked:data_dir": "the data directory is in use",
   "internal:server": "something went wrong on the server",

@@ -90,6 +90,18 @@ export {
 } from "./queries/ingest-patterns";
 export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange } from "./queries/ingest-occurrences";
 export { writeIngestRelationships, type RelationshipChanges } from "./queries/ingest-relationships";
+export { listSourceFilesByRepository, getSourceCommitByRepository, writeSourceFiles, type SourceFileRow } from "./queries/source-file-queries";
+export {
+  upsertGitHubConnection,
+  listGitHubConnectionsByRepository,
+  getGitHubConnectionById,
+  listGitHubConnectionsByProjectId,
+  insertGitHubDelivery,
+  setGitHubDeliveryJob,
+  listPatternIdsByExtractionKeys,
+  type GitHubConnectionRow,
+  type GitHubConnectionSummary,
+} from "./queries/github-queries";
 export { createRunningJob, updateJobProgressById, finishJobById, defaultJobLeaseSeconds, type Job } from "./queries/job-queries";
 export { listProjectJobs, getProjectJob, type ProjectJob } from "./queries/project-job-queries";
 export {
@@ -129,7 +141,7 @@ export {
   type ComplexityPoint,
 } from "./queries/insights-queries";
 export { getPatternGraphByProjectId, type PatternGraph, type GraphNode, type GraphEdge } from "./queries/pattern-graph-queries";
-export { ensureProjectBySlug, getOperatorProjectBySlug, type OperatorProject } from "./queries/operator-project-queries";
+export { ensureProjectBySlug, getOperatorProjectBySlug, getOperatorProjectById, type OperatorProject } from "./queries/operator-project-queries";
 export {
   listPatternEventsAfterId,
   listLatestPatternEvents,
@@ -137,3 +149,11 @@ export {
   getLatestPatternEventId,
   type PatternEventRow,
 } from "./queries/pattern-event-queries";
+export {
+  insertModelUsage,
+  getLlmBudgetByProjectId,
+  upsertLlmBudgetByProjectId,
+  getCostsByProjectId,
+  type ModelUsageValues,
+} from "./queries/model-usage-queries";
+export { listPatternsToDescribe, countPatternsToDescribe, writePatternDescription, type PatternToDescribe, type PatternDescriptionValues } from "./queries/pattern-description-queries";

@@ -7,6 +7,8 @@ export type PatternTextSource = Pick<ExtractedPattern, "name" | "description" | 
   Partial<Pick<ExtractedPattern, "patternType" | "dependencies" | "evidence" | "occurrences">> & {
     /** The representative unit's docstring or JSDoc, when the caller has it (ingest does). */
     docstring?: string | null;
+    /** What a language model wrote of the pattern (`motif describe`), when one did: intent search then meets its words. */
+    llmDescription?: string | null;
   };
 
 const summaryWordLimit = 40;
@@ -87,6 +89,7 @@ export function embeddingTextForPattern(pattern: PatternTextSource): string {
     docstring.summary,
     line("details", docstring.details),
     line("description", describedBehaviour(pattern.description)),
+    line("summary", pattern.llmDescription ?? ""),
     line("kind", pattern.kind ? pattern.kind.replaceAll("_", " ") : ""),
     line("tags", words(pattern.tags)),
     line("occurs as", qualnames.map((qualname) => `${qualname} (${words([qualname])})`).join(", ")),

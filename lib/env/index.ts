@@ -1,6 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
 
+const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+const optionalText = z.preprocess(emptyAsUnset, z.string().min(1).optional());
+
 const environmentSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   MOTIF_DATA_DIR: z.string().min(1).optional(),
@@ -14,6 +17,18 @@ const environmentSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   OLLAMA_HOST: z.string().min(1).optional(),
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: z.string().url().optional(),
+  // LLM routing (lib/llm, docs/llm-routing.md). Empty values count as unset.
+  MOTIF_LLM_LOCAL_MODEL: optionalText,
+  MOTIF_LLM_OPENAI_MODEL: optionalText,
+  MOTIF_LLM_ANTHROPIC_MODEL: optionalText,
+  MOTIF_LLM_TASK_MODELS: optionalText,
+  MOTIF_LLM_FORCE_PROVIDER: z.preprocess(emptyAsUnset, z.enum(["ollama", "openai", "anthropic"]).optional()),
+  MOTIF_LLM_COMPLEX_INPUT_TOKENS: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().optional()),
+  MOTIF_LLM_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().optional()),
+  MOTIF_LLM_MAX_RETRIES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(10).optional()),
+  MOTIF_LLM_PRICES: optionalText,
   // Embedded Postgres' buffer pool, e.g. "256MB"; unset: sized from the data dir (lib/db/buffer-pool-size.ts).
   MOTIF_PG_SHARED_BUFFERS: z.preprocess(
     (value) => (value === "" ? undefined : value),

@@ -8,6 +8,8 @@ export type ErrorCode =
   | "conflict:resource"
   | "unavailable:database"
   | "unavailable:embeddings"
+  | "unavailable:llm"
+  | "budget_exceeded:llm"
   | "internal:config"
   | "locked:data_dir"
   | "internal:server";
@@ -19,6 +21,8 @@ const statusByType: Record<string, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // A project's LLM budget is spent: what Payment Required is for.
+  budget_exceeded: 402,
   locked: 423,
   unavailable: 503,
   internal: 500,

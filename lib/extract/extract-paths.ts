@@ -62,6 +62,29 @@ async function extractInProcess(tasks: readonly FileTask[], onOutcome: (outcome:
   return outcomes;
 }
 
+/** Options of {@link extractFileOutcomes}. */
+export interface ExtractFileOutcomesOptions {
+  files: readonly FileTask[];
+  /** At most this many worker threads (1: this thread). */
+  jobs: number;
+  onProgress?: (progress: ExtractionProgress) => void;
+}
+
+/**
+ * Reads and extracts files one by one (in worker threads when there are enough of them),
+ * without clustering: what each file gave, in the order given. Incremental ingest extracts
+ * only the files whose content changed with this and clusters them with the stored rest.
+ */
+export async function extractFileOutcomes(options: ExtractFileOutcomesOptions): Promise<{ outcomes: FileOutcome[]; jobs: number }> {
+  const tasks = options.files;
+  const jobs = plannedWorkers(options.jobs, tasks.length);
+  let done = 0;
+  options.onProgress?.({ done, total: tasks.length, file: "" });
+  const onOutcome = (outcome: FileOutcome) => options.onProgress?.({ done: ++done, total: tasks.length, file: outcomeFile(outcome) });
+  const outcomes = jobs === 1 ? await extractInProcess(tasks, onOutcome) : await extractInWorkers({ tasks, jobs, onOutcome });
+  return { outcomes, jobs };
+}
+
 function outcomeFile(outcome: FileOutcome): string {
   if (outcome.status === "extracted") return outcome.extraction.file;
   return outcome.status === "failed" ? outcome.failure.file : outcome.file;
@@ -89,12 +112,9 @@ export async function extractPaths(options: ExtractPathsOptions): Promise<Extrac
   const cwd = options.cwd ?? process.cwd();
   const discovery = await discoverFiles({ paths: options.paths, cwd, include: options.include, exclude: options.exclude });
   const coverage = options.coverage === undefined ? undefined : await readCoverageReport(path.resolve(cwd, options.coverage));
-  const tasks: FileTask[] = discovery.files;
-  const jobs = plannedWorkers(options.jobs ?? os.availableParallelism(), tasks.length);
-  let done = 0;
-  options.onProgress?.({ done, total: tasks.length, file: "" });
-  const onOutcome = (outcome: FileOutcome) => options.onProgress?.({ done: ++done, total: tasks.length, file: outcomeFile(outcome) });
-  const outcomes = jobs === 1 ? await extractInProcess(tasks, onOutcome) : await extractInWorkers({ tasks, jobs, onOutcome });
+  const { outcomes, jobs } = await extractFileOutcomes({
+    files: discovery.files, jobs: options.jobs ?? os.availableParallelism(), onProgress: options.onProgress,
+  });
   const { extractions, failures, skipped } = sortOutcomes(outcomes, discovery.failures);
   const result = assembleResult({
     extractions,

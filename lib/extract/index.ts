@@ -1,6 +1,13 @@
-export { extractPaths, plannedWorkers, type ExtractPathsOptions, type ExtractionProgress, type ExtractionRun, type SkippedFile } from "./extract-paths";
+export { extractPaths, extractFileOutcomes, plannedWorkers, type ExtractFileOutcomesOptions, type ExtractPathsOptions, type ExtractionProgress, type ExtractionRun, type SkippedFile } from "./extract-paths";
 export { toPrintableResult, printableJsonChunks, type PrintableResult, type PrintableUnit } from "./printable-result";
 export { extractSource, assembleResult, type FileOutcome } from "./pipeline";
 export { rankPatterns } from "./clustering";
-export { discoverFiles, type DiscoveredFile, type Discovery } from "./discover";
+export { discoverFiles, isExtractablePath, type DiscoveredFile, type Discovery } from "./discover";
 export { detectLanguage } from "./syntax-tree";
+
+/**
+ * Names the output of `extractFile` for stored per-file extractions (incremental ingest): a
+ * stored extraction of another version is re-extracted. Bump it whenever a change to parsing,
+ * units, metrics, detectors or fingerprints changes what one file extracts to.
+ */
+export const extractorVersion = "motif-extract-1";

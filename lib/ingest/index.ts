@@ -1,4 +1,4 @@
-export { ingestExtraction, type IngestOptions, type IngestSummary, type IngestProgress } from "./ingest-extraction";
+export { ingestExtraction, type IngestOptions, type IngestSummary, type IngestProgress, type SourceFileChanges } from "./ingest-extraction";
 export { slimForIngest, type IngestSource, type IngestUnit } from "./ingest-source";
 export { ingestScope, buildIngestRows, type IngestRows } from "./ingest-rows";
 export { searchTextForPattern } from "./search-text";
@@ -6,3 +6,10 @@ export { ingestAsOperator } from "./ingest-as-operator";
 export { ingestUploadedFiles, type UploadSummary } from "./ingest-uploaded-files";
 export { extractUploadedFiles, type UploadExtraction } from "./extract-uploaded-files";
 export { uploadLimits, assertWithinUploadLimits, type UploadedFile } from "./upload-limits";
+export { gitBlobHash } from "./git-blob-hash";
+export { findRepositoryRoot } from "./repository-root";
+export { planIncrementalIngest, inScope, type IncrementalPlan, type PresentFile } from "./plan-incremental-ingest";
+export { assembleIncremental, type IncrementalExtraction, type IncrementalFileCounts } from "./assemble-incremental";
+export { storedSourceFilesAsOperator } from "./stored-source-files";
+export { extractIncrementally, type ExtractIncrementallyOptions } from "./extract-incrementally";
+export { hashPresentFiles } from "./hash-present-files";

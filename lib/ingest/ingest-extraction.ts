@@ -14,7 +14,9 @@ import {
   writeIngestOccurrences,
   writeIngestPatterns,
   writeIngestRelationships,
+  writeSourceFiles,
   type Database,
+  type SourceFileRow,
   type JwtClaims,
   type Queryable,
 } from "@/lib/db";
@@ -44,6 +46,14 @@ export interface IngestOptions {
   /** Default: the configured provider (built-in unless MOTIF_EMBEDDINGS says otherwise). */
   embedder?: EmbeddingProvider;
   onProgress?: (progress: IngestProgress) => void;
+  /** Per-file state for the next incremental ingest, written in the same transaction. */
+  sourceFiles?: SourceFileChanges;
+}
+
+/** The source files an ingest (re-)extracted, and those it found gone. */
+export interface SourceFileChanges {
+  upserts: SourceFileRow[];
+  deletes: string[];
 }
 
 /** What an ingest changed. A re-ingest of the same code reports zeros everywhere but `unchanged`. */
@@ -100,6 +110,9 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
   });
   events += await recordOccurrenceEvents({ transaction, projectId, changes, details });
   const relationships = await writeIngestRelationships({ transaction, projectId, repository: context.repository, scope: context.scope ?? null });
+  if (context.sourceFiles) {
+    await writeSourceFiles({ transaction, projectId, repository: context.repository, commitSha: context.commitSha ?? null, ...context.sourceFiles });
+  }
   if (written.created + written.updated > 0) await refreshSearchLexemeStats({ transaction, projectId });
   const sum = (pick: (change: (typeof changes)[number]) => number) => changes.reduce((total, change) => total + pick(change), 0);
   const end = performance.now();

@@ -8,3 +8,5 @@ export { reembedNow, type ReembedNowResult } from "./reembed-now";
 export { drainJobs, startJobWorker, type JobWorkerOptions, type DrainOptions, type WorkerEvent } from "./job-worker";
 export { describeWorkerEvent } from "./describe-worker-event";
 export { requestReembed, type ReembedRequest } from "./request-reembed";
+export { describeNow, type DescribeNowResult } from "./describe-now";
+export { requestDescribe } from "./request-describe";

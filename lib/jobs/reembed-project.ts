@@ -8,6 +8,7 @@ import {
   type QueuedJob,
 } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
+import type { LlmRouter } from "@/lib/llm";
 import { MotifError } from "@/lib/errors";
 import { storedPatternText } from "./stored-pattern-text";
 
@@ -28,6 +29,8 @@ export interface JobRunContext {
   /** Patterns per transaction. */
   batchSize?: number;
   onProgress?: (progress: ReembedProgress, job: QueuedJob) => void;
+  /** The LLM router for jobs that call a model (describe); the environment's when absent. */
+  router?: LlmRouter;
 }
 
 const defaultBatchSize = 128;

@@ -1,9 +1,11 @@
 import { asService, claimNextJob, failOrRetryJobById, finishJobById, type QueuedJob } from "@/lib/db";
+import { runDescribeJob } from "@/lib/describe";
 import { reembedProject, type JobRunContext } from "./reembed-project";
 
 /** The job types a runner knows, and what runs each. */
 const handlers: Record<string, (job: QueuedJob, context: JobRunContext) => Promise<object>> = {
   reembed: reembedProject,
+  describe: runDescribeJob,
 };
 
 /** The job types `motif worker` and `motif serve` run. */

@@ -9,6 +9,7 @@ export function storedPatternText(pattern: PatternToReembed): string {
   return embeddingTextForPattern({
     name: pattern.name,
     description: pattern.description,
+    llmDescription: pattern.llm_description,
     code: pattern.code,
     tags: pattern.tags,
     kind: pattern.kind as PatternTextSource["kind"],

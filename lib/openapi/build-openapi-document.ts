@@ -32,11 +32,12 @@ type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSc
 const errorDescriptions: Record<number, string> = {
   400: "A field is invalid; the message names it",
   401: "No valid session, token or API key",
+  402: "The project's LLM budget (daily or monthly) does not allow the call; the message names it",
   403: "The caller's role does not allow this",
   404: "Not found, or hidden by row-level security",
   409: "Conflicts with the current state",
   413: "The request is larger than this operation accepts",
-  503: "A dependency (database, embedding provider) cannot answer",
+  503: "A dependency (database, embedding or LLM provider) cannot answer, or no LLM provider is configured",
 };
 
 // Request schemas are documented as clients write them (`io: "input"`: defaults optional,

@@ -21,6 +21,7 @@ async function updateInPlace(transaction: Queryable, pattern: PatternRow, change
     fields.embedding = await embedPattern({
       name: changes.name ?? pattern.name,
       description: pattern.description,
+      llmDescription: pattern.llm_description,
       code: pattern.code,
       tags: changes.tags ?? pattern.tags,
       kind: (changes.kind !== undefined ? changes.kind : pattern.kind) as never,

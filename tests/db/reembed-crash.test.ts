@@ -22,7 +22,7 @@ async function openDataDir(): Promise<Database> {
   return database;
 }
 
-type Row = { name: string; description: string; code: string; tags: string[]; kind: string | null; pattern_type: string; dependencies: string[]; qualnames: string[]; embedding_model: string; embedding: string };
+type Row = { name: string; description: string; llm_description: string | null; code: string; tags: string[]; kind: string | null; pattern_type: string; dependencies: string[]; qualnames: string[]; embedding_model: string; embedding: string };
 
 describe("a reembed job killed mid-way", () => {
   it("leaves every pattern with a matching vector and model; the next owner fails the job and a re-run finishes", async () => {
@@ -33,7 +33,7 @@ describe("a reembed job killed mid-way", () => {
     const database = await openDataDir();
     const models = { [createBuiltinProvider().id]: createBuiltinProvider(), "test:reversed-v1": slowModel(0) };
     const rows = await database.query<Row>(
-      `select p.name, p.description, p.code, p.tags, p.kind, p.pattern_type, p.dependencies, p.embedding_model, p.embedding::text as embedding,
+      `select p.name, p.description, p.llm_description, p.code, p.tags, p.kind, p.pattern_type, p.dependencies, p.embedding_model, p.embedding::text as embedding,
          array(select distinct o.qualname from public.pattern_occurrences o where o.pattern_id = p.id and o.removed_at is null order by 1) as qualnames
        from public.patterns p order by p.id`);
     expect(rows.map((row) => row.embedding_model).filter((model) => model === "test:reversed-v1")).toHaveLength(1);

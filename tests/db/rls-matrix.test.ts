@@ -54,6 +54,13 @@ const expectations = {
   // Inserted only through create_project; only admins who are users change or delete.
   projects: { select: projectData.select, insert: nobodyInserts, update: adminUserOnly, delete: adminUserOnly },
   members: { select: projectData.select, insert: { ...nobodyInserts, admin: "ok" }, update: adminUserOnly, delete: adminUserOnly },
+  // LLM budgets are settings: every role reads them, admins (users or admin keys) set them.
+  budgets: {
+    select: projectData.select,
+    insert: { ...nobodyInserts, admin: "ok", adminKey: "ok" },
+    update: { ...nobody, admin: 1, adminKey: 1 },
+    delete: { ...nobody, admin: 1, adminKey: 1 },
+  },
   // Only admins who are users see keys; keys are revoked, never deleted.
   apiKeys: {
     select: { admin: "alpha", member: "none", viewer: "none", outsider: "beta", anon: "none", adminKey: "none", memberKey: "none", viewerKey: "none", revokedKey: "none" },
@@ -61,6 +68,15 @@ const expectations = {
     update: adminUserOnly,
     delete: nobody,
   },
+  // Connections hold (encrypted) secrets: admins only, users or admin keys.
+  githubConnections: {
+    select: { admin: "alpha", member: "none", viewer: "none", outsider: "beta", anon: "none", adminKey: "alpha", memberKey: "none", viewerKey: "none", revokedKey: "none" },
+    insert: { ...nobodyInserts, admin: "ok", adminKey: "ok" },
+    update: { ...nobody, admin: 1, adminKey: 1 },
+    delete: { ...nobody, admin: 1, adminKey: 1 },
+  },
+  // Written by the webhook (service_role) only; project roles read them.
+  githubDeliveries: { select: projectData.select, insert: nobodyInserts, update: nobody, delete: nobody },
 } satisfies Record<string, Expected>;
 
 interface Statement {
@@ -180,9 +196,54 @@ const tables: TableCase[] = [
     ...byId("model_usage", "latency_ms = 42", (world) => world.alpha.modelUsage),
   },
   {
+    table: "llm_budgets", projectColumn: "project_id", rows: { alpha: 1, beta: 1 }, expected: expectations.budgets,
+    // As `motif budget` and PUT .../budget write it: an upsert of the project's one row.
+    insert: (world) => ({
+      sql: "insert into public.llm_budgets (project_id, daily_usd) values ($1, 1) on conflict (project_id) do update set daily_usd = excluded.daily_usd returning 1",
+      params: [world.alpha.id],
+    }),
+    update: (world) => ({ sql: "update public.llm_budgets set monthly_usd = 20 where project_id = $1 returning 1", params: [world.alpha.id] }),
+    delete: (world) => ({ sql: "delete from public.llm_budgets where project_id = $1 returning 1", params: [world.alpha.id] }),
+  },
+  {
     table: "jobs", projectColumn: "project_id", rows: { alpha: 1, beta: 1 }, expected: expectations.projectData,
     insert: (world) => ({ sql: "insert into public.jobs (project_id, job_type) values ($1, 'embed') returning 1", params: [world.alpha.id] }),
     ...byId("jobs", "status = 'cancelled'", (world) => world.alpha.job),
+  },
+  {
+    table: "source_files", projectColumn: "project_id", rows: { alpha: 1, beta: 1 }, expected: expectations.projectData,
+    insert: (world) => ({
+      sql: "insert into public.source_files (project_id, file_path, content_hash, extractor_version) values ($1, 'src/b.py', repeat('c', 40), 'v1') returning 1",
+      params: [world.alpha.id],
+    }),
+    update: (world) => ({ sql: "update public.source_files set failure = 'changed' where project_id = $1 returning 1", params: [world.alpha.id] }),
+    delete: (world) => ({ sql: "delete from public.source_files where project_id = $1 returning 1", params: [world.alpha.id] }),
+  },
+  {
+    table: "source_repositories", projectColumn: "project_id", rows: { alpha: 1, beta: 1 }, expected: expectations.projectData,
+    insert: (world) => ({
+      sql: "insert into public.source_repositories (project_id, repository) values ($1, 'other') returning 1",
+      params: [world.alpha.id],
+    }),
+    update: (world) => ({ sql: "update public.source_repositories set commit_sha = repeat('d', 40) where project_id = $1 returning 1", params: [world.alpha.id] }),
+    delete: (world) => ({ sql: "delete from public.source_repositories where project_id = $1 returning 1", params: [world.alpha.id] }),
+  },
+  {
+    table: "github_connections", projectColumn: "project_id", rows: { alpha: 1, beta: 1 }, expected: expectations.githubConnections,
+    insert: (world) => ({
+      sql: "insert into public.github_connections (project_id, repository, webhook_secret_encrypted, token_encrypted) values ($1, 'acme/other', 's', 't') returning 1",
+      params: [world.alpha.id],
+    }),
+    ...byId("github_connections", "token_encrypted = 'changed'", (world) => world.alpha.githubConnection),
+  },
+  {
+    table: "github_deliveries", projectColumn: "project_id", rows: { alpha: 1, beta: 1 }, expected: expectations.githubDeliveries,
+    insert: (world) => ({
+      sql: "insert into public.github_deliveries (connection_id, project_id, delivery_id, event, status) values ($1, $2, 'delivery-2', 'ping', 'answered') returning 1",
+      params: [world.alpha.githubConnection, world.alpha.id],
+    }),
+    update: (world) => ({ sql: "update public.github_deliveries set status = 'ignored' where project_id = $1 returning 1", params: [world.alpha.id] }),
+    delete: (world) => ({ sql: "delete from public.github_deliveries where project_id = $1 returning 1", params: [world.alpha.id] }),
   },
 ];
 

@@ -1,5 +1,8 @@
 import type { Command } from "commander";
+import { registerBudgetCommand } from "./budget";
+import { registerCostsCommand } from "./costs";
 import { registerDbCommand } from "./db";
+import { registerDescribeCommand } from "./describe";
 import { registerExtractCommand } from "./extract";
 import { registerIngestCommand } from "./ingest";
 import { registerProjectsCommand } from "./projects";
@@ -18,4 +21,7 @@ export function registerCommands(program: Command): void {
   registerSearchCommand(program);
   registerReembedCommand(program);
   registerWorkerCommand(program);
+  registerDescribeCommand(program);
+  registerCostsCommand(program);
+  registerBudgetCommand(program);
 }

@@ -1,7 +1,11 @@
+import { existsSync, statSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import type { IngestProgress, IngestSummary } from "@/lib/ingest";
+import type { SourceFileRow } from "@/lib/db";
+import { MotifError } from "@/lib/errors";
+import type { IncrementalFileCounts, IngestProgress, IngestSummary } from "@/lib/ingest";
 import { parseOptions } from "../parse-options";
 
 const ingestOptionsSchema = z.object({
@@ -11,9 +15,10 @@ const ingestOptionsSchema = z.object({
   repository: z.string().max(300).default(""),
   coverage: z.string().min(1).optional(),
   commit: z.string().regex(/^[0-9a-f]{7,64}$/, "must be a hex commit sha").optional(),
+  root: z.string().min(1).optional(),
 });
 
-type IngestResult = IngestSummary & { project: { slug: string; created: boolean } };
+type IngestResult = IngestSummary & { project: { slug: string; created: boolean }; files: IncrementalFileCounts; root: string };
 
 // Phases on stderr, one line each, only where a person watches (a terminal, not --json).
 function progressLine(enabled: boolean) {
@@ -43,28 +48,66 @@ function printSummary(result: IngestResult): void {
   );
 }
 
+// Occurrence paths are relative to the repository root, whatever folder the command runs in.
+function repositoryRoot(paths: readonly string[], given: string | undefined, findRoot: (start: string) => string | undefined): string {
+  const cwd = process.cwd();
+  if (given) return path.resolve(cwd, given);
+  const first = path.resolve(cwd, paths[0] ?? ".");
+  return findRoot(existsSync(first) && statSync(first).isDirectory() ? first : path.dirname(first)) ?? cwd;
+}
+
+function checkInsideRoot(absolutePaths: readonly string[], root: string): void {
+  for (const given of absolutePaths) {
+    const relative = path.relative(root, given);
+    if (relative.startsWith("..") || path.isAbsolute(relative)) {
+      throw new MotifError("bad_request:input", `${given} is outside the repository root ${root}; run from inside the repository or pass --root`);
+    }
+  }
+}
+
 async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
   const options = parseOptions(ingestOptionsSchema, rawOptions);
   const show = progressLine(!options.json && process.stderr.isTTY === true);
-  const cwd = process.cwd();
   // Loaded on use, so that `motif --help` and other commands start fast.
-  const [{ createEmbeddingProvider }, { extractPaths }, { ingestAsOperator, ingestScope, slimForIngest }, { withDatabaseAccess }] =
-    await Promise.all([import("@/lib/embed"), import("@/lib/extract"), import("@/lib/ingest"), import("../database-access")]);
-  const extraction = await extractPaths({
-    paths, cwd, jobs: options.jobs, coverage: options.coverage,
-    onProgress: (progress) => show(`extracting ${progress.done}/${progress.total} files`),
+  const [{ createEmbeddingProvider }, extract, ingest, { withDatabaseAccess }, { readCoverageReport }] = await Promise.all([
+    import("@/lib/embed"), import("@/lib/extract"), import("@/lib/ingest"), import("../database-access"), import("@/lib/quality"),
+  ]);
+  const root = repositoryRoot(paths, options.root, ingest.findRepositoryRoot);
+  const absolutePaths = paths.map((given) => path.resolve(process.cwd(), given));
+  checkInsideRoot(absolutePaths, root);
+  const discovery = await extract.discoverFiles({ paths: absolutePaths, cwd: root });
+  const tasks = new Map(discovery.files.map((file) => [file.file, file]));
+  const hashed = await ingest.hashPresentFiles(discovery.files);
+  const coverage = options.coverage === undefined ? undefined : await readCoverageReport(path.resolve(process.cwd(), options.coverage));
+  const scope = ingest.ingestScope(absolutePaths, root);
+  const request = { slug: options.project, repository: options.repository, scope, commitSha: options.commit };
+  const extractChanged = (stored: SourceFileRow[]) => ingest.extractIncrementally({
+    stored, present: hashed.present, scope, coverage, failures: [...discovery.failures, ...hashed.failures],
+    extract: async (files) => (await extract.extractFileOutcomes({
+      files: files.map((file) => tasks.get(file.file)!), jobs: options.jobs,
+      onProgress: (progress) => show(`extracting ${progress.done}/${progress.total} changed files`),
+    })).outcomes,
   });
-  const request = { slug: options.project, repository: options.repository, scope: ingestScope(paths, cwd), commitSha: options.commit };
   const result = await withDatabaseAccess<IngestResult>({
-    direct: (database) => ingestAsOperator({
-      database, ...request, result: extraction, embedder: createEmbeddingProvider(),
-      onProgress: (progress) => show(describeIngestProgress(progress)),
-    }),
+    direct: async (database) => {
+      const incremental = await extractChanged(await ingest.storedSourceFilesAsOperator({ database, slug: request.slug, repository: request.repository }));
+      const summary = await ingest.ingestAsOperator({
+        database, ...request, result: incremental.result, sourceFiles: incremental.sourceFiles, embedder: createEmbeddingProvider(),
+        onProgress: (progress) => show(describeIngestProgress(progress)),
+      });
+      return { ...summary, files: incremental.files, root };
+    },
     viaServer: async (fetchOwner) => {
-      show(`sending ${extraction.patterns.length} patterns to the server`);
-      const body = { project: request.slug, repository: request.repository, scope: request.scope, commit_sha: request.commitSha, result: slimForIngest(extraction) };
+      const query = new URLSearchParams({ project: request.slug, repository: request.repository });
+      const stored = (await (await fetchOwner(`/api/operator/source-files?${query}`)).json()) as { files: SourceFileRow[] };
+      const incremental = await extractChanged(stored.files);
+      show(`sending ${incremental.result.patterns.length} patterns to the server`);
+      const body = {
+        project: request.slug, repository: request.repository, scope: request.scope, commit_sha: request.commitSha,
+        result: ingest.slimForIngest(incremental.result), source_files: incremental.sourceFiles,
+      };
       const response = await fetchOwner("/api/operator/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      return (await response.json()) as IngestResult;
+      return { ...((await response.json()) as IngestResult), files: incremental.files, root };
     },
   });
   show("");
@@ -77,12 +120,13 @@ export function registerIngestCommand(program: Command): void {
   program
     .command("ingest")
     .description("Extract patterns from code and store them in a project (created if new); re-ingesting the same code changes nothing")
-    .argument("<path...>", "files or folders (folders honour .gitignore); stored paths are relative to the working directory")
+    .argument("<path...>", "files or folders (folders honour .gitignore); stored paths are relative to the repository root")
     .requiredOption("-p, --project <slug>", "project slug")
     .option("--json", "print the ingest summary as JSON")
     .option("-j, --jobs <n>", "worker threads for extraction", String(os.availableParallelism()))
     .option("--repository <name>", "repository name, when a project holds several", "")
     .option("--coverage <file>", "test coverage report (lcov, coverage.py JSON or Cobertura XML)")
     .option("--commit <sha>", "commit the code is at, stored with new occurrences")
+    .option("--root <folder>", "repository root that stored paths are relative to (default: the git root, else the working directory)")
     .action(runIngest);
 }

@@ -10,6 +10,37 @@ export interface OccurrenceChange {
   removed_files: string[];
 }
 
+// Rows stored before paths were repository-relative (migration 20261206190001) move to the
+// one incoming path that is theirs with leading folders added or dropped ("retry.py" →
+// "src/retry.py"); a path that fits several incoming files, or whose new place is taken, stays.
+async function rebaseLegacyPaths(transaction: Queryable, projectId: string, repository: string) {
+  const [legacy] = await transaction.query<{ found: boolean }>(
+    `select exists (select 1 from public.pattern_occurrences where project_id = $1 and repository = $2 and not root_relative) as found`,
+    [projectId, repository],
+  );
+  if (!legacy.found) return;
+  await transaction.query(
+    `with incoming as (select distinct file_path from pg_temp.ingest_occurrences),
+     candidates as (
+       select x.id, i.file_path as new_path, count(*) over (partition by x.id) as fits
+       from public.pattern_occurrences x
+       join incoming i on i.file_path = x.file_path
+         or right(i.file_path, char_length(x.file_path) + 1) = '/' || x.file_path
+         or right(x.file_path, char_length(i.file_path) + 1) = '/' || i.file_path
+       where x.project_id = $1 and x.repository = $2 and not x.root_relative
+     )
+     update public.pattern_occurrences x set file_path = c.new_path, root_relative = true
+     from candidates c
+     where c.id = x.id and c.fits = 1
+       and not exists (
+         select 1 from public.pattern_occurrences y
+         where y.pattern_id = x.pattern_id and y.repository = x.repository and y.file_path = c.new_path
+           and y.start_line = x.start_line and y.id <> x.id
+       )`,
+    [projectId, repository],
+  );
+}
+
 async function pairOccurrences(transaction: Queryable, projectId: string, repository: string) {
   await transaction.query(
     `create temp table ingest_occurrence_rows on commit drop as
@@ -121,6 +152,7 @@ export async function writeIngestOccurrences(options: {
   failedFiles: string[];
 }): Promise<OccurrenceChange[]> {
   const { transaction, projectId, repository } = options;
+  await rebaseLegacyPaths(transaction, projectId, repository);
   await pairOccurrences(transaction, projectId, repository);
   const changes = new Map<string, OccurrenceChange>();
   for (const row of await updatePaired(transaction, options.commitSha)) {

@@ -12,8 +12,8 @@ export interface QueuedJob extends Job {
 const queuedJobColumns = "id, project_id, job_type, status, payload, progress, result, error, attempts, max_attempts, locked_by";
 
 /**
- * Queues a job. For a type that allows one active job per project (re-embedding, see the
- * jobs_one_active_reembed_idx index) an already queued or running one is returned instead.
+ * Queues a job. For a type that allows one active job per project (re-embedding, describing:
+ * see the jobs_one_active_*_idx indexes) an already queued or running one is returned instead.
  */
 export async function enqueueJob({
   transaction,
@@ -28,7 +28,7 @@ export async function enqueueJob({
 }): Promise<{ job: QueuedJob; created: boolean }> {
   const inserted = await transaction.query<QueuedJob>(
     `insert into public.jobs (project_id, job_type, payload) values ($1, $2, $3)
-     on conflict (project_id) where job_type = 'reembed' and status in ('queued', 'running') do nothing
+     on conflict do nothing
      returning ${queuedJobColumns}`,
     [projectId, jobType, JSON.stringify(payload)],
   );

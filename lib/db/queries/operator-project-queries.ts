@@ -44,3 +44,9 @@ export async function getOperatorProjectBySlug({ transaction, slug }: { transact
   );
   return project;
 }
+
+/** The project with this id, for trusted background work (jobs); undefined when there is none. */
+export async function getOperatorProjectById({ transaction, projectId }: { transaction: Queryable; projectId: string }) {
+  const [project] = await transaction.query<OperatorProject>(`select id, slug, name, false as created from public.projects where id = $1`, [projectId]);
+  return project;
+}

@@ -160,6 +160,8 @@ export async function insertPatternValidation({
   verdict,
   evidence,
   comment,
+  source = "manual",
+  confidence = null,
 }: {
   transaction: Queryable;
   projectId: string;
@@ -167,13 +169,16 @@ export async function insertPatternValidation({
   verdict: ValidationRow["verdict"];
   evidence: Record<string, unknown>;
   comment: string | null;
+  /** Who judged: a person (manual), tests, usage, or a language model (llm). */
+  source?: "manual" | "test" | "usage" | "llm";
+  confidence?: number | null;
 }): Promise<ValidationRow> {
   const [validation] = await translateDatabaseErrors(() =>
     transaction.query<ValidationRow>(
-      `insert into public.pattern_validations (project_id, pattern_id, verdict, evidence, comment)
-       values ($1, $2, $3, $4::jsonb, $5)
+      `insert into public.pattern_validations (project_id, pattern_id, verdict, evidence, comment, source, confidence)
+       values ($1, $2, $3, $4::jsonb, $5, $6, $7)
        returning id, pattern_id, verdict, source, evidence, comment, created_by, created_at`,
-      [projectId, patternId, verdict, JSON.stringify(evidence), comment],
+      [projectId, patternId, verdict, JSON.stringify(evidence), comment, source, confidence],
     ),
   );
   return validation;

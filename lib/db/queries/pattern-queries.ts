@@ -48,6 +48,12 @@ export interface PatternRow extends PatternQualityColumns {
   extraction_method: string;
   extraction_model: string | null;
   extraction_confidence: number | null;
+  /** A model's name, description and verdict on the kind (`motif describe`); null until one described it. */
+  llm_name: string | null;
+  llm_description: string | null;
+  llm_kind_verdict: "confirmed" | "rejected" | "not_applicable" | null;
+  llm_suggested_kind: string | null;
+  described_at: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -62,7 +68,8 @@ export const patternColumns = `p.id, p.project_id, p.pattern_type, p.kind, p.nam
   p.complexity, p.confidence, p.usage_count, p.success_count, p.failure_count, p.success_rate, p.avg_rating,
   p.rating_count, p.match_count, p.last_matched_at, p.last_used_at, p.version, p.parent_pattern_id,
   p.superseded_by, p.status, p.validation_count, p.contradiction_count, p.extraction_method, p.extraction_model,
-  p.extraction_confidence, p.created_by, p.created_at, p.updated_at, private.project_role(p.project_id) as caller_role`;
+  p.extraction_confidence, p.llm_name, p.llm_description, p.llm_kind_verdict, p.llm_suggested_kind, p.described_at,
+  p.created_by, p.created_at, p.updated_at, private.project_role(p.project_id) as caller_role`;
 
 /** The values a new pattern row is written with (new patterns and new versions alike). */
 export interface NewPatternValues {

@@ -5,6 +5,8 @@ export interface PatternToReembed {
   id: string;
   name: string;
   description: string;
+  /** What a model wrote of the pattern (`motif describe`), when one did. */
+  llm_description: string | null;
   code: string;
   tags: string[];
   kind: string | null;
@@ -49,7 +51,7 @@ export async function listPatternsToReembed({
   limit: number;
 }): Promise<PatternToReembed[]> {
   return transaction.query<PatternToReembed>(
-    `select p.id, p.name, p.description, p.code, p.tags, p.kind, p.pattern_type, p.dependencies, p.embedding_model,
+    `select p.id, p.name, p.description, p.llm_description, p.code, p.tags, p.kind, p.pattern_type, p.dependencies, p.embedding_model,
        p.updated_at::text as updated_at,
        array(select distinct o.qualname from public.pattern_occurrences o
              where o.project_id = p.project_id and o.pattern_id = p.id and o.removed_at is null and o.qualname is not null

@@ -54,3 +54,16 @@ export function compileGlobs(globs: readonly string[]): GlobMatcher | undefined 
   });
   return (relativePath) => matchers.some((matches) => matches(relativePath));
 }
+
+/**
+ * Whether a repository path (forward slashes, from the repository root) is a file that folder
+ * discovery would extract: a language Motif parses, outside skipped folders, not a declaration
+ * or minified file. A GitHub tree listing is filtered with this, so a push ingests what
+ * `motif ingest` of a checkout would (.gitignore needs no reading: a tree holds tracked files only).
+ */
+export function isExtractablePath(file: string, languageOf: (name: string) => unknown): boolean {
+  const segments = file.split("/");
+  const name = segments.pop() ?? "";
+  if (!languageOf(name) || skippedFileNameReason(name)) return false;
+  return segments.every((segment) => !skippedDirectoryReason(segment));
+}

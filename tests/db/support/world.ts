@@ -13,7 +13,9 @@ export interface ProjectRows {
   event: string;
   session: string;
   modelUsage: string;
+  budget: string;
   job: string;
+  githubConnection: string;
 }
 
 /**
@@ -62,7 +64,22 @@ async function seedProject(transaction: Queryable, slug: string): Promise<Projec
   ];
   const session = await one(transaction, "insert into public.sessions (project_id, title) values ($1, 'refactor') returning id", [id]);
   const job = await one(transaction, "insert into public.jobs (project_id, job_type) values ($1, 'extract') returning id", [id]);
+  const githubConnection = await one(
+    transaction,
+    "insert into public.github_connections (project_id, repository, webhook_secret_encrypted, token_encrypted) values ($1, $2, 'sealed', 'sealed') returning id",
+    [id, `acme/${slug}`],
+  );
+  await transaction.query(
+    "insert into public.github_deliveries (connection_id, project_id, delivery_id, event, status) values ($1, $2, 'delivery-1', 'ping', 'answered')",
+    [githubConnection, id],
+  );
+  await transaction.query(
+    "insert into public.source_files (project_id, file_path, content_hash, extractor_version) values ($1, 'src/a.py', repeat('a', 40), 'v1')",
+    [id],
+  );
+  await transaction.query("insert into public.source_repositories (project_id, commit_sha) values ($1, repeat('b', 40))", [id]);
   return {
+    githubConnection,
     id,
     patterns,
     session,
@@ -92,6 +109,7 @@ async function seedProject(transaction: Queryable, slug: string): Promise<Projec
       "insert into public.pattern_events (project_id, pattern_id, event_type) values ($1, $2, 'pattern.created') returning id",
       [id, patterns[0]],
     ),
+    budget: await one(transaction, "insert into public.llm_budgets (project_id, daily_usd) values ($1, 5) returning project_id as id", [id]),
     modelUsage: await one(
       transaction,
       "insert into public.model_usage (project_id, task, provider, model, is_local, job_id) values ($1, 'name_pattern', 'ollama', 'qwen2.5-coder', true, $2) returning id",

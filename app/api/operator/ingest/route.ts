@@ -19,6 +19,7 @@ export const POST = routeHandler(async (request) => {
     repository: body.repository,
     scope: body.scope,
     commitSha: body.commit_sha,
+    sourceFiles: body.source_files,
     embedder: patternEmbeddingProvider(),
   });
   return jsonResponse(summary);

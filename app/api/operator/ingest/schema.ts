@@ -13,4 +13,15 @@ export const operatorIngestSchema = z.object({
     failures: z.array(z.object({ file: z.string(), reason: z.string() })),
     units: z.array(z.any()).optional(),
   }),
+  // Per-file state for the next incremental ingest (the CLI extracted only changed files).
+  source_files: z.object({
+    upserts: z.array(z.object({
+      file_path: z.string().min(1).max(1024),
+      content_hash: z.string().regex(/^[0-9a-f]{40}$/),
+      extractor_version: z.string().min(1).max(100),
+      extraction: z.any(),
+      failure: z.string().nullable(),
+    })),
+    deletes: z.array(z.string().min(1).max(1024)),
+  }).optional(),
 });

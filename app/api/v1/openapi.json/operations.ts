@@ -21,6 +21,7 @@ import { occurrenceCountsQuerySchema } from "../projects/[slug]/patterns/occurre
 import { updateProjectSchema } from "../projects/[slug]/schema";
 import { createProjectSchema } from "../projects/schema";
 import { enhancePromptSchema } from "../prompts/enhance/schema";
+import { budgetUpdateSchema, costsQuerySchema, describeRequestSchema } from "@/lib/domain";
 
 const ok = (description: string) => ({ status: 200, description });
 const created = (description: string) => ({ status: 201, description });
@@ -53,6 +54,10 @@ export const apiOperations: ApiOperation[] = [
   { method: "GET", path: `${project}/jobs`, tag: "jobs", summary: "The project's background jobs (ingests, re-embeddings) with progress, newest first", query: listJobsQuerySchema, success: ok("Jobs"), errors: [404] },
   { method: "POST", path: `${project}/jobs`, tag: "jobs", summary: "Queue a re-embedding with the configured provider (admins, members)", body: createJobSchema, success: { status: 202, description: "The queued (or already active) job; 200 with no job when every pattern is current" }, errors: [403, 404] },
   { method: "GET", path: `${project}/jobs/{jobId}`, tag: "jobs", summary: "One job with its progress, result or error", params: jobParamsSchema, success: ok("The job"), errors: [404] },
+  { method: "GET", path: `${project}/costs`, tag: "llm", summary: "What the project's LLM calls cost over the last N UTC days: by provider and model, by day, by task, with the budget", query: costsQuerySchema, success: ok("{total_usd, calls, failed_calls, by_provider, by_day, by_task, budget}"), errors: [404] },
+  { method: "GET", path: `${project}/budget`, tag: "llm", summary: "The project's LLM budget and this UTC day's and month's commercial spend", success: ok("{budget}"), errors: [404] },
+  { method: "PUT", path: `${project}/budget`, tag: "llm", summary: "Set the daily and monthly LLM budget in USD (admins); null clears a limit", body: budgetUpdateSchema, success: ok("{budget}"), errors: [403, 404] },
+  { method: "POST", path: `${project}/describe`, tag: "llm", summary: "Queue a describe job: a model names and describes the patterns and judges their kind (admins, members)", body: describeRequestSchema, success: { status: 202, description: "The queued (or already active) describe job" }, errors: [403, 404, 503] },
   { method: "GET", path: `${project}/graph`, tag: "insights", summary: "Relationships between current patterns", query: graphQuerySchema, success: ok("Nodes and edges"), errors: [404] },
   { method: "GET", path: `${project}/insights`, tag: "insights", summary: "Usage, quality and match figures over time", query: insightsQuerySchema, success: ok("Insights"), errors: [404] },
   { method: "GET", path: `${project}/patterns/export`, tag: "patterns", summary: "Export the project's patterns", query: exportQuerySchema, success: ok("The export"), errors: [404] },

@@ -1,0 +1,13 @@
+import { asService, getOperatorProjectBySlug, listSourceFilesByRepository, type Database, type SourceFileRow } from "@/lib/db";
+
+/**
+ * What the last ingest of a project's repository stored per file, for the local operator
+ * (`motif ingest` plans its incremental run with it); none for a project that does not exist.
+ */
+export async function storedSourceFilesAsOperator(options: { database: Database; slug: string; repository: string }): Promise<SourceFileRow[]> {
+  return asService(options.database, async (transaction) => {
+    const project = await getOperatorProjectBySlug({ transaction, slug: options.slug });
+    if (!project) return [];
+    return listSourceFilesByRepository({ transaction, projectId: project.id, repository: options.repository });
+  });
+}

@@ -1,0 +1,15 @@
+export { createLlmRouter, type LlmRouter, type LlmTask, type LlmTaskContext, type LlmTaskResult } from "./llm-router";
+export { createConfiguredRouter } from "./create-configured-router";
+export { readLlmConfig, parseTaskModels, defaultLlmModels, noLlmProviderMessage, type LlmConfig, type LlmProviderConfig } from "./llm-config";
+export { planRoute, isComplexTask, type RouteCandidate } from "./plan-route";
+export { loadPriceTable, priceOf, costOf, type PriceTable, type ModelPrice, type TokenUsage } from "./price-table";
+export { createDatabaseLedger } from "./database-ledger";
+export { getCostsReport, windowStart } from "./costs-report";
+export { parseModelJson } from "./parse-model-json";
+export { retryAfterFrom } from "./classify-provider-error";
+export { LlmCallError } from "./llm-call-error";
+export type { UsageLedger, UsageRecord } from "./usage-ledger";
+export type { LlmProvider, LlmCallRequest, LlmCallResult } from "./llm-provider";
+export { costsAsOperator, budgetAsOperator } from "./operator-costs";
+export { formatCostsReport, formatBudget } from "./format-costs";
+export { readProjectBudget, setProjectBudget } from "./project-budget";

@@ -1,0 +1,151 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asService, ensureProjectBySlug, listSourceFilesByRepository, type Database } from "@/lib/db";
+import { createBuiltinProvider } from "@/lib/embed";
+import { discoverFiles, extractFileOutcomes, extractPaths } from "@/lib/extract";
+import { extractIncrementally, hashPresentFiles, ingestExtraction } from "@/lib/ingest";
+import { makeGitHistory, git } from "@/tests/support/git-history";
+import { createTestDatabase } from "@/tests/support/test-database";
+
+const fixture = path.resolve(import.meta.dirname, "../fixtures/repos/python-service");
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), "motif-incremental-"));
+const checkout = path.join(workspace, "repo");
+const embedder = createBuiltinProvider();
+let database: Database;
+let shas: string[];
+
+// Real code, committed one change at a time: a new retrying function beside an old one, a
+// changed line, a deleted and an added file, a renamed file.
+const notifications = `import logging
+import time
+
+import requests
+
+log = logging.getLogger(__name__)
+NOTIFY_URL = "https://notify.internal/api/messages"
+
+
+def send_notification(user_id, text, attempts=3, pause=0.1):
+    delay = pause
+    for attempt in range(attempts):
+        try:
+            reply = requests.post(f"{NOTIFY_URL}/{user_id}", json={"text": text}, timeout=2)
+            reply.raise_for_status()
+            return reply.json()
+        except requests.RequestException as error:
+            if attempt == attempts - 1:
+                raise
+            log.warning("notification failed (%s), retrying", error)
+            time.sleep(delay)
+            delay = delay * 2
+
+
+def render_greeting(user):
+    """The first line of every message."""
+    return f"Hello {user['name']},"
+`;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const payments = fs.readFileSync(path.join(fixture, "shop/clients/payments.py"), "utf8");
+  const inventory = fs.readFileSync(path.join(fixture, "shop/clients/inventory.py"), "utf8");
+  shas = makeGitHistory(checkout, fixture, [
+    { message: "payments: capture a held charge", write: { "shop/clients/payments.py": `${payments}
+
+def capture_charge(charge_id):
+    """Capture a charge that was only authorised."""
+    reply = requests.post(f"{PAYMENTS_URL}/{charge_id}/capture", timeout=5)
+    if reply.status_code == 404:
+        raise LookupError(f"no charge {charge_id}")
+    reply.raise_for_status()
+    return reply.json()
+` } },
+    { message: "inventory: shorter first wait", write: { "shop/clients/inventory.py": inventory.replace("base_delay=0.2", "base_delay=0.1") } },
+    { message: "notifications replace shipping", remove: ["shop/clients/shipping.py"], write: { "shop/clients/notifications.py": notifications } },
+    { message: "orders service renamed", rename: { "shop/services/orders.py": "shop/services/order_service.py" } },
+  ]);
+});
+afterAll(async () => {
+  await database.close();
+  fs.rmSync(workspace, { recursive: true, force: true });
+});
+
+async function project(slug: string): Promise<string> {
+  return (await asService(database, (transaction) => ensureProjectBySlug({ transaction, slug, name: slug }))).id;
+}
+
+async function ingestIncrementally(projectId: string) {
+  const discovery = await discoverFiles({ paths: [checkout], cwd: checkout });
+  const tasks = new Map(discovery.files.map((file) => [file.file, file]));
+  const { present } = await hashPresentFiles(discovery.files);
+  const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, projectId, repository: "" }));
+  const extracted: string[] = [];
+  const incremental = await extractIncrementally({
+    stored, present, scope: [""],
+    extract: async (files) => {
+      extracted.push(...files.map((file) => file.file));
+      return (await extractFileOutcomes({ files: files.map((file) => tasks.get(file.file)!), jobs: 1 })).outcomes;
+    },
+  });
+  const summary = await ingestExtraction({ database, claims: "service_role", projectId, result: incremental.result, embedder, scope: [""], sourceFiles: incremental.sourceFiles });
+  return { incremental, summary, extracted };
+}
+
+// What a project holds that a reader sees: live patterns, live occurrences, relationships.
+async function projectState(projectId: string) {
+  return asService(database, async (transaction) => ({
+    patterns: await transaction.query(
+      `select p.extraction_key, p.name, p.kind, p.quality_score, p.complexity, p.tags from public.patterns p
+       where p.project_id = $1 and exists (select 1 from public.pattern_occurrences o where o.pattern_id = p.id and o.removed_at is null)
+       order by p.extraction_key`, [projectId]),
+    occurrences: await transaction.query(
+      `select p.extraction_key, o.file_path, o.start_line, o.end_line, o.qualname from public.pattern_occurrences o
+       join public.patterns p on p.id = o.pattern_id where o.project_id = $1 and o.removed_at is null
+       order by o.file_path, o.start_line, p.extraction_key`, [projectId]),
+    relationships: await transaction.query(
+      `select s.extraction_key as source, t.extraction_key as target, r.relationship_type, r.strength from public.pattern_relationships r
+       join public.patterns s on s.id = r.source_pattern_id join public.patterns t on t.id = r.target_pattern_id
+       where r.project_id = $1 order by 1, 2, 3`, [projectId]),
+  }));
+}
+
+describe("incremental ingest over a real git history", { timeout: 240_000 }, () => {
+  it("re-extracts only the files each commit changed, and ends every commit where a full ingest of it does", async () => {
+    const incrementalId = await project("incremental");
+    const expectedExtracted = [
+      null, // first ingest: every file
+      ["shop/clients/payments.py"],
+      ["shop/clients/inventory.py"],
+      ["shop/clients/notifications.py"],
+      ["shop/services/order_service.py"],
+    ];
+    for (const [index, sha] of shas.entries()) {
+      git(checkout, "checkout", "-q", sha);
+      const { incremental, summary, extracted } = await ingestIncrementally(incrementalId);
+      const full = await extractPaths({ paths: [checkout], cwd: checkout, jobs: 1 });
+      if (expectedExtracted[index]) expect(extracted).toEqual(expectedExtracted[index]);
+      else expect(extracted.length).toBe(full.stats.files);
+      // The clustering of stored and fresh extractions is the clustering of a full extraction.
+      expect(incremental.result.patterns).toEqual(full.patterns);
+      expect(incremental.result.relationships).toEqual(full.relationships);
+      expect(incremental.result.units).toEqual(full.units);
+      if (index === 3) expect(incremental.files).toEqual({ extracted: 1, reused: full.stats.files - 1, removed: 1 });
+      if (index === 3) expect(summary.occurrences.removed).toBeGreaterThan(0);
+
+      const fullId = await project(`full-${index}`);
+      await ingestExtraction({ database, claims: "service_role", projectId: fullId, result: full, embedder, scope: [""] });
+      expect(await projectState(incrementalId)).toEqual(await projectState(fullId));
+    }
+  });
+
+  it("changes nothing when the same commit is ingested again, and extracts nothing", async () => {
+    const incrementalId = await project("incremental");
+    const { summary, extracted } = await ingestIncrementally(incrementalId);
+    expect(extracted).toEqual([]);
+    expect(summary.patterns).toMatchObject({ created: 0, updated: 0 });
+    expect(summary.occurrences).toMatchObject({ added: 0, moved: 0, revived: 0, removed: 0 });
+    expect(summary.events).toBe(0);
+  });
+});

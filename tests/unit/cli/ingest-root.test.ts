@@ -1,0 +1,60 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { git, makeGitHistory } from "@/tests/support/git-history";
+
+const repository = path.resolve(import.meta.dirname, "../../..");
+const motif = path.join(repository, "bin/motif");
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), "motif-cli-root-"));
+const checkout = path.join(workspace, "service");
+
+function run(args: string[], cwd: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, MOTIF_DATA_DIR: path.join(workspace, ".motif") };
+  delete env.DATABASE_URL; // embedded mode
+  const result = spawnSync(process.execPath, [motif, ...args], { cwd, encoding: "utf8", env, timeout: 120_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  makeGitHistory(checkout, path.join(repository, "tests/fixtures/repos/python-service"), []);
+});
+afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }));
+
+describe("motif ingest in a git repository", { timeout: 240_000 }, () => {
+  it("stores paths from the git root, so ingesting again from a sub-folder changes nothing and extracts nothing", () => {
+    const first = run(["ingest", ".", "--project", "svc", "--json", "--jobs", "1"], checkout);
+    expect(first.status).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary.root).toBe(checkout);
+    expect(summary.files).toMatchObject({ reused: 0, removed: 0 });
+
+    const again = run(["ingest", ".", "--project", "svc", "--json", "--jobs", "1"], path.join(checkout, "shop"));
+    expect(again.status).toBe(0);
+    const second = JSON.parse(again.stdout);
+    expect(second.files).toEqual({ extracted: 0, reused: summary.files.extracted, removed: 0 });
+    expect(second.patterns).toMatchObject({ created: 0, updated: 0 });
+    expect(second.occurrences).toMatchObject({ added: 0, moved: 0, revived: 0, removed: 0 });
+    expect(second.relationships).toMatchObject({ created: 0, updated: 0, removed: 0 });
+    expect(second.events).toBe(0);
+
+    const search = JSON.parse(run(["search", "retry a flaky http call with exponential backoff", "--project", "svc", "--limit", "1", "--json"], workspace).stdout);
+    expect(search.matched_patterns[0].occurrences[0].file_path).toBe("shop/clients/inventory.py");
+  });
+
+  it("re-extracts the one file a commit changed", () => {
+    const file = path.join(checkout, "shop/clients/inventory.py");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("base_delay=0.2", "base_delay=0.3"));
+    git(checkout, "commit", "-qam", "longer first wait");
+    const sha = git(checkout, "rev-parse", "HEAD");
+    const result = JSON.parse(run(["ingest", "shop", "--project", "svc", "--json", "--jobs", "1", "--commit", sha], checkout).stdout);
+    expect(result.files).toMatchObject({ extracted: 1, removed: 0 });
+  });
+
+  it("takes --root over the git root, and refuses paths outside it", () => {
+    const outside = run(["ingest", checkout, "--project", "svc", "--root", path.join(checkout, "shop")], workspace);
+    expect(outside.status).toBe(1);
+    expect(outside.stderr).toContain(`is outside the repository root ${path.join(checkout, "shop")}`);
+  });
+});
