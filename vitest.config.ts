@@ -1,27 +1,40 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectConfiguration } from "vitest/config";
 import path from "node:path";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
-export default defineConfig({
-  resolve: { alias },
-  test: {
-    projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 30_000 } },
-      {
-        resolve: { alias },
-        test: { name: "db", include: ["tests/db/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 },
-      },
-      {
-        resolve: { alias },
-        test: {
-          name: "api",
-          include: ["tests/api/**/*.test.ts"],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-        },
-      },
-    ],
-  },
-});
+// Suites that are about the embedded database itself (its data dir, lock, buffer pool,
+// autovacuum stand-in, crash recovery of a data dir, PGlite's search-path quirk) or that serve
+// PGlite over a socket: they run on PGlite only.
+const embeddedOnly = [
+  "tests/db/buffer-pool.test.ts",
+  "tests/db/data-dir-lock.test.ts",
+  "tests/db/autovacuum.test.ts",
+  "tests/db/ingest-crash.test.ts",
+  "tests/db/reembed-crash.test.ts",
+  "tests/db/search-path.test.ts",
+  "tests/db/event-names-migration.test.ts",
+  "tests/db/postgres-driver.test.ts",
+];
+
+const slow = { testTimeout: 120_000, hookTimeout: 120_000 };
+
+const projects: TestProjectConfiguration[] = [
+  { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 30_000 } },
+  { resolve: { alias }, test: { name: "db", include: ["tests/db/**/*.test.ts"], ...slow } },
+  { resolve: { alias }, test: { name: "api", include: ["tests/api/**/*.test.ts"], ...slow, fileParallelism: false } },
+];
+
+// The real-Postgres lane: the same db and api suites on the Supabase-mode driver (postgres.js)
+// against a real server, when MOTIF_TEST_DATABASE_URL names one (`npm run test:postgres`).
+if (process.env.MOTIF_TEST_DATABASE_URL) {
+  const lane = { MOTIF_TEST_DRIVER: "postgres" };
+  const globalSetup = ["tests/support/real-postgres-setup.ts"];
+  projects.push(
+    { resolve: { alias }, test: { name: "db-postgres", include: ["tests/db/**/*.test.ts"], exclude: embeddedOnly, env: lane, globalSetup, ...slow } },
+    { resolve: { alias }, test: { name: "api-postgres", include: ["tests/api/**/*.test.ts"], env: lane, globalSetup, ...slow } },
+    { resolve: { alias }, test: { name: "postgres-only", include: ["tests/postgres/**/*.test.ts"], env: lane, globalSetup, ...slow } },
+  );
+}
+
+export default defineConfig({ resolve: { alias }, test: { projects } });

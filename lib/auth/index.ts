@@ -7,3 +7,4 @@ export { generateApiKey, hashApiKey, apiKeyPrefix, type GeneratedApiKey } from "
 export { sessionCookieName } from "./session-cookie";
 export { invalidCredentialsMessage } from "./local-accounts";
 export { forgetVerifiedApiKey, apiKeyTrustMs } from "./verified-api-keys";
+export { getAccessTokenKeys, supabaseJwks, type AccessTokenKeys } from "./access-token-keys";

@@ -3,7 +3,7 @@ import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 import { verifyAccessToken } from "./access-token";
 import { apiKeyPrefix, hashApiKey } from "./api-key";
-import { getJwtSecret } from "./jwt-secret";
+import { getAccessTokenKeys } from "./access-token-keys";
 import { readSessionCookie } from "./session-cookie";
 import { readSupabaseAccessToken } from "./supabase-session";
 import { recallVerifiedApiKey, rememberVerifiedApiKey } from "./verified-api-keys";
@@ -53,7 +53,7 @@ export async function resolveCaller(request: Request): Promise<JwtClaims> {
   if (bearer?.startsWith(apiKeyPrefix)) return resolveApiKey(bearer);
   const token = bearer ?? (await readSessionToken(request));
   if (!token) return anonymousClaims;
-  return verifyAccessToken(token, getJwtSecret());
+  return verifyAccessToken(token, getAccessTokenKeys());
 }
 
 /** Like `resolveCaller`, but anonymous callers get a 401 asking them to sign in. */

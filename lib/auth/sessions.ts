@@ -2,6 +2,7 @@ import { getDatabase, type JwtClaims } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 import { signAccessToken, verifyAccessToken, type SessionUser } from "./access-token";
+import { getAccessTokenKeys } from "./access-token-keys";
 import { getJwtSecret } from "./jwt-secret";
 import { invalidCredentialsMessage, signInLocalUser, signUpLocalUser } from "./local-accounts";
 import { clearedSessionCookieHeader, sessionCookieHeader } from "./session-cookie";
@@ -83,5 +84,5 @@ export async function currentSession(request: Request): Promise<{ claims: JwtCla
   const { client, setCookies } = await createSupabaseRequestClient(request);
   const { data } = await client.auth.getSession();
   if (!data.session) return { claims: await requireCaller(request), setCookies };
-  return { claims: await verifyAccessToken(data.session.access_token, getJwtSecret()), setCookies };
+  return { claims: await verifyAccessToken(data.session.access_token, getAccessTokenKeys()), setCookies };
 }

@@ -1,4 +1,4 @@
-import { MotifError, type ErrorCode } from "@/lib/errors";
+import { databaseErrorFields, MotifError, type DatabaseErrorFields, type ErrorCode } from "@/lib/errors";
 
 /** Postgres SQLSTATEs the schema raises on purpose, and what they mean to a caller. */
 const codeBySqlState: Record<string, ErrorCode> = {
@@ -7,8 +7,8 @@ const codeBySqlState: Record<string, ErrorCode> = {
   "23505": "conflict:resource", // unique_violation
   "23503": "conflict:resource", // foreign_key_violation: the row refers to something gone
   "22023": "bad_request:input", // invalid_parameter_value: raised by SQL functions
-  "23514": "bad_request:input", // check_violation
-  "23502": "bad_request:input", // not_null_violation
+  "23514": "bad_request:input", // check_violation raised by a trigger (a table's own: isServerFault)
+  "23502": "bad_request:input", // not_null_violation raised by a function (a column's own: isServerFault)
   "22001": "bad_request:input", // string_data_right_truncation
   "22P02": "bad_request:input", // invalid_text_representation (a malformed uuid, say)
   P0001: "conflict:resource", // raise_exception: business rules such as "keep one admin"
@@ -32,6 +32,7 @@ const genericMessages: Record<ErrorCode, string> = {
   "conflict:resource": "that already exists",
   "unavailable:database": "the database cannot answer",
   "unavailable:embeddings": "the embedding provider cannot answer",
+  "unavailable:auth": "the sign-in service cannot answer",
   "unavailable:llm": "no language model can answer",
   "budget_exceeded:llm": "the project's LLM budget is spent",
   "internal:config": "the server is misconfigured",
@@ -39,27 +40,34 @@ const genericMessages: Record<ErrorCode, string> = {
   "internal:server": "something went wrong on the server",
 };
 
-/** The SQLSTATE of a driver error (PGlite and postgres.js both expose it as `code`). */
-export function sqlStateOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+/**
+ * A table's own constraint (a check or NOT NULL on a column) refused a row: Motif's inputs are
+ * validated before they reach SQL, so the row was built wrong on the server, not sent wrong by
+ * the caller. The same SQLSTATEs raised by the schema's functions and triggers (no constraint
+ * or column named) are rules a caller broke, with messages written for them.
+ */
+function isServerFault(fields: DatabaseErrorFields): boolean {
+  return (fields.sqlState === "23514" || fields.sqlState === "23502") && Boolean(fields.constraint || fields.column);
 }
 
 /**
  * Maps a Postgres error to a MotifError: the one place that decides what each SQLSTATE means
  * to a caller. Messages the schema wrote for users are kept; other database details are not
- * passed on (the HTTP layer logs the original). Returns undefined for non-database errors.
+ * passed on. The driver's error stays as the `cause` (logged by the HTTP layer, printed by the
+ * CLI under MOTIF_DEBUG). Returns undefined for non-database errors.
  */
 export function toMotifError(error: unknown, messages: DatabaseErrorMessages = {}): MotifError | undefined {
   if (error instanceof MotifError) return error;
-  const sqlState = sqlStateOf(error);
-  if (!sqlState) return undefined;
-  const code = codeBySqlState[sqlState] ?? "internal:server";
-  const databaseMessage = (error as Error).message;
-  const message =
-    messages[code] ?? (userFacingSqlStates.has(sqlState) && databaseMessage && !internalMessage.test(databaseMessage)
+  const fields = databaseErrorFields(error);
+  if (!fields) return undefined;
+  const { sqlState } = fields;
+  const code = isServerFault(fields) ? "internal:server" : codeBySqlState[sqlState] ?? "internal:server";
+  const databaseMessage = fields.message;
+  const message = code === "internal:server"
+    ? genericMessages[code]
+    : messages[code] ?? (userFacingSqlStates.has(sqlState) && databaseMessage && !internalMessage.test(databaseMessage)
       ? databaseMessage : genericMessages[code]);
-  return new MotifError(code, message, { sqlState });
+  return new MotifError(code, message, { sqlState }, { cause: error });
 }
 
 /** Runs a database call and rethrows its Postgres errors as MotifErrors with these messages. */

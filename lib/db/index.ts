@@ -1,6 +1,8 @@
 export type { Database, Queryable, NotificationHandler } from "./database";
 export { openPgliteDatabase } from "./pglite-driver";
 export { openPostgresDatabase } from "./postgres-driver";
+export { postgresPoolOptions, type PostgresPoolOptions } from "./postgres-pool-options";
+export { ensureSupabaseObjects, type SupabaseObjectsState } from "./supabase-objects";
 export { migrate, listMigrations, appliedMigrations, type MigrationFile } from "./migrate";
 export { withUser, asService, anonymousClaims, type JwtClaims } from "./request-context";
 export { acquireDataDirLock, readLockOwner, advertiseLockUrl, type LockOwner } from "./data-dir-lock";
@@ -10,7 +12,7 @@ export { startEmbeddedMaintenance, type EmbeddedMaintenanceOptions } from "./emb
 export { motifHome } from "./motif-home";
 export { listProjectsForOperator, type ProjectOverview } from "./queries/operator-queries";
 export { getDatabaseHealth, type DatabaseHealth } from "./queries/health-queries";
-export { toMotifError, translateDatabaseErrors, sqlStateOf, type DatabaseErrorMessages } from "./database-error";
+export { toMotifError, translateDatabaseErrors, type DatabaseErrorMessages } from "./database-error";
 export { createLocalUser, getLocalUserByEmail, recordSignInByUserId, type LocalUser } from "./queries/user-queries";
 export {
   listProjectsByCaller,

@@ -26,7 +26,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const environment = getEnvironment();
   if (environment.DATABASE_URL) {
     // In Supabase mode `supabase db push` owns the schema; Motif only reads and writes.
-    return openPostgresDatabase(environment.DATABASE_URL);
+    return openPostgresDatabase(environment.DATABASE_URL, {
+      maxConnections: environment.MOTIF_DB_POOL_MAX,
+      poolMode: environment.MOTIF_DB_POOL_MODE,
+    });
   }
   const release = acquireDataDirLock(environment.dataDir, {
     command: options.command ?? process.argv.slice(1, 3).join(" "),

@@ -1,13 +1,24 @@
 import postgres from "postgres";
 import { copyStatement } from "./copy-statement";
 import type { Database, Queryable } from "./database";
+import { postgresPoolOptions, type PostgresPoolOptions } from "./postgres-pool-options";
 
 type SqlLike = Pick<postgres.Sql, "unsafe">;
 
-function wrap(sql: SqlLike): Queryable {
+// A JSON parameter given as a string is JSON text already, as PGlite reads it; postgres.js
+// would encode it again, and Postgres would receive a JSON *string* ("{\"a\":1}").
+const jsonType = {
+  to: 114,
+  from: [114, 3802],
+  serialize: (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value)),
+  parse: (value: string) => JSON.parse(value) as unknown,
+};
+
+function wrap(sql: SqlLike, prepare: boolean): Queryable {
   return {
     async query<Row>(text: string, params: unknown[] = []) {
-      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      // postgres.js prepares no `unsafe` query unless asked, whatever the pool's setting.
+      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare });
       return rows as unknown as Row[];
     },
     async exec(script: string) {
@@ -28,16 +39,28 @@ function wrap(sql: SqlLike): Queryable {
   };
 }
 
-/** Connects to a real Postgres (Supabase) through `DATABASE_URL`. */
-export function openPostgresDatabase(url: string, options: { maxConnections?: number } = {}): Database {
-  // prepare: false because Supabase's transaction pooler (port 6543) does not support
-  // prepared statements.
-  const sql = postgres(url, { max: options.maxConnections ?? 10, prepare: false, onnotice: () => {} });
+/**
+ * Connects to a real Postgres (Supabase) through `DATABASE_URL`, with a pool shaped for the
+ * kind of connection (postgresPoolOptions: the transaction pooler on port 6543 or a direct one).
+ */
+export function openPostgresDatabase(
+  url: string,
+  options: { maxConnections?: number; poolMode?: PostgresPoolOptions["mode"] } = {},
+): Database & { pool: PostgresPoolOptions } {
+  const pool = postgresPoolOptions(url, { mode: options.poolMode, max: options.maxConnections });
+  const sql = postgres(url, {
+    max: pool.max,
+    prepare: pool.prepare,
+    idle_timeout: pool.idleTimeoutSeconds,
+    types: { json: jsonType },
+    onnotice: () => {},
+  });
   return {
     driver: "postgres",
-    ...wrap(sql),
+    pool,
+    ...wrap(sql, pool.prepare),
     transaction: <T>(fn: (transaction: Queryable) => Promise<T>) =>
-      sql.begin((transaction) => fn(wrap(transaction))) as Promise<T>,
+      sql.begin((transaction) => fn(wrap(transaction, pool.prepare))) as Promise<T>,
     async listen(channel, handler) {
       const subscription = await sql.listen(channel, handler);
       return async () => subscription.unlisten();

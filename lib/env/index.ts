@@ -10,6 +10,10 @@ const environmentSchema = z.object({
   SUPABASE_URL: z.string().url().optional(),
   SUPABASE_ANON_KEY: z.string().min(1).optional(),
   SUPABASE_JWT_SECRET: z.string().min(1).optional(),
+  // Supabase mode's connection pool (lib/db/postgres-pool-options.ts): unset, sized and shaped
+  // from DATABASE_URL's port (6543: the transaction pooler).
+  MOTIF_DB_POOL_MAX: z.coerce.number().int().min(1).max(500).optional(),
+  MOTIF_DB_POOL_MODE: z.enum(["transaction", "direct"]).optional(),
   MOTIF_SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(60 * 60 * 24 * 7),
   PORT: z.coerce.number().int().positive().default(3000),
   MOTIF_EMBEDDINGS: z.enum(["builtin", "openai", "ollama"]).default("builtin"),

@@ -8,6 +8,7 @@ export type ErrorCode =
   | "conflict:resource"
   | "unavailable:database"
   | "unavailable:embeddings"
+  | "unavailable:auth"
   | "unavailable:llm"
   | "budget_exceeded:llm"
   | "internal:config"
@@ -38,8 +39,12 @@ export class MotifError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
+  /**
+   * `options.cause`: the error this one stands for (a driver's error, say), kept for the log and
+   * for `MOTIF_DEBUG`; never shown to a caller.
+   */
+  constructor(code: ErrorCode, message: string, details?: unknown, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = "MotifError";
     this.code = code;
     this.details = details;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { toMotifError } from "@/lib/db";
-import { MotifError } from "@/lib/errors";
+import { describeErrorCause, MotifError, sqlStateOf } from "@/lib/errors";
 import { errorResponse } from "./json-response";
 import { describeZodError } from "./parse-body";
 
@@ -9,18 +9,25 @@ export interface RouteContext<Params extends Record<string, string> = Record<str
   params: Promise<Params>;
 }
 
-/** Turns anything a handler throws into a MotifError; unknown errors are logged in full. */
+/**
+ * Turns anything a handler throws into a MotifError. Every 5xx is logged with what caused it
+ * (for a database error: SQLSTATE, constraint, table); a database's refusal that is the
+ * caller's (a 4xx) is logged as a warning, its details never sent.
+ */
 export function asMotifError(error: unknown): MotifError {
-  if (error instanceof MotifError) return error;
   if (error instanceof z.ZodError) return new MotifError("bad_request:input", describeZodError(error));
-  const fromDatabase = toMotifError(error);
-  if (fromDatabase && fromDatabase.code !== "internal:server") {
-    // Database details stay in the server log; the caller gets the mapped message only.
-    console.warn("database refused a request:", (error as Error).message);
-    return fromDatabase;
+  const motifError = error instanceof MotifError
+    ? error
+    : toMotifError(error) ?? new MotifError("internal:server", "something went wrong on the server", undefined, { cause: error });
+  const cause = motifError.cause;
+  if (motifError.status >= 500 && cause !== undefined) {
+    console.error(`${motifError.code} (${motifError.status}): ${describeErrorCause(motifError)}`, cause instanceof Error && !sqlStateOf(cause) ? cause : "");
+  } else if (motifError.status >= 500) {
+    console.error(`${motifError.code} (${motifError.status}): ${motifError.message}`);
+  } else if (sqlStateOf(cause)) {
+    console.warn(`database refused a request (${motifError.status}): ${describeErrorCause(motifError)}`);
   }
-  console.error("unhandled error in a route handler:", error);
-  return new MotifError("internal:server", "something went wrong on the server");
+  return motifError;
 }
 
 /**

@@ -3,14 +3,34 @@ import type { Command } from "commander";
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 
-/** `motif db migrate|reset`: schema maintenance of the embedded database. */
+/**
+ * `DATABASE_URL`'s database brought up to date: on a plain Postgres the Supabase roles and
+ * `auth` objects first (left alone where Supabase made them), then `supabase/migrations`,
+ * recorded where `supabase db push` records them.
+ */
+async function migrateDatabaseUrl(url: string): Promise<void> {
+  const { ensureSupabaseObjects, migrate, openPostgresDatabase } = await import("@/lib/db");
+  const database = openPostgresDatabase(url, { maxConnections: 1 });
+  try {
+    const objects = await ensureSupabaseObjects(database);
+    process.stdout.write(objects === "created"
+      ? "created the Supabase roles and auth objects this Postgres lacked\n"
+      : "Supabase roles and auth objects are present; left as they are\n");
+    const applied = await migrate(database, { embedded: false });
+    process.stdout.write(`${applied.length} migrations applied${applied.length ? `: ${applied.join(", ")}` : " (the schema is up to date)"}\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+/** `motif db migrate|reset`: schema maintenance (embedded data dir, or DATABASE_URL's database). */
 export function registerDbCommand(program: Command): void {
   const db = program.command("db").description("Database maintenance");
   db.command("migrate")
-    .description("Apply pending migrations (embedded mode; use `supabase db push` for Supabase)")
+    .description("Apply pending migrations (embedded data dir, or DATABASE_URL: a Supabase project or a plain Postgres with pgvector)")
     .action(async () => {
       const environment = getEnvironment();
-      if (environment.mode === "supabase") throw new MotifError("bad_request:input", "DATABASE_URL is set: apply migrations with `supabase db push`.");
+      if (environment.DATABASE_URL) return migrateDatabaseUrl(environment.DATABASE_URL);
       const { appliedMigrations, getDatabase } = await import("@/lib/db");
       const database = await getDatabase({ command: "motif db migrate" });
       const versions = await appliedMigrations(database);
