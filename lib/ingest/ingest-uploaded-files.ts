@@ -1,6 +1,6 @@
-import { withUser, type Database, type JwtClaims } from "@/lib/db";
+import { getDatabase, withUser, type Database, type JwtClaims } from "@/lib/db";
 import type { ExtractionFailure } from "@/lib/domain";
-import { ingestExtraction } from "@/lib/ingest";
+import { ingestExtraction } from "./ingest-extraction";
 import { requireWriter, resolveProject } from "@/lib/projects";
 import { extractUploadedFiles } from "./extract-uploaded-files";
 import { assertWithinUploadLimits, type UploadedFile } from "./upload-limits";
@@ -22,23 +22,25 @@ export interface UploadSummary {
 /**
  * Extracts uploaded files and ingests the result into a project (admins and members), with
  * the uploaded paths as the ingest's scope: occurrences in other files of the project stay.
+ * The database is the process's own unless one is given.
  */
 export async function ingestUploadedFiles(options: {
-  database: Database;
+  database?: Database;
   claims: JwtClaims;
   project?: string;
   repository?: string;
   files: UploadedFile[];
 }): Promise<UploadSummary> {
   assertWithinUploadLimits(options.files);
-  const project = await withUser(options.database, options.claims, async (transaction) => {
+  const database = options.database ?? (await getDatabase());
+  const project = await withUser(database, options.claims, async (transaction) => {
     const found = await resolveProject({ transaction, claims: options.claims, reference: options.project });
     requireWriter(found.role, "extract code into a project");
     return found;
   });
   const { result, skipped } = await extractUploadedFiles(options.files);
   const summary = await ingestExtraction({
-    database: options.database,
+    database,
     claims: options.claims,
     projectId: project.id,
     result,

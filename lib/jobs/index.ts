@@ -9,4 +9,5 @@ export { drainJobs, startJobWorker, type JobWorkerOptions, type DrainOptions, ty
 export { describeWorkerEvent } from "./describe-worker-event";
 export { requestReembed, type ReembedRequest } from "./request-reembed";
 export { describeNow, type DescribeNowResult } from "./describe-now";
-export { requestDescribe } from "./request-describe";
+export { requestDescribe, requestDescribeAsOperator } from "./request-describe";
+export { listJobsOfProject, requireJobOfProject } from "./project-jobs";

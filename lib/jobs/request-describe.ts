@@ -1,6 +1,7 @@
-import { enqueueJob, type Project, type Queryable, type QueuedJob } from "@/lib/db";
+import { enqueueJob, type Database, type Project, type Queryable, type QueuedJob } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 import { readLlmConfig, noLlmProviderMessage } from "@/lib/llm";
+import { inOperatorProject } from "@/lib/operator";
 import { requireWriter } from "@/lib/projects";
 
 /**
@@ -12,4 +13,10 @@ export async function requestDescribe({ transaction, project, limit }: { transac
   requireWriter(project.role, "queue jobs");
   if (readLlmConfig().providers.length === 0) throw new MotifError("unavailable:llm", noLlmProviderMessage);
   return enqueueJob({ transaction, projectId: project.id, jobType: "describe", payload: { limit } });
+}
+
+/** Queues a `describe` job as the local operator (`motif describe` while `motif serve` owns the data dir). */
+export async function requestDescribeAsOperator({ database, slug, limit }: { database: Database; slug: string; limit: number }): Promise<{ created: boolean; job: QueuedJob }> {
+  if (readLlmConfig().providers.length === 0) throw new MotifError("unavailable:llm", `motif describe: ${noLlmProviderMessage}`);
+  return inOperatorProject({ database, slug }, (transaction, project) => enqueueJob({ transaction, projectId: project.id, jobType: "describe", payload: { limit } }));
 }

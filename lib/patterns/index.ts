@@ -11,3 +11,4 @@ export { patternSearchText } from "./search-text";
 export { encodePatternCursor, decodePatternCursor, type PatternCursor } from "./pattern-cursor";
 export { toCsv, type CsvValue } from "./to-csv";
 export { exportPatterns, exportColumns, type ExportedPattern, type PatternExportQuery } from "./export-patterns";
+export { getPatternInsights, getPatternGraph, countPatternOccurrences } from "./pattern-insights";

@@ -11,3 +11,4 @@ export { getRealtimeConfig } from "./realtime-config";
 export { listFeedEvents, type FeedPage } from "./list-feed-events";
 export { toPatternEvent, type PatternEvent, type RealtimeConfig } from "./pattern-event";
 export type { PatternFeedStatus } from "./feed-status";
+export { openProjectEventStream } from "./open-project-event-stream";

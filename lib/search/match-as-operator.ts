@@ -1,8 +1,8 @@
-import { asService, getOperatorProjectBySlug, type Database } from "@/lib/db";
-import type { EmbeddingProvider } from "@/lib/embed";
-import { MotifError } from "@/lib/errors";
-import { matchPatterns } from "./match-patterns";
+import type { Database } from "@/lib/db";
 import type { MatchRequest, MatchResponse } from "@/lib/domain";
+import type { EmbeddingProvider } from "@/lib/embed";
+import { inOperatorProject } from "@/lib/operator";
+import { matchPatterns } from "./match-patterns";
 
 /** `motif search` as the local operator: a match in the project with this slug (service_role). */
 export async function matchAsOperator({
@@ -16,9 +16,5 @@ export async function matchAsOperator({
   request: MatchRequest;
   embedder: EmbeddingProvider;
 }): Promise<MatchResponse> {
-  return asService(database, async (transaction) => {
-    const project = await getOperatorProjectBySlug({ transaction, slug });
-    if (!project) throw new MotifError("not_found:resource", `project "${slug}" not found (motif ingest <path> --project ${slug} creates it)`);
-    return matchPatterns({ transaction, projectId: project.id, request, embedder });
-  });
+  return inOperatorProject({ database, slug }, (transaction, project) => matchPatterns({ transaction, projectId: project.id, request, embedder }));
 }

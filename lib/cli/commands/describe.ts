@@ -27,16 +27,15 @@ function summary(slug: string, answer: DescribeAnswer): string {
 
 async function runDescribe(rawOptions: unknown): Promise<void> {
   const options = parseOptions(describeOptionsSchema, rawOptions);
-  const [{ asService, getOperatorProjectBySlug }, { createEmbeddingProvider }, { describeNow }, { createConfiguredRouter, noLlmProviderMessage }, { withDatabaseAccess }] = await Promise.all([
-    import("@/lib/db"), import("@/lib/embed"), import("@/lib/jobs"), import("@/lib/llm"), import("../database-access"),
+  const [{ requireOperatorProject }, { createEmbeddingProvider }, { describeNow }, { createConfiguredRouter, noLlmProviderMessage }, { withDatabaseAccess }] = await Promise.all([
+    import("@/lib/operator"), import("@/lib/embed"), import("@/lib/jobs"), import("@/lib/llm"), import("../database-access"),
   ]);
   const showProgress = !options.json && process.stderr.isTTY === true;
   const answer = await withDatabaseAccess<DescribeAnswer>({
     direct: async (database) => {
       const router = createConfiguredRouter(database);
       if (!router.configured) throw new MotifError("unavailable:llm", `motif describe: ${noLlmProviderMessage}`);
-      const project = await asService(database, (transaction) => getOperatorProjectBySlug({ transaction, slug: options.project }));
-      if (!project) throw new MotifError("not_found:resource", `no project "${options.project}"`);
+      const project = await requireOperatorProject({ database, slug: options.project });
       const result = await describeNow({
         database, projectId: project.id, limit: options.limit, embedder: createEmbeddingProvider(), router,
         onProgress: (progress) => showProgress && process.stderr.write(`\r\x1b[2K${progressLine(progress)}`),

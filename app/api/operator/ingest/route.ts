@@ -1,7 +1,6 @@
-import { getDatabase } from "@/lib/db";
 import { jsonResponse, parseBody, routeHandler } from "@/lib/http";
 import { ingestAsOperator, type IngestSource } from "@/lib/ingest";
-import { requireOperator } from "@/lib/operator";
+import { operatorDatabase } from "@/lib/operator";
 import { patternEmbeddingProvider } from "@/lib/patterns";
 import { operatorIngestSchema } from "./schema";
 
@@ -10,10 +9,10 @@ export const dynamic = "force-dynamic";
 
 /** POST /api/operator/ingest: `motif ingest` while `motif serve` owns the data dir (operator token only). */
 export const POST = routeHandler(async (request) => {
-  requireOperator(request);
+  const database = await operatorDatabase(request);
   const body = await parseBody(request, operatorIngestSchema);
   const summary = await ingestAsOperator({
-    database: await getDatabase(),
+    database,
     slug: body.project,
     result: body.result as IngestSource,
     repository: body.repository,

@@ -1,6 +1,5 @@
-import { addMemberByEmail, listMembersByProjectId } from "@/lib/db";
 import { asCaller, jsonResponse, parseBody, routeHandler } from "@/lib/http";
-import { requireProject } from "@/lib/projects";
+import { addProjectMember, listProjectMembers, requireProject } from "@/lib/projects";
 import { addMemberSchema } from "./schema";
 
 export const runtime = "nodejs";
@@ -13,7 +12,7 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
   const { slug } = await params;
   const members = await asCaller(request, async (transaction) => {
     const project = await requireProject({ transaction, slug });
-    return listMembersByProjectId({ transaction, projectId: project.id });
+    return listProjectMembers({ transaction, project });
   });
   return jsonResponse({ members });
 });
@@ -24,7 +23,7 @@ export const POST = routeHandler<Params>(async (request, { params }) => {
   const { email, role } = await parseBody(request, addMemberSchema);
   const member = await asCaller(request, async (transaction) => {
     const project = await requireProject({ transaction, slug });
-    return addMemberByEmail({ transaction, projectId: project.id, email, role });
+    return addProjectMember({ transaction, project, email, role });
   });
   return jsonResponse({ member }, { status: 201 });
 });

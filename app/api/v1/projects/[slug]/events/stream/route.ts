@@ -1,8 +1,7 @@
-import { getDatabase } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 import { asCaller, parseQuery, parseWith, routeHandler } from "@/lib/http";
 import { resolveProject } from "@/lib/projects";
-import { createPatternEventStream } from "@/lib/realtime";
+import { openProjectEventStream } from "@/lib/realtime";
 import { lastEventIdSchema, streamEventsQuerySchema } from "../schema";
 
 export const runtime = "nodejs";
@@ -38,7 +37,6 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
     project: await resolveProject({ transaction, claims, reference: slug }),
     claims,
   }));
-  const database = await getDatabase();
-  const stream = createPatternEventStream({ database, claims, projectId: project.id, afterId, signal: request.signal, request });
+  const stream = await openProjectEventStream({ claims, projectId: project.id, afterId, signal: request.signal, request });
   return new Response(stream, { status: 200, headers: streamHeaders });
 });

@@ -1,5 +1,5 @@
-import { countOccurrencesByPatternIds } from "@/lib/db";
 import { asCaller, jsonResponse, parseQuery, routeHandler } from "@/lib/http";
+import { countPatternOccurrences } from "@/lib/patterns";
 import { requireProject } from "@/lib/projects";
 import { occurrenceCountsQuerySchema } from "./schema";
 
@@ -15,7 +15,7 @@ export const GET = routeHandler<{ slug: string }>(async (request, { params }) =>
   const { ids } = parseQuery(request, occurrenceCountsQuerySchema);
   const counts = await asCaller(request, async (transaction) => {
     await requireProject({ transaction, slug });
-    return countOccurrencesByPatternIds({ transaction, patternIds: ids });
+    return countPatternOccurrences({ transaction, patternIds: ids });
   });
   return jsonResponse({ counts });
 });

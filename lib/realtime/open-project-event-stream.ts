@@ -1,0 +1,7 @@
+import { getDatabase } from "@/lib/db";
+import { createPatternEventStream, type PatternEventStreamOptions } from "./pattern-event-stream";
+
+/** A project's live events as a Server-Sent Events body, on the process's own database. */
+export async function openProjectEventStream(options: Omit<PatternEventStreamOptions, "database">): Promise<ReadableStream<Uint8Array>> {
+  return createPatternEventStream({ ...options, database: await getDatabase() });
+}
