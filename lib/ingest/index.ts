@@ -1,7 +1,6 @@
 export { ingestExtraction, type IngestOptions, type IngestSummary, type IngestProgress, type SourceFileChanges } from "./ingest-extraction";
 export { slimForIngest, type IngestSource, type IngestUnit } from "./ingest-source";
 export { ingestScope, buildIngestRows, type IngestRows } from "./ingest-rows";
-export { searchTextForPattern } from "./search-text";
 export { ingestAsOperator } from "./ingest-as-operator";
 export { ingestUploadedFiles, type UploadSummary } from "./ingest-uploaded-files";
 export { extractUploadedFiles, type UploadExtraction } from "./extract-uploaded-files";
@@ -13,3 +12,4 @@ export { assembleIncremental, type IncrementalExtraction, type IncrementalFileCo
 export { storedSourceFilesAsOperator } from "./stored-source-files";
 export { extractIncrementally, type ExtractIncrementallyOptions } from "./extract-incrementally";
 export { hashPresentFiles } from "./hash-present-files";
+export { searchTextForPattern } from "./search-text-for-pattern";

@@ -7,7 +7,6 @@ export { updatePattern } from "./update-pattern";
 export { removePattern } from "./remove-pattern";
 export { toPatternView, type PatternView, type PatternDetails } from "./pattern-view";
 export { embedPattern, patternEmbeddingProvider } from "./pattern-embedder";
-export { patternSearchText } from "./search-text";
 export { encodePatternCursor, decodePatternCursor, type PatternCursor } from "./pattern-cursor";
 export { toCsv, type CsvValue } from "./to-csv";
 export { exportPatterns, exportColumns, type ExportedPattern, type PatternExportQuery } from "./export-patterns";

@@ -1,3 +1,4 @@
 export { matchPatterns, matchQueryTexts } from "./match-patterns";
 export { recommendationsFor } from "./recommendations";
+export { patternSearchText, type SearchTextSource } from "./pattern-search-text";
 export { matchAsOperator } from "./match-as-operator";
