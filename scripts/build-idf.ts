@@ -11,7 +11,8 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { splitIdentifier, stemWord } from "@/lib/embed";
+import { stemWord } from "@/lib/embed";
+import { splitIdentifier } from "@/lib/words";
 
 const repository = path.resolve(import.meta.dirname, "..");
 const output = path.join(repository, "lib/embed/data/idf-table.json");

@@ -9,7 +9,7 @@ import { textFeatures } from "./text-features";
 // same idea meets through shared concepts. Deterministic and thousands of texts a second.
 
 /** The model id stored beside built-in vectors; bump it when features or weights change. */
-export const BUILTIN_EMBEDDING_MODEL = "motif-builtin-v3";
+export const BUILTIN_EMBEDDING_MODEL = "motif-builtin-v4";
 
 /** The vector of one text under the built-in embedder. */
 export function embedTextBuiltin(text: string): Float32Array {

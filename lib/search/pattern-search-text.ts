@@ -1,4 +1,5 @@
-import { conceptWords, splitIdentifier } from "@/lib/embed";
+import { conceptWords } from "@/lib/embed";
+import { splitIdentifier } from "@/lib/words";
 
 const docstringChars = 400;
 const maxDocstrings = 5;

@@ -64,7 +64,7 @@ describe("POST /api/v1/patterns/match", () => {
       "final_score", "quality", "relevance", "rrf_score", "smoothed_success_rate", "text_rank", "text_score", "vector_rank", "vector_similarity",
     ]);
     expect(answer.body.matched_patterns).toHaveLength(2);
-    expect(answer.body.query_metadata.embedding_model).toBe("motif-builtin-v3");
+    expect(answer.body.query_metadata.embedding_model).toBe("motif-builtin-v4");
     expect(typeof answer.body.query_metadata.query_time_ms).toBe("number");
   });
 

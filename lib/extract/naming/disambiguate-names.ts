@@ -1,6 +1,6 @@
 import type { CodeUnit } from "@/lib/domain";
 import { meaningfulCallNames } from "./shared-words";
-import { splitIdentifier, titleWords } from "./split-identifier";
+import { splitIdentifier, titleWords } from "@/lib/words";
 
 /** A named pattern as disambiguation sees it. */
 export interface NamedEntry {

@@ -2,7 +2,7 @@ import type { CodeUnit, DesignPatternKind } from "@/lib/domain";
 import type { FrameworkRole } from "./detect-framework";
 import { kindPhrase } from "./kind-phrase";
 import { docstringWords, genericWords, informative, meaningfulCallNames, ownNameWords, sharedItems } from "./shared-words";
-import { splitIdentifier, titleWords } from "./split-identifier";
+import { splitIdentifier, titleWords } from "@/lib/words";
 
 /** The facts a pattern's name is made of. */
 export interface NamingInput {
