@@ -8,6 +8,7 @@ import { apiFetch } from "./api-client";
 import { CodeView } from "./code-view";
 import { formatDate, formatLabel, formatPercent, formatScore } from "./format";
 import { LineageTimeline } from "./lineage-timeline";
+import { ModelDescription } from "./model-description";
 import { OccurrenceList } from "./occurrence-list";
 import { PatternStatusActions } from "./pattern-status-actions";
 import { QualityChart } from "./quality-chart";
@@ -92,6 +93,7 @@ export function PatternDetail({ slug, patternId }: { slug: string; patternId: st
         <div className="min-w-0 space-y-6">
           <Card title="Quality"><QualityChart quality={pattern.quality} /></Card>
           <Card title="Numbers"><PatternStats pattern={pattern} /></Card>
+          <Card title="Described by a model"><ModelDescription pattern={pattern} /></Card>
           {canWrite(project.data?.role) && (
             <Card title="Rate it or report an outcome"><UsageReportForm slug={slug} patternId={patternId} /></Card>
           )}

@@ -16,6 +16,8 @@ const sections = [
   { path: "/graph", label: "Graph" },
   { path: "/insights", label: "Insights" },
   { path: "/feed", label: "Live feed" },
+  { path: "/sessions", label: "Sessions" },
+  { path: "/costs", label: "Costs" },
   { path: "/ingest", label: "Ingest" },
   { path: "/settings", label: "Settings" },
 ];

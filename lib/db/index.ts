@@ -159,3 +159,13 @@ export {
   type ModelUsageValues,
 } from "./queries/model-usage-queries";
 export { listPatternsToDescribe, countPatternsToDescribe, writePatternDescription, type PatternToDescribe, type PatternDescriptionValues } from "./queries/pattern-description-queries";
+export {
+  listPatternsByFingerprints,
+  listNearestPatterns,
+  insertSession,
+  finishSessionById,
+  listSessionsByProjectId,
+  getSessionById,
+  type SessionPatternCandidate,
+  type SessionRow,
+} from "./queries/session-queries";

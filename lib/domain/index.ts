@@ -39,6 +39,8 @@ export {
   sessionAnalyzeRequestSchema,
   listSessionsQuerySchema,
   sessionJudgementSchema,
+  operatorSessionSchema,
+  sessionParamsSchema,
   type SessionFormat,
   type SessionOutcome,
   type SessionAnalyzeRequest,

@@ -84,8 +84,11 @@ export interface SessionPatternUse {
   pattern_id: string;
   name: string;
   kind: string | null;
-  /** fingerprint: the same structure; embedding: near in meaning (similarity given). */
-  matched_by: "fingerprint" | "embedding";
+  /**
+   * fingerprint: the same structure; kind: the detectors find the pattern's design-pattern kind
+   * in the code and the pattern is the nearest of that kind; embedding: very near in meaning.
+   */
+  matched_by: "fingerprint" | "kind" | "embedding";
   similarity: number;
   file: string;
   qualname: string;
@@ -117,3 +120,9 @@ export interface SessionReport {
   judgement_note: string | null;
   markdown: string;
 }
+
+/** POST /api/operator/sessions body: `motif session analyze` while `motif serve` owns the data dir. */
+export const operatorSessionSchema = z.object({ project: z.string().min(1).max(100) }).passthrough();
+
+/** The route params of GET /api/v1/projects/{slug}/sessions/{sessionId}. */
+export const sessionParamsSchema = z.object({ slug: z.string(), sessionId: z.uuid("must be a session id (uuid)") });

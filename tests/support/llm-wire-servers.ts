@@ -142,7 +142,7 @@ function errorBody(flavour: Flavour, status: number): unknown {
 
 const paths: Record<Flavour, string> = { openai: "/v1/chat/completions", anthropic: "/v1/messages", ollama: "/api/chat" };
 
-/** Starts a server of one flavour on `port` (127.0.0.1). */
+/** Starts a server of one flavour on `port` (127.0.0.1), or on a free port when that one is taken. */
 export async function startWireServer(flavour: Flavour, port: number, answerer: WireServer["answerer"]): Promise<WireServer> {
   const server: WireServer = { baseUrl: "", exchanges: [], script: [], answerer, close: async () => undefined };
   const httpServer = http.createServer(async (request, response) => {
@@ -173,7 +173,11 @@ export async function startWireServer(flavour: Flavour, port: number, answerer: 
     else if (flavour === "anthropic") anthropicAnswer(response, step, answeredModel, stream, body);
     else ollamaAnswer(response, step, answeredModel, stream);
   });
-  await new Promise<void>((resolve) => httpServer.listen(port, "127.0.0.1", resolve));
+  // The port asked for, or any free one when another run of the same suite holds it.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", (error: NodeJS.ErrnoException) => (error.code === "EADDRINUSE" ? httpServer.listen(0, "127.0.0.1", resolve) : reject(error)));
+    httpServer.listen(port, "127.0.0.1", resolve);
+  });
   const address = httpServer.address() as AddressInfo;
   server.baseUrl = flavour === "openai" ? `http://127.0.0.1:${address.port}/v1` : `http://127.0.0.1:${address.port}`;
   server.close = () => new Promise((resolve) => {

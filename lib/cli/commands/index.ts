@@ -9,6 +9,7 @@ import { registerProjectsCommand } from "./projects";
 import { registerReembedCommand } from "./reembed";
 import { registerSearchCommand } from "./search";
 import { registerServeCommand } from "./serve";
+import { registerSessionCommand } from "./session";
 import { registerWorkerCommand } from "./worker";
 
 /** Adds every subcommand to the program; each lives in its own file in this folder. */
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerDescribeCommand(program);
   registerCostsCommand(program);
   registerBudgetCommand(program);
+  registerSessionCommand(program);
 }

@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
 /** The pages of a project, by the path below `/projects/[slug]`. */
-export const projectSections = ["", "/patterns", "/graph", "/insights", "/feed", "/ingest", "/settings"] as const;
+export const projectSections = ["", "/patterns", "/graph", "/insights", "/feed", "/sessions", "/costs", "/ingest", "/settings"] as const;
 export type ProjectSection = (typeof projectSections)[number];
 
 /** The project shell: switcher, navigation and theme toggle around every project page. */
@@ -15,7 +15,7 @@ export class ProjectNav {
   }
 
   /** Follows a navigation link, the way a user moves between pages. */
-  async go(label: "Overview" | "Patterns" | "Graph" | "Insights" | "Live feed" | "Ingest" | "Settings") {
+  async go(label: "Overview" | "Patterns" | "Graph" | "Insights" | "Live feed" | "Sessions" | "Costs" | "Ingest" | "Settings") {
     await this.page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: label, exact: true }).click();
   }
 

@@ -137,7 +137,7 @@ describe("createLlmRouter", () => {
     expect(waits).toHaveLength(1);
     expect(waits[0]).toBeGreaterThanOrEqual(375);
     expect(rows.map((row) => `${row.provider}:${row.succeeded}`)).toEqual(["openai:false", "openai:false", "anthropic:true"]);
-    expect(rows[0].error).toMatch(/^OpenAI at http:\/\/127\.0\.0\.1:41802\/v1: 500/);
+    expect(rows[0].error?.startsWith(`OpenAI at ${openai.baseUrl}: 500`)).toBe(true);
   });
 
   it("gives up on a provider that does not answer before the timeout and falls back", async () => {

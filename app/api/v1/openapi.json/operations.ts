@@ -21,7 +21,7 @@ import { occurrenceCountsQuerySchema } from "../projects/[slug]/patterns/occurre
 import { updateProjectSchema } from "../projects/[slug]/schema";
 import { createProjectSchema } from "../projects/schema";
 import { enhancePromptSchema } from "../prompts/enhance/schema";
-import { budgetUpdateSchema, costsQuerySchema, describeRequestSchema } from "@/lib/domain";
+import { budgetUpdateSchema, costsQuerySchema, describeRequestSchema, listSessionsQuerySchema, sessionAnalyzeRequestSchema, sessionParamsSchema } from "@/lib/domain";
 
 const ok = (description: string) => ({ status: 200, description });
 const created = (description: string) => ({ status: 201, description });
@@ -58,6 +58,9 @@ export const apiOperations: ApiOperation[] = [
   { method: "GET", path: `${project}/budget`, tag: "llm", summary: "The project's LLM budget and this UTC day's and month's commercial spend", success: ok("{budget}"), errors: [404] },
   { method: "PUT", path: `${project}/budget`, tag: "llm", summary: "Set the daily and monthly LLM budget in USD (admins); null clears a limit", body: budgetUpdateSchema, success: ok("{budget}"), errors: [403, 404] },
   { method: "POST", path: `${project}/describe`, tag: "llm", summary: "Queue a describe job: a model names and describes the patterns and judges their kind (admins, members)", body: describeRequestSchema, success: { status: 202, description: "The queued (or already active) describe job" }, errors: [403, 404, 503] },
+  { method: "GET", path: `${project}/sessions`, tag: "sessions", summary: "The project's analysed coding sessions, newest first", query: listSessionsQuerySchema, success: ok("{sessions}"), errors: [404] },
+  { method: "POST", path: `${project}/sessions`, tag: "sessions", summary: "Analyse a coding session (Claude Code JSONL, OpenAI-format messages, or a unified diff with its prompt): patterns used and missed, outcome, tokens and cost, a Markdown report (admins, members)", body: sessionAnalyzeRequestSchema, success: created("{session, report, comparison}"), errors: [403, 404, 413] },
+  { method: "GET", path: `${project}/sessions/{sessionId}`, tag: "sessions", summary: "One analysed session with its report", params: sessionParamsSchema, success: ok("{session}"), errors: [404] },
   { method: "GET", path: `${project}/graph`, tag: "insights", summary: "Relationships between current patterns", query: graphQuerySchema, success: ok("Nodes and edges"), errors: [404] },
   { method: "GET", path: `${project}/insights`, tag: "insights", summary: "Usage, quality and match figures over time", query: insightsQuerySchema, success: ok("Insights"), errors: [404] },
   { method: "GET", path: `${project}/patterns/export`, tag: "patterns", summary: "Export the project's patterns", query: exportQuerySchema, success: ok("The export"), errors: [404] },

@@ -1,0 +1,17 @@
+import { getDatabase } from "@/lib/db";
+import { maxSessionChars, operatorSessionSchema, sessionAnalyzeRequestSchema } from "@/lib/domain";
+import { jsonResponse, parseWith, readLimitedJson, routeHandler } from "@/lib/http";
+import { requireOperator } from "@/lib/operator";
+import { patternEmbeddingProvider } from "@/lib/patterns";
+import { analyzeSessionAsOperator } from "@/lib/sessions";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** POST /api/operator/sessions: `motif session analyze` while `motif serve` owns the data dir (operator token only). */
+export const POST = routeHandler(async (request) => {
+  requireOperator(request);
+  const { project, ...body } = parseWith(operatorSessionSchema, await readLimitedJson(request, maxSessionChars * 2, "session"));
+  const analysed = await analyzeSessionAsOperator({ database: await getDatabase(), slug: project, request: parseWith(sessionAnalyzeRequestSchema, body), embedder: patternEmbeddingProvider() });
+  return jsonResponse(analysed, { status: 201 });
+});

@@ -1,0 +1,10 @@
+export { analyzeSession, type SessionAnalysis, type AnalysedSession, type RunInTransaction } from "./analyze-session";
+export { readSession } from "./read-session";
+export { parseClaudeCode } from "./parse-claude-code";
+export { parseOpenAIMessages } from "./parse-openai-messages";
+export { parseUnifiedDiff } from "./parse-unified-diff";
+export { findUsedPatterns, unitsOfWrittenCode, usedSimilarity, sameKindSimilarity } from "./find-used-patterns";
+export { renderSessionReport, renderSessionComparison } from "./render-session-report";
+export { agentCostOf } from "./agent-cost";
+export { analyzeSessionAsOperator, analyzeSessionIn } from "./analyze-session-as-operator";
+export type { SessionTrace, WrittenCode } from "./session-trace";
