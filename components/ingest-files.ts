@@ -4,7 +4,7 @@ export interface SourceFile {
   content: string;
 }
 
-/** What POST /api/v1/extract accepts per request (lib/ingest/upload-limits.ts, checked here before sending). */
+/** What POST /api/v1/extract accepts per request (lib/upload's limits, checked here before sending). */
 export const uploadLimits = { maxFiles: 200, maxFileBytes: 1024 * 1024, maxTotalBytes: 5 * 1024 * 1024 };
 
 const sourceExtensions = /\.(py|pyi|ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;

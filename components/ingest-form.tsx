@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { UploadSummary } from "@/lib/ingest";
+import type { UploadSummary } from "@/lib/upload";
 import { realtimeQueryKeys } from "./query-keys";
 import { checkUploadLimits, readPickedFiles, type SourceFile } from "./ingest-files";
 import { IngestSummary } from "./ingest-summary";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { UploadSummary } from "@/lib/ingest";
+import type { UploadSummary } from "@/lib/upload";
 
 function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (

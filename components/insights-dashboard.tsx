@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import type { ProjectInsights } from "@/lib/db";
 import { realtimeQueryKeys } from "./query-keys";
+import { AccuracyPanel } from "./accuracy-panel";
 import { apiFetch } from "./api-client";
 import { formatLabel, formatPercent } from "./format";
 import { ComplexityQualityChart, CountChart, QualityTierChart, UsageTrendChart } from "./insight-charts";
@@ -63,6 +64,7 @@ export function InsightsDashboard({ slug }: { slug: string }) {
           <Card title="Complexity against quality" className="md:col-span-2">
             <ComplexityQualityChart points={data.complexity_vs_quality} onOpen={(id) => router.push(`/projects/${slug}/patterns/${id}`)} />
           </Card>
+          <AccuracyPanel slug={slug} />
         </div>
       )}
     </div>

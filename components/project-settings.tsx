@@ -5,10 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import type { Project } from "@/lib/db";
 import { apiFetch } from "./api-client";
 import { ApiKeyManager } from "./api-key-manager";
+import { GitHubConnectionManager } from "./github-connection-manager";
 import { MemberManager } from "./member-manager";
 import { ErrorMessage } from "./ui/error-message";
 
-/** A project's settings: members for everyone in it, management and API keys for admins. */
+/** A project's settings: members for everyone in it, management, API keys and GitHub connections for admins. */
 export function ProjectSettings({ slug }: { slug: string }) {
   const project = useQuery({
     queryKey: ["projects", slug],
@@ -28,7 +29,10 @@ export function ProjectSettings({ slug }: { slug: string }) {
       </header>
       <MemberManager slug={slug} isAdmin={isAdmin} />
       {isAdmin ? (
-        <ApiKeyManager slug={slug} />
+        <>
+          <ApiKeyManager slug={slug} />
+          <GitHubConnectionManager slug={slug} />
+        </>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">Only project admins manage members and API keys.</p>
       )}

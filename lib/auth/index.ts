@@ -1,4 +1,4 @@
-export { resolveCaller, requireCaller, getPageUser } from "./resolve-caller";
+export { resolveCaller, requireCaller, getPageUser, claimsForApiKey } from "./resolve-caller";
 export { signUp, signIn, signOut, currentSession, type StartedSession, type Credentials } from "./sessions";
 export { signAccessToken, verifyAccessToken, type SessionUser, type IssuedToken } from "./access-token";
 export { hashPassword, verifyPassword } from "./password-hash";

@@ -1,4 +1,4 @@
-import { anonymousClaims, asService, getDatabase, markApiKeyUsedByHash, type JwtClaims } from "@/lib/db";
+import { anonymousClaims, asService, getDatabase, markApiKeyUsedByHash, type Database, type JwtClaims } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 import { verifyAccessToken } from "./access-token";
@@ -13,21 +13,28 @@ import { recallVerifiedApiKey, rememberVerifiedApiKey } from "./verified-api-key
  * verified recently is not looked up again (see verified-api-keys.ts for the revocation window).
  */
 async function resolveApiKey(key: string): Promise<JwtClaims> {
-  const keyHash = hashApiKey(key);
-  const known = recallVerifiedApiKey(keyHash);
+  const known = recallVerifiedApiKey(hashApiKey(key));
   if (known) return known;
-  const database = await getDatabase();
+  const claims = await claimsForApiKey(await getDatabase(), key);
+  rememberVerifiedApiKey(hashApiKey(key), claims);
+  return claims;
+}
+
+/**
+ * The claims a project API key acts with (its project and role; RLS does the rest), looked up
+ * in `database` and marked used; a 401 when no such key exists or it was revoked.
+ */
+export async function claimsForApiKey(database: Database, key: string): Promise<JwtClaims> {
+  const keyHash = hashApiKey(key);
   const apiKey = await asService(database, (transaction) => markApiKeyUsedByHash({ transaction, keyHash }));
   if (!apiKey) throw new MotifError("unauthorized:auth", "the API key is invalid or has been revoked");
-  const claims: JwtClaims = {
+  return {
     role: "authenticated",
     sub: apiKey.id,
     api_key_id: apiKey.id,
     api_key_role: apiKey.role,
     project_id: apiKey.project_id,
   };
-  rememberVerifiedApiKey(keyHash, claims);
-  return claims;
 }
 
 function readBearer(request: Request): string | undefined {

@@ -32,6 +32,8 @@ const genericMessages: Record<ErrorCode, string> = {
   "conflict:resource": "that already exists",
   "unavailable:database": "the database cannot answer",
   "unavailable:embeddings": "the embedding provider cannot answer",
+  "unavailable:server": "the server is shutting down",
+  "unavailable:functions": "the edge functions cannot answer",
   "unavailable:auth": "the sign-in service cannot answer",
   "unavailable:llm": "no language model can answer",
   "budget_exceeded:llm": "the project's LLM budget is spent",

@@ -1,5 +1,7 @@
 /** Something SQL can be sent to: the database itself or one open transaction. */
 export interface Queryable {
+  /** Which driver runs the statements, where SQL must differ (see matchPatternsWithDetails). */
+  readonly driver?: "pglite" | "postgres";
   /** Runs one parameterised statement and returns its rows. */
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Runs a script of one or more statements without parameters. */

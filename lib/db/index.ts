@@ -101,6 +101,7 @@ export {
   insertGitHubDelivery,
   setGitHubDeliveryJob,
   listPatternIdsByExtractionKeys,
+  getProjectSlugById,
   type GitHubConnectionRow,
   type GitHubConnectionSummary,
 } from "./queries/github-queries";
@@ -151,6 +152,28 @@ export {
   getLatestPatternEventId,
   type PatternEventRow,
 } from "./queries/pattern-event-queries";
+export { backupEmbeddedDatabase, restoreEmbeddedDatabase, type RestoreResult } from "./embedded-backup";
+export { announceMotifHome } from "./announce-motif-home";
+export { getOperationalStats } from "./queries/operational-queries";
+export {
+  listKindVerdictsByProjectId,
+  listKindOutcomesByProjectId,
+  listRelationshipVerdictsByProjectId,
+  listWeeklyKindVerdictsByProjectId,
+  getKindVerdicts,
+  getLatestAccuracyEventType,
+  listKindVerdictsOfAllProjects,
+} from "./queries/accuracy-queries";
+export {
+  openRemoteDatabase,
+  createRemoteDatabaseHost,
+  remoteOperationSchema,
+  functionsSecretHeader,
+  type RemoteDatabaseOptions,
+  type RemoteDatabaseHost,
+  type RemoteAnswer,
+  type RemoteOperation,
+} from "./remote";
 export {
   insertModelUsage,
   getLlmBudgetByProjectId,

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { getEnvironment } from "@/lib/env";
 import type { Database } from "./database";
+import { announceMotifHome } from "./announce-motif-home";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { migrate } from "./migrate";
 import { openPgliteDatabase } from "./pglite-driver";
@@ -31,6 +32,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       poolMode: environment.MOTIF_DB_POOL_MODE,
     });
   }
+  announceMotifHome(environment);
   const release = acquireDataDirLock(environment.dataDir, {
     command: options.command ?? process.argv.slice(1, 3).join(" "),
     url: options.url,

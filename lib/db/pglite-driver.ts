@@ -4,6 +4,7 @@ import { getEnvironment } from "@/lib/env";
 import { bufferPoolBytes, defaultBufferPoolBytes, formatBufferPool, relationBytes } from "./buffer-pool-size";
 import { copyStatement } from "./copy-statement";
 import type { Database, Queryable } from "./database";
+import { measureWaits } from "./measure-waits";
 
 type PGliteLike = Pick<PGlite, "query" | "exec">;
 
@@ -26,6 +27,7 @@ function wrapQuery(connection: PGliteLike): Pick<Queryable, "query"> {
 
 function wrap(connection: PGliteLike): Queryable {
   return {
+    driver: "pglite",
     async query<Row>(text: string, params: unknown[] = []) {
       const result = await connection.query<Row>(text, params);
       return result.rows;
@@ -67,7 +69,7 @@ export async function openPgliteDatabase(dataDir: string, options: { sizeBufferP
   // Supabase's search path, so `vector` and `<=>` (schema `extensions`) resolve unqualified.
   // PGlite starts every session with search_path=public, ignoring `alter database ... set`.
   await pglite.exec(`set search_path to "$user", public, extensions`);
-  return {
+  return measureWaits({
     driver: "pglite",
     pglite,
     ...wrap(pglite),
@@ -77,5 +79,5 @@ export async function openPgliteDatabase(dataDir: string, options: { sizeBufferP
       return async () => unsubscribe();
     },
     close: () => pglite.close(),
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { copyStatement } from "./copy-statement";
 import type { Database, Queryable } from "./database";
+import { measureWaits } from "./measure-waits";
 import { postgresPoolOptions, type PostgresPoolOptions } from "./postgres-pool-options";
 
 type SqlLike = Pick<postgres.Sql, "unsafe">;
@@ -16,6 +17,7 @@ const jsonType = {
 
 function wrap(sql: SqlLike, prepare: boolean): Queryable {
   return {
+    driver: "postgres",
     async query<Row>(text: string, params: unknown[] = []) {
       // postgres.js prepares no `unsafe` query unless asked, whatever the pool's setting.
       const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare });
@@ -55,7 +57,7 @@ export function openPostgresDatabase(
     types: { json: jsonType },
     onnotice: () => {},
   });
-  return {
+  return measureWaits({
     driver: "postgres",
     pool,
     ...wrap(sql, pool.prepare),
@@ -66,5 +68,5 @@ export function openPostgresDatabase(
       return async () => subscription.unlisten();
     },
     close: () => sql.end({ timeout: 5 }),
-  };
+  });
 }

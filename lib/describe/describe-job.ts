@@ -13,6 +13,8 @@ export interface DescribeJobContext {
   /** The router to use; the environment's when absent. */
   router?: LlmRouter;
   onProgress?: (progress: DescribeProgress, job: QueuedJob) => void;
+  /** Aborted when the process shuts down: the job stops after the pattern in hand and is queued again. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function runDescribeJob(job: QueuedJob, context: DescribeJobContext
     database: context.database, router: context.router ?? createConfiguredRouter(context.database), embedder: context.embedder,
     project, limit, jobId: job.id,
     onProgress: async (progress) => {
+      if (context.signal?.aborted) throw new MotifError("unavailable:server", `the process is shutting down; job ${job.id} stopped after ${progress.processed} of ${progress.total} patterns and will resume`);
       const ours = await asService(context.database, (transaction) =>
         renewJobLease({ transaction, jobId: job.id, lockedBy: context.owner, leaseSeconds: context.leaseSeconds, progress: { ...progress } }));
       if (!ours) throw new MotifError("conflict:resource", `job ${job.id} is no longer run by ${context.owner} (declared abandoned or cancelled)`);

@@ -8,6 +8,13 @@ export * from "./extraction";
 export * from "./fields";
 export * from "./match";
 export * from "./pattern-requests";
+export * from "./mcp-tools";
+export * from "./accuracy";
+export * from "./operations";
+export * from "./health";
+export * from "./github";
+export * from "./uploads";
+export * from "./edge-functions";
 export {
   llmProviderNames,
   llmTaskNames,

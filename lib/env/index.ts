@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -6,6 +7,8 @@ const optionalText = z.preprocess(emptyAsUnset, z.string().min(1).optional());
 
 const environmentSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  // Supabase's edge runtime hands a function its database as SUPABASE_DB_URL: the same meaning.
+  SUPABASE_DB_URL: z.string().url().optional(),
   MOTIF_DATA_DIR: z.string().min(1).optional(),
   SUPABASE_URL: z.string().url().optional(),
   SUPABASE_ANON_KEY: z.string().min(1).optional(),
@@ -19,8 +22,22 @@ const environmentSchema = z.object({
   MOTIF_EMBEDDINGS: z.enum(["builtin", "openai", "ollama"]).default("builtin"),
   MOTIF_EMBEDDING_MODEL: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
+  // A project API key for `motif mcp` (Supabase mode, or --url with a remote Motif).
+  MOTIF_API_KEY: z.string().min(1).optional(),
+  // Accuracy monitoring: a design-pattern kind whose verdicts confirm it less often than this
+  // (over at least MOTIF_ACCURACY_MIN_VERDICTS verdicts) is reported in the feed and /api/health.
+  MOTIF_ACCURACY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
+  MOTIF_ACCURACY_MIN_VERDICTS: z.coerce.number().int().min(1).default(5),
+  // Bearer token a Prometheus scraper presents to /metrics.
+  MOTIF_METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   OLLAMA_HOST: z.string().min(1).optional(),
+  // GitHub's REST API; default https://api.github.com (GitHub Enterprise Server: https://HOST/api/v3).
+  GITHUB_API_URL: z.string().url().optional(),
+  // Where people reach the dashboard, for links in pull-request and issue comments.
+  MOTIF_PUBLIC_URL: z.string().url().optional(),
+  // 32 bytes (base64 or hex) that encrypt stored GitHub secrets; embedded mode makes one in the data dir.
+  MOTIF_ENCRYPTION_KEY: z.string().min(1).optional(),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   ANTHROPIC_BASE_URL: z.string().url().optional(),
   // LLM routing (lib/llm, docs/llm-routing.md). Empty values count as unset.
@@ -34,6 +51,12 @@ const environmentSchema = z.object({
   MOTIF_LLM_MAX_RETRIES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(10).optional()),
   MOTIF_LLM_PRICES: optionalText,
   // Embedded Postgres' buffer pool, e.g. "256MB"; unset: sized from the data dir (lib/db/buffer-pool-size.ts).
+  // Set by `motif serve` for the Deno functions it starts (embedded mode): where the server answers
+  // database and caller look-ups (lib/edge-functions), the secret that proves the caller is that
+  // Deno process, and the job owner its ingest jobs are recorded under.
+  MOTIF_FUNCTIONS_SERVER_URL: z.string().url().optional(),
+  MOTIF_FUNCTIONS_SECRET: z.string().min(32).optional(),
+  MOTIF_JOB_OWNER: z.string().min(1).optional(),
   MOTIF_PG_SHARED_BUFFERS: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z.string().regex(/^[1-9]\d*(kB|MB|GB)$/, 'use a size such as "256MB" or "1GB"').optional(),
@@ -44,7 +67,18 @@ const environmentSchema = z.object({
 export type MotifEnvironment = z.infer<typeof environmentSchema> & {
   mode: "embedded" | "supabase";
   dataDir: string;
+  /** Whether `dataDir` was chosen by MOTIF_DATA_DIR or is the user's Motif home (`~/.motif`). */
+  dataDirSource: "MOTIF_DATA_DIR" | "home";
 };
+
+/**
+ * The user's Motif home: one data dir for every command, wherever it is run from, so the CLI
+ * and the dashboard always see the same data (a folder relative to the working directory
+ * scattered databases over the repositories people ingested from).
+ */
+export function defaultDataDir(): string {
+  return path.join(os.homedir(), ".motif");
+}
 
 let cached: MotifEnvironment | undefined;
 
@@ -56,10 +90,13 @@ export function getEnvironment(): MotifEnvironment {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid environment variable ${issue.path.join(".")}: ${issue.message}`);
   }
+  const databaseUrl = parsed.data.DATABASE_URL ?? parsed.data.SUPABASE_DB_URL;
   cached = {
     ...parsed.data,
-    mode: parsed.data.DATABASE_URL ? "supabase" : "embedded",
-    dataDir: path.resolve(parsed.data.MOTIF_DATA_DIR ?? path.join(process.cwd(), ".motif")),
+    DATABASE_URL: databaseUrl,
+    mode: databaseUrl ? "supabase" : "embedded",
+    dataDir: path.resolve(parsed.data.MOTIF_DATA_DIR ?? defaultDataDir()),
+    dataDirSource: parsed.data.MOTIF_DATA_DIR ? "MOTIF_DATA_DIR" : "home",
   };
   return cached;
 }
@@ -68,3 +105,4 @@ export function getEnvironment(): MotifEnvironment {
 export function resetEnvironmentCache(): void {
   cached = undefined;
 }
+export { writeOperatorToken, readOperatorToken, isOperatorToken } from "./operator-token";

@@ -8,6 +8,8 @@ export type ErrorCode =
   | "conflict:resource"
   | "unavailable:database"
   | "unavailable:embeddings"
+  | "unavailable:server"
+  | "unavailable:functions"
   | "unavailable:auth"
   | "unavailable:llm"
   | "budget_exceeded:llm"

@@ -2,3 +2,4 @@ export { recordPatternUsage, readPatternCounters, type UsageReport, type Pattern
 export { closePatternUsage, type UsageClosing } from "./close-usage";
 export { recordPatternValidation, type ValidationInput } from "./record-validation";
 export { getPatternUsageByDay } from "./usage-by-day";
+export { getProjectAccuracy, alertOnKindAccuracy, listDegradedKinds, accuracySettings } from "./accuracy";

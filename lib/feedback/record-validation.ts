@@ -1,6 +1,7 @@
 import { insertPatternEvent, insertPatternValidation, type Queryable, type ValidationRow } from "@/lib/db";
 import { requirePattern } from "@/lib/patterns";
 import { requireWriter } from "@/lib/projects";
+import { alertOnKindAccuracy } from "./accuracy";
 
 /** A person's or agent's verdict on a pattern. */
 export interface ValidationInput {
@@ -11,7 +12,8 @@ export interface ValidationInput {
 
 /**
  * Confirms or contradicts a pattern (admins and members). The trigger on pattern_validations
- * moves validation_count (confirmations) or contradiction_count atomically.
+ * moves validation_count (confirmations) or contradiction_count atomically. A verdict may
+ * move the accuracy of the pattern's kind across the threshold: the feed then says so.
  */
 export async function recordPatternValidation({
   transaction,
@@ -39,6 +41,8 @@ export async function recordPatternValidation({
     eventType: input.verdict === "confirm" ? "pattern.confirmed" : "pattern.contradicted",
     eventData: { validation_id: validation.id },
   });
+  // A verdict naming a relationship judges that edge, not the pattern's kind.
+  if (pattern.kind && !("relationship_type" in input.evidence)) await alertOnKindAccuracy({ transaction, projectId: pattern.project_id, kind: pattern.kind });
   const after = await requirePattern({ transaction, patternId });
   return { validation, pattern: { validation_count: after.validation_count, contradiction_count: after.contradiction_count } };
 }

@@ -2,9 +2,6 @@ export { ingestExtraction, type IngestOptions, type IngestSummary, type IngestPr
 export { slimForIngest, type IngestSource, type IngestUnit } from "./ingest-source";
 export { ingestScope, buildIngestRows, type IngestRows } from "./ingest-rows";
 export { ingestAsOperator } from "./ingest-as-operator";
-export { ingestUploadedFiles, type UploadSummary } from "./ingest-uploaded-files";
-export { extractUploadedFiles, type UploadExtraction } from "./extract-uploaded-files";
-export { uploadLimits, assertWithinUploadLimits, type UploadedFile } from "./upload-limits";
 export { gitBlobHash } from "./git-blob-hash";
 export { findRepositoryRoot } from "./repository-root";
 export { planIncrementalIngest, inScope, type IncrementalPlan, type PresentFile } from "./plan-incremental-ingest";

@@ -20,6 +20,7 @@ import {
   type JwtClaims,
   type Queryable,
 } from "@/lib/db";
+import { motifMetrics } from "@/lib/metrics";
 import { createEmbeddingProvider, embeddingTextForPattern, type EmbeddingProvider } from "@/lib/embed";
 import { enqueueReembedJobs, jobOwnerId } from "@/lib/jobs";
 import { buildIngestRows, type IngestRows } from "./ingest-rows";
@@ -135,6 +136,15 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
   return summary;
 }
 
+// Files: those the extraction found patterns in or failed to read (the slim CLI payload carries no file count).
+function recordIngestMetrics(source: IngestSource, summary: IngestSummary, seconds: number): void {
+  const files = new Set([...source.patterns.flatMap((pattern) => pattern.occurrences.map((occurrence) => occurrence.file)), ...source.failures.map((failure) => failure.file)]);
+  motifMetrics.ingestDuration().observe({ outcome: "succeeded" }, seconds);
+  motifMetrics.ingestFiles().inc(files.size);
+  const patterns = motifMetrics.ingestPatterns();
+  for (const result of ["created", "updated", "unchanged"] as const) patterns.inc({ result }, summary.patterns[result]);
+}
+
 /**
  * Ingests an extraction into a project: embeds new and changed patterns, upserts patterns by
  * their extraction key, reconciles occurrences and relationships, and emits pattern events,
@@ -150,6 +160,8 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
     transaction, projectId: options.projectId, jobType: "ingest", lockedBy: jobOwnerId(), leaseSeconds: ingestLeaseSeconds,
     payload: { repository: options.repository ?? "", scope: options.scope ?? null, patterns: rows.patterns.length },
   })), forbidden);
+  const startedAt = performance.now();
+  const elapsed = () => (performance.now() - startedAt) / 1000;
   try {
     const summary = await translateDatabaseErrors(() => run((transaction) =>
       writeIngest(transaction, { ...options, repository: options.repository ?? "", rows, embedder, jobId: job.id }),
@@ -159,8 +171,10 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
     options.onProgress?.({ phase: "done", done: rows.patterns.length, total: rows.patterns.length });
     // Unchanged patterns keep the vectors another provider made: a job moves them (trusted work).
     const [queued] = await enqueueReembedJobs({ database: options.database, model: embedder.id, projectId: options.projectId });
+    recordIngestMetrics(options.result, summary, elapsed());
     return { ...summary, reembed: queued ? { job_id: queued.job.id, patterns: queued.patterns } : null };
   } catch (error) {
+    motifMetrics.ingestDuration().observe({ outcome: "failed" }, elapsed());
     await run((transaction) => finishJobById({ transaction, jobId: job.id, status: "failed", error: (error as Error).message }));
     throw error;
   }

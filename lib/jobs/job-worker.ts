@@ -4,7 +4,7 @@ import type { EmbeddingProvider } from "@/lib/embed";
 import { enqueueReembedJobs } from "./enqueue-reembed-jobs";
 import { jobOwnerId } from "./job-owner";
 import { recoverAbandonedJobs } from "./recover-abandoned-jobs";
-import type { ReembedProgress } from "./reembed-project";
+import type { JobRunContext, ReembedProgress } from "./reembed-project";
 import { runNextJob, type JobOutcome } from "./run-next-job";
 
 /** What a worker reports as it goes (the CLI prints it; the server logs it). */
@@ -22,6 +22,10 @@ export interface JobWorkerOptions {
   pollMs?: number;
   leaseSeconds?: number;
   onEvent?: (event: WorkerEvent) => void;
+  /** Stops the round: no job is taken after it is aborted, and a running one stops between batches. */
+  signal?: AbortSignal;
+  /** More job types to run (lib/github's), by type. */
+  handlers?: JobRunContext["handlers"];
 }
 
 /** Options of one round: whether it first looks for projects another model embedded. */
@@ -43,15 +47,16 @@ export async function drainJobs(options: DrainOptions): Promise<JobOutcome[]> {
     if (created) onEvent?.({ type: "queued", jobId: job.id, projectId: job.project_id, patterns });
   }
   const outcomes: JobOutcome[] = [];
-  for (;;) {
+  while (!options.signal?.aborted) {
     const outcome = await runNextJob({
-      database, embedder, owner, leaseSeconds: options.leaseSeconds ?? defaultJobLeaseSeconds,
+      database, embedder, owner, leaseSeconds: options.leaseSeconds ?? defaultJobLeaseSeconds, signal: options.signal, handlers: options.handlers,
       onProgress: (progress, job) => onEvent?.({ type: "progress", jobId: job.id, progress }),
     });
     if (!outcome) return outcomes;
     outcomes.push(outcome);
     onEvent?.({ type: "finished", outcome });
   }
+  return outcomes;
 }
 
 /**
@@ -59,13 +64,14 @@ export async function drainJobs(options: DrainOptions): Promise<JobOutcome[]> {
  * (embedded mode has one owner per data dir, so the server is where its jobs run). The first
  * round looks for projects to re-embed (a provider change takes effect at start; ingest queues
  * its own). A round that throws (database briefly unreachable) is reported and retried.
+ * `stop` takes no further job and stops a running one between batches (it is queued again).
  */
 export function startJobWorker(options: JobWorkerOptions & { onError?: (error: Error) => void }): { stop: () => Promise<void> } {
   const controller = new AbortController();
   const loop = (async () => {
     for (let round = 0; !controller.signal.aborted; round++) {
       try {
-        await drainJobs({ ...options, enqueueReembeds: round === 0 });
+        await drainJobs({ ...options, enqueueReembeds: round === 0, signal: controller.signal });
       } catch (error) {
         options.onError?.(error as Error);
       }

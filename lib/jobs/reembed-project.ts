@@ -29,8 +29,18 @@ export interface JobRunContext {
   /** Patterns per transaction. */
   batchSize?: number;
   onProgress?: (progress: ReembedProgress, job: QueuedJob) => void;
+  /**
+   * Aborted when the process shuts down: the job stops between batches and goes back to the
+   * queue (its finished batches stay written), so a stop never waits for a whole project.
+   */
+  signal?: AbortSignal;
   /** The LLM router for jobs that call a model (describe); the environment's when absent. */
   router?: LlmRouter;
+  /**
+   * More job types this runner runs, by type (lib/github's webhook jobs). Given by whoever
+   * starts the runner: lib/github builds on lib/ingest, which builds on this folder.
+   */
+  handlers?: Record<string, (job: QueuedJob, context: JobRunContext) => Promise<object>>;
 }
 
 const defaultBatchSize = 128;
@@ -82,6 +92,7 @@ export async function reembedProject(job: QueuedJob, context: JobRunContext): Pr
   let progress = await startingPoint(job, context);
   context.onProgress?.(progress, job);
   for (let stalled = 0; ; ) {
+    if (context.signal?.aborted) throw new MotifError("unavailable:server", `the process is shutting down; job ${job.id} stopped at ${progress.processed} of ${progress.total} and will resume`);
     const written = await reembedBatch(job, context, progress);
     if (written < 0) break;
     stalled = written === 0 ? stalled + 1 : 0;

@@ -2,13 +2,16 @@ import { asService, claimNextJob, failOrRetryJobById, finishJobById, type Queued
 import { runDescribeJob } from "@/lib/describe";
 import { reembedProject, type JobRunContext } from "./reembed-project";
 
-/** The job types a runner knows, and what runs each. */
-const handlers: Record<string, (job: QueuedJob, context: JobRunContext) => Promise<object>> = {
+/** Runs one job of a type to its result (thrown errors retry or fail the job). */
+export type JobHandler = (job: QueuedJob, context: JobRunContext) => Promise<object>;
+
+/** The job types every runner knows, and what runs each. */
+const handlers: Record<string, JobHandler> = {
   reembed: reembedProject,
   describe: runDescribeJob,
 };
 
-/** The job types `motif worker` and `motif serve` run. */
+/** The job types every runner runs; `handlers` in the context adds more (lib/github's, given by `motif serve` and `motif worker`). */
 export const runnableJobTypes = Object.keys(handlers);
 
 /** What became of a job a runner took. */
@@ -25,11 +28,12 @@ export interface JobOutcome {
  * Resolves to undefined when there is nothing to run.
  */
 export async function runNextJob(context: JobRunContext & { jobId?: string }): Promise<JobOutcome | undefined> {
+  const known = { ...handlers, ...context.handlers };
   const job = await asService(context.database, (transaction) =>
-    claimNextJob({ transaction, jobTypes: runnableJobTypes, lockedBy: context.owner, leaseSeconds: context.leaseSeconds, jobId: context.jobId }));
+    claimNextJob({ transaction, jobTypes: Object.keys(known), lockedBy: context.owner, leaseSeconds: context.leaseSeconds, jobId: context.jobId }));
   if (!job) return undefined;
   try {
-    const result = await handlers[job.job_type](job, context);
+    const result = await known[job.job_type](job, context);
     await asService(context.database, (transaction) => finishJobById({ transaction, jobId: job.id, status: "succeeded", result: { ...result } }));
     return { job, status: "succeeded", result };
   } catch (error) {

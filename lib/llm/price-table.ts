@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { MotifError } from "@/lib/errors";
-import bundledPrices from "./data/prices.json";
+// The attribute Deno (and Node's own ESM loader) asks of a JSON import; bundlers accept it too.
+import bundledPrices from "./data/prices.json" with { type: "json" };
 
 const modelPriceSchema = z.object({
   input: z.number().min(0),

@@ -5,6 +5,7 @@
  */
 export { openPatternFeed, type PatternFeedOptions } from "./pattern-feed";
 export { createPatternEventStream, type PatternEventStreamOptions } from "./pattern-event-stream";
+export { closeEventStreams, countOpenEventStreams } from "./open-event-streams";
 export { subscribeToEventIds, countEventSubscribers, patternEventsChannel, type EventIdsHandler } from "./pattern-event-hub";
 export { formatSseEvent, formatSseRetry, formatSseComment } from "./format-sse";
 export { getRealtimeConfig } from "./realtime-config";

@@ -1,5 +1,6 @@
 import type { Database, JwtClaims } from "@/lib/db";
 import { formatSseComment, formatSseEvent, formatSseRetry } from "./format-sse";
+import { trackEventStream } from "./open-event-streams";
 import { openPatternFeed } from "./pattern-feed";
 
 /** Options of `createPatternEventStream`. */
@@ -75,6 +76,7 @@ export function createPatternEventStream(options: PatternEventStreamOptions): Re
       const stream = (sink = createSink(controller));
       if (options.signal?.aborted) return stream.finish();
       options.signal?.addEventListener("abort", stream.finish, { once: true });
+      stream.onEnd(trackEventStream(stream.finish));
       const { request } = options;
       stream.onEnd(() => {
         options.signal?.removeEventListener("abort", stream.finish);

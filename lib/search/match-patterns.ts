@@ -1,5 +1,6 @@
 import { matchPatternsWithDetails, type MatchDetailRow, type MatchScoreRow, type Queryable } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
+import { motifMetrics } from "@/lib/metrics";
 import { matchLimits, type MatchedPattern, type MatchRequest, type MatchResponse } from "@/lib/domain";
 import { recommendationsFor } from "./recommendations";
 
@@ -70,9 +71,11 @@ export async function matchPatterns({
   });
   const visible = rows.filter((row): row is typeof row & { detail: MatchDetailRow } => row.detail !== null);
   const peers = visible.map((row) => row.detail);
+  const seconds = (performance.now() - startedAt) / 1000;
+  motifMetrics.matchDuration().observe(seconds);
   return {
     matched_patterns: visible.map((row) => toMatchedPattern(row, row.detail, peers)),
     total_matches: rows[0]?.total_matches ?? 0,
-    query_metadata: { query_time_ms: Math.round((performance.now() - startedAt) * 100) / 100, embedding_model: embedder.id },
+    query_metadata: { query_time_ms: Math.round(seconds * 100_000) / 100, embedding_model: embedder.id },
   };
 }

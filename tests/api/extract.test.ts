@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as extract } from "@/app/api/v1/extract/route";
 import { GET as listPatterns } from "@/app/api/v1/patterns/route";
 import { GET as getPattern } from "@/app/api/v1/patterns/[id]/route";
-import { extractUploadedFiles } from "@/lib/ingest";
+import { extractUploadedFiles } from "@/lib/upload";
 import { callRoute, useTestApi } from "./api-harness";
 import { buildPatternWorld, type PatternWorld } from "./pattern-world";
 

@@ -230,3 +230,17 @@ describe("a match request in one statement", () => {
     ]);
   });
 });
+
+describe("matchPatterns on each driver", () => {
+  // Its only writes are counters: on a real Postgres it does not wait for a disk sync at commit;
+  // PGlite, which has no WAL writer to flush later, keeps waiting.
+  it("commits asynchronously on a real Postgres only, in the match's own transaction", async () => {
+    const setting = await withUser(database, userClaims(world.users.carol), async (transaction) => {
+      await matchPatterns({ transaction, projectId: world.alpha.id, embedder, request: { intent: "retry with backoff", limit: 1 } });
+      return (await transaction.query<{ value: string }>(`select current_setting('synchronous_commit') as value`))[0].value;
+    });
+    expect(setting).toBe(database.driver === "postgres" ? "off" : "on");
+    const [after] = await database.query<{ value: string }>(`select current_setting('synchronous_commit') as value`);
+    expect(after.value).toBe("on");
+  });
+});

@@ -41,6 +41,13 @@ describe("the postgres driver", () => {
     expect(rows).toEqual([{ total: 3 }]);
   });
 
+  it("hands JSON text to a jsonb parameter as it is, as PGlite does (never a JSON string)", async () => {
+    const [row] = await database.query<{ kind: string; value: unknown }>(
+      "select jsonb_typeof($1::jsonb) as kind, $1::jsonb as value", [JSON.stringify({ job: "j1" })],
+    );
+    expect(row).toEqual({ kind: "object", value: { job: "j1" } });
+  });
+
   it("rolls a transaction back when it throws", async () => {
     await expect(
       database.transaction(async (transaction) => {

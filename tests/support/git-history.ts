@@ -23,7 +23,12 @@ export function makeGitHistory(folder: string, initial: string, steps: HistorySt
   git(folder, "init", "-q");
   git(folder, "add", "-A");
   git(folder, "commit", "-q", "-m", "initial import");
-  const shas = [git(folder, "rev-parse", "HEAD")];
+  return [git(folder, "rev-parse", "HEAD"), ...commitSteps(folder, steps)];
+}
+
+/** Commits the steps one by one on the checked-out branch; returns their shas. */
+export function commitSteps(folder: string, steps: HistoryStep[]): string[] {
+  const shas: string[] = [];
   for (const step of steps) {
     for (const [file, text] of Object.entries(step.write ?? {})) {
       fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });

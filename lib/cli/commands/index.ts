@@ -4,7 +4,9 @@ import { registerCostsCommand } from "./costs";
 import { registerDbCommand } from "./db";
 import { registerDescribeCommand } from "./describe";
 import { registerExtractCommand } from "./extract";
+import { registerGitHubCommand } from "./github";
 import { registerIngestCommand } from "./ingest";
+import { registerMcpCommand } from "./mcp";
 import { registerProjectsCommand } from "./projects";
 import { registerReembedCommand } from "./reembed";
 import { registerSearchCommand } from "./search";
@@ -22,6 +24,8 @@ export function registerCommands(program: Command): void {
   registerSearchCommand(program);
   registerReembedCommand(program);
   registerWorkerCommand(program);
+  registerMcpCommand(program);
+  registerGitHubCommand(program);
   registerDescribeCommand(program);
   registerCostsCommand(program);
   registerBudgetCommand(program);

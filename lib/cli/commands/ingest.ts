@@ -7,6 +7,7 @@ import type { SourceFileRow } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 import type { IncrementalFileCounts, IngestProgress, IngestSummary } from "@/lib/ingest";
 import { parseOptions } from "../parse-options";
+import { describeDirect, describeSummary, describeViaServer, type DescribeAnswer } from "./describe";
 
 const ingestOptionsSchema = z.object({
   project: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "use 2-63 lowercase letters, digits and dashes"),
@@ -16,9 +17,11 @@ const ingestOptionsSchema = z.object({
   coverage: z.string().min(1).optional(),
   commit: z.string().regex(/^[0-9a-f]{7,64}$/, "must be a hex commit sha").optional(),
   root: z.string().min(1).optional(),
+  // --describe alone describes up to 50 patterns; --describe N up to N.
+  describe: z.union([z.literal(true), z.coerce.number().int().min(1).max(10_000)]).optional(),
 });
 
-type IngestResult = IngestSummary & { project: { slug: string; created: boolean }; files: IncrementalFileCounts; root: string };
+type IngestResult = IngestSummary & { project: { slug: string; created: boolean }; files: IncrementalFileCounts; root: string; described?: DescribeAnswer | { state: "skipped"; reason: string } };
 
 // Phases on stderr, one line each, only where a person watches (a terminal, not --json).
 function progressLine(enabled: boolean) {
@@ -65,6 +68,17 @@ function checkInsideRoot(absolutePaths: readonly string[], root: string): void {
   }
 }
 
+// The ingest stands whatever happens to the descriptions after it: a missing provider or a
+// failing model is reported beside the ingest's summary, not as a failed ingest.
+async function describeAfterIngest(describe: () => Promise<DescribeAnswer>): Promise<DescribeAnswer | { state: "skipped"; reason: string }> {
+  try {
+    return await describe();
+  } catch (error) {
+    if (error instanceof MotifError) return { state: "skipped", reason: error.message };
+    throw error;
+  }
+}
+
 async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
   const options = parseOptions(ingestOptionsSchema, rawOptions);
   const show = progressLine(!options.json && process.stderr.isTTY === true);
@@ -81,6 +95,7 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
   const coverage = options.coverage === undefined ? undefined : await readCoverageReport(path.resolve(process.cwd(), options.coverage));
   const scope = ingest.ingestScope(absolutePaths, root);
   const request = { slug: options.project, repository: options.repository, scope, commitSha: options.commit };
+  const describeLimit = options.describe === true ? 50 : options.describe;
   const extractChanged = (stored: SourceFileRow[]) => ingest.extractIncrementally({
     stored, present: hashed.present, scope, coverage, failures: [...discovery.failures, ...hashed.failures],
     extract: async (files) => (await extract.extractFileOutcomes({
@@ -95,7 +110,7 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
         database, ...request, result: incremental.result, sourceFiles: incremental.sourceFiles, embedder: createEmbeddingProvider(),
         onProgress: (progress) => show(describeIngestProgress(progress)),
       });
-      return { ...summary, files: incremental.files, root };
+      return { ...summary, files: incremental.files, root, ...(describeLimit ? { described: await describeAfterIngest(() => describeDirect({ database, slug: request.slug, limit: describeLimit })) } : {}) };
     },
     viaServer: async (fetchOwner) => {
       const query = new URLSearchParams({ project: request.slug, repository: request.repository });
@@ -107,12 +122,16 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
         result: ingest.slimForIngest(incremental.result), source_files: incremental.sourceFiles,
       };
       const response = await fetchOwner("/api/operator/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      return { ...((await response.json()) as IngestResult), files: incremental.files, root };
+      const ingested = (await response.json()) as IngestResult;
+      return { ...ingested, files: incremental.files, root, ...(describeLimit ? { described: await describeAfterIngest(() => describeViaServer(fetchOwner, request.slug, describeLimit)) } : {}) };
     },
   });
   show("");
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else printSummary(result);
+  if (!options.json && result.described) {
+    process.stdout.write(`${result.described.state === "skipped" ? `Not described: ${result.described.reason}` : describeSummary(result.project.slug, result.described)}\n`);
+  }
 }
 
 /** `motif ingest <path...> --project <slug>`: extract, embed and store patterns in a project. */
@@ -128,5 +147,6 @@ export function registerIngestCommand(program: Command): void {
     .option("--coverage <file>", "test coverage report (lcov, coverage.py JSON or Cobertura XML)")
     .option("--commit <sha>", "commit the code is at, stored with new occurrences")
     .option("--root <folder>", "repository root that stored paths are relative to (default: the git root, else the working directory)")
+    .option("--describe [n]", "then have a language model describe up to n patterns (default 50), as motif describe does")
     .action(runIngest);
 }

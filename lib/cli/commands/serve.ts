@@ -17,12 +17,38 @@ export function registerServeCommand(program: Command): void {
     .action(async (rawOptions) => {
       const options = parseOptions(serveOptionsSchema, rawOptions);
       // Loaded on use: Next.js is heavy, and every other command would pay for it at start-up.
-      const { startServer } = await import("../serve/start-server");
+      const { startServer } = await import("@/lib/server");
       const server = await startServer(options);
-      await new Promise<void>((resolve) => {
-        const stop = () => server.close(() => resolve());
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
+      const signal = await new Promise<NodeJS.Signals>((resolve) => {
+        process.once("SIGINT", resolve);
+        process.once("SIGTERM", resolve);
       });
+      process.stderr.write(`motif: ${signal}: stopping (a second signal stops at once)\n`);
+      await stopWithin(server.stop, hardDeadlineMs);
     });
+}
+
+// The stop itself is budgeted to ~8 s; past this, the process leaves anyway (the lock file goes
+// with it: the lock is released on exit).
+const hardDeadlineMs = 9_500;
+
+/**
+ * Runs the clean stop, but never lets the process outlive `deadlineMs` or a second signal; once
+ * stopped, whatever a library left scheduled (Next.js keeps timers) gets one second to end.
+ */
+async function stopWithin(stop: () => Promise<void>, deadlineMs: number): Promise<void> {
+  const force = (code: number, why: string) => {
+    process.stderr.write(`motif: ${why}; exiting now\n`);
+    process.exit(code);
+  };
+  const timer = setTimeout(() => force(1, `not stopped after ${deadlineMs / 1000} s`), deadlineMs);
+  const again = () => force(130, "second signal");
+  process.once("SIGINT", again);
+  process.once("SIGTERM", again);
+  try {
+    await stop();
+  } finally {
+    clearTimeout(timer);
+    setTimeout(() => process.exit(), 1_000).unref();
+  }
 }

@@ -12,13 +12,13 @@ const workerOptionsSchema = z.object({
 export function registerWorkerCommand(program: Command): void {
   program
     .command("worker")
-    .description("Run queued background jobs (re-embedding after a provider change); fails jobs whose process died")
+    .description("Run queued background jobs (re-embedding after a provider change, GitHub webhook work); fails jobs whose process died")
     .option("--once", "run what is queued now, then exit")
     .option("--poll-ms <ms>", "pause between looks at an empty queue", "5000")
     .action(async (rawOptions) => {
       const options = parseOptions(workerOptionsSchema, rawOptions);
-      const [{ createEmbeddingProvider }, { describeWorkerEvent, drainJobs, startJobWorker }, { withDatabaseAccess }, { startEmbeddedMaintenance }] =
-        await Promise.all([import("@/lib/embed"), import("@/lib/jobs"), import("../database-access"), import("@/lib/db")]);
+      const [{ createEmbeddingProvider }, { describeWorkerEvent, drainJobs, startJobWorker }, { withDatabaseAccess }, { startEmbeddedMaintenance }, { gitHubJobHandlers: handlers }] =
+        await Promise.all([import("@/lib/embed"), import("@/lib/jobs"), import("../database-access"), import("@/lib/db"), import("@/lib/github")]);
       const embedder = createEmbeddingProvider();
       const report = (event: Parameters<typeof describeWorkerEvent>[0]) => {
         const line = describeWorkerEvent(event);
@@ -26,8 +26,8 @@ export function registerWorkerCommand(program: Command): void {
       };
       await withDatabaseAccess({
         direct: async (database) => {
-          if (options.once) return void (await drainJobs({ database, embedder, enqueueReembeds: true, onEvent: report }));
-          const worker = startJobWorker({ database, embedder, pollMs: options.pollMs, onEvent: report, onError: (error) => process.stderr.write(`motif worker: ${error.message}\n`) });
+          if (options.once) return void (await drainJobs({ database, embedder, handlers, enqueueReembeds: true, onEvent: report }));
+          const worker = startJobWorker({ database, embedder, handlers, pollMs: options.pollMs, onEvent: report, onError: (error) => process.stderr.write(`motif worker: ${error.message}\n`) });
           // Embedded, this process owns the data dir for as long as it runs, and serves no requests.
           const maintenance = database.driver === "pglite"
             ? startEmbeddedMaintenance({

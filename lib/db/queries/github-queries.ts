@@ -111,3 +111,9 @@ export async function listPatternIdsByExtractionKeys(options: { transaction: Que
     [options.projectId, options.keys],
   );
 }
+
+/** A project's slug, for links (service_role). */
+export async function getProjectSlugById(options: { transaction: Queryable; projectId: string }): Promise<string | undefined> {
+  const [row] = await options.transaction.query<{ slug: string }>(`select slug from public.projects where id = $1`, [options.projectId]);
+  return row?.slug;
+}

@@ -61,7 +61,7 @@ async function sqlOnce(world: BenchWorld, query: Query, limit = 5) {
   });
 }
 
-/** p50/p95/p99 of the SQL function alone and of the endpoint over HTTP; throughput at concurrency 8. */
+/** p50/p95/p99 of the SQL function alone and of the endpoint over HTTP; throughput at concurrency 8 and 16. */
 export async function runLatencies(world: BenchWorld) {
   const queries = await buildQueries(world);
   const byFilter = new Map<string, number[]>();
@@ -98,9 +98,16 @@ export async function runLatencies(world: BenchWorld) {
   await timeEach(queries.unfiltered.slice(0, 20), post); // warm-up
   const http = { unfiltered: summarize(await timeEach(queries.unfiltered, post)), filtered: summarize(await timeEach(queries.filtered, post)) };
   log(`HTTP p99 unfiltered ${http.unfiltered.p99} ms, filtered ${http.filtered.p99} ms`);
-  const concurrency8 = await throughput([...queries.unfiltered, ...queries.filtered], 8, post);
+  const mixed = [...queries.unfiltered, ...queries.filtered];
+  const concurrency8 = await throughput(mixed, 8, post);
+  log(`HTTP at concurrency 8: ${concurrency8.requestsPerSecond} requests/s, p99 ${concurrency8.latency.p99} ms`);
+  const concurrency16 = await throughput(mixed, 16, post);
+  log(`HTTP at concurrency 16: ${concurrency16.requestsPerSecond} requests/s, p99 ${concurrency16.latency.p99} ms`);
   await server.close();
-  return { queries: { unfiltered: queries.unfiltered.length, filtered: queries.filtered.length }, sql_function: sql, http_endpoint: http, http_concurrency_8: concurrency8 };
+  return {
+    queries: { unfiltered: queries.unfiltered.length, filtered: queries.filtered.length },
+    sql_function: sql, http_endpoint: http, http_concurrency_8: concurrency8, http_concurrency_16: concurrency16,
+  };
 }
 
 // The same match with the vector branch forced to an exact scan (no index scans: sequential or

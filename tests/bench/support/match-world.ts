@@ -10,7 +10,7 @@ const embedder = createBuiltinProvider();
 const log = (line: string) => process.stderr.write(`[bench:match] ${line}\n`);
 
 /** What a loaded database is, apart from the database itself (saved with a cached one). */
-interface WorldFacts {
+export interface WorldFacts {
   projectId: string;
   userId: string;
   apiKey: string;
@@ -59,7 +59,7 @@ async function addUsageHistory(database: Database, projectId: string) {
 
 // Bulk load without the ANN index, then build it once, as the migrations define it (build
 // parameters included): what an operator does for a big import.
-async function loadPatterns(database: Database, count: number): Promise<WorldFacts> {
+export async function loadPatterns(database: Database, count: number): Promise<WorldFacts> {
   const corpus = await loadRealCorpus();
   log(`${corpus.patterns.length} real patterns extracted (${Math.round(corpus.extractionMs / 1000)} s); generating ${count}`);
   const source = buildBenchSource(corpus, count);
@@ -91,7 +91,7 @@ async function loadPatterns(database: Database, count: number): Promise<WorldFac
   };
 }
 
-function worldOf(database: Database, facts: WorldFacts, fromCache: boolean): BenchWorld {
+export function worldOf(database: Database, facts: WorldFacts, fromCache: boolean): BenchWorld {
   const { userId, ...rest } = facts;
   return { ...rest, database, fromCache, claims: { role: "authenticated", sub: userId, aud: "authenticated" }, close: () => database.close() };
 }

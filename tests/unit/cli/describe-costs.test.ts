@@ -51,9 +51,12 @@ type UsageRow = { task: string; provider: string; model: string; is_local: boole
 
 describe("motif describe, motif budget and motif costs", { timeout: 300_000 }, () => {
   it("without a provider: ingest works as ever, describe says none is set and changes nothing", async () => {
-    const ingest = await motif(["ingest", "service", "--project", "shop", "--json", "--jobs", "1"]);
+    const ingest = await motif(["ingest", "service", "--project", "shop", "--json", "--jobs", "1", "--describe"]);
     expect(ingest.status).toBe(0);
-    expect(JSON.parse(ingest.stdout).patterns.created).toBe(11);
+    const ingested = JSON.parse(ingest.stdout);
+    expect(ingested.patterns.created).toBe(11);
+    // Asked to describe after the ingest: the ingest stands, and the answer says why nothing was described.
+    expect(ingested.described).toEqual({ state: "skipped", reason: expect.stringMatching(/no LLM provider is configured/) });
     const refused = await motif(["describe", "--project", "shop"]);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/no LLM provider is configured: set OLLAMA_HOST \(local\), OPENAI_API_KEY or ANTHROPIC_API_KEY/);

@@ -1,6 +1,6 @@
 import { requireCaller } from "@/lib/auth";
 import { jsonResponse, parseWith, readLimitedJson, routeHandler } from "@/lib/http";
-import { ingestUploadedFiles, uploadLimits } from "@/lib/ingest";
+import { ingestUploadedFiles, uploadLimits } from "@/lib/upload";
 import { extractSchema } from "./schema";
 
 export const runtime = "nodejs";

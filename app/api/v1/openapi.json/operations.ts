@@ -10,9 +10,11 @@ import { matchSchema } from "../patterns/match/schema";
 import { createPatternSchema, listPatternsQuerySchema } from "../patterns/schema";
 import { apiKeyParamsSchema } from "../projects/[slug]/api-keys/[keyId]/schema";
 import { createApiKeySchema } from "../projects/[slug]/api-keys/schema";
+import { connectGitHubSchema } from "../projects/[slug]/github/schema";
 import { listEventsQuerySchema, streamEventsQuerySchema } from "../projects/[slug]/events/schema";
 import { graphQuerySchema } from "../projects/[slug]/graph/schema";
 import { createJobSchema, jobParamsSchema, listJobsQuerySchema } from "../projects/[slug]/jobs/schema";
+import { accuracyQuerySchema } from "../projects/[slug]/accuracy/schema";
 import { insightsQuerySchema } from "../projects/[slug]/insights/schema";
 import { memberParamsSchema, updateMemberSchema } from "../projects/[slug]/members/[userId]/schema";
 import { addMemberSchema } from "../projects/[slug]/members/schema";
@@ -42,6 +44,9 @@ export const apiOperations: ApiOperation[] = [
   { method: "GET", path: project, tag: "projects", summary: "A project and the caller's role in it", success: ok("The project"), errors: [404] },
   { method: "PATCH", path: project, tag: "projects", summary: "Rename a project (admins)", body: updateProjectSchema, success: ok("The project"), errors: [403, 404] },
   { method: "DELETE", path: project, tag: "projects", summary: "Delete a project and everything in it (admins)", success: ok("Deleted"), errors: [403, 404] },
+  { method: "GET", path: `${project}/github`, tag: "github", summary: "The project's GitHub connections with delivery counts, no secrets (admins)", success: ok("Connections"), errors: [403, 404] },
+  { method: "POST", path: `${project}/github`, tag: "github", summary: "Connect a GitHub repository; webhook secret and token stored encrypted (admins)", body: connectGitHubSchema, success: created("The connection (200 when it replaced the secrets of an existing one)"), errors: [403, 404] },
+  { method: "POST", path: "/api/v1/github/webhook", tag: "github", summary: "GitHub's webhook deliveries for every connected project (X-Hub-Signature-256; 202 with the work queued, 200 for ping, ignored or redelivered)", authenticated: false, success: { status: 202, description: "The delivery was recorded and its work queued" }, errors: [401] },
   { method: "GET", path: `${project}/members`, tag: "projects", summary: "Members with e-mail and role", success: ok("Members"), errors: [404] },
   { method: "POST", path: `${project}/members`, tag: "projects", summary: "Add an account by e-mail (admins)", body: addMemberSchema, success: created("The membership"), errors: [403, 404, 409] },
   { method: "PATCH", path: `${project}/members/{userId}`, tag: "projects", summary: "Change a member's role (admins)", params: memberParamsSchema, body: updateMemberSchema, success: ok("The membership"), errors: [403, 404, 409] },
@@ -63,6 +68,7 @@ export const apiOperations: ApiOperation[] = [
   { method: "GET", path: `${project}/sessions/{sessionId}`, tag: "sessions", summary: "One analysed session with its report", params: sessionParamsSchema, success: ok("{session}"), errors: [404] },
   { method: "GET", path: `${project}/graph`, tag: "insights", summary: "Relationships between current patterns", query: graphQuerySchema, success: ok("Nodes and edges"), errors: [404] },
   { method: "GET", path: `${project}/insights`, tag: "insights", summary: "Usage, quality and match figures over time", query: insightsQuerySchema, success: ok("Insights"), errors: [404] },
+  { method: "GET", path: `${project}/accuracy`, tag: "insights", summary: "Detector accuracy per design-pattern kind (verdicts and outcomes), relationship precision and weekly verdicts, against the alert threshold", query: accuracyQuerySchema, success: ok("{accuracy: {settings, kinds, relationships, weekly}}"), errors: [404] },
   { method: "GET", path: `${project}/patterns/export`, tag: "patterns", summary: "Export the project's patterns", query: exportQuerySchema, success: ok("The export"), errors: [404] },
   { method: "GET", path: `${project}/patterns/occurrence-counts`, tag: "patterns", summary: "Live occurrence counts of the given patterns", query: occurrenceCountsQuerySchema, success: ok("Counts by pattern id"), errors: [404] },
 

@@ -2,6 +2,15 @@ import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/
 import { assembleResult, detectLanguage, extractSource } from "@/lib/extract";
 import type { UploadedFile } from "./upload-limits";
 
+/** A file to extract: its text, or its bytes as read from disk (decoded as `motif extract` decodes them). */
+export type SourceFile = UploadedFile | { path: string; bytes: Uint8Array };
+
+/** `motif extract`'s filters, applied to the uploaded files' result. */
+export interface ExtractFilters {
+  minQuality?: number;
+  maxComplexity?: number;
+}
+
 /** What extraction made of an upload, and which files it skipped as not hand-written. */
 export interface UploadExtraction {
   result: ExtractionResult;
@@ -13,7 +22,7 @@ export interface UploadExtraction {
  * same extractor `motif extract` runs, then clustering into patterns across the files. A file
  * in a language Motif does not parse, or one it cannot parse, becomes a failure naming it.
  */
-export async function extractUploadedFiles(files: UploadedFile[]): Promise<UploadExtraction> {
+export async function extractUploadedFiles(files: SourceFile[], filters: ExtractFilters = {}): Promise<UploadExtraction> {
   const startedAt = performance.now();
   const extractions: FileExtraction[] = [];
   const failures: ExtractionFailure[] = [];
@@ -24,11 +33,11 @@ export async function extractUploadedFiles(files: UploadedFile[]): Promise<Uploa
       failures.push({ file: file.path, reason: "unsupported language: Motif parses .py, .ts, .tsx, .js (and .mjs, .cjs, .jsx, .mts, .cts, .pyi)" });
       continue;
     }
-    const outcome = await extractSource({ file: file.path, language, bytes: new TextEncoder().encode(file.content) });
+    const outcome = await extractSource({ file: file.path, language, bytes: "bytes" in file ? file.bytes : new TextEncoder().encode(file.content) });
     if (outcome.status === "extracted") extractions.push(outcome.extraction);
     else if (outcome.status === "failed") failures.push(outcome.failure);
     else skipped.push({ file: outcome.file, reason: outcome.reason });
   }
-  const result = assembleResult({ extractions, failures, jobs: 1, elapsedMs: () => performance.now() - startedAt });
+  const result = assembleResult({ extractions, failures, ...filters, jobs: 1, elapsedMs: () => performance.now() - startedAt });
   return { result, skipped };
 }

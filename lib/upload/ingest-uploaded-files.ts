@@ -1,6 +1,6 @@
 import { getDatabase, withUser, type Database, type JwtClaims } from "@/lib/db";
 import type { ExtractionFailure } from "@/lib/domain";
-import { ingestExtraction } from "./ingest-extraction";
+import { ingestExtraction } from "@/lib/ingest";
 import { requireWriter, resolveProject } from "@/lib/projects";
 import { extractUploadedFiles } from "./extract-uploaded-files";
 import { assertWithinUploadLimits, type UploadedFile } from "./upload-limits";
@@ -22,7 +22,6 @@ export interface UploadSummary {
 /**
  * Extracts uploaded files and ingests the result into a project (admins and members), with
  * the uploaded paths as the ingest's scope: occurrences in other files of the project stay.
- * The database is the process's own unless one is given.
  */
 export async function ingestUploadedFiles(options: {
   database?: Database;

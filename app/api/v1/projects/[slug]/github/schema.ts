@@ -1,0 +1,1 @@
+export { gitHubConnectRequestSchema as connectGitHubSchema } from "@/lib/domain";

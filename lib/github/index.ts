@@ -1,0 +1,11 @@
+export { createGitHubWebhookHandler, dispositionOf } from "./webhook-handler";
+export { connectRepository, connectRepositoryAsOperator, listConnections, type GitHubConnection } from "./connect-repository";
+export { runGitHubJob, gitHubJobTypes, gitHubJobHandlers } from "./run-github-job";
+export { createGitHubClient, repositoryParts, type GitHubClient, type GitHubClientOptions } from "./github-client";
+export { sealSecret, openSecret, encryptionKey } from "./secret-box";
+export { ingestPush, type PushIngest } from "./ingest-push";
+export { commentOnPullRequest, type PullRequestComment } from "./comment-on-pull-request";
+export { recommendForIssue, issueMarker } from "./recommend-for-issue";
+export { comparePullRequest, type PullRequestInsight, type ReuseHint, type NewPattern } from "./compare-pull-request";
+export { renderPullRequestComment, pullRequestMarker } from "./render-pull-request-comment";
+export { isSourcePath } from "./repository-files";

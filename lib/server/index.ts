@@ -1,0 +1,4 @@
+export { startServer, type ServeOptions, type RunningServer } from "./start-server";
+export { ensureBuild, isBuildCurrent } from "./ensure-build";
+export { stopServer, type ServerParts } from "./stop-server";
+export { createRequestTracker, type RequestTracker } from "./request-tracker";

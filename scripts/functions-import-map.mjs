@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Writes the import map of supabase/functions/deno.json. It follows the functions' imports
+// from supabase/functions/*/index.ts through lib/ (as Deno resolves them: `@/` is the
+// repository root, as in tsconfig; extensionless paths end in .ts or /index.ts) and maps every
+// npm package they reach (and any grammar .wasm they name) to an `npm:` specifier at the exact
+// version package-lock.json holds, bare and with subpaths. Deno here reaches only the npm
+// registry (no jsr:, no URLs), and Deno and Node then load the same packages at the same
+// versions. Packages the functions never reach stay out, so Deno never installs them.
+// `--check` only compares, and fails when the file is out of date (npm test runs it).
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const functionsFolder = path.join(repository, "supabase/functions");
+const denoJsonPath = path.join(functionsFolder, "deno.json");
+const lock = JSON.parse(fs.readFileSync(path.join(repository, "package-lock.json"), "utf8"));
+// Static imports and re-exports (possibly over several lines), side-effect imports, import().
+const importPatterns = [
+  /^\s*(?:import|export)\s[^;]*?\sfrom\s*["']([^"'\s]+)["']/gm,
+  /^\s*import\s*["']([^"']+)["']/gm,
+  /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+];
+const wasmPattern = /["']((?:@[\w.-]+\/)?[\w.-]+)\/[^"']+\.wasm["']/g;
+
+function resolveLocal(specifier, from) {
+  const base = specifier.startsWith("@/") ? path.join(repository, specifier.slice(2)) : path.resolve(path.dirname(from), specifier);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) {
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+  }
+  throw new Error(`${path.relative(repository, from)}: cannot resolve ${specifier}`);
+}
+
+const packageName = (specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+
+function reachedPackages() {
+  const entries = fs.readdirSync(functionsFolder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("_") && entry.name !== "node_modules")
+    .map((entry) => path.join(functionsFolder, entry.name, "index.ts"))
+    .filter((file) => fs.existsSync(file));
+  const seen = new Set();
+  const packages = new Set();
+  const queue = [...entries, path.join(functionsFolder, "_shared/serve-locally.ts")];
+  while (queue.length > 0) {
+    const file = queue.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    // Plain JavaScript (lib/bundle's esbuild loader) is not type-checked, and the functions never run it.
+    if (!file.endsWith(".ts")) continue;
+    const text = fs.readFileSync(file, "utf8");
+    for (const [, specifier] of text.matchAll(wasmPattern)) packages.add(specifier);
+    for (const [, specifier] of importPatterns.flatMap((pattern) => [...text.matchAll(pattern)])) {
+      if (specifier.startsWith("node:") || specifier.startsWith("npm:")) continue;
+      if (specifier.startsWith(".") || specifier.startsWith("@/")) queue.push(resolveLocal(specifier, file));
+      else packages.add(packageName(specifier));
+    }
+  }
+  return [...packages].sort();
+}
+
+function importMap() {
+  const imports = { "@/": "../../" };
+  for (const name of reachedPackages()) {
+    const version = lock.packages[`node_modules/${name}`]?.version;
+    if (!version) throw new Error(`the functions import ${name}, which package-lock.json does not hold: add it to package.json`);
+    imports[name] = `npm:${name}@${version}`;
+    imports[`${name}/`] = `npm:/${name}@${version}/`;
+  }
+  return imports;
+}
+
+const current = JSON.parse(fs.readFileSync(denoJsonPath, "utf8"));
+const text = `${JSON.stringify({ ...current, imports: importMap() }, null, 2)}\n`;
+if (process.argv.includes("--check")) {
+  if (fs.readFileSync(denoJsonPath, "utf8") !== text) {
+    process.stderr.write("supabase/functions/deno.json is out of date with the functions' imports: run `npm run functions:imports`\n");
+    process.exit(1);
+  }
+} else {
+  fs.writeFileSync(denoJsonPath, text);
+}
