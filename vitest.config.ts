@@ -17,6 +17,10 @@ const embeddedOnly = [
   "tests/db/postgres-driver.test.ts",
 ];
 
+// API suites that start a real `motif serve` in embedded mode rather than the test database:
+// on the real-Postgres lane they would only run the same thing a second time, beside the first.
+const apiEmbeddedOnly = ["tests/api/edge-functions.test.ts"];
+
 const slow = { testTimeout: 120_000, hookTimeout: 120_000 };
 
 const projects: TestProjectConfiguration[] = [
@@ -32,7 +36,7 @@ if (process.env.MOTIF_TEST_DATABASE_URL) {
   const globalSetup = ["tests/support/real-postgres-setup.ts"];
   projects.push(
     { resolve: { alias }, test: { name: "db-postgres", include: ["tests/db/**/*.test.ts"], exclude: embeddedOnly, env: lane, globalSetup, ...slow } },
-    { resolve: { alias }, test: { name: "api-postgres", include: ["tests/api/**/*.test.ts"], env: lane, globalSetup, ...slow } },
+    { resolve: { alias }, test: { name: "api-postgres", include: ["tests/api/**/*.test.ts"], exclude: apiEmbeddedOnly, env: lane, globalSetup, ...slow } },
     { resolve: { alias }, test: { name: "postgres-only", include: ["tests/postgres/**/*.test.ts"], env: lane, globalSetup, ...slow } },
   );
 }

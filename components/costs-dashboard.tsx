@@ -56,7 +56,7 @@ export function CostsDashboard({ slug }: { slug: string }) {
       <BudgetSummary report={report} />
       {report.calls === 0 ? (
         <EmptyState title="No LLM calls yet" testId="costs-empty">
-          <p>Calls appear here once a model describes patterns (<code>motif describe</code>) or judges a session. Configure a provider first: see docs/llm-routing.md.</p>
+          <p className="[overflow-wrap:anywhere]">Calls appear here once a model describes patterns (<code>motif describe</code>) or judges a session. Configure a provider first: see docs/llm-routing.md.</p>
         </EmptyState>
       ) : (
         <div className="grid gap-6 md:grid-cols-2">

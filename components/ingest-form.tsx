@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import type { UploadSummary } from "@/lib/upload";
 import { realtimeQueryKeys } from "./query-keys";
 import { checkUploadLimits, readPickedFiles, type SourceFile } from "./ingest-files";
@@ -25,9 +25,9 @@ function Progress({ run }: { run: Run }) {
   const text =
     run.phase === "reading" ? `Reading files: ${run.done} of ${run.total}`
     : run.phase === "uploading" ? `Uploading: ${Math.round(run.fraction * 100)}%`
-    : run.phase === "extracting" ? "Parsing, clustering, scoring and saving patterns on the server…" : "";
+    : run.phase === "extracting" ? "The server is extracting and saving the patterns: its progress shows under Recent jobs." : "";
   if (!text) return null;
-  // The server phase has no measurable steps (one request, one transaction): an indeterminate bar.
+  // The server's own progress (files, then patterns) is the job's, under Recent jobs: here an indeterminate bar.
   const value = run.phase === "reading" ? run.done / Math.max(run.total, 1) : run.phase === "uploading" ? run.fraction : undefined;
   return (
     <div role="status" aria-live="polite" className="space-y-1" data-testid="ingest-progress">
@@ -46,6 +46,12 @@ export function IngestForm({ slug }: { slug: string }) {
   const [run, setRun] = useState<Run>({ phase: "idle" });
   const busy = run.phase === "reading" || run.phase === "uploading" || run.phase === "extracting";
   const limitProblem = checkUploadLimits(files);
+  // The job row exists from the moment the server starts on the upload: the job list follows it.
+  useEffect(() => {
+    if (run.phase !== "extracting") return;
+    const timer = setInterval(() => void queryClient.invalidateQueries({ queryKey: realtimeQueryKeys.jobs(slug) }), 1_000);
+    return () => clearInterval(timer);
+  }, [run.phase, queryClient, slug]);
   const addFiles = (added: SourceFile[]) =>
     setFiles((current) => [...current.filter((file) => !added.some((next) => next.path === file.path)), ...added]);
   const pick = async (picked: File[]) => {

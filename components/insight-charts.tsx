@@ -44,8 +44,21 @@ export function CountChart({ counts, label, color, testId }: { counts: LabelCoun
 export function UsageTrendChart({ days }: { days: UsageTrendDay[] }) {
   const data = days.map((day) => ({ ...day, date: day.date.slice(5), success: day.success_rate === null ? null : Math.round(day.success_rate * 100) }));
   const total = days.reduce((sum, day) => sum + day.successful + day.failed + day.partial + day.pending, 0);
+  if (total === 0) {
+    return (
+      <div className="space-y-1 text-sm text-slate-600 dark:text-slate-300" data-testid="usage-empty">
+        <p className="font-medium">No use of a pattern was reported in these {days.length} days.</p>
+        <p>
+          Uses come from outcomes: an agent reports one with <code className="font-mono">POST /api/v1/patterns/&lt;id&gt;/usage</code> after applying
+          a pattern, and a person with “Report an outcome” on a pattern’s page. Success rates and these charts follow from them.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="grid gap-4 md:grid-cols-2">
+      <div className="min-w-0 space-y-1">
+      <h3 className="text-sm font-medium text-slate-700 dark:text-slate-200">Uses per day, by outcome</h3>
       <ChartFrame label={`Uses per day: ${total} in ${days.length} days`} testId="chart-usage-trend">
         <BarChart data={data}>
           <CartesianGrid vertical={false} strokeOpacity={0.3} />
@@ -59,6 +72,9 @@ export function UsageTrendChart({ days }: { days: UsageTrendDay[] }) {
           <Bar dataKey="pending" stackId="u" fill="#94a3b8" />
         </BarChart>
       </ChartFrame>
+      </div>
+      <div className="min-w-0 space-y-1">
+      <h3 className="text-sm font-medium text-slate-700 dark:text-slate-200">Success rate per day</h3>
       <ChartFrame label="Success rate per day" testId="chart-success-trend">
         <LineChart data={data}>
           <CartesianGrid vertical={false} strokeOpacity={0.3} />
@@ -68,6 +84,7 @@ export function UsageTrendChart({ days }: { days: UsageTrendDay[] }) {
           <Line type="monotone" dataKey="success" name="success rate %" stroke="#6366f1" strokeWidth={2} connectNulls dot={{ r: 3 }} />
         </LineChart>
       </ChartFrame>
+      </div>
     </div>
   );
 }
@@ -76,10 +93,12 @@ export function UsageTrendChart({ days }: { days: UsageTrendDay[] }) {
 export function ComplexityQualityChart({ points, onOpen }: { points: ComplexityPoint[]; onOpen: (id: string) => void }) {
   return (
     <ChartFrame height={300} label={`Complexity against quality for ${points.length} patterns`} testId="chart-complexity-quality">
-      <ScatterChart margin={{ right: 16 }}>
+      <ScatterChart margin={{ right: 16, bottom: 20, left: 8 }}>
         <CartesianGrid strokeOpacity={0.3} />
-        <XAxis type="number" dataKey="complexity" name="complexity" tick={tick} allowDecimals={false} />
-        <YAxis type="number" dataKey="quality_score" name="quality" domain={[0, 1]} tick={tick} width={40} />
+        <XAxis type="number" dataKey="complexity" name="complexity" tick={tick} allowDecimals={false}
+          label={{ value: "Cyclomatic complexity", position: "insideBottom", offset: -12, fill: "currentColor", fontSize: 12 }} />
+        <YAxis type="number" dataKey="quality_score" name="quality" domain={[0, 1]} tick={tick} width={48}
+          label={{ value: "Quality score", angle: -90, position: "insideLeft", offset: 4, fill: "currentColor", fontSize: 12, style: { textAnchor: "middle" } }} />
         <ZAxis range={[40, 40]} />
         <Tooltip {...tooltipStyle} cursor={{ strokeDasharray: "3 3" }}
           formatter={(value, name) => (name === "quality" ? Number(value).toFixed(2) : value)} />

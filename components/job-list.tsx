@@ -8,7 +8,7 @@ import { formatDate, formatLabel } from "./format";
 import { ErrorMessage } from "./ui/error-message";
 
 /** How often the list is read again while a job is queued or running. */
-const activePollMs = 2_000;
+const activePollMs = 1_000;
 
 const statusStyle: Record<ProjectJob["status"], string> = {
   queued: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
@@ -24,9 +24,26 @@ const isActive = (job: ProjectJob) => job.status === "queued" || job.status === 
  * What a job got through, from its own record: "120 of 480 patterns" while a re-embedding
  * runs or after it, "12 patterns: 3 new, 2 changed" for a finished ingest.
  */
+type LiveProgress = {
+  processed?: number; total?: number; phase?: string; step?: string;
+  files_done?: number; files_total?: number; patterns_done?: number; patterns_total?: number;
+};
+
+/** A running ingest's progress in words: "extracting 120 of 200 files", "embedding 800 of 4,534 patterns". */
+function ingestProgressText(progress: LiveProgress): string | null {
+  const files = typeof progress.files_total === "number" ? `${(progress.files_done ?? 0).toLocaleString()} of ${progress.files_total.toLocaleString()} files` : null;
+  const patterns = typeof progress.patterns_total === "number" ? `${(progress.patterns_done ?? 0).toLocaleString()} of ${progress.patterns_total.toLocaleString()} patterns` : null;
+  if (progress.phase === "extracting") return `extracting ${files ?? "files"}`;
+  if (progress.phase === "staging") return `comparing ${progress.patterns_total?.toLocaleString() ?? ""} patterns with the project`;
+  if (progress.phase === "embedding") return `embedding ${patterns ?? "patterns"}`;
+  if (progress.phase === "writing") return `writing ${progress.step ?? "patterns"}`;
+  return null;
+}
+
 function progressText(job: ProjectJob): string | null {
-  const progress = job.progress as { processed?: number; total?: number } | null;
+  const progress = job.progress as LiveProgress | null;
   if (typeof progress?.processed === "number" && typeof progress.total === "number") return `${progress.processed} of ${progress.total} patterns`;
+  if (isActive(job) && progress?.phase) return ingestProgressText(progress);
   const patterns = (job.result as { patterns?: { received?: number; created?: number; updated?: number } } | null)?.patterns;
   if (typeof patterns?.received === "number") return `${patterns.received} patterns: ${patterns.created ?? 0} new, ${patterns.updated ?? 0} changed`;
   return null;
@@ -38,15 +55,16 @@ function JobRow({ job }: { job: ProjectJob }) {
   return (
     <li className="space-y-1 py-2" data-testid="job-row" data-job-type={job.job_type} data-job-status={job.status}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="font-medium" data-testid="job-type">{formatLabel(job.job_type)}</span>
+        <span className="font-medium" data-testid="job-type">{formatLabel(job.job_type)}{job.repository ? <> of <span className="font-mono" data-testid="job-repository">{job.repository}</span></> : null}</span>
         <span className={`rounded px-1.5 py-0.5 text-xs ${statusStyle[job.status]}`} data-testid="job-status">{job.status}</span>
         <span className="text-xs text-slate-500 dark:text-slate-400">
           {job.finished_at ? `finished ${formatDate(job.finished_at)}` : job.started_at ? `started ${formatDate(job.started_at)}` : `queued ${formatDate(job.created_at)}`}
           {job.attempts > 1 ? ` · attempt ${job.attempts} of ${job.max_attempts}` : ""}
+          {" · by "}<span data-testid="job-actor">{job.created_by_name ? (job.created_by_kind === "agent" ? `API key “${job.created_by_name}”` : job.created_by_name) : job.job_type === "ingest" ? "the local operator (motif CLI)" : "Motif"}</span>
         </span>
         {counts && <span className="text-xs tabular-nums" data-testid="job-counts">{counts}</span>}
       </div>
-      {isActive(job) && <progress className="h-1.5 w-full accent-indigo-600" value={fraction} max={1} aria-label={`${formatLabel(job.job_type)} progress`} />}
+      {isActive(job) && <progress className="h-1.5 w-full accent-indigo-600" value={fraction} max={1} aria-label={`${formatLabel(job.job_type)} progress`} data-testid="job-progress" />}
       {job.error && <p className="break-words text-xs text-red-700 dark:text-red-300" data-testid="job-error">{job.error}</p>}
     </li>
   );
@@ -54,7 +72,7 @@ function JobRow({ job }: { job: ProjectJob }) {
 
 /**
  * The project's recent background jobs (ingests, re-embeddings) with their status, progress and
- * errors, from GET /api/v1/projects/[slug]/jobs; read again every 2 s while one is active.
+ * errors, from GET /api/v1/projects/[slug]/jobs; read again every second while one is active.
  */
 export function JobList({ slug, limit = 10 }: { slug: string; limit?: number }) {
   const jobs = useQuery({

@@ -1,11 +1,19 @@
 "use client";
 
+import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useEffect, useMemo, useRef } from "react";
 import type { PatternEvent, PatternFeedStatus, RealtimeConfig } from "@/lib/realtime/client";
+import { apiFetch } from "./api-client";
+import { FeedEntry } from "./feed-entry";
 import { usePatternFeed } from "./use-pattern-feed";
-import { formatDate } from "./format";
+import { Button } from "./ui/button";
 import { EmptyState } from "./ui/empty-state";
+import { ErrorMessage } from "./ui/error-message";
 import { ListSkeleton } from "./ui/skeleton";
+
+/** Entries per page of the feed. */
+const pageSize = 30;
 
 const statusLabels: Record<PatternFeedStatus, string> = {
   idle: "Paused",
@@ -16,20 +24,6 @@ const statusLabels: Record<PatternFeedStatus, string> = {
   not_found: "Not available",
   error: "Stopped",
 };
-
-/** `pattern.created` → "pattern created", `pattern.occurrences_removed` → "pattern occurrences removed". */
-function eventLabel(eventType: string): string {
-  return eventType.replace(/[._]+/g, " ");
-}
-
-/** The one line that says what happened, from what the event carries. */
-function eventSummary(event: PatternEvent): string | undefined {
-  const data = event.event_data;
-  // `change: "created"` repeats `pattern.created`; only what the type does not say is shown.
-  const said = new Set(event.event_type.split(/[._]+/));
-  const parts = [data.name, data.kind, data.change, data.outcome].filter((part) => typeof part === "string" && part && !said.has(part));
-  return parts.length > 0 ? parts.map((part) => String(part).replaceAll("_", " ")).join(" · ") : undefined;
-}
 
 const statusColours: Partial<Record<PatternFeedStatus, string>> = {
   live: "bg-emerald-500",
@@ -48,33 +42,55 @@ function StatusPill({ status }: { status: PatternFeedStatus }) {
   );
 }
 
-function FeedItem({ event, slug }: { event: PatternEvent; slug: string }) {
-  const summary = eventSummary(event);
-  const linkable = event.pattern_id && event.event_type !== "pattern.deleted";
-  return (
-    <li data-testid="feed-event" data-event-id={event.id} data-event-type={event.event_type}
-      className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-baseline sm:justify-between">
-      <div className="min-w-0">
-        <span className="font-medium text-slate-900 dark:text-slate-100">{eventLabel(event.event_type)}</span>
-        {summary && <span className="ml-2 text-sm text-slate-600 dark:text-slate-300" data-testid="feed-event-summary">{summary}</span>}
-        {linkable && (
-          <Link href={`/projects/${slug}/patterns/${event.pattern_id}`} aria-label={`Open pattern ${summary ?? event.pattern_id}`}
-            className="ml-2 text-sm font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
-            open pattern
-          </Link>
-        )}
-      </div>
-      <time dateTime={event.created_at} className="shrink-0 text-xs text-slate-500 dark:text-slate-400">{formatDate(event.created_at)}</time>
-    </li>
-  );
+type EntriesPage = { events: PatternEvent[]; next: number | null };
+
+/** The feed's entries page by page, newest first (older pages as one scrolls). */
+function useFeedEntries(slug: string) {
+  return useInfiniteQuery({
+    queryKey: ["feed-entries", slug],
+    queryFn: ({ pageParam }) =>
+      apiFetch<EntriesPage>(`/api/v1/projects/${encodeURIComponent(slug)}/events/entries?limit=${pageSize}${pageParam ? `&before=${pageParam}` : ""}`),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.next ?? undefined,
+    // Live events arrive through the stream below; the pages themselves never go stale.
+    staleTime: Infinity,
+  });
+}
+
+/** Calls `onVisible` whenever the returned element scrolls into view (the load-more sentinel). */
+function useOnVisible(onVisible: () => void) {
+  const ref = useRef<HTMLDivElement>(null);
+  const callback = useRef(onVisible);
+  useEffect(() => {
+    callback.current = onVisible;
+  });
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && callback.current(), { rootMargin: "200px" });
+    observer.observe(element);
+    return () => observer.disconnect();
+  });
+  return ref;
 }
 
 /**
- * A project's `pattern_events` as they happen, newest on top (`usePatternFeed`). Only
- * members see events; anyone else sees why, and nothing else.
+ * A project's feed as a person reads it: one entry per ingest (with its counts, opening onto its
+ * patterns) and per other action, each naming who acted and on which pattern, newest on top.
+ * New entries arrive live (`usePatternFeed`); older ones load as one scrolls down.
  */
 export function LiveFeed({ slug, config }: { slug: string; config?: RealtimeConfig }) {
-  const feed = usePatternFeed(slug, { config, limit: 100 });
+  const feed = usePatternFeed(slug, { config, limit: pageSize });
+  const pages = useFeedEntries(slug);
+  const entries = useMemo(() => {
+    const byId = new Map<number, PatternEvent>();
+    for (const page of pages.data?.pages ?? []) for (const event of page.events) byId.set(event.id, event);
+    // An ingest's per-pattern events belong to its one entry, which arrives when it completes.
+    for (const event of feed.events) if (!event.ingest_job_id) byId.set(event.id, event);
+    return [...byId.values()].sort((left, right) => right.id - left.id);
+  }, [pages.data, feed.events]);
+  const loadOlder = () => pages.hasNextPage && !pages.isFetchingNextPage && void pages.fetchNextPage();
+  const sentinel = useOnVisible(loadOlder);
   const refused = feed.status === "not_found" || feed.status === "unauthorized" || feed.status === "error";
   return (
     <section aria-labelledby="live-feed-title" className="space-y-4">
@@ -86,9 +102,9 @@ export function LiveFeed({ slug, config }: { slug: string; config?: RealtimeConf
         <p role="alert" data-testid="feed-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
           {feed.error ?? statusLabels[feed.status]}
         </p>
-      ) : feed.status === "connecting" && feed.events.length === 0 ? (
+      ) : pages.isPending ? (
         <ListSkeleton rows={4} label="Loading the feed" testId="feed-loading" />
-      ) : feed.events.length === 0 ? (
+      ) : entries.length === 0 ? (
         <EmptyState title="Nothing has happened yet" testId="feed-empty">
           <p>
             Events appear here the moment they are written: ingest a repository on the{" "}
@@ -97,11 +113,19 @@ export function LiveFeed({ slug, config }: { slug: string; config?: RealtimeConf
           </p>
         </EmptyState>
       ) : (
-        <ol aria-live="polite" data-testid="feed-events"
-          className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:divide-slate-800 dark:bg-slate-900 dark:ring-slate-800">
-          {feed.events.map((event) => <FeedItem key={event.id} event={event} slug={slug} />)}
-        </ol>
+        <>
+          <ol aria-live="polite" data-testid="feed-events"
+            className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:divide-slate-800 dark:bg-slate-900 dark:ring-slate-800">
+            {entries.map((event) => <FeedEntry key={event.id} event={event} slug={slug} />)}
+          </ol>
+          <div ref={sentinel} className="flex justify-center" data-testid="feed-more">
+            {pages.hasNextPage
+              ? <Button variant="secondary" disabled={pages.isFetchingNextPage} onClick={loadOlder} data-testid="feed-load-older">{pages.isFetchingNextPage ? "Loading older entries…" : "Load older entries"}</Button>
+              : <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="feed-end">That is everything since the project began.</p>}
+          </div>
+        </>
       )}
+      <ErrorMessage error={pages.error} testId="feed-pages-error" />
     </section>
   );
 }

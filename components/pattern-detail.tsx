@@ -40,7 +40,8 @@ function PatternStats({ pattern }: { pattern: PatternDetails }) {
       <Stat label="Uses reported" value={pattern.usage_count} testId="pattern-usage-count" />
       <Stat label="Success rate" value={formatPercent(pattern.success_rate)} testId="pattern-success-rate" />
       <Stat label="Average rating" value={pattern.avg_rating === null ? "—" : `${pattern.avg_rating.toFixed(1)} / 5`} testId="pattern-rating" />
-      <Stat label="Matched by agents" value={pattern.match_count} />
+      <Stat label="Matched by agents (API keys)" value={pattern.agent_match_count} testId="pattern-agent-matches" />
+      <Stat label="Found by people’s searches" value={pattern.match_count - pattern.agent_match_count} testId="pattern-people-matches" />
     </dl>
   );
 }

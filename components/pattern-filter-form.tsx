@@ -1,6 +1,8 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useId, type FormEvent } from "react";
+import { apiFetch } from "./api-client";
 import type { PatternFilters } from "./pattern-filters-state";
 import { kindOptions, languageOptions, patternTypeOptions, sortOptions, statusOptions, type Option } from "./pattern-vocabulary";
 import { Button } from "./ui/button";
@@ -41,11 +43,28 @@ function FilterSelect({ label, name, options, filters, onChange }: {
   );
 }
 
+/** The project's repositories as filter options ("Any" first); none when it holds a single unnamed checkout. */
+function useRepositoryOptions(slug: string): Option[] {
+  const repositories = useQuery({
+    queryKey: ["repositories", slug],
+    queryFn: () => apiFetch<{ repositories: { repository: string; patterns: number }[] }>(`/api/v1/projects/${encodeURIComponent(slug)}/repositories`)
+      .then((body) => body.repositories),
+    staleTime: 60_000,
+  });
+  const list = repositories.data ?? [];
+  if (list.length === 0 || (list.length === 1 && list[0].repository === "")) return [];
+  // "" is the empty filter ("Any"), so the unnamed checkout cannot be picked on its own.
+  return [{ value: "", label: "Any" }, ...list.filter(({ repository }) => repository !== "").map(({ repository, patterns }) => ({
+    value: repository, label: `${repository} · ${patterns.toLocaleString()}`,
+  }))];
+}
+
 /**
  * The patterns table's filters: selects apply at once, typed fields when they lose focus or
  * on Enter. Every change goes to the URL (see usePatternFilters).
  */
-export function PatternFilterForm({ filters, onChange }: { filters: PatternFilters; onChange: (changes: PatternFilters) => void }) {
+export function PatternFilterForm({ slug, filters, onChange }: { slug: string; filters: PatternFilters; onChange: (changes: PatternFilters) => void }) {
+  const repositories = useRepositoryOptions(slug);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -55,7 +74,8 @@ export function PatternFilterForm({ filters, onChange }: { filters: PatternFilte
   const hasFilters = Object.entries(filters).some(([key, value]) => value && key !== "sort" && key !== "order");
   return (
     <form onSubmit={onSubmit} aria-label="Filter patterns" data-testid="pattern-filters"
-      className="grid grid-cols-2 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4 lg:grid-cols-9 lg:items-end dark:bg-slate-900 dark:ring-slate-800">
+      className="grid grid-cols-2 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4 lg:grid-cols-5 lg:items-end xl:grid-cols-10 dark:bg-slate-900 dark:ring-slate-800">
+      {repositories.length > 0 && <FilterSelect label="Repository" name="repositories" options={repositories} filters={filters} onChange={onChange} />}
       <FilterSelect label="Type" name="pattern_types" options={patternTypeOptions} filters={filters} onChange={onChange} />
       <FilterSelect label="Kind" name="kinds" options={kindOptions} filters={filters} onChange={onChange} />
       <FilterSelect label="Language" name="languages" options={languageOptions} filters={filters} onChange={onChange} />

@@ -13,6 +13,7 @@ export const filterKeys = [
   "min_quality_score",
   "max_quality_score",
   "q",
+  "repositories",
   "sort",
   "order",
 ] as const;
@@ -29,11 +30,22 @@ export function filtersToQuery(filters: PatternFilters): URLSearchParams {
   return query;
 }
 
+/** The patterns page's state in its URL: the filters, the page number, and how to change either. */
+export interface PatternListState {
+  filters: PatternFilters;
+  /** 1-based. */
+  page: number;
+  /** Changes some filters (and goes back to page 1). */
+  setFilters: (changes: PatternFilters) => void;
+  /** Moves to a page (a history entry, so Back returns to the page before). */
+  setPage: (page: number) => void;
+}
+
 /**
- * The filters live in the page's URL, so a filtered view can be bookmarked, shared, and
- * survives going to a pattern and back. Returns them and a function that changes some.
+ * The filters and the page live in the page's URL, so a filtered view can be bookmarked,
+ * shared, reloaded, and survives going to a pattern and back.
  */
-export function usePatternFilters(): [PatternFilters, (changes: PatternFilters) => void] {
+export function usePatternFilters(): PatternListState {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -45,12 +57,21 @@ export function usePatternFilters(): [PatternFilters, (changes: PatternFilters) 
     }
     return read;
   }, [searchParams]);
-  const update = useCallback(
+  const page = Math.max(1, Math.floor(Number(searchParams.get("page"))) || 1);
+  const setFilters = useCallback(
     (changes: PatternFilters) => {
       const query = filtersToQuery({ ...filters, ...changes });
       router.replace(query.size > 0 ? `${pathname}?${query}` : pathname, { scroll: false });
     },
     [filters, pathname, router],
   );
-  return [filters, update];
+  const setPage = useCallback(
+    (next: number) => {
+      const query = filtersToQuery(filters);
+      if (next > 1) query.set("page", String(next));
+      router.push(query.size > 0 ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [filters, pathname, router],
+  );
+  return { filters, page, setFilters, setPage };
 }

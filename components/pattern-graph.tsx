@@ -1,16 +1,18 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { Background, Controls, MarkerType, MiniMap, Position, ReactFlow, type Edge, type Node } from "@xyflow/react";
+import { Background, Controls, MiniMap, ReactFlow } from "@xyflow/react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { PatternGraph as Graph } from "@/lib/db";
 import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { formatLabel } from "./format";
-import { layoutGraph } from "./graph-layout";
+import { locationOf, toFlow, type ClusterBy } from "./graph-flow";
+import { graphNodeTypes } from "./graph-node";
+import { GraphSearch } from "./graph-search";
+import { useGraphView, type GraphView } from "./graph-view-state";
 import { IngestEmptyState } from "./ingest-empty-state";
 import { relationshipTypes } from "./pattern-vocabulary";
 import { useDarkMode } from "./use-dark-mode";
@@ -18,39 +20,10 @@ import { EmptyState } from "./ui/empty-state";
 import { ErrorMessage } from "./ui/error-message";
 import { Skeleton } from "./ui/skeleton";
 
-const typeColors: Record<string, string> = {
-  function_pattern: "#6366f1",
-  class_pattern: "#f59e0b",
-  design_pattern: "#10b981",
-  interaction_pattern: "#ec4899",
-};
-
-function toFlow(graph: Graph): { nodes: Node[]; edges: Edge[] } {
-  const positions = layoutGraph(graph.nodes.map((node) => node.id), graph.edges);
-  const nodes: Node[] = graph.nodes.map((node) => ({
-    id: node.id,
-    position: positions.get(node.id) ?? { x: 0, y: 0 },
-    data: { label: node.name },
-    // The layout runs left to right, so edges leave on the right and arrive on the left.
-    sourcePosition: Position.Right,
-    targetPosition: Position.Left,
-    ariaLabel: `${node.name}, ${formatLabel(node.kind ?? node.pattern_type)}: open the pattern`,
-    style: { borderColor: typeColors[node.pattern_type], borderWidth: 2, fontSize: 12, width: 170 },
-  }));
-  const edges: Edge[] = graph.edges.map((edge) => {
-    const color = relationshipTypes.find((type) => type.value === edge.relationship_type)?.color;
-    return {
-      id: edge.id,
-      source: edge.source,
-      target: edge.target,
-      label: formatLabel(edge.relationship_type.toLowerCase()),
-      style: { stroke: color, strokeWidth: 1 + edge.strength * 2 },
-      markerEnd: { type: MarkerType.ArrowClosed, color },
-      labelStyle: { fontSize: 10 },
-    };
-  });
-  return { nodes, edges };
-}
+/** Edges drawn without a focus: enough to see the project's hubs, few enough to read. */
+const overviewEdges = 60;
+/** Edges drawn around a focus. */
+const neighbourhoodEdges = 120;
 
 function TypeFilter({ selected, onChange }: { selected: string[]; onChange: (types: string[]) => void }) {
   return (
@@ -69,42 +42,110 @@ function TypeFilter({ selected, onChange }: { selected: string[]; onChange: (typ
   );
 }
 
-/** The project's relationships as an interactive graph; clicking (or Enter on) a node opens the pattern. */
-export function PatternGraph({ slug }: { slug: string }) {
-  const router = useRouter();
-  const dark = useDarkMode();
-  const [types, setTypes] = useState<string[]>(relationshipTypes.map((type) => type.value));
-  const graph = useQuery({
-    queryKey: [...realtimeQueryKeys.graph(slug), types],
-    queryFn: () => apiFetch<{ graph: Graph }>(`/api/v1/projects/${slug}/graph?types=${types.join(",")}`).then((body) => body.graph),
-    enabled: types.length > 0,
+const selectClass = "rounded-md border-0 bg-white py-1.5 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700";
+
+function ViewControls({ view, onChange }: { view: GraphView; onChange: (changes: Partial<GraphView>) => void }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm">
+      <label className="inline-flex items-center gap-2">Group by
+        <select value={view.cluster} className={selectClass} data-testid="graph-cluster-by" onChange={(event) => onChange({ cluster: event.target.value as ClusterBy })}>
+          <option value="file">file</option>
+          <option value="kind">kind</option>
+          <option value="none">nothing</option>
+        </select>
+      </label>
+      {view.focus && (
+        <label className="inline-flex items-center gap-2">Hops
+          <select value={view.depth} className={selectClass} data-testid="graph-depth" onChange={(event) => onChange({ depth: Number(event.target.value) })}>
+            {[1, 2, 3].map((depth) => <option key={depth} value={depth}>{depth}</option>)}
+          </select>
+        </label>
+      )}
+    </div>
+  );
+}
+
+function FocusBar({ slug, graph, onClear }: { slug: string; graph: Graph; onClear: () => void }) {
+  const focus = graph.nodes.find((node) => node.id === graph.focus);
+  if (!focus) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md bg-indigo-50 px-3 py-2 text-sm dark:bg-indigo-950" data-testid="graph-focus">
+      <span>Neighbourhood of <strong data-testid="graph-focus-name">{focus.name}</strong></span>
+      <span className="text-xs text-slate-600 dark:text-slate-300">{formatLabel(focus.kind ?? focus.pattern_type)} · {locationOf(focus)}</span>
+      <Link href={`/projects/${slug}/patterns/${focus.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" data-testid="graph-open-focus">Open pattern</Link>
+      <button type="button" onClick={onClear} className="text-slate-600 hover:underline dark:text-slate-300" data-testid="graph-clear-focus">Show the whole project</button>
+    </div>
+  );
+}
+
+function useGraph(slug: string, view: GraphView) {
+  const query = new URLSearchParams({ types: view.types.join(","), limit: String(view.focus ? neighbourhoodEdges : overviewEdges) });
+  if (view.focus) {
+    query.set("focus", view.focus);
+    query.set("depth", String(view.depth));
+  }
+  return useQuery({
+    queryKey: [...realtimeQueryKeys.graph(slug), query.toString()],
+    queryFn: () => apiFetch<{ graph: Graph }>(`/api/v1/projects/${slug}/graph?${query}`).then((body) => body.graph),
+    enabled: view.types.length > 0,
     placeholderData: keepPreviousData,
   });
-  const flow = useMemo(() => (graph.data ? toFlow(graph.data) : undefined), [graph.data]);
-  const open = (id: string) => router.push(`/projects/${slug}/patterns/${id}`);
+}
+
+/**
+ * The project's relationships laid out by dagre, grouped by file or kind: the strongest ones
+ * of the project, or the neighbourhood of a pattern found by search or clicked. Everything the
+ * view shows lives in the URL.
+ */
+export function PatternGraph({ slug }: { slug: string }) {
+  const dark = useDarkMode();
+  const [view, setView] = useGraphView();
+  const graph = useGraph(slug, view);
+  const flow = useMemo(() => (graph.data ? toFlow(graph.data, view.cluster) : undefined), [graph.data, view.cluster]);
+  const patternCount = graph.data?.nodes.length ?? 0;
+  // Around a focus the view opens on it and its direct neighbours (further hops are a pan away).
+  const fitNodes = useMemo(() => {
+    const focus = graph.data?.focus;
+    if (!focus) return undefined;
+    const near = new Set([focus]);
+    for (const edge of graph.data!.edges) if (edge.source === focus || edge.target === focus) near.add(edge.source).add(edge.target);
+    return [...near].map((id) => ({ id }));
+  }, [graph.data]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Relationship graph</h1>
-      <TypeFilter selected={types} onChange={setTypes} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Relationship graph</h1>
+        <GraphSearch slug={slug} onPick={(pattern) => setView({ focus: pattern.id })} />
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <TypeFilter selected={view.types} onChange={(types) => setView({ types })} />
+        <ViewControls view={view} onChange={setView} />
+      </div>
+      {graph.data && <FocusBar slug={slug} graph={graph.data} onClear={() => setView({ focus: "", depth: 1 })} />}
       <ErrorMessage error={graph.error} testId="graph-error" />
-      {types.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">Pick at least one relationship type.</p>}
-      {types.length > 0 && !flow && !graph.error && <Skeleton className="h-[32rem] w-full" />}
-      {flow && flow.nodes.length === 0 && (types.length === relationshipTypes.length
+      {view.types.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">Pick at least one relationship type.</p>}
+      {view.types.length > 0 && !flow && !graph.error && <Skeleton className="h-[40rem] w-full" />}
+      {flow && patternCount === 0 && (view.types.length === relationshipTypes.length && !view.focus
         ? <IngestEmptyState slug={slug} testId="graph-empty" />
-        : <EmptyState title="No relationship of these types" testId="graph-empty">Tick more relationship types above.</EmptyState>)}
-      {flow && flow.nodes.length > 0 && (
+        : <EmptyState title="No relationship of these types" testId="graph-empty">Tick more relationship types above, or focus on another pattern.</EmptyState>)}
+      {flow && patternCount > 0 && (
         <>
-          <div className="h-[32rem] rounded-lg bg-white ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800" data-testid="graph-canvas">
+          <div className="h-[40rem] rounded-lg bg-white ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800" data-testid="graph-canvas"
+            data-layout-ready={!graph.isPlaceholderData}>
             {/* Uncontrolled (default*) so nodes can be dragged; new data re-mounts it with a fresh layout. */}
-            <ReactFlow key={graph.dataUpdatedAt} defaultNodes={flow.nodes} defaultEdges={flow.edges} fitView fitViewOptions={{ maxZoom: 1 }}
-              colorMode={dark ? "dark" : "light"} minZoom={0.1} nodesConnectable={false} onNodeClick={(_, node) => open(node.id)}>
+            <ReactFlow key={`${graph.dataUpdatedAt}-${view.cluster}`} defaultNodes={flow.nodes} defaultEdges={flow.edges} nodeTypes={graphNodeTypes}
+              fitView fitViewOptions={{ maxZoom: 1.2, minZoom: 0.5, padding: 0.06, nodes: fitNodes }} minZoom={0.1} maxZoom={2}
+              colorMode={dark ? "dark" : "light"} nodesConnectable={false}
+              onNodeClick={(_, node) => node.type === "pattern" && node.id !== view.focus && setView({ focus: node.id })}>
               <Background />
               <Controls showInteractive={false} />
               <MiniMap pannable zoomable className="hidden sm:block" />
             </ReactFlow>
           </div>
           <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="graph-summary">
-            {flow.nodes.length} patterns, {flow.edges.length} relationships{graph.data?.truncated ? " (the strongest shown)" : ""}.
+            {patternCount} patterns, {graph.data?.edges.length} relationships
+            {graph.data?.truncated ? (view.focus ? " (the strongest around this pattern)" : " (the project's strongest: find a pattern above to see its neighbourhood)") : ""}.
+            {" "}Click a pattern to focus on it.
           </p>
           <details className="text-sm">
             <summary className="cursor-pointer">The patterns in the graph, as a list</summary>

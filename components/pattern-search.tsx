@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { MatchResponse } from "@/lib/domain";
+import type { MatchedPattern, MatchResponse } from "@/lib/domain";
 import { apiFetch } from "./api-client";
 import { formatLabel, formatPercent } from "./format";
 import { QualityBadge } from "./quality-badge";
@@ -11,30 +11,74 @@ import { Button } from "./ui/button";
 import { ErrorMessage } from "./ui/error-message";
 import { control } from "./ui/field";
 
+const strengthStyle = {
+  strong: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200",
+  weak: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
+} as const;
+
+/** The parts of a result's rank (lib/domain MatchRanking), so that the order can be read. */
+function RankingParts({ match }: { match: MatchedPattern }) {
+  const ranking = match.metadata.ranking;
+  const parts: Array<[string, string]> = [
+    ["similarity", `${formatPercent(ranking.vector_similarity)}${ranking.vector_rank === null ? "" : ` (vector #${ranking.vector_rank})`}`],
+    ["stands out", ranking.similarity_z === null ? "—" : `${ranking.similarity_z.toFixed(1)} σ`],
+    ["intent's words", ranking.text_rank === null ? "not found" : `found (text #${ranking.text_rank})`],
+    ["relevance", ranking.relevance.toFixed(2)],
+    ["quality", ranking.quality.toFixed(2)],
+    ["outcomes", ranking.smoothed_success_rate.toFixed(2)],
+    ["score", ranking.final_score.toFixed(3)],
+  ];
+  return (
+    <details className="w-full pl-8 text-xs text-slate-500 dark:text-slate-400" data-testid="search-result-why">
+      <summary className="cursor-pointer">Why here: {match.strength_reason}</summary>
+      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
+        {parts.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt>{label}</dt>
+            <dd className="tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
 function MatchResults({ slug, answer }: { slug: string; answer: MatchResponse }) {
   if (answer.matched_patterns.length === 0) {
     return <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="search-empty">No pattern fits that intent. Try other words.</p>;
   }
   return (
-    <ol className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="search-results">
-      {answer.matched_patterns.map((match, index) => (
-        <li key={match.pattern_id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2" data-testid="search-result">
-          <span className="w-5 text-right text-xs text-slate-400 tabular-nums">{index + 1}</span>
-          <Link href={`/projects/${slug}/patterns/${match.pattern_id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-            data-testid="search-result-link">{match.name}</Link>
-          <span className="text-xs text-slate-500 dark:text-slate-400">
-            {formatLabel(match.kind ?? match.pattern_type)} · similarity {formatPercent(match.confidence_score)} ·{" "}
-            {match.metadata.occurrence_count} occurrence{match.metadata.occurrence_count === 1 ? "" : "s"}
-          </span>
-          <QualityBadge score={match.metadata.quality_score} />
-          {match.occurrences[0] && (
-            <span className="w-full pl-8 font-mono text-xs text-slate-500 dark:text-slate-400">
-              {match.occurrences[0].file_path}:{match.occurrences[0].start_line}–{match.occurrences[0].end_line}
+    <>
+      {answer.strong_matches === 0 && (
+        <p className="text-sm text-amber-700 dark:text-amber-300" data-testid="search-no-strong">
+          No strong match: these are the closest patterns, but none stands out as an answer to that intent.
+        </p>
+      )}
+      <ol className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="search-results">
+        {answer.matched_patterns.map((match, index) => (
+          <li key={match.pattern_id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2" data-testid="search-result">
+            <span className="w-5 text-right text-xs text-slate-400 tabular-nums">{index + 1}</span>
+            <Link href={`/projects/${slug}/patterns/${match.pattern_id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+              data-testid="search-result-link">{match.name}</Link>
+            <span className="text-xs text-slate-500 dark:text-slate-400">
+              {formatLabel(match.kind ?? match.pattern_type)} · similarity {formatPercent(match.confidence_score)} ·{" "}
+              {match.metadata.occurrence_count} occurrence{match.metadata.occurrence_count === 1 ? "" : "s"}
             </span>
-          )}
-        </li>
-      ))}
-    </ol>
+            <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${strengthStyle[match.strength]}`} data-testid="search-result-strength">
+              {match.strength}
+            </span>
+            <QualityBadge score={match.metadata.quality_score} />
+            {match.occurrences[0] && (
+              <span className="w-full pl-8 font-mono text-xs text-slate-500 dark:text-slate-400">
+                {/* The repository first: several repositories may each hold an app.py. */}
+                {match.occurrences[0].repository ? `${match.occurrences[0].repository}/` : ""}{match.occurrences[0].file_path}:{match.occurrences[0].start_line}–{match.occurrences[0].end_line}
+              </span>
+            )}
+            <RankingParts match={match} />
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 

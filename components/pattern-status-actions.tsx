@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import type { ProjectRole } from "@/lib/domain";
 import type { PatternView } from "@/lib/patterns";
 import { realtimeQueryKeys } from "./query-keys";
@@ -17,6 +18,9 @@ type Change = { method: "PATCH"; status: "active" | "deprecated" } | { method: "
  */
 export function PatternStatusActions({ slug, pattern, role }: { slug: string; pattern: PatternView; role: ProjectRole | null }) {
   const queryClient = useQueryClient();
+  // Deprecating steers agents away from a pattern: it asks first, and offers an undo after.
+  const [confirming, setConfirming] = useState(false);
+  const [undoTo, setUndoTo] = useState<"active" | null>(null);
   const change = useMutation({
     mutationFn: (next: Change) =>
       apiFetch(`/api/v1/patterns/${pattern.id}`, next.method === "DELETE" ? { method: "DELETE" } : { method: "PATCH", body: { status: next.status } }),
@@ -33,11 +37,11 @@ export function PatternStatusActions({ slug, pattern, role }: { slug: string; pa
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        {(status === "active" || status === "pending") && (
-          <Button variant="secondary" disabled={change.isPending} onClick={() => change.mutate({ method: "PATCH", status: "deprecated" })}
+        {(status === "active" || status === "pending") && !confirming && (
+          <Button variant="secondary" disabled={change.isPending} onClick={() => (setConfirming(true), setUndoTo(null))}
             data-testid="pattern-deprecate">Deprecate</Button>
         )}
-        {(status === "deprecated" || (status === "archived" && admin)) && (
+        {(status === "deprecated" || (status === "archived" && admin)) && !undoTo && (
           <Button variant="secondary" disabled={change.isPending} onClick={() => change.mutate({ method: "PATCH", status: "active" })}
             data-testid="pattern-restore">Restore</Button>
         )}
@@ -46,6 +50,25 @@ export function PatternStatusActions({ slug, pattern, role }: { slug: string; pa
             data-testid="pattern-archive">Archive</Button>
         )}
       </div>
+      {confirming && (
+        <div role="alertdialog" aria-label="Confirm deprecation" className="space-y-2 rounded-md bg-amber-50 p-3 text-sm dark:bg-amber-950" data-testid="pattern-deprecate-confirm">
+          <p>Deprecate <strong>{pattern.name}</strong>? Matches keep returning it, with advice to avoid it, and the team’s feed says you did.</p>
+          <div className="flex gap-2">
+            <Button variant="danger" disabled={change.isPending} data-testid="pattern-deprecate-yes"
+              onClick={() => change.mutate({ method: "PATCH", status: "deprecated" }, { onSuccess: () => (setConfirming(false), setUndoTo("active")) })}>
+              Deprecate
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirming(false)} data-testid="pattern-deprecate-cancel">Cancel</Button>
+          </div>
+        </div>
+      )}
+      {undoTo && status === "deprecated" && (
+        <p role="status" className="flex items-center gap-3 text-sm" data-testid="pattern-deprecated-notice">
+          Deprecated.
+          <Button variant="secondary" disabled={change.isPending} data-testid="pattern-undo"
+            onClick={() => change.mutate({ method: "PATCH", status: undoTo }, { onSuccess: () => setUndoTo(null) })}>Undo</Button>
+        </p>
+      )}
       <ErrorMessage error={change.error} testId="pattern-status-error" />
     </div>
   );

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import type { PatternView } from "@/lib/patterns";
 import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
@@ -38,7 +37,7 @@ function SortHeader({ label, column, filters, onSort }: {
   );
 }
 
-function PatternRow({ slug, pattern, occurrences }: { slug: string; pattern: PatternView; occurrences: number | undefined }) {
+function PatternRow({ slug, pattern, occurrences, repositories }: { slug: string; pattern: PatternView; occurrences: number | undefined; repositories: string[] | undefined }) {
   return (
     <tr className="hover:bg-slate-50 dark:hover:bg-slate-800/50" data-testid="pattern-row">
       <td className="max-w-xs px-3 py-2">
@@ -49,6 +48,9 @@ function PatternRow({ slug, pattern, occurrences }: { slug: string; pattern: Pat
       <td className="px-3 py-2" data-testid="pattern-type">{formatLabel(pattern.pattern_type)}</td>
       <td className="px-3 py-2" data-testid="pattern-kind">{formatLabel(pattern.kind)}</td>
       <td className="px-3 py-2">{pattern.language ?? "—"}</td>
+      <td className="max-w-[12rem] truncate px-3 py-2 font-mono text-xs" data-testid="pattern-repositories" title={repositories?.join(", ")}>
+        {repositories === undefined ? "…" : repositories.map((name) => name || "(unnamed)").join(", ") || "—"}
+      </td>
       <td className="px-3 py-2" data-testid="pattern-quality"><QualityBadge score={pattern.quality_score} /></td>
       <td className="px-3 py-2 text-right tabular-nums" data-testid="pattern-occurrences">{occurrences ?? "…"}</td>
       <td className="px-3 py-2 text-right tabular-nums" data-testid="pattern-usage">{pattern.usage_count}</td>
@@ -63,45 +65,64 @@ function useOccurrenceCounts(slug: string, patterns: PatternView[] | undefined) 
   return useQuery({
     queryKey: [...realtimeQueryKeys.patterns(slug), "occurrence-counts", ids],
     queryFn: () =>
-      apiFetch<{ counts: Record<string, number> }>(`/api/v1/projects/${slug}/patterns/occurrence-counts?ids=${ids.join(",")}`)
-        .then((body) => body.counts),
+      apiFetch<{ counts: Record<string, number>; repositories: Record<string, string[]> }>(`/api/v1/projects/${slug}/patterns/occurrence-counts?ids=${ids.join(",")}`),
     enabled: ids.length > 0,
   });
 }
 
-/** One page of the patterns table with its cursor pagination; the filters come from the URL. */
-export function PatternTable({ slug, filters, onSort }: { slug: string; filters: PatternFilters; onSort: (changes: PatternFilters) => void }) {
-  // The cursors of the pages before this one: Previous pops, Next pushes.
-  const [cursors, setCursors] = useState<string[]>([]);
-  const [filterKey, setFilterKey] = useState(filtersToQuery(filters).toString());
-  const currentKey = filtersToQuery(filters).toString();
-  if (currentKey !== filterKey) {
-    // New filters start again at page one (adjusting state during render, as React advises).
-    setFilterKey(currentKey);
-    setCursors([]);
-  }
-  const cursor = cursors.at(-1);
-  const page = useQuery({
-    queryKey: [...realtimeQueryKeys.patterns(slug), "page", currentKey, cursor ?? ""],
+type Page = { patterns: PatternView[]; next_cursor: string | null; total?: number };
+
+function usePatternPage(slug: string, filters: PatternFilters, page: number) {
+  const key = filtersToQuery(filters).toString();
+  return useQuery({
+    queryKey: [...realtimeQueryKeys.patterns(slug), "page", key, page],
     queryFn: () => {
       const query = filtersToQuery(filters);
       query.set("project", slug);
       query.set("limit", String(pageSize));
-      if (cursor) query.set("cursor", cursor);
-      return apiFetch<{ patterns: PatternView[]; next_cursor: string | null }>(`/api/v1/patterns?${query}`);
+      query.set("page", String(page));
+      query.set("include_total", "true");
+      return apiFetch<Page>(`/api/v1/patterns?${query}`);
     },
     placeholderData: keepPreviousData,
   });
-  const counts = useOccurrenceCounts(slug, page.data?.patterns);
-  if (page.error) return <ErrorMessage error={page.error} testId="patterns-error" />;
-  if (!page.data) return <ListSkeleton rows={8} label="Loading patterns" testId="patterns-loading" />;
-  if (page.data.patterns.length === 0 && currentKey === "" && !cursor) return <IngestEmptyState slug={slug} />;
+}
+
+function Pager({ page, total, hasNext, onPage }: { page: number; total: number | undefined; hasNext: boolean; onPage: (page: number) => void }) {
+  const pages = total === undefined ? undefined : Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+      <span className="text-slate-600 dark:text-slate-300" data-testid="patterns-page">
+        Page {page.toLocaleString()}{pages !== undefined ? ` of ${pages.toLocaleString()}` : ""}
+        {total !== undefined && <> · <span data-testid="patterns-total">{total.toLocaleString()}</span> pattern{total === 1 ? "" : "s"}</>}
+      </span>
+      <div className="flex gap-2">
+        <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)} data-testid="patterns-previous">Previous</Button>
+        <Button variant="secondary" disabled={!hasNext} onClick={() => onPage(page + 1)} data-testid="patterns-next">Next</Button>
+      </div>
+    </nav>
+  );
+}
+
+/** One page of the patterns table, numbered, with the total the filters match; filters and page come from the URL. */
+export function PatternTable({ slug, filters, page, onSort, onPage }: {
+  slug: string;
+  filters: PatternFilters;
+  page: number;
+  onSort: (changes: PatternFilters) => void;
+  onPage: (page: number) => void;
+}) {
+  const current = usePatternPage(slug, filters, page);
+  const details = useOccurrenceCounts(slug, current.data?.patterns);
+  if (current.error) return <ErrorMessage error={current.error} testId="patterns-error" />;
+  if (!current.data) return <ListSkeleton rows={8} label="Loading patterns" testId="patterns-loading" />;
+  if (current.data.total === 0 && filtersToQuery(filters).size === 0) return <IngestEmptyState slug={slug} />;
   return (
     <div className="space-y-3">
       {/* relative: the sr-only text inside is absolutely positioned and must scroll with the table. */}
       <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
         <table className="min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-800" data-testid="pattern-table"
-          aria-busy={page.isFetching}>
+          aria-busy={current.isFetching} data-page={page}>
           <caption className="sr-only">Patterns of this project</caption>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
             <tr>
@@ -109,6 +130,7 @@ export function PatternTable({ slug, filters, onSort }: { slug: string; filters:
               <th scope="col" className="px-3 py-2">Type</th>
               <th scope="col" className="px-3 py-2">Kind</th>
               <th scope="col" className="px-3 py-2">Language</th>
+              <th scope="col" className="px-3 py-2">Repository</th>
               <SortHeader label="Quality" column="quality_score" filters={filters} onSort={onSort} />
               <th scope="col" className="px-3 py-2 text-right">Occurrences</th>
               <SortHeader label="Usage" column="usage_count" filters={filters} onSort={onSort} />
@@ -117,27 +139,19 @@ export function PatternTable({ slug, filters, onSort }: { slug: string; filters:
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {page.data.patterns.map((pattern) => (
-              <PatternRow key={pattern.id} slug={slug} pattern={pattern} occurrences={counts.data?.[pattern.id]} />
+            {current.data.patterns.map((pattern) => (
+              <PatternRow key={pattern.id} slug={slug} pattern={pattern} occurrences={details.data?.counts[pattern.id]} repositories={details.data?.repositories[pattern.id]} />
             ))}
           </tbody>
         </table>
-        {page.data.patterns.length === 0 && (
+        {current.data.patterns.length === 0 && (
           <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-300" data-testid="patterns-no-match">
-            No pattern matches these filters. Clear some filters to see more.
+            {page > 1 ? "This page is past the last one." : "No pattern matches these filters. Clear some filters to see more."}
           </p>
         )}
       </div>
-      <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-        <span className="text-slate-500 dark:text-slate-400" data-testid="patterns-page">Page {cursors.length + 1}</span>
-        <div className="flex gap-2">
-          <Button variant="secondary" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}
-            data-testid="patterns-previous">Previous</Button>
-          <Button variant="secondary" disabled={!page.data.next_cursor}
-            onClick={() => page.data.next_cursor && setCursors([...cursors, page.data.next_cursor])} data-testid="patterns-next">Next</Button>
-        </div>
-      </nav>
-      <p className="sr-only" aria-live="polite">{page.isFetching ? "Updating patterns" : `${page.data.patterns.length} patterns shown`}</p>
+      <Pager page={page} total={current.data.total} hasNext={Boolean(current.data.next_cursor)} onPage={onPage} />
+      <p className="sr-only" aria-live="polite">{current.isFetching ? "Updating patterns" : `${current.data.patterns.length} patterns shown`}</p>
     </div>
   );
 }

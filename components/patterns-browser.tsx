@@ -8,7 +8,7 @@ import { ExportLinks } from "./export-links";
 
 /** The patterns page: search by intent, then the filterable, sortable, exportable table. */
 export function PatternsBrowser({ slug }: { slug: string }) {
-  const [filters, setFilters] = usePatternFilters();
+  const { filters, page, setFilters, setPage } = usePatternFilters();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -16,8 +16,8 @@ export function PatternsBrowser({ slug }: { slug: string }) {
         <ExportLinks slug={slug} filters={filters} />
       </div>
       <PatternSearch slug={slug} />
-      <PatternFilterForm filters={filters} onChange={setFilters} />
-      <PatternTable slug={slug} filters={filters} onSort={setFilters} />
+      <PatternFilterForm slug={slug} filters={filters} onChange={setFilters} />
+      <PatternTable slug={slug} filters={filters} page={page} onSort={setFilters} onPage={setPage} />
     </div>
   );
 }

@@ -7,9 +7,11 @@ import { apiFetch } from "./api-client";
 import { ApiKeyManager } from "./api-key-manager";
 import { GitHubConnectionManager } from "./github-connection-manager";
 import { MemberManager } from "./member-manager";
+import { ProjectAdminActions } from "./project-admin-actions";
+import { SessionList } from "./session-list";
 import { ErrorMessage } from "./ui/error-message";
 
-/** A project's settings: members for everyone in it, management, API keys and GitHub connections for admins. */
+/** A project's settings: members for everyone in it; management, API keys, GitHub connections, rename and delete for admins. */
 export function ProjectSettings({ slug }: { slug: string }) {
   const project = useQuery({
     queryKey: ["projects", slug],
@@ -32,10 +34,12 @@ export function ProjectSettings({ slug }: { slug: string }) {
         <>
           <ApiKeyManager slug={slug} />
           <GitHubConnectionManager slug={slug} />
+          <ProjectAdminActions project={project.data} />
         </>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">Only project admins manage members and API keys.</p>
       )}
+      <SessionList />
     </div>
   );
 }

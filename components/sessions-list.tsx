@@ -44,7 +44,7 @@ export function SessionsList({ slug }: { slug: string }) {
       <h1 className="text-2xl font-semibold tracking-tight">Sessions</h1>
       {sessions.data.length === 0 ? (
         <EmptyState title="No sessions analysed yet" testId="sessions-empty">
-          <p>Analyse a coding agent&apos;s session with <code>motif session analyze &lt;transcript.jsonl&gt; --project {slug}</code> or <code>POST /api/v1/projects/{slug}/sessions</code>.</p>
+          <p className="[overflow-wrap:anywhere]">Analyse a coding agent&apos;s session with <code>motif session analyze &lt;transcript.jsonl&gt; --project {slug}</code> or <code>POST /api/v1/projects/{slug}/sessions</code>.</p>
         </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg bg-white px-4 shadow-sm ring-1 ring-slate-200 dark:divide-slate-800 dark:bg-slate-900 dark:ring-slate-800" data-testid="session-list">

@@ -21,17 +21,19 @@ export interface IssuedToken {
  */
 export async function signAccessToken({
   user,
+  sessionId,
   secret,
-  ttlSeconds,
+  expiresAt,
   now = Math.floor(Date.now() / 1000),
 }: {
   user: SessionUser;
+  /** The token's row in auth.sessions (GoTrue's `session_id` claim): revoking it ends the token. */
+  sessionId: string;
   secret: Uint8Array;
-  ttlSeconds: number;
+  expiresAt: number;
   now?: number;
 }): Promise<IssuedToken> {
-  const expiresAt = now + ttlSeconds;
-  const accessToken = await new SignJWT({ email: user.email, role: "authenticated" })
+  const accessToken = await new SignJWT({ email: user.email, role: "authenticated", session_id: sessionId })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(user.id)
     .setAudience("authenticated")

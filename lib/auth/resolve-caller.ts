@@ -2,21 +2,26 @@ import { anonymousClaims, asService, getDatabase, markApiKeyUsedByHash, type Dat
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 import { verifyAccessToken } from "./access-token";
-import { apiKeyPrefix, hashApiKey } from "./api-key";
+import { apiKeyPrefix, hashApiKey, isWellFormedApiKey } from "./api-key";
 import { getAccessTokenKeys } from "./access-token-keys";
 import { readSessionCookie } from "./session-cookie";
+import { assertSessionActive } from "./session-registry";
 import { readSupabaseAccessToken } from "./supabase-session";
-import { recallVerifiedApiKey, rememberVerifiedApiKey } from "./verified-api-keys";
+import { recallVerifiedApiKey, refusedApiKeys, rememberVerifiedApiKey } from "./verified-api-keys";
 
 /**
  * Claims of a project API key: RLS confines such a caller to the key's project and role. A key
  * verified recently is not looked up again (see verified-api-keys.ts for the revocation window).
  */
 async function resolveApiKey(key: string): Promise<JwtClaims> {
-  const known = recallVerifiedApiKey(hashApiKey(key));
+  // A key this server could not have made is refused without touching the database.
+  if (!isWellFormedApiKey(key)) throw new MotifError("unauthorized:auth", "the API key is invalid or has been revoked");
+  const keyHash = hashApiKey(key);
+  const known = recallVerifiedApiKey(keyHash);
   if (known) return known;
+  if (refusedApiKeys.recall(keyHash)) throw new MotifError("unauthorized:auth", "the API key is invalid or has been revoked");
   const claims = await claimsForApiKey(await getDatabase(), key);
-  rememberVerifiedApiKey(hashApiKey(key), claims);
+  rememberVerifiedApiKey(keyHash, claims);
   return claims;
 }
 
@@ -25,8 +30,10 @@ async function resolveApiKey(key: string): Promise<JwtClaims> {
  * in `database` and marked used; a 401 when no such key exists or it was revoked.
  */
 export async function claimsForApiKey(database: Database, key: string): Promise<JwtClaims> {
+  if (!isWellFormedApiKey(key)) throw new MotifError("unauthorized:auth", "the API key is invalid or has been revoked");
   const keyHash = hashApiKey(key);
   const apiKey = await asService(database, (transaction) => markApiKeyUsedByHash({ transaction, keyHash }));
+  if (!apiKey) refusedApiKeys.remember(keyHash);
   if (!apiKey) throw new MotifError("unauthorized:auth", "the API key is invalid or has been revoked");
   return {
     role: "authenticated",
@@ -60,7 +67,14 @@ export async function resolveCaller(request: Request): Promise<JwtClaims> {
   if (bearer?.startsWith(apiKeyPrefix)) return resolveApiKey(bearer);
   const token = bearer ?? (await readSessionToken(request));
   if (!token) return anonymousClaims;
-  return verifyAccessToken(token, getAccessTokenKeys());
+  return verifySessionToken(token);
+}
+
+/** Verifies a user's access token and that its session is still live (not signed out or revoked). */
+export async function verifySessionToken(token: string): Promise<JwtClaims> {
+  const claims = await verifyAccessToken(token, getAccessTokenKeys());
+  await assertSessionActive(claims);
+  return claims;
 }
 
 /** Like `resolveCaller`, but anonymous callers get a 401 asking them to sign in. */
@@ -75,11 +89,17 @@ export async function requireCaller(request: Request): Promise<JwtClaims> {
  * expired: pages then send the visitor to sign in rather than failing). API keys do not count.
  */
 export async function getPageUser(headers: Headers): Promise<{ id: string; email: string } | undefined> {
+  const claims = await getPageClaims(headers);
+  return claims ? { id: claims.sub!, email: claims.email ?? "" } : undefined;
+}
+
+/** The signed-in user's claims behind a page request's headers (for RLS on a server page), or undefined. */
+export async function getPageClaims(headers: Headers): Promise<JwtClaims | undefined> {
   const request = new Request("http://page.invalid/", { headers });
   try {
     const claims = await resolveCaller(request);
     if (claims.role !== "authenticated" || claims.api_key_id || !claims.sub) return undefined;
-    return { id: claims.sub, email: claims.email ?? "" };
+    return claims;
   } catch (error) {
     if (error instanceof MotifError && error.code === "unauthorized:auth") return undefined;
     throw error;

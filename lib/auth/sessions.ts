@@ -1,12 +1,16 @@
-import { getDatabase, type JwtClaims } from "@/lib/db";
+import { asService, createLocalSession, endSessionById, getDatabase, type JwtClaims } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 import { signAccessToken, verifyAccessToken, type SessionUser } from "./access-token";
+import { clientAddressOf } from "./client-address";
 import { getAccessTokenKeys } from "./access-token-keys";
 import { getJwtSecret } from "./jwt-secret";
 import { invalidCredentialsMessage, signInLocalUser, signUpLocalUser } from "./local-accounts";
-import { clearedSessionCookieHeader, sessionCookieHeader } from "./session-cookie";
-import { requireCaller } from "./resolve-caller";
+import { assertPasswordAcceptable } from "./password-policy";
+import { clearedSessionCookieHeader, readSessionCookie, sessionCookieHeader } from "./session-cookie";
+import { requireCaller, verifySessionToken } from "./resolve-caller";
+import { forgetSession } from "./session-registry";
+import { forgiveSignInAttempt, takeSignInAttempt, takeSignUpAttempt } from "./sign-in-limits";
 import { createSupabaseRequestClient } from "./supabase-session";
 
 /** A started session: who, the access token (also usable as a Bearer token), and its cookies. */
@@ -26,9 +30,20 @@ export interface Credentials {
   password: string;
 }
 
+/** Records the session in auth.sessions and signs a token naming it (embedded mode). */
 async function startLocalSession(request: Request, user: SessionUser): Promise<StartedSession> {
   const ttlSeconds = getEnvironment().MOTIF_SESSION_TTL_SECONDS;
-  const { accessToken, expiresAt } = await signAccessToken({ user, secret: getJwtSecret(), ttlSeconds });
+  const expiresAt = Math.floor(Date.now() / 1000) + ttlSeconds;
+  const sessionId = await asService(await getDatabase(), (transaction) =>
+    createLocalSession({
+      transaction,
+      userId: user.id,
+      expiresAt,
+      userAgent: request.headers.get("user-agent") ?? undefined,
+      address: clientAddressOf(request),
+    }),
+  );
+  const { accessToken } = await signAccessToken({ user, sessionId, secret: getJwtSecret(), expiresAt });
   return { user, accessToken, expiresAt, setCookies: [sessionCookieHeader(request, accessToken, ttlSeconds)] };
 }
 
@@ -51,26 +66,73 @@ async function startSupabaseSession({ request, email, password }: Credentials, k
   } satisfies StartedSession;
 }
 
-/** Creates an account and signs it in: a local account (embedded) or through Supabase Auth. */
+/**
+ * Creates an account and signs it in: a local account (embedded) or through Supabase Auth. The
+ * password policy and the address's sign-up budget are checked before anything is hashed.
+ */
 export async function signUp(credentials: Credentials): Promise<StartedSession> {
+  assertPasswordAcceptable(credentials.password, credentials.email);
+  await takeSignUpAttempt(clientAddressOf(credentials.request));
   if (getEnvironment().mode === "supabase") return startSupabaseSession(credentials, "sign-up");
   const user = await signUpLocalUser({ database: await getDatabase(), ...credentials });
   return startLocalSession(credentials.request, user);
 }
 
-/** Signs an account in; a wrong password and an unknown email are the same 401. */
+/**
+ * Signs an account in; a wrong password and an unknown email are the same 401. Each attempt
+ * is taken from the account's and the address's budgets first (429 once spent, even for the
+ * right password); a correct password gives the attempt back.
+ */
 export async function signIn(credentials: Credentials): Promise<StartedSession> {
-  if (getEnvironment().mode === "supabase") return startSupabaseSession(credentials, "sign-in");
-  const user = await signInLocalUser({ database: await getDatabase(), ...credentials });
-  return startLocalSession(credentials.request, user);
+  const attempt = { email: credentials.email, address: clientAddressOf(credentials.request) };
+  await takeSignInAttempt(attempt);
+  const session = getEnvironment().mode === "supabase"
+    ? await startSupabaseSession(credentials, "sign-in")
+    : await startLocalSession(credentials.request, await signInLocalUser({ database: await getDatabase(), ...credentials }));
+  await forgiveSignInAttempt(attempt);
+  return session;
 }
 
-/** Ends the session: clears the cookie (and, with Supabase, revokes the refresh token). */
+/** The session a request's own token names (cookie or Bearer), when it is a valid user token. */
+async function sessionIdOf(request: Request): Promise<string | undefined> {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  const token = bearer ?? readSessionCookie(request);
+  if (!token) return undefined;
+  try {
+    const claims = await verifyAccessToken(token, getAccessTokenKeys());
+    return typeof claims.session_id === "string" ? claims.session_id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Ends the session: its row in auth.sessions is deleted (so its token is refused from the next
+ * request on, as cookie and as Bearer) and the cookie cleared. With Supabase, GoTrue's sign-out
+ * deletes the session and revokes its refresh token.
+ */
 export async function signOut(request: Request): Promise<string[]> {
-  if (getEnvironment().mode === "embedded") return [clearedSessionCookieHeader(request)];
+  if (getEnvironment().mode === "embedded") {
+    const sessionId = await sessionIdOf(request);
+    if (sessionId) {
+      await asService(await getDatabase(), (transaction) => endSessionById({ transaction, sessionId }));
+      forgetSession(sessionId);
+    }
+    return [clearedSessionCookieHeader(request)];
+  }
+  const sessionId = (await resolveOwnSession(request))?.session_id;
   const { client, setCookies } = await createSupabaseRequestClient(request);
   await client.auth.signOut();
+  if (typeof sessionId === "string") forgetSession(sessionId);
   return setCookies;
+}
+
+async function resolveOwnSession(request: Request): Promise<JwtClaims | undefined> {
+  try {
+    return await requireCaller(request);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -84,5 +146,5 @@ export async function currentSession(request: Request): Promise<{ claims: JwtCla
   const { client, setCookies } = await createSupabaseRequestClient(request);
   const { data } = await client.auth.getSession();
   if (!data.session) return { claims: await requireCaller(request), setCookies };
-  return { claims: await verifyAccessToken(data.session.access_token, getAccessTokenKeys()), setCookies };
+  return { claims: await verifySessionToken(data.session.access_token), setCookies };
 }

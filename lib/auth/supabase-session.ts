@@ -8,6 +8,17 @@ const loadSupabaseSsr = () => import("@supabase/ssr");
 const authCookie = /^(sb-.+-auth-token)(\.\d+)?$/;
 
 /**
+ * supabase-js builds its realtime client with every client, and on a runtime without a global
+ * WebSocket (Node 20) that throws before any auth call is made. A server client never
+ * subscribes; there it gets the `ws` implementation, which Supabase names for Node below 22.
+ */
+async function realtimeOptions() {
+  if (typeof globalThis.WebSocket !== "undefined") return undefined;
+  const { WebSocket } = await import("ws");
+  return { transport: WebSocket as unknown as typeof globalThis.WebSocket };
+}
+
+/**
  * A Supabase client bound to one request's cookies (Supabase mode). Cookies it wants to set
  * (a new or refreshed session) are collected in `setCookies` for the response to carry.
  */
@@ -19,6 +30,7 @@ export async function createSupabaseRequestClient(request: Request) {
   }
   const setCookies: string[] = [];
   const client = createServerClient(environment.SUPABASE_URL, environment.SUPABASE_ANON_KEY, {
+    realtime: await realtimeOptions(),
     cookies: {
       getAll: () => readRequestCookies(request),
       setAll: (cookies) => {

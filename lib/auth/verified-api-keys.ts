@@ -32,3 +32,25 @@ export function rememberVerifiedApiKey(keyHash: string, claims: JwtClaims, now =
 export function forgetVerifiedApiKey(apiKeyId: string): void {
   for (const [keyHash, entry] of verified) if (entry.claims.api_key_id === apiKeyId) verified.delete(keyHash);
 }
+
+/**
+ * Hashes of well-formed keys the database did not know, remembered for `apiKeyTrustMs`: a
+ * client repeating an invented or revoked key is refused without a database transaction each
+ * time. Bounded like the verified keys. A key created after being refused here is not affected:
+ * a new key's hash cannot be one refused before (256 random bits).
+ */
+export const refusedApiKeys = {
+  recall(keyHash: string, now = Date.now()): boolean {
+    const refusedAt = refused.get(keyHash);
+    if (refusedAt === undefined) return false;
+    if (now - refusedAt < apiKeyTrustMs) return true;
+    refused.delete(keyHash);
+    return false;
+  },
+  remember(keyHash: string, now = Date.now()): void {
+    if (refused.size >= maxEntries) refused.delete(refused.keys().next().value!);
+    refused.set(keyHash, now);
+  },
+};
+
+const refused = new Map<string, number>();

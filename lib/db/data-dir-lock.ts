@@ -58,7 +58,7 @@ function tryCreate(lockPath: string, owner: LockOwner): boolean {
  * Returns a release function; the lock is also released when the process exits.
  */
 export function acquireDataDirLock(dataDir: string, details: { command: string; url?: string }): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lockPath = path.join(dataDir, lockFileName);
   const owner: LockOwner = { pid: process.pid, startedAt: new Date().toISOString(), ...details };
   for (let attempt = 0; attempt < 3; attempt++) {

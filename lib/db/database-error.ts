@@ -11,6 +11,12 @@ const codeBySqlState: Record<string, ErrorCode> = {
   "23502": "bad_request:input", // not_null_violation raised by a function (a column's own: isServerFault)
   "22001": "bad_request:input", // string_data_right_truncation
   "22P02": "bad_request:input", // invalid_text_representation (a malformed uuid, say)
+  "22021": "bad_request:input", // character_not_in_repertoire: a NUL byte in text
+  "22P05": "bad_request:input", // untranslatable_character: \u0000 inside a JSON value
+  "22003": "bad_request:input", // numeric_value_out_of_range
+  "22008": "bad_request:input", // datetime_field_overflow
+  "22007": "bad_request:input", // invalid_datetime_format
+  "54001": "too_large:input", // statement_too_complex: stack depth exceeded by deeply nested input
   P0001: "conflict:resource", // raise_exception: business rules such as "keep one admin"
 };
 
@@ -26,6 +32,10 @@ export type DatabaseErrorMessages = Partial<Record<ErrorCode, string>>;
 const genericMessages: Record<ErrorCode, string> = {
   "bad_request:input": "the request is not valid",
   "too_large:input": "the request is too large",
+  "unsupported_media_type:input": "the request body's content type is not accepted",
+  "forbidden:origin": "writes from another site are refused",
+  "too_many_requests:auth": "too many attempts; try again later",
+  "too_many_requests:streams": "too many open event streams",
   "unauthorized:auth": "sign in first",
   "forbidden:auth": "you are not allowed to do that",
   "not_found:resource": "not found",
@@ -36,6 +46,7 @@ const genericMessages: Record<ErrorCode, string> = {
   "unavailable:functions": "the edge functions cannot answer",
   "unavailable:auth": "the sign-in service cannot answer",
   "unavailable:llm": "no language model can answer",
+  "not_configured:llm": "no language model is configured",
   "budget_exceeded:llm": "the project's LLM budget is spent",
   "internal:config": "the server is misconfigured",
   "locked:data_dir": "the data directory is in use",

@@ -15,7 +15,16 @@ export { getDatabaseHealth, type DatabaseHealth } from "./queries/health-queries
 export { toMotifError, translateDatabaseErrors, type DatabaseErrorMessages } from "./database-error";
 export { createLocalUser, getLocalUserByEmail, recordSignInByUserId, type LocalUser } from "./queries/user-queries";
 export {
+  createLocalSession,
+  isSessionActive,
+  endSessionById,
+  listSessionsOfCaller,
+  revokeSessionOfCaller,
+  type AuthSession,
+} from "./queries/auth-session-queries";
+export {
   listProjectsByCaller,
+  type ProjectSummary,
   getProjectBySlug,
   createProjectBySlug,
   updateProjectNameById,
@@ -24,11 +33,20 @@ export {
 } from "./queries/project-queries";
 export {
   listMembersByProjectId,
-  addMemberByEmail,
   updateMemberRoleByUserId,
   deleteMemberByUserId,
   type ProjectMember,
 } from "./queries/member-queries";
+export {
+  inviteMemberByEmail,
+  listInvitationsByProjectId,
+  deleteInvitationById,
+  listInvitationsOfCaller,
+  acceptInvitationById,
+  declineInvitationById,
+  type ProjectInvitation,
+  type ReceivedInvitation,
+} from "./queries/invitation-queries";
 export {
   listApiKeysByProjectId,
   createApiKeyByProjectId,
@@ -59,6 +77,8 @@ export {
 } from "./queries/pattern-detail-queries";
 export {
   listPatterns,
+  countPatterns,
+  listProjectRepositories,
   type PatternListQuery,
   type ListedPatternRow,
 } from "./queries/pattern-list-queries";
@@ -135,6 +155,7 @@ export {
 export {
   getProjectInsightsByProjectId,
   countOccurrencesByPatternIds,
+  listRepositoriesByPatternIds,
   qualityTiers,
   type ProjectInsights,
   type ProjectTotals,
@@ -150,6 +171,8 @@ export {
   listLatestPatternEvents,
   listPatternEventsByIds,
   getLatestPatternEventId,
+  listFeedEntries,
+  listIngestEvents,
   type PatternEventRow,
 } from "./queries/pattern-event-queries";
 export { backupEmbeddedDatabase, restoreEmbeddedDatabase, type RestoreResult } from "./embedded-backup";

@@ -5,5 +5,6 @@ import path from "node:path";
  * that commands run from any working directory; tests and `next dev` run from the root.
  */
 export function motifHome(): string {
-  return path.resolve(process.env.MOTIF_HOME ?? process.cwd());
+  // A run-time folder, not one of the app's files: Turbopack must not trace the project from it.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.MOTIF_HOME ?? process.cwd());
 }

@@ -6,6 +6,7 @@ import { acquireDataDirLock } from "./data-dir-lock";
 import { migrate } from "./migrate";
 import { openPgliteDatabase } from "./pglite-driver";
 import { openPostgresDatabase } from "./postgres-driver";
+import { keepPrivate } from "./private-files";
 
 interface OpenOptions {
   /** Who holds the data-dir lock, shown to a second process that is refused. */
@@ -37,13 +38,20 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     command: options.command ?? process.argv.slice(1, 3).join(" "),
     url: options.url,
   });
+  let stopKeepingPrivate: (() => void) | undefined;
   try {
-    fs.mkdirSync(environment.dataDir, { recursive: true });
+    // Nobody but the owner may read the database, the JWT secret or the operator token.
+    fs.mkdirSync(environment.dataDir, { recursive: true, mode: 0o700 });
+    stopKeepingPrivate = keepPrivate(environment.dataDir);
     const database = await openPgliteDatabase(`${environment.dataDir}/pgdata`, { sizeBufferPool: options.serving === true });
     await migrate(database, { embedded: true });
+    stopKeepingPrivate();
+    stopKeepingPrivate = keepPrivate(environment.dataDir);
     const close = database.close;
-    return { ...database, close: async () => (await close(), release()) };
+    const stop = stopKeepingPrivate;
+    return { ...database, close: async () => (await close(), stop(), release()) };
   } catch (error) {
+    stopKeepingPrivate?.();
     release();
     throw error;
   }

@@ -15,6 +15,16 @@ const jsonType = {
   parse: (value: string) => JSON.parse(value) as unknown,
 };
 
+// A date or timestamp parameter given as a string goes to Postgres as it is, as PGlite sends it:
+// postgres.js would turn it into a Date first, and a malformed one (a crafted cursor) would
+// throw in the driver instead of being refused by Postgres (22007, a 400).
+const dateType = {
+  to: 1184,
+  from: [1082, 1114, 1184],
+  serialize: (value: unknown) => (typeof value === "string" ? value : (value instanceof Date ? value : new Date(value as number)).toISOString()),
+  parse: (value: string) => new Date(value),
+};
+
 function wrap(sql: SqlLike, prepare: boolean): Queryable {
   return {
     driver: "postgres",
@@ -54,7 +64,7 @@ export function openPostgresDatabase(
     max: pool.max,
     prepare: pool.prepare,
     idle_timeout: pool.idleTimeoutSeconds,
-    types: { json: jsonType },
+    types: { json: jsonType, date: dateType },
     onnotice: () => {},
   });
   return measureWaits({

@@ -80,7 +80,7 @@ function progressOf(progress: DescribeProgress, processed: number): DescribeProg
  * in a row stop it with an error.
  */
 export async function describePatterns(run: DescribeRun): Promise<DescribeProgress> {
-  if (!run.router.configured) throw new MotifError("unavailable:llm", "motif describe: no LLM provider is configured: set OLLAMA_HOST (local), OPENAI_API_KEY or ANTHROPIC_API_KEY (see docs/llm-routing.md)");
+  if (!run.router.configured) throw new MotifError("not_configured:llm", "motif describe: no LLM provider is configured: set OLLAMA_HOST (local), OPENAI_API_KEY or ANTHROPIC_API_KEY (see docs/llm-routing.md)");
   const patterns = await asService(run.database, (transaction) => listPatternsToDescribe({ transaction, projectId: run.project.id, limit: run.limit }));
   let progress: DescribeProgress = {
     processed: 0, total: patterns.length, fraction: patterns.length === 0 ? 1 : 0, model: run.router.providers.map((provider) => `${provider.name}:${provider.model}`).join(", "),

@@ -8,6 +8,7 @@ export * from "./extraction";
 export * from "./fields";
 export * from "./match";
 export * from "./pattern-requests";
+export * from "./text-limits";
 export * from "./mcp-tools";
 export * from "./accuracy";
 export * from "./operations";

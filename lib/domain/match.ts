@@ -79,6 +79,8 @@ export type MatchRequest = Omit<MatchBody, "project" | "limit"> & Partial<Pick<M
 
 /** Where a matched pattern stands in code. */
 export interface MatchOccurrence {
+  /** The repository the path is in ("" for a project's single checkout). */
+  repository: string;
   file_path: string;
   start_line: number;
   end_line: number;
@@ -96,7 +98,16 @@ export interface MatchRanking {
   quality: number;
   smoothed_success_rate: number;
   final_score: number;
+  /**
+   * How many standard deviations the vector similarity stands above the query's first 50
+   * vector candidates; null when there were too few to compare (a strong match needs it).
+   */
+  similarity_z: number | null;
 }
+
+/** Whether a result is a strong answer to the intent (lib/search matchStrength) or only the best there is. */
+export const matchStrengths = ["strong", "weak"] as const;
+export type MatchStrengthLevel = (typeof matchStrengths)[number];
 
 /** One matched pattern, as DESIGN §5 shapes it. */
 export interface MatchedPattern {
@@ -107,6 +118,10 @@ export interface MatchedPattern {
   description: string;
   /** Cosine similarity of the pattern to the query, 0–1. */
   confidence_score: number;
+  /** "strong" when it stands out from the other candidates and holds the intent's words; else "weak". */
+  strength: MatchStrengthLevel;
+  /** Why it is strong or weak, in words. */
+  strength_reason: string;
   metadata: {
     version: number;
     quality_score: number | null;
@@ -133,5 +148,9 @@ export interface MatchResponse {
   matched_patterns: MatchedPattern[];
   /** Candidates that passed the filters and min_confidence, before the limit. */
   total_matches: number;
+  /** How many of `matched_patterns` are strong; 0 means "no strong match": treat the list as leads, not answers. */
+  strong_matches: number;
+  /** One line for people and agents: "2 strong matches" or "no strong match: …". */
+  summary: string;
   query_metadata: { query_time_ms: number; embedding_model: string };
 }

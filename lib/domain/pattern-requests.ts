@@ -5,20 +5,25 @@
 import { z } from "zod";
 import { designPatternKindSchema, languageSchema, newPatternStatuses, patternSortFieldSchema, patternStatusSchema, patternTypeSchema, sortOrderSchema } from "./enums";
 import { projectReferenceSchema, tagSchema } from "./fields";
+import { textLimits } from "./text-limits";
 
 /** Bounds of the list and export queries. */
 export const patternListLimits = { default: 20, max: 100, filterValues: 50 } as const;
 
 /** The fields of a pattern a person writes, each as its own schema. */
 export const patternFieldSchemas = {
-  name: z.string().trim().min(1, "is required").max(300, "must be at most 300 characters"),
-  description: z.string().trim().max(10_000, "must be at most 10000 characters"),
-  code: z.string().min(1, "is required").max(200_000, "must be at most 200000 characters"),
+  name: z.string().trim().min(1, "is required").max(textLimits.patternName, `must be at most ${textLimits.patternName} characters`),
+  description: z.string().trim().max(textLimits.patternDescription, `must be at most ${textLimits.patternDescription} characters`),
+  code: z.string().min(1, "is required").max(textLimits.patternCode, `must be at most ${textLimits.patternCode} characters`),
   tags: z.array(tagSchema).max(50),
   kind: designPatternKindSchema.nullable(),
   framework: z.string().trim().min(1).max(100).nullable(),
   dependencies: z.array(z.string().trim().min(1).max(300)).max(200),
-  content: z.record(z.string(), z.unknown()),
+  // Bounded by its JSON's size, so that one pattern cannot make every list page heavy.
+  content: z.record(z.string(), z.unknown()).refine(
+    (content) => new TextEncoder().encode(JSON.stringify(content)).length <= textLimits.patternContentBytes,
+    { message: `must be at most ${textLimits.patternContentBytes / 1024} KB of JSON` },
+  ),
 };
 
 /** POST /api/v1/patterns body: a pattern written down by hand. */
@@ -73,6 +78,12 @@ export const patternFilterQueryFields = {
   max_quality_score: z.coerce.number().min(0).max(1).optional(),
   min_success_rate: z.coerce.number().min(0).max(1).optional(),
   q: z.string().trim().min(1).max(500).optional().describe("full-text search (websearch syntax)"),
+  repositories: z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => [value].flat().flatMap((part) => part.split(",")).map((part) => part.trim()))
+    .pipe(z.array(z.string().max(300)).max(patternListLimits.filterValues))
+    .optional()
+    .describe("patterns with a live occurrence in any of these repositories (an empty name is a project's unnamed checkout)"),
   sort: patternSortFieldSchema.default("quality_score"),
   order: sortOrderSchema.default("desc"),
 };

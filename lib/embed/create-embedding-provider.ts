@@ -4,6 +4,7 @@ import { embeddingConfigFromEnvironment, parseEmbeddingConfig, type EmbeddingCon
 import type { EmbeddingProvider } from "./embedding-provider";
 import { createOllamaProvider } from "./ollama-provider";
 import { createOpenAIProvider } from "./openai-provider";
+import { createUseLiteProvider } from "./use-lite-provider";
 
 /**
  * The embedding provider a configuration asks for; without one, the process environment
@@ -15,6 +16,9 @@ export function createEmbeddingProvider(input?: EmbeddingConfigInput): Embedding
   switch (config.provider) {
     case "builtin":
       return createBuiltinProvider();
+    case "use-lite":
+      // Queries repeat (agents retry, people refine); the encoder costs milliseconds a text.
+      return withEmbeddingCache(createUseLiteProvider(), 512);
     case "openai": {
       const provider = createOpenAIProvider(config);
       return config.cacheSize > 0 ? withEmbeddingCache(provider, config.cacheSize) : provider;

@@ -18,6 +18,7 @@ const ollamaHost = z
 /** The validated choice of embedding provider and its settings. */
 export const embeddingConfigSchema = z.discriminatedUnion("provider", [
   z.object({ provider: z.literal("builtin") }),
+  z.object({ provider: z.literal("use-lite") }),
   z.object({
     provider: z.literal("openai"),
     apiKey: z.string({ error: "OPENAI_API_KEY is required when MOTIF_EMBEDDINGS=openai" }).min(1),
@@ -50,7 +51,7 @@ export function parseEmbeddingConfig(input: EmbeddingConfigInput): EmbeddingConf
 }
 
 /**
- * The embedding configuration of this process: MOTIF_EMBEDDINGS (builtin | openai | ollama),
+ * The embedding configuration of this process: MOTIF_EMBEDDINGS (builtin | use-lite | openai | ollama),
  * MOTIF_EMBEDDING_MODEL, OPENAI_API_KEY, OPENAI_BASE_URL, OLLAMA_HOST.
  */
 export function embeddingConfigFromEnvironment(environment: MotifEnvironment = getEnvironment()): EmbeddingConfig {
@@ -65,6 +66,8 @@ export function embeddingConfigFromEnvironment(environment: MotifEnvironment = g
       });
     case "ollama":
       return parseEmbeddingConfig({ provider: "ollama", host: environment.OLLAMA_HOST, model });
+    case "use-lite":
+      return parseEmbeddingConfig({ provider: "use-lite" });
     default:
       return parseEmbeddingConfig({ provider: "builtin" });
   }

@@ -19,7 +19,13 @@ const environmentSchema = z.object({
   MOTIF_DB_POOL_MODE: z.enum(["transaction", "direct"]).optional(),
   MOTIF_SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(60 * 60 * 24 * 7),
   PORT: z.coerce.number().int().positive().default(3000),
-  MOTIF_EMBEDDINGS: z.enum(["builtin", "openai", "ollama"]).default("builtin"),
+  // The interface `motif serve` listens on; 0.0.0.0 opens it to the network.
+  MOTIF_HOST: z.string().min(1).default("127.0.0.1"),
+  // Origins (besides the server's own) whose pages may write with the session cookie, comma-separated.
+  MOTIF_ALLOWED_ORIGINS: z.string().optional(),
+  // "true" when a reverse proxy sets X-Forwarded-For: the rate limits then key on its first address.
+  MOTIF_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  MOTIF_EMBEDDINGS: z.enum(["builtin", "use-lite", "openai", "ollama"]).default("builtin"),
   MOTIF_EMBEDDING_MODEL: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   // A project API key for `motif mcp` (Supabase mode, or --url with a remote Motif).
@@ -67,6 +73,8 @@ const environmentSchema = z.object({
 export type MotifEnvironment = z.infer<typeof environmentSchema> & {
   mode: "embedded" | "supabase";
   dataDir: string;
+  allowedOrigins: string[];
+  trustProxy: boolean;
   /** Whether `dataDir` was chosen by MOTIF_DATA_DIR or is the user's Motif home (`~/.motif`). */
   dataDirSource: "MOTIF_DATA_DIR" | "home";
 };
@@ -95,8 +103,11 @@ export function getEnvironment(): MotifEnvironment {
     ...parsed.data,
     DATABASE_URL: databaseUrl,
     mode: databaseUrl ? "supabase" : "embedded",
-    dataDir: path.resolve(parsed.data.MOTIF_DATA_DIR ?? defaultDataDir()),
+    // A run-time folder, not one of the app's files: Turbopack must not trace the project from it.
+    dataDir: path.resolve(/*turbopackIgnore: true*/ parsed.data.MOTIF_DATA_DIR ?? defaultDataDir()),
     dataDirSource: parsed.data.MOTIF_DATA_DIR ? "MOTIF_DATA_DIR" : "home",
+    allowedOrigins: (parsed.data.MOTIF_ALLOWED_ORIGINS ?? "").split(",").map((origin) => origin.trim()).filter(Boolean),
+    trustProxy: parsed.data.MOTIF_TRUST_PROXY === "true",
   };
   return cached;
 }

@@ -11,7 +11,7 @@ const fileName = "operator-token";
  */
 export function writeOperatorToken(dataDir: string): string {
   const token = randomBytes(32).toString("base64url");
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(path.join(dataDir, fileName), token, { mode: 0o600 });
   return token;
 }

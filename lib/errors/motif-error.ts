@@ -2,8 +2,12 @@
 export type ErrorCode =
   | "bad_request:input"
   | "too_large:input"
+  | "unsupported_media_type:input"
   | "unauthorized:auth"
   | "forbidden:auth"
+  | "forbidden:origin"
+  | "too_many_requests:auth"
+  | "too_many_requests:streams"
   | "not_found:resource"
   | "conflict:resource"
   | "unavailable:database"
@@ -12,6 +16,7 @@ export type ErrorCode =
   | "unavailable:functions"
   | "unavailable:auth"
   | "unavailable:llm"
+  | "not_configured:llm"
   | "budget_exceeded:llm"
   | "internal:config"
   | "locked:data_dir"
@@ -20,10 +25,15 @@ export type ErrorCode =
 const statusByType: Record<string, number> = {
   bad_request: 400,
   too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // The server is set up without what the request needs (no LLM provider): the request cannot
+  // succeed until an operator configures it, which is the server's state, not an outage.
+  not_configured: 409,
   // A project's LLM budget is spent: what Payment Required is for.
   budget_exceeded: 402,
   locked: 423,

@@ -77,7 +77,7 @@ function existingPlace(pattern: ExtractedPattern, newIds: ReadonlySet<string>, f
 
 /**
  * Compares the repository's extraction before and after a pull request (both clustered
- * whole): which new units share a pattern with code that exists (reuse it), which form
+ * whole): which added units share a pattern with code that exists (reuse it), which form
  * patterns of their own, which design-pattern kinds they implement, and how complexity and
  * quality move in the changed files.
  */
@@ -85,13 +85,17 @@ export function comparePullRequest(options: { base: ExtractionResult; head: Extr
   const { base, head } = options;
   const files = new Set(options.changedFiles);
   const known = new Set(base.units.map(unitSignature));
+  const places = new Set(base.units.map((unit) => `${unit.file}\n${unit.qualname}`));
+  const shapes = new Set(base.units.map((unit) => `${unit.qualname}\n${unit.fingerprint}`));
   const newUnits = head.units.filter((unit) => files.has(unit.file) && !known.has(unitSignature(unit)));
+  // Added code (not an edit of a unit in place, nor a unit that moved files): what may repeat a pattern or start one.
+  const added = newUnits.filter((unit) => !places.has(`${unit.file}\n${unit.qualname}`) && !shapes.has(`${unit.qualname}\n${unit.fingerprint}`));
   const newIds = new Set(newUnits.map((unit) => unit.id));
   const patternOf = new Map(head.patterns.flatMap((pattern) => pattern.occurrences.map((occurrence) => [occurrence.unitId, pattern] as const)));
   const byKey = new Map(head.patterns.map((pattern) => [pattern.key, pattern]));
   const reuse: ReuseHint[] = [];
   const fresh = new Map<string, NewPattern>();
-  for (const unit of newUnits) {
+  for (const unit of added) {
     const pattern = patternOf.get(unit.id);
     if (!pattern) continue;
     const same = existingPlace(pattern, newIds, files);

@@ -35,9 +35,11 @@ const errorDescriptions: Record<number, string> = {
   402: "The project's LLM budget (daily or monthly) does not allow the call; the message names it",
   403: "The caller's role does not allow this",
   404: "Not found, or hidden by row-level security",
-  409: "Conflicts with the current state",
+  409: "Conflicts with the current state (for example, no LLM provider is configured)",
   413: "The request is larger than this operation accepts",
-  503: "A dependency (database, embedding or LLM provider) cannot answer, or no LLM provider is configured",
+  415: "A cookie-authenticated write whose body is not sent as application/json",
+  429: "Too many attempts or open streams; Retry-After says when to come back",
+  503: "A dependency (database, embedding or LLM provider) cannot answer",
 };
 
 // Request schemas are documented as clients write them (`io: "input"`: defaults optional,

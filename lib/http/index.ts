@@ -5,3 +5,4 @@ export { asCaller } from "./as-caller";
 export { parseQuery } from "./parse-query";
 export { readLimitedJson, formatBytes } from "./read-limited-json";
 export { buildOpenApiDocument, type ApiOperation, type ApiInfo, type HttpMethod } from "./build-openapi-document";
+export { ndjsonResponse } from "./ndjson-response";

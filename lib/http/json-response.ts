@@ -12,6 +12,9 @@ export function errorResponse(error: MotifError): Response {
   const headers: Record<string, string> = {};
   // RFC 9110: a 401 names how to authenticate.
   if (error.status === 401) headers["www-authenticate"] = 'Bearer realm="motif"';
+  // RFC 6585: a 429 says when to come back.
+  const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (error.status === 429 && typeof retryAfter === "number") headers["retry-after"] = String(retryAfter);
   return new Response(JSON.stringify({ error: { code: error.code, message: error.message } }), {
     status: statusForCode(error.code),
     headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },

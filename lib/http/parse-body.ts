@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { defaultBodyBytes } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
+import { readLimitedJson } from "./read-limited-json";
 
 /** One readable line for a zod failure, naming the field: "email: Invalid email address". */
 export function describeZodError(error: z.ZodError): string {
@@ -15,13 +17,14 @@ export function parseWith<Schema extends z.ZodType>(schema: Schema, data: unknow
   return parsed.data;
 }
 
-/** Reads a JSON request body and validates it; bad JSON or a bad field is a 400. */
-export async function parseBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new MotifError("bad_request:input", "the request body must be JSON");
-  }
-  return parseWith(schema, body);
+/**
+ * Reads a JSON request body of at most `maxBytes` (default 1 MB; larger is a 413 before it is
+ * read whole) and validates it; bad JSON, JSON nested too deep or a bad field is a 400.
+ */
+export async function parseBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  options: { maxBytes?: number } = {},
+): Promise<z.infer<Schema>> {
+  return parseWith(schema, await readLimitedJson(request, options.maxBytes ?? defaultBodyBytes));
 }

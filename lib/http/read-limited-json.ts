@@ -1,4 +1,26 @@
+import { maxJsonDepth } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
+
+/**
+ * How deep arrays and objects nest in JSON text, counted without parsing it (strings skipped),
+ * stopping once past `limit`: a body nested thousands deep would overflow a recursive reader
+ * (a schema walk, Postgres' jsonb parser) further on.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 92) index++; // a backslash escapes the next character
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 91 || code === 123) {
+      if (++depth > limit) return true;
+    } else if (code === 93 || code === 125) depth--;
+  }
+  return false;
+}
 
 /**
  * Reads a JSON request body of at most `maxBytes`, refusing a larger one with a 413 as soon
@@ -22,8 +44,12 @@ export async function readLimitedJson(request: Request, maxBytes: number, what =
     }
     chunks.push(value);
   }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (jsonDepthExceeds(text, maxJsonDepth)) {
+    throw new MotifError("bad_request:input", `the request body nests arrays and objects more than ${maxJsonDepth} deep`);
+  }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return JSON.parse(text);
   } catch {
     throw new MotifError("bad_request:input", "the request body must be JSON");
   }

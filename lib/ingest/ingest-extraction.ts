@@ -1,7 +1,7 @@
 import {
   asService,
-  createRunningJob,
   finishJobById,
+  insertPatternEvent,
   recordIngestPatternEvents,
   recordOccurrenceEvents,
   refreshPatternStatistics,
@@ -22,16 +22,11 @@ import {
 } from "@/lib/db";
 import { motifMetrics } from "@/lib/metrics";
 import { createEmbeddingProvider, embeddingTextForPattern, type EmbeddingProvider } from "@/lib/embed";
-import { enqueueReembedJobs, jobOwnerId } from "@/lib/jobs";
+import { enqueueReembedJobs } from "@/lib/jobs";
 import { buildIngestRows, type IngestRows } from "./ingest-rows";
 import type { IngestSource } from "./ingest-source";
-
-/** Where an ingest is; `done`/`total` count patterns in the embedding phase. */
-export interface IngestProgress {
-  phase: "staging" | "embedding" | "writing" | "done";
-  done: number;
-  total: number;
-}
+import { createIngestTracker, writeSteps, type IngestProgress, type IngestTracker } from "./ingest-tracker";
+import { finishIngestJob, startIngestJob } from "./start-ingest-job";
 
 export interface IngestOptions {
   database: Database;
@@ -44,9 +39,13 @@ export interface IngestOptions {
   /** Path prefixes this run covered (see `ingestScope`); occurrences outside are left alone. Default: everything. */
   scope?: string[];
   commitSha?: string;
+  /** How many files the extraction read (the feed entry and the job say so). */
+  files?: number;
   /** Default: the configured provider (built-in unless MOTIF_EMBEDDINGS says otherwise). */
   embedder?: EmbeddingProvider;
   onProgress?: (progress: IngestProgress) => void;
+  /** The job this run reports to, when the caller started it before extracting (`startIngestJob`). */
+  tracker?: IngestTracker;
   /** Per-file state for the next incremental ingest, written in the same transaction. */
   sourceFiles?: SourceFileChanges;
 }
@@ -72,53 +71,56 @@ export interface IngestSummary {
 }
 
 const embedBatch = 256;
-// The write is one transaction that cannot renew its lease midway: a long lease, so that only a
-// dead ingest (or, embedded, one from a process that no longer owns the data dir) is failed.
-const ingestLeaseSeconds = 3600;
 const forbidden = { "forbidden:auth": "only project admins and members can ingest into a project" };
 
-async function embedNeeded(rows: IngestRows, keys: string[], embedder: EmbeddingProvider, onProgress?: IngestOptions["onProgress"]) {
+async function embedNeeded(rows: IngestRows, keys: string[], embedder: EmbeddingProvider, onProgress: (progress: IngestProgress) => void) {
   const embeddings: Array<{ key: string; embedding: Float32Array }> = [];
   for (let start = 0; start < keys.length; start += embedBatch) {
     const batch = keys.slice(start, start + embedBatch);
     const vectors = await embedder.embed(batch.map((key) => embeddingTextForPattern(rows.patternsByKey.get(key)!)));
     batch.forEach((key, index) => embeddings.push({ key, embedding: vectors[index] }));
-    onProgress?.({ phase: "embedding", done: embeddings.length, total: keys.length });
+    onProgress({ phase: "embedding", done: embeddings.length, total: keys.length });
   }
   return embeddings;
 }
 
-type WriteContext = Required<Pick<IngestOptions, "projectId" | "repository">> & IngestOptions & { rows: IngestRows; embedder: EmbeddingProvider; jobId: string };
+type WriteContext = Required<Pick<IngestOptions, "projectId" | "repository">> & IngestOptions & { rows: IngestRows; embedder: EmbeddingProvider; tracker: IngestTracker };
 
 // The whole write is one transaction: a crash anywhere in it leaves the project as it was.
 async function writeIngest(transaction: Queryable, context: WriteContext): Promise<IngestSummary> {
-  const { projectId, rows, embedder } = context;
+  const { projectId, rows, embedder, tracker } = context;
   const clock = { start: performance.now(), embed: 0, write: 0 };
-  context.onProgress?.({ phase: "staging", done: 0, total: rows.patterns.length });
+  const report = (progress: IngestProgress) => tracker.report(progress);
+  const step = (index: number) => report({ phase: "writing", done: index, total: writeSteps.length, step: writeSteps[index] });
+  report({ phase: "staging", done: 0, total: rows.patterns.length });
   await stageIngestRows({ transaction, ...rows });
   const needs = await resolveIngestTargets({ transaction, projectId });
   clock.embed = performance.now();
-  const embeddings = await embedNeeded(rows, needs.map((need) => need.key), embedder, context.onProgress);
+  const embeddings = await embedNeeded(rows, needs.map((need) => need.key), embedder, report);
   clock.write = performance.now();
-  context.onProgress?.({ phase: "writing", done: 0, total: rows.patterns.length });
+  step(0);
   await stageIngestEmbeddings({ transaction, embeddings });
-  const details = { source: "ingest", job_id: context.jobId, repository: context.repository };
+  const details = { source: "ingest", job_id: tracker.jobId, repository: context.repository };
   const written = await writeIngestPatterns({ transaction, projectId });
+  step(1);
   let events = await recordIngestPatternEvents({ transaction, projectId, details });
+  step(2);
   const changes = await writeIngestOccurrences({
     transaction, projectId, repository: context.repository, commitSha: context.commitSha ?? null,
     scope: context.scope ?? null, failedFiles: rows.failedFiles,
   });
   events += await recordOccurrenceEvents({ transaction, projectId, changes, details });
+  step(3);
   const relationships = await writeIngestRelationships({ transaction, projectId, repository: context.repository, scope: context.scope ?? null });
   if (context.sourceFiles) {
     await writeSourceFiles({ transaction, projectId, repository: context.repository, commitSha: context.commitSha ?? null, ...context.sourceFiles });
   }
+  step(4);
   if (written.created + written.updated > 0) await refreshSearchLexemeStats({ transaction, projectId });
   const sum = (pick: (change: (typeof changes)[number]) => number) => changes.reduce((total, change) => total + pick(change), 0);
   const end = performance.now();
   const summary: IngestSummary = {
-    job_id: context.jobId,
+    job_id: tracker.jobId,
     patterns: { received: rows.patterns.length, ...written, unchanged: rows.patterns.length - written.created - written.updated },
     occurrences: {
       received: rows.occurrences.length,
@@ -132,7 +134,17 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
     reembed: null,
     timings_ms: { stage: clock.embed - clock.start, embed: clock.write - clock.embed, write: end - clock.write, total: end - clock.start },
   };
-  await finishJobById({ transaction, jobId: context.jobId, status: "succeeded", result: { ...summary } });
+  // The feed's one entry for this run (the per-pattern events above hang under it); a run that
+  // changed nothing says nothing, in the feed as in the tables.
+  const changedRelationships = relationships.created + relationships.updated + relationships.removed;
+  if (events + changedRelationships > 0) {
+    await insertPatternEvent({
+      transaction, projectId, patternId: null, eventType: "ingest.completed",
+      eventData: { ...details, files: context.files ?? null, patterns: summary.patterns, occurrences: summary.occurrences, relationships },
+    });
+    summary.events = events + 1;
+  }
+  await finishJobById({ transaction, jobId: tracker.jobId, status: "succeeded", result: { ...summary } });
   return summary;
 }
 
@@ -156,26 +168,27 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
   const run = <T>(fn: (transaction: Queryable) => Promise<T>) =>
     options.claims === "service_role" ? asService(options.database, fn) : withUser(options.database, options.claims, fn);
   const rows = buildIngestRows(options.result, embedder.id);
-  const job = await translateDatabaseErrors(() => run((transaction) => createRunningJob({
-    transaction, projectId: options.projectId, jobType: "ingest", lockedBy: jobOwnerId(), leaseSeconds: ingestLeaseSeconds,
-    payload: { repository: options.repository ?? "", scope: options.scope ?? null, patterns: rows.patterns.length },
-  })), forbidden);
+  const tracker = options.tracker ?? createIngestTracker({
+    database: options.database, withExtraction: false, onProgress: options.onProgress,
+    jobId: await startIngestJob({ ...options, patterns: rows.patterns.length }),
+  });
   const startedAt = performance.now();
   const elapsed = () => (performance.now() - startedAt) / 1000;
   try {
     const summary = await translateDatabaseErrors(() => run((transaction) =>
-      writeIngest(transaction, { ...options, repository: options.repository ?? "", rows, embedder, jobId: job.id }),
+      writeIngest(transaction, { ...options, repository: options.repository ?? "", rows, embedder, tracker }),
     ), forbidden);
     // Trusted maintenance, not data access: the planner's row estimates steer filtered matches.
     await refreshPatternStatistics({ database: options.database, changedRows: summary.patterns.created + summary.patterns.updated });
-    options.onProgress?.({ phase: "done", done: rows.patterns.length, total: rows.patterns.length });
+    tracker.report({ phase: "done", done: rows.patterns.length, total: rows.patterns.length });
+    tracker.close();
     // Unchanged patterns keep the vectors another provider made: a job moves them (trusted work).
     const [queued] = await enqueueReembedJobs({ database: options.database, model: embedder.id, projectId: options.projectId });
     recordIngestMetrics(options.result, summary, elapsed());
     return { ...summary, reembed: queued ? { job_id: queued.job.id, patterns: queued.patterns } : null };
   } catch (error) {
     motifMetrics.ingestDuration().observe({ outcome: "failed" }, elapsed());
-    await run((transaction) => finishJobById({ transaction, jobId: job.id, status: "failed", error: (error as Error).message }));
+    await finishIngestJob({ database: options.database, claims: options.claims, tracker, error: error as Error });
     throw error;
   }
 }

@@ -97,47 +97,57 @@ export function createLlmRouter({ config, ledger, wait = sleep }: { config: LlmC
   const providers = new Map<LlmProviderName, LlmProvider>();
   const providerFor = (name: LlmProviderName) => providers.get(name) ?? providers.set(name, createProvider(config, name)).get(name)!;
 
+  async function budgetCheck<T>(task: LlmTask<T>, context: LlmTaskContext, candidate: RouteCandidate, price: ModelPrice): Promise<Attempt | undefined> {
+    if (candidate.isLocal) return undefined;
+    const estimate = costOf(price, { inputTokens: task.needs.inputTokens, outputTokens: task.maxOutputTokens });
+    const refusal = budgetRefusal(await ledger.budgetOf(context.projectId), estimate, context);
+    return refusal ? { kind: "budget", reason: `${refusal} by a call to ${candidate.provider} ${candidate.model} (up to ${usd(estimate)})` } : undefined;
+  }
+
+  // One call and its usage row: an answer (usable or not), or a failure with when to try again.
+  async function callOnce<T>(task: LlmTask<T>, context: LlmTaskContext, candidate: RouteCandidate, price: ModelPrice): Promise<Attempt | { kind: "retry"; reason: string; failure: LlmCallError }> {
+    const jsonSchema = task.schema ? (({ $schema: _ignored, ...schema }) => schema)(z.toJSONSchema(task.schema) as Record<string, unknown>) : undefined;
+    const base = { projectId: context.projectId, task: task.task, provider: candidate.provider, isLocal: candidate.isLocal, jobId: context.jobId, sessionId: context.sessionId };
+    const started = performance.now();
+    let answer: LlmCallResult;
+    try {
+      answer = await providerFor(candidate.provider).call({
+        model: candidate.model, system: systemFor(task, jsonSchema), prompt: task.prompt, maxOutputTokens: task.maxOutputTokens,
+        timeoutMs: config.timeoutMs, onText: task.onText, jsonSchema: jsonSchema && { name: task.task, schema: jsonSchema },
+      });
+    } catch (error) {
+      const failure = error instanceof LlmCallError ? error : new LlmCallError((error as Error).message, { retryable: false, cause: error });
+      await ledger.record({ ...base, model: candidate.model, inputTokens: 0, outputTokens: 0, costUsd: 0, latencyMs: Math.round(performance.now() - started), succeeded: false, error: failure.message });
+      return { kind: "retry", reason: failure.message, failure };
+    }
+    const costUsd = costOf(priceOf(config.prices, candidate.provider, answer.model) ?? price, answer.usage);
+    const row = { ...base, model: answer.model, inputTokens: answer.usage.inputTokens, outputTokens: answer.usage.outputTokens, costUsd, latencyMs: Math.round(performance.now() - started) };
+    let value: unknown = answer.text;
+    try {
+      if (task.schema) value = parseModelJson(answer.text, task.schema);
+    } catch (error) {
+      // The call happened and cost its tokens; the answer is unusable, so the next provider tries.
+      const reason = `${candidate.provider} ${answer.model}: ${(error as Error).message}`;
+      await ledger.record({ ...row, succeeded: false, error: reason });
+      return { kind: "failed", reason };
+    }
+    await ledger.record({ ...row, succeeded: true, error: null });
+    return { kind: "done", result: { value, text: answer.text, provider: candidate.provider, model: answer.model, isLocal: candidate.isLocal, inputTokens: row.inputTokens, outputTokens: row.outputTokens, costUsd } };
+  }
+
+  // A candidate's attempts: the budget checked before each commercial one, retries while the failure allows.
   async function attemptCandidate<T>(task: LlmTask<T>, context: LlmTaskContext, candidate: RouteCandidate): Promise<Attempt> {
     const price: ModelPrice = priceOf(config.prices, candidate.provider, candidate.model) ?? { input: 0, output: 0 };
-    const jsonSchema = task.schema ? (({ $schema: _ignored, ...schema }) => schema)(z.toJSONSchema(task.schema) as Record<string, unknown>) : undefined;
     let reason = "";
     for (let attempt = 0; attempt <= config.maxRetries; attempt++) {
-      if (!candidate.isLocal) {
-        const estimate = costOf(price, { inputTokens: task.needs.inputTokens, outputTokens: task.maxOutputTokens });
-        const refusal = budgetRefusal(await ledger.budgetOf(context.projectId), estimate, context);
-        if (refusal) return { kind: "budget", reason: `${refusal} by a call to ${candidate.provider} ${candidate.model} (up to ${usd(estimate)})` };
-      }
-      const started = performance.now();
-      const base = { projectId: context.projectId, task: task.task, provider: candidate.provider, isLocal: candidate.isLocal, jobId: context.jobId, sessionId: context.sessionId };
-      let answer: LlmCallResult;
-      try {
-        answer = await providerFor(candidate.provider).call({
-          model: candidate.model, system: systemFor(task, jsonSchema), prompt: task.prompt, maxOutputTokens: task.maxOutputTokens,
-          timeoutMs: config.timeoutMs, onText: task.onText, jsonSchema: jsonSchema && { name: task.task, schema: jsonSchema },
-        });
-      } catch (error) {
-        const failure = error instanceof LlmCallError ? error : new LlmCallError((error as Error).message, { retryable: false, cause: error });
-        reason = failure.message;
-        await ledger.record({ ...base, model: candidate.model, inputTokens: 0, outputTokens: 0, costUsd: 0, latencyMs: Math.round(performance.now() - started), succeeded: false, error: reason });
-        const pause = failure.retryAfterMs ?? backoffMs(attempt);
-        if (!failure.retryable || attempt === config.maxRetries || pause > config.maxRetryWaitMs) break;
-        await wait(pause);
-        continue;
-      }
-      const latencyMs = Math.round(performance.now() - started);
-      const costUsd = costOf(priceOf(config.prices, candidate.provider, answer.model) ?? price, answer.usage);
-      const row = { ...base, model: answer.model, inputTokens: answer.usage.inputTokens, outputTokens: answer.usage.outputTokens, costUsd, latencyMs };
-      let value: unknown = answer.text;
-      try {
-        if (task.schema) value = parseModelJson(answer.text, task.schema);
-      } catch (error) {
-        // The call happened and cost its tokens; the answer is unusable, so the next provider tries.
-        reason = `${candidate.provider} ${answer.model}: ${(error as Error).message}`;
-        await ledger.record({ ...row, succeeded: false, error: reason });
-        return { kind: "failed", reason };
-      }
-      await ledger.record({ ...row, succeeded: true, error: null });
-      return { kind: "done", result: { value, text: answer.text, provider: candidate.provider, model: answer.model, isLocal: candidate.isLocal, inputTokens: row.inputTokens, outputTokens: row.outputTokens, costUsd } };
+      const refused = await budgetCheck(task, context, candidate, price);
+      if (refused) return refused;
+      const outcome = await callOnce(task, context, candidate, price);
+      if (outcome.kind !== "retry") return outcome;
+      reason = outcome.reason;
+      const pause = outcome.failure.retryAfterMs ?? backoffMs(attempt);
+      if (!outcome.failure.retryable || attempt === config.maxRetries || pause > config.maxRetryWaitMs) break;
+      await wait(pause);
     }
     return { kind: "failed", reason };
   }
@@ -146,10 +156,10 @@ export function createLlmRouter({ config, ledger, wait = sleep }: { config: LlmC
     configured: config.providers.length > 0,
     providers: config.providers.map(({ name, model, isLocal }) => ({ name, model, isLocal })),
     async run<T>(task: LlmTask<T>, context: LlmTaskContext): Promise<LlmTaskResult<T>> {
-      if (config.providers.length === 0) throw new MotifError("unavailable:llm", noLlmProviderMessage);
+      if (config.providers.length === 0) throw new MotifError("not_configured:llm", noLlmProviderMessage);
       const route = planRoute(config, task.task, task.needs);
       if (route.length === 0) {
-        throw new MotifError("unavailable:llm", `task ${task.task} needs a commercial model and none is configured: set OPENAI_API_KEY or ANTHROPIC_API_KEY (docs/llm-routing.md)`);
+        throw new MotifError("not_configured:llm", `task ${task.task} needs a commercial model and none is configured: set OPENAI_API_KEY or ANTHROPIC_API_KEY (docs/llm-routing.md)`);
       }
       const refusals: Attempt[] = [];
       for (const candidate of route) {

@@ -14,7 +14,7 @@ const instructions =
   "to get the best patterns as cards within a token budget); after using one, report_outcome so the next match ranks better.";
 
 const descriptions: Record<McpToolName, string> = {
-  search_patterns: "Find the project's patterns that fit an intent, best first, with their occurrences (file, lines, qualified name). Same answer as POST /api/v1/patterns/match.",
+  search_patterns: "Find the project's patterns that fit an intent, best first, with their occurrences (file, lines, qualified name). Each result is marked strong or weak; when none is strong the summary says no strong match: treat those as leads, not answers. Same answer as POST /api/v1/patterns/match.",
   get_pattern: "One pattern with its code, quality parts, occurrences and relationships.",
   enhance_prompt: "Add the project's best patterns for a prompt as compact cards, within a token budget. Records a pending usage per pattern: report_outcome with its usage_id afterwards.",
   report_outcome: "Report how using a pattern went (successful, failed, partial); with usage_id it closes the usage enhance_prompt recorded.",

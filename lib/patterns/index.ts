@@ -10,4 +10,4 @@ export { embedPattern, patternEmbeddingProvider } from "./pattern-embedder";
 export { encodePatternCursor, decodePatternCursor, type PatternCursor } from "./pattern-cursor";
 export { toCsv, type CsvValue } from "./to-csv";
 export { exportPatterns, exportColumns, type ExportedPattern, type PatternExportQuery } from "./export-patterns";
-export { getPatternInsights, getPatternGraph, countPatternOccurrences } from "./pattern-insights";
+export { getPatternInsights, getPatternGraph, countPatternOccurrences, listPatternRepositories, listRepositoriesOfProject } from "./pattern-insights";

@@ -62,7 +62,7 @@ export async function updatePattern({
       projectId: pattern.project_id,
       patternId,
       eventType: changes.status && changes.status !== pattern.status ? "pattern.status_changed" : "pattern.updated",
-      eventData: { name: changes.name ?? pattern.name, changed, status: changes.status ?? pattern.status },
+      eventData: { name: changes.name ?? pattern.name, changed, status: changes.status ?? pattern.status, previous_status: pattern.status },
     });
   }
   return { pattern: toPatternView(await requirePattern({ transaction, patternId })), versioned, previous_version_id: null };

@@ -1,4 +1,14 @@
-import { createApiKeyByProjectId, deleteMemberByUserId, deleteProjectById, revokeApiKeyById, updateMemberRoleByUserId, updateProjectNameById, type ApiKey, type Project, type Queryable } from "@/lib/db";
+import {
+  createApiKeyByProjectId,
+  deleteMemberByUserId,
+  deleteProjectById,
+  revokeApiKeyById,
+  updateMemberRoleByUserId,
+  updateProjectNameById,
+  type ApiKey,
+  type Project,
+  type Queryable,
+} from "@/lib/db";
 import type { ProjectRole } from "@/lib/domain";
 import { forgetVerifiedApiKey, generateApiKey } from "@/lib/auth";
 import { explainNothingChanged } from "./project-access";

@@ -1,15 +1,9 @@
-import { addMemberByEmail, listApiKeysByProjectId, listMembersByProjectId, type ApiKey, type Project, type ProjectMember, type Queryable } from "@/lib/db";
-import type { ProjectRole } from "@/lib/domain";
+import { listApiKeysByProjectId, listMembersByProjectId, type ApiKey, type Project, type ProjectMember, type Queryable } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 
 /** A project's members with their emails and roles (every member may read them). */
 export function listProjectMembers({ transaction, project }: { transaction: Queryable; project: Project }): Promise<ProjectMember[]> {
   return listMembersByProjectId({ transaction, projectId: project.id });
-}
-
-/** Adds the account with this email to a project (admins; an unknown email is a 404). */
-export function addProjectMember(options: { transaction: Queryable; project: Project; email: string; role: ProjectRole }): Promise<ProjectMember> {
-  return addMemberByEmail({ transaction: options.transaction, projectId: options.project.id, email: options.email, role: options.role });
 }
 
 /** A project's API keys, never the keys themselves. Admins only: RLS would show others an empty list, this says why. */

@@ -41,6 +41,8 @@ export interface EnhanceResult {
   /** Estimated tokens added to the prompt (never above token_budget). */
   tokens_used: number;
   token_budget: number;
+  /** The match's verdict: "no strong match: …" when nothing was strong enough to add. */
+  summary: string;
   query_metadata: { query_time_ms: number; embedding_model: string };
 }
 
@@ -65,7 +67,8 @@ function placeCards(candidates: { pattern: MatchedPattern; code: string; languag
 }
 
 /**
- * Enhances a prompt with the project's best patterns for it: matches prompt and task as the
+ * Enhances a prompt with the project's strong matches for it (never a weak one, lib/search
+ * matchStrength): matches prompt and task as the
  * intent, renders compact cards (name, kind, one-line description, trimmed code, where it is
  * used, success rate) within the token budget, and records a pending usage per included
  * pattern so that a later outcome (PATCH .../usage/{usage_id}) closes the loop. Admins and
@@ -95,8 +98,10 @@ export async function enhancePrompt({
       filters: { min_success_rate: request.min_success_rate, min_quality_score: request.min_quality_score },
     },
   });
-  const codes = await listPatternCodeByIds({ transaction, patternIds: match.matched_patterns.map((pattern) => pattern.pattern_id) });
-  const candidates = match.matched_patterns
+  const strong = match.matched_patterns.filter((pattern) => pattern.strength === "strong");
+  const codes = await listPatternCodeByIds({ transaction, patternIds: strong.map((pattern) => pattern.pattern_id) });
+  // Only strong matches are added: a weak one would teach the agent a pattern that does not fit.
+  const candidates = strong
     .filter((pattern) => codes.has(pattern.pattern_id))
     .map((pattern) => ({ pattern, ...codes.get(pattern.pattern_id)! }));
   const placed = placeCards(candidates, request);
@@ -108,6 +113,7 @@ export async function enhancePrompt({
     usage_ids: patterns.map((pattern) => pattern.usage_id),
     tokens_used: estimateTokens(section),
     token_budget: request.token_budget,
+    summary: match.summary,
     query_metadata: match.query_metadata,
   };
 }

@@ -19,6 +19,8 @@ export interface PatternEventStreamOptions {
   request?: Request;
   heartbeatMs?: number;
   retryMs?: number;
+  /** Called once when the stream ends, however it ends (it frees the caller's stream slot). */
+  onEnd?: () => void;
 }
 
 /** The longest a stream stays open on one token: it ends when the caller's JWT expires. */
@@ -74,6 +76,7 @@ export function createPatternEventStream(options: PatternEventStreamOptions): Re
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       const stream = (sink = createSink(controller));
+      if (options.onEnd) stream.onEnd(options.onEnd);
       if (options.signal?.aborted) return stream.finish();
       options.signal?.addEventListener("abort", stream.finish, { once: true });
       stream.onEnd(trackEventStream(stream.finish));

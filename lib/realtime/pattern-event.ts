@@ -8,6 +8,14 @@ export interface PatternEvent {
   event_type: string;
   event_data: Record<string, unknown>;
   actor: string | null;
+  /** Who acted: a member's e-mail or an API key's name; null for the local operator. */
+  actor_name: string | null;
+  /** `person` (a member), `agent` (an API key), or null. */
+  actor_kind: "person" | "agent" | null;
+  /** The pattern the event is about, by name (null when it has none). */
+  pattern_name: string | null;
+  /** Set on an ingest's per-pattern events: the ingest (job) whose feed entry they belong to. */
+  ingest_job_id: string | null;
   /** ISO 8601. */
   created_at: string;
 }
@@ -31,6 +39,10 @@ export function toPatternEvent(source: object): PatternEvent {
     event_type: String(row.event_type),
     event_data: (typeof row.event_data === "string" ? JSON.parse(row.event_data) : row.event_data ?? {}) as Record<string, unknown>,
     actor: row.actor == null ? null : String(row.actor),
+    actor_name: row.actor_name == null ? null : String(row.actor_name),
+    actor_kind: row.actor_kind === "person" || row.actor_kind === "agent" ? row.actor_kind : null,
+    pattern_name: row.pattern_name == null ? null : String(row.pattern_name),
+    ingest_job_id: row.ingest_job_id == null ? null : String(row.ingest_job_id),
     created_at: createdAt instanceof Date ? createdAt.toISOString() : new Date(String(createdAt)).toISOString(),
   };
 }

@@ -2,6 +2,7 @@ import { matchPatternsWithDetails, type MatchDetailRow, type MatchScoreRow, type
 import type { EmbeddingProvider } from "@/lib/embed";
 import { motifMetrics } from "@/lib/metrics";
 import { matchLimits, type MatchedPattern, type MatchRequest, type MatchResponse } from "@/lib/domain";
+import { matchStrength, summarizeStrength } from "./match-strength";
 import { recommendationsFor } from "./recommendations";
 
 const occurrenceLimit = 50;
@@ -18,6 +19,9 @@ export function matchQueryTexts(request: MatchRequest): { embedding: string; key
 }
 
 function toMatchedPattern(score: MatchScoreRow, detail: MatchDetailRow, peers: readonly MatchDetailRow[]): MatchedPattern {
+  const strength = matchStrength({
+    similarity: score.vector_similarity, similarityZ: score.similarity_z, vectorRank: score.vector_rank, textRank: score.text_rank,
+  });
   return {
     pattern_id: detail.id,
     pattern_type: detail.pattern_type,
@@ -25,6 +29,8 @@ function toMatchedPattern(score: MatchScoreRow, detail: MatchDetailRow, peers: r
     name: detail.name,
     description: detail.description,
     confidence_score: round(Math.min(1, Math.max(0, score.vector_similarity)))!,
+    strength: strength.strength,
+    strength_reason: strength.reason,
     metadata: {
       version: detail.version, quality_score: detail.quality_score, success_rate: detail.success_rate,
       match_count: detail.match_count, usage_count: detail.usage_count, success_count: detail.success_count,
@@ -38,6 +44,7 @@ function toMatchedPattern(score: MatchScoreRow, detail: MatchDetailRow, peers: r
         vector_similarity: round(score.vector_similarity)!, vector_rank: score.vector_rank, text_rank: score.text_rank,
         text_score: round(score.text_score), rrf_score: round(score.rrf_score)!, relevance: round(score.relevance)!,
         quality: round(score.quality)!, smoothed_success_rate: round(score.smoothed_success_rate)!, final_score: round(score.final_score)!,
+        similarity_z: round(score.similarity_z),
       },
     },
     occurrences: detail.occurrences,
@@ -71,11 +78,15 @@ export async function matchPatterns({
   });
   const visible = rows.filter((row): row is typeof row & { detail: MatchDetailRow } => row.detail !== null);
   const peers = visible.map((row) => row.detail);
+  const matched = visible.map((row) => toMatchedPattern(row, row.detail, peers));
+  const strongMatches = matched.filter((pattern) => pattern.strength === "strong").length;
   const seconds = (performance.now() - startedAt) / 1000;
   motifMetrics.matchDuration().observe(seconds);
   return {
-    matched_patterns: visible.map((row) => toMatchedPattern(row, row.detail, peers)),
+    matched_patterns: matched,
     total_matches: rows[0]?.total_matches ?? 0,
+    strong_matches: strongMatches,
+    summary: summarizeStrength(strongMatches, matched.length),
     query_metadata: { query_time_ms: Math.round(seconds * 100_000) / 100, embedding_model: embedder.id },
   };
 }

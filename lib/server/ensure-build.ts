@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const sourceFolders = ["app", "components", "lib", "public"];
-const sourceFiles = ["next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
+const sourceFiles = ["next.config.ts", "proxy.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
 
 function newestModification(entry: string): number {
   let stat: fs.Stats;

@@ -1,6 +1,7 @@
 import http from "node:http";
 import next from "next";
 import { advertiseLockUrl, getDatabase, motifHome, startEmbeddedMaintenance, type Database } from "@/lib/db";
+import { clientAddressHeader } from "@/lib/auth";
 import { getEnvironment } from "@/lib/env";
 import { writeOperatorToken } from "@/lib/operator";
 import { ensureBuild } from "./ensure-build";
@@ -85,6 +86,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // A kept-alive connection may still bring a request after the stop began: it is refused.
     if (stopping) return refuseWhileStopping(response);
     lastRequestAt = performance.now();
+    // The peer's address, for the rate limits: set here from the socket, so no client can forge it.
+    request.headers[clientAddressHeader] = request.socket.remoteAddress ?? "";
     requests.track(request, response);
     observeRequest(routeOf, request, response);
     if (!gateway.handle(request, response)) void handle(request, response);

@@ -55,7 +55,7 @@ async function judge(analysis: SessionAnalysis, trace: SessionTrace, used: Sessi
     return { result, note: null };
   } catch (error) {
     // The rest of the report stands without a judgement; the reason is in it.
-    if (error instanceof MotifError && (error.code === "unavailable:llm" || error.code === "budget_exceeded:llm")) return { note: error.message };
+    if (error instanceof MotifError && (error.code === "unavailable:llm" || error.code === "not_configured:llm" || error.code === "budget_exceeded:llm")) return { note: error.message };
     throw error;
   }
 }

@@ -21,22 +21,28 @@ export interface UploadExtraction {
  * Extracts uploaded files in this process (they are few and small): each file through the
  * same extractor `motif extract` runs, then clustering into patterns across the files. A file
  * in a language Motif does not parse, or one it cannot parse, becomes a failure naming it.
+ * `onFile` hears after each file how many are done.
  */
-export async function extractUploadedFiles(files: SourceFile[], filters: ExtractFilters = {}): Promise<UploadExtraction> {
+export async function extractUploadedFiles(
+  files: SourceFile[],
+  filters: ExtractFilters = {},
+  onFile?: (done: number, total: number) => void | Promise<void>,
+): Promise<UploadExtraction> {
   const startedAt = performance.now();
   const extractions: FileExtraction[] = [];
   const failures: ExtractionFailure[] = [];
   const skipped: UploadExtraction["skipped"] = [];
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const language = detectLanguage(file.path);
     if (!language) {
       failures.push({ file: file.path, reason: "unsupported language: Motif parses .py, .ts, .tsx, .js (and .mjs, .cjs, .jsx, .mts, .cts, .pyi)" });
-      continue;
+    } else {
+      const outcome = await extractSource({ file: file.path, language, bytes: "bytes" in file ? file.bytes : new TextEncoder().encode(file.content) });
+      if (outcome.status === "extracted") extractions.push(outcome.extraction);
+      else if (outcome.status === "failed") failures.push(outcome.failure);
+      else skipped.push({ file: outcome.file, reason: outcome.reason });
     }
-    const outcome = await extractSource({ file: file.path, language, bytes: "bytes" in file ? file.bytes : new TextEncoder().encode(file.content) });
-    if (outcome.status === "extracted") extractions.push(outcome.extraction);
-    else if (outcome.status === "failed") failures.push(outcome.failure);
-    else skipped.push({ file: outcome.file, reason: outcome.reason });
+    await onFile?.(index + 1, files.length);
   }
   const result = assembleResult({ extractions, failures, ...filters, jobs: 1, elapsedMs: () => performance.now() - startedAt });
   return { result, skipped };

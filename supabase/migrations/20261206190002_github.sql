@@ -59,6 +59,8 @@ create table public.github_deliveries (
 );
 
 create index github_deliveries_project_idx on public.github_deliveries (project_id, received_at desc);
+-- The connection key: deleting a connection finds its deliveries without a scan.
+create index github_deliveries_connection_idx on public.github_deliveries (project_id, connection_id);
 
 create trigger github_deliveries_keep_project_id
   before update on public.github_deliveries

@@ -24,6 +24,7 @@ export interface CallOptions {
   bearer?: string;
   cookie?: string;
   params?: Record<string, string>;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -38,6 +39,7 @@ export async function callRoute<Params extends Record<string, string>>(
   if (options.body !== undefined || options.rawBody !== undefined) headers.set("content-type", "application/json");
   if (options.bearer) headers.set("authorization", `Bearer ${options.bearer}`);
   if (options.cookie) headers.set("cookie", options.cookie);
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
   const request = new Request(options.url ?? "http://localhost:3000/api/v1/test", {
     method: options.method ?? "GET",
     headers,

@@ -1,13 +1,14 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as session } from "@/app/api/v1/auth/session/route";
 import { DELETE as revokeKey } from "@/app/api/v1/projects/[slug]/api-keys/[keyId]/route";
 import { GET as listKeys, POST as createKey } from "@/app/api/v1/projects/[slug]/api-keys/route";
-import { POST as addMember } from "@/app/api/v1/projects/[slug]/members/route";
+import { POST as invite } from "@/app/api/v1/projects/[slug]/invitations/route";
 import { GET as getProject, PATCH as patchProject } from "@/app/api/v1/projects/[slug]/route";
 import { GET as listProjects, POST as createProject } from "@/app/api/v1/projects/route";
 import { hashApiKey } from "@/lib/auth";
 import { asService } from "@/lib/db";
-import { signUpAccount, type TestAccount } from "./accounts";
+import { joinProject, signUpAccount, type TestAccount } from "./accounts";
 import { callRoute, useTestApi } from "./api-harness";
 
 let api: Awaited<ReturnType<typeof useTestApi>>;
@@ -32,7 +33,7 @@ afterAll(() => api.close());
 describe("POST /api/v1/projects/[slug]/api-keys", () => {
   it("shows a new key once and stores only its sha256 hash and prefix", async () => {
     const { key, api_key } = await issueKey(alice, "project-a", "member");
-    expect(key).toMatch(/^motif_[A-Za-z0-9_-]{43}$/);
+    expect(key).toMatch(/^motif_[A-Za-z0-9_-]{54}$/);
     expect(api_key.key_prefix).toBe(key.slice(0, 12));
     expect(api_key).not.toHaveProperty("key_hash");
     const [row] = await asService(api.database, (transaction) =>
@@ -45,7 +46,7 @@ describe("POST /api/v1/projects/[slug]/api-keys", () => {
   });
 
   it("refuses non-admins with 403", async () => {
-    await callRoute(addMember, { method: "POST", cookie: alice.cookie, params: { slug: "project-a" }, body: { email: bob.email, role: "member" } });
+    await joinProject({ admin: alice, slug: "project-a", account: bob, role: "member" });
     const create = await callRoute(createKey, { method: "POST", cookie: bob.cookie, params: { slug: "project-a" }, body: { name: "mine" } });
     expect(create.status).toBe(403);
     expect(create.body.error).toEqual({ code: "forbidden:auth", message: "only project admins can create API keys" });
@@ -75,7 +76,7 @@ describe("calling with an API key", () => {
     expect(read.body.project.role).toBe("viewer");
     const rename = await callRoute(patchProject, { method: "PATCH", bearer: key, params: { slug: "project-a" }, body: { name: "Viewer was here" } });
     expect(rename.status).toBe(403);
-    const add = await callRoute(addMember, { method: "POST", bearer: key, params: { slug: "project-a" }, body: { email: "alice@example.com" } });
+    const add = await callRoute(invite, { method: "POST", bearer: key, params: { slug: "project-a" }, body: { email: "alice@example.com" } });
     expect(add.status).toBe(403);
     const project = await callRoute(getProject, { cookie: alice.cookie, params: { slug: "project-a" } });
     expect(project.body.project.name).toBe("Project A");
@@ -100,6 +101,21 @@ describe("calling with an API key", () => {
     expect(refused.status).toBe(401);
     expect(refused.body).toEqual(expected);
     expect((await callRoute(listProjects, { bearer: `motif_${"x".repeat(43)}` })).body).toEqual(expected);
+  });
+
+  it("refuses a key whose tag this server did not make, and still accepts keys made before tags", async () => {
+    const { key } = await issueKey(alice, "project-a", "viewer");
+    const forged = `${key.slice(0, -3)}${key.endsWith("AAA") ? "BBB" : "AAA"}`;
+    expect((await callRoute(listProjects, { bearer: forged })).status).toBe(401);
+    const legacy = `motif_${randomBytes(32).toString("base64url")}`;
+    await asService(api.database, (transaction) =>
+      transaction.query(
+        `insert into public.api_keys (project_id, name, role, key_prefix, key_hash)
+         select id, 'legacy', 'viewer', $1, $2 from public.projects where slug = 'project-a'`,
+        [legacy.slice(0, 12), hashApiKey(legacy)],
+      ),
+    );
+    expect((await callRoute(listProjects, { bearer: legacy })).status).toBe(200);
   });
 
   it("refuses a key with 401 at once when it is revoked after a recent use", async () => {

@@ -100,8 +100,9 @@ describe("GET /api/v1/auth/session", () => {
     const account = await signUpAccount("late@example.com");
     const { accessToken } = await signAccessToken({
       user: { id: account.id, email: account.email },
+      sessionId: "00000000-0000-4000-8000-000000000000",
       secret: getLocalJwtSecret(api.dataDir),
-      ttlSeconds: 60,
+      expiresAt: Math.floor(Date.now() / 1000) - 60,
       now: Math.floor(Date.now() / 1000) - 120,
     });
     const expected = { error: { code: "unauthorized:auth", message: "your session has expired; sign in again" } };
@@ -114,8 +115,9 @@ describe("GET /api/v1/auth/session", () => {
   it("refuses a token signed with another secret with 401", async () => {
     const { accessToken } = await signAccessToken({
       user: { id: "6d1c1f3e-4a43-4c55-9b8e-0c2f0e6d2a11", email: "forger@example.com" },
+      sessionId: "00000000-0000-4000-8000-000000000000",
       secret: new TextEncoder().encode("not the data dir's secret, at least 32 bytes long"),
-      ttlSeconds: 60,
+      expiresAt: Math.floor(Date.now() / 1000) + 60,
     });
     const answer = await callRoute(session, { bearer: accessToken });
     expect(answer.status).toBe(401);

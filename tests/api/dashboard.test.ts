@@ -6,7 +6,9 @@ import { GET as listPatterns } from "@/app/api/v1/patterns/route";
 import { GET as getGraph } from "@/app/api/v1/projects/[slug]/graph/route";
 import { GET as getInsights } from "@/app/api/v1/projects/[slug]/insights/route";
 import { GET as exportPatterns } from "@/app/api/v1/projects/[slug]/patterns/export/route";
+import { GET as listEntries } from "@/app/api/v1/projects/[slug]/events/entries/route";
 import { GET as countOccurrences } from "@/app/api/v1/projects/[slug]/patterns/occurrence-counts/route";
+import { GET as listRepositories } from "@/app/api/v1/projects/[slug]/repositories/route";
 import { callRoute, useTestApi } from "./api-harness";
 import { buildPatternWorld, type PatternWorld } from "./pattern-world";
 
@@ -130,9 +132,53 @@ describe("GET /api/v1/projects/[slug]/graph", () => {
     expect(extendsOnly.body.graph.edges.length).toBe(graph.edges.filter((edge: { relationship_type: string }) => edge.relationship_type === "EXTENDS").length);
   });
 
+  it("draws a pattern's neighbourhood with focus, the focus included, and refuses a focus that is not an id", async () => {
+    const all = await callRoute(getGraph, { bearer: world.memberA.token, params: { slug: "alpha" }, url: "http://localhost/x" });
+    const edge = all.body.graph.edges[0] as { source: string; target: string };
+    const around = await callRoute(getGraph, { bearer: world.memberA.token, params: { slug: "alpha" }, url: `http://localhost/x?focus=${edge.source}&depth=1` });
+    expect(around.status).toBe(200);
+    expect(around.body.graph.focus).toBe(edge.source);
+    for (const shown of around.body.graph.edges as { source: string; target: string }[]) expect([shown.source, shown.target]).toContain(edge.source);
+    expect(around.body.graph.nodes.map((node: { id: string }) => node.id)).toContain(edge.target);
+    expect(around.body.graph.nodes.every((node: { file_path: string | null }) => typeof node.file_path === "string")).toBe(true);
+    const bad = await callRoute(getGraph, { bearer: world.memberA.token, params: { slug: "alpha" }, url: "http://localhost/x?focus=retry&depth=9" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/focus|depth/);
+  });
+
   it("refuses an unknown relationship type", async () => {
     const answer = await callRoute(getGraph, { bearer: world.memberA.token, params: { slug: "alpha" }, url: "http://localhost/x?types=CALLS" });
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toMatch(/^types/);
+  });
+});
+
+describe("the dashboard's list pages at scale", () => {
+  it("numbers pattern pages, counts the total, and filters by repository", async () => {
+    const url = (query: string) => `http://localhost/api/v1/patterns?project=alpha&limit=2&include_total=true&sort=name&order=asc&${query}`;
+    const first = await callRoute(listPatterns, { bearer: world.memberA.token, url: url("page=1") });
+    const second = await callRoute(listPatterns, { bearer: world.memberA.token, url: url("page=2") });
+    expect(first.body.total).toBeGreaterThan(3);
+    expect(second.body.total).toBe(first.body.total);
+    expect(second.body.patterns.map((pattern: { name: string }) => pattern.name)[0] >= first.body.patterns[1].name).toBe(true);
+    const both = await callRoute(listPatterns, { bearer: world.memberA.token, url: url(`page=2&cursor=${first.body.next_cursor}`) });
+    expect(both.status).toBe(400);
+    const repositories = await callRoute(listRepositories, { bearer: world.memberA.token, params: { slug: "alpha" }, url: "http://localhost/x" });
+    expect(repositories.body.repositories).toEqual([{ repository: "", patterns: expect.any(Number) }]);
+    const none = await callRoute(listPatterns, { bearer: world.memberA.token, url: url("repositories=elsewhere") });
+    expect(none.body).toMatchObject({ patterns: [], total: 0 });
+  });
+
+  it("lists feed entries with one entry for the ingest, and refuses paging an ingest's events without naming it", async () => {
+    const page = await callRoute(listEntries, { bearer: world.memberA.token, params: { slug: "alpha" }, url: "http://localhost/x?limit=50" });
+    expect(page.status).toBe(200);
+    const ingests = page.body.events.filter((event: { event_type: string }) => event.event_type === "ingest.completed");
+    expect(ingests).toHaveLength(1);
+    expect(ingests[0].actor_name).toBe(world.memberA.email);
+    expect(page.body.events.some((event: { ingest_job_id: string | null }) => event.ingest_job_id !== null)).toBe(false);
+    const wrong = await callRoute(listEntries, { bearer: world.memberA.token, params: { slug: "alpha" }, url: "http://localhost/x?after=3" });
+    expect(wrong.status).toBe(400);
+    const outsider = await callRoute(listEntries, { bearer: world.adminB.token, params: { slug: "alpha" }, url: "http://localhost/x" });
+    expect(outsider.status).toBe(404);
   });
 });

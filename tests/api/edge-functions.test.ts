@@ -10,7 +10,7 @@ import { serveMotif, type ServedMotif } from "@/tests/support/serve-motif";
 // real `motif serve` (embedded mode), which runs supabase/functions under real Deno.
 const repository = path.resolve(import.meta.dirname, "../..");
 const fixtures = path.join(repository, "tests/fixtures/repos");
-const port = Number(process.env.MOTIF_FUNCTIONS_TEST_PORT ?? 41711);
+const port = process.env.MOTIF_FUNCTIONS_TEST_PORT ? Number(process.env.MOTIF_FUNCTIONS_TEST_PORT) : undefined;
 let motif: ServedMotif;
 let alice: { token: string };
 let bob: { token: string };
@@ -23,7 +23,8 @@ async function call(pathname: string, options: { token?: string; body?: unknown 
     headers: { "content-type": "application/json", ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
     body: JSON.stringify(options.body ?? {}),
   });
-  return { status: response.status, body: await response.json() };
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
 async function signUp(email: string) {
@@ -64,7 +65,9 @@ beforeAll(async () => {
   motif = await serveMotif({ port });
   [alice, bob, carol] = await Promise.all(["alice", "bob", "carol"].map((name) => signUp(`${name}@example.com`)));
   await call("/api/v1/projects", { token: alice.token, body: { name: "Shop", slug: "shop" } });
-  await call("/api/v1/projects/shop/members", { token: alice.token, body: { email: "carol@example.com", role: "viewer" } });
+  const invited = await call("/api/v1/projects/shop/invitations", { token: alice.token, body: { email: "carol@example.com", role: "viewer" } });
+  const accepted = await call(`/api/v1/invitations/${invited.body.invitation.id}/accept`, { token: carol.token });
+  if (accepted.status !== 200) throw new Error(`carol could not join: ${JSON.stringify(accepted.body)}`);
   apiKey = (await call("/api/v1/projects/shop/api-keys", { token: alice.token, body: { name: "agent", role: "member" } })).body.key;
 }, 900_000);
 afterAll(() => motif?.stop());

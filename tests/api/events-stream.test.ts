@@ -4,13 +4,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as listEvents } from "@/app/api/v1/projects/[slug]/events/route";
 import { GET as streamEvents } from "@/app/api/v1/projects/[slug]/events/stream/route";
 import { DELETE as removeMember } from "@/app/api/v1/projects/[slug]/members/[userId]/route";
-import { POST as addMember } from "@/app/api/v1/projects/[slug]/members/route";
 import { POST as createProject } from "@/app/api/v1/projects/route";
 import { GET as getConfig } from "@/app/api/v1/config/route";
 import { asService, withUser } from "@/lib/db";
-import { countEventSubscribers, createPatternEventStream } from "@/lib/realtime";
+import { countEventSubscribers, createPatternEventStream, maxStreamsPerCaller } from "@/lib/realtime";
 import { readSse, type SseReader } from "@/tests/support/sse-reader";
-import { signUpAccount, type TestAccount } from "./accounts";
+import { joinProject, signUpAccount, type TestAccount } from "./accounts";
 import { callRoute, useTestApi } from "./api-harness";
 
 let api: Awaited<ReturnType<typeof useTestApi>>;
@@ -64,7 +63,7 @@ beforeAll(async () => {
   outsider = await signUpAccount("outsider@example.com");
   atlasId = await newProject(owner, "atlas");
   boreasId = await newProject(owner, "boreas");
-  await callRoute(addMember, { method: "POST", cookie: owner.cookie, params: { slug: "atlas" }, body: { email: viewer.email, role: "viewer" } });
+  await joinProject({ admin: owner, slug: "atlas", account: viewer, role: "viewer" });
 });
 afterEach(async () => {
   for (const stream of openStreams.splice(0)) {
@@ -139,7 +138,7 @@ describe("GET /api/v1/projects/[slug]/events/stream", () => {
 
   it("stops sending to a member the moment they are removed (every row is re-read under their RLS)", async () => {
     const colleague = await signUpAccount("colleague@example.com");
-    await callRoute(addMember, { method: "POST", cookie: owner.cookie, params: { slug: "boreas" }, body: { email: colleague.email, role: "member" } });
+    await joinProject({ admin: owner, slug: "boreas", account: colleague, role: "member" });
     const { reader } = await openStream(colleague, "boreas");
     const before = await addEvent(owner, boreasId, "pattern.used");
     await reader!.waitForMessages(1);
@@ -155,6 +154,19 @@ describe("GET /api/v1/projects/[slug]/events/stream", () => {
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(await response.json()).toEqual({ error: { code: "not_found:resource", message: 'project "atlas" not found' } });
     expect(countEventSubscribers()).toBe(0);
+  });
+
+  it("caps the streams one caller holds open at once (429), and frees a slot when one ends", async () => {
+    const held = [];
+    for (let index = 0; index < maxStreamsPerCaller; index++) held.push(await openStream(owner, "atlas"));
+    expect(held.every((stream) => stream.response.status === 200)).toBe(true);
+    const refused = await openStream(owner, "atlas");
+    expect(refused.response.status).toBe(429);
+    expect((await refused.response.json()).error.code).toBe("too_many_requests:streams");
+    expect((await openStream(viewer, "atlas")).response.status).toBe(200);
+    held[0].abort.abort();
+    await held[0].reader?.ended;
+    expect((await openStream(owner, "atlas")).response.status).toBe(200);
   });
 
   it("refuses an anonymous caller with 401", async () => {

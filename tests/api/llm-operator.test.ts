@@ -49,7 +49,7 @@ describe("the LLM operator routes", () => {
     delete process.env.OLLAMA_HOST;
     resetEnvironmentCache();
     const refused = await callRoute(describePatterns, { method: "POST", bearer: token, body: { project: "shop" } });
-    expect(refused.status).toBe(503);
+    expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/no LLM provider is configured/);
   });
 });

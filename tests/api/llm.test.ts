@@ -72,12 +72,12 @@ describe("GET /api/v1/projects/{slug}/costs", () => {
 });
 
 describe("POST /api/v1/projects/{slug}/describe", () => {
-  it("says no LLM provider is configured (503) and queues nothing", async () => {
+  it("says no LLM provider is configured (409) and queues nothing", async () => {
     delete process.env.OLLAMA_HOST;
     resetEnvironmentCache();
     const answer = await callRoute(queueDescribe, { method: "POST", cookie: world.memberA.cookie, params: { slug: "alpha" }, body: { limit: 5 } });
-    expect(answer.status).toBe(503);
-    expect(answer.body.error).toEqual({ code: "unavailable:llm", message: expect.stringMatching(/no LLM provider is configured/) });
+    expect(answer.status).toBe(409);
+    expect(answer.body.error).toEqual({ code: "not_configured:llm", message: expect.stringMatching(/no LLM provider is configured/) });
   });
 
   it("queues a describe job for the worker, which stores the model's description beside the pattern's own", async () => {

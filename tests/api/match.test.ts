@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as addMember } from "@/app/api/v1/projects/[slug]/members/route";
 import { POST as createKey } from "@/app/api/v1/projects/[slug]/api-keys/route";
 import { POST as createProject } from "@/app/api/v1/projects/route";
 import { POST as match } from "@/app/api/v1/patterns/match/route";
@@ -7,7 +6,7 @@ import { asService } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
 import { ingestExtraction } from "@/lib/ingest";
 import { sampleExtraction } from "@/tests/db/support/ingest-fixture";
-import { signUpAccount, type TestAccount } from "./accounts";
+import { joinProject, signUpAccount, type TestAccount } from "./accounts";
 import { callRoute, useTestApi } from "./api-harness";
 
 let api: Awaited<ReturnType<typeof useTestApi>>;
@@ -26,7 +25,7 @@ beforeAll(async () => {
   [alice, bob, carol] = await Promise.all(["alice", "bob", "carol"].map((name) => signUpAccount(`${name}@example.com`)));
   await callRoute(createProject, { method: "POST", cookie: alice.cookie, body: { name: "Project A", slug: "project-a" } });
   await callRoute(createProject, { method: "POST", cookie: bob.cookie, body: { name: "Project B", slug: "project-b" } });
-  await callRoute(addMember, { method: "POST", cookie: alice.cookie, params: { slug: "project-a" }, body: { email: carol.email, role: "viewer" } });
+  await joinProject({ admin: alice, slug: "project-a", account: carol, role: "viewer" });
   await ingestExtraction({ database: api.database, claims: "service_role", projectId: await projectId("project-a"), result: sampleExtraction(), embedder: createBuiltinProvider() });
 });
 afterAll(() => api.close());
@@ -59,11 +58,14 @@ describe("POST /api/v1/patterns/match", () => {
     expect(answer.status).toBe(200);
     const [first] = answer.body.matched_patterns;
     expect(first).toMatchObject({ name: "Exponential Backoff Retry Loop", kind: "retry_backoff", pattern_type: "design_pattern" });
-    expect(first.occurrences[0]).toEqual({ file_path: "shop/clients/inventory.py", start_line: 10, end_line: 19, qualname: "fetch_stock" });
+    expect(first.occurrences[0]).toEqual({ repository: "", file_path: "shop/clients/inventory.py", start_line: 10, end_line: 19, qualname: "fetch_stock" });
     expect(Object.keys(first.metadata.ranking).sort()).toEqual([
-      "final_score", "quality", "relevance", "rrf_score", "smoothed_success_rate", "text_rank", "text_score", "vector_rank", "vector_similarity",
+      "final_score", "quality", "relevance", "rrf_score", "similarity_z", "smoothed_success_rate", "text_rank", "text_score", "vector_rank", "vector_similarity",
     ]);
     expect(answer.body.matched_patterns).toHaveLength(2);
+    // A project this small gives nothing to compare with: every result is weak, and the answer says so.
+    expect(first).toMatchObject({ strength: "weak", strength_reason: expect.stringMatching(/^fewer than 20 patterns to compare/) });
+    expect(answer.body).toMatchObject({ strong_matches: 0, summary: expect.stringMatching(/^no strong match/) });
     expect(answer.body.query_metadata.embedding_model).toBe("motif-builtin-v4");
     expect(typeof answer.body.query_metadata.query_time_ms).toBe("number");
   });

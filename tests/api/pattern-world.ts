@@ -1,8 +1,7 @@
 import { POST as createKey } from "@/app/api/v1/projects/[slug]/api-keys/route";
-import { POST as addMember } from "@/app/api/v1/projects/[slug]/members/route";
 import { POST as createProject } from "@/app/api/v1/projects/route";
 import { POST as createPattern } from "@/app/api/v1/patterns/route";
-import { signUpAccount, type TestAccount } from "./accounts";
+import { joinProject, signUpAccount, type TestAccount } from "./accounts";
 import { callRoute } from "./api-harness";
 
 /**
@@ -26,8 +25,7 @@ async function issueKey(account: TestAccount, slug: string, role: string): Promi
 }
 
 async function join(admin: TestAccount, slug: string, account: TestAccount, role: string) {
-  const answer = await callRoute(addMember, { method: "POST", cookie: admin.cookie, params: { slug }, body: { email: account.email, role } });
-  if (answer.status !== 201) throw new Error(JSON.stringify(answer.body));
+  await joinProject({ admin, slug, account, role });
 }
 
 /** Signs the accounts up and builds both projects through the real routes. */

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE as deleteProject, GET as getProject, PATCH as patchProject } from "@/app/api/v1/projects/[slug]/route";
-import { GET as listMembers, POST as addMember } from "@/app/api/v1/projects/[slug]/members/route";
+import { DELETE as decline } from "@/app/api/v1/invitations/[invitationId]/route";
+import { POST as accept } from "@/app/api/v1/invitations/[invitationId]/accept/route";
+import { GET as listMyInvitations } from "@/app/api/v1/invitations/route";
+import { DELETE as withdraw } from "@/app/api/v1/projects/[slug]/invitations/[invitationId]/route";
+import { GET as listProjectInvitations, POST as invite } from "@/app/api/v1/projects/[slug]/invitations/route";
+import { GET as listMembers } from "@/app/api/v1/projects/[slug]/members/route";
 import { DELETE as removeMember, PATCH as patchMember } from "@/app/api/v1/projects/[slug]/members/[userId]/route";
 import { GET as listProjects, POST as createProject } from "@/app/api/v1/projects/route";
-import { signUpAccount, type TestAccount } from "./accounts";
+import { joinProject, signUpAccount, type TestAccount } from "./accounts";
 import { callRoute, useTestApi } from "./api-harness";
 
 let api: Awaited<ReturnType<typeof useTestApi>>;
@@ -56,55 +61,60 @@ describe("/api/v1/projects", () => {
   });
 });
 
-describe("/api/v1/projects/[slug]/members", () => {
-  it("lets an admin add an account by email with a role", async () => {
-    const answer = await callRoute(addMember, {
-      method: "POST",
-      cookie: owner.cookie,
-      params: { slug: "atlas" },
-      body: { email: "Colleague@example.com", role: "viewer" },
-    });
-    expect(answer.status).toBe(201);
-    expect(answer.body.member).toMatchObject({ user_id: colleague.id, role: "viewer" });
+describe("/api/v1/projects/[slug]/invitations and /members", () => {
+  it("invites an address, answers 202 the same for a known and an unknown email, and adds nobody unasked", async () => {
+    const known = await callRoute(invite, { method: "POST", cookie: owner.cookie, params: { slug: "atlas" }, body: { email: "Colleague@example.com", role: "viewer" } });
+    const unknown = await callRoute(invite, { method: "POST", cookie: owner.cookie, params: { slug: "atlas" }, body: { email: "ghost@example.com", role: "viewer" } });
+    expect([known.status, unknown.status]).toEqual([202, 202]);
+    const shape = (body: { invitation: Record<string, unknown> }) => Object.keys(body.invitation).sort();
+    expect(shape(known.body)).toEqual(shape(unknown.body));
+    expect(known.body.invitation).toMatchObject({ email: "colleague@example.com", role: "viewer" });
+    expect((await callRoute(getProject, { bearer: colleague.token, params: { slug: "atlas" } })).status).toBe(404);
+    const pending = await callRoute(listProjectInvitations, { cookie: owner.cookie, params: { slug: "atlas" } });
+    expect(pending.body.invitations.map((invitation: { email: string }) => invitation.email).sort()).toEqual(["colleague@example.com", "ghost@example.com"]);
+  });
+
+  it("lets the invitee see the invitation and accept it, and then they are a member", async () => {
+    const mine = await callRoute(listMyInvitations, { cookie: colleague.cookie });
+    expect(mine.body.invitations).toHaveLength(1);
+    expect(mine.body.invitations[0]).toMatchObject({ project_slug: "atlas", project_name: "Atlas", role: "viewer", invited_by_email: "owner@example.com" });
+    expect((await callRoute(listMyInvitations, { cookie: outsider.cookie })).body.invitations).toEqual([]);
+    const stolen = await callRoute(accept, { method: "POST", cookie: outsider.cookie, params: { invitationId: mine.body.invitations[0].id } });
+    expect(stolen.status).toBe(404);
+    const accepted = await callRoute(accept, { method: "POST", cookie: colleague.cookie, params: { invitationId: mine.body.invitations[0].id } });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.member).toMatchObject({ user_id: colleague.id, role: "viewer" });
     const members = await callRoute(listMembers, { bearer: colleague.token, params: { slug: "atlas" } });
     expect(members.body.members.map((member: { email: string; role: string }) => [member.email, member.role])).toEqual([
       ["owner@example.com", "admin"],
       ["colleague@example.com", "viewer"],
     ]);
+    expect((await callRoute(listMyInvitations, { cookie: colleague.cookie })).body.invitations).toEqual([]);
   });
 
-  it("refuses a non-admin adding a member with 403", async () => {
-    const answer = await callRoute(addMember, {
-      method: "POST",
-      bearer: colleague.token,
-      params: { slug: "atlas" },
-      body: { email: "outsider@example.com", role: "member" },
-    });
+  it("lets an invitee decline and an admin withdraw", async () => {
+    const invited = await callRoute(invite, { method: "POST", cookie: owner.cookie, params: { slug: "atlas" }, body: { email: outsider.email } });
+    const declined = await callRoute(decline, { method: "DELETE", cookie: outsider.cookie, params: { invitationId: invited.body.invitation.id } });
+    expect(declined.body).toEqual({ declined: true });
+    expect((await callRoute(getProject, { bearer: outsider.token, params: { slug: "atlas" } })).status).toBe(404);
+    const ghost = (await callRoute(listProjectInvitations, { cookie: owner.cookie, params: { slug: "atlas" } })).body.invitations[0];
+    const params = { slug: "atlas", invitationId: ghost.id };
+    expect((await callRoute(withdraw, { method: "DELETE", bearer: colleague.token, params })).status).toBe(403);
+    expect((await callRoute(withdraw, { method: "DELETE", cookie: owner.cookie, params })).body).toEqual({ withdrawn: true });
+    expect((await callRoute(listProjectInvitations, { cookie: owner.cookie, params: { slug: "atlas" } })).body.invitations).toEqual([]);
+  });
+
+  it("refuses a non-admin inviting with 403, and an existing member with 409", async () => {
+    const answer = await callRoute(invite, { method: "POST", bearer: colleague.token, params: { slug: "atlas" }, body: { email: "outsider@example.com", role: "member" } });
     expect(answer.status).toBe(403);
-    expect(answer.body.error).toEqual({ code: "forbidden:auth", message: "only a project admin can add members" });
-  });
-
-  it("answers an unknown email with 404 and an existing member with 409", async () => {
-    const unknown = await callRoute(addMember, {
-      method: "POST",
-      cookie: owner.cookie,
-      params: { slug: "atlas" },
-      body: { email: "ghost@example.com" },
-    });
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.error).toEqual({ code: "not_found:resource", message: "no user with email ghost@example.com" });
-    const again = await callRoute(addMember, {
-      method: "POST",
-      cookie: owner.cookie,
-      params: { slug: "atlas" },
-      body: { email: "colleague@example.com" },
-    });
+    expect(answer.body.error).toEqual({ code: "forbidden:auth", message: "only a project admin can invite members" });
+    const again = await callRoute(invite, { method: "POST", cookie: owner.cookie, params: { slug: "atlas" }, body: { email: "colleague@example.com" } });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toBe("colleague@example.com is already a member of this project");
   });
 
   it("names a bad role in the body with 400", async () => {
-    const answer = await callRoute(addMember, {
+    const answer = await callRoute(invite, {
       method: "POST",
       cookie: owner.cookie,
       params: { slug: "atlas" },
@@ -150,7 +160,7 @@ describe("/api/v1/projects/[slug]/members", () => {
 
 describe("PATCH and DELETE /api/v1/projects/[slug]", () => {
   it("lets admins rename, refuses members with 403, and deletes", async () => {
-    await callRoute(addMember, { method: "POST", cookie: owner.cookie, params: { slug: "atlas" }, body: { email: colleague.email } });
+    await joinProject({ admin: owner, slug: "atlas", account: colleague, role: "member" });
     const refused = await callRoute(patchProject, { method: "PATCH", bearer: colleague.token, params: { slug: "atlas" }, body: { name: "X" } });
     expect(refused.status).toBe(403);
     const renamed = await callRoute(patchProject, { method: "PATCH", cookie: owner.cookie, params: { slug: "atlas" }, body: { name: "Atlas 2" } });

@@ -19,10 +19,17 @@
  * --original-targets drops the targets marked `added` (right answers completed blind after
  * the intents were written; tests/fixtures/intents/README.md) and scores only the original ones.
  *
- *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2[,...]] [--verbose] [--no-docstring] [--original-targets]
+ * Each set also reports MRR@10 and how often a result that the product marks strong
+ * (lib/search matchStrength) is right; intents about code that is not there
+ * (intents/absent/) report how many get no strong result.
+ *
+ *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2[,...]] [--embedder builtin|use-lite] [--calibrate] [--verbose] [--no-docstring] [--original-targets]
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createBuiltinProvider, embeddingTextForPattern } from "@/lib/embed";
+import { z } from "zod";
+import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern } from "@/lib/embed";
+import { matchStrength, strongMatchRule } from "@/lib/search";
 import { searchTextForPattern } from "@/lib/ingest";
 import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from "./search-eval/corpus";
 import { intentSets, loadIntents, type Intent, type IntentSet, type Target } from "./search-eval/intents";
@@ -40,7 +47,29 @@ const successWeight = 0.1;
 // --no-docstring embeds patterns as ingest did before it passed the representative's docstring.
 const passDocstring = !process.argv.includes("--no-docstring");
 
-type Ranker = (intent: string) => Promise<{ vector: number[]; text: number[]; hybrid: number[] }>;
+// --embedder use-lite scores the optional local neural provider (MOTIF_EMBEDDINGS=use-lite).
+const embedderArgument = process.argv.indexOf("--embedder");
+const embedderName = embedderArgument > 0 ? process.argv[embedderArgument + 1] : "builtin";
+
+interface Ranking {
+  vector: number[];
+  text: number[];
+  hybrid: number[];
+  /** Whether the product marks each pattern of `hybrid` strong (lib/search matchStrength). */
+  strong: Set<number>;
+  /** Each hybrid pattern's similarity in standard deviations above the spread (lib/search standoutOf). */
+  standout: Map<number, number | null>;
+}
+type Ranker = (intent: string) => Promise<Ranking>;
+
+/** match_patterns' similarity_z: a similarity's place in the spread of the first 50 vector candidates. */
+function similarityZ(similarity: number[], vector: number[], index: number): number | null {
+  const values = vector.slice(0, 50).map((candidate) => similarity[candidate]);
+  if (values.length < strongMatchRule.minimumCandidates) return null;
+  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+  const deviation = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length);
+  return deviation > 0 ? (similarity[index] - mean) / deviation : null;
+}
 
 function dot(left: Float32Array, right: Float32Array): number {
   let sum = 0;
@@ -56,7 +85,8 @@ function representativeDocstring(corpus: Corpus, index: number): string | undefi
 }
 
 async function createRanker(corpus: Corpus): Promise<Ranker> {
-  const provider = createBuiltinProvider();
+  if (embedderName !== "builtin" && embedderName !== "use-lite") throw new Error("--embedder takes builtin or use-lite");
+  const provider = embedderName === "use-lite" ? createUseLiteProvider() : createBuiltinProvider();
   const texts = corpus.patterns.map((pattern, index) => embeddingTextForPattern(passDocstring ? { ...pattern, docstring: representativeDocstring(corpus, index) } : pattern));
   const vectors = await provider.embed(texts);
   const text = await createPostgresTextRanker(
@@ -74,7 +104,13 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
     const final = (index: number) =>
       (rrf.get(index)! / ((1 + textWeight) / (rrfK + 1))) * (1 - qualityWeight - successWeight + qualityWeight * corpus.patterns[index].quality.score + successWeight * 0.5);
     const hybrid = [...rrf.keys()].sort((left, right) => final(right) - final(left) || left - right);
-    return { vector, text: textHits, hybrid };
+    const standout = new Map(hybrid.map((index) => [index, similarityZ(similarity, vector, index)]));
+    const strong = new Set(
+      hybrid.filter((index) => matchStrength({
+          similarity: similarity[index], similarityZ: standout.get(index)!, vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null,
+        }).strength === "strong"),
+    );
+    return { vector, text: textHits, hybrid, strong, standout };
   };
 }
 
@@ -83,6 +119,12 @@ interface SetResult {
   noShared: number;
   notPatterns: number;
   hits: Record<"vector" | "text" | "hybrid", { all: number; noShared: number }>;
+  /** Sum of 1/rank of the first right pattern in the hybrid top 10 (MRR@10 once divided). */
+  reciprocalRanks: { all: number; noShared: number };
+  /** Results in the hybrid top 5 marked strong, those of them that are right, intents with none. */
+  strong: { marked: number; right: number; intentsWithout: number };
+  /** The hybrid top 5 of every intent, for --calibrate. */
+  shown: Array<Array<{ standout: number | null; textRank: number | null; right: boolean }>>;
   problems: string[];
   rows: string[];
 }
@@ -111,7 +153,7 @@ function checkNoSharedWords(corpus: Corpus, intent: Intent, problems: string[]):
 }
 
 async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verbose: boolean): Promise<SetResult> {
-  const result: SetResult = { evaluated: 0, noShared: 0, notPatterns: 0, hits: { vector: { all: 0, noShared: 0 }, text: { all: 0, noShared: 0 }, hybrid: { all: 0, noShared: 0 } }, problems: [], rows: [] };
+  const result: SetResult = { evaluated: 0, noShared: 0, notPatterns: 0, hits: { vector: { all: 0, noShared: 0 }, text: { all: 0, noShared: 0 }, hybrid: { all: 0, noShared: 0 } }, reciprocalRanks: { all: 0, noShared: 0 }, strong: { marked: 0, right: 0, intentsWithout: 0 }, shown: [], problems: [], rows: [] };
   const known = new Set(corpus.units.map((unit) => unitKey(unit.file, unit.qualname)));
   for (const written of intents) {
     let intent = written;
@@ -132,6 +174,15 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
       result.hits[side].noShared += hit && intent.no_shared_words ? 1 : 0;
     }
     const position = ranking.hybrid.findIndex((index) => wanted.has(index)) + 1;
+    if (position >= 1 && position <= 10) {
+      result.reciprocalRanks.all += 1 / position;
+      if (intent.no_shared_words) result.reciprocalRanks.noShared += 1 / position;
+    }
+    result.shown.push(ranking.hybrid.slice(0, 5).map((index) => ({ standout: ranking.standout.get(index)!, textRank: ranking.text.indexOf(index) + 1 || null, right: wanted.has(index) })));
+    const marked = ranking.hybrid.slice(0, 5).filter((index) => ranking.strong.has(index));
+    result.strong.marked += marked.length;
+    result.strong.right += marked.filter((index) => wanted.has(index)).length;
+    if (marked.length === 0) result.strong.intentsWithout += 1;
     if (verbose || position < 1 || position > 5) {
       const top = ranking.hybrid.slice(0, 3).map((index) => corpus.patterns[index].name).join(" | ");
       const sideRank = (side: "vector" | "text") => ranking[side].findIndex((index) => wanted.has(index)) + 1 || "-";
@@ -142,6 +193,28 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
   return result;
 }
 
+/**
+ * --calibrate: how often a strong result would be right, and how many intents would get none,
+ * for other thresholds than lib/search strongMatchRule's (choose on the in-sample set only).
+ */
+function calibrationTable(name: string, result: SetResult): string {
+  const lines = [`${name}: strong results right / intents with none, by least standout (rows) and most text rank (columns 5, 10, any)`];
+  for (let least = 1.5; least <= 6; least += 0.5) {
+    const cells = [5, 10, Infinity].map((most) => {
+      let marked = 0, right = 0, without = 0;
+      for (const shown of result.shown) {
+        const strong = shown.filter((entry) => entry.standout !== null && entry.standout >= least && entry.textRank !== null && entry.textRank <= most);
+        marked += strong.length;
+        right += strong.filter((entry) => entry.right).length;
+        without += strong.length === 0 ? 1 : 0;
+      }
+      return `${right}/${marked} right, ${without} none`.padEnd(24);
+    });
+    lines.push(`  ${least.toFixed(1)} σ  ${cells.join(" ")}`);
+  }
+  return lines.join("\n");
+}
+
 function percent(part: number, whole: number): string {
   return `${part}/${whole} = ${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
 }
@@ -149,9 +222,12 @@ function percent(part: number, whole: number): string {
 function report(name: string, result: SetResult): string {
   const line = (side: keyof SetResult["hits"]) =>
     `  ${side.padEnd(6)} top-5 overall ${percent(result.hits[side].all, result.evaluated)}, no shared words ${percent(result.hits[side].noShared, result.noShared)}`;
+  const mrr = (sum: number, count: number) => (sum / Math.max(1, count)).toFixed(3);
   return [
     `${name}: ${result.evaluated} intents, ${result.noShared} share no word with their target's identifiers, ${result.notPatterns} target no pattern`,
     line("hybrid"), line("vector"), line("text"),
+    `  hybrid MRR@10 overall ${mrr(result.reciprocalRanks.all, result.evaluated)}, no shared words ${mrr(result.reciprocalRanks.noShared, result.noShared)}`,
+    `  strong results right ${percent(result.strong.right, result.strong.marked)}; intents with no strong result ${percent(result.strong.intentsWithout, result.evaluated)}`,
   ].join("\n");
 }
 
@@ -185,8 +261,24 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
     reports.push(report(set, result));
+    if (process.argv.includes("--calibrate")) reports.push(calibrationTable(set, result));
   }
+  reports.push(await reportAbsent(rank));
   console.log(`\n${reports.join("\n")}`);
+}
+
+/**
+ * Intents about code the corpus does not hold (tests/fixtures/intents/absent/): every one
+ * should get "no strong match".
+ */
+async function reportAbsent(rank: Ranker): Promise<string> {
+  const absent = z.array(z.string()).parse(JSON.parse(readFileSync(path.join(intentDirectory, "absent/absent-code.json"), "utf8")));
+  let withoutStrong = 0;
+  for (const intent of absent) {
+    const ranking = await rank(intent);
+    if (!ranking.hybrid.slice(0, 5).some((index) => ranking.strong.has(index))) withoutStrong += 1;
+  }
+  return `absent: ${absent.length} intents about code the corpus does not hold\n  no strong match ${percent(withoutStrong, absent.length)}`;
 }
 
 await main();

@@ -6,12 +6,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { POST as addMember } from "@/app/api/v1/projects/[slug]/members/route";
 import { GET as streamEvents } from "@/app/api/v1/projects/[slug]/events/stream/route";
 import { POST as createProject } from "@/app/api/v1/projects/route";
 import { migrate, openPgliteDatabase, withUser, type Database, type JwtClaims } from "@/lib/db";
 import { resetEnvironmentCache } from "@/lib/env";
-import { signUpAccount, type TestAccount } from "@/tests/api/accounts";
+import { joinProject, signUpAccount, type TestAccount } from "@/tests/api/accounts";
 import { callRoute } from "@/tests/api/api-harness";
 import { readSse, type SseReader } from "@/tests/support/sse-reader";
 import { measureBrowser } from "./support/browser-feed-client";
@@ -108,7 +107,7 @@ async function main() {
     const owner = await signUpAccount("bench-owner@example.com");
     const member = await signUpAccount("bench-member@example.com");
     const created = await callRoute(createProject, { method: "POST", cookie: owner.cookie, body: { name: "Feed bench", slug } });
-    await callRoute(addMember, { method: "POST", cookie: owner.cookie, params: { slug }, body: { email: member.email, role: "member" } });
+    await joinProject({ admin: owner, slug, account: member, role: "member" });
     const write = eventWriter(database, owner, created.body.project.id);
 
     const single = await openReader(server.url, member);
@@ -122,7 +121,7 @@ async function main() {
     const viewers = [];
     for (let index = 0; index < fanoutClients; index += 1) {
       const viewer = await signUpAccount(`bench-viewer-${index}@example.com`);
-      await callRoute(addMember, { method: "POST", cookie: owner.cookie, params: { slug }, body: { email: viewer.email, role: "viewer" } });
+      await joinProject({ admin: owner, slug, account: viewer, role: "viewer" });
       viewers.push(viewer);
     }
     const many = await Promise.all(viewers.map((viewer) => openReader(server.url, viewer)));

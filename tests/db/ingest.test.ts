@@ -47,7 +47,10 @@ describe("ingestExtraction", () => {
     expect(state.occurrences.map((occurrence) => occurrence.file_path)).toEqual([
       "shop/clients/inventory.py", "shop/clients/payments.py", "shop/clients/shipping.py", "shop/config.py", "shop/services/orders.py",
     ]);
-    expect(state.events).toEqual([{ event_type: "pattern.created", count: 3 }, { event_type: "pattern.occurrences_removed", count: 1 }]);
+    // One feed entry for the run (ingest.completed), the per-pattern events under it.
+    expect(state.events).toEqual([
+      { event_type: "ingest.completed", count: 1 }, { event_type: "pattern.created", count: 3 }, { event_type: "pattern.occurrences_removed", count: 1 },
+    ]);
     const [job] = await asService(database, (transaction) => transaction.query<{ status: string; progress: { fraction: number } }>(
       `select status, progress from public.jobs where id = $1`, [summary.job_id]));
     expect(job).toMatchObject({ status: "succeeded", progress: { fraction: 1 } });
@@ -87,6 +90,7 @@ describe("ingestExtraction", () => {
       { file_path: "shop/clients/shipping.py", start_line: 10, qualname: "book_shipment", removed: true },
     ]);
     expect(state.events).toEqual([
+      { event_type: "ingest.completed", count: 2 },
       { event_type: "pattern.created", count: 3 },
       { event_type: "pattern.occurrences_removed", count: 2 },
       { event_type: "pattern.updated", count: 1 },

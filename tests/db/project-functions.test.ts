@@ -4,8 +4,8 @@ import { createTestDatabase } from "../support/test-database";
 import { apiKeyClaims, commitAs, probeAs, userClaims, type Caller, type Outcome } from "./support/run-as";
 import { createUsers, keyHash } from "./support/world";
 
-// The SQL contract the app layer calls: create_project, add_project_member,
-// list_project_members, with the SQLSTATE of every refusal.
+// The SQL contract the app layer calls: create_project, invite_project_member,
+// accept_invitation, list_project_members, with the SQLSTATE of every refusal.
 
 describe("project functions", () => {
   let database: Database;
@@ -21,12 +21,14 @@ describe("project functions", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     users = await createUsers(database, ["olga", "pete", "quinn", "rita"] as const);
-    // olga creates "atlas" and adds pete as member; quinn stays outside; rita is spare.
+    // olga creates "atlas" and invites pete, who accepts; quinn stays outside; rita is spare.
+    let invitationId = "";
     projectId = await commitAs(database, olga(), async (transaction) => {
       const [project] = await transaction.query<{ id: string }>("select id from public.create_project('Atlas', 'atlas')");
-      await transaction.query("select public.add_project_member($1, 'pete@example.com', 'member')", [project.id]);
+      [{ id: invitationId }] = await transaction.query<{ id: string }>("select id from public.invite_project_member($1, 'pete@example.com', 'member')", [project.id]);
       return project.id;
     });
+    await commitAs(database, userClaims(users.pete), (transaction) => transaction.query("select public.accept_invitation($1)", [invitationId]));
     adminKey = await commitAs(database, "service_role", async (transaction) => {
       const [key] = await transaction.query<{ id: string }>(
         "insert into public.api_keys (project_id, name, role, key_prefix, key_hash) values ($1, 'ci', 'admin', 'motif_', $2) returning id",
@@ -81,34 +83,43 @@ describe("project functions", () => {
     });
   });
 
-  describe("add_project_member", () => {
-    it("adds the user with that email in any case and returns the membership", async () => {
-      const outcome = await call(olga(), "select project_id, user_id, role from public.add_project_member($1, '  Quinn@Example.COM ', 'viewer')", [projectId]);
-      expect(outcome).toEqual({ ok: true, value: [{ project_id: projectId, user_id: users.quinn, role: "viewer" }] });
+  describe("invite_project_member and accept_invitation", () => {
+    const invite = "select email, role from public.invite_project_member($1, $2, 'viewer')";
+
+    it("invites an address in any case, the same way whether or not it has an account, and adds nobody", async () => {
+      expect(await call(olga(), invite, [projectId, "  Quinn@Example.COM "])).toEqual({ ok: true, value: [{ email: "quinn@example.com", role: "viewer" }] });
+      expect(await call(olga(), invite, [projectId, "nobody@example.com"])).toEqual({ ok: true, value: [{ email: "nobody@example.com", role: "viewer" }] });
+      const members = await call(olga(), "select user_id from public.project_members where project_id = $1 and user_id = $2", [projectId, users.quinn]);
+      expect(members).toEqual({ ok: true, value: [] });
+    });
+
+    it("lets only the invited account accept, and makes it a member with the invited role", async () => {
+      const [invitation] = await commitAs(database, olga(), (transaction) =>
+        transaction.query<{ id: string }>("select id from public.invite_project_member($1, 'quinn@example.com', 'viewer')", [projectId]),
+      );
+      const accept = "select project_id, user_id, role from public.accept_invitation($1)";
+      expect(failure(await call(userClaims(users.rita), accept, [invitation.id]))).toMatchObject({ code: "P0002" });
+      expect(failure(await call(apiKeyClaims(adminKey), accept, [invitation.id]))).toMatchObject({ code: "P0002" });
+      expect(await call(userClaims(users.quinn), accept, [invitation.id])).toEqual({ ok: true, value: [{ project_id: projectId, user_id: users.quinn, role: "viewer" }] });
     });
 
     it("refuses anyone but an admin who is a user with 42501", async () => {
-      const sql = "select public.add_project_member($1, 'rita@example.com', 'viewer')";
-      const refused = { code: "42501", message: "only a project admin can add members" };
+      const refused = { code: "42501", message: "only a project admin can invite members" };
       for (const caller of [userClaims(users.pete), userClaims(users.quinn), apiKeyClaims(adminKey)]) {
-        expect(failure(await call(caller, sql, [projectId]))).toEqual(refused);
+        expect(failure(await call(caller, invite, [projectId, "rita@example.com"]))).toEqual(refused);
       }
-      expect(failure(await call(anonymousClaims, sql, [projectId]))).toMatchObject({ code: "42501" });
+      expect(failure(await call(anonymousClaims, invite, [projectId, "rita@example.com"]))).toMatchObject({ code: "42501" });
     });
 
-    it("names an unknown email with P0002", async () => {
-      const outcome = await call(olga(), "select public.add_project_member($1, 'nobody@example.com', 'member')", [projectId]);
-      expect(failure(outcome)).toEqual({ code: "P0002", message: "no user with email nobody@example.com" });
-    });
-
-    it("refuses an existing member with 23505", async () => {
-      const outcome = await call(olga(), "select public.add_project_member($1, 'PETE@example.com', 'viewer')", [projectId]);
-      expect(failure(outcome)).toMatchObject({ code: "23505", message: expect.stringContaining("already a member") });
-    });
-
-    it("refuses an unknown role with 22023", async () => {
-      const outcome = await call(olga(), "select public.add_project_member($1, 'rita@example.com', 'owner')", [projectId]);
+    it("refuses an existing member with 23505 and an unknown role with 22023", async () => {
+      expect(failure(await call(olga(), invite, [projectId, "PETE@example.com"]))).toMatchObject({ code: "23505", message: expect.stringContaining("already a member") });
+      const outcome = await call(olga(), "select public.invite_project_member($1, 'rita@example.com', 'owner')", [projectId]);
       expect(failure(outcome)).toEqual({ code: "22023", message: 'invalid role "owner": use admin, member or viewer' });
+    });
+
+    it("no longer lets users add members directly (add_project_member is for trusted work)", async () => {
+      const outcome = await call(olga(), "select public.add_project_member($1, 'rita@example.com', 'viewer')", [projectId]);
+      expect(failure(outcome)).toMatchObject({ code: "42501", message: "permission denied for function add_project_member" });
     });
   });
 

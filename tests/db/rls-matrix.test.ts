@@ -68,6 +68,14 @@ const expectations = {
     update: adminUserOnly,
     delete: nobody,
   },
+  // Only admins who are users see and withdraw invitations; they are made through
+  // invite_project_member and consumed by accept_invitation, never written directly.
+  invitations: {
+    select: { admin: "alpha", member: "none", viewer: "none", outsider: "beta", anon: "none", adminKey: "none", memberKey: "none", viewerKey: "none", revokedKey: "none" },
+    insert: nobodyInserts,
+    update: nobody,
+    delete: adminUserOnly,
+  },
   // Connections hold (encrypted) secrets: admins only, users or admin keys.
   githubConnections: {
     select: { admin: "alpha", member: "none", viewer: "none", outsider: "beta", anon: "none", adminKey: "alpha", memberKey: "none", viewerKey: "none", revokedKey: "none" },
@@ -194,6 +202,14 @@ const tables: TableCase[] = [
       params: [world.alpha.id],
     }),
     ...byId("model_usage", "latency_ms = 42", (world) => world.alpha.modelUsage),
+  },
+  {
+    table: "project_invitations", projectColumn: "project_id", rows: { alpha: 1, beta: 1 }, expected: expectations.invitations,
+    insert: (world) => ({
+      sql: "insert into public.project_invitations (project_id, email, role) values ($1, 'new@example.com', 'member') returning 1",
+      params: [world.alpha.id],
+    }),
+    ...byId("project_invitations", "role = 'admin'", (world) => world.alpha.invitation),
   },
   {
     table: "llm_budgets", projectColumn: "project_id", rows: { alpha: 1, beta: 1 }, expected: expectations.budgets,
@@ -333,6 +349,7 @@ describe("pattern counters, column by column", () => {
   const counters = [
     "usage_count = 999", "success_count = 999", "failure_count = 1", "rating_count = 9", "rating_sum = 45", "avg_rating = 5",
     "last_used_at = now()", "validation_count = 99", "contradiction_count = 0", "match_count = 10000", "last_matched_at = now()",
+    "agent_match_count = 10000",
   ];
 
   async function attempt(claims: JwtClaims, sql: string, params: unknown[]) {

@@ -94,12 +94,14 @@ describe("row-level security rules", () => {
       expect(outcome).toEqual({ ok: true, value: { updated: 0, role: "member" } });
     });
 
-    it("a member cannot add members, neither by insert nor through add_project_member", async () => {
+    it("a member cannot add members, neither by insert nor through add_project_member or invite_project_member", async () => {
       const bob = asUser("bob");
       const insert = await rows(bob, "insert into public.project_members (project_id, user_id, role) values ($1, $2, 'admin')", [world.alpha.id, world.users.erin]);
       expect(failure(insert)).toMatchObject({ code: "42501" });
       const call = await rows(bob, "select * from public.add_project_member($1, 'erin@example.com', 'viewer')", [world.alpha.id]);
-      expect(failure(call)).toEqual({ code: "42501", message: "only a project admin can add members" });
+      expect(failure(call)).toEqual({ code: "42501", message: "permission denied for function add_project_member" });
+      const invitation = await rows(bob, "select * from public.invite_project_member($1, 'erin@example.com', 'viewer')", [world.alpha.id]);
+      expect(failure(invitation)).toEqual({ code: "42501", message: "only a project admin can invite members" });
     });
 
     it("the last admin can neither leave nor be demoted, not even by service_role", async () => {

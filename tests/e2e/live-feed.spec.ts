@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { AuthPage } from "./pages/auth-page";
+import { inviteAndAccept } from "./pages/invitations";
 import { FeedPage } from "./pages/feed-page";
 
 const password = "correct horse battery";
@@ -36,17 +37,20 @@ test("an ingest in one browser shows up in a member's live feed within a second,
   const consoleErrors: string[] = [];
   colleaguePage.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
   await new AuthPage(colleaguePage).signUp(colleague, password);
-  const added = await ownerPage.request.post(`/api/v1/projects/${slug}/members`, { data: { email: colleague, role: "viewer" } });
-  expect(added.status()).toBe(201);
+  await inviteAndAccept({ adminPage: ownerPage, memberPage: colleaguePage, slug, email: colleague, role: "viewer" });
   const colleagueFeed = new FeedPage(colleaguePage);
   await colleagueFeed.open(slug);
   await expect(colleagueFeed.empty()).toBeVisible();
 
+  // An outsider gets a real 404 page: no project navigation, no feed, no form.
   const outsiderPage = await personPage(browser);
   await new AuthPage(outsiderPage).signUp(outsider, password);
   const outsiderFeed = new FeedPage(outsiderPage);
-  await outsiderFeed.open(slug, { expectLive: false });
-  await expect(outsiderFeed.error()).toHaveText(`project "${slug}" not found`);
+  const refused = await outsiderPage.goto(`/projects/${slug}/feed`);
+  expect(refused?.status()).toBe(404);
+  await expect(outsiderPage.getByTestId("not-found")).toBeVisible();
+  await expect(outsiderPage.getByRole("navigation", { name: "Project" })).toHaveCount(0);
+  await expect(outsiderPage.locator("form")).toHaveCount(0);
 
   await colleagueFeed.recordFirstEventTime();
   const ingest = await ownerPage.request.post("/api/v1/extract", { data: { project: slug, repository: "python-service", files: fixtureFiles() } });
@@ -63,20 +67,25 @@ test("an ingest in one browser shows up in a member's live feed within a second,
   test.info().annotations.push({ type: "feed latency", description: note });
   console.log(`live feed: ${note}`);
   expect(delay).toBeLessThan(1_000);
-  await expect(colleagueFeed.events()).toHaveCount(Math.min(summary.patterns_created, 100));
-  await expect(colleaguePage.locator('[data-testid="feed-event"][data-event-type="pattern.created"]')).toHaveCount(
-    Math.min(summary.patterns_created, 100),
-  );
+  // One entry for the whole ingest, naming who ran it and what it did; it opens onto its patterns.
+  await expect(colleagueFeed.events()).toHaveCount(1);
+  const entry = colleagueFeed.events().first();
+  await expect(entry).toHaveAttribute("data-event-type", "ingest.completed");
+  await expect(entry.getByTestId("feed-event-actor")).toHaveText(owner);
+  await expect(entry.getByTestId("feed-event-action")).toHaveText("ingested python-service");
+  await expect(entry.getByTestId("feed-event-summary")).toContainText(`${summary.patterns_created} new`);
+  await entry.getByTestId("feed-event-expand").click();
+  await expect(entry.getByTestId("feed-ingest-pattern")).toHaveCount(Math.min(summary.patterns_created, 100));
   const patterns = await ownerPage.request.get(`/api/v1/patterns?project=${slug}&limit=100`);
-  const names = ((await patterns.json()).patterns as { name: string }[]).map((pattern) => pattern.name);
-  const firstSummary = (await colleagueFeed.events().first().getByTestId("feed-event-summary").textContent()) ?? "";
-  expect(names.some((name) => firstSummary.startsWith(name))).toBe(true);
+  const names = ((await patterns.json()).patterns as { name: string }[]).map((pattern) => pattern.name).sort();
+  expect((await entry.getByTestId("feed-ingest-pattern").locator("a").allTextContents()).sort()).toEqual(names);
   await expect(colleagueFeed.status()).toHaveAttribute("data-status", "live");
   await snapshot(colleaguePage, "live-feed-member");
   expect(consoleErrors).toEqual([]);
 
+  await outsiderPage.reload();
   await expect(outsiderFeed.events()).toHaveCount(0);
-  await expect(outsiderFeed.error()).toHaveText(`project "${slug}" not found`);
+  await expect(outsiderPage.getByTestId("not-found")).toBeVisible();
   await snapshot(outsiderPage, "live-feed-outsider");
 });
 
@@ -107,6 +116,7 @@ test("the feed reconnects after the network drops and shows what was written mea
   const created = readerPage.locator('[data-testid="feed-event"][data-event-type="pattern.created"]');
   await expect(created).toHaveCount(1, { timeout: 20_000 });
   await expect(created).toContainText(`Manual pattern ${run}`);
+  await expect(created.getByTestId("feed-event-actor")).toHaveText(reader);
   await expect(feed.status()).toHaveAttribute("data-status", "live");
   await expect(feed.events()).toHaveCount(1);
   await snapshot(readerPage, "live-feed-after-reconnect");
@@ -120,7 +130,7 @@ test("the patterns table refreshes live when another browser adds a pattern, wit
   expect((await ownerPage.request.post("/api/v1/projects", { data: { name: "Table", slug: tableSlug } })).status()).toBe(201);
   const viewerPage = await personPage(browser);
   await new AuthPage(viewerPage).signUp(viewerEmail, password);
-  expect((await ownerPage.request.post(`/api/v1/projects/${tableSlug}/members`, { data: { email: viewerEmail, role: "viewer" } })).status()).toBe(201);
+  await inviteAndAccept({ adminPage: ownerPage, memberPage: viewerPage, slug: tableSlug, email: viewerEmail, role: "viewer" });
 
   await viewerPage.goto(`/projects/${tableSlug}/patterns`);
   await expect(viewerPage.getByTestId("empty-ingest")).toBeVisible();

@@ -19,7 +19,7 @@ async function snapshot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
 
-test("members see the projects they are added to, and nobody else does", async ({ browser }) => {
+test("members see the projects they are invited to once they accept, and nobody else does", async ({ browser }) => {
   const ownerPage = await personPage(browser);
   await new AuthPage(ownerPage).signUp(owner, password);
   await expect(ownerPage.getByTestId("current-user")).toHaveText(owner);
@@ -34,17 +34,22 @@ test("members see the projects they are added to, and nobody else does", async (
 
   await ownerProjects.openSettings(slug);
   const settings = new SettingsPage(ownerPage);
+  // An address without an account is invited exactly as one with an account: nothing tells them apart.
   await settings.addMember(`ghost-${run}@example.com`, "member");
-  await expect(settings.memberError()).toHaveText(`no user with email ghost-${run}@example.com`);
+  await expect(settings.invited()).toContainText(`Invited ghost-${run}@example.com`);
   await settings.addMember(colleague, "member");
-  await expect(settings.member(colleague)).toBeVisible();
-  await expect(ownerPage.getByTestId(`member-role-${colleague}`)).toHaveValue("member");
+  await expect(settings.invited()).toContainText(`Invited ${colleague}`);
+  await expect(settings.invitation(colleague)).toBeVisible();
+  await expect(settings.member(colleague)).toHaveCount(0);
   await snapshot(ownerPage, "2-owner-settings");
 
   await new AuthPage(colleaguePage).signIn(colleague, password);
   const colleagueProjects = new ProjectsPage(colleaguePage);
+  await expect(colleagueProjects.project(slug)).toHaveCount(0);
+  await colleagueProjects.acceptInvitation(slug);
   await expect(colleagueProjects.project(slug)).toContainText("Atlas");
   await expect(colleagueProjects.project(slug)).toContainText("member");
+  await expect(colleaguePage.getByTestId(`project-counts-${slug}`)).toContainText("0 patterns · 2 members");
   await snapshot(colleaguePage, "3-colleague-projects");
 
   const outsiderPage = await personPage(browser);
@@ -52,9 +57,12 @@ test("members see the projects they are added to, and nobody else does", async (
   const outsiderProjects = new ProjectsPage(outsiderPage);
   await expect(outsiderProjects.emptyMessage()).toBeVisible();
   await expect(outsiderProjects.project(slug)).toHaveCount(0);
-  const outsiderSettings = new SettingsPage(outsiderPage);
-  await outsiderSettings.open(slug);
-  await expect(outsiderSettings.error()).toHaveText(`project "${slug}" not found`);
+  // Not a member: a real 404 page, without the project's navigation or any form.
+  const refused = await outsiderPage.goto(`/projects/${slug}/settings`);
+  expect(refused?.status()).toBe(404);
+  await expect(outsiderPage.getByTestId("not-found")).toBeVisible();
+  await expect(outsiderPage.getByRole("navigation", { name: "Project" })).toHaveCount(0);
+  await expect(outsiderPage.locator("form")).toHaveCount(0);
   await snapshot(outsiderPage, "4-outsider");
 });
 
@@ -64,7 +72,7 @@ test("an admin creates an API key, sees it once, and revokes it", async ({ brows
   const settings = new SettingsPage(ownerPage);
   await settings.open(slug);
   const key = await settings.createApiKey("ci", "viewer");
-  expect(key).toMatch(/^motif_[A-Za-z0-9_-]{43}$/);
+  expect(key).toMatch(/^motif_[A-Za-z0-9_-]{54}$/);
   await ownerPage.getByTestId("copy-api-key").click();
   await expect(ownerPage.getByTestId("copy-api-key")).toHaveText("Copied");
   expect(await ownerPage.evaluate(() => navigator.clipboard.readText())).toBe(key);

@@ -3,6 +3,8 @@
 // that caller under row-level security. Needs a Postgres with pgvector, named by
 // MOTIF_TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:55432/postgres); it makes a
 // throwaway database there and drops it. Without that variable the test is reported ignored.
+// It runs in a Deno process of its own (npm run functions:test): the environment a function
+// reads is read once per process, and functions.test.ts sets the embedded mode's.
 import fs from "node:fs";
 import path from "node:path";
 import { assertEquals } from "./assert.ts";
@@ -35,7 +37,13 @@ Deno.test({ name: "the functions in Supabase mode", ignore: !adminUrl }, async (
     const [alice, bob] = await asService(setup, (transaction) => transaction.query<{ id: string; email: string }>(
       `insert into auth.users (email) values ('alice@example.com'), ('bob@example.com') returning id, email`));
     await withUser(setup, { role: "authenticated", sub: alice.id, email: alice.email }, (transaction) => createProjectBySlug({ transaction, name: "Shop", slug: "shop" }));
-    const token = async (user: { id: string; email: string }) => (await signAccessToken({ user, secret: new TextEncoder().encode(secret), ttlSeconds: 600 })).accessToken;
+    // A token is accepted while its auth.sessions row lives (as GoTrue records sign-ins).
+    const token = async (user: { id: string; email: string }) => {
+      const [session] = await asService(setup, (transaction) => transaction.query<{ id: string }>(
+        `insert into auth.sessions (user_id, not_after) values ($1, now() + interval '10 minutes') returning id`, [user.id]));
+      const expiresAt = Math.floor(Date.now() / 1000) + 600;
+      return (await signAccessToken({ user, sessionId: session.id, secret: new TextEncoder().encode(secret), expiresAt })).accessToken;
+    };
     const call = (handler: (request: Request) => Promise<Response>, bearer: string | undefined, body: unknown) => handler(new Request("http://functions.local/", {
       method: "POST", headers: { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }, body: JSON.stringify(body),
     }));

@@ -43,9 +43,9 @@ describe("the CLI on a plain Postgres", { timeout: 300_000 }, () => {
   it("motif db migrate creates the auth objects Supabase would have, applies every migration, then has nothing to do; supabase db push agrees", () => {
     const first = run(["db", "migrate"], { DATABASE_URL: databaseUrl(plain) });
     expect(first.stderr).toBe("");
-    expect(first.stdout).toMatch(/^created the Supabase roles and auth objects this Postgres lacked\n\d+ migrations applied: 20261121000100, /);
+    expect(first.stdout).toMatch(/^Supabase roles and auth objects: created where missing \(a plain Postgres\)\n\d+ migrations applied: 20261121000100, /);
     const second = run(["db", "migrate"], { DATABASE_URL: databaseUrl(plain) });
-    expect(second.stdout).toBe("Supabase roles and auth objects are present; left as they are\n0 migrations applied (the schema is up to date)\n");
+    expect(second.stdout).toBe("Supabase roles and auth objects: created where missing (a plain Postgres)\n0 migrations applied (the schema is up to date)\n");
     const url = new URL(databaseUrl(plain));
     url.searchParams.set("sslmode", "disable");
     const push = spawnSync(path.join(repository, "node_modules/.bin/supabase"), ["db", "push", "--db-url", url.toString(), "--yes"], { cwd: repository, encoding: "utf8" });
@@ -54,9 +54,11 @@ describe("the CLI on a plain Postgres", { timeout: 300_000 }, () => {
   });
 
   it("leaves a Supabase project's own auth objects as they are", async () => {
-    // Supabase's auth objects, standing in for GoTrue's: the embedded copy, then an auth.uid() of
-    // Supabase's own making, which Motif's copy must not replace.
-    const ownUid = `${fs.readFileSync(path.join(repository, "supabase/embedded/0002_auth.sql"), "utf8")};
+    // Supabase Auth's objects, stood in for by the embedded copies with Supabase Auth's own
+    // history table, then an auth.uid() of Supabase's making, which Motif's must not replace.
+    const authFiles = fs.readdirSync(path.join(repository, "supabase/embedded")).filter((file) => file.endsWith(".sql") && !file.includes("roles")).sort();
+    const ownUid = `${authFiles.map((file) => fs.readFileSync(path.join(repository, "supabase/embedded", file), "utf8")).join(";\n")};
+      create table auth.schema_migrations (version text primary key);
       create or replace function auth.uid() returns uuid language sql stable as $$ select '00000000-0000-4000-8000-00000000c0de'::uuid $$;
       alter database ${supabaseLike} set search_path to "$user", public, extensions;`;
     await withServer(async () => {
@@ -70,7 +72,7 @@ describe("the CLI on a plain Postgres", { timeout: 300_000 }, () => {
     });
     const migrated = run(["db", "migrate"], { DATABASE_URL: databaseUrl(supabaseLike) });
     expect(migrated.stderr).toBe("");
-    expect(migrated.stdout).toMatch(/^Supabase roles and auth objects are present; left as they are\n\d+ migrations applied/);
+    expect(migrated.stdout).toMatch(/^Supabase project: its roles and auth objects are left as they are\n\d+ migrations applied/);
     const postgres = (await import("postgres")).default;
     const sql = postgres(databaseUrl(supabaseLike), { max: 1 });
     try {

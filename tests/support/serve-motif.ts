@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
@@ -18,15 +19,26 @@ export interface ServedMotif {
 }
 
 /**
- * Starts `node bin/motif serve` (building the app first if needed) on a fresh data dir and
+ * Starts `node bin/motif serve` (on `port`, or a free one) (building the app first if needed) on a fresh data dir and
  * resolves once it is ready and, when `waitForFunctions`, once Deno serves the functions.
  */
-export async function serveMotif(options: { port: number; waitForFunctions?: boolean; timeoutMs?: number }): Promise<ServedMotif> {
+// A port nobody listens on now: several suites (the embedded run and the real-Postgres lane)
+// may serve at once, so a fixed port would collide.
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export async function serveMotif(options: { port?: number; waitForFunctions?: boolean; timeoutMs?: number } = {}): Promise<ServedMotif> {
+  const port = options.port ?? (await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "motif-serve-"));
   const environment: NodeJS.ProcessEnv = { ...process.env, MOTIF_DATA_DIR: dataDir };
   delete environment.DATABASE_URL;
   delete environment.SUPABASE_DB_URL;
-  const child = spawn(process.execPath, ["bin/motif", "serve", "--port", String(options.port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["bin/motif", "serve", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: repository,
     env: environment,
     stdio: ["ignore", "inherit", "pipe"],
@@ -55,5 +67,5 @@ export async function serveMotif(options: { port: number; waitForFunctions?: boo
     await stop();
     throw error;
   });
-  return { url: `http://127.0.0.1:${options.port}`, dataDir, pid: child.pid!, log, stop };
+  return { url: `http://127.0.0.1:${port}`, dataDir, pid: child.pid!, log, stop };
 }

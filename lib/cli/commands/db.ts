@@ -47,8 +47,8 @@ async function migrateDatabaseUrl(url: string): Promise<void> {
   try {
     const objects = await ensureSupabaseObjects(database);
     process.stdout.write(objects === "created"
-      ? "created the Supabase roles and auth objects this Postgres lacked\n"
-      : "Supabase roles and auth objects are present; left as they are\n");
+      ? "Supabase roles and auth objects: created where missing (a plain Postgres)\n"
+      : "Supabase project: its roles and auth objects are left as they are\n");
     const applied = await migrate(database, { embedded: false });
     process.stdout.write(`${applied.length} migrations applied${applied.length ? `: ${applied.join(", ")}` : " (the schema is up to date)"}\n`);
   } finally {

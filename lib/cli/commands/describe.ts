@@ -37,7 +37,7 @@ export async function describeDirect({ database, slug, limit, onProgress }: { da
     import("@/lib/db"), import("@/lib/embed"), import("@/lib/jobs"), import("@/lib/llm"),
   ]);
   const router = createConfiguredRouter(database);
-  if (!router.configured) throw new MotifError("unavailable:llm", `motif describe: ${noLlmProviderMessage}`);
+  if (!router.configured) throw new MotifError("not_configured:llm", `motif describe: ${noLlmProviderMessage}`);
   const project = await asService(database, (transaction) => getOperatorProjectBySlug({ transaction, slug }));
   if (!project) throw new MotifError("not_found:resource", `no project "${slug}"`);
   const result = await describeNow({ database, projectId: project.id, limit, embedder: createEmbeddingProvider(), router, onProgress });

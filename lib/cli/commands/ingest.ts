@@ -5,7 +5,8 @@ import type { Command } from "commander";
 import { z } from "zod";
 import type { SourceFileRow } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
-import type { IncrementalFileCounts, IngestProgress, IngestSummary } from "@/lib/ingest";
+import type { IncrementalFileCounts, IngestSummary } from "@/lib/ingest";
+import { ingestProgressBar, readProgressStream } from "../ingest-progress-bar";
 import { parseOptions } from "../parse-options";
 import { describeDirect, describeSummary, describeViaServer, type DescribeAnswer } from "./describe";
 
@@ -23,21 +24,6 @@ const ingestOptionsSchema = z.object({
 
 type IngestResult = IngestSummary & { project: { slug: string; created: boolean }; files: IncrementalFileCounts; root: string; described?: DescribeAnswer | { state: "skipped"; reason: string } };
 
-// Phases on stderr, one line each, only where a person watches (a terminal, not --json).
-function progressLine(enabled: boolean) {
-  let last = "";
-  return (text: string) => {
-    if (!enabled || text === last) return;
-    last = text;
-    process.stderr.write(`\r\x1b[2K${text}`);
-  };
-}
-
-function describeIngestProgress(progress: IngestProgress): string {
-  if (progress.phase === "embedding") return `embedding ${progress.done}/${progress.total} patterns`;
-  if (progress.phase === "done") return "";
-  return `${progress.phase} ${progress.total} patterns`;
-}
 
 function printSummary(result: IngestResult): void {
   const { patterns, occurrences, relationships } = result;
@@ -81,7 +67,7 @@ async function describeAfterIngest(describe: () => Promise<DescribeAnswer>): Pro
 
 async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
   const options = parseOptions(ingestOptionsSchema, rawOptions);
-  const show = progressLine(!options.json && process.stderr.isTTY === true);
+  const bar = ingestProgressBar(!options.json && process.stderr.isTTY === true);
   // Loaded on use, so that `motif --help` and other commands start fast.
   const [{ createEmbeddingProvider }, extract, ingest, { withDatabaseAccess }, { readCoverageReport }] = await Promise.all([
     import("@/lib/embed"), import("@/lib/extract"), import("@/lib/ingest"), import("../database-access"), import("@/lib/quality"),
@@ -100,7 +86,7 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
     stored, present: hashed.present, scope, coverage, failures: [...discovery.failures, ...hashed.failures],
     extract: async (files) => (await extract.extractFileOutcomes({
       files: files.map((file) => tasks.get(file.file)!), jobs: options.jobs,
-      onProgress: (progress) => show(`extracting ${progress.done}/${progress.total} changed files`),
+      onProgress: (progress) => bar.report({ phase: "extracting", done: progress.done, total: progress.total }),
     })).outcomes,
   });
   const result = await withDatabaseAccess<IngestResult>({
@@ -108,7 +94,7 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
       const incremental = await extractChanged(await ingest.storedSourceFilesAsOperator({ database, slug: request.slug, repository: request.repository }));
       const summary = await ingest.ingestAsOperator({
         database, ...request, result: incremental.result, sourceFiles: incremental.sourceFiles, embedder: createEmbeddingProvider(),
-        onProgress: (progress) => show(describeIngestProgress(progress)),
+        onProgress: bar.report,
       });
       return { ...summary, files: incremental.files, root, ...(describeLimit ? { described: await describeAfterIngest(() => describeDirect({ database, slug: request.slug, limit: describeLimit })) } : {}) };
     },
@@ -116,17 +102,19 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
       const query = new URLSearchParams({ project: request.slug, repository: request.repository });
       const stored = (await (await fetchOwner(`/api/operator/source-files?${query}`)).json()) as { files: SourceFileRow[] };
       const incremental = await extractChanged(stored.files);
-      show(`sending ${incremental.result.patterns.length} patterns to the server`);
       const body = {
         project: request.slug, repository: request.repository, scope: request.scope, commit_sha: request.commitSha,
         result: ingest.slimForIngest(incremental.result), source_files: incremental.sourceFiles,
       };
-      const response = await fetchOwner("/api/operator/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      const ingested = (await response.json()) as IngestResult;
+      // The server streams the ingest's progress (staging, embedding, writing), then the summary.
+      const response = await fetchOwner("/api/operator/ingest", {
+        method: "POST", headers: { "content-type": "application/json", accept: "application/x-ndjson" }, body: JSON.stringify(body),
+      });
+      const ingested = await readProgressStream<IngestResult>(response, bar.report);
       return { ...ingested, files: incremental.files, root, ...(describeLimit ? { described: await describeAfterIngest(() => describeViaServer(fetchOwner, request.slug, describeLimit)) } : {}) };
     },
   });
-  show("");
+  bar.stop();
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else printSummary(result);
   if (!options.json && result.described) {

@@ -7,16 +7,31 @@ const searchOptionsSchema = z.object({
   project: z.string().min(1),
   limit: z.coerce.number().pipe(matchLimitSchema).default(matchLimits.default),
   json: z.boolean().default(false),
+  explain: z.boolean().default(false),
   kind: z.array(designPatternKindSchema).optional(),
   language: z.array(languageSchema).optional(),
   minConfidence: z.coerce.number().pipe(minConfidenceSchema).optional(),
 });
 
-function formatMatch(match: MatchedPattern, index: number): string {
+const listPlace = (rank: number | null) => (rank === null ? "not in the list" : `#${rank}`);
+
+/** The parts of a result's rank, in the order match_patterns combines them (docs/search-quality.md). */
+function explainRanking(match: MatchedPattern): string[] {
+  const ranking = match.metadata.ranking;
+  const spread = ranking.similarity_z === null ? "" : `, ${ranking.similarity_z.toFixed(1)} σ above the other candidates`;
+  return [
+    `   why: similarity ${ranking.vector_similarity.toFixed(2)} (vector list ${listPlace(ranking.vector_rank)}${spread}); intent's words ${ranking.text_rank === null ? "not found" : `found (text list #${ranking.text_rank})`}`,
+    `        relevance ${ranking.relevance.toFixed(2)} × (0.8 + 0.1 × quality ${ranking.quality.toFixed(2)} + 0.1 × outcomes ${ranking.smoothed_success_rate.toFixed(2)}) = score ${ranking.final_score.toFixed(3)}`,
+    `        ${match.strength}: ${match.strength_reason}`,
+  ];
+}
+
+function formatMatch(match: MatchedPattern, index: number, explain: boolean): string {
   const { metadata } = match;
-  const facts = [match.kind ?? match.pattern_type, `confidence ${match.confidence_score.toFixed(2)}`];
+  const facts = [match.kind ?? match.pattern_type, match.strength, `similarity ${match.confidence_score.toFixed(2)}`];
   if (metadata.quality_score !== null) facts.push(`quality ${metadata.quality_score.toFixed(2)}`);
   const lines = [`${index + 1}. ${match.name} (${facts.join(", ")})`];
+  if (explain) lines.push(...explainRanking(match));
   for (const occurrence of match.occurrences) {
     lines.push(`   ${occurrence.file_path}:${occurrence.start_line}-${occurrence.end_line}${occurrence.qualname ? `  ${occurrence.qualname}` : ""}`);
   }
@@ -25,13 +40,14 @@ function formatMatch(match: MatchedPattern, index: number): string {
   return lines.join("\n");
 }
 
-function printMatches(intent: string, answer: MatchResponse): void {
+function printMatches(intent: string, answer: MatchResponse, explain: boolean): void {
   if (answer.matched_patterns.length === 0) {
     process.stdout.write(`No pattern matches "${intent}".\n`);
     return;
   }
-  process.stdout.write(`${answer.matched_patterns.map(formatMatch).join("\n\n")}\n`);
-  process.stdout.write(`\n${answer.matched_patterns.length} of ${answer.total_matches} matches in ${answer.query_metadata.query_time_ms} ms\n`);
+  if (answer.strong_matches === 0) process.stdout.write(`No strong match for "${intent}": the closest patterns follow, none stands out as an answer.\n\n`);
+  process.stdout.write(`${answer.matched_patterns.map((match, index) => formatMatch(match, index, explain)).join("\n\n")}\n`);
+  process.stdout.write(`\n${answer.matched_patterns.length} of ${answer.total_matches} matches (${answer.summary}) in ${answer.query_metadata.query_time_ms} ms\n`);
 }
 
 async function runSearch(intent: string, rawOptions: unknown): Promise<void> {
@@ -52,7 +68,7 @@ async function runSearch(intent: string, rawOptions: unknown): Promise<void> {
     },
   });
   if (options.json) process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
-  else printMatches(intent, answer);
+  else printMatches(intent, answer, options.explain);
 }
 
 /** `motif search "<intent>" --project <slug>`: the project's patterns that fit an intent. */
@@ -66,6 +82,7 @@ export function registerSearchCommand(program: Command): void {
     .option("--kind <kind...>", "only these design-pattern kinds")
     .option("--language <language...>", "only these languages")
     .option("--min-confidence <x>", "least similarity to the intent (0-1)")
+    .option("--explain", "show the parts of each result's rank and why it is strong or weak")
     .option("--json", "print the match API's JSON")
     .action(runSearch);
 }

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { z } from "zod";
+import { getEnvironment } from "@/lib/env";
 import { parseOptions } from "../parse-options";
 
 const serveOptionsSchema = z.object({
@@ -13,9 +14,9 @@ export function registerServeCommand(program: Command): void {
     .command("serve")
     .description("Start Motif's web app and API (builds it first when needed)")
     .option("-p, --port <port>", "port to listen on", process.env.PORT ?? "3000")
-    .option("-H, --hostname <host>", "interface to listen on", "0.0.0.0")
+    .option("-H, --hostname <host>", "interface to listen on (0.0.0.0: every interface; default MOTIF_HOST or 127.0.0.1)")
     .action(async (rawOptions) => {
-      const options = parseOptions(serveOptionsSchema, rawOptions);
+      const options = parseOptions(serveOptionsSchema, { ...rawOptions, hostname: rawOptions.hostname ?? getEnvironment().MOTIF_HOST });
       // Loaded on use: Next.js is heavy, and every other command would pay for it at start-up.
       const { startServer } = await import("@/lib/server");
       const server = await startServer(options);

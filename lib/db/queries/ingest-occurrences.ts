@@ -41,6 +41,15 @@ async function rebaseLegacyPaths(transaction: Queryable, projectId: string, repo
   );
 }
 
+// Temp tables get no statistics from autovacuum, and the project's occurrences were mostly
+// written by this same transaction, which no statistics know of: Postgres 15 then planned the
+// `not exists` checks as nested loops reading every staged pair once per occurrence (an ingest
+// of 100k patterns did not finish in 20 minutes; PGlite happened to plan them well). The pairs
+// are indexed on both keys, whatever the estimates, and the staging tables analysed.
+async function analyzeStaging(transaction: Queryable, tables: string[]) {
+  await transaction.query(`analyze ${tables.map((table) => `pg_temp.${table}`).join(", ")}`);
+}
+
 async function pairOccurrences(transaction: Queryable, projectId: string, repository: string) {
   await transaction.query(
     `create temp table ingest_occurrence_rows on commit drop as
@@ -51,6 +60,7 @@ async function pairOccurrences(transaction: Queryable, projectId: string, reposi
        order by t.pattern_id, o.file_path, o.start_line
      ) r`,
   );
+  await analyzeStaging(transaction, ["ingest_occurrence_rows"]);
   // Same place (pattern, repository, file, first line): the same occurrence.
   await transaction.query(
     `create temp table ingest_occurrence_pairs on commit drop as
@@ -61,6 +71,10 @@ async function pairOccurrences(transaction: Queryable, projectId: string, reposi
       and x.file_path = i.file_path and x.start_line = i.start_line`,
     [projectId, repository],
   );
+  await transaction.exec(
+    `create index on pg_temp.ingest_occurrence_pairs (occurrence_id); create index on pg_temp.ingest_occurrence_pairs (n)`,
+  );
+  await analyzeStaging(transaction, ["ingest_occurrence_pairs"]);
   // Same pattern, file and qualname at another line: the code moved (paired in line order).
   // Its new line is free: an existing row there would have been paired exactly.
   await transaction.query(
@@ -161,6 +175,7 @@ export async function writeIngestOccurrences(options: {
     else if (row.how === "moved") change.moved++;
   }
   for (const row of await insertUnpaired(transaction, options)) changeOf(changes, row.pattern_id).added++;
+  await analyzeStaging(transaction, ["ingest_occurrence_pairs"]);
   for (const row of await markRemoved(transaction, options)) {
     const change = changeOf(changes, row.pattern_id);
     change.removed++;

@@ -193,3 +193,22 @@ export async function countOccurrencesByPatternIds({
   );
   return Object.fromEntries(patternIds.map((id) => [id, rows.find((row) => row.pattern_id === id)?.count ?? 0]));
 }
+
+/** The repositories each pattern has live occurrences in (a project ingesting several repositories tells them apart). */
+export async function listRepositoriesByPatternIds({
+  transaction,
+  patternIds,
+}: {
+  transaction: Queryable;
+  patternIds: string[];
+}): Promise<Record<string, string[]>> {
+  if (patternIds.length === 0) return {};
+  const rows = await translateDatabaseErrors(() =>
+    transaction.query<{ pattern_id: string; repositories: string[] }>(
+      `select o.pattern_id, array_agg(distinct o.repository order by o.repository) as repositories from public.pattern_occurrences o
+       where o.pattern_id = any($1::uuid[]) and o.removed_at is null group by o.pattern_id`,
+      [patternIds],
+    ),
+  );
+  return Object.fromEntries(patternIds.map((id) => [id, rows.find((row) => row.pattern_id === id)?.repositories ?? []]));
+}

@@ -15,6 +15,7 @@ export interface MatchScoreRow {
   smoothed_success_rate: number;
   final_score: number;
   total_matches: number;
+  similarity_z: number | null;
 }
 
 /** What one call of `match_patterns` is asked. */
@@ -62,7 +63,7 @@ export interface MatchDetailRow extends PatternQualityColumns {
   contradiction_count: number;
   embedding_model: string | null;
   occurrence_count: number;
-  occurrences: Array<{ file_path: string; start_line: number; end_line: number; qualname: string | null }>;
+  occurrences: Array<{ repository: string; file_path: string; start_line: number; end_line: number; qualname: string | null }>;
   similar: Array<{ id: string; name: string; complexity: number | null; status: string }>;
 }
 
@@ -86,10 +87,10 @@ const detailColumns = (counters: string) => `p.id, p.pattern_type, p.kind, p.nam
 // One read of the live occurrences of `p` gives both the count and the first `limitParam` of them.
 const liveOccurrences = (limitParam: string) => `cross join lateral (
        select count(*)::int as occurrence_count,
-         json_agg(json_build_object('file_path', o.file_path, 'start_line', o.start_line, 'end_line', o.end_line, 'qualname', o.qualname)
-           order by o.file_path, o.start_line) filter (where o.position <= ${limitParam}) as occurrences
+         json_agg(json_build_object('repository', o.repository, 'file_path', o.file_path, 'start_line', o.start_line, 'end_line', o.end_line, 'qualname', o.qualname)
+           order by o.repository, o.file_path, o.start_line) filter (where o.position <= ${limitParam}) as occurrences
        from (
-         select o.*, row_number() over (order by o.file_path, o.start_line) as position
+         select o.*, row_number() over (order by o.repository, o.file_path, o.start_line) as position
          from public.pattern_occurrences o
          where o.project_id = p.project_id and o.pattern_id = p.id and o.removed_at is null
        ) o
@@ -151,7 +152,7 @@ export async function matchPatternsWithDetails(call: MatchCall & { occurrenceLim
        from public.record_pattern_match_counts(array(select s.id from scores s)) c
      )
      select s.id, s.vector_similarity, s.vector_rank, s.text_score, s.text_rank, s.rrf_score, s.relevance, s.quality,
-       s.smoothed_success_rate, s.final_score, s.total_matches,
+       s.smoothed_success_rate, s.final_score, s.total_matches, s.similarity_z,
        (select to_json(d) from (
           select ${detailColumns("coalesce(c.match_count, p.match_count) as match_count, coalesce(c.last_matched_at, p.last_matched_at) as last_matched_at")}
           from public.patterns p

@@ -26,29 +26,6 @@ export async function listMembersByProjectId({
   );
 }
 
-/** Adds the account with this email to a project (admins only, enforced by the database). */
-export async function addMemberByEmail({
-  transaction,
-  projectId,
-  email,
-  role,
-}: {
-  transaction: Queryable;
-  projectId: string;
-  email: string;
-  role: ProjectRole;
-}): Promise<ProjectMember> {
-  const [member] = await translateDatabaseErrors(
-    () =>
-      transaction.query<Omit<ProjectMember, "email">>(
-        `select user_id, role, created_at from public.add_project_member($1, $2, $3)`,
-        [projectId, email, role],
-      ),
-    { "conflict:resource": `${email} is already a member of this project` },
-  );
-  return { ...member, email };
-}
-
 /**
  * Changes a member's role. RLS lets only admins update; the database refuses to demote the
  * last admin. Returns undefined when no row was visible to change.

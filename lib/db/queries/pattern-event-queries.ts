@@ -8,12 +8,25 @@ export interface PatternEventRow {
   event_type: string;
   event_data: Record<string, unknown>;
   actor: string | null;
+  /** Who acted, as a person reads it: a member's e-mail, an API key's name; null for the local operator. */
+  actor_name: string | null;
+  /** `person` (a member), `agent` (an API key), or null (the local operator, or an account since removed). */
+  actor_kind: "person" | "agent" | null;
+  /** The pattern's name: the one the event recorded, else its current one. */
+  pattern_name: string | null;
+  /** The ingest a per-pattern event belongs to (its feed entry is that ingest's). */
+  ingest_job_id: string | null;
   created_at: Date | string;
 }
 
 // Every query names the project as well as the ids: a row of another project never comes
 // back for a subscriber, even where its RLS would allow it (a member of both projects).
-const eventColumns = `e.id, e.project_id, e.pattern_id, e.event_type, e.event_data, e.actor, e.created_at`;
+// Who acted and which pattern, named: `$1` is always the project id.
+const eventColumns = `e.id, e.project_id, e.pattern_id, e.event_type, e.event_data, e.actor, e.created_at, e.ingest_job_id,
+  a.name as actor_name, a.kind as actor_kind, coalesce(e.event_data ->> 'name', p.name) as pattern_name`;
+const eventSource = `public.pattern_events e
+  left join public.project_actors($1) a on a.actor = e.actor
+  left join public.patterns p on p.id = e.pattern_id`;
 
 /** The project's events with an id above `afterId`, oldest first, at most `limit`. */
 export async function listPatternEventsAfterId({
@@ -28,7 +41,7 @@ export async function listPatternEventsAfterId({
   limit: number;
 }): Promise<PatternEventRow[]> {
   return transaction.query<PatternEventRow>(
-    `select ${eventColumns} from public.pattern_events e
+    `select ${eventColumns} from ${eventSource}
      where e.project_id = $1 and e.id > $2 order by e.id limit $3`,
     [projectId, afterId, limit],
   );
@@ -45,7 +58,7 @@ export async function listLatestPatternEvents({
   limit: number;
 }): Promise<PatternEventRow[]> {
   const rows = await transaction.query<PatternEventRow>(
-    `select ${eventColumns} from public.pattern_events e where e.project_id = $1 order by e.id desc limit $2`,
+    `select ${eventColumns} from ${eventSource} where e.project_id = $1 order by e.id desc limit $2`,
     [projectId, limit],
   );
   return rows.reverse();
@@ -62,7 +75,7 @@ export async function listPatternEventsByIds({
   ids: readonly number[];
 }): Promise<PatternEventRow[]> {
   return transaction.query<PatternEventRow>(
-    `select ${eventColumns} from public.pattern_events e
+    `select ${eventColumns} from ${eventSource}
      where e.project_id = $1 and e.id = any($2::bigint[]) order by e.id`,
     [projectId, ids],
   );
@@ -81,4 +94,49 @@ export async function getLatestPatternEventId({
     [projectId],
   );
   return Number(row?.id ?? 0);
+}
+
+/**
+ * A page of the project's feed entries, newest first: every event but the per-pattern events of
+ * an ingest (its `ingest.completed` entry stands for them), older than `beforeId` when given.
+ */
+export async function listFeedEntries({
+  transaction,
+  projectId,
+  beforeId,
+  limit,
+}: {
+  transaction: Queryable;
+  projectId: string;
+  beforeId?: number;
+  limit: number;
+}): Promise<PatternEventRow[]> {
+  return transaction.query<PatternEventRow>(
+    `select ${eventColumns} from ${eventSource}
+     where e.project_id = $1 and e.ingest_job_id is null and ($2::bigint is null or e.id < $2)
+     order by e.id desc limit $3`,
+    [projectId, beforeId ?? null, limit],
+  );
+}
+
+/** The per-pattern events of one ingest (what its feed entry expands to), oldest first, after `afterId`. */
+export async function listIngestEvents({
+  transaction,
+  projectId,
+  jobId,
+  afterId,
+  limit,
+}: {
+  transaction: Queryable;
+  projectId: string;
+  jobId: string;
+  afterId?: number;
+  limit: number;
+}): Promise<PatternEventRow[]> {
+  return transaction.query<PatternEventRow>(
+    `select ${eventColumns} from ${eventSource}
+     where e.project_id = $1 and e.ingest_job_id = $2 and e.id > $3
+     order by e.id limit $4`,
+    [projectId, jobId, afterId ?? 0, limit],
+  );
 }

@@ -27,10 +27,14 @@ export interface PatternListQuery {
   maxQualityScore?: number;
   minSuccessRate?: number;
   text?: string;
+  /** Patterns with a live occurrence in one of these repositories ("" is a project's unnamed one). */
+  repositories?: string[];
   sort: PatternSortField;
   direction: "asc" | "desc";
   /** The (sort key as text, id) of the last row of the previous page. */
   after?: { value: string; id: string };
+  /** Rows to skip (numbered pages); `after` is the stable alternative. */
+  offset?: number;
   limit: number;
 }
 
@@ -53,6 +57,10 @@ function whereClauses(query: PatternListQuery, params: unknown[]): string[] {
   if (query.maxQualityScore !== undefined) add((value) => `p.quality_score <= ${value}`, query.maxQualityScore);
   if (query.minSuccessRate !== undefined) add((value) => `p.success_rate >= ${value}`, query.minSuccessRate);
   if (query.text) add((value) => `p.search_vector @@ websearch_to_tsquery('english', ${value})`, query.text);
+  if (query.repositories?.length) {
+    add((value) => `exists (select 1 from public.pattern_occurrences o
+      where o.project_id = p.project_id and o.pattern_id = p.id and o.removed_at is null and o.repository = any(${value}::text[]))`, query.repositories);
+  }
   return clauses;
 }
 
@@ -79,15 +87,37 @@ export async function listPatterns({
       `(${key.expression}, p.id) ${comparison} ($${params.length - 1}::${key.type}, $${params.length}::uuid)`,
     );
   }
-  params.push(query.limit + 1);
+  params.push(query.limit + 1, query.offset ?? 0);
   const where = clauses.length > 0 ? `where ${clauses.join(" and ")}` : "";
   return translateDatabaseErrors(() =>
     transaction.query<ListedPatternRow>(
       `select ${patternColumns}, (${key.expression})::text as sort_value
        from public.patterns p ${where}
        order by ${key.expression} ${direction}, p.id ${direction}
-       limit $${params.length}`,
+       limit $${params.length - 1} offset $${params.length}`,
       params,
+    ),
+  );
+}
+
+/** How many patterns the list's filters match (its total, for "page 3 of 214"); sort and page do not count. */
+export async function countPatterns({ transaction, query }: { transaction: Queryable; query: Omit<PatternListQuery, "sort" | "direction" | "limit"> }): Promise<number> {
+  const params: unknown[] = [];
+  const clauses = whereClauses(query as PatternListQuery, params);
+  const where = clauses.length > 0 ? `where ${clauses.join(" and ")}` : "";
+  const [row] = await translateDatabaseErrors(() =>
+    transaction.query<{ total: number }>(`select count(*)::int as total from public.patterns p ${where}`, params),
+  );
+  return row.total;
+}
+
+/** A project's repositories (as occurrences name them) and how many current patterns stand in each. */
+export async function listProjectRepositories({ transaction, projectId }: { transaction: Queryable; projectId: string }): Promise<{ repository: string; patterns: number }[]> {
+  return translateDatabaseErrors(() =>
+    transaction.query<{ repository: string; patterns: number }>(
+      `select o.repository, count(distinct o.pattern_id)::int as patterns from public.pattern_occurrences o
+       where o.project_id = $1 and o.removed_at is null group by o.repository order by o.repository`,
+      [projectId],
     ),
   );
 }

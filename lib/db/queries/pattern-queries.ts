@@ -37,6 +37,8 @@ export interface PatternRow extends PatternQualityColumns {
   avg_rating: number | null;
   rating_count: number;
   match_count: number;
+  /** The matches made with a project API key (agents, CI); the rest of match_count are people's searches. */
+  agent_match_count: number;
   last_matched_at: string | null;
   last_used_at: string | null;
   version: number;
@@ -66,7 +68,7 @@ export const patternColumns = `p.id, p.project_id, p.pattern_type, p.kind, p.nam
   p.framework, p.code, p.content, p.tags, p.dependencies, p.fingerprint, p.embedding_model, p.quality_score,
   p.complexity_score, p.documentation_score, p.test_coverage_score, p.reusability_score, p.maintainability_score,
   p.complexity, p.confidence, p.usage_count, p.success_count, p.failure_count, p.success_rate, p.avg_rating,
-  p.rating_count, p.match_count, p.last_matched_at, p.last_used_at, p.version, p.parent_pattern_id,
+  p.rating_count, p.match_count, p.agent_match_count, p.last_matched_at, p.last_used_at, p.version, p.parent_pattern_id,
   p.superseded_by, p.status, p.validation_count, p.contradiction_count, p.extraction_method, p.extraction_model,
   p.extraction_confidence, p.llm_name, p.llm_description, p.llm_kind_verdict, p.llm_suggested_kind, p.described_at,
   p.created_by, p.created_at, p.updated_at, private.project_role(p.project_id) as caller_role`;

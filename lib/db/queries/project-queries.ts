@@ -18,9 +18,21 @@ export interface Project {
 const projectColumns = `p.id, p.name, p.slug, p.created_by, p.created_at, private.project_role(p.id) as role`;
 const projectFrom = `public.projects p`;
 
-/** The projects RLS lets the caller see, newest first. */
-export async function listProjectsByCaller({ transaction }: { transaction: Queryable }): Promise<Project[]> {
-  return transaction.query<Project>(`select ${projectColumns} from ${projectFrom} order by p.created_at desc, p.slug`);
+/** A project in the caller's list: with how many current patterns and members it has. */
+export interface ProjectSummary extends Project {
+  /** Latest versions, not archived (what the patterns page lists by default and more). */
+  pattern_count: number;
+  member_count: number;
+}
+
+/** The projects RLS lets the caller see, newest first, with their pattern and member counts. */
+export async function listProjectsByCaller({ transaction }: { transaction: Queryable }): Promise<ProjectSummary[]> {
+  return transaction.query<ProjectSummary>(
+    `select ${projectColumns},
+       (select count(*)::int from public.patterns x where x.project_id = p.id and x.superseded_by is null and x.status <> 'archived') as pattern_count,
+       (select count(*)::int from public.project_members m where m.project_id = p.id) as member_count
+     from ${projectFrom} order by p.created_at desc, p.slug`,
+  );
 }
 
 /** The project with this slug, when the caller may see it. */

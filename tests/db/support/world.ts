@@ -13,6 +13,7 @@ export interface ProjectRows {
   event: string;
   session: string;
   modelUsage: string;
+  invitation: string;
   budget: string;
   job: string;
   githubConnection: string;
@@ -108,6 +109,11 @@ async function seedProject(transaction: Queryable, slug: string): Promise<Projec
       transaction,
       "insert into public.pattern_events (project_id, pattern_id, event_type) values ($1, $2, 'pattern.created') returning id",
       [id, patterns[0]],
+    ),
+    invitation: await one(
+      transaction,
+      "insert into public.project_invitations (project_id, email, role) values ($1, 'invitee@example.com', 'viewer') returning id",
+      [id],
     ),
     budget: await one(transaction, "insert into public.llm_budgets (project_id, daily_usd) values ($1, 5) returning project_id as id", [id]),
     modelUsage: await one(

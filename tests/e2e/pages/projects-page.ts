@@ -21,6 +21,12 @@ export class ProjectsPage {
     return this.page.getByTestId(`project-item-${slug}`);
   }
 
+  /** Accepts the invitation to a project and waits for the project in the list. */
+  async acceptInvitation(slug: string) {
+    await this.page.getByTestId(`invitation-accept-${slug}`).click();
+    await expect(this.project(slug)).toBeVisible();
+  }
+
   emptyMessage() {
     return this.page.getByTestId("projects-empty");
   }

@@ -8,6 +8,7 @@ export class SettingsPage {
     await this.page.goto(`/projects/${slug}/settings`);
   }
 
+  /** Invites an address with a role (the form keeps its old test ids). */
   async addMember(email: string, role: "admin" | "member" | "viewer") {
     await this.page.getByTestId("member-email").fill(email);
     await this.page.getByTestId("member-role").selectOption(role);
@@ -16,6 +17,15 @@ export class SettingsPage {
 
   member(email: string) {
     return this.page.getByTestId(`member-item-${email}`);
+  }
+
+  /** The note an invitation leaves: "Invited <email>: ...". */
+  invited() {
+    return this.page.getByTestId("member-invited");
+  }
+
+  invitation(email: string) {
+    return this.page.getByTestId(`invitation-item-${email}`);
   }
 
   memberError() {

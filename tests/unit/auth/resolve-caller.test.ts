@@ -8,8 +8,10 @@ import { resetEnvironmentCache } from "@/lib/env";
 const secret = "super-secret-jwt-token-with-at-least-32-characters-long";
 const saved = { ...process.env };
 
+// Without `session_id`: a token naming a session is also checked against auth.sessions, a
+// database read these unit tests have no database for (tests/api/security.test.ts covers it).
 async function supabaseToken(claims: Record<string, unknown>, expiresIn = "1h") {
-  return new SignJWT({ role: "authenticated", email: "sb@example.com", session_id: "s1", ...claims })
+  return new SignJWT({ role: "authenticated", email: "sb@example.com", ...claims })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject("7b0c3c1e-2f4a-4d8e-9a51-1c2d3e4f5a6b")
     .setAudience("authenticated")

@@ -3,7 +3,11 @@ import { embeddingConfigFromEnvironment, parseEmbeddingConfig } from "@/lib/embe
 import type { MotifEnvironment } from "@/lib/env";
 
 function environment(variables: Partial<MotifEnvironment>): MotifEnvironment {
-  return { MOTIF_SESSION_TTL_SECONDS: 1, PORT: 3000, MOTIF_EMBEDDINGS: "builtin", mode: "embedded", dataDir: "/tmp/x", dataDirSource: "MOTIF_DATA_DIR", MOTIF_ACCURACY_THRESHOLD: 0.7, MOTIF_ACCURACY_MIN_VERDICTS: 5, ...variables };
+  return {
+    MOTIF_SESSION_TTL_SECONDS: 1, PORT: 3000, MOTIF_HOST: "127.0.0.1", MOTIF_TRUST_PROXY: "false", MOTIF_EMBEDDINGS: "builtin",
+    mode: "embedded", dataDir: "/tmp/x", dataDirSource: "MOTIF_DATA_DIR", MOTIF_ACCURACY_THRESHOLD: 0.7, MOTIF_ACCURACY_MIN_VERDICTS: 5,
+    allowedOrigins: [], trustProxy: false, ...variables,
+  };
 }
 
 describe("embedding configuration", () => {

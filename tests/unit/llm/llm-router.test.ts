@@ -194,7 +194,7 @@ describe("createLlmRouter", () => {
     const router = createLlmRouter({ config: config({}, []), ledger });
     expect(router.configured).toBe(false);
     const error = await router.run(task(), context).catch((caught: unknown) => caught);
-    expect((error as MotifError).code).toBe("unavailable:llm");
+    expect((error as MotifError).code).toBe("not_configured:llm");
     expect((error as MotifError).message).toMatch(/no LLM provider is configured: set OLLAMA_HOST .*OPENAI_API_KEY or ANTHROPIC_API_KEY/);
     expect(rows).toHaveLength(0);
   });

@@ -20,3 +20,29 @@ describe("toCsv", () => {
     expect(toCsv([], ["id", "name"])).toBe("id,name\r\n");
   });
 });
+
+describe("toCsv and spreadsheet formulas", () => {
+  it("prefixes text a spreadsheet would run as a formula with an apostrophe, and leaves numbers alone", () => {
+    const rows = [
+      { name: '=HYPERLINK("http://evil.example","click")', score: -0.5 },
+      { name: "+cmd|' /C calc'!A0", score: 1 },
+      { name: "@SUM(A1:A9)", score: 2 },
+      { name: "-2+3", score: 3 },
+      { name: "\tTabbed", score: 4 },
+      { name: "Retry = good", score: 5 },
+    ];
+    const lines = toCsv(rows, ["name", "score"]).split("\r\n");
+    expect(lines.slice(1, 7)).toEqual([
+      `"'=HYPERLINK(""http://evil.example"",""click"")",-0.5`,
+      "'+cmd|' /C calc'!A0,1",
+      "'@SUM(A1:A9),2",
+      "'-2+3,3",
+      "'\tTabbed,4",
+      "Retry = good,5",
+    ]);
+  });
+
+  it("defuses a formula in an array cell too", () => {
+    expect(toCsv([{ tags: ["=1+1", "ok"] }], ["tags"]).split("\r\n")[1]).toBe("'=1+1;ok");
+  });
+});

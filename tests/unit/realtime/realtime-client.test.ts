@@ -9,7 +9,7 @@ import { formatSseComment, formatSseEvent } from "@/lib/realtime";
 const projectId = "7f1c2b1e-0000-4000-8000-000000000001";
 
 function event(id: number, patternId: string | null = null): PatternEvent {
-  return { id, project_id: projectId, pattern_id: patternId, event_type: "pattern.used", event_data: {}, actor: null, created_at: "2026-01-01T00:00:00.000Z" };
+  return { id, project_id: projectId, pattern_id: patternId, event_type: "pattern.used", event_data: {}, actor: null, actor_name: null, actor_kind: null, pattern_name: null, ingest_job_id: null, created_at: "2026-01-01T00:00:00.000Z" };
 }
 
 describe("mergeEvents", () => {

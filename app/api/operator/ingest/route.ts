@@ -1,4 +1,4 @@
-import { jsonResponse, parseBody, routeHandler } from "@/lib/http";
+import { jsonResponse, ndjsonResponse, parseBody, routeHandler } from "@/lib/http";
 import { ingestAsOperator, type IngestSource } from "@/lib/ingest";
 import { operatorDatabase } from "@/lib/operator";
 import { patternEmbeddingProvider } from "@/lib/patterns";
@@ -7,11 +7,16 @@ import { operatorIngestSchema } from "./schema";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** POST /api/operator/ingest: `motif ingest` while `motif serve` owns the data dir (operator token only). */
+/**
+ * POST /api/operator/ingest: `motif ingest` while `motif serve` owns the data dir (operator
+ * token only). With `accept: application/x-ndjson` it streams the ingest's progress, then its
+ * summary, one JSON line each (the CLI's progress bar).
+ */
 export const POST = routeHandler(async (request) => {
+  // A whole repository's extraction, from the operator only (checked first, before reading it).
   const database = await operatorDatabase(request);
-  const body = await parseBody(request, operatorIngestSchema);
-  const summary = await ingestAsOperator({
+  const body = await parseBody(request, operatorIngestSchema, { maxBytes: 512 * 1024 * 1024 });
+  const ingest = (onProgress?: (progress: unknown) => void) => ingestAsOperator({
     database,
     slug: body.project,
     result: body.result as IngestSource,
@@ -20,6 +25,8 @@ export const POST = routeHandler(async (request) => {
     commitSha: body.commit_sha,
     sourceFiles: body.source_files,
     embedder: patternEmbeddingProvider(),
+    onProgress,
   });
-  return jsonResponse(summary);
+  if (request.headers.get("accept")?.includes("application/x-ndjson")) return ndjsonResponse((report) => ingest(report));
+  return jsonResponse(await ingest());
 });

@@ -10,6 +10,7 @@ import { matchSchema } from "../patterns/match/schema";
 import { createPatternSchema, listPatternsQuerySchema } from "../patterns/schema";
 import { apiKeyParamsSchema } from "../projects/[slug]/api-keys/[keyId]/schema";
 import { createApiKeySchema } from "../projects/[slug]/api-keys/schema";
+import { listEntriesQuerySchema } from "../projects/[slug]/events/entries/schema";
 import { connectGitHubSchema } from "../projects/[slug]/github/schema";
 import { listEventsQuerySchema, streamEventsQuerySchema } from "../projects/[slug]/events/schema";
 import { graphQuerySchema } from "../projects/[slug]/graph/schema";
@@ -17,7 +18,10 @@ import { createJobSchema, jobParamsSchema, listJobsQuerySchema } from "../projec
 import { accuracyQuerySchema } from "../projects/[slug]/accuracy/schema";
 import { insightsQuerySchema } from "../projects/[slug]/insights/schema";
 import { memberParamsSchema, updateMemberSchema } from "../projects/[slug]/members/[userId]/schema";
-import { addMemberSchema } from "../projects/[slug]/members/schema";
+import { projectInvitationParamsSchema } from "../projects/[slug]/invitations/[invitationId]/schema";
+import { inviteMemberSchema } from "../projects/[slug]/invitations/schema";
+import { invitationParamsSchema } from "../invitations/[invitationId]/schema";
+import { authSessionParamsSchema } from "../auth/sessions/[sessionId]/schema";
 import { exportQuerySchema } from "../projects/[slug]/patterns/export/schema";
 import { occurrenceCountsQuerySchema } from "../projects/[slug]/patterns/occurrence-counts/schema";
 import { updateProjectSchema } from "../projects/[slug]/schema";
@@ -32,9 +36,14 @@ const pattern = "/api/v1/patterns/{id}";
 
 /** Every operation under /api/v1, with the zod schemas its handler validates with. */
 export const apiOperations: ApiOperation[] = [
-  { method: "POST", path: "/api/v1/auth/sign-up", tag: "auth", summary: "Create a local account and sign in", authenticated: false, body: signUpSchema, success: created("The account and its session"), errors: [409] },
-  { method: "POST", path: "/api/v1/auth/sign-in", tag: "auth", summary: "Start a session", authenticated: false, body: signInSchema, success: ok("The user, the access token and the session cookie") },
-  { method: "POST", path: "/api/v1/auth/sign-out", tag: "auth", summary: "Clear the session cookie", authenticated: false, success: ok("Signed out") },
+  { method: "POST", path: "/api/v1/auth/sign-up", tag: "auth", summary: "Create a local account and sign in", authenticated: false, body: signUpSchema, success: created("The account and its session"), errors: [409, 413, 429] },
+  { method: "POST", path: "/api/v1/auth/sign-in", tag: "auth", summary: "Start a session", authenticated: false, body: signInSchema, success: ok("The user, the access token and the session cookie"), errors: [413, 429] },
+  { method: "POST", path: "/api/v1/auth/sign-out", tag: "auth", summary: "End the session (its token stops working) and clear the cookie", authenticated: false, success: ok("Signed out") },
+  { method: "GET", path: "/api/v1/auth/sessions", tag: "auth", summary: "The caller's live sessions (users)", success: ok("Sessions, the current one marked"), errors: [403] },
+  { method: "DELETE", path: "/api/v1/auth/sessions/{sessionId}", tag: "auth", summary: "End one of the caller's sessions", params: authSessionParamsSchema, success: ok("Revoked"), errors: [403, 404] },
+  { method: "GET", path: "/api/v1/invitations", tag: "projects", summary: "Invitations addressed to the caller", success: ok("Invitations") },
+  { method: "POST", path: "/api/v1/invitations/{invitationId}/accept", tag: "projects", summary: "Accept an invitation: join the project", params: invitationParamsSchema, success: ok("The membership"), errors: [404] },
+  { method: "DELETE", path: "/api/v1/invitations/{invitationId}", tag: "projects", summary: "Decline an invitation", params: invitationParamsSchema, success: ok("Declined"), errors: [404] },
   { method: "GET", path: "/api/v1/auth/session", tag: "auth", summary: "Who is calling: a user or an API key", success: ok("The caller") },
   { method: "GET", path: "/api/v1/config", tag: "config", summary: "Deployment mode and realtime transport", authenticated: false, success: ok("Public configuration") },
   { method: "GET", path: "/api/v1/openapi.json", tag: "config", summary: "This document", authenticated: false, success: ok("The OpenAPI 3.1 document") },
@@ -48,21 +57,25 @@ export const apiOperations: ApiOperation[] = [
   { method: "POST", path: `${project}/github`, tag: "github", summary: "Connect a GitHub repository; webhook secret and token stored encrypted (admins)", body: connectGitHubSchema, success: created("The connection (200 when it replaced the secrets of an existing one)"), errors: [403, 404] },
   { method: "POST", path: "/api/v1/github/webhook", tag: "github", summary: "GitHub's webhook deliveries for every connected project (X-Hub-Signature-256; 202 with the work queued, 200 for ping, ignored or redelivered)", authenticated: false, success: { status: 202, description: "The delivery was recorded and its work queued" }, errors: [401] },
   { method: "GET", path: `${project}/members`, tag: "projects", summary: "Members with e-mail and role", success: ok("Members"), errors: [404] },
-  { method: "POST", path: `${project}/members`, tag: "projects", summary: "Add an account by e-mail (admins)", body: addMemberSchema, success: created("The membership"), errors: [403, 404, 409] },
+  { method: "GET", path: `${project}/invitations`, tag: "projects", summary: "Pending invitations (admins)", success: ok("Invitations"), errors: [404] },
+  { method: "POST", path: `${project}/invitations`, tag: "projects", summary: "Invite an e-mail address (admins); the same answer whether or not it has an account", body: inviteMemberSchema, success: { status: 202, description: "The invitation, for the invitee to accept" }, errors: [403, 404, 409] },
+  { method: "DELETE", path: `${project}/invitations/{invitationId}`, tag: "projects", summary: "Withdraw an invitation (admins)", params: projectInvitationParamsSchema, success: ok("Withdrawn"), errors: [403, 404] },
   { method: "PATCH", path: `${project}/members/{userId}`, tag: "projects", summary: "Change a member's role (admins)", params: memberParamsSchema, body: updateMemberSchema, success: ok("The membership"), errors: [403, 404, 409] },
   { method: "DELETE", path: `${project}/members/{userId}`, tag: "projects", summary: "Remove a member (admins)", params: memberParamsSchema, success: ok("Removed"), errors: [403, 404, 409] },
   { method: "GET", path: `${project}/api-keys`, tag: "projects", summary: "The project's API keys, never the keys (admins)", success: ok("API keys"), errors: [403, 404] },
   { method: "POST", path: `${project}/api-keys`, tag: "projects", summary: "Create an API key, shown once (admins)", body: createApiKeySchema, success: created("The key and its record"), errors: [403, 404] },
   { method: "DELETE", path: `${project}/api-keys/{keyId}`, tag: "projects", summary: "Revoke an API key (admins)", params: apiKeyParamsSchema, success: ok("The revoked key"), errors: [403, 404] },
   { method: "GET", path: `${project}/events`, tag: "feed", summary: "The project's pattern events, oldest first after a given id", query: listEventsQuerySchema, success: ok("Events"), errors: [404] },
-  { method: "GET", path: `${project}/events/stream`, tag: "feed", summary: "Live pattern events (Server-Sent Events)", query: streamEventsQuerySchema, success: { status: 200, description: "An event stream", contentType: "text/event-stream" }, errors: [404] },
+  { method: "GET", path: `${project}/events/entries`, tag: "feed", summary: "The feed as entries, newest first: one per ingest (its pattern events with ingest=<job id>), each naming its actor", query: listEntriesQuerySchema, success: ok("Entries and the next page's id"), errors: [400, 404] },
+  { method: "GET", path: `${project}/repositories`, tag: "patterns", summary: "The repositories ingested into the project, with their pattern counts", success: ok("Repositories"), errors: [404] },
+  { method: "GET", path: `${project}/events/stream`, tag: "feed", summary: "Live pattern events (Server-Sent Events)", query: streamEventsQuerySchema, success: { status: 200, description: "An event stream", contentType: "text/event-stream" }, errors: [404, 429] },
   { method: "GET", path: `${project}/jobs`, tag: "jobs", summary: "The project's background jobs (ingests, re-embeddings) with progress, newest first", query: listJobsQuerySchema, success: ok("Jobs"), errors: [404] },
   { method: "POST", path: `${project}/jobs`, tag: "jobs", summary: "Queue a re-embedding with the configured provider (admins, members)", body: createJobSchema, success: { status: 202, description: "The queued (or already active) job; 200 with no job when every pattern is current" }, errors: [403, 404] },
   { method: "GET", path: `${project}/jobs/{jobId}`, tag: "jobs", summary: "One job with its progress, result or error", params: jobParamsSchema, success: ok("The job"), errors: [404] },
   { method: "GET", path: `${project}/costs`, tag: "llm", summary: "What the project's LLM calls cost over the last N UTC days: by provider and model, by day, by task, with the budget", query: costsQuerySchema, success: ok("{total_usd, calls, failed_calls, by_provider, by_day, by_task, budget}"), errors: [404] },
   { method: "GET", path: `${project}/budget`, tag: "llm", summary: "The project's LLM budget and this UTC day's and month's commercial spend", success: ok("{budget}"), errors: [404] },
   { method: "PUT", path: `${project}/budget`, tag: "llm", summary: "Set the daily and monthly LLM budget in USD (admins); null clears a limit", body: budgetUpdateSchema, success: ok("{budget}"), errors: [403, 404] },
-  { method: "POST", path: `${project}/describe`, tag: "llm", summary: "Queue a describe job: a model names and describes the patterns and judges their kind (admins, members)", body: describeRequestSchema, success: { status: 202, description: "The queued (or already active) describe job" }, errors: [403, 404, 503] },
+  { method: "POST", path: `${project}/describe`, tag: "llm", summary: "Queue a describe job: a model names and describes the patterns and judges their kind (admins, members)", body: describeRequestSchema, success: { status: 202, description: "The queued (or already active) describe job" }, errors: [403, 404, 409] },
   { method: "GET", path: `${project}/sessions`, tag: "sessions", summary: "The project's analysed coding sessions, newest first", query: listSessionsQuerySchema, success: ok("{sessions}"), errors: [404] },
   { method: "POST", path: `${project}/sessions`, tag: "sessions", summary: "Analyse a coding session (Claude Code JSONL, OpenAI-format messages, or a unified diff with its prompt): patterns used and missed, outcome, tokens and cost, a Markdown report (admins, members)", body: sessionAnalyzeRequestSchema, success: created("{session, report, comparison}"), errors: [403, 404, 413] },
   { method: "GET", path: `${project}/sessions/{sessionId}`, tag: "sessions", summary: "One analysed session with its report", params: sessionParamsSchema, success: ok("{session}"), errors: [404] },
@@ -72,7 +85,7 @@ export const apiOperations: ApiOperation[] = [
   { method: "GET", path: `${project}/patterns/export`, tag: "patterns", summary: "Export the project's patterns", query: exportQuerySchema, success: ok("The export"), errors: [404] },
   { method: "GET", path: `${project}/patterns/occurrence-counts`, tag: "patterns", summary: "Live occurrence counts of the given patterns", query: occurrenceCountsQuerySchema, success: ok("Counts by pattern id"), errors: [404] },
 
-  { method: "GET", path: "/api/v1/patterns", tag: "patterns", summary: "List patterns: filters, sort, cursor pagination", query: listPatternsQuerySchema, success: ok("A page of patterns (without code) and next_cursor"), errors: [404] },
+  { method: "GET", path: "/api/v1/patterns", tag: "patterns", summary: "List patterns: filters, sort, cursor or numbered pages, total on request", query: listPatternsQuerySchema, success: ok("A page of patterns (without code), next_cursor, and total with include_total"), errors: [404] },
   { method: "POST", path: "/api/v1/patterns", tag: "patterns", summary: "Create a manual pattern (admins, members)", body: createPatternSchema, success: created("The pattern"), errors: [403, 404] },
   { method: "POST", path: "/api/v1/patterns/match", tag: "patterns", summary: "The patterns that fit an intent, best first", body: matchSchema, success: ok("Matched patterns with ranking parts and occurrences"), errors: [404, 503] },
   { method: "GET", path: pattern, tag: "patterns", summary: "A pattern with occurrences, relationships and quality parts", params: patternParamsSchema, success: ok("The pattern"), errors: [404] },

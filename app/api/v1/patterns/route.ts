@@ -1,15 +1,15 @@
 import { asCaller, jsonResponse, parseBody, parseQuery, routeHandler } from "@/lib/http";
 import { createManualPattern, listPatternPage } from "@/lib/patterns";
-import { createPatternSchema, listPatternsQuerySchema } from "./schema";
+import { createPatternSchema, listPatternsQueryRefined } from "./schema";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/patterns: filtered, sorted, cursor-paginated patterns the caller may see. */
+/** GET /api/v1/patterns: filtered, sorted patterns the caller may see, by cursor or numbered page, with their total when asked. */
 export const GET = routeHandler(async (request) => {
-  const { order, statuses, q, pattern_types, min_quality_score, max_quality_score, min_success_rate, ...query } = parseQuery(
+  const { order, statuses, q, pattern_types, min_quality_score, max_quality_score, min_success_rate, include_total, ...query } = parseQuery(
     request,
-    listPatternsQuerySchema,
+    listPatternsQueryRefined,
   );
   const page = await asCaller(request, (transaction, claims) =>
     listPatternPage({
@@ -23,6 +23,7 @@ export const GET = routeHandler(async (request) => {
         maxQualityScore: max_quality_score,
         minSuccessRate: min_success_rate,
         text: q,
+        includeTotal: include_total,
         direction: order,
         statuses: statuses ?? ["active", "pending"],
       },

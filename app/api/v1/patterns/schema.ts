@@ -10,7 +10,15 @@ export const listPatternsQuerySchema = z.object({
   project: projectReferenceSchema.optional(),
   ...patternFilterQueryFields,
   cursor: z.string().min(1).max(2000).optional().describe("next_cursor of the previous page"),
+  page: z.coerce.number().int().min(1, "must be 1 or more").max(100_000).optional().describe("a numbered page (1-based), instead of cursor"),
+  include_total: z.stringbool().default(false).describe("also count every pattern the filters match"),
   limit: z.coerce.number().int().min(1, limitMessage).max(patternListLimits.max, limitMessage).default(patternListLimits.default),
+});
+
+/** A cursor continues one listing; a page number starts one: not both. */
+export const listPatternsQueryRefined = listPatternsQuerySchema.refine((query) => !(query.cursor && query.page), {
+  message: "give either cursor or page, not both",
+  path: ["page"],
 });
 
 /** A valid list-patterns query. */

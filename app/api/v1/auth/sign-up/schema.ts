@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { textLimits } from "@/lib/domain";
 
-/** POST /api/v1/auth/sign-up body. */
+/** POST /api/v1/auth/sign-up body; the rest of the password policy is lib/auth's passwordProblem. */
 export const signUpSchema = z.object({
-  email: z.string().trim().pipe(z.email()),
-  password: z.string().min(8, "must be at least 8 characters").max(256, "must be at most 256 characters"),
+  email: z.string().trim().max(textLimits.email, `must be at most ${textLimits.email} characters`).pipe(z.email()),
+  password: z
+    .string()
+    .min(textLimits.passwordMin, `must be at least ${textLimits.passwordMin} characters`)
+    .max(textLimits.passwordMax, `must be at most ${textLimits.passwordMax} characters`),
 });
 
 /** A valid sign-up body. */

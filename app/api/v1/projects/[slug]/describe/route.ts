@@ -11,7 +11,7 @@ type Params = { slug: string };
 /**
  * POST /api/v1/projects/[slug]/describe {limit}: queues a `describe` job (a model names and
  * describes the patterns not yet described) for the worker. 202 with the job (an active one is
- * returned, not duplicated); 503 when no LLM provider is configured. Admins and members.
+ * returned, not duplicated); 409 when no LLM provider is configured. Admins and members.
  */
 export const POST = routeHandler<Params>(async (request, { params }) => {
   const { slug } = await params;

@@ -12,7 +12,7 @@ type Params = { slug: string };
 /**
  * GET /api/v1/projects/[slug]/jobs?status=&limit=: the project's background jobs (ingests,
  * re-embeddings), newest first, each with its progress, result or error. Admins, members and
- * viewers; others get a 404.
+ * viewers; others get a 404. A running ingest's progress is the live one of the process running it.
  */
 export const GET = routeHandler<Params>(async (request, { params }) => {
   const { slug } = await params;

@@ -1,7 +1,7 @@
 import { MotifError } from "@/lib/errors";
 import { asCaller, parseQuery, parseWith, routeHandler } from "@/lib/http";
 import { resolveProject } from "@/lib/projects";
-import { openProjectEventStream } from "@/lib/realtime";
+import { openProjectEventStream, takeStreamSlot } from "@/lib/realtime";
 import { lastEventIdSchema, streamEventsQuerySchema } from "../schema";
 
 export const runtime = "nodejs";
@@ -28,7 +28,8 @@ function resumeAfter(request: Request): number | undefined {
 /**
  * GET /api/v1/projects/[slug]/events/stream: the project's events as Server-Sent Events.
  * Membership is checked under RLS first (401 anonymous, 404 outsiders, and no stream); then
- * the rows after `Last-Event-ID` / `?after=` are replayed and live ones follow.
+ * the rows after `Last-Event-ID` / `?after=` are replayed and live ones follow. A caller holds
+ * at most `maxStreamsPerCaller` streams at once (429 past that).
  */
 export const GET = routeHandler<Params>(async (request, { params }) => {
   const { slug } = await params;
@@ -37,6 +38,7 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
     project: await resolveProject({ transaction, claims, reference: slug }),
     claims,
   }));
-  const stream = await openProjectEventStream({ claims, projectId: project.id, afterId, signal: request.signal, request });
+  const release = takeStreamSlot(claims.api_key_id ?? claims.sub ?? "unknown");
+  const stream = await openProjectEventStream({ claims, projectId: project.id, afterId, signal: request.signal, request, onEnd: release });
   return new Response(stream, { status: 200, headers: streamHeaders });
 });

@@ -1,5 +1,5 @@
 import { asCaller, jsonResponse, parseQuery, routeHandler } from "@/lib/http";
-import { countPatternOccurrences } from "@/lib/patterns";
+import { countPatternOccurrences, listPatternRepositories } from "@/lib/patterns";
 import { requireProject } from "@/lib/projects";
 import { occurrenceCountsQuerySchema } from "./schema";
 
@@ -8,14 +8,17 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET /api/v1/projects/[slug]/patterns/occurrence-counts?ids=…: how many places in the code each
- * pattern of a table page stands in (the pattern list itself does not carry the count).
+ * pattern of a table page stands in, and in which repositories (the pattern list itself does not carry them).
  */
 export const GET = routeHandler<{ slug: string }>(async (request, { params }) => {
   const { slug } = await params;
   const { ids } = parseQuery(request, occurrenceCountsQuerySchema);
-  const counts = await asCaller(request, async (transaction) => {
+  const body = await asCaller(request, async (transaction) => {
     await requireProject({ transaction, slug });
-    return countPatternOccurrences({ transaction, patternIds: ids });
+    return {
+      counts: await countPatternOccurrences({ transaction, patternIds: ids }),
+      repositories: await listPatternRepositories({ transaction, patternIds: ids }),
+    };
   });
-  return jsonResponse({ counts });
+  return jsonResponse(body);
 });

@@ -1,0 +1,66 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { ClusterBy } from "./graph-flow";
+import { relationshipTypes } from "./pattern-vocabulary";
+
+/** What the graph page shows, kept in its URL so that a view can be shared and survives Back. */
+export interface GraphView {
+  /** The pattern whose neighbourhood is drawn; none draws the project's strongest relationships. */
+  focus?: string;
+  depth: number;
+  cluster: ClusterBy;
+  types: string[];
+}
+
+const allTypes: string[] = relationshipTypes.map((type) => type.value);
+const clusterValues: ClusterBy[] = ["none", "file", "kind"];
+
+function readView(params: URLSearchParams): GraphView {
+  const depth = Number(params.get("depth"));
+  const cluster = params.get("cluster") as ClusterBy | null;
+  const types = params.get("types")?.split(",").filter((type) => allTypes.includes(type));
+  return {
+    focus: params.get("focus") || undefined,
+    depth: depth >= 1 && depth <= 3 ? depth : 1,
+    cluster: cluster && clusterValues.includes(cluster) ? cluster : "file",
+    types: types ?? allTypes,
+  };
+}
+
+function writeView(view: GraphView): URLSearchParams {
+  const query = new URLSearchParams();
+  if (view.focus) query.set("focus", view.focus);
+  if (view.depth !== 1) query.set("depth", String(view.depth));
+  if (view.cluster !== "file") query.set("cluster", view.cluster);
+  if (view.types.length !== allTypes.length) query.set("types", view.types.join(","));
+  return query;
+}
+
+/** The graph view read from the URL, and a function that changes part of it (replacing history only for tweaks). */
+export function useGraphView(): [GraphView, (changes: Partial<GraphView>) => void] {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const current = searchParams.toString();
+  const fromUrl = useMemo(() => readView(new URLSearchParams(current)), [current]);
+  // The change shows at once (a ticked box stays ticked) until the URL catches up with it.
+  const [pending, setPending] = useState<{ from: string; view: GraphView } | null>(null);
+  const view = pending && pending.from === current ? pending.view : fromUrl;
+  // Once the URL moves (the change landed, or Back/Forward), it is the truth again.
+  useEffect(() => setPending(null), [current]);
+  const update = useCallback(
+    (changes: Partial<GraphView>) => {
+      const next = { ...view, ...changes };
+      setPending({ from: current, view: next });
+      const query = writeView(next);
+      const url = query.size > 0 ? `${pathname}?${query}` : pathname;
+      // A new focus is a step one can go Back from; the other settings just adjust the view.
+      if (changes.focus !== undefined && changes.focus !== view.focus) router.push(url, { scroll: false });
+      else router.replace(url, { scroll: false });
+    },
+    [view, current, pathname, router],
+  );
+  return [view, update];
+}

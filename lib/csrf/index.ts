@@ -1,0 +1,1 @@
+export { refuseCrossSiteWrite, type CrossSiteRefusal, type CrossSiteOptions } from "./refuse-cross-site-write";

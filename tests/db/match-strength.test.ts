@@ -1,0 +1,55 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withUser, type Database } from "@/lib/db";
+import { createBuiltinProvider } from "@/lib/embed";
+import { extractPaths } from "@/lib/extract";
+import { ingestExtraction } from "@/lib/ingest";
+import { matchPatterns } from "@/lib/search";
+import { createTestDatabase } from "@/tests/support/test-database";
+import { userClaims } from "./support/run-as";
+import { buildWorld, type World } from "./support/world";
+
+// Real code: a few modules of this machine's Python standard library, hundreds of patterns.
+const stdlib = execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: "utf8" }).trim();
+const modules = ["shutil.py", "tempfile.py", "zipfile.py", "gzip.py", "json", "csv.py", "textwrap.py", "difflib.py"];
+
+let database: Database;
+let world: World;
+const embedder = createBuiltinProvider();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  world = await buildWorld(database);
+  const result = await extractPaths({ paths: modules.map((module) => path.join(stdlib, module)), cwd: stdlib, jobs: 1 });
+  await ingestExtraction({ database, claims: "service_role", projectId: world.alpha.id, result, embedder });
+});
+afterAll(() => database.close());
+
+const match = (intent: string) =>
+  withUser(database, userClaims(world.users.bob), (transaction) =>
+    matchPatterns({ transaction, projectId: world.alpha.id, request: { intent, limit: 5 }, embedder }),
+  );
+
+describe("match strength on real code", () => {
+  it("calls the pattern that stands out and holds the intent's words strong", async () => {
+    const answer = await match("wrap a paragraph of text to a fixed width");
+    const [first] = answer.matched_patterns;
+    expect(first.occurrences[0].file_path).toBe("textwrap.py");
+    expect(first.strength).toBe("strong");
+    expect(first.metadata.ranking).toMatchObject({ vector_rank: 1, text_rank: 1 });
+    expect(first.strength_reason).toMatch(/^first by meaning and by words/);
+    expect(answer.strong_matches).toBe(answer.matched_patterns.filter((pattern) => pattern.strength === "strong").length);
+    expect(answer.summary).toMatch(/^\d+ strong match/);
+  });
+
+  it("answers 'no strong match' for code the project does not hold", async () => {
+    for (const intent of ["render a 3D mesh with WebGL shaders", "detect faces in a photo"]) {
+      const answer = await match(intent);
+      expect(answer.matched_patterns.length).toBeGreaterThan(0);
+      expect(answer.strong_matches).toBe(0);
+      expect(answer.summary).toMatch(/^no strong match/);
+      expect(answer.matched_patterns.every((pattern) => pattern.strength === "weak")).toBe(true);
+    }
+  });
+});
