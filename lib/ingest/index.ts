@@ -12,3 +12,4 @@ export { storedSourceFilesAsOperator } from "./stored-source-files";
 export { extractIncrementally, type ExtractIncrementallyOptions } from "./extract-incrementally";
 export { hashPresentFiles } from "./hash-present-files";
 export { searchTextForPattern } from "./search-text-for-pattern";
+export { ExtractionCache, processExtractionCache, defaultExtractionCacheFiles } from "./extraction-cache";

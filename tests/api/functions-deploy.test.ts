@@ -16,7 +16,7 @@ import { startManagementApiServer, type UploadedFunction } from "@/tests/support
 const run = promisify(execFile);
 const repository = path.resolve(import.meta.dirname, "../..");
 const fixtures = path.join(repository, "tests/fixtures/repos");
-const functionNames = ["extract", "ingest", "match"];
+const functionNames = ["extract", "github-webhook", "ingest", "match"];
 const jwtSecret = "a-legacy-jwt-secret-of-at-least-32-characters";
 const workFolder = fs.mkdtempSync(path.join(os.tmpdir(), "motif-deploy-"));
 let managementApi: Awaited<ReturnType<typeof startManagementApiServer>>;

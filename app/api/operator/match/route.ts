@@ -1,4 +1,5 @@
 import { jsonResponse, parseBody, routeHandler } from "@/lib/http";
+import { intentRewriterFor } from "@/lib/intent-rewrite";
 import { operatorDatabase } from "@/lib/operator";
 import { patternEmbeddingProvider } from "@/lib/patterns";
 import { matchAsOperator } from "@/lib/search";
@@ -11,6 +12,6 @@ export const dynamic = "force-dynamic";
 export const POST = routeHandler(async (request) => {
   const database = await operatorDatabase(request);
   const { project, ...matchRequest } = await parseBody(request, operatorMatchSchema);
-  const answer = await matchAsOperator({ database, slug: project, request: matchRequest, embedder: patternEmbeddingProvider() });
+  const answer = await matchAsOperator({ database, slug: project, request: matchRequest, embedder: patternEmbeddingProvider(), rewriteIntent: intentRewriterFor(database) });
   return jsonResponse(answer);
 });
