@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, type Detector } from "./detector";
+import { patternMatch, type Detector, type DetectorContext } from "./detector";
 import { ownReturns, returnedValue } from "./functions";
 import { className, methodOf } from "./members";
 import { classMethods, parameterNames, type Family, type MethodInfo } from "./syntax";
@@ -19,7 +19,7 @@ const cloneCall = /(^|\.)_*(clone|copy|chain|generate|new_?instance|_?clone\w*)$
 export const detectBuilder: Detector = (context) => {
   if (context.isClass) return chainOf(context.node, context.family)?.match;
   const member = methodOf(context.node, context.family);
-  if (!member) return undefined;
+  if (!member) return prototypeSetter(context);
   const chain = chainOf(member.classNode, context.family);
   if (!chain || !chain.fluent.includes(member.method)) return undefined;
   const self = context.family === "python" ? "self" : "this";
@@ -49,7 +49,7 @@ function readChain(classNode: SyntaxNode, family: Family): Chain | undefined {
   const methods = classMethods(classNode).filter((method) => !method.isStatic && !plumbing.test(method.name));
   const fluent = methods.filter((method) => isSetter(method) && isFluent(method.node, family));
   if (fluent.length < 2) return undefined;
-  const collected = new Set(fluent.flatMap((method) => [...method.node.text.matchAll(/\b(?:self|this)\.([#\w$]+)\s*(?:\[[^\]]*\])?\s*(?:=[^=]|\.(?:append|push|add|update|extend|set)\()/g)].map((match) => match[1]!)));
+  const collected = new Set(fluent.flatMap((method) => [...method.node.text.matchAll(/\b(?:self|this)\.([#\w$]+)\s*(?:\[[^\]]*\])?\s*(?:=[^=]|\.(?:append|push|add|update|extend|set)\()|\.\.\.\s*this\.([#\w$]+)/g)].map((match) => match[1] ?? match[2]!)));
   const terminal = methods.find((method) => !fluent.includes(method) && isTerminal(method, collected, family));
   if (!terminal && fluent.length < 3) return undefined;
   const self = family === "python" ? "self" : "this";
@@ -63,14 +63,46 @@ function readChain(classNode: SyntaxNode, family: Family): Chain | undefined {
 function isSetter(method: MethodInfo): boolean {
   if (/^[_#]/.test(method.name) || method.decorators.some((decorator) => /^(property|classmethod|\w+\.setter)$/.test(decorator))) return false;
   const body = method.node.childForFieldName("body")?.namedChildren.filter((child) => child.type !== "comment") ?? [];
-  return body.length >= 2 || parameterNames(method.node).some((name) => name !== "self" && name !== "cls");
+  return body.length >= 2 || parameterNames(method.node).some((name) => name !== "self" && name !== "cls") || /^return\s+new\s/.test(body[0]?.text ?? "");
 }
 
 function isFluent(node: SyntaxNode, family: Family): boolean {
+  // `async execute(): return self` awaits I/O; it does not chain.
+  if (node.children.some((child) => child.type === "async")) return false;
   const values = ownReturns(node, family).map((statement) => returnedValue(statement));
   if (values.length === 0 || !values.every((value) => value !== undefined)) return false;
   const clones = values.some((value) => value!.type === "identifier") ? cloneNames(node, family) : undefined;
-  return values.every((value) => returnsSelf(value!) || (value!.type === "identifier" && clones!.has(value!.text)));
+  return values.every((value) => returnsSelf(value!) || (value!.type === "identifier" && clones!.has(value!.text)) || copiesState(value!));
+}
+
+/** `new SelectQueryBuilder({ ...this.#props, where })`: a new builder made from this one's state (the immutable style). */
+function copiesState(value: SyntaxNode): boolean {
+  if (value.type !== "new_expression") return false;
+  const constructor = value.childForFieldName("constructor")?.text ?? "";
+  const argumentsText = value.childForFieldName("arguments")?.text ?? "";
+  return /^[A-Z_$][\w$]*$/.test(constructor) && /(\.\.\.\s*this\.[#\w$]+|\(\s*this\s*[,)])/.test(argumentsText);
+}
+
+const prototypeMember = /^([A-Za-z_$][\w$]*)\.prototype\.([\w$]+)$/;
+
+/** ES5 style: `FunctionCall.prototype.retryIf = function (...) { ...; return this; }` among ≥3 such setters. */
+function prototypeSetter(context: DetectorContext): PatternMatch | undefined {
+  const parent = context.node.parent;
+  if (parent?.type !== "assignment_expression" || context.family !== "js") return undefined;
+  const owner = prototypeMember.exec(parent.childForFieldName("left")?.text ?? "")?.[1];
+  if (!owner || !isFluent(context.node, context.family)) return undefined;
+  const fluent = prototypeFunctions(context.node, owner).filter((fn) => isFluent(fn, context.family));
+  if (fluent.length < 3) return undefined;
+  return patternMatch("builder", 0.75, ["returns this so calls chain", `one of ${fluent.length} chainable methods on ${owner}.prototype`]);
+}
+
+function prototypeFunctions(node: SyntaxNode, owner: string): SyntaxNode[] {
+  const functions: SyntaxNode[] = [];
+  for (const assignment of node.tree.rootNode.descendantsOfType("assignment_expression")) {
+    const right = assignment.childForFieldName("right");
+    if (right && /^(function_expression|function)$/.test(right.type) && prototypeMember.exec(assignment.childForFieldName("left")?.text ?? "")?.[1] === owner) functions.push(right);
+  }
+  return functions;
 }
 
 function returnsSelf(value: SyntaxNode): boolean {

@@ -26,6 +26,7 @@ export interface Registration {
 export interface Removal {
   collection: string;
   text: string;
+  node: SyntaxNode;
 }
 
 /** A loop (or forEach/map/comprehension) over a collection calling each element. */
@@ -37,6 +38,8 @@ export interface Notification {
   direct: boolean;
   /** The call passes arguments (an event); `wr()` dereferencing a weak reference passes none. */
   passesArguments: boolean;
+  /** The loop or iterating call. */
+  node: SyntaxNode;
 }
 
 /** Normalises a receiver or iterated text to a collection key: `@attr` for the instance's attributes. */
@@ -79,6 +82,45 @@ export function registrationsIn(calls: CallSite[], limit: SyntaxNode, family: Fa
   return found;
 }
 
+/** `self._events[event][k] = v`, `this.handlers[name] = fn`: a parameter stored under a key of an instance collection. */
+export function subscriptRegistrationsIn(scope: SyntaxNode, family: Family): Registration[] {
+  const found: Registration[] = [];
+  for (const assignment of scope.descendantsOfType(family === "python" ? ["assignment"] : ["assignment_expression"])) {
+    const left = assignment.childForFieldName("left");
+    const right = assignment.childForFieldName("right");
+    if (!left || !right || !/^(subscript|subscript_expression)$/.test(left.type)) continue;
+    const owner = enclosingFunctionOf(assignment, scope, family);
+    if (!owner) continue;
+    const parameters = parameterNames(owner).filter((name) => !isSelfName(name));
+    if (!parameters.includes(right.text)) continue;
+    const collection = collectionKey((left.childForFieldName("value") ?? left.childForFieldName("object"))?.text ?? "");
+    if (!collection.startsWith("@")) continue;
+    found.push({ collection, parameter: right.text, keyed: true, text: snippet(assignment.text, 50), returnsRemoval: false, owner });
+  }
+  return found;
+}
+
+const emptyContainer = /^(\{\s*\}|\[\s*\]|dict\(\)|list\(\)|set\(\)|OrderedDict\(\)|defaultdict\(\w*\)|new (Map|Set|WeakMap)\(\)|undefined|null|None)$/;
+
+/** `self._events = dict()`, `this._listeners.clear()`: a collection emptied (the unregister-all half). */
+export function clearsIn(scope: SyntaxNode, calls: CallSite[], family: Family): Removal[] {
+  const found: Removal[] = [];
+  for (const call of calls) {
+    if (call.name !== "clear" || call.isNew) continue;
+    const collection = collectionKey(call.callee.slice(0, -call.name.length - 1));
+    if (collection.startsWith("@")) found.push({ collection, text: snippet(call.node.text, 50), node: call.node });
+  }
+  for (const assignment of scope.descendantsOfType(family === "python" ? ["assignment"] : ["assignment_expression"])) {
+    const left = assignment.childForFieldName("left");
+    const right = assignment.childForFieldName("right");
+    if (!left || !right || !emptyContainer.test(right.text)) continue;
+    const target = /^(subscript|subscript_expression)$/.test(left.type) ? (left.childForFieldName("value") ?? left.childForFieldName("object"))?.text ?? "" : left.text;
+    const collection = collectionKey(target);
+    if (collection.startsWith("@")) found.push({ collection, text: snippet(assignment.text, 50), node: assignment });
+  }
+  return found;
+}
+
 /** Removals of a parameter from a collection (the deregister half). */
 export function removalsIn(calls: CallSite[], limit: SyntaxNode, family: Family): Removal[] {
   const found: Removal[] = [];
@@ -88,10 +130,13 @@ export function removalsIn(calls: CallSite[], limit: SyntaxNode, family: Family)
     if (!owner) continue;
     const parameters = parameterNames(owner).filter((name) => !isSelfName(name));
     const argumentText = call.node.childForFieldName("arguments")?.text ?? "";
-    const mentions = parameters.some((parameter) => new RegExp(`\\b${parameter.replace(/\$/g, "\\$")}\\b`).test(argumentText));
+    const mentions = parameters.some((parameter) => {
+      const name = parameter.replace(/\$/g, "\\$");
+      return new RegExp(`\\b${name}\\b`).test(argumentText) || (call.name === "splice" && new RegExp(`indexOf\\(\\s*${name}\\s*\\)`).test(owner.text));
+    });
     if (!mentions) continue;
     if (removeMethod.test(call.name) || (call.name === "filter" && /!==?|is not/.test(argumentText))) {
-      found.push({ collection: resolveCollection(call.callee.slice(0, -call.name.length - 1), owner, call.node, family), text: snippet(call.node.text, 50) });
+      found.push({ collection: resolveCollection(call.callee.slice(0, -call.name.length - 1), owner, call.node, family), text: snippet(call.node.text, 50), node: call.node });
     }
   }
   return found;
@@ -108,15 +153,16 @@ export function notificationsIn(scope: SyntaxNode, calls: CallSite[], family: Fa
     const names = variable ? elementNames(variable, iterated) : [];
     const body = loop.type === "for_in_clause" ? loop.parent?.childForFieldName("body") ?? null : loop.childForFieldName("body");
     const invoked = invokedWithin(body, names, callbackCollection.test(iterated));
-    if (invoked) found.push({ collection: resolveCollection(iterated, scope, loop, family), iterated, ...invoked });
+    if (invoked) found.push({ collection: resolveCollection(iterated, scope, loop, family), iterated, ...invoked, node: loop });
   }
   for (const call of calls) {
-    if (!/^(forEach|map|each)$/.test(call.name) || call.isNew) continue;
+    if (!/^(forEach|map|each|reduce|some|every)$/.test(call.name) || call.isNew) continue;
     const callback = call.node.childForFieldName("arguments")?.namedChildren[0];
     if (!callback || !/function|arrow_function/.test(callback.type)) continue;
     const iterated = call.callee.slice(0, -call.name.length - 1);
-    const invoked = invokedWithin(callback.childForFieldName("body"), parameterNames(callback).slice(0, 1), callbackCollection.test(iterated));
-    if (invoked) found.push({ collection: resolveCollection(iterated, scope, call.node, family), iterated, ...invoked });
+    const element = parameterNames(callback).slice(call.name === "reduce" ? 1 : 0, call.name === "reduce" ? 2 : 1);
+    const invoked = invokedWithin(callback.childForFieldName("body"), element, callbackCollection.test(iterated));
+    if (invoked) found.push({ collection: resolveCollection(iterated, scope, call.node, family), iterated, ...invoked, node: call.node });
   }
   return found;
 }
@@ -169,7 +215,7 @@ function invokedWithin(body: SyntaxNode | null, names: string[], holdsCallbacks:
     const inner = call.childForFieldName("function");
     if ((inner?.type === "call" || inner?.type === "call_expression") && names.some((name) => inner.childForFieldName("arguments")?.text === `(${name})`)) return invocation(call, true);
     const first = call.childForFieldName("arguments")?.namedChildren[0]?.text;
-    if (first && names.includes(first) && /call_soon|submit|run_in_executor|queueMicrotask|schedule|ensure_sync|maybe_await|invoke/.test(callee)) return { ...invocation(call, true), passesArguments: true };
+    if (first && names.includes(first) && (/call_soon|submit|run_in_executor|queueMicrotask|schedule|ensure_sync|maybe_await|invoke/.test(callee) || /^(self|this)\.[#\w$]*(run|call|invoke|exec|emit|fire|notify|dispatch|handle|trigger)\w*$/i.test(callee))) return { ...invocation(call, true), passesArguments: true };
     if (holdsCallbacks && names.some((name) => callee.startsWith(`${name}.`) && !collectionOperation.test(lastSegment(callee)))) return invocation(call, false);
   }
   return undefined;

@@ -2,9 +2,9 @@ import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext } from "./detector";
 import { ownReturns, returnedValue } from "./functions";
-import { callbackCollection, callbackParameter, notificationsIn, registrationsIn, removalsIn, type Notification, type Registration, type Removal } from "./callback-registry";
-import { className, enclosingClass } from "./members";
-import { calleeText, classBases, lastSegment, nodeTypes, type Family } from "./syntax";
+import { callbackCollection, callbackParameter, clearsIn, notificationsIn, registrationsIn, removalsIn, subscriptRegistrationsIn, type Notification, type Registration, type Removal } from "./callback-registry";
+import { className, enclosingClass, methodOf } from "./members";
+import { calleeText, classBases, classMethods, lastSegment, nodeTypes, type Family } from "./syntax";
 
 const subscriberBase = /(Subscriber|Observer|EventListener|EventHandler)(Interface)?$/;
 
@@ -22,7 +22,7 @@ export const detectObserverEvent: Detector = (context) => {
   const paired = own.registrations.length && own.notifications.length ? pairMatch(own.registrations, own.notifications) : undefined;
   if (paired) return paired;
   const classNode = enclosingClass(context.node, context.family);
-  if (classNode) return memberObserver(context, own, registryOf(classNode, context.family), className(classNode));
+  if (classNode) return memberObserver(context, registryOf(classNode, context.family), className(classNode));
   return moduleObserver(context, own);
 };
 
@@ -55,21 +55,36 @@ function pairMatch(registrations: Registration[], notifications: Notification[])
   ]);
 }
 
-const registries = new WeakMap<SyntaxNode, Registry>();
+/** What one method of a registry class does with the callbacks, and how it was seen. */
+interface Role {
+  evidence: string[];
+  confidence: number;
+}
 
-/** Registrations, removals and notifications anywhere in a class (memoised per class node). */
-function registryOf(classNode: SyntaxNode, family: Family): Registry {
+interface ClassRegistry extends Registry {
+  /** Collections holding callbacks (`@_events`). */
+  callbacks: Set<string>;
+  /** Method name → its role: registers, unregisters or dispatches, directly or through a sibling. */
+  roles: Map<string, Role>;
+}
+
+const registries = new WeakMap<SyntaxNode, ClassRegistry>();
+
+/** Registrations, removals, dispatches and each method's role in a class (memoised per class node). */
+function registryOf(classNode: SyntaxNode, family: Family): ClassRegistry {
   let registry = registries.get(classNode);
   if (!registry) {
     const calls: CallSite[] = classNode.descendantsOfType(nodeTypes[family].call as unknown as string[]).map((node) => {
       const callee = calleeText(node);
       return { node, callee, name: lastSegment(callee), isNew: node.type === "new_expression" };
     });
-    registry = {
-      registrations: registrationsIn(calls, classNode, family),
-      removals: removalsIn(calls, classNode, family),
+    const found: Registry = {
+      registrations: [...registrationsIn(calls, classNode, family), ...subscriptRegistrationsIn(classNode, family)],
+      removals: [...removalsIn(calls, classNode, family), ...clearsIn(classNode, calls, family)],
       notifications: notificationsIn(classNode, calls, family, (types) => classNode.descendantsOfType(types)),
     };
+    const callbacks = callbackCollectionsOf(found);
+    registry = { ...found, callbacks, roles: rolesOf(classNode, family, found, callbacks) };
     registries.set(classNode, registry);
   }
   return registry;
@@ -89,31 +104,64 @@ function callbackCollectionsOf(registry: Registry): Set<string> {
   return collections;
 }
 
-function memberObserver(context: DetectorContext, own: Registry, registry: Registry, owner: string): PatternMatch | undefined {
-  const callbacks = callbackCollectionsOf(registry);
+function rolesOf(classNode: SyntaxNode, family: Family, registry: Registry, callbacks: Set<string>): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  if (callbacks.size === 0) return roles;
+  const methods = classMethods(classNode);
+  const methodAt = (node: SyntaxNode) => methods.find((method) => node.startIndex >= method.node.startIndex && node.endIndex <= method.node.endIndex);
+  const assign = (node: SyntaxNode, role: Role) => {
+    const method = methodAt(node);
+    if (method && !roles.has(method.name)) roles.set(method.name, role);
+  };
   const notified = new Set(registry.notifications.map((notification) => notification.collection));
-  for (const registration of own.registrations) {
+  for (const registration of registry.registrations) {
     if (!callbacks.has(registration.collection)) continue;
-    const dispatcher = notified.has(registration.collection);
-    const returnsIt = returnsParameter(context, registration.parameter);
     const evidence = [`registers callbacks: ${registration.text}`];
-    if (dispatcher) evidence.push(`${owner || "its class"} calls each registered ${registration.collection.slice(1)}`);
-    if (returnsIt) evidence.push(`returns ${registration.parameter}, so it works as a decorator`);
+    if (notified.has(registration.collection)) evidence.push(`the class calls each registered ${registration.collection.slice(1)}`);
     if (registration.keyed) evidence.push("callbacks are kept per event key");
-    return patternMatch("observer_event", dispatcher ? 0.85 : returnsIt ? 0.8 : 0.7, evidence);
+    assign(registration.owner, { evidence, confidence: notified.has(registration.collection) ? 0.85 : 0.7 });
   }
-  const removal = own.removals.find((candidate) => callbacks.has(candidate.collection));
-  if (removal) return patternMatch("observer_event", 0.8, [`unregisters a callback: ${removal.text}`, `from the collection ${owner || "its class"} registers callbacks into`]);
-  for (const notification of own.notifications) {
-    const paired = callbacks.has(notification.collection);
+  for (const removal of registry.removals) {
+    if (callbacks.has(removal.collection)) assign(removal.node, { evidence: [`unregisters callbacks: ${removal.text}`], confidence: 0.8 });
+  }
+  for (const notification of registry.notifications) {
     const named = notification.collection.startsWith("@") && callbackCollection.test(notification.collection.split(".").pop()!);
-    if (!paired && !named) continue;
-    return patternMatch("observer_event", paired ? 0.85 : 0.7, [
-      `dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`,
-      paired ? "the collection holds callbacks registered by another method" : "the collection holds callbacks by its name",
-    ]);
+    if (!callbacks.has(notification.collection) && !named) continue;
+    assign(notification.node, { evidence: [`dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`], confidence: callbacks.has(notification.collection) ? 0.85 : 0.7 });
   }
-  return undefined;
+  // A method that only hands over to one of these (`on()` → `self._add_event_handler()`) takes its role.
+  const self = family === "python" ? "self" : "this";
+  for (let round = 0; round < 3; round++) {
+    for (const method of methods) {
+      if (roles.has(method.name)) continue;
+      const delegate = [...roles.keys()].find((name) => method.node.text.includes(`${self}.${name}(`));
+      if (delegate) roles.set(method.name, { evidence: [`calls ${self}.${delegate}(), which ${roles.get(delegate)!.evidence[0]!.split(":")[0]}`], confidence: 0.75 });
+    }
+  }
+  return roles;
+}
+
+function memberObserver(context: DetectorContext, registry: ClassRegistry, owner: string): PatternMatch | undefined {
+  const name = methodOf(context.node, context.family)?.method.name;
+  const role = name === undefined ? undefined : registry.roles.get(name);
+  if (role) return patternMatch("observer_event", role.confidence, [...role.evidence, `in ${owner || "a class"} that keeps callbacks`]);
+  return subscribingMethod(context);
+}
+
+const subscribeCall = /^(on|once|off|addListener|removeListener|addEventListener|removeEventListener|prependListener|subscribe|unsubscribe|connect|disconnect)$/;
+
+/**
+ * A method whose job is subscribing to (or leaving) another object's events: ≥2 calls like
+ * `emitter.on("hit", listener)` handing over functions, or a short one doing it once.
+ */
+function subscribingMethod(context: DetectorContext): PatternMatch | undefined {
+  const subscriptions = context.calls().filter((call) => {
+    if (!subscribeCall.test(call.name) || call.isNew || !call.callee.includes(".")) return false;
+    const values = call.node.childForFieldName("arguments")?.namedChildren ?? [];
+    return values.some((value) => /function|arrow_function|lambda/.test(value.type) || callbackParameter.test(value.text) || /[Ll]istener|[Hh]andler|[Cc]allback/.test(value.text));
+  });
+  if (subscriptions.length < 2) return undefined;
+  return patternMatch("observer_event", 0.7, [`subscribes callbacks to events: ${snippet(subscriptions[0]!.node.text, 50)}`, `${subscriptions.length} subscriptions`]);
 }
 
 /** A module-level function: a decorator-style registrar (`def before_x(f): hooks.append(f); return f`) or a dispatcher over a callback list. */
@@ -137,6 +185,12 @@ function returnsParameter(context: DetectorContext, parameter: string): boolean 
 }
 
 function classObserver(context: DetectorContext): PatternMatch | undefined {
+  const registry = registryOf(context.node, context.family);
+  const dispatcher = [...registry.roles].find(([, role]) => role.evidence[0]!.startsWith("dispatches"));
+  const registrar = [...registry.roles].find(([, role]) => role.evidence[0]!.startsWith("registers"));
+  if (dispatcher && registrar) {
+    return patternMatch("observer_event", 0.9, [`${registrar[0]}() ${registrar[1].evidence[0]}`, `${dispatcher[0]}() ${dispatcher[1].evidence[0]}`]);
+  }
   const own = ownRegistry(context);
   const paired = own.registrations.length && own.notifications.length ? pairMatch(own.registrations, own.notifications) : undefined;
   if (paired) return paired;
@@ -145,7 +199,7 @@ function classObserver(context: DetectorContext): PatternMatch | undefined {
 
 function inheritedRegistry(context: DetectorContext, registrations: Registration[], notifications: Notification[]): PatternMatch | undefined {
   const extendsText = context.node.namedChildren.find((child) => child.type === "class_heritage" || child.type === "argument_list")?.text ?? "";
-  const instanceNotify = notifications.find((notify) => notify.collection.startsWith("@"));
+  const instanceNotify = notifications.find((notify) => notify.collection.startsWith("@") && callbackCollection.test(notify.collection.split(".").pop()!));
   if (instanceNotify && extendsText) {
     return patternMatch("observer_event", 0.65, [`notifies inherited listeners: iterates ${snippet(instanceNotify.iterated, 40)} calling each`]);
   }

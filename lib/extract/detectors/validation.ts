@@ -1,6 +1,8 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
-import { patternMatch, type Detector, type DetectorContext } from "./detector";
-import { nodeTypes, pythonDecorators } from "./syntax";
+import type { PatternMatch } from "@/lib/domain";
+import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { expressionBody, ownReturns, returnedValue } from "./functions";
+import { bodyStatements, nodeTypes, parameterNames, pythonDecorators } from "./syntax";
 
 const validatorDecorator = /(^|\.)(validator|field_validator|model_validator|root_validator|validates)(\(|$)/;
 const errorValue = /error|invalid|fail|violation/i;
@@ -19,13 +21,13 @@ export const detectValidation: Detector = (context) => {
   const decorator = pythonDecorators(context.node).find((name) => validatorDecorator.test(name));
   if (decorator) return patternMatch("validation", 0.85, [`pydantic-style validator (@${decorator})`]);
   const reports = errorReports(context);
-  if (reports.length === 0) return undefined;
+  if (reports.length === 0) return formatCheck(context);
   const yielded = reports.filter((report) => report.type === "yield" || report.type.includes("yield"));
   const allYields = context.find([context.family === "python" ? "yield" : "yield_expression"]).filter((node) => node.isNamed);
   if (yielded.length > 0 && yielded.length === allYields.length) {
     return patternMatch("validation", 0.75, [`yields validation errors (${yielded[0]!.text.slice(0, 50)})`]);
   }
-  if (reports.length < 2) return undefined;
+  if (reports.length < 2) return singleGuard(context, reports[0]!);
   // Share of the unit's simple statements that report errors: a validator is mostly guards,
   // a big routine with a few incidental raises is not.
   const statements = context.find(simpleStatements[context.family]).length;
@@ -36,6 +38,83 @@ export const detectValidation: Detector = (context) => {
     `error reports are ${reports.length} of ${statements} statements`,
   ]);
 };
+
+/**
+ * A small validator: its body is only the guard that rejects a parameter (and perhaps
+ * returns the value): `def _check_port(port): if not 0 < port < 65536: raise ValueError`.
+ * A method that checks a precondition and then does its work is not a validator.
+ */
+function singleGuard(context: DetectorContext, report: SyntaxNode): PatternMatch | undefined {
+  const statements = bodyStatements(context.node);
+  const parameters = parameterNames(context.node).filter((name) => !/^(self|this|cls)$/.test(name));
+  if (statements.length === 0 || statements.length > 2 || parameters.length === 0) return undefined;
+  const [guard, last] = statements;
+  if (guard!.type !== "if_statement" || !(report.startIndex >= guard!.startIndex && report.endIndex <= guard!.endIndex)) return undefined;
+  // Only the rejection under the guard: no else branch doing the work, nothing else inside.
+  if (guard!.childForFieldName("alternative") || guard!.namedChildren.some((child) => /^(else_clause|elif_clause)$/.test(child.type))) return undefined;
+  const consequence = guard!.childForFieldName("consequence");
+  const inside = consequence && /^(block|statement_block)$/.test(consequence.type) ? consequence.namedChildren.filter((child) => child.type !== "comment") : consequence ? [consequence] : [];
+  if (inside.length !== 1 || !/^(raise_statement|throw_statement|return_statement|expression_statement)$/.test(inside[0]!.type)) return undefined;
+  if (last && !(last.type === "return_statement" && parameters.includes(returnedValue(last)?.text ?? ""))) return undefined;
+  const condition = guard!.childForFieldName("condition")?.text ?? "";
+  if (!parameters.some((name) => mentionsName(condition, name))) return undefined;
+  return patternMatch("validation", 0.7, [`its body is one guard on its input: ${snippet(condition, 40)}`, `rejects it: ${snippet(report.text, 50)}`]);
+}
+
+function mentionsName(text: string, name: string): boolean {
+  return new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, "\\$")}\\b`).test(text);
+}
+
+const patternCall = /\.(test|match|fullmatch|search)$|^re\.(match|fullmatch|search)$/;
+const parseCall = /^(int|float|complex|Decimal|loads|parse\w*|fromisoformat|strptime|ip_address|ip_network|ip_interface|UUID|URL|b64decode|decode|atob|literal_eval)$/;
+
+/**
+ * A predicate validator: every return is a boolean and one tests a parameter against a
+ * pattern (`return bool(EMAIL.match(value))`, `/^\d+$/.test(value)`), or the function returns
+ * False when parsing its input fails (`try: int(value) except ValueError: return False`).
+ */
+function formatCheck(context: DetectorContext): PatternMatch | undefined {
+  const parameters = parameterNames(context.node).filter((name) => !/^(self|this|cls)$/.test(name));
+  if (parameters.length === 0) return undefined;
+  const values = [...ownReturns(context.node, context.family).flatMap((statement) => returnedValue(statement) ?? []), ...[expressionBody(context.node)].flatMap((body) => body ?? [])];
+  if (values.length === 0 || values.length > 6) return undefined;
+  const mentions = (node: SyntaxNode) => parameters.some((name) => mentionsName(node.text, name));
+  const literal = (value: SyntaxNode) => /^(True|False|true|false)$/.test(value.text);
+  const tested = values.map((value) => patternTest(value, mentions)).find((node) => node !== undefined);
+  if (tested && values.every((value) => literal(value) || patternTest(value, mentions) !== undefined || isBooleanExpression(value))) {
+    return patternMatch("validation", 0.7, [`returns whether its input matches a pattern (${snippet(tested.text, 50)})`]);
+  }
+  if (!values.every(literal) || !values.some((value) => /^(True|true)$/.test(value.text))) return undefined;
+  for (const statement of context.find(["try_statement"])) {
+    const body = statement.childForFieldName("body");
+    const parses = body && context.callsWithin(body).some((call) => parseCall.test(call.name) && mentions(call.node.childForFieldName("arguments") ?? call.node));
+    const rejects = context.findWithin(statement, nodeTypes[context.family].catch).some((clause) => /return\s+(False|false)\b/.test(clause.text));
+    if (parses && rejects) return patternMatch("validation", 0.65, ["returns False when its input fails to parse, True otherwise"]);
+  }
+  return undefined;
+}
+
+/** The regex test inside a boolean return (`bool(P.match(v))`, `!!v.match(/x/)`, `a && /x/.test(v)`), when it reads a parameter. */
+function patternTest(value: SyntaxNode, mentions: (node: SyntaxNode) => boolean): SyntaxNode | undefined {
+  if (/^(call|call_expression)$/.test(value.type)) {
+    const callee = value.childForFieldName("function")?.text ?? "";
+    if (patternCall.test(callee) && mentions(value)) return value;
+    if (callee === "bool" || callee === "Boolean") return value.childForFieldName("arguments")?.namedChildren[0] ? patternTest(value.childForFieldName("arguments")!.namedChildren[0]!, mentions) : undefined;
+    return undefined;
+  }
+  if (/^(not_operator|unary_expression|parenthesized_expression|boolean_operator|comparison_operator|binary_expression)$/.test(value.type)) {
+    if ((value.type === "comparison_operator" || value.type === "binary_expression") && !/(is not None|is None|[!=]==?\s*(null|undefined|-1)|&&|\|\|)/.test(value.text)) return undefined;
+    for (const child of value.namedChildren) {
+      const found = patternTest(child, mentions);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function isBooleanExpression(value: SyntaxNode): boolean {
+  return /^(not_operator|boolean_operator|comparison_operator)$/.test(value.type) || (value.type === "binary_expression" && /^[^?]*(===?|!==?|<=?|>=?|&&|\|\|)/.test(value.text)) || value.type === "unary_expression";
+}
 
 /** raise/throw under an `if`, `return makeError(...)`, `errors.push(...)`, `yield ValidationError(...)`. */
 function errorReports(context: DetectorContext): SyntaxNode[] {
