@@ -189,7 +189,7 @@ function classObserver(context: DetectorContext): PatternMatch | undefined {
   const dispatcher = [...registry.roles].find(([, role]) => role.evidence[0]!.startsWith("dispatches"));
   const registrar = [...registry.roles].find(([, role]) => role.evidence[0]!.startsWith("registers"));
   if (dispatcher && registrar) {
-    return patternMatch("observer_event", 0.9, [`${registrar[0]}() ${registrar[1].evidence[0]}`, `${dispatcher[0]}() ${dispatcher[1].evidence[0]}`]);
+    return patternMatch("observer_event", 0.9, [registrar[1].evidence[0]!, `${dispatcher[1].evidence[0]} in ${dispatcher[0]}()`, `registered by ${registrar[0]}()`]);
   }
   const own = ownRegistry(context);
   const paired = own.registrations.length && own.notifications.length ? pairMatch(own.registrations, own.notifications) : undefined;

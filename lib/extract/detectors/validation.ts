@@ -2,7 +2,8 @@ import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
 import { expressionBody, ownReturns, returnedValue } from "./functions";
-import { bodyStatements, nodeTypes, parameterNames, pythonDecorators } from "./syntax";
+import { nodeTypes, parameterNames, pythonDecorators } from "./syntax";
+import { guardOnly, validatorClass } from "./validation-guards";
 
 const validatorDecorator = /(^|\.)(validator|field_validator|model_validator|root_validator|validates)(\(|$)/;
 const errorValue = /error|invalid|fail|violation/i;
@@ -17,9 +18,14 @@ const simpleStatements = {
  * pydantic validator. A single incidental `if x is None: raise` is not validation.
  */
 export const detectValidation: Detector = (context) => {
-  if (context.isClass) return undefined;
+  if (context.isClass) {
+    const reason = validatorClass(context.node, context.family);
+    return reason ? patternMatch("validation", 0.75, [reason]) : undefined;
+  }
   const decorator = pythonDecorators(context.node).find((name) => validatorDecorator.test(name));
   if (decorator) return patternMatch("validation", 0.85, [`pydantic-style validator (@${decorator})`]);
+  const guards = guardOnly(context.node, context.family);
+  if (guards) return patternMatch("validation", guards.guards >= 2 ? 0.8 : 0.7, [`its body only checks its input: ${guards.guards} guard${guards.guards > 1 ? "s" : ""} (${guards.first})`]);
   const reports = errorReports(context);
   if (reports.length === 0) return formatCheck(context);
   const yielded = reports.filter((report) => report.type === "yield" || report.type.includes("yield"));
@@ -27,7 +33,7 @@ export const detectValidation: Detector = (context) => {
   if (yielded.length > 0 && yielded.length === allYields.length) {
     return patternMatch("validation", 0.75, [`yields validation errors (${yielded[0]!.text.slice(0, 50)})`]);
   }
-  if (reports.length < 2) return singleGuard(context, reports[0]!);
+  if (reports.length < 2) return undefined;
   // Share of the unit's simple statements that report errors: a validator is mostly guards,
   // a big routine with a few incidental raises is not.
   const statements = context.find(simpleStatements[context.family]).length;
@@ -38,28 +44,6 @@ export const detectValidation: Detector = (context) => {
     `error reports are ${reports.length} of ${statements} statements`,
   ]);
 };
-
-/**
- * A small validator: its body is only the guard that rejects a parameter (and perhaps
- * returns the value): `def _check_port(port): if not 0 < port < 65536: raise ValueError`.
- * A method that checks a precondition and then does its work is not a validator.
- */
-function singleGuard(context: DetectorContext, report: SyntaxNode): PatternMatch | undefined {
-  const statements = bodyStatements(context.node);
-  const parameters = parameterNames(context.node).filter((name) => !/^(self|this|cls)$/.test(name));
-  if (statements.length === 0 || statements.length > 2 || parameters.length === 0) return undefined;
-  const [guard, last] = statements;
-  if (guard!.type !== "if_statement" || !(report.startIndex >= guard!.startIndex && report.endIndex <= guard!.endIndex)) return undefined;
-  // Only the rejection under the guard: no else branch doing the work, nothing else inside.
-  if (guard!.childForFieldName("alternative") || guard!.namedChildren.some((child) => /^(else_clause|elif_clause)$/.test(child.type))) return undefined;
-  const consequence = guard!.childForFieldName("consequence");
-  const inside = consequence && /^(block|statement_block)$/.test(consequence.type) ? consequence.namedChildren.filter((child) => child.type !== "comment") : consequence ? [consequence] : [];
-  if (inside.length !== 1 || !/^(raise_statement|throw_statement|return_statement|expression_statement)$/.test(inside[0]!.type)) return undefined;
-  if (last && !(last.type === "return_statement" && parameters.includes(returnedValue(last)?.text ?? ""))) return undefined;
-  const condition = guard!.childForFieldName("condition")?.text ?? "";
-  if (!parameters.some((name) => mentionsName(condition, name))) return undefined;
-  return patternMatch("validation", 0.7, [`its body is one guard on its input: ${snippet(condition, 40)}`, `rejects it: ${snippet(report.text, 50)}`]);
-}
 
 function mentionsName(text: string, name: string): boolean {
   return new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, "\\$")}\\b`).test(text);
