@@ -19,7 +19,7 @@ const embeddedOnly = [
 
 // API suites that start a real `motif serve` in embedded mode rather than the test database:
 // on the real-Postgres lane they would only run the same thing a second time, beside the first.
-const apiEmbeddedOnly = ["tests/api/edge-functions.test.ts"];
+const apiEmbeddedOnly = ["tests/api/edge-functions.test.ts", "tests/api/functions-deploy.test.ts"];
 
 const slow = { testTimeout: 120_000, hookTimeout: 120_000 };
 

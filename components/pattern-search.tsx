@@ -22,7 +22,7 @@ function RankingParts({ match }: { match: MatchedPattern }) {
   const parts: Array<[string, string]> = [
     ["similarity", `${formatPercent(ranking.vector_similarity)}${ranking.vector_rank === null ? "" : ` (vector #${ranking.vector_rank})`}`],
     ["stands out", ranking.similarity_z === null ? "—" : `${ranking.similarity_z.toFixed(1)} σ`],
-    ["intent's words", ranking.text_rank === null ? "not found" : `found (text #${ranking.text_rank})`],
+    ["intent's words", `${ranking.words_found} of ${ranking.intent_words} in it${ranking.text_rank === null ? "" : ` (text #${ranking.text_rank})`}`],
     ["relevance", ranking.relevance.toFixed(2)],
     ["quality", ranking.quality.toFixed(2)],
     ["outcomes", ranking.smoothed_success_rate.toFixed(2)],

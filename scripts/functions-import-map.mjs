@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Writes the import map of supabase/functions/deno.json. It follows the functions' imports
 // from supabase/functions/*/index.ts through lib/ (as Deno resolves them: `@/` is the
-// repository root, as in tsconfig; extensionless paths end in .ts or /index.ts) and maps every
+// repository root, as in tsconfig; extensionless paths end in .ts or /index.ts), maps `@/<folder>/`
+// for each top-level folder they reach (only those: `supabase functions deploy` uploads what an
+// import map names, so mapping `@/` to the whole repository would upload all of it), and every
 // npm package they reach (and any grammar .wasm they name) to an `npm:` specifier at the exact
 // version package-lock.json holds, bare and with subpaths. Deno here reaches only the npm
 // registry (no jsr:, no URLs), and Deno and Node then load the same packages at the same
@@ -40,6 +42,7 @@ function reachedPackages() {
     .filter((file) => fs.existsSync(file));
   const seen = new Set();
   const packages = new Set();
+  const folders = new Set();
   const queue = [...entries, path.join(functionsFolder, "_shared/serve-locally.ts")];
   while (queue.length > 0) {
     const file = queue.pop();
@@ -51,16 +54,18 @@ function reachedPackages() {
     for (const [, specifier] of text.matchAll(wasmPattern)) packages.add(specifier);
     for (const [, specifier] of importPatterns.flatMap((pattern) => [...text.matchAll(pattern)])) {
       if (specifier.startsWith("node:") || specifier.startsWith("npm:")) continue;
+      if (specifier.startsWith("@/")) folders.add(specifier.slice(2).split("/")[0]);
       if (specifier.startsWith(".") || specifier.startsWith("@/")) queue.push(resolveLocal(specifier, file));
       else packages.add(packageName(specifier));
     }
   }
-  return [...packages].sort();
+  return { packages: [...packages].sort(), folders: [...folders].sort() };
 }
 
 function importMap() {
-  const imports = { "@/": "../../" };
-  for (const name of reachedPackages()) {
+  const { packages, folders } = reachedPackages();
+  const imports = Object.fromEntries(folders.map((folder) => [`@/${folder}/`, `../../${folder}/`]));
+  for (const name of packages) {
     const version = lock.packages[`node_modules/${name}`]?.version;
     if (!version) throw new Error(`the functions import ${name}, which package-lock.json does not hold: add it to package.json`);
     imports[name] = `npm:${name}@${version}`;

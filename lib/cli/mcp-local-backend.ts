@@ -2,6 +2,7 @@ import { claimsForApiKey } from "@/lib/auth";
 import { openDatabase, readLockOwner, type Database } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
 import { getEnvironment } from "@/lib/env";
+import { intentRewriterFor } from "@/lib/intent-rewrite";
 import { createDatabaseBackend, createRemoteBackend, type McpBackend } from "@/lib/mcp";
 
 /**
@@ -22,11 +23,11 @@ export function createLocalBackend(options: { apiKey: string; embedder: Embeddin
   const direct = async <T>(fn: (backend: McpBackend) => Promise<T>): Promise<T> => {
     if (environment.mode === "supabase") {
       const database = await (shared ??= openDatabase({ command: "motif mcp" }));
-      return fn(createDatabaseBackend({ database, claims: await claimsForApiKey(database, options.apiKey), embedder: options.embedder }));
+      return fn(createDatabaseBackend({ database, claims: await claimsForApiKey(database, options.apiKey), embedder: options.embedder, rewriteIntent: intentRewriterFor(database) }));
     }
     const database = await openDatabase({ command: "motif mcp" });
     try {
-      return await fn(createDatabaseBackend({ database, claims: await claimsForApiKey(database, options.apiKey), embedder: options.embedder }));
+      return await fn(createDatabaseBackend({ database, claims: await claimsForApiKey(database, options.apiKey), embedder: options.embedder, rewriteIntent: intentRewriterFor(database) }));
     } finally {
       await database.close();
     }

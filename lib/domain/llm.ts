@@ -7,7 +7,7 @@ export const llmProviderNames = ["ollama", "openai", "anthropic"] as const;
 export type LlmProviderName = (typeof llmProviderNames)[number];
 
 /** The tasks Motif gives a language model; each `model_usage` row names one. */
-export const llmTaskNames = ["describe_pattern", "analyse_session"] as const;
+export const llmTaskNames = ["describe_pattern", "analyse_session", "rewrite_intent"] as const;
 
 /** One of {@link llmTaskNames}. */
 export type LlmTaskName = (typeof llmTaskNames)[number];

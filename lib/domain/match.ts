@@ -103,6 +103,11 @@ export interface MatchRanking {
    * vector candidates; null when there were too few to compare (a strong match needs it).
    */
   similarity_z: number | null;
+  /** The intent's distinct words (stemmed, stop words left out) and how many of them the pattern holds. */
+  intent_words: number;
+  words_found: number;
+  /** The result's place in the answer (1 = first). */
+  position: number;
 }
 
 /** Whether a result is a strong answer to the intent (lib/search matchStrength) or only the best there is. */
@@ -152,5 +157,40 @@ export interface MatchResponse {
   strong_matches: number;
   /** One line for people and agents: "2 strong matches" or "no strong match: …". */
   summary: string;
-  query_metadata: { query_time_ms: number; embedding_model: string };
+  query_metadata: {
+    query_time_ms: number;
+    embedding_model: string;
+    /** Present when intent rewriting is switched on (MOTIF_SEARCH_REWRITE=llm): what it did. */
+    rewrite?: IntentRewriteReport;
+  };
+}
+
+/** How many words and identifiers a rewritten intent may carry, and how long its text may be. */
+export const intentRewriteLimits = { text: 400, identifiers: 12, identifier: 80 } as const;
+
+/** What the language model answers when asked to restate an intent in the code's words. */
+export const intentRewriteSchema = z.object({
+  code_words: z.string().max(intentRewriteLimits.text).describe("the intent restated in the words code and docstrings that do it would use"),
+  identifiers: z.array(z.string().max(intentRewriteLimits.identifier)).max(intentRewriteLimits.identifiers)
+    .describe("function, class or module names such code often has, e.g. retry_with_backoff, RetryPolicy"),
+});
+/** {@link intentRewriteSchema}'s type. */
+export type IntentRewrite = z.infer<typeof intentRewriteSchema>;
+
+/**
+ * What intent rewriting did for one match: `used` with the text added to the intent (and who
+ * wrote it, at what cost), or not used and why (no provider, budget spent, timed out, failed):
+ * the match then ran on the intent as given.
+ */
+export interface IntentRewriteReport {
+  used: boolean;
+  /** The words added to the intent (code_words and identifiers), when used. */
+  text: string | null;
+  provider: string | null;
+  model: string | null;
+  cost_usd: number;
+  /** Whether the answer came from this process' cache of earlier rewrites (no call made). */
+  cached: boolean;
+  /** Why it was not used. */
+  reason: string | null;
 }

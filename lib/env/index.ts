@@ -56,6 +56,10 @@ const environmentSchema = z.object({
   MOTIF_LLM_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().positive().optional()),
   MOTIF_LLM_MAX_RETRIES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(10).optional()),
   MOTIF_LLM_PRICES: optionalText,
+  // "llm": intent search has the LLM router restate each intent in the code's words before matching
+  // (lib/intent-rewrite); unset is "off". Each call bounded by MOTIF_SEARCH_REWRITE_TIMEOUT_MS (default 8000), no retries.
+  MOTIF_SEARCH_REWRITE: z.preprocess(emptyAsUnset, z.enum(["off", "llm"]).optional()),
+  MOTIF_SEARCH_REWRITE_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(60_000).optional()),
   // Embedded Postgres' buffer pool, e.g. "256MB"; unset: sized from the data dir (lib/db/buffer-pool-size.ts).
   // Set by `motif serve` for the Deno functions it starts (embedded mode): where the server answers
   // database and caller look-ups (lib/edge-functions), the secret that proves the caller is that

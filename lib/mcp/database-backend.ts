@@ -6,6 +6,7 @@ import {
   listRecentPatternsToolInput,
   reportOutcomeToolInput,
   searchPatternsToolInput,
+  type IntentRewriteReport,
   type ToolArguments,
 } from "@/lib/domain";
 import { withUser, type Database, type JwtClaims, type Queryable } from "@/lib/db";
@@ -14,7 +15,7 @@ import { MotifError } from "@/lib/errors";
 import { closePatternUsage, recordPatternUsage } from "@/lib/feedback";
 import { getPatternDetails, listPatternPage, resolveProject } from "@/lib/patterns";
 import { enhancePrompt } from "@/lib/prompts";
-import { matchPatterns } from "@/lib/search";
+import { matchPatterns, type RewriteIntentFor } from "@/lib/search";
 import { patternCardUri, type McpBackend, type McpToolName } from "./mcp-backend";
 import { patternCardMarkdown } from "./pattern-card-markdown";
 
@@ -23,19 +24,21 @@ export interface DatabaseBackendOptions {
   database: Database;
   claims: JwtClaims;
   embedder: EmbeddingProvider;
+  /** Intent rewriting for search_patterns (lib/intent-rewrite, MOTIF_SEARCH_REWRITE=llm), run before its transaction. */
+  rewriteIntent?: RewriteIntentFor | null;
 }
 
-type Tool = (transaction: Queryable, args: Record<string, unknown>) => Promise<unknown>;
+type Tool = (transaction: Queryable, args: Record<string, unknown>, rewrite?: IntentRewriteReport) => Promise<unknown>;
 
 function tools(options: DatabaseBackendOptions): Record<McpToolName, Tool> {
   const { claims, embedder } = options;
   const cast = <Shape extends z.ZodRawShape>(_shape: Shape, args: Record<string, unknown>) => args as ToolArguments<Shape>;
   return {
     // The same call as POST /api/v1/patterns/match, so both answer the same patterns.
-    search_patterns: async (transaction, args) => {
+    search_patterns: async (transaction, args, rewrite) => {
       const { project: reference, ...request } = cast(searchPatternsToolInput, args);
       const project = await resolveProject({ transaction, claims, reference });
-      return matchPatterns({ transaction, projectId: project.id, request, embedder });
+      return matchPatterns({ transaction, projectId: project.id, request, embedder, rewrite });
     },
     get_pattern: async (transaction, args) => ({ pattern: await getPatternDetails({ transaction, patternId: cast(getPatternToolInput, args).pattern_id }) }),
     enhance_prompt: (transaction, args) => enhancePrompt({ transaction, claims, request: cast(enhancePromptToolInput, args), embedder }),
@@ -73,8 +76,17 @@ const cardUriPattern = /^motif:\/\/patterns\/([0-9a-f-]{36})$/i;
 export function createDatabaseBackend(options: DatabaseBackendOptions): McpBackend {
   const run = <T>(fn: (transaction: Queryable) => Promise<T>) => withUser(options.database, options.claims, fn);
   const handlers = tools(options);
+  // An LLM call must not hold the database: the intent is rewritten between two transactions.
+  const rewriteFor = async (name: McpToolName, args: Record<string, unknown>): Promise<IntentRewriteReport | undefined> => {
+    const { intent, project: reference } = args as { intent?: unknown; project?: string };
+    if (name !== "search_patterns" || !options.rewriteIntent || typeof intent !== "string") return undefined;
+    return options.rewriteIntent(intent, await run((transaction) => resolveProject({ transaction, claims: options.claims, reference })));
+  };
   return {
-    callTool: (name, args) => toolResult(() => run((transaction) => handlers[name](transaction, args))),
+    callTool: (name, args) => toolResult(async () => {
+      const rewrite = await rewriteFor(name, args);
+      return run((transaction) => handlers[name](transaction, args, rewrite));
+    }),
     listPatternCards: () => run(async (transaction) => {
       const project = await resolveProject({ transaction, claims: options.claims });
       const page = await listPatternPage({ transaction, claims: options.claims, request: { project: project.id, limit: 50, sort: "updated_at", direction: "desc" } });

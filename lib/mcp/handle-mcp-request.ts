@@ -1,6 +1,7 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { requireCaller } from "@/lib/auth";
 import { getDatabase } from "@/lib/db";
+import { intentRewriterFor } from "@/lib/intent-rewrite";
 import { patternEmbeddingProvider } from "@/lib/patterns";
 import { createMcpServer } from "./create-mcp-server";
 import { createDatabaseBackend } from "./database-backend";
@@ -14,7 +15,7 @@ import { createDatabaseBackend } from "./database-backend";
 export async function handleMcpRequest(request: Request): Promise<Response> {
   const claims = await requireCaller(request);
   const database = await getDatabase();
-  const server = createMcpServer(createDatabaseBackend({ database, claims, embedder: patternEmbeddingProvider() }));
+  const server = createMcpServer(createDatabaseBackend({ database, claims, embedder: patternEmbeddingProvider(), rewriteIntent: intentRewriterFor(database) }));
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   await server.connect(transport);
   try {

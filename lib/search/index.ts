@@ -1,4 +1,4 @@
 export { matchPatterns, matchQueryTexts } from "./match-patterns";
 export { recommendationsFor } from "./recommendations";
-export { matchAsOperator } from "./match-as-operator";
-export { matchStrength, strongMatchRule, summarizeStrength, type MatchStrength } from "./match-strength";
+export { matchAsOperator, type RewriteIntentFor } from "./match-as-operator";
+export { matchStrength, strongMatchRule, summarizeStrength, type MatchStrength, type StrengthEvidence } from "./match-strength";

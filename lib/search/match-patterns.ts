@@ -1,7 +1,7 @@
 import { matchPatternsWithDetails, type MatchDetailRow, type MatchScoreRow, type Queryable } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
 import { motifMetrics } from "@/lib/metrics";
-import { matchLimits, type MatchedPattern, type MatchRequest, type MatchResponse } from "@/lib/domain";
+import { matchLimits, type IntentRewriteReport, type MatchedPattern, type MatchRequest, type MatchResponse } from "@/lib/domain";
 import { matchStrength, summarizeStrength } from "./match-strength";
 import { recommendationsFor } from "./recommendations";
 
@@ -9,18 +9,23 @@ const occurrenceLimit = 50;
 
 const round = (value: number | null) => (value === null ? null : Math.round(value * 1e6) / 1e6);
 
-/** The text that is embedded (intent, requirements, context) and the one matched as keywords. */
-export function matchQueryTexts(request: MatchRequest): { embedding: string; keywords: string } {
+/**
+ * The text that is embedded (intent, its rewrite in the code's words when there is one,
+ * requirements, context) and the one matched as keywords (intent, rewrite, requirements).
+ */
+export function matchQueryTexts(request: MatchRequest, rewrite?: IntentRewriteReport): { embedding: string; keywords: string } {
   const requirements = request.requirements ?? [];
+  const rewritten = rewrite?.used && rewrite.text ? [rewrite.text] : [];
   return {
-    embedding: [request.intent, ...requirements, request.context ?? ""].filter((part) => part.trim()).join("\n"),
-    keywords: [request.intent, ...requirements].join(" "),
+    embedding: [request.intent, ...rewritten, ...requirements, request.context ?? ""].filter((part) => part.trim()).join("\n"),
+    keywords: [request.intent, ...rewritten, ...requirements].join(" "),
   };
 }
 
-function toMatchedPattern(score: MatchScoreRow, detail: MatchDetailRow, peers: readonly MatchDetailRow[]): MatchedPattern {
+function toMatchedPattern(score: MatchScoreRow, position: number, detail: MatchDetailRow, peers: readonly MatchDetailRow[]): MatchedPattern {
   const strength = matchStrength({
-    similarity: score.vector_similarity, similarityZ: score.similarity_z, vectorRank: score.vector_rank, textRank: score.text_rank,
+    position, vectorRank: score.vector_rank, textRank: score.text_rank, intentWords: score.intent_words, wordsFound: score.words_found,
+    candidates: score.similarity_z === null ? "few" : "enough",
   });
   return {
     pattern_id: detail.id,
@@ -44,7 +49,7 @@ function toMatchedPattern(score: MatchScoreRow, detail: MatchDetailRow, peers: r
         vector_similarity: round(score.vector_similarity)!, vector_rank: score.vector_rank, text_rank: score.text_rank,
         text_score: round(score.text_score), rrf_score: round(score.rrf_score)!, relevance: round(score.relevance)!,
         quality: round(score.quality)!, smoothed_success_rate: round(score.smoothed_success_rate)!, final_score: round(score.final_score)!,
-        similarity_z: round(score.similarity_z),
+        similarity_z: round(score.similarity_z), intent_words: score.intent_words, words_found: score.words_found, position,
       },
     },
     occurrences: detail.occurrences,
@@ -55,21 +60,25 @@ function toMatchedPattern(score: MatchScoreRow, detail: MatchDetailRow, peers: r
 /**
  * Finds the patterns of a project that fit an intent: embeds the query, runs the hybrid SQL
  * match (RLS applies: run it in the caller's transaction), records the match on the returned
- * patterns (match_count, last_matched_at) and answers in DESIGN §5's shape.
+ * patterns (match_count, last_matched_at) and answers in DESIGN §5's shape. `rewrite` is what
+ * intent rewriting (lib/intent-rewrite, run before the transaction) made of the intent: when
+ * used, its words join the intent's; either way the answer reports it.
  */
 export async function matchPatterns({
   transaction,
   projectId,
   request,
   embedder,
+  rewrite,
 }: {
   transaction: Queryable;
   projectId: string;
   request: MatchRequest;
   embedder: EmbeddingProvider;
+  rewrite?: IntentRewriteReport;
 }): Promise<MatchResponse> {
   const startedAt = performance.now();
-  const texts = matchQueryTexts(request);
+  const texts = matchQueryTexts(request, rewrite);
   const [embedding] = await embedder.embed([texts.embedding]);
   // One statement: the match, the counter update and the details (lib/db matchPatternsWithDetails).
   const rows = await matchPatternsWithDetails({
@@ -78,7 +87,7 @@ export async function matchPatterns({
   });
   const visible = rows.filter((row): row is typeof row & { detail: MatchDetailRow } => row.detail !== null);
   const peers = visible.map((row) => row.detail);
-  const matched = visible.map((row) => toMatchedPattern(row, row.detail, peers));
+  const matched = visible.map((row, index) => toMatchedPattern(row, index + 1, row.detail, peers));
   const strongMatches = matched.filter((pattern) => pattern.strength === "strong").length;
   const seconds = (performance.now() - startedAt) / 1000;
   motifMetrics.matchDuration().observe(seconds);
@@ -87,6 +96,6 @@ export async function matchPatterns({
     total_matches: rows[0]?.total_matches ?? 0,
     strong_matches: strongMatches,
     summary: summarizeStrength(strongMatches, matched.length),
-    query_metadata: { query_time_ms: Math.round(seconds * 100_000) / 100, embedding_model: embedder.id },
+    query_metadata: { query_time_ms: Math.round(seconds * 100_000) / 100, embedding_model: embedder.id, ...(rewrite ? { rewrite } : {}) },
   };
 }

@@ -3,6 +3,7 @@ import http from "node:http";
 import { requireCaller } from "@/lib/auth";
 import { createRemoteDatabaseHost, functionsSecretHeader, remoteOperationSchema, type Database } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
+import { encryptionKey } from "@/lib/github";
 import { asMotifError } from "@/lib/http";
 import { startDenoFunctions, type DenoFunctions, type DenoFunctionsOptions } from "./deno-functions";
 
@@ -67,7 +68,11 @@ export function createFunctionGateway(options: FunctionGatewayOptions) {
   const environment: Record<string, string> = {
     ...options.environment,
     MOTIF_JOB_OWNER: options.jobOwner,
-    ...(options.embedded ? { MOTIF_FUNCTIONS_SERVER_URL: options.serverUrl, MOTIF_FUNCTIONS_SECRET: secret } : {}),
+    // Embedded mode: the data dir (and the key in it that encrypts stored GitHub secrets, read by
+    // the github-webhook function) belongs to this server; Deno gets the key, never the dir.
+    ...(options.embedded
+      ? { MOTIF_FUNCTIONS_SERVER_URL: options.serverUrl, MOTIF_FUNCTIONS_SECRET: secret, MOTIF_ENCRYPTION_KEY: encryptionKey().toString("base64") }
+      : {}),
   };
   let runtime: DenoFunctions | undefined;
   const current = () => {

@@ -2,3 +2,4 @@ export { startServer, type ServeOptions, type RunningServer } from "./start-serv
 export { ensureBuild, isBuildCurrent } from "./ensure-build";
 export { stopServer, type ServerParts } from "./stop-server";
 export { createRequestTracker, type RequestTracker } from "./request-tracker";
+export { denoCommand, denoServeArguments, startDenoFunctions, type DenoFunctions, type DenoFunctionsOptions } from "./deno-functions";

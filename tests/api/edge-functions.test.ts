@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { sign } from "@octokit/webhooks-methods";
 import { createClient, FunctionsHttpError } from "@supabase/supabase-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveMotif, type ServedMotif } from "@/tests/support/serve-motif";
@@ -142,5 +143,29 @@ describe("the edge functions under motif serve", () => {
       const invoked = await invoke("extract", credential, body);
       expect(invoked.body.patterns).toEqual(JSON.parse(fromNode).patterns);
     }
+  });
+
+  it("serves GitHub's deliveries at github-webhook with the route's handler: ping answered, redelivery a no-op, bad signatures refused", async () => {
+    const secret = "the-shop-webhook-secret";
+    const connected = await call("/api/v1/projects/shop/github", { token: alice.token, body: { repository: "acme/shop", webhook_secret: secret, token: "ghp_local_test_token" } });
+    expect(connected.status, JSON.stringify(connected.body)).toBe(201);
+    const payload = JSON.stringify({ zen: "Keep it logically awesome.", hook_id: 7, repository: { full_name: "acme/shop", default_branch: "main" } });
+    const deliver = async (event: string, delivery: string, signature?: string) => {
+      const response = await fetch(`${motif.url}/functions/v1/github-webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-github-event": event, "x-github-delivery": delivery, ...(signature ? { "x-hub-signature-256": signature } : {}) },
+        body: payload,
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    const signature = await sign(secret, payload);
+    const ping = await deliver("ping", "delivery-1", signature);
+    expect(ping, JSON.stringify(ping.body) + motif.log.slice(-15).join("\n")).toMatchObject({ status: 200, body: { status: "answered", pong: true } });
+    expect((await deliver("ping", "delivery-1", signature)).body.status).toBe("duplicate");
+    expect((await deliver("star", "delivery-2", signature)).body.status).toBe("ignored");
+    expect((await deliver("ping", "delivery-3")).status).toBe(401);
+    expect((await deliver("ping", "delivery-4", await sign("another-secret", payload))).status).toBe(401);
+    const listed = await fetch(`${motif.url}/api/v1/projects/shop/github`, { headers: { authorization: `Bearer ${alice.token}` } });
+    expect((await listed.json()).connections[0].ignored).toMatchObject({ star: 1 });
   });
 });

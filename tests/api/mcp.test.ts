@@ -78,8 +78,8 @@ describe("POST /api/mcp (streamable HTTP)", () => {
     const { resources } = await client.listResources();
     expect(resources.map((resource) => resource.uri)).toContain(`motif://patterns/${best.pattern_id}`);
 
-    // Enhancement adds strong matches only; in a project this small only a clear leader is strong.
-    const weak = toolJson(await client.callTool({ name: "enhance_prompt", arguments: { prompt: "Write a client that retries failed HTTP calls", token_budget: 400 } }));
+    // Enhancement adds strong matches only: nothing for code the project does not hold.
+    const weak = toolJson(await client.callTool({ name: "enhance_prompt", arguments: { prompt: "Render a 3D mesh with WebGL shaders", token_budget: 400 } }));
     expect(weak).toMatchObject({ patterns: [], summary: expect.stringMatching(/^no strong match/) });
     const enhanced = toolJson(await client.callTool({ name: "enhance_prompt", arguments: { prompt: "exponential backoff retry loop", token_budget: 400 } }));
     expect(enhanced.tokens_used).toBeLessThanOrEqual(400);

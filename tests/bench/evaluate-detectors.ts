@@ -1,18 +1,30 @@
 /**
- * Precision and recall of the design-pattern detectors on hand-labelled real code found on
- * this machine (Python standard library, Python site-packages, the repository's
- * node_modules). Labels: tests/fixtures/labels/design-patterns.json.
+ * Precision and recall of the design-pattern detectors on hand-labelled real code.
  *
  *   npx tsx tests/bench/evaluate-detectors.ts [--verbose]
+ *     the in-sample labels the detectors were written against (tests/fixtures/labels/design-patterns.json:
+ *     Python standard library, site-packages, the repository's node_modules)
+ *   npm run bench:detectors -- --set dev --split tune|held-out|never-tuned [--package NAME] [--verbose]
+ *     one split of the development set (tests/fixtures/labels/dev-set, packages the tests do not use;
+ *     fetch its npm part first with `npm run labels:fetch`)
+ *   npm run bench:detectors -- --set dev --counts
+ *     what the set holds (packages, versions, positives per kind and split), no detector runs
+ *   npm run bench:detectors -- --set dev --by-split
+ *     leave-package-out: the figures on the tune packages and, separately, on the held-out packages
+ *     (never-tuned is left out unless --split never-tuned asks for it; report it once, at the end)
+ *   add --by-package to either for one overall row per package (which packages a change helps or hurts)
+ *
+ * The method and the figures are in docs/detector-evaluation.md.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { extractFile } from "@/lib/extract/extract-file";
-import { designPatternKinds, type CodeUnit, type DesignPatternKind } from "@/lib/domain";
-import { detectLanguage } from "@/lib/extract/syntax-tree";
+import type { DesignPatternKind } from "@/lib/domain";
+import { installedVersion, packageRoot, readLabelSet, splits, type PackageLabels, type Split } from "./detector-eval/label-set";
+import { formatLabelCounts } from "./detector-eval/label-counts";
+import { formatScore, overallCounts, scoreLabels, type LocatedLabel } from "./detector-eval/score-labels";
 
-interface LabelEntry {
+interface InSampleEntry {
   path: string;
   qualname: string;
   kinds: DesignPatternKind[];
@@ -20,7 +32,12 @@ interface LabelEntry {
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 
-function resolveRoots(): Record<string, string | undefined> {
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+function inSampleLabels(): LocatedLabel[] {
   const python = (key: string): string | undefined => {
     try {
       return execFileSync("python3", ["-c", `import sysconfig; print(sysconfig.get_paths()["${key}"])`], { encoding: "utf8" }).trim();
@@ -28,73 +45,76 @@ function resolveRoots(): Record<string, string | undefined> {
       return undefined;
     }
   };
-  return { "python-stdlib": python("stdlib"), "python-site": python("purelib"), node_modules: path.join(repositoryRoot, "node_modules") };
+  const roots: Record<string, string | undefined> = { "python-stdlib": python("stdlib"), "python-site": python("purelib"), node_modules: path.join(repositoryRoot, "node_modules") };
+  const labels = JSON.parse(readFileSync(path.join(repositoryRoot, "tests/fixtures/labels/design-patterns.json"), "utf8")) as { entries: InSampleEntry[] };
+  return labels.entries.map((entry) => {
+    const [rootName, relative] = entry.path.split(/:(.*)/s) as [string, string];
+    const root = roots[rootName];
+    return { file: root ? path.join(root, relative) : "", qualname: entry.qualname, kinds: entry.kinds, origin: entry.path };
+  });
 }
 
-async function unitsOf(file: string): Promise<CodeUnit[]> {
-  const language = detectLanguage(file);
-  if (!language) throw new Error(`${file}: not a parsed language`);
-  const extraction = await extractFile({ file, source: readFileSync(file, "utf8"), language });
-  return extraction.units;
+function devLabels(packages: PackageLabels[]): LocatedLabel[] {
+  return packages.flatMap((labels) =>
+    labels.entries.map((entry) => ({
+      file: path.join(packageRoot(labels), entry.path),
+      qualname: entry.qualname,
+      line: entry.line,
+      kinds: entry.kinds,
+      origin: `${labels.package}@${labels.version} ${entry.path}`,
+    })),
+  );
+}
+
+async function report(title: string, labels: LocatedLabel[], verbose: boolean): Promise<void> {
+  const score = await scoreLabels(labels);
+  for (const line of formatScore(score, title)) console.log(line);
+  if (verbose) for (const line of score.differences) console.log(`  ${line}`);
+  for (const line of score.missing) console.log(`not evaluated: ${line}`);
+  console.log("");
+}
+
+function versionWarnings(packages: PackageLabels[]): void {
+  for (const labels of packages) {
+    const found = installedVersion(labels);
+    if (found !== labels.version) console.log(`warning: ${labels.package} labelled at ${labels.version}, found ${found ?? "nothing"} (npm run labels:fetch)`);
+  }
 }
 
 async function main(): Promise<void> {
   const verbose = process.argv.includes("--verbose");
-  const labels = JSON.parse(readFileSync(path.join(repositoryRoot, "tests/fixtures/labels/design-patterns.json"), "utf8")) as { entries: LabelEntry[] };
-  const roots = resolveRoots();
-  const counts = new Map<DesignPatternKind, { tp: number; fp: number; fn: number }>(designPatternKinds.map((kind) => [kind, { tp: 0, fp: 0, fn: 0 }]));
-  const cache = new Map<string, CodeUnit[]>();
-  const missing: string[] = [];
-  let evaluated = 0;
-  for (const entry of labels.entries) {
-    const [rootName, relative] = entry.path.split(/:(.*)/s) as [string, string];
-    const root = roots[rootName];
-    const file = root ? path.join(root, relative) : "";
-    if (!root || !existsSync(file)) {
-      missing.push(`${entry.path} (file not on this machine)`);
-      continue;
-    }
-    if (!cache.has(file)) cache.set(file, await unitsOf(file));
-    const units = cache.get(file)!.filter((unit) => unit.qualname === entry.qualname);
-    if (units.length === 0) {
-      missing.push(`${entry.path} ${entry.qualname} (unit not found)`);
-      continue;
-    }
-    evaluated++;
-    const detected = new Set(units.flatMap((unit) => unit.patterns.map((match) => match.kind)));
-    const expected = new Set(entry.kinds);
-    for (const kind of designPatternKinds) {
-      const count = counts.get(kind)!;
-      if (detected.has(kind) && expected.has(kind)) count.tp++;
-      else if (detected.has(kind)) count.fp++;
-      else if (expected.has(kind)) count.fn++;
-    }
-    const wrong = [...detected].filter((kind) => !expected.has(kind)).map((kind) => `+${kind}`).concat([...expected].filter((kind) => !detected.has(kind)).map((kind) => `-${kind}`));
-    if (verbose && wrong.length) console.log(`  ${wrong.join(" ")}  ${entry.path} ${entry.qualname}`);
+  if (option("--set") !== "dev") {
+    await report("in-sample labels (tests/fixtures/labels/design-patterns.json)", inSampleLabels(), verbose);
+    return;
   }
-  report(counts, evaluated, labels.entries.length, missing);
+  const onePackage = option("--package");
+  const all = readLabelSet().filter((labels) => !onePackage || labels.package === onePackage);
+  if (process.argv.includes("--counts")) {
+    for (const line of formatLabelCounts(all)) console.log(line);
+    return;
+  }
+  const split = option("--split");
+  if (split !== undefined && !(splits as readonly string[]).includes(split)) throw new Error(`--split must be one of ${splits.join(", ")}`);
+  const chosen: Split[] = split ? [split as Split] : process.argv.includes("--by-split") ? ["tune", "held-out"] : ["tune"];
+  versionWarnings(all.filter((labels) => chosen.includes(labels.split)));
+  for (const name of chosen) {
+    const packages = all.filter((labels) => labels.split === name);
+    const title = `dev set, ${name} split (${packages.length} packages: ${packages.map((labels) => labels.package).join(", ")})`;
+    await report(title, devLabels(packages), verbose);
+    if (process.argv.includes("--by-package")) await reportPackages(packages);
+  }
 }
 
-function ratio(part: number, whole: number): string {
-  return whole === 0 ? "  n/a" : (part / whole).toFixed(2).padStart(5);
-}
-
-function report(counts: Map<DesignPatternKind, { tp: number; fp: number; fn: number }>, evaluated: number, total: number, missing: string[]): void {
-  console.log(`labelled units evaluated: ${evaluated} of ${total}`);
-  console.log(`${"kind".padEnd(24)}   tp   fp   fn  precision  recall`);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const [kind, count] of counts) {
-    tp += count.tp;
-    fp += count.fp;
-    fn += count.fn;
-    const row = [count.tp, count.fp, count.fn].map((value) => String(value).padStart(4)).join(" ");
-    console.log(`${kind.padEnd(24)} ${row}      ${ratio(count.tp, count.tp + count.fp)}   ${ratio(count.tp, count.tp + count.fn)}`);
+async function reportPackages(packages: PackageLabels[]): Promise<void> {
+  console.log(`${"package".padEnd(32)} units   tp   fp   fn  precision  recall`);
+  for (const labels of packages) {
+    const score = await scoreLabels(devLabels([labels]));
+    const { tp, fp, fn } = overallCounts(score);
+    const ratio = (part: number, whole: number): string => (whole === 0 ? "  n/a" : (part / whole).toFixed(2).padStart(5));
+    const row = [score.evaluated, tp, fp, fn].map((value) => String(value).padStart(4)).join(" ");
+    console.log(`${`${labels.package} (${labels.ecosystem})`.padEnd(32)} ${row}      ${ratio(tp, tp + fp)}   ${ratio(tp, tp + fn)}`);
   }
-  const row = [tp, fp, fn].map((value) => String(value).padStart(4)).join(" ");
-  console.log(`${"overall (micro)".padEnd(24)} ${row}      ${ratio(tp, tp + fp)}   ${ratio(tp, tp + fn)}`);
-  for (const line of missing) console.log(`not evaluated: ${line}`);
+  console.log("");
 }
 
 await main();

@@ -29,7 +29,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern } from "@/lib/embed";
-import { matchStrength, strongMatchRule } from "@/lib/search";
+import { matchStrength, strongMatchRule, type StrengthEvidence } from "@/lib/search";
 import { searchTextForPattern } from "@/lib/ingest";
 import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from "./search-eval/corpus";
 import { intentSets, loadIntents, type Intent, type IntentSet, type Target } from "./search-eval/intents";
@@ -57,8 +57,10 @@ interface Ranking {
   hybrid: number[];
   /** Whether the product marks each pattern of `hybrid` strong (lib/search matchStrength). */
   strong: Set<number>;
-  /** Each hybrid pattern's similarity in standard deviations above the spread (lib/search standoutOf). */
+  /** Each hybrid pattern's similarity in standard deviations above the spread (match_patterns' similarity_z). */
   standout: Map<number, number | null>;
+  /** What lib/search matchStrength reads, for the hybrid top 5. */
+  evidence: Map<number, StrengthEvidence>;
 }
 type Ranker = (intent: string) => Promise<Ranking>;
 
@@ -105,12 +107,14 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
       (rrf.get(index)! / ((1 + textWeight) / (rrfK + 1))) * (1 - qualityWeight - successWeight + qualityWeight * corpus.patterns[index].quality.score + successWeight * 0.5);
     const hybrid = [...rrf.keys()].sort((left, right) => final(right) - final(left) || left - right);
     const standout = new Map(hybrid.map((index) => [index, similarityZ(similarity, vector, index)]));
-    const strong = new Set(
-      hybrid.filter((index) => matchStrength({
-          similarity: similarity[index], similarityZ: standout.get(index)!, vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null,
-        }).strength === "strong"),
-    );
-    return { vector, text: textHits, hybrid, strong, standout };
+    const words = await text.wordsFound(intent, hybrid.slice(0, 5));
+    const evidenceOf = (index: number, position: number): StrengthEvidence => ({
+      position, vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null,
+      intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, candidates: standout.get(index) === null ? "few" : "enough",
+    });
+    const evidence = new Map(hybrid.slice(0, 5).map((index, position) => [index, evidenceOf(index, position + 1)]));
+    const strong = new Set(hybrid.slice(0, 5).filter((index) => matchStrength(evidence.get(index)!).strength === "strong"));
+    return { vector, text: textHits, hybrid, strong, standout, evidence };
   };
 }
 
@@ -124,7 +128,7 @@ interface SetResult {
   /** Results in the hybrid top 5 marked strong, those of them that are right, intents with none. */
   strong: { marked: number; right: number; intentsWithout: number };
   /** The hybrid top 5 of every intent, for --calibrate. */
-  shown: Array<Array<{ standout: number | null; textRank: number | null; right: boolean }>>;
+  shown: Array<Array<StrengthEvidence & { right: boolean }>>;
   problems: string[];
   rows: string[];
 }
@@ -178,7 +182,7 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
       result.reciprocalRanks.all += 1 / position;
       if (intent.no_shared_words) result.reciprocalRanks.noShared += 1 / position;
     }
-    result.shown.push(ranking.hybrid.slice(0, 5).map((index) => ({ standout: ranking.standout.get(index)!, textRank: ranking.text.indexOf(index) + 1 || null, right: wanted.has(index) })));
+    result.shown.push(ranking.hybrid.slice(0, 5).map((index) => ({ ...ranking.evidence.get(index)!, right: wanted.has(index) })));
     const marked = ranking.hybrid.slice(0, 5).filter((index) => ranking.strong.has(index));
     result.strong.marked += marked.length;
     result.strong.right += marked.filter((index) => wanted.has(index)).length;
@@ -195,22 +199,27 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
 
 /**
  * --calibrate: how often a strong result would be right, and how many intents would get none,
- * for other thresholds than lib/search strongMatchRule's (choose on the in-sample set only).
+ * for other rules of lib/search strongMatchRule's shape (the first result, vector rank and text
+ * rank at most so much, at least so much of the intent's words found in it). Choose on the
+ * held-out set; held-out-2 is never tuned on.
  */
 function calibrationTable(name: string, result: SetResult): string {
-  const lines = [`${name}: strong results right / intents with none, by least standout (rows) and most text rank (columns 5, 10, any)`];
-  for (let least = 1.5; least <= 6; least += 0.5) {
-    const cells = [5, 10, Infinity].map((most) => {
-      let marked = 0, right = 0, without = 0;
-      for (const shown of result.shown) {
-        const strong = shown.filter((entry) => entry.standout !== null && entry.standout >= least && entry.textRank !== null && entry.textRank <= most);
-        marked += strong.length;
-        right += strong.filter((entry) => entry.right).length;
-        without += strong.length === 0 ? 1 : 0;
-      }
-      return `${right}/${marked} right, ${without} none`.padEnd(24);
-    });
-    lines.push(`  ${least.toFixed(1)} σ  ${cells.join(" ")}`);
+  const shares = [0, 0.4, 0.5, 0.6, 0.75];
+  const lines = [`${name}: strong results right / intents with none, by most vector rank and text rank (rows) and least share of the intent's words (columns ${shares.join(", ")})`];
+  for (const vectorRank of [1, 2, 3]) {
+    for (const textRank of [1, 2]) {
+      const cells = shares.map((share) => {
+        let marked = 0, right = 0, without = 0;
+        for (const shown of result.shown) {
+          const strong = shown.filter((entry) => entry.position === 1 && entry.vectorRank !== null && entry.vectorRank <= vectorRank && entry.textRank !== null && entry.textRank <= textRank && entry.intentWords > 0 && entry.wordsFound / entry.intentWords >= share);
+          marked += strong.length;
+          right += strong.filter((entry) => entry.right).length;
+          without += strong.length === 0 ? 1 : 0;
+        }
+        return `${right}/${marked} right, ${without} none`.padEnd(22);
+      });
+      lines.push(`  vector <= ${vectorRank}, text <= ${textRank}  ${cells.join(" ")}`);
+    }
   }
   return lines.join("\n");
 }

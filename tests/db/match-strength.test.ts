@@ -32,13 +32,18 @@ const match = (intent: string) =>
   );
 
 describe("match strength on real code", () => {
-  it("calls the pattern that stands out and holds the intent's words strong", async () => {
+  it("calls the first result strong when words and meaning agree on it and it holds the intent's words", async () => {
     const answer = await match("wrap a paragraph of text to a fixed width");
     const [first] = answer.matched_patterns;
     expect(first.occurrences[0].file_path).toBe("textwrap.py");
     expect(first.strength).toBe("strong");
-    expect(first.metadata.ranking).toMatchObject({ vector_rank: 1, text_rank: 1 });
-    expect(first.strength_reason).toMatch(/^first by meaning and by words/);
+    expect(first.metadata.ranking).toMatchObject({ text_rank: 1, position: 1 });
+    expect(first.metadata.ranking.vector_rank).toBeLessThanOrEqual(3);
+    // "wrap", "paragraph", "text", "fix", "width": the SQL counts the intent's lexemes found in the pattern.
+    expect(first.metadata.ranking.intent_words).toBe(5);
+    expect(first.metadata.ranking.words_found * 2).toBeGreaterThanOrEqual(first.metadata.ranking.intent_words);
+    expect(first.strength_reason).toMatch(/^first by the intent's words, #\d by meaning, \d of the intent's 5 words found in it$/);
+    expect(answer.matched_patterns.slice(1).every((pattern) => pattern.strength === "weak")).toBe(true);
     expect(answer.strong_matches).toBe(answer.matched_patterns.filter((pattern) => pattern.strength === "strong").length);
     expect(answer.summary).toMatch(/^\d+ strong match/);
   });

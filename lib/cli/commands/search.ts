@@ -20,7 +20,7 @@ function explainRanking(match: MatchedPattern): string[] {
   const ranking = match.metadata.ranking;
   const spread = ranking.similarity_z === null ? "" : `, ${ranking.similarity_z.toFixed(1)} σ above the other candidates`;
   return [
-    `   why: similarity ${ranking.vector_similarity.toFixed(2)} (vector list ${listPlace(ranking.vector_rank)}${spread}); intent's words ${ranking.text_rank === null ? "not found" : `found (text list #${ranking.text_rank})`}`,
+    `   why: similarity ${ranking.vector_similarity.toFixed(2)} (vector list ${listPlace(ranking.vector_rank)}${spread}); text list ${listPlace(ranking.text_rank)}, ${ranking.words_found} of the intent's ${ranking.intent_words} words in it`,
     `        relevance ${ranking.relevance.toFixed(2)} × (0.8 + 0.1 × quality ${ranking.quality.toFixed(2)} + 0.1 × outcomes ${ranking.smoothed_success_rate.toFixed(2)}) = score ${ranking.final_score.toFixed(3)}`,
     `        ${match.strength}: ${match.strength_reason}`,
   ];
@@ -45,6 +45,8 @@ function printMatches(intent: string, answer: MatchResponse, explain: boolean): 
     process.stdout.write(`No pattern matches "${intent}".\n`);
     return;
   }
+  const rewrite = answer.query_metadata.rewrite;
+  if (rewrite) process.stdout.write(rewrite.used ? `Searched as: ${intent} + "${rewrite.text}" (${rewrite.cached ? "cached" : `${rewrite.provider}:${rewrite.model}, $${rewrite.cost_usd}`})\n\n` : `Searched as written (rewrite not used: ${rewrite.reason})\n\n`);
   if (answer.strong_matches === 0) process.stdout.write(`No strong match for "${intent}": the closest patterns follow, none stands out as an answer.\n\n`);
   process.stdout.write(`${answer.matched_patterns.map((match, index) => formatMatch(match, index, explain)).join("\n\n")}\n`);
   process.stdout.write(`\n${answer.matched_patterns.length} of ${answer.total_matches} matches (${answer.summary}) in ${answer.query_metadata.query_time_ms} ms\n`);
@@ -55,13 +57,15 @@ async function runSearch(intent: string, rawOptions: unknown): Promise<void> {
   const filters = { ...(options.kind ? { kinds: options.kind } : {}), ...(options.language ? { languages: options.language } : {}) };
   const request = { intent, limit: options.limit, filters, min_confidence: options.minConfidence };
   // Loaded on use, so that `motif --help` and other commands start fast.
-  const [{ createEmbeddingProvider }, { matchAsOperator }, { withDatabaseAccess }] = await Promise.all([
+  const [{ createEmbeddingProvider }, { matchAsOperator }, { createIntentRewriter }, { withDatabaseAccess }] = await Promise.all([
     import("@/lib/embed"),
     import("@/lib/search"),
+    import("@/lib/intent-rewrite"),
     import("../database-access"),
   ]);
   const answer = await withDatabaseAccess<MatchResponse>({
-    direct: (database) => matchAsOperator({ database, slug: options.project, request, embedder: createEmbeddingProvider() }),
+    direct: (database) =>
+      matchAsOperator({ database, slug: options.project, request, embedder: createEmbeddingProvider(), rewriteIntent: createIntentRewriter(database) }),
     viaServer: async (fetchOwner) => {
       const body = JSON.stringify({ project: options.project, ...request, filters: Object.keys(filters).length > 0 ? filters : undefined });
       return (await (await fetchOwner("/api/operator/match", { method: "POST", headers: { "content-type": "application/json" }, body })).json()) as MatchResponse;

@@ -16,6 +16,10 @@ export interface MatchScoreRow {
   final_score: number;
   total_matches: number;
   similarity_z: number | null;
+  /** The intent's distinct words (full-text lexemes, negated ones left out). */
+  intent_words: number;
+  /** How many of them the pattern's full-text vector holds. */
+  words_found: number;
 }
 
 /** What one call of `match_patterns` is asked. */
@@ -152,7 +156,7 @@ export async function matchPatternsWithDetails(call: MatchCall & { occurrenceLim
        from public.record_pattern_match_counts(array(select s.id from scores s)) c
      )
      select s.id, s.vector_similarity, s.vector_rank, s.text_score, s.text_rank, s.rrf_score, s.relevance, s.quality,
-       s.smoothed_success_rate, s.final_score, s.total_matches, s.similarity_z,
+       s.smoothed_success_rate, s.final_score, s.total_matches, s.similarity_z, s.intent_words, s.words_found,
        (select to_json(d) from (
           select ${detailColumns("coalesce(c.match_count, p.match_count) as match_count, coalesce(c.last_matched_at, p.last_matched_at) as last_matched_at")}
           from public.patterns p

@@ -54,6 +54,24 @@ export async function createPostgresTextRanker(documents: TextDocument[]) {
       );
       return result.rows.map((row) => row.id);
     },
+    /**
+     * match_patterns' intent_words and words_found: the intent's distinct non-negated lexemes
+     * (as websearch_to_tsquery parses them) and, for each document, how many its vector holds.
+     */
+    async wordsFound(query: string, ids: number[]): Promise<{ intentWords: number; found: Map<number, number> }> {
+      const result = await database.query<{ id: number; intent_words: number; words_found: number }>(
+        `with lexemes as (
+           select array(select distinct replace(m[2], '''''', '''')
+             from regexp_matches(websearch_to_tsquery('english'::regconfig, $1)::text, '(!?)''((?:[^'']|'''')+)''', 'g') m
+             where m[1] = '') as l)
+         select d.id, cardinality(x.l) as intent_words,
+           (select count(*) from unnest(x.l) w where w = any(tsvector_to_array(d.search_vector)))::int as words_found
+         from docs d, lexemes x where d.id = any($2::int[])`,
+        [query, ids],
+      );
+      const intentWords = result.rows[0]?.intent_words ?? 0;
+      return { intentWords, found: new Map(result.rows.map((row) => [row.id, row.words_found])) };
+    },
     close: () => database.close(),
   };
 }

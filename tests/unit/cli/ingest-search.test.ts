@@ -71,10 +71,15 @@ describe("motif ingest and motif search", { timeout: 180_000 }, () => {
     expect(again.occurrences).toMatchObject({ added: 0, moved: 0, removed: 0, revived: 0 });
     expect(again.events).toBe(0);
     const text = run(["search", "retry a flaky http call with exponential backoff", "--project", "shop", "--limit", "1"]);
-    // A project of a few patterns gives nothing to compare with, so the answer says no match is strong.
-    expect(text.stdout).toMatch(/^No strong match for "retry a flaky http call with exponential backoff": .+\n\n1\. .+ \(retry_backoff, weak, similarity 0\.\d\d, quality 0\.\d\d\)\n   service\/shop\/clients\/inventory\.py:10-22  fetch_stock\n/);
-    const explained = run(["search", "retry a flaky http call with exponential backoff", "--project", "shop", "--limit", "1", "--explain"]);
-    expect(explained.stdout).toMatch(/\n   why: similarity 0\.\d\d \(vector list #1\); intent's words found \(text list #\d+\)\n        relevance \d\.\d\d × \(0\.8 \+ 0\.1 × quality 0\.\d\d \+ 0\.1 × outcomes 0\.50\) = score 0\.\d{3}\n        weak: fewer than 20 patterns/);
+    // The retry pattern leads both lists and holds the intent's words: strong, even in a project this small.
+    expect(text.stdout).toMatch(/^1\. Exponential Backoff Retry Loop \(retry_backoff, strong, similarity 0\.\d\d, quality 0\.\d\d\)\n   service\/shop\/clients\/inventory\.py:10-22  fetch_stock\n/);
+    expect(text.stdout).toMatch(/\n1 of \d+ matches \(1 strong match\) in /);
+    const explained = run(["search", "retry a flaky http call with exponential backoff", "--project", "shop", "--limit", "2", "--explain"]);
+    expect(explained.stdout).toMatch(/\n   why: similarity 0\.\d\d \(vector list #1\); text list #1, \d of the intent's 6 words in it\n        relevance \d\.\d\d × \(0\.8 \+ 0\.1 × quality 0\.\d\d \+ 0\.1 × outcomes 0\.50\) = score 0\.\d{3}\n        strong: first by the intent's words, #1 by meaning, \d of the intent's 6 words found in it\n/);
+    expect(explained.stdout).toMatch(/\n        weak: not the first result\n/);
+    // An intent about code the project does not hold gets no strong match, and the answer says so.
+    const absent = run(["search", "render a 3D mesh with WebGL shaders", "--project", "shop", "--limit", "1"]);
+    expect(absent.stdout).toMatch(/^No strong match for "render a 3D mesh with WebGL shaders": /);
   });
 
   it("says so when the project does not exist", () => {

@@ -1,24 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { matchStrength, summarizeStrength } from "@/lib/search";
+import { matchStrength, summarizeStrength, type StrengthEvidence } from "@/lib/search";
 
-const evidence = { similarity: 0.5, similarityZ: 4, vectorRank: 3, textRank: 4 };
+const evidence: StrengthEvidence = { position: 1, vectorRank: 3, textRank: 1, intentWords: 4, wordsFound: 2, candidates: "enough" };
 
 describe("matchStrength", () => {
-  it("calls a result that stands out and holds the intent's words strong", () => {
-    expect(matchStrength(evidence).strength).toBe("strong");
+  it("calls the first result strong when the intent's words pick it first, it is among the first three by meaning and holds half the words", () => {
+    expect(matchStrength(evidence)).toEqual({ strength: "strong", reason: "first by the intent's words, #3 by meaning, 2 of the intent's 4 words found in it" });
   });
 
-  it("calls it weak when it does not stand out far enough, or its words are missing", () => {
-    expect(matchStrength({ ...evidence, similarityZ: 3.4 })).toEqual({ strength: "weak", reason: "similarity only 3.4 σ above the other candidates (strong needs 3.5)" });
-    expect(matchStrength({ ...evidence, textRank: 11 })).toEqual({ strength: "weak", reason: "the intent's words are not found in it" });
-    expect(matchStrength({ ...evidence, textRank: null }).strength).toBe("weak");
+  it("calls it weak, saying which condition failed first", () => {
+    expect(matchStrength({ ...evidence, position: 2 })).toEqual({ strength: "weak", reason: "not the first result" });
+    expect(matchStrength({ ...evidence, textRank: 2 })).toEqual({ strength: "weak", reason: "the intent's words rank another pattern first (it is #2 by words)" });
+    expect(matchStrength({ ...evidence, textRank: null }).reason).toBe("the intent's words do not pick it (not in the full-text list)");
+    expect(matchStrength({ ...evidence, vectorRank: 4 })).toEqual({ strength: "weak", reason: "by meaning it is only #4 (strong needs #1–3)" });
+    expect(matchStrength({ ...evidence, vectorRank: null }).strength).toBe("weak");
+    expect(matchStrength({ ...evidence, wordsFound: 1 })).toEqual({ strength: "weak", reason: "only 1 of the intent's 4 words found in it (strong needs half, or 3)" });
+    expect(matchStrength({ ...evidence, intentWords: 0, wordsFound: 0 }).reason).toBe("the intent has no words to look for in it");
   });
 
-  it("calls the leader of both lists strong from 0.75 similarity, even in a project too small to compare", () => {
-    const leader = { similarity: 0.75, similarityZ: null, vectorRank: 1, textRank: 1 };
-    expect(matchStrength(leader)).toEqual({ strength: "strong", reason: "first by meaning and by words, similarity 0.75" });
-    expect(matchStrength({ ...leader, similarity: 0.74 }).strength).toBe("weak");
-    expect(matchStrength({ ...leader, textRank: 2 }).reason).toMatch(/^fewer than 20 patterns/);
+  it("takes three of a long prompt's words as enough", () => {
+    expect(matchStrength({ ...evidence, intentWords: 12, wordsFound: 3 }).strength).toBe("strong");
+    expect(matchStrength({ ...evidence, intentWords: 12, wordsFound: 2 }).strength).toBe("weak");
+  });
+
+  it("in a project too small to compare, only the leader by meaning can be strong", () => {
+    const small = { ...evidence, candidates: "few" } as const;
+    expect(matchStrength(small)).toEqual({ strength: "weak", reason: "by meaning it is only #3 (strong needs #1 in a project this small)" });
+    expect(matchStrength({ ...small, vectorRank: 1 }).strength).toBe("strong");
   });
 });
 

@@ -1,5 +1,6 @@
 import { getDatabase } from "@/lib/db";
 import { jsonResponse, parseBody, routeHandler } from "@/lib/http";
+import { intentRewriterFor } from "@/lib/intent-rewrite";
 import { requireOperator } from "@/lib/operator";
 import { patternEmbeddingProvider } from "@/lib/patterns";
 import { matchAsOperator } from "@/lib/search";
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 export const POST = routeHandler(async (request) => {
   requireOperator(request);
   const { project, ...matchRequest } = await parseBody(request, operatorMatchSchema);
-  const answer = await matchAsOperator({ database: await getDatabase(), slug: project, request: matchRequest, embedder: patternEmbeddingProvider() });
+  const database = await getDatabase();
+  const answer = await matchAsOperator({ database, slug: project, request: matchRequest, embedder: patternEmbeddingProvider(), rewriteIntent: intentRewriterFor(database) });
   return jsonResponse(answer);
 });

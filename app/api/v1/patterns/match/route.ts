@@ -1,4 +1,6 @@
+import { getDatabase } from "@/lib/db";
 import { asCaller, jsonResponse, parseBody, routeHandler } from "@/lib/http";
+import { intentRewriterFor } from "@/lib/intent-rewrite";
 import { patternEmbeddingProvider, resolveProject } from "@/lib/patterns";
 import { matchPatterns } from "@/lib/search";
 import { matchSchema } from "./schema";
@@ -12,9 +14,14 @@ export const dynamic = "force-dynamic";
  */
 export const POST = routeHandler(async (request) => {
   const { project: reference, ...matchRequest } = await parseBody(request, matchSchema);
+  // With MOTIF_SEARCH_REWRITE=llm the intent is rewritten first, outside the match's transaction.
+  const rewriteIntent = intentRewriterFor(await getDatabase());
+  const rewrite = rewriteIntent
+    ? await rewriteIntent(matchRequest.intent, await asCaller(request, (transaction, claims) => resolveProject({ transaction, claims, reference })))
+    : undefined;
   const answer = await asCaller(request, async (transaction, claims) => {
     const project = await resolveProject({ transaction, claims, reference });
-    return matchPatterns({ transaction, projectId: project.id, request: matchRequest, embedder: patternEmbeddingProvider() });
+    return matchPatterns({ transaction, projectId: project.id, request: matchRequest, embedder: patternEmbeddingProvider(), rewrite });
   });
   return jsonResponse(answer);
 });
