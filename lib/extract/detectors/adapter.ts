@@ -97,8 +97,8 @@ function adapteesOf(context: DetectorContext, methods: readonly MethodInfo[]): A
     const fromParameter = root !== undefined && parameters.includes(root) && !/^(self|this|cls)$/.test(root);
     if (inConstructor && fromParameter && (value.type === "identifier" || /^[\w$]+\.[\w$]+\(/.test(value.text))) {
       found.set(attribute, { attribute, origin: "parameter", description: value.type === "identifier" ? "given to the constructor" : `made from a constructor argument (${snippet(value.text, 40)})` });
-    } else if (root && (imports[root] !== undefined || /^(require|import)$/.test(root)) && isConstruction(value)) {
-      const module = imports[root] ?? snippet(value.text, 30);
+    } else if (root && (Object.hasOwn(imports, root) || /^(require|import)$/.test(root)) && isConstruction(value)) {
+      const module = Object.hasOwn(imports, root) ? imports[root]! : snippet(value.text, 30);
       if (!module.startsWith(".") && !containerModule.test(module)) found.set(attribute, { attribute, origin: "library", description: `made by the library ${module.split(".")[0] || module} (${snippet(value.text, 40)})` });
     }
   }

@@ -83,7 +83,7 @@ function modulesTouched(method: SyntaxNode, imports: Record<string, string>): Se
   const touched = new Set<string>();
   for (const match of method.text.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)\.[\w$]+/g)) {
     const name = match[1]!;
-    if (imports[name] !== undefined && storeName.test(name)) touched.add(`module:${name}`);
+    if (Object.hasOwn(imports, name) && storeName.test(name)) touched.add(`module:${name}`);
   }
   return touched;
 }

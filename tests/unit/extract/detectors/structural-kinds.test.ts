@@ -452,3 +452,20 @@ def check_port(port):
     expect(kindsOf(found, "Mailbox.add_label")).toEqual([]);
   });
 });
+
+describe("names that are also Object.prototype members", () => {
+  it("does not take `constructor` or `toString` for an imported module", async () => {
+    const found = await detect(
+      `export class Holder {
+  constructor(options) {
+    this.store = constructor(options);
+    this.text = toString(options);
+  }
+  read() { return this.store.read(); }
+  write(value) { return this.store.write(value); }
+}`,
+      "javascript",
+    );
+    expect(kindsOf(found, "Holder")).not.toContain("adapter");
+  });
+});
