@@ -11,3 +11,4 @@ export { encodePatternCursor, decodePatternCursor, type PatternCursor } from "./
 export { toCsv, type CsvValue } from "./to-csv";
 export { exportPatterns, exportColumns, type ExportedPattern, type PatternExportQuery } from "./export-patterns";
 export { getPatternInsights, getPatternGraph, countPatternOccurrences, listPatternRepositories, listRepositoriesOfProject } from "./pattern-insights";
+export { readPatternsPage } from "./read-patterns-page";
