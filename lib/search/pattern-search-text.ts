@@ -28,9 +28,24 @@ function summary(docstring: string | undefined): string {
   return (docstring ?? "").split(/\.(?:\s|$)|\n\s*\n/)[0];
 }
 
+// Words of identifiers and thesaurus entries of texts, kept by their text: the same names
+// and docstrings come back at every ingest of a repository. Bounded for long-running processes.
+const memoLimit = 50_000;
+const wordsByIdentifier = new Map<string, readonly string[]>();
+const conceptsByText = new Map<string, readonly string[]>();
+
+function remembered(memo: Map<string, readonly string[]>, text: string, compute: (text: string) => readonly string[]): readonly string[] {
+  let value = memo.get(text);
+  if (!value) {
+    if (memo.size >= memoLimit) memo.clear();
+    memo.set(text, (value = compute(text)));
+  }
+  return value;
+}
+
 function spelled(identifiers: Iterable<string>): string {
   const seen = new Set<string>();
-  for (const identifier of identifiers) for (const word of splitIdentifier(identifier)) seen.add(word);
+  for (const identifier of identifiers) for (const word of remembered(wordsByIdentifier, identifier, splitIdentifier)) seen.add(word);
   return [...seen].join(" ");
 }
 
@@ -71,7 +86,7 @@ export function patternSearchText(source: SearchTextSource): string {
     kind,
     // Other words for what the pattern says it does (its name, summary, kind and tags), so a
     // full-text query in different words meets it; the thesaurus is lib/embed's.
-    [...new Set(conceptWords([source.name, spelled(qualnames), summary(docstrings[0]), kind, spelled(source.tags)].join("\n")))].join(", "),
+    [...new Set(remembered(conceptsByText, [source.name, spelled(qualnames), summary(docstrings[0]), kind, spelled(source.tags)].join("\n"), conceptWords))].join(", "),
   ];
   return parts.filter(Boolean).join("\n").slice(0, maxChars);
 }
