@@ -112,7 +112,7 @@ export {
 } from "./queries/ingest-patterns";
 export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange } from "./queries/ingest-occurrences";
 export { writeIngestRelationships, type RelationshipChanges } from "./queries/ingest-relationships";
-export { listSourceFilesByRepository, getSourceCommitByRepository, writeSourceFiles, type SourceFileRow } from "./queries/source-file-queries";
+export { listSourceFilesByRepository, readSourceFileExtractions, getSourceCommitByRepository, writeSourceFiles, type SourceFileRow } from "./queries/source-file-queries";
 export {
   upsertGitHubConnection,
   listGitHubConnectionsByRepository,

@@ -12,3 +12,4 @@ export { assembleIncremental, type IncrementalExtraction, type IncrementalFileCo
 export { storedSourceFilesAsOperator } from "./stored-source-files";
 export { extractIncrementally, type ExtractIncrementallyOptions } from "./extract-incrementally";
 export { hashPresentFiles } from "./hash-present-files";
+export { ExtractionCache, processExtractionCache, defaultExtractionCacheFiles } from "./extraction-cache";

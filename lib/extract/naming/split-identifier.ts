@@ -1,5 +1,5 @@
 const acronyms: Record<string, string> = {
-  http: "HTTP", https: "HTTPS", url: "URL", uri: "URI", id: "ID", ids: "IDs", api: "API", json: "JSON", db: "DB",
+  http: "HTTP", https: "HTTPS", url: "URL", uri: "URI", id: "ID", api: "API", json: "JSON", db: "DB",
   sql: "SQL", io: "IO", ui: "UI", jwt: "JWT", html: "HTML", xml: "XML", csv: "CSV", uuid: "UUID", lru: "LRU",
   ttl: "TTL", s3: "S3", ssl: "SSL", tls: "TLS", uid: "UID", ascii: "ASCII", utf: "UTF", os: "OS", sse: "SSE", aws: "AWS", jsonl: "JSONL", orm: "ORM", crud: "CRUD", dto: "DTO", tcp: "TCP", udp: "UDP", ip: "IP", ws: "WS", sdk: "SDK",
 };
