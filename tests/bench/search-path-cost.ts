@@ -38,6 +38,8 @@ for (const [model, perMillion] of Object.entries(embeddingPrices)) {
 }
 
 const intents = intentSets.flatMap((set) => loadIntents(path.resolve(import.meta.dirname, "../fixtures/intents"), set)).map((intent) => intent.intent);
+const intentTokens = mean(intents.map(estimateTokens));
+console.log(`embed 1,000 searches (mean intent ${intentTokens.toFixed(1)} tokens) with openai text-embedding-3-small: $${(((intentTokens * 1000) / 1e6) * embeddingPrices["text-embedding-3-small"]).toFixed(5)}`);
 const tasks = intents.map(rewriteIntentTask);
 const input = mean(tasks.map((task) => task.needs.inputTokens));
 console.log(`rewrite: ${tasks.length} evaluation intents, mean prompt ${Math.round(input)} tokens; per 1,000 searches (each new intent rewritten once, repeats cached), typical / cap:`);
