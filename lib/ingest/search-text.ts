@@ -12,9 +12,24 @@ function summary(docstring: string | undefined): string {
   return (docstring ?? "").split(/\.(?:\s|$)|\n\s*\n/)[0];
 }
 
+// Words of identifiers and thesaurus entries of texts, kept by their text: the same names
+// and docstrings come back at every ingest of a repository. Bounded for long-running processes.
+const memoLimit = 50_000;
+const wordsByIdentifier = new Map<string, readonly string[]>();
+const conceptsByText = new Map<string, readonly string[]>();
+
+function remembered(memo: Map<string, readonly string[]>, text: string, compute: (text: string) => readonly string[]): readonly string[] {
+  let value = memo.get(text);
+  if (!value) {
+    if (memo.size >= memoLimit) memo.clear();
+    memo.set(text, (value = compute(text)));
+  }
+  return value;
+}
+
 function spelled(identifiers: Iterable<string>): string {
   const seen = new Set<string>();
-  for (const identifier of identifiers) for (const word of splitIdentifier(identifier)) seen.add(word);
+  for (const identifier of identifiers) for (const word of remembered(wordsByIdentifier, identifier, splitIdentifier)) seen.add(word);
   return [...seen].join(" ");
 }
 
@@ -41,7 +56,7 @@ export function searchTextForPattern(pattern: ExtractedPattern, unitsById: Reado
     pattern.kind ? pattern.kind.replaceAll("_", " ") : "",
     // Other words for what the pattern says it does (its name, summary, kind and tags), so a
     // full-text query in different words meets it; the thesaurus is lib/embed's.
-    [...new Set(conceptWords([pattern.name, spelled(qualnames), summary(docstrings[0]), pattern.kind?.replaceAll("_", " ") ?? "", spelled(pattern.tags)].join("\n")))].join(", "),
+    [...new Set(remembered(conceptsByText, [pattern.name, spelled(qualnames), summary(docstrings[0]), pattern.kind?.replaceAll("_", " ") ?? "", spelled(pattern.tags)].join("\n"), conceptWords))].join(", "),
   ];
   return parts.filter(Boolean).join("\n").slice(0, maxChars);
 }
