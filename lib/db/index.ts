@@ -98,8 +98,10 @@ export { getProjectByReference } from "./queries/project-reference-queries";
 export { encodeBinaryCopy, type CopyColumnType } from "./binary-copy";
 export {
   stageIngestRows,
+  restageIngestPatterns,
   stageIngestEmbeddings,
   type StagedPattern,
+  type StagedPatternKey,
   type StagedOccurrence,
   type StagedRelationship,
 } from "./queries/ingest-staging";
@@ -113,7 +115,7 @@ export {
 } from "./queries/ingest-patterns";
 export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange } from "./queries/ingest-occurrences";
 export { writeIngestRelationships, type RelationshipChanges } from "./queries/ingest-relationships";
-export { listSourceFilesByRepository, getSourceCommitByRepository, writeSourceFiles, type SourceFileRow } from "./queries/source-file-queries";
+export { listSourceFilesByRepository, readSourceFileExtractions, getSourceCommitByRepository, writeSourceFiles, type SourceFileRow } from "./queries/source-file-queries";
 export {
   upsertGitHubConnection,
   listGitHubConnectionsByRepository,

@@ -1,4 +1,4 @@
-import { asService, getSourceCommitByRepository, listSourceFilesByRepository, type Database, type GitHubConnectionRow, type SourceFileRow } from "@/lib/db";
+import { asService, getSourceCommitByRepository, listSourceFilesByRepository, readSourceFileExtractions, type Database, type GitHubConnectionRow, type SourceFileRow } from "@/lib/db";
 import type { GitHubPushPayload } from "@/lib/domain";
 import type { EmbeddingProvider } from "@/lib/embed";
 import { extractIncrementally, ingestExtraction, type IncrementalFileCounts, type IngestSummary, type PresentFile } from "@/lib/ingest";
@@ -52,7 +52,7 @@ export async function ingestPush(options: {
   const { database, connection, client, payload } = options;
   const scope = { projectId: connection.project_id, repository: connection.repository };
   const [stored, storedCommit] = await asService(database, async (transaction) => [
-    await listSourceFilesByRepository({ transaction, ...scope }),
+    await listSourceFilesByRepository({ transaction, ...scope, withExtractions: false }),
     await getSourceCommitByRepository({ transaction, ...scope }),
   ] as const);
   const followsLast = !payload.forced && stored.length > 0 && storedCommit === payload.before;
@@ -60,6 +60,7 @@ export async function ingestPush(options: {
   const present = compared ?? (await listSourceFilesAtCommit(client, { repository: connection.repository, sha: payload.after }));
   const incremental = await extractIncrementally({
     stored, present, scope: null,
+    readExtractions: (files) => asService(database, (transaction) => readSourceFileExtractions({ transaction, ...scope, files })),
     extract: (files) => extractRemoteFiles(client, { repository: connection.repository, ref: payload.after, files }),
   });
   const ingest = await ingestExtraction({

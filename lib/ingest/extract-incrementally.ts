@@ -1,13 +1,17 @@
 import type { SourceFileRow } from "@/lib/db";
 import { extractorVersion, type FileOutcome } from "@/lib/extract";
-import type { ExtractionFailure } from "@/lib/domain";
+import type { ExtractionFailure, FileExtraction } from "@/lib/domain";
 import type { CoverageReport } from "@/lib/quality";
 import { assembleIncremental, type IncrementalExtraction } from "./assemble-incremental";
+import { processExtractionCache, type ExtractionCache } from "./extraction-cache";
 import { planIncrementalIngest, type PresentFile } from "./plan-incremental-ingest";
 
 /** Options of {@link extractIncrementally}. */
 export interface ExtractIncrementallyOptions {
-  /** What the last ingest stored for the repository. */
+  /**
+   * What the last ingest stored for the repository. A row's `extraction` may be left
+   * undefined (not read): `readExtractions` then reads those the cache does not hold.
+   */
   stored: readonly SourceFileRow[];
   /** The source files present now inside `scope`, with their blob ids. */
   present: readonly PresentFile[];
@@ -15,8 +19,34 @@ export interface ExtractIncrementallyOptions {
   scope: readonly string[] | null;
   /** Extracts the given files (from disk, or from GitHub's contents). */
   extract: (files: PresentFile[]) => Promise<FileOutcome[]>;
+  /** Reads the stored extractions of these files (by path); needed when `stored` rows leave them out. */
+  readExtractions?: (files: string[]) => Promise<ReadonlyMap<string, unknown>>;
+  /** Extractions already seen by this process (default: the process's own cache). */
+  cache?: ExtractionCache;
   failures?: readonly ExtractionFailure[];
   coverage?: CoverageReport;
+}
+
+// The reused rows with their extractions: from the cache when it holds the same content, else
+// as stored (read now when the listing left them out), remembered for the next ingest.
+async function withExtractions(rows: readonly SourceFileRow[], options: ExtractIncrementallyOptions, cache: ExtractionCache): Promise<SourceFileRow[]> {
+  const filled = rows.map((row) => {
+    if (row.extraction === null) return row;
+    const cached = cache.get(row.file_path, row.content_hash, row.extractor_version);
+    if (cached) return { ...row, extraction: cached };
+    if (row.extraction === undefined) return row;
+    return { ...row, extraction: cache.remember(row.content_hash, row.extractor_version, row.extraction as FileExtraction) };
+  });
+  const missing = filled.filter((row) => row.extraction === undefined).map((row) => row.file_path);
+  if (missing.length === 0) return filled;
+  if (!options.readExtractions) throw new Error(`the stored extractions of ${missing.length} files were not read`);
+  const read = await options.readExtractions(missing);
+  return filled.map((row) => {
+    if (row.extraction !== undefined) return row;
+    const extraction = read.get(row.file_path);
+    if (!extraction) throw new Error(`no stored extraction for ${row.file_path}`);
+    return { ...row, extraction: cache.remember(row.content_hash, row.extractor_version, extraction as FileExtraction) };
+  });
 }
 
 /**
@@ -24,7 +54,14 @@ export interface ExtractIncrementallyOptions {
  * changed files, and clusters them with the stored extractions of the rest.
  */
 export async function extractIncrementally(options: ExtractIncrementallyOptions): Promise<IncrementalExtraction> {
+  const cache = options.cache ?? processExtractionCache;
   const plan = planIncrementalIngest({ stored: options.stored, present: options.present, scope: options.scope, extractorVersion });
-  const outcomes = plan.extract.length > 0 ? await options.extract(plan.extract) : [];
-  return assembleIncremental({ plan, present: options.present, outcomes, failures: options.failures, coverage: options.coverage });
+  const extracted = plan.extract.length > 0 ? await options.extract(plan.extract) : [];
+  const hashes = new Map(plan.extract.map((file) => [file.file, file.hash]));
+  const outcomes = extracted.map((outcome): FileOutcome => {
+    const hash = outcome.status === "extracted" ? hashes.get(outcome.extraction.file) : undefined;
+    return hash === undefined || outcome.status !== "extracted" ? outcome : { ...outcome, extraction: cache.remember(hash, extractorVersion, outcome.extraction) };
+  });
+  const reuse = await withExtractions(plan.reuse, options, cache);
+  return assembleIncremental({ plan: { ...plan, reuse }, present: options.present, outcomes, failures: options.failures, coverage: options.coverage });
 }

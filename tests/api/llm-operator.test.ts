@@ -45,7 +45,7 @@ describe("the LLM operator routes", () => {
   it("analyses a session, and says that describing needs a provider", async () => {
     const analysed = await callRoute(sessions, { method: "POST", bearer: token, body: { project: "shop", transcript } });
     expect(analysed.status).toBe(201);
-    expect(analysed.body.report.patterns_used.map((use: { name: string }) => use.name)).toEqual(["Exponential Backoff Retry Loop"]);
+    expect(analysed.body.report.patterns_used.map((use: { name: string }) => use.name)).toEqual(["Exponential Backoff Retry Loop for Fetch Stock"]);
     delete process.env.OLLAMA_HOST;
     resetEnvironmentCache();
     const refused = await callRoute(describePatterns, { method: "POST", bearer: token, body: { project: "shop" } });

@@ -12,6 +12,7 @@
  *   npm run bench:detectors -- --set dev --by-split
  *     leave-package-out: the figures on the tune packages and, separately, on the held-out packages
  *     (never-tuned is left out unless --split never-tuned asks for it; report it once, at the end)
+ *   add --by-package to either for one overall row per package (which packages a change helps or hurts)
  *
  * The method and the figures are in docs/detector-evaluation.md.
  */
@@ -21,7 +22,7 @@ import path from "node:path";
 import type { DesignPatternKind } from "@/lib/domain";
 import { installedVersion, packageRoot, readLabelSet, splits, type PackageLabels, type Split } from "./detector-eval/label-set";
 import { formatLabelCounts } from "./detector-eval/label-counts";
-import { formatScore, scoreLabels, type LocatedLabel } from "./detector-eval/score-labels";
+import { formatScore, overallCounts, scoreLabels, type LocatedLabel } from "./detector-eval/score-labels";
 
 interface InSampleEntry {
   path: string;
@@ -60,6 +61,7 @@ function devLabels(packages: PackageLabels[]): LocatedLabel[] {
       qualname: entry.qualname,
       line: entry.line,
       kinds: entry.kinds,
+      ...(entry.looksLike ? { looksLike: entry.looksLike } : {}),
       origin: `${labels.package}@${labels.version} ${entry.path}`,
     })),
   );
@@ -100,7 +102,20 @@ async function main(): Promise<void> {
     const packages = all.filter((labels) => labels.split === name);
     const title = `dev set, ${name} split (${packages.length} packages: ${packages.map((labels) => labels.package).join(", ")})`;
     await report(title, devLabels(packages), verbose);
+    if (process.argv.includes("--by-package")) await reportPackages(packages);
   }
+}
+
+async function reportPackages(packages: PackageLabels[]): Promise<void> {
+  console.log(`${"package".padEnd(32)} units   tp   fp   fn  precision  recall`);
+  for (const labels of packages) {
+    const score = await scoreLabels(devLabels([labels]));
+    const { tp, fp, fn } = overallCounts(score);
+    const ratio = (part: number, whole: number): string => (whole === 0 ? "  n/a" : (part / whole).toFixed(2).padStart(5));
+    const row = [score.evaluated, tp, fp, fn].map((value) => String(value).padStart(4)).join(" ");
+    console.log(`${`${labels.package} (${labels.ecosystem})`.padEnd(32)} ${row}      ${ratio(tp, tp + fp)}   ${ratio(tp, tp + fn)}`);
+  }
+  console.log("");
 }
 
 await main();

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asService, ensureProjectBySlug, listSourceFilesByRepository, type Database } from "@/lib/db";
+import { asService, ensureProjectBySlug, listSourceFilesByRepository, readSourceFileExtractions, type Database } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
 import { discoverFiles, extractFileOutcomes, extractPaths } from "@/lib/extract";
-import { extractIncrementally, hashPresentFiles, ingestExtraction } from "@/lib/ingest";
+import { ExtractionCache, extractIncrementally, hashPresentFiles, ingestExtraction } from "@/lib/ingest";
 import { makeGitHistory, git } from "@/tests/support/git-history";
 import { createTestDatabase } from "@/tests/support/test-database";
 
@@ -76,21 +76,33 @@ async function project(slug: string): Promise<string> {
   return (await asService(database, (transaction) => ensureProjectBySlug({ transaction, slug, name: slug }))).id;
 }
 
-async function ingestIncrementally(projectId: string) {
+// Cold: a fresh process each time (every stored extraction read). Warm: one long-running
+// process (the server that receives the pushes): the listing leaves the extractions out and
+// the process's cache supplies them, the same unit objects from one ingest to the next.
+const warmCache = new ExtractionCache();
+
+async function ingestIncrementally(projectId: string, process: "cold" | "warm" = "cold") {
   const discovery = await discoverFiles({ paths: [checkout], cwd: checkout });
   const tasks = new Map(discovery.files.map((file) => [file.file, file]));
   const { present } = await hashPresentFiles(discovery.files);
-  const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, projectId, repository: "" }));
+  const withExtractions = process === "cold";
+  const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, projectId, repository: "", withExtractions }));
   const extracted: string[] = [];
+  const read: string[] = [];
   const incremental = await extractIncrementally({
     stored, present, scope: [""],
+    cache: process === "cold" ? new ExtractionCache() : warmCache,
+    readExtractions: async (files) => {
+      read.push(...files);
+      return asService(database, (transaction) => readSourceFileExtractions({ transaction, projectId, repository: "", files }));
+    },
     extract: async (files) => {
       extracted.push(...files.map((file) => file.file));
       return (await extractFileOutcomes({ files: files.map((file) => tasks.get(file.file)!), jobs: 1 })).outcomes;
     },
   });
   const summary = await ingestExtraction({ database, claims: "service_role", projectId, result: incremental.result, embedder, scope: [""], sourceFiles: incremental.sourceFiles });
-  return { incremental, summary, extracted };
+  return { incremental, summary, extracted, read };
 }
 
 // What a project holds that a reader sees: live patterns, live occurrences, relationships.
@@ -114,6 +126,7 @@ async function projectState(projectId: string) {
 describe("incremental ingest over a real git history", { timeout: 240_000 }, () => {
   it("re-extracts only the files each commit changed, and ends every commit where a full ingest of it does", async () => {
     const incrementalId = await project("incremental");
+    const warmId = await project("warm");
     const expectedExtracted = [
       null, // first ingest: every file
       ["shop/clients/payments.py"],
@@ -134,10 +147,38 @@ describe("incremental ingest over a real git history", { timeout: 240_000 }, () 
       if (index === 3) expect(incremental.files).toEqual({ extracted: 1, reused: full.stats.files - 1, removed: 1 });
       if (index === 3) expect(summary.occurrences.removed).toBeGreaterThan(0);
 
+      // The same history in a warm process: nothing read back but what it had not seen.
+      const warm = await ingestIncrementally(warmId, "warm");
+      expect(warm.extracted).toEqual(extracted);
+      expect(warm.read).toEqual([]);
+      expect(warm.incremental.result.patterns).toEqual(full.patterns);
+      expect(warm.incremental.result.relationships).toEqual(full.relationships);
+      expect(warm.incremental.result.units).toEqual(full.units);
+
       const fullId = await project(`full-${index}`);
       await ingestExtraction({ database, claims: "service_role", projectId: fullId, result: full, embedder, scope: [""] });
-      expect(await projectState(incrementalId)).toEqual(await projectState(fullId));
+      const fullState = await projectState(fullId);
+      expect(await projectState(incrementalId)).toEqual(fullState);
+      expect(await projectState(warmId)).toEqual(fullState);
     }
+  });
+
+  it("reads back only the stored extractions a process has not seen", async () => {
+    const warmId = await project("warm");
+    const { read, extracted, summary } = await ingestIncrementally(warmId, "warm");
+    expect(extracted).toEqual([]);
+    expect(read).toEqual([]);
+    expect(summary.patterns).toMatchObject({ created: 0, updated: 0 });
+    // Another process (an empty cache): every file's extraction is read, none extracted.
+    const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, projectId: warmId, repository: "" }));
+    const cold = await extractIncrementally({
+      stored: stored.map((row) => ({ ...row, extraction: row.extraction === null ? null : undefined })), present: stored.map((row) => ({ file: row.file_path, hash: row.content_hash })), scope: [""],
+      cache: new ExtractionCache(),
+      readExtractions: (files) => asService(database, (transaction) => readSourceFileExtractions({ transaction, projectId: warmId, repository: "", files })),
+      extract: async () => { throw new Error("nothing should be extracted"); },
+    });
+    expect(cold.files).toEqual({ extracted: 0, reused: stored.length, removed: 0 });
+    expect(cold.result.patterns.length).toBeGreaterThan(0);
   });
 
   it("changes nothing when the same commit is ingested again, and extracts nothing", async () => {

@@ -13,7 +13,7 @@ const email = `dash-${run}@example.com`;
 const password = "correct horse battery";
 const slug = `shop-${run}`;
 const fixtureRepository = path.resolve("tests/fixtures/repos/python-service");
-const retryName = "Exponential Backoff Retry Loop";
+const retryName = "Exponential Backoff Retry Loop for Fetch Stock";
 
 // One signed-in page for the whole story: each step builds on what the previous one made.
 test.describe.configure({ mode: "serial", timeout: 180_000 });

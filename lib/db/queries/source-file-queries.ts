@@ -6,26 +6,55 @@ export interface SourceFileRow {
   /** git's blob id of the file's bytes. */
   content_hash: string;
   extractor_version: string;
-  /** The file's extraction as JSON; null when it failed (`failure`) or was skipped. */
+  /**
+   * The file's extraction as JSON; null when it failed (`failure`) or was skipped; undefined
+   * when the listing left it out (`withExtractions: false`).
+   */
   extraction: unknown;
   failure: string | null;
 }
 
 /**
- * The stored files of a project's repository, with their extractions, in path order. RLS
- * decides what the caller sees.
+ * The stored files of a project's repository, in path order, with their extractions unless
+ * `withExtractions` is false (then `extraction` is undefined where one is stored, null where
+ * none is: read them with `readSourceFileExtractions`). RLS decides what the caller sees.
  */
 export async function listSourceFilesByRepository(options: {
   transaction: Queryable;
   projectId: string;
   repository: string;
+  withExtractions?: boolean;
 }): Promise<SourceFileRow[]> {
+  if (options.withExtractions === false) {
+    const rows = await options.transaction.query<Omit<SourceFileRow, "extraction"> & { extracted: boolean }>(
+      `select file_path, content_hash, extractor_version, extraction is not null as extracted, failure
+       from public.source_files where project_id = $1 and repository = $2
+       order by file_path collate "C"`,
+      [options.projectId, options.repository],
+    );
+    return rows.map(({ extracted, ...row }) => ({ ...row, extraction: extracted ? undefined : null }));
+  }
   return options.transaction.query<SourceFileRow>(
     `select file_path, content_hash, extractor_version, extraction, failure
      from public.source_files where project_id = $1 and repository = $2
      order by file_path collate "C"`,
     [options.projectId, options.repository],
   );
+}
+
+/** The stored extractions of some files of a project's repository, by path (files without one are left out). */
+export async function readSourceFileExtractions(options: {
+  transaction: Queryable;
+  projectId: string;
+  repository: string;
+  files: readonly string[];
+}): Promise<Map<string, unknown>> {
+  const rows = await options.transaction.query<{ file_path: string; extraction: unknown }>(
+    `select file_path, extraction from public.source_files
+     where project_id = $1 and repository = $2 and file_path = any ($3::text[]) and extraction is not null`,
+    [options.projectId, options.repository, options.files],
+  );
+  return new Map(rows.map((row) => [row.file_path, row.extraction]));
 }
 
 /** The last commit an ingest of the repository recorded, if any. */

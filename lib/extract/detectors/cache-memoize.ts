@@ -13,7 +13,7 @@ const cachingDecorator = /(^|\.)(lru_cache|cache|cached_property|memoize|memoize
  * descriptor class whose `__get__` memoises is a caching class.
  */
 export const detectCacheMemoize: Detector = (context) => {
-  if (context.isClass) return cachingDescriptor(context);
+  if (context.isClass) return cachingDescriptor(context) ?? cacheClass(context);
   // The table logic often lives in a returned closure (`def wrapper(*args)` / `(...values) => {}`).
   for (const scope of [context.node, ...context.find(nodeTypes[context.family].function)]) {
     const table = memoTable(context, scope);
@@ -28,6 +28,45 @@ function cachingDescriptor(context: DetectorContext): PatternMatch | undefined {
   if (!getter) return undefined;
   const inner = memoTable(context, getter.node);
   return inner ? patternMatch("cache_memoize", inner.confidence - 0.1, [`${getter.name}() memoises:`, ...inner.evidence]) : undefined;
+}
+
+const expiryClock = /^(time\.(time|monotonic|perf_counter)|monotonic|time|timer|Date\.now|performance\.now|datetime\.(now|utcnow)|now|this\.(timer|now|clock)|self\.(timer|_timer|clock|now))$/;
+const evictionCall = /^(popitem|move_to_end|popleft|pop)$/;
+
+/**
+ * A cache class: a table the instance owns, a method reading it by key and one writing it,
+ * and a policy bounding it — eviction when it outgrows a size (`popitem(last=False)`,
+ * deleting `keys().next().value`) or expiry against a clock (`time.monotonic() > expires`).
+ * A plain dict wrapper with get/set has no policy and is not a cache.
+ */
+function cacheClass(context: DetectorContext): PatternMatch | undefined {
+  const methods = classMethods(context.node);
+  if (methods.length < 2) return undefined;
+  const reads = methods.find((method) => /^(get|__getitem__|__contains__|has|peek|lookup|fetch)$/.test(method.name));
+  const writes = methods.find((method) => /^(set|__setitem__|put|add|store|insert)$/.test(method.name));
+  if (!reads || !writes) return undefined;
+  const policy = evictionPolicy(context, writes.node, methods) ?? expiryPolicy(context);
+  if (!policy) return undefined;
+  return patternMatch("cache_memoize", 0.85, [`${reads.name}() and ${writes.name}() read and fill a keyed table`, policy]);
+}
+
+/** Eviction where entries are added (the write method, or a helper named for pruning). */
+function evictionPolicy(context: DetectorContext, writes: SyntaxNode, methods: readonly { name: string; node: SyntaxNode }[]): string | undefined {
+  const scopes = [writes, ...methods.filter((method) => /evict|prune|expire|cleanup|trim|purge|shrink|popitem/i.test(method.name)).map((method) => method.node)];
+  const eviction = scopes.flatMap((scope) => context.callsWithin(scope)).find((call) => {
+    if (evictionCall.test(call.name)) return call.name !== "pop" || /^\(\s*(last\s*=\s*False|0)?\s*\)$/.test(call.node.childForFieldName("arguments")?.text ?? "");
+    return call.name === "delete" && /keys\(\)\.next\(\)\.value/.test(call.node.text);
+  });
+  if (!eviction) return undefined;
+  const bounded = context.find([context.family === "python" ? "comparison_operator" : "binary_expression"]).find((node) => /\b(len\(|\.size\b|\.length\b|maxsize|max_?size|capacity|limit|max\b)/i.test(node.text) && /[<>]=?/.test(node.text));
+  return bounded ? `evicts (${snippet(eviction.node.text, 40)}) when full (${snippet(bounded.text, 40)})` : undefined;
+}
+
+function expiryPolicy(context: DetectorContext): string | undefined {
+  const clock = context.calls().find((call) => expiryClock.test(call.callee));
+  if (!clock) return undefined;
+  const compared = context.find([context.family === "python" ? "comparison_operator" : "binary_expression"]).find((node) => /[<>]=?/.test(node.text) && /ttl|expir|max_?age|stale/i.test(node.text));
+  return compared ? `entries expire against the clock (${snippet(compared.text, 40)})` : undefined;
 }
 
 function memoTable(context: DetectorContext, scope: SyntaxNode): PatternMatch | undefined {
@@ -63,6 +102,11 @@ function storesIn(context: DetectorContext, scope: SyntaxNode): TableUse[] {
     found.push({ table, position: assignment.startIndex, text: assignment.text, value: assignment.childForFieldName("right")?.text });
   }
   for (const call of context.callsWithin(scope)) {
+    if (call.callee === "setattr" || call.callee === "object.__setattr__") {
+      const values = call.node.childForFieldName("arguments")?.namedChildren ?? [];
+      if (values.length >= 3) found.push({ table: `${values[0]!.text}.${values[1]!.text}`, position: call.node.startIndex, text: call.node.text, value: values[2]!.text });
+      continue;
+    }
     if (call.name !== "set" && call.name !== "setdefault") continue;
     const value = call.node.childForFieldName("arguments")?.namedChildren[1]?.text;
     found.push({ table: call.callee.slice(0, -call.name.length - 1), position: call.node.startIndex, text: call.node.text, value });
@@ -84,9 +128,26 @@ function lookupsIn(context: DetectorContext, scope: SyntaxNode): TableUse[] {
     if (read && inScope && /^[\w$]+$/.test(name)) found.push({ table: read, position: assignment.startIndex, text: assignment.text, boundTo: name });
   }
   for (const call of context.callsWithin(scope)) {
+    if (call.callee === "getattr" || call.callee === "hasattr") {
+      const values = call.node.childForFieldName("arguments")?.namedChildren ?? [];
+      const bound = call.node.parent?.type === "assignment" ? call.node.parent.childForFieldName("left")?.text : undefined;
+      // `hasattr(obj, name)`, or `getattr(obj, name, sentinel)` kept in a local: a per-object lookup.
+      const lookup = call.callee === "hasattr" || (values.length >= 3 && bound !== undefined);
+      if (lookup) found.push({ table: `${values[0]!.text}.${values[1]!.text}`, position: call.node.startIndex, text: call.node.text, boundTo: bound });
+      continue;
+    }
     const table = call.name === "has" || call.name === "__contains__" ? call.callee.slice(0, -call.name.length - 1) : getters.get(call.callee);
     const bound = call.node.parent?.type === "assignment" ? call.node.parent.childForFieldName("left")?.text : undefined;
     if (table) found.push({ table, position: call.node.startIndex, text: call.node.text, boundTo: bound });
+  }
+  for (const read of context.findWithin(scope, [context.family === "python" ? "subscript" : "subscript_expression"])) {
+    const parent = read.parent;
+    if ((parent?.type === "assignment" || parent?.type === "assignment_expression") && parent.childForFieldName("left")?.id === read.id) continue;
+    const table = (read.childForFieldName("value") ?? read.childForFieldName("object"))?.text ?? "";
+    if (table === "self" || table === "this") continue;
+    // `try: return cache[key] except KeyError: ...` — the read guards the computation after it.
+    const guarded = parent?.type === "return_statement" && parent.parent?.parent?.type === "try_statement" && parent.parent.parent.childForFieldName("body")?.id === parent.parent.id;
+    if (guarded) found.push({ table, position: read.startIndex, text: read.text });
   }
   for (const comparison of context.findWithin(scope, ["comparison_operator", "binary_expression"])) {
     // ` in ` must occur for a membership test; checking that first keeps long expressions linear.

@@ -1,37 +1,205 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
-import { parameterNames } from "./syntax";
+import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext } from "./detector";
+import { ownReturns, returnedValue } from "./functions";
+import { callbackCollection, callbackParameter, clearsIn, notificationsIn, registrationsIn, removalsIn, subscriptRegistrationsIn, type Notification, type Registration, type Removal } from "./callback-registry";
+import { className, enclosingClass, methodOf } from "./members";
+import { calleeText, classBases, classMethods, lastSegment, nodeTypes, type Family } from "./syntax";
 
-const addMethod = /^(append|push|add|set|setdefault|insert|unshift)$/;
+const subscriberBase = /(Subscriber|Observer|EventListener|EventHandler)(Interface)?$/;
 
 /**
- * Observer: a registry of callbacks — a method/closure that stores a function argument in
- * a collection — and a notify path that iterates that collection calling each one. A class
- * that only notifies through an inherited registry, or extends EventEmitter and emits,
- * counts as weaker evidence.
+ * Observer: a registry of callbacks — a function that stores a callable argument in a
+ * collection (often keyed by event name) — and a notify path that iterates that collection
+ * calling each one. Matched on the class holding both, on each method taking part (the
+ * register and unregister methods, decorator-style `before_request(f)` registrars that
+ * return `f`, the dispatch method), on closures that hold both (`mitt()`), and on classes
+ * implementing a subscriber interface (ORM lifecycle subscribers).
  */
 export const detectObserverEvent: Detector = (context) => {
-  const functionTypes = context.family === "python" ? ["function_definition"] : ["method_definition", "function_expression", "arrow_function", "function_declaration"];
-  const registrations = registrationsOf(context, functionTypes);
-  // A function without registrations can match nothing; only classes look further.
-  if (registrations.length === 0 && !context.isClass) return undefined;
-  const notifications = notificationsOf(context);
-  if (registrations.length && notifications.length) {
-    const shared = notifications.find((notify) => registrations.some((registry) => notify.iterated.includes(registry.collection)));
-    const notify = shared ?? notifications[0]!;
-    return patternMatch("observer_event", shared ? 0.9 : 0.8, [
-      `registers callbacks: ${registrations[0]!.text}`,
-      `notifies by iterating ${snippet(notify.iterated, 40)} and calling each (${snippet(notify.text, 40)})`,
-    ]);
-  }
-  if (!context.isClass) return undefined;
-  return inheritedRegistry(context, registrations, notifications);
+  if (context.isClass) return classObserver(context);
+  const own = ownRegistry(context);
+  const paired = own.registrations.length && own.notifications.length ? pairMatch(own.registrations, own.notifications) : undefined;
+  if (paired) return paired;
+  const classNode = enclosingClass(context.node, context.family);
+  if (classNode) return memberObserver(context, registryOf(classNode, context.family), className(classNode));
+  return moduleObserver(context, own);
 };
+
+interface Registry {
+  registrations: Registration[];
+  removals: Removal[];
+  notifications: Notification[];
+}
+
+function ownRegistry(context: DetectorContext): Registry {
+  const calls = context.calls();
+  const registrations = registrationsIn(calls, context.node, context.family);
+  const removals = registrationsOrRemovalsPossible(calls) ? removalsIn(calls, context.node, context.family) : [];
+  const notifications = notificationsIn(context.node, calls, context.family, (types) => context.find(types));
+  return { registrations, removals, notifications };
+}
+
+function registrationsOrRemovalsPossible(calls: CallSite[]): boolean {
+  return calls.some((call) => /^(remove|delete|discard|splice|pop|filter)$/.test(call.name));
+}
+
+function pairMatch(registrations: Registration[], notifications: Notification[]): PatternMatch | undefined {
+  const shared = notifications.find((notify) => registrations.some((registry) => registry.collection === notify.collection));
+  const named = registrations.some((registry) => callbackParameter.test(registry.parameter) || callbackCollection.test(registry.collection));
+  if (!shared && !named) return undefined;
+  const notify = shared ?? notifications[0]!;
+  return patternMatch("observer_event", shared ? 0.9 : 0.8, [
+    `registers callbacks: ${registrations[0]!.text}`,
+    `notifies by iterating ${snippet(notify.iterated, 40)} and calling each (${snippet(notify.text, 40)})`,
+  ]);
+}
+
+/** What one method of a registry class does with the callbacks, and how it was seen. */
+interface Role {
+  evidence: string[];
+  confidence: number;
+}
+
+interface ClassRegistry extends Registry {
+  /** Collections holding callbacks (`@_events`). */
+  callbacks: Set<string>;
+  /** Method name → its role: registers, unregisters or dispatches, directly or through a sibling. */
+  roles: Map<string, Role>;
+}
+
+const registries = new WeakMap<SyntaxNode, ClassRegistry>();
+
+/** Registrations, removals, dispatches and each method's role in a class (memoised per class node). */
+function registryOf(classNode: SyntaxNode, family: Family): ClassRegistry {
+  let registry = registries.get(classNode);
+  if (!registry) {
+    const calls: CallSite[] = classNode.descendantsOfType(nodeTypes[family].call as unknown as string[]).map((node) => {
+      const callee = calleeText(node);
+      return { node, callee, name: lastSegment(callee), isNew: node.type === "new_expression" };
+    });
+    const found: Registry = {
+      registrations: [...registrationsIn(calls, classNode, family), ...subscriptRegistrationsIn(classNode, family)],
+      removals: [...removalsIn(calls, classNode, family), ...clearsIn(classNode, calls, family)],
+      notifications: notificationsIn(classNode, calls, family, (types) => classNode.descendantsOfType(types)),
+    };
+    const callbacks = callbackCollectionsOf(found);
+    registry = { ...found, callbacks, roles: rolesOf(classNode, family, found, callbacks) };
+    registries.set(classNode, registry);
+  }
+  return registry;
+}
+
+/**
+ * The collections of a class that hold callbacks: registered into and dispatched from, or
+ * callbacks by the name of the collection or of the stored parameter.
+ */
+function callbackCollectionsOf(registry: Registry): Set<string> {
+  const notified = new Set(registry.notifications.filter((notification) => notification.direct && notification.passesArguments).map((notification) => notification.collection));
+  const collections = new Set<string>();
+  for (const registration of registry.registrations) {
+    if (!registration.collection.startsWith("@")) continue;
+    if (notified.has(registration.collection) || callbackCollection.test(registration.collection.split(".").pop()!) || callbackParameter.test(registration.parameter)) collections.add(registration.collection);
+  }
+  return collections;
+}
+
+function rolesOf(classNode: SyntaxNode, family: Family, registry: Registry, callbacks: Set<string>): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  if (callbacks.size === 0) return roles;
+  const methods = classMethods(classNode);
+  const methodAt = (node: SyntaxNode) => methods.find((method) => node.startIndex >= method.node.startIndex && node.endIndex <= method.node.endIndex);
+  const assign = (node: SyntaxNode, role: Role) => {
+    const method = methodAt(node);
+    if (method && !roles.has(method.name)) roles.set(method.name, role);
+  };
+  const notified = new Set(registry.notifications.map((notification) => notification.collection));
+  for (const registration of registry.registrations) {
+    if (!callbacks.has(registration.collection)) continue;
+    const evidence = [`registers callbacks: ${registration.text}`];
+    if (notified.has(registration.collection)) evidence.push(`the class calls each registered ${registration.collection.slice(1)}`);
+    if (registration.keyed) evidence.push("callbacks are kept per event key");
+    assign(registration.owner, { evidence, confidence: notified.has(registration.collection) ? 0.85 : 0.7 });
+  }
+  for (const removal of registry.removals) {
+    if (callbacks.has(removal.collection)) assign(removal.node, { evidence: [`unregisters callbacks: ${removal.text}`], confidence: 0.8 });
+  }
+  for (const notification of registry.notifications) {
+    const named = notification.collection.startsWith("@") && callbackCollection.test(notification.collection.split(".").pop()!);
+    if (!callbacks.has(notification.collection) && !named) continue;
+    assign(notification.node, { evidence: [`dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`], confidence: callbacks.has(notification.collection) ? 0.85 : 0.7 });
+  }
+  // A method that only hands over to one of these (`on()` → `self._add_event_handler()`) takes its role.
+  const self = family === "python" ? "self" : "this";
+  for (let round = 0; round < 3; round++) {
+    for (const method of methods) {
+      if (roles.has(method.name)) continue;
+      const delegate = [...roles.keys()].find((name) => method.node.text.includes(`${self}.${name}(`));
+      if (delegate) roles.set(method.name, { evidence: [`calls ${self}.${delegate}(), which ${roles.get(delegate)!.evidence[0]!.split(":")[0]}`], confidence: 0.75 });
+    }
+  }
+  return roles;
+}
+
+function memberObserver(context: DetectorContext, registry: ClassRegistry, owner: string): PatternMatch | undefined {
+  const name = methodOf(context.node, context.family)?.method.name;
+  const role = name === undefined ? undefined : registry.roles.get(name);
+  if (role) return patternMatch("observer_event", role.confidence, [...role.evidence, `in ${owner || "a class"} that keeps callbacks`]);
+  return subscribingMethod(context);
+}
+
+const subscribeCall = /^(on|once|off|addListener|removeListener|addEventListener|removeEventListener|prependListener|subscribe|unsubscribe|connect|disconnect)$/;
+
+/**
+ * A method whose job is subscribing to (or leaving) another object's events: ≥2 calls like
+ * `emitter.on("hit", listener)` handing over functions, or a short one doing it once.
+ */
+function subscribingMethod(context: DetectorContext): PatternMatch | undefined {
+  const subscriptions = context.calls().filter((call) => {
+    if (!subscribeCall.test(call.name) || call.isNew || !call.callee.includes(".")) return false;
+    const values = call.node.childForFieldName("arguments")?.namedChildren ?? [];
+    return values.some((value) => /function|arrow_function|lambda/.test(value.type) || callbackParameter.test(value.text) || /[Ll]istener|[Hh]andler|[Cc]allback/.test(value.text));
+  });
+  if (subscriptions.length < 2) return undefined;
+  return patternMatch("observer_event", 0.7, [`subscribes callbacks to events: ${snippet(subscriptions[0]!.node.text, 50)}`, `${subscriptions.length} subscriptions`]);
+}
+
+/** A module-level function: a decorator-style registrar (`def before_x(f): hooks.append(f); return f`) or a dispatcher over a callback list. */
+function moduleObserver(context: DetectorContext, own: Registry): PatternMatch | undefined {
+  for (const registration of own.registrations) {
+    if (registration.owner.id !== context.node.id) continue;
+    const named = callbackParameter.test(registration.parameter) || callbackCollection.test(registration.collection);
+    if (named && returnsParameter(context, registration.parameter)) {
+      return patternMatch("observer_event", 0.75, [`registers callbacks: ${registration.text}`, `returns ${registration.parameter}, so it works as a decorator`]);
+    }
+    if (registration.keyed && callbackParameter.test(registration.parameter)) {
+      return patternMatch("observer_event", 0.7, [`registers callbacks per event: ${registration.text}`]);
+    }
+  }
+  const notification = own.notifications.find((candidate) => candidate.direct && candidate.passesArguments && callbackCollection.test(candidate.collection));
+  return notification ? patternMatch("observer_event", 0.65, [`dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`]) : undefined;
+}
+
+function returnsParameter(context: DetectorContext, parameter: string): boolean {
+  return ownReturns(context.node, context.family).some((statement) => returnedValue(statement)?.text === parameter);
+}
+
+function classObserver(context: DetectorContext): PatternMatch | undefined {
+  const registry = registryOf(context.node, context.family);
+  const dispatcher = [...registry.roles].find(([, role]) => role.evidence[0]!.startsWith("dispatches"));
+  const registrar = [...registry.roles].find(([, role]) => role.evidence[0]!.startsWith("registers"));
+  if (dispatcher && registrar) {
+    return patternMatch("observer_event", 0.9, [registrar[1].evidence[0]!, `${dispatcher[1].evidence[0]} in ${dispatcher[0]}()`, `registered by ${registrar[0]}()`]);
+  }
+  const own = ownRegistry(context);
+  const paired = own.registrations.length && own.notifications.length ? pairMatch(own.registrations, own.notifications) : undefined;
+  if (paired) return paired;
+  return inheritedRegistry(context, own.registrations, own.notifications) ?? subscriber(context);
+}
 
 function inheritedRegistry(context: DetectorContext, registrations: Registration[], notifications: Notification[]): PatternMatch | undefined {
   const extendsText = context.node.namedChildren.find((child) => child.type === "class_heritage" || child.type === "argument_list")?.text ?? "";
-  const instanceNotify = notifications.find((notify) => /^(self|this)\./.test(notify.iterated));
+  const instanceNotify = notifications.find((notify) => notify.collection.startsWith("@") && callbackCollection.test(notify.collection.split(".").pop()!));
   if (instanceNotify && extendsText) {
     return patternMatch("observer_event", 0.65, [`notifies inherited listeners: iterates ${snippet(instanceNotify.iterated, 40)} calling each`]);
   }
@@ -45,77 +213,9 @@ function inheritedRegistry(context: DetectorContext, registrations: Registration
   return undefined;
 }
 
-interface Registration {
-  collection: string;
-  text: string;
-  returnsRemoval: boolean;
-}
-
-/** Functions that store one of their parameters in a collection (`self._callbacks.append(fn)`). */
-function registrationsOf(context: DetectorContext, functionTypes: string[]): Registration[] {
-  const found: Registration[] = [];
-  for (const call of context.calls()) {
-    if (!addMethod.test(call.name) || call.isNew) continue;
-    let fn: SyntaxNode | null = call.node.parent;
-    while (fn && fn.id !== context.node.id && !functionTypes.includes(fn.type)) fn = fn.parent;
-    if (!fn) continue;
-    const parameters = new Set(parameterNames(fn));
-    {
-      const values = call.node.childForFieldName("arguments")?.namedChildren ?? [];
-      const stored = values.some((value) => parameters.has(value.text) || (value.type === "tuple" && value.namedChildren.some((item) => parameters.has(item.text))));
-      if (!stored) continue;
-      const collection = collectionName(call.callee.slice(0, -call.name.length - 1));
-      const returnsRemoval = /return\s+(\(\)\s*=>|function|lambda)[^]*?(delete|remove|splice|filter)/.test(fn.text);
-      found.push({ collection, text: snippet(call.node.text, 50), returnsRemoval });
-    }
-  }
-  return found;
-}
-
-/** `(all[type] || (all[type] = []))` → `all`; `self._callbacks` stays. */
-function collectionName(receiver: string): string {
-  return /[A-Za-z_$#][\w$#.]*/.exec(receiver.replace(/^\(+/, ""))?.[0] ?? receiver;
-}
-
-interface Notification {
-  iterated: string;
-  text: string;
-}
-
-/** Loops (or forEach/map callbacks) over a collection that call each element. */
-function notificationsOf(context: DetectorContext): Notification[] {
-  const found: Notification[] = [];
-  const python = context.family === "python";
-  for (const loop of context.find(python ? ["for_statement"] : ["for_in_statement"])) {
-    const variable = loop.childForFieldName("left");
-    const iterated = loop.childForFieldName("right")?.text ?? "";
-    const names = variable ? variableNames(variable) : [];
-    const invoked = invokedWithin(loop.childForFieldName("body"), names);
-    if (invoked) found.push({ iterated, text: invoked });
-  }
-  for (const call of context.calls()) {
-    if (!/^(forEach|map)$/.test(call.name) || call.isNew) continue;
-    const callback = call.node.childForFieldName("arguments")?.namedChildren[0];
-    if (!callback || !/function|arrow_function/.test(callback.type)) continue;
-    const invoked = invokedWithin(callback.childForFieldName("body"), parameterNames(callback).slice(0, 1));
-    if (invoked) found.push({ iterated: call.callee.slice(0, -call.name.length - 1), text: invoked });
-  }
-  return found;
-}
-
-function variableNames(node: SyntaxNode): string[] {
-  if (node.type === "identifier") return [node.text];
-  return node.descendantsOfType("identifier").map((identifier) => identifier.text);
-}
-
-/** The text of a call that invokes one of `names` (`cb(...)`, `listener.call(...)`, `loop.call_soon(cb, ...)`). */
-function invokedWithin(body: SyntaxNode | null, names: string[]): string | undefined {
-  if (!body || names.length === 0) return undefined;
-  for (const call of body.descendantsOfType(["call", "call_expression"])) {
-    const callee = call.childForFieldName("function")?.text ?? "";
-    if (names.includes(callee) || names.some((name) => callee === `${name}.call` || callee === `${name}.apply`)) return call.text;
-    const first = call.childForFieldName("arguments")?.namedChildren[0]?.text;
-    if (first && names.includes(first) && /call_soon|submit|run_in_executor|queueMicrotask|schedule/.test(callee)) return call.text;
-  }
-  return undefined;
+/** A class implementing a subscriber/listener interface with event hooks (`afterInsert(event)`). */
+function subscriber(context: DetectorContext): PatternMatch | undefined {
+  const base = classBases(context.node).map((text) => lastSegment(text.replace(/[<(\[].*$/s, ""))).find((name) => subscriberBase.test(name));
+  if (!base) return undefined;
+  return patternMatch("observer_event", 0.7, [`implements ${base}: its methods are called back when the events occur`]);
 }

@@ -3,12 +3,12 @@ import { patternMatch, type Detector, type DetectorContext } from "./detector";
 import { classMethods } from "./syntax";
 
 const verbs: Record<string, "read" | "write"> = {
-  get: "read", find: "read", list: "read", fetch: "read", load: "read",
+  get: "read", find: "read", list: "read", fetch: "read", load: "read", count: "read", exists: "read", query: "read", all: "read",
   save: "write", add: "write", create: "write", insert: "write", put: "write", upsert: "write",
   update: "write", patch: "write", delete: "write", remove: "write", destroy: "write", discard: "write",
 };
 const collectionValue = /^(\{|\[|dict\(|list\(|set\(|OrderedDict\(|defaultdict\(|new\s+(Map|Set|WeakMap|WeakSet|Array)\b|Object\.create\(null\))/;
-const storeName = /(^|_)(db|database|session|conn|connection|client|pool|store|storage|repo|table|collection|cursor|prisma|knex|sql|engine)s?$/i;
+const storeName = /(^|_)(db|database|session|conn|connection|client|pool|store|storage|repo|table|collection|cursor|prisma|knex|sql|engine|manager|entity_?manager|em|driver|backend|datastore|data_?source|query_?runner|orm|model|objects|dao|redis|mongo|kv)s?$/i;
 
 /**
  * Repository: a class whose get/find/list/save/add/update/delete methods (≥3 distinct verbs,
@@ -25,15 +25,25 @@ export const detectRepositoryCrud: Detector = (context) => {
     for (const attribute of storesTouched(method.node)) usage.set(attribute, [...(usage.get(attribute) ?? []), method.name]);
   }
   const collections = collectionAttributes(context);
+  const generic = entityParameter(context);
+  for (const method of crud) {
+    for (const module of modulesTouched(method.node, context.input.fileImports)) usage.set(module, [...(usage.get(module) ?? []), method.name]);
+  }
   for (const [attribute, methods] of [...usage].sort((a, b) => b[1].length - a[1].length)) {
     if (methods.length < 2) break;
     const storeVerbs = new Set(methods.map((name) => verbOf(name)));
     if (storeVerbs.size < 3 || ![...storeVerbs].some((verb) => verbs[verb!] === "write")) continue;
-    const kind = collections.has(attribute) ? "a collection it creates" : storeName.test(attribute.replace(/^#/, "")) ? "a data-store handle" : undefined;
+    const kind = collections.has(attribute)
+      ? "a collection it creates"
+      : storeName.test(attribute.replace(/^#|^module:/, ""))
+        ? "a data-store handle"
+        : generic
+          ? `the store of a repository generic over its entity (${generic})`
+          : undefined;
     if (!kind) continue;
     return patternMatch("repository_crud", methods.length >= 3 ? 0.9 : 0.8, [
       `CRUD methods ${[...new Set(methods)].slice(0, 5).join(", ")} (${storeVerbs.size} distinct verbs)`,
-      `they operate on ${context.family === "python" ? "self" : "this"}.${attribute}, ${kind}`,
+      `they operate on ${attribute.startsWith("module:") ? attribute.slice(7) : `${context.family === "python" ? "self" : "this"}.${attribute}`}, ${kind}`,
     ]);
   }
   return undefined;
@@ -46,7 +56,7 @@ const verbByName = new Map<string, string | undefined>();
 function verbOf(name: string): string | undefined {
   if (verbByName.has(name)) return verbByName.get(name);
   const first = name.replace(/^[_#]+/, "").split(/(?=[A-Z])|_/)[0]?.toLowerCase() ?? "";
-  const verb = first in verbs ? first : undefined;
+  const verb = Object.hasOwn(verbs, first) ? first : undefined;
   if (verbByName.size > 10_000) verbByName.clear();
   verbByName.set(name, verb);
   return verb;
@@ -57,6 +67,24 @@ function storesTouched(method: SyntaxNode): Set<string> {
   const touched = new Set<string>();
   for (const match of method.text.matchAll(/\b(?:self|this)\.([#\w$]+)\s*(?:\.|\[|\)|\s+in\b)/g)) touched.add(match[1]!);
   for (const match of method.text.matchAll(/\bin\s+(?:self|this)\.([#\w$]+)/g)) touched.add(match[1]!);
+  return touched;
+}
+
+/** The entity type a class is generic over (`Repository<Entity>`, `Repo(Generic[T])`), else undefined. */
+function entityParameter(context: DetectorContext): string | undefined {
+  const typeParameters = context.node.childForFieldName("type_parameters")?.text;
+  if (typeParameters) return typeParameters.replace(/\s+/g, " ").slice(0, 40);
+  const generic = /\bGeneric\[([^\]]+)\]/.exec(context.node.childForFieldName("superclasses")?.text ?? "");
+  return generic ? `Generic[${generic[1]}]` : undefined;
+}
+
+/** Imported data-store modules a method calls through (`db.session.add(...)` with `db` imported) as `module:db`. */
+function modulesTouched(method: SyntaxNode, imports: Record<string, string>): Set<string> {
+  const touched = new Set<string>();
+  for (const match of method.text.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)\.[\w$]+/g)) {
+    const name = match[1]!;
+    if (Object.hasOwn(imports, name) && storeName.test(name)) touched.add(`module:${name}`);
+  }
   return touched;
 }
 

@@ -1,24 +1,91 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext } from "./detector";
-import { nodeTypes } from "./syntax";
-import { functionName } from "./functions";
+import { classMethods, nodeTypes } from "./syntax";
+import { functionName, ownReturns, returnedValue } from "./functions";
 
 // `setTimeout` is matched exactly: `sock.settimeout()` is a socket option, not a wait.
-const waitName = /^_*(a?sleep|wait|delay|pause)$/i;
+const waitName = /^_*(a?sleep|wait|delay|pause)(_?(for|fn|func|ms|seconds|until))?$/i;
 const retryHelper = /retr(y|ies|yable|ying)/i;
-const growthName = /backoff|exponent|factor|multiplier|attempt|retr|tries|failure/i;
+const growthName = /backoff|exponent|exp_base|factor|multiplier|attempt|retr|tries|failure|delay|interval|wait|sleep|jitter/i;
+// `attempt`, `retries`, `numRetries`, `n_tries` — not `entries`.
+const attemptName = /(^|[^a-z])(attempt|retr|tries|tried|failures)|[a-z](Attempt|Retr|Tries|Failures)/;
+const waitGrowthName = /backoff|exp_base|multiplier|delay|interval|wait|sleep|jitter|timeout/i;
 
 /**
  * Retry with backoff: a loop (or a function calling itself) that catches a failure, waits,
  * and tries again — stronger when the wait grows (`delay *= 2`, `2 ** attempt`, `Math.pow`).
  */
 export const detectRetryBackoff: Detector = (context) => {
-  if (context.isClass) return undefined;
+  if (context.isClass) return waitStrategy(context);
   const waits = context.calls().filter(isWait);
-  if (waits.length === 0) return undefined;
-  return loopRetry(context, waits) ?? recursiveRetry(context, waits) ?? helperRetry(context, waits);
+  const retried = (waits.length ? loopRetry(context, waits) ?? recursiveRetry(context, waits) ?? helperRetry(context, waits) : undefined) ?? countedRetry(context);
+  return retried ?? delayComputation(context);
 };
+
+/** A class whose method computes an exponentially growing wait (`multiplier * exp_base ** attempt`): a backoff strategy. */
+function waitStrategy(context: DetectorContext): PatternMatch | undefined {
+  const methods = classMethods(context.node);
+  // A strategy object is small; a client class that also computes its retry delay is not one.
+  if (methods.length > 6) return undefined;
+  for (const method of methods) {
+    const growth = returnedGrowth(context, method.node);
+    if (growth) return patternMatch("retry_backoff", 0.75, [`${method.name}() computes a growing wait (${growth})`, "a backoff strategy for retries"]);
+  }
+  return undefined;
+}
+
+/** A function returning or yielding a delay that grows with the attempt (`min(cap, base * 2 ** attempt)`). */
+function delayComputation(context: DetectorContext): PatternMatch | undefined {
+  const growth = returnedGrowth(context, context.node);
+  return growth ? patternMatch("retry_backoff", 0.7, [`computes a wait that grows with each attempt (${growth})`]) : undefined;
+}
+
+/** An exponential growth in what a function returns or yields, naming an attempt/backoff quantity. */
+function returnedGrowth(context: DetectorContext, scope: SyntaxNode): string | undefined {
+  const python = context.family === "python";
+  const outputs = [...ownReturns(scope, context.family).flatMap((statement) => returnedValue(statement) ?? []), ...context.findWithin(scope, [python ? "yield" : "yield_expression"])];
+  if (outputs.length === 0) return undefined;
+  const exponential = context.findWithin(scope, [python ? "binary_operator" : "binary_expression"]).find((node) => {
+    const operator = node.childForFieldName("operator")?.text ?? operatorOf(node);
+    return (operator === "**" || operator === "<<") && (attemptName.test(node.text) || waitGrowthName.test(node.text));
+  });
+  const power = context.callsWithin(scope).find((call) => (call.callee === "Math.pow" || call.callee === "pow" || call.callee === "math.pow") && (attemptName.test(call.node.text) || waitGrowthName.test(call.node.text)));
+  const growth = exponential ?? power?.node;
+  if (!growth) return undefined;
+  // The growth must reach the output: returned directly, or through a local the output uses.
+  const reaches = outputs.some((output) => output.text.includes(growth.text) || boundNames(context, scope, growth).some((name) => new RegExp(`\\b${name}\\b`).test(output.text)));
+  return reaches ? snippet(growth.text, 40) : undefined;
+}
+
+function boundNames(context: DetectorContext, scope: SyntaxNode, growth: SyntaxNode): string[] {
+  const names: string[] = [];
+  for (const binding of context.findWithin(scope, context.family === "python" ? ["assignment", "augmented_assignment"] : ["variable_declarator", "assignment_expression", "augmented_assignment_expression"])) {
+    const value = binding.childForFieldName("right") ?? binding.childForFieldName("value");
+    const name = (binding.childForFieldName("left") ?? binding.childForFieldName("name"))?.text;
+    if (value && name && value.startIndex <= growth.startIndex && value.endIndex >= growth.endIndex) names.push(name.replace(/^(self|this)\./, "").replace(/[^\w$]/g, ""));
+  }
+  return names.filter(Boolean);
+}
+
+/** A loop that catches failures and counts attempts (`for attempt in range(retries)`), trying again without an explicit wait. */
+function countedRetry(context: DetectorContext): PatternMatch | undefined {
+  for (const loop of context.find(nodeTypes[context.family].loop)) {
+    const caught = catchesWithin(context, loop);
+    if (!caught) continue;
+    const header = loopHeader(loop);
+    const counter = attemptName.test(header) ? header : context.findWithin(loop, [context.family === "python" ? "augmented_assignment" : "augmented_assignment_expression", "update_expression"]).find((node) => attemptName.test(node.text))?.text;
+    if (!counter) continue;
+    return patternMatch("retry_backoff", 0.6, [`${loop.type.replace(/_/g, " ")} ${caught}`, `counts attempts (${snippet(counter, 40)}) and tries again`]);
+  }
+  return undefined;
+}
+
+/** The part of a loop before its body (`for attempt in range(retries)`, `while (retries-- > 0)`). */
+function loopHeader(loop: SyntaxNode): string {
+  const body = loop.childForFieldName("body");
+  return body ? loop.text.slice(0, body.startIndex - loop.startIndex) : loop.text.slice(0, 80);
+}
 
 function isWait(call: CallSite): boolean {
   return (waitName.test(call.name) || call.name === "setTimeout") && !call.isNew;
@@ -27,9 +94,14 @@ function isWait(call: CallSite): boolean {
 function loopRetry(context: DetectorContext, waits: CallSite[]): PatternMatch | undefined {
   for (const loop of context.find(nodeTypes[context.family].loop)) {
     const wait = waits.find((call) => inside(loop, call.node));
-    const caught = wait && catchesWithin(context, loop);
-    if (!wait || !caught) continue;
-    return retryMatch(context, loop, wait, [`${loop.type.replace(/_/g, " ")} ${caught}`]);
+    if (!wait) continue;
+    const caught = catchesWithin(context, loop);
+    if (caught) return retryMatch(context, loop, wait, [`${loop.type.replace(/_/g, " ")} ${caught}`]);
+    // No try/catch: a loop that checks the outcome, counts attempts and waits longer each time.
+    const header = loopHeader(loop);
+    const counted = attemptName.test(header) || context.findWithin(loop, [context.family === "python" ? "augmented_assignment" : "augmented_assignment_expression", "update_expression"]).some((node) => attemptName.test(node.text));
+    const growth = growthWithin(context, loop);
+    if (counted && growth) return retryMatch(context, loop, wait, [`${loop.type.replace(/_/g, " ")} counts attempts and tries again`]);
   }
   return undefined;
 }

@@ -1,6 +1,9 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
-import { patternMatch, type Detector, type DetectorContext } from "./detector";
-import { nodeTypes, pythonDecorators } from "./syntax";
+import type { PatternMatch } from "@/lib/domain";
+import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { expressionBody, ownReturns, returnedValue } from "./functions";
+import { nodeTypes, parameterNames, pythonDecorators } from "./syntax";
+import { guardOnly, validatorClass } from "./validation-guards";
 
 const validatorDecorator = /(^|\.)(validator|field_validator|model_validator|root_validator|validates)(\(|$)/;
 const errorValue = /error|invalid|fail|violation/i;
@@ -15,11 +18,16 @@ const simpleStatements = {
  * pydantic validator. A single incidental `if x is None: raise` is not validation.
  */
 export const detectValidation: Detector = (context) => {
-  if (context.isClass) return undefined;
+  if (context.isClass) {
+    const reason = validatorClass(context.node, context.family);
+    return reason ? patternMatch("validation", 0.75, [reason]) : undefined;
+  }
   const decorator = pythonDecorators(context.node).find((name) => validatorDecorator.test(name));
   if (decorator) return patternMatch("validation", 0.85, [`pydantic-style validator (@${decorator})`]);
+  const guards = guardOnly(context.node, context.family);
+  if (guards) return patternMatch("validation", guards.guards >= 2 ? 0.8 : 0.7, [`its body only checks its input: ${guards.guards} guard${guards.guards > 1 ? "s" : ""} (${guards.first})`]);
   const reports = errorReports(context);
-  if (reports.length === 0) return undefined;
+  if (reports.length === 0) return formatCheck(context);
   const yielded = reports.filter((report) => report.type === "yield" || report.type.includes("yield"));
   const allYields = context.find([context.family === "python" ? "yield" : "yield_expression"]).filter((node) => node.isNamed);
   if (yielded.length > 0 && yielded.length === allYields.length) {
@@ -36,6 +44,61 @@ export const detectValidation: Detector = (context) => {
     `error reports are ${reports.length} of ${statements} statements`,
   ]);
 };
+
+function mentionsName(text: string, name: string): boolean {
+  return new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, "\\$")}\\b`).test(text);
+}
+
+const patternCall = /\.(test|match|fullmatch|search)$|^re\.(match|fullmatch|search)$/;
+const parseCall = /^(int|float|complex|Decimal|loads|parse\w*|fromisoformat|strptime|ip_address|ip_network|ip_interface|UUID|URL|b64decode|decode|atob|literal_eval)$/;
+
+/**
+ * A predicate validator: every return is a boolean and one tests a parameter against a
+ * pattern (`return bool(EMAIL.match(value))`, `/^\d+$/.test(value)`), or the function returns
+ * False when parsing its input fails (`try: int(value) except ValueError: return False`).
+ */
+function formatCheck(context: DetectorContext): PatternMatch | undefined {
+  const parameters = parameterNames(context.node).filter((name) => !/^(self|this|cls)$/.test(name));
+  if (parameters.length === 0) return undefined;
+  const values = [...ownReturns(context.node, context.family).flatMap((statement) => returnedValue(statement) ?? []), ...[expressionBody(context.node)].flatMap((body) => body ?? [])];
+  if (values.length === 0 || values.length > 6) return undefined;
+  const mentions = (node: SyntaxNode) => parameters.some((name) => mentionsName(node.text, name));
+  const literal = (value: SyntaxNode) => /^(True|False|true|false)$/.test(value.text);
+  const tested = values.map((value) => patternTest(value, mentions)).find((node) => node !== undefined);
+  if (tested && values.every((value) => literal(value) || patternTest(value, mentions) !== undefined || isBooleanExpression(value))) {
+    return patternMatch("validation", 0.7, [`returns whether its input matches a pattern (${snippet(tested.text, 50)})`]);
+  }
+  if (!values.every(literal) || !values.some((value) => /^(True|true)$/.test(value.text))) return undefined;
+  for (const statement of context.find(["try_statement"])) {
+    const body = statement.childForFieldName("body");
+    const parses = body && context.callsWithin(body).some((call) => parseCall.test(call.name) && mentions(call.node.childForFieldName("arguments") ?? call.node));
+    const rejects = context.findWithin(statement, nodeTypes[context.family].catch).some((clause) => /return\s+(False|false)\b/.test(clause.text));
+    if (parses && rejects) return patternMatch("validation", 0.65, ["returns False when its input fails to parse, True otherwise"]);
+  }
+  return undefined;
+}
+
+/** The regex test inside a boolean return (`bool(P.match(v))`, `!!v.match(/x/)`, `a && /x/.test(v)`), when it reads a parameter. */
+function patternTest(value: SyntaxNode, mentions: (node: SyntaxNode) => boolean): SyntaxNode | undefined {
+  if (/^(call|call_expression)$/.test(value.type)) {
+    const callee = value.childForFieldName("function")?.text ?? "";
+    if (patternCall.test(callee) && mentions(value)) return value;
+    if (callee === "bool" || callee === "Boolean") return value.childForFieldName("arguments")?.namedChildren[0] ? patternTest(value.childForFieldName("arguments")!.namedChildren[0]!, mentions) : undefined;
+    return undefined;
+  }
+  if (/^(not_operator|unary_expression|parenthesized_expression|boolean_operator|comparison_operator|binary_expression)$/.test(value.type)) {
+    if ((value.type === "comparison_operator" || value.type === "binary_expression") && !/(is not None|is None|[!=]==?\s*(null|undefined|-1)|&&|\|\|)/.test(value.text)) return undefined;
+    for (const child of value.namedChildren) {
+      const found = patternTest(child, mentions);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function isBooleanExpression(value: SyntaxNode): boolean {
+  return /^(not_operator|boolean_operator|comparison_operator)$/.test(value.type) || (value.type === "binary_expression" && /^[^?]*(===?|!==?|<=?|>=?|&&|\|\|)/.test(value.text)) || value.type === "unary_expression";
+}
 
 /** raise/throw under an `if`, `return makeError(...)`, `errors.push(...)`, `yield ValidationError(...)`. */
 function errorReports(context: DetectorContext): SyntaxNode[] {

@@ -1,6 +1,7 @@
 import type { CodeUnit } from "@/lib/domain";
+import { countNameWords, nameWordLimit } from "./name-words";
 import { meaningfulCallNames } from "./shared-words";
-import { splitIdentifier, titleWords } from "./split-identifier";
+import { splitIdentifier, titleWords } from "@/lib/words";
 
 /** A named pattern as disambiguation sees it. */
 export interface NamedEntry {
@@ -51,7 +52,8 @@ function qualifiers(entry: NamedEntry, siblings: NamedEntry[]): string[] {
  * first qualifier that sets it apart — its enclosing class ("... in Stream Writer"), the
  * folder of its domain that the others are not in ("... in Asyncio"), or a call the others
  * do not make ("... using Float Safe Remainder"), or its language when the same code comes
- * as TypeScript source and compiled JavaScript — never a counter. Names that stay equal after that are left equal:
+ * as TypeScript source and compiled JavaScript — never a counter, and never past
+ * `nameWordLimit` words. Names that stay equal after that are left equal:
  * nothing in the code tells them apart.
  */
 export function disambiguateNames(entries: NamedEntry[]): void {
@@ -64,7 +66,8 @@ export function disambiguateNames(entries: NamedEntry[]): void {
     if (group.length < 2) continue;
     const chosen = new Map<NamedEntry, string>();
     for (const entry of group) {
-      const candidates = qualifiers(entry, group).map((qualifier) => `${entry.name}${qualifier}`);
+      // A qualifier that would take the name past the word limit is no qualifier.
+      const candidates = qualifiers(entry, group).map((qualifier) => `${entry.name}${qualifier}`).filter((candidate) => countNameWords(candidate) <= nameWordLimit);
       const fresh = candidates.find((candidate) => !taken.has(candidate));
       if (!fresh) continue;
       chosen.set(entry, fresh);

@@ -1,8 +1,10 @@
 import type { CodeUnit, DesignPatternKind } from "@/lib/domain";
 import type { FrameworkRole } from "./detect-framework";
+import { identifierSubject, type IdentifierSubject } from "./identifier-subject";
 import { kindPhrase } from "./kind-phrase";
-import { docstringWords, genericWords, informative, meaningfulCallNames, ownNameWords, sharedItems } from "./shared-words";
-import { splitIdentifier, titleWords } from "./split-identifier";
+import { countNameWords, cutToWordLimit, nameWordLimit, withinWordLimit } from "./name-words";
+import { informative, meaningfulCallNames, sharedItems } from "./shared-words";
+import { splitIdentifier, titleWords } from "@/lib/words";
 
 /** The facts a pattern's name is made of. */
 export interface NamingInput {
@@ -18,28 +20,20 @@ export interface NamingInput {
   files: string[];
 }
 
-/** Words of a phrase overlap when they share a prefix of 5 letters, or all of a shorter word ("repo" / "repository", "validate" / "validator"). */
-function overlaps(word: string, phraseWords: string[]): boolean {
-  return phraseWords.some((other) => {
-    const shorter = Math.min(word.length, other.length);
-    let common = 0;
-    while (common < shorter && word[common] === other[common]) common++;
-    return shorter >= 3 && common >= Math.min(5, shorter);
-  });
-}
-
-/** "Kind Phrase for Subject": the subject's words minus generic ones and those the phrase already says; none when nothing informative is left. */
-function withSubject(phrase: string, words: string[]): string {
-  const phraseWords = splitIdentifier(phrase);
-  const subject = words.filter((word) => !genericWords.has(word) && !overlaps(word, phraseWords));
-  return informative(subject).length ? `${phrase} for ${titleWords(subject)}` : phrase;
-}
-
-/** Name words every member shares (all of them when there is one member or one name); a hook's `use` dropped. */
-function sharedNameWords(input: NamingInput): string[] {
-  const own = ownNameWords(input.representative);
-  const words = new Set(input.members.map((member) => member.name)).size <= 1 ? own : sharedItems(input.members.map((member) => new Set(ownNameWords(member))), own);
-  return input.role.role === "Hook" && words[0] === "use" ? words.slice(1) : words;
+/**
+ * "Phrase for Subject": the subject's leading and trailing words the phrase already says are
+ * not repeated ("Database-backed Repository for Order" for `OrderRepository`), so the name
+ * still holds every word; the phrase alone when it says them all ("LRU Memoization Cache" for `LRUCache`).
+ */
+function withSubject(phrase: string, subject: IdentifierSubject): string {
+  const said = new Set(splitIdentifier(phrase));
+  if (subject.words.every((word) => said.has(word))) return phrase;
+  if (subject.special || subject.words.length === 0) return `${phrase} for ${subject.text}`;
+  let start = 0;
+  let end = subject.words.length;
+  while (said.has(subject.words[start])) start++;
+  while (said.has(subject.words[end - 1])) end--;
+  return `${phrase} for ${titleWords(subject.words.slice(start, end))}`;
 }
 
 /** " of Owner" when every member sits in one class; " in Owner-word Classes" when their classes share words. */
@@ -52,60 +46,57 @@ function ownerQualifier(input: NamingInput): string {
   return words.length ? ` in ${titleWords(words)} Classes` : "";
 }
 
-/** " using Call Soon and Set Result": up to two names all (or most) members call. */
+/** " using Call Soon and Set Result": up to two names all (or most) members call, that the name does not already say. */
 function sharedCallPhrase(input: NamingInput, nameWords: string[]): string {
   const sets = input.members.map((member) => new Set(meaningfulCallNames(member)));
   const calls = sharedItems(sets, meaningfulCallNames(input.representative)).filter((call) => !splitIdentifier(call).every((word) => nameWords.includes(word)));
   return calls.length ? ` using ${calls.slice(0, 2).map((call) => titleWords(splitIdentifier(call))).join(" and ")}` : "";
 }
 
-function unitNoun(unit: CodeUnit, always: boolean): string {
-  if (unit.kind === "method") return unit.name === "__init__" || unit.name === "constructor" ? "" : " Method";
-  return always ? (unit.kind === "class" ? " Class" : " Function") : "";
+/** "Parse Args", "Sock Recv Method", "Run Function", "Walk Generator": the identifier and, when it needs one, what kind of unit it is. */
+function plainCore(unit: CodeUnit, subject: IdentifierSubject): string {
+  const generator = unit.isGenerator && !subject.words.includes("generator") ? " Generator" : "";
+  if (subject.special) return `${subject.text}${generator}`;
+  const thin = informative(subject.words).length === 0;
+  const noun = unit.kind === "method" ? " Method" : thin ? (unit.kind === "class" ? " Class" : " Function") : "";
+  return `${subject.text}${generator}${noun}`;
 }
 
-/**
- * A plain pattern's name: the words its members share — of their names, else of their
- * docstrings' first sentences — with what they call when that is thin; when they share
- * nothing, the representative's own words "and N similar".
- */
-function plainName(input: NamingInput): string {
-  const unit = input.representative;
-  const constructor = unit.name === "__init__" || unit.name === "constructor";
-  const others = input.members.length - 1;
-  let subject = constructor ? ["constructor"] : sharedNameWords(input);
-  if (informative(subject).length === 0 && others > 0 && !constructor) {
-    subject = sharedItems(input.members.map((member) => new Set(docstringWords(member))), docstringWords(unit)).slice(0, 5);
-  }
-  const generator = unit.isGenerator && !subject.includes("generator") ? " Generator" : "";
-  const owner = ownerQualifier(input);
-  if (informative(subject).length === 0) {
-    const own = titleWords(ownNameWords(unit)) || "Anonymous";
-    const similar = others > 0 ? ` and ${others} similar` : "";
-    return `${own}${generator}${unitNoun(unit, true)}${owner}${similar}${sharedCallPhrase(input, ownNameWords(unit))}`;
-  }
-  // A single unit is named by its author; a cluster's one shared word gets what they all call.
-  const thin = others > 0 && informative(subject).length <= 1 ? sharedCallPhrase(input, subject) : "";
-  return `${titleWords(subject)}${generator}${unitNoun(unit, false)}${owner}${thin}`;
+/** The detected kind as realised ("Exponential Backoff Retry Loop for Fetch"), or the framework role ("FastAPI Route Handler for Get User", "Use Auth Token React Hook"). */
+function headedCore(input: NamingInput, subject: IdentifierSubject): string | null {
+  if (input.kind) return withSubject(kindPhrase(input.kind, input.representative), subject);
+  if (!input.role.role) return null;
+  const role = [input.role.framework, input.role.role].filter(Boolean).join(" ");
+  return input.role.role === "Hook" ? `${subject.text} ${role}` : withSubject(role, subject);
 }
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z\d]/g, "");
 
 /**
- * A human name from what the code does: the detected kind as realised ("Thread-safe Lazy
- * Singleton for Config"), or the framework role ("FastAPI Route Handler for Get User"), or
- * the words the occurrences share ("Search Method of User Repository", "Connection Lost
- * Method in Protocol Classes"), made "Async" when it is, never a counter, and never just
- * the name of a file it sits in.
+ * A human name that keeps every word of the representative's identifier (`forEach` → "For
+ * Each Method of Array Set", `url_for` → "URL For"): the detected kind as realised
+ * ("Thread-safe Lazy Singleton for Config"), or the framework role ("FastAPI Route Handler
+ * for Get User"), or the identifier with its class ("Search Method of User Repository",
+ * "Connection Lost Method in Protocol Classes") and, when the identifier says nothing, what
+ * the occurrences call ("and 2 similar" when they bear other names). "Async" when it is;
+ * never just a file's name; at
+ * most `nameWordLimit` words — the class and the calls give way first, then the kind.
  */
 export function namePattern(input: NamingInput): string {
   const unit = input.representative;
-  let name: string;
-  if (input.kind) name = withSubject(kindPhrase(input.kind, unit), sharedNameWords(input));
-  else if (input.role.role) name = withSubject([input.role.framework, input.role.role].filter(Boolean).join(" "), sharedNameWords(input));
-  else name = plainName(input);
-  if (input.isAsync && !/\bAsync\b/.test(name)) name = `Async ${name}`;
+  const subject = identifierSubject(unit);
+  const headed = headedCore(input, subject);
+  const plain = plainCore(unit, subject);
+  const prefix = (core: string) => (input.isAsync && !/\bAsync\b/.test(core) ? `Async ${core}` : core);
+  const cores = [headed, plain, subject.text].filter((core): core is string => !!core).map(prefix);
+  const core = cores.find((candidate) => countNameWords(candidate) <= nameWordLimit) ?? cores[cores.length - 1];
+  // Members of other names make a family: say how many, and what they all call.
+  const others = new Set(input.members.map((member) => member.name)).size > 1 ? input.members.length - 1 : 0;
+  const thin = informative(subject.words).length === 0 || others > 0;
+  const similar = others > 0 ? ` and ${others} similar` : "";
+  const optional = headed ? [] : [ownerQualifier(input), similar, thin ? sharedCallPhrase(input, subject.words) : ""];
+  let name = withinWordLimit(core, optional);
   const stems = input.files.map((file) => squash(file.slice(file.lastIndexOf("/") + 1).replace(/\.[^.]+$/, "")));
-  if (stems.includes(squash(name))) name += unit.kind === "class" ? " Class" : unit.kind === "method" ? " Method" : " Function";
-  return name;
+  if (stems.includes(squash(name))) name = withinWordLimit(name, [unit.kind === "class" ? " Class" : unit.kind === "method" ? " Method" : " Function"]);
+  return cutToWordLimit(name);
 }

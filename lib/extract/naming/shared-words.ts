@@ -1,5 +1,5 @@
 import type { CodeUnit } from "@/lib/domain";
-import { splitIdentifier } from "./split-identifier";
+import { splitIdentifier } from "@/lib/words";
 
 const fillerWords = new Set(["a", "an", "the", "with", "for", "and", "of", "to", "do", "self", "cls", "impl", "fn", "func"]);
 
@@ -29,8 +29,8 @@ export const uninformativeCalls = new Set([
   "__init__", "warn", "warning",
 ]);
 
-// Python's special methods say what they do only to those who know the protocol.
-const dunderMeaning: Record<string, string> = {
+/** Python's special methods by what they do: they say it only to those who know the protocol. */
+export const dunderMeaning: Record<string, string> = {
   __repr__: "string representation", __str__: "string conversion", __eq__: "equality", __ne__: "inequality",
   __hash__: "hash", __len__: "length", __iter__: "iteration", __next__: "next item", __getitem__: "item access",
   __setitem__: "item assignment", __delitem__: "item deletion", __contains__: "membership test", __call__: "call",

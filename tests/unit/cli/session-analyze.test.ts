@@ -51,7 +51,7 @@ describe("motif session analyze", { timeout: 300_000 }, () => {
     expect(report.agent).toMatchObject({ input_tokens: 28, output_tokens: 1202, cache_read_tokens: 130420, cache_write_tokens: 10373 });
     expect(report.agent.cost_usd).toBeCloseTo(0.096139, 6);
     expect(report.activity).toMatchObject({ tool_calls: 6, tool_errors: 1, duration_seconds: 47, files_changed: ["shop/clients/warehouse.py", "tests/test_warehouse.py"] });
-    expect(report.patterns_used).toEqual([expect.objectContaining({ name: "Exponential Backoff Retry Loop", kind: "retry_backoff", matched_by: "kind", qualname: "reserve_stock" })]);
+    expect(report.patterns_used).toEqual([expect.objectContaining({ name: "Exponential Backoff Retry Loop for Fetch Stock", kind: "retry_backoff", matched_by: "kind", qualname: "reserve_stock" })]);
     expect(report.markdown).toContain("# Session: Add a client for the warehouse reservation API");
   });
 

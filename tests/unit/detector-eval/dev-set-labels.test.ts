@@ -5,6 +5,8 @@ import { installedVersion, packageRoot, readLabelSet } from "@/tests/bench/detec
 import { unitsOfFile } from "@/tests/bench/detector-eval/list-units";
 
 const labelSet = readLabelSet();
+// Packages whose labelled version is on this machine (`npm run labels:fetch` brings the npm part).
+const installed = labelSet.filter((labels) => installedVersion(labels) === labels.version);
 
 describe("the detector development set (tests/fixtures/labels/dev-set)", () => {
   it("puts every package in exactly one split, once", () => {
@@ -22,11 +24,10 @@ describe("the detector development set (tests/fixtures/labels/dev-set)", () => {
 
   // Labels point at real units: the qualname and first line as Motif's unit finder reads them,
   // for every package whose labelled version is on this machine (`npm run labels:fetch`).
-  it("points at units the unit finder sees, where the labelled version is installed", async () => {
+  it.skipIf(installed.length === 0)("points at units the unit finder sees, where the labelled version is installed", async () => {
     let checked = 0;
     const listed = new Map<string, Awaited<ReturnType<typeof unitsOfFile>>>();
-    for (const labels of labelSet) {
-      if (installedVersion(labels) !== labels.version) continue;
+    for (const labels of installed) {
       for (const entry of labels.entries) {
         const file = path.join(packageRoot(labels), entry.path);
         expect(existsSync(file), file).toBe(true);
@@ -37,5 +38,5 @@ describe("the detector development set (tests/fixtures/labels/dev-set)", () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });

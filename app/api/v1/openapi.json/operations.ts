@@ -1,4 +1,4 @@
-import type { ApiOperation } from "@/lib/openapi";
+import type { ApiOperation } from "@/lib/http";
 import { signInSchema } from "../auth/sign-in/schema";
 import { signUpSchema } from "../auth/sign-up/schema";
 import { extractSchema } from "../extract/schema";
@@ -71,6 +71,7 @@ export const apiOperations: ApiOperation[] = [
   { method: "GET", path: `${project}/events/stream`, tag: "feed", summary: "Live pattern events (Server-Sent Events)", query: streamEventsQuerySchema, success: { status: 200, description: "An event stream", contentType: "text/event-stream" }, errors: [404, 429] },
   { method: "GET", path: `${project}/jobs`, tag: "jobs", summary: "The project's background jobs (ingests, re-embeddings) with progress, newest first", query: listJobsQuerySchema, success: ok("Jobs"), errors: [404] },
   { method: "POST", path: `${project}/jobs`, tag: "jobs", summary: "Queue a re-embedding with the configured provider (admins, members)", body: createJobSchema, success: { status: 202, description: "The queued (or already active) job; 200 with no job when every pattern is current" }, errors: [403, 404] },
+  { method: "GET", path: `${project}/jobs/stream`, tag: "jobs", summary: "Running jobs and their live progress (Server-Sent Events: job, progress, finished)", success: { status: 200, description: "An event stream", contentType: "text/event-stream" }, errors: [404, 429] },
   { method: "GET", path: `${project}/jobs/{jobId}`, tag: "jobs", summary: "One job with its progress, result or error", params: jobParamsSchema, success: ok("The job"), errors: [404] },
   { method: "GET", path: `${project}/costs`, tag: "llm", summary: "What the project's LLM calls cost over the last N UTC days: by provider and model, by day, by task, with the budget", query: costsQuerySchema, success: ok("{total_usd, calls, failed_calls, by_provider, by_day, by_task, budget}"), errors: [404] },
   { method: "GET", path: `${project}/budget`, tag: "llm", summary: "The project's LLM budget and this UTC day's and month's commercial spend", success: ok("{budget}"), errors: [404] },

@@ -27,7 +27,7 @@ describe("buildPatterns on the Python service fixture", () => {
     ]);
     expect(retry.patternType).toBe("design_pattern");
     expect(retry.kind).toBe("retry_backoff");
-    expect(retry.name).toBe("Exponential Backoff Retry Loop");
+    expect(retry.name).toBe("Exponential Backoff Retry Loop for Fetch Stock");
     expect(retry.tags).toEqual(expect.arrayContaining(["retry", "error_handling", "http", "logging"]));
     expect(retry.dependencies).toEqual(["requests", "time"]);
     expect(retry.description).toContain("Occurs 3 times in 3 files");
@@ -122,7 +122,7 @@ describe("buildPatterns on the TypeScript service fixture", () => {
     const retry = byQualname(result, "fetchJson");
     expect(retry.occurrences.map((occurrence) => occurrence.qualname)).toEqual(["fetchJson", "loadProfile"]);
     // fetchJson and loadProfile share no name word, so the kind alone names them; fetchText is one function, named by its author.
-    expect(retry.name).toBe("Async Exponential Backoff Retry Loop");
+    expect(retry.name).toBe("Async Exponential Backoff Retry Loop for Fetch JSON");
     const text = byQualname(result, "fetchText");
     expect(text.name).toBe("Async Fixed-delay Retry Loop for Fetch Text");
     expect(result.relationships.filter((relation) => relation.type === "SIMILAR_TO").map((relation) => [relation.source, relation.target].sort())).toContainEqual(

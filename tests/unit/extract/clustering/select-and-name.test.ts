@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitIdentifier } from "@/lib/extract/naming";
+import { splitIdentifier } from "@/lib/words";
 import { buildPatterns, tokenSimilarity, lcsLength } from "@/lib/extract/clustering";
 import { makeFile, makeUnit, renamed } from "./unit-factory";
 
@@ -107,7 +107,7 @@ describe("pattern selection", () => {
     });
     const [pattern] = buildPatterns({ files: [makeFile("util/memo.py", [cached])] }).patterns;
     expect(pattern.patternType).toBe("design_pattern");
-    expect(pattern.name).toBe("Memoization Cache");
+    expect(pattern.name).toBe("Memoization Cache for Memo");
     expect(pattern.evidence[0]).toBe("dict table checked before calling fn (memo at util/memo.py:1)");
     expect(pattern.tags).toContain("cache");
   });
@@ -127,7 +127,7 @@ describe("plain names", () => {
     expect(pattern.occurrences).toHaveLength(2);
     expect(pattern.name).not.toBe("From");
     expect(pattern.name).not.toMatch(/Warn/);
-    expect(pattern.name).toBe("Gt From Lt Function and 1 similar");
+    expect(pattern.name).toBe("Gt From Lt and 1 similar");
   });
 });
 
@@ -174,7 +174,7 @@ describe("framework naming", () => {
     });
     expect(result.patterns.map((pattern) => [pattern.name, pattern.framework]).sort()).toEqual([
       ["Express Middleware for Require Session", "Express"],
-      ["React Hook for Auth Token", "React"],
+      ["Use Auth Token React Hook", "React"],
     ]);
   });
 });

@@ -62,7 +62,7 @@ describe("detectDesignPatterns on TypeScript", () => {
       createNotifier: ["factory"],
       OrderRepository: ["repository_crud"],
       Store: ["observer_event"],
-      "Store.subscribe": [],
+      "Store.subscribe": ["observer_event"],
       logged: ["decorator"],
       measure: ["decorator"],
       TempDir: ["context_manager"],
