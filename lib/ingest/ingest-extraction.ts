@@ -7,6 +7,7 @@ import {
   refreshPatternStatistics,
   refreshSearchLexemeStats,
   resolveIngestTargets,
+  restageIngestPatterns,
   stageIngestEmbeddings,
   stageIngestRows,
   translateDatabaseErrors,
@@ -17,6 +18,8 @@ import {
   writeSourceFiles,
   type Database,
   type SourceFileRow,
+  type StagedPattern,
+  type StagedPatternKey,
   type JwtClaims,
   type Queryable,
 } from "@/lib/db";
@@ -84,6 +87,11 @@ async function embedNeeded(rows: IngestRows, keys: string[], embedder: Embedding
   return embeddings;
 }
 
+// A staged pattern reduced to what deciding whether to write it needs.
+function keyAndHash(pattern: StagedPattern): StagedPatternKey {
+  return { key: pattern.key, extraction_hash: pattern.extraction_hash };
+}
+
 type WriteContext = Required<Pick<IngestOptions, "projectId" | "repository">> & IngestOptions & { rows: IngestRows; embedder: EmbeddingProvider; tracker: IngestTracker };
 
 // The whole write is one transaction: a crash anywhere in it leaves the project as it was.
@@ -93,8 +101,11 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
   const report = (progress: IngestProgress) => tracker.report(progress);
   const step = (index: number) => report({ phase: "writing", done: index, total: writeSteps.length, step: writeSteps[index] });
   await report({ phase: "staging", done: 0, total: rows.patterns.length });
-  await stageIngestRows({ transaction, ...rows });
+  // Key and hash first; then in full only the patterns that are new or changed.
+  await stageIngestRows({ transaction, ...rows, patterns: rows.patterns.map(keyAndHash) });
   const needs = await resolveIngestTargets({ transaction, projectId });
+  const needed = new Set(needs.map((need) => need.key));
+  await restageIngestPatterns({ transaction, patterns: rows.patterns.filter((pattern) => needed.has(pattern.key)) });
   clock.embed = performance.now();
   const embeddings = await embedNeeded(rows, needs.map((need) => need.key), embedder, report);
   clock.write = performance.now();
