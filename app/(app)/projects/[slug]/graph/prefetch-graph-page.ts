@@ -3,8 +3,7 @@ import { headers } from "next/headers";
 import { graphQuerySchema } from "@/app/api/v1/projects/[slug]/graph/schema";
 import { graphQuery, graphQueryKey, readGraphView } from "@/components/graph-query";
 import { getPageClaims } from "@/lib/auth";
-import { getDatabase, getPatternGraphByProjectId, withUser } from "@/lib/db";
-import { requireProject } from "@/lib/projects";
+import { readPatternGraph } from "@/lib/patterns";
 
 /**
  * The graph the page's URL names, read on the server under the caller's RLS exactly as
@@ -21,11 +20,7 @@ export async function prefetchGraphPage(slug: string, search: Record<string, str
   const parsed = graphQuerySchema.safeParse(Object.fromEntries(graphQuery(view)));
   if (!parsed.success) return null;
   try {
-    const graph = await withUser(await getDatabase(), claims, async (transaction) => {
-      const project = await requireProject({ transaction, slug });
-      const { types, limit, focus, depth } = parsed.data;
-      return getPatternGraphByProjectId({ transaction, projectId: project.id, types, maxEdges: limit, focus, depth });
-    });
+    const graph = await readPatternGraph({ claims, slug, query: parsed.data });
     const cache = new QueryClient();
     cache.setQueryData(graphQueryKey(slug, view), JSON.parse(JSON.stringify(graph)));
     return dehydrate(cache);
