@@ -1,4 +1,4 @@
-import { filtersToQuery, type PatternFilters } from "./pattern-filters-state";
+import { filtersToQuery, type PatternFilters } from "./pattern-list-query";
 
 const linkStyle =
   "inline-flex items-center rounded-md bg-white px-3 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700 dark:hover:bg-slate-800";

@@ -1,7 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ProjectJob } from "@/lib/db";
+import { mergeLiveJobs } from "./merge-live-jobs";
+import { useLiveJobs } from "./use-live-jobs";
 import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { formatDate, formatLabel } from "./format";
@@ -72,23 +75,29 @@ function JobRow({ job }: { job: ProjectJob }) {
 
 /**
  * The project's recent background jobs (ingests, re-embeddings) with their status, progress and
- * errors, from GET /api/v1/projects/[slug]/jobs; read again every second while one is active.
+ * errors, from GET /api/v1/projects/[slug]/jobs, read again every second while one is active,
+ * with the running ones' progress as the server streams it (`useLiveJobs`): the list alone
+ * would stand still while an embedded ingest's write holds the database.
  */
 export function JobList({ slug, limit = 10 }: { slug: string; limit?: number }) {
+  const queryClient = useQueryClient();
   const jobs = useQuery({
     queryKey: [...realtimeQueryKeys.jobs(slug), limit],
     queryFn: () => apiFetch<{ jobs: ProjectJob[] }>(`/api/v1/projects/${encodeURIComponent(slug)}/jobs?limit=${limit}`),
     refetchInterval: (query) => (query.state.data?.jobs.some(isActive) ? activePollMs : false),
   });
+  const onFinished = useCallback(() => void queryClient.invalidateQueries({ queryKey: realtimeQueryKeys.jobs(slug) }), [queryClient, slug]);
+  const live = useLiveJobs(slug, onFinished);
+  const rows = jobs.data ? mergeLiveJobs(jobs.data.jobs, live, limit) : [];
   return (
     <section aria-labelledby="jobs-title" className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800" data-testid="job-list">
       <h2 id="jobs-title" className="text-base font-semibold">Recent jobs</h2>
       <ErrorMessage error={jobs.error} testId="jobs-error" />
-      {jobs.data && jobs.data.jobs.length === 0 && (
+      {jobs.data && rows.length === 0 && (
         <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="jobs-empty">No jobs yet: each ingest and re-embedding shows here with its progress.</p>
       )}
-      {jobs.data && jobs.data.jobs.length > 0 && (
-        <ul className="divide-y divide-slate-100 dark:divide-slate-800">{jobs.data.jobs.map((job) => <JobRow key={job.id} job={job} />)}</ul>
+      {rows.length > 0 && (
+        <ul className="divide-y divide-slate-100 dark:divide-slate-800">{rows.map((job) => <JobRow key={job.id} job={job} />)}</ul>
       )}
     </section>
   );

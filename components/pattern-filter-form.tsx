@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, type FormEvent } from "react";
 import { apiFetch } from "./api-client";
-import type { PatternFilters } from "./pattern-filters-state";
+import { patternListKeys, type PatternFilters } from "./pattern-list-query";
 import { kindOptions, languageOptions, patternTypeOptions, sortOptions, statusOptions, type Option } from "./pattern-vocabulary";
 import { Button } from "./ui/button";
 import { control, SelectField } from "./ui/field";
@@ -46,7 +46,7 @@ function FilterSelect({ label, name, options, filters, onChange }: {
 /** The project's repositories as filter options ("Any" first); none when it holds a single unnamed checkout. */
 function useRepositoryOptions(slug: string): Option[] {
   const repositories = useQuery({
-    queryKey: ["repositories", slug],
+    queryKey: patternListKeys.repositories(slug),
     queryFn: () => apiFetch<{ repositories: { repository: string; patterns: number }[] }>(`/api/v1/projects/${encodeURIComponent(slug)}/repositories`)
       .then((body) => body.repositories),
     staleTime: 60_000,

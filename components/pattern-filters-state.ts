@@ -2,33 +2,9 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { filtersToQuery, readPatternListUrl, type PatternFilters } from "./pattern-list-query";
 
-/** The patterns table's filters and order, as the list and export APIs name them. */
-export const filterKeys = [
-  "pattern_types",
-  "kinds",
-  "languages",
-  "tags",
-  "statuses",
-  "min_quality_score",
-  "max_quality_score",
-  "q",
-  "repositories",
-  "sort",
-  "order",
-] as const;
-export type FilterKey = (typeof filterKeys)[number];
-export type PatternFilters = Partial<Record<FilterKey, string>>;
-
-/** The filters as a query string for the APIs (empty values left out). */
-export function filtersToQuery(filters: PatternFilters): URLSearchParams {
-  const query = new URLSearchParams();
-  for (const key of filterKeys) {
-    const value = filters[key]?.trim();
-    if (value) query.set(key, value);
-  }
-  return query;
-}
+export { filterKeys, filtersToQuery, type FilterKey, type PatternFilters } from "./pattern-list-query";
 
 /** The patterns page's state in its URL: the filters, the page number, and how to change either. */
 export interface PatternListState {
@@ -49,15 +25,7 @@ export function usePatternFilters(): PatternListState {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const filters = useMemo(() => {
-    const read: PatternFilters = {};
-    for (const key of filterKeys) {
-      const value = searchParams.get(key);
-      if (value) read[key] = value;
-    }
-    return read;
-  }, [searchParams]);
-  const page = Math.max(1, Math.floor(Number(searchParams.get("page"))) || 1);
+  const { filters, page } = useMemo(() => readPatternListUrl((key) => searchParams.get(key)), [searchParams]);
   const setFilters = useCallback(
     (changes: PatternFilters) => {
       const query = filtersToQuery({ ...filters, ...changes });

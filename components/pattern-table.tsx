@@ -3,17 +3,15 @@
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { PatternView } from "@/lib/patterns";
-import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { formatDate, formatLabel, formatPercent } from "./format";
-import { filtersToQuery, type PatternFilters } from "./pattern-filters-state";
+import { filtersToQuery, patternListKeys, patternPageQuery, patternPageSize as pageSize, type PatternFilters } from "./pattern-list-query";
 import { IngestEmptyState } from "./ingest-empty-state";
+import { useHydrated } from "./use-hydrated";
 import { QualityBadge } from "./quality-badge";
 import { Button } from "./ui/button";
 import { ErrorMessage } from "./ui/error-message";
 import { ListSkeleton } from "./ui/skeleton";
-
-const pageSize = 25;
 
 type SortableColumn = "name" | "quality_score" | "usage_count" | "success_rate";
 
@@ -63,28 +61,25 @@ function PatternRow({ slug, pattern, occurrences, repositories }: { slug: string
 function useOccurrenceCounts(slug: string, patterns: PatternView[] | undefined) {
   const ids = patterns?.map((pattern) => pattern.id) ?? [];
   return useQuery({
-    queryKey: [...realtimeQueryKeys.patterns(slug), "occurrence-counts", ids],
+    queryKey: patternListKeys.occurrenceCounts(slug, ids),
     queryFn: () =>
       apiFetch<{ counts: Record<string, number>; repositories: Record<string, string[]> }>(`/api/v1/projects/${slug}/patterns/occurrence-counts?ids=${ids.join(",")}`),
     enabled: ids.length > 0,
+    // Filled by the server with the page on a first visit: not asked again at once.
+    staleTime: 10_000,
   });
 }
 
 type Page = { patterns: PatternView[]; next_cursor: string | null; total?: number };
 
 function usePatternPage(slug: string, filters: PatternFilters, page: number) {
-  const key = filtersToQuery(filters).toString();
   return useQuery({
-    queryKey: [...realtimeQueryKeys.patterns(slug), "page", key, page],
-    queryFn: () => {
-      const query = filtersToQuery(filters);
-      query.set("project", slug);
-      query.set("limit", String(pageSize));
-      query.set("page", String(page));
-      query.set("include_total", "true");
-      return apiFetch<Page>(`/api/v1/patterns?${query}`);
-    },
+    queryKey: patternListKeys.page(slug, filters, page),
+    queryFn: () => apiFetch<Page>(`/api/v1/patterns?${patternPageQuery(slug, filters, page)}`),
     placeholderData: keepPreviousData,
+    // Filled by the server on a first visit (the page's HTML holds the rows): not asked again at
+    // once. Events invalidate it as before.
+    staleTime: 10_000,
   });
 }
 
@@ -114,6 +109,7 @@ export function PatternTable({ slug, filters, page, onSort, onPage }: {
 }) {
   const current = usePatternPage(slug, filters, page);
   const details = useOccurrenceCounts(slug, current.data?.patterns);
+  const hydrated = useHydrated();
   if (current.error) return <ErrorMessage error={current.error} testId="patterns-error" />;
   if (!current.data) return <ListSkeleton rows={8} label="Loading patterns" testId="patterns-loading" />;
   if (current.data.total === 0 && filtersToQuery(filters).size === 0) return <IngestEmptyState slug={slug} />;
@@ -122,7 +118,7 @@ export function PatternTable({ slug, filters, page, onSort, onPage }: {
       {/* relative: the sr-only text inside is absolutely positioned and must scroll with the table. */}
       <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
         <table className="min-w-full divide-y divide-slate-200 text-left text-sm dark:divide-slate-800" data-testid="pattern-table"
-          aria-busy={current.isFetching} data-page={page}>
+          aria-busy={current.isFetching} data-page={page} data-interactive={hydrated}>
           <caption className="sr-only">Patterns of this project</caption>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
             <tr>

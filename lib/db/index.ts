@@ -97,8 +97,10 @@ export { getProjectByReference } from "./queries/project-reference-queries";
 export { encodeBinaryCopy, type CopyColumnType } from "./binary-copy";
 export {
   stageIngestRows,
+  restageIngestPatterns,
   stageIngestEmbeddings,
   type StagedPattern,
+  type StagedPatternKey,
   type StagedOccurrence,
   type StagedRelationship,
 } from "./queries/ingest-staging";

@@ -59,3 +59,4 @@ export {
   type SessionPatternMiss,
   type SessionReport,
 } from "./sessions";
+export type { JobProgress, JobStreamMessage } from "./job-progress";

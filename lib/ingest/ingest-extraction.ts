@@ -7,6 +7,7 @@ import {
   refreshPatternStatistics,
   refreshSearchLexemeStats,
   resolveIngestTargets,
+  restageIngestPatterns,
   stageIngestEmbeddings,
   stageIngestRows,
   translateDatabaseErrors,
@@ -17,6 +18,8 @@ import {
   writeSourceFiles,
   type Database,
   type SourceFileRow,
+  type StagedPattern,
+  type StagedPatternKey,
   type JwtClaims,
   type Queryable,
 } from "@/lib/db";
@@ -73,15 +76,20 @@ export interface IngestSummary {
 const embedBatch = 256;
 const forbidden = { "forbidden:auth": "only project admins and members can ingest into a project" };
 
-async function embedNeeded(rows: IngestRows, keys: string[], embedder: EmbeddingProvider, onProgress: (progress: IngestProgress) => void) {
+async function embedNeeded(rows: IngestRows, keys: string[], embedder: EmbeddingProvider, onProgress: (progress: IngestProgress) => Promise<void>) {
   const embeddings: Array<{ key: string; embedding: Float32Array }> = [];
   for (let start = 0; start < keys.length; start += embedBatch) {
     const batch = keys.slice(start, start + embedBatch);
     const vectors = await embedder.embed(batch.map((key) => embeddingTextForPattern(rows.patternsByKey.get(key)!)));
     batch.forEach((key, index) => embeddings.push({ key, embedding: vectors[index] }));
-    onProgress({ phase: "embedding", done: embeddings.length, total: keys.length });
+    await onProgress({ phase: "embedding", done: embeddings.length, total: keys.length });
   }
   return embeddings;
+}
+
+// A staged pattern reduced to what deciding whether to write it needs.
+function keyAndHash(pattern: StagedPattern): StagedPatternKey {
+  return { key: pattern.key, extraction_hash: pattern.extraction_hash };
 }
 
 type WriteContext = Required<Pick<IngestOptions, "projectId" | "repository">> & IngestOptions & { rows: IngestRows; embedder: EmbeddingProvider; tracker: IngestTracker };
@@ -92,30 +100,33 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
   const clock = { start: performance.now(), embed: 0, write: 0 };
   const report = (progress: IngestProgress) => tracker.report(progress);
   const step = (index: number) => report({ phase: "writing", done: index, total: writeSteps.length, step: writeSteps[index] });
-  report({ phase: "staging", done: 0, total: rows.patterns.length });
-  await stageIngestRows({ transaction, ...rows });
+  await report({ phase: "staging", done: 0, total: rows.patterns.length });
+  // Key and hash first; then in full only the patterns that are new or changed.
+  await stageIngestRows({ transaction, ...rows, patterns: rows.patterns.map(keyAndHash) });
   const needs = await resolveIngestTargets({ transaction, projectId });
+  const needed = new Set(needs.map((need) => need.key));
+  await restageIngestPatterns({ transaction, patterns: rows.patterns.filter((pattern) => needed.has(pattern.key)) });
   clock.embed = performance.now();
   const embeddings = await embedNeeded(rows, needs.map((need) => need.key), embedder, report);
   clock.write = performance.now();
-  step(0);
+  await step(0);
   await stageIngestEmbeddings({ transaction, embeddings });
   const details = { source: "ingest", job_id: tracker.jobId, repository: context.repository };
   const written = await writeIngestPatterns({ transaction, projectId });
-  step(1);
+  await step(1);
   let events = await recordIngestPatternEvents({ transaction, projectId, details });
-  step(2);
+  await step(2);
   const changes = await writeIngestOccurrences({
     transaction, projectId, repository: context.repository, commitSha: context.commitSha ?? null,
     scope: context.scope ?? null, failedFiles: rows.failedFiles,
   });
   events += await recordOccurrenceEvents({ transaction, projectId, changes, details });
-  step(3);
+  await step(3);
   const relationships = await writeIngestRelationships({ transaction, projectId, repository: context.repository, scope: context.scope ?? null });
   if (context.sourceFiles) {
     await writeSourceFiles({ transaction, projectId, repository: context.repository, commitSha: context.commitSha ?? null, ...context.sourceFiles });
   }
-  step(4);
+  await step(4);
   if (written.created + written.updated > 0) await refreshSearchLexemeStats({ transaction, projectId });
   const sum = (pick: (change: (typeof changes)[number]) => number) => changes.reduce((total, change) => total + pick(change), 0);
   const end = performance.now();
@@ -170,17 +181,19 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
   const rows = buildIngestRows(options.result, embedder.id);
   const tracker = options.tracker ?? createIngestTracker({
     database: options.database, withExtraction: false, onProgress: options.onProgress,
-    jobId: await startIngestJob({ ...options, patterns: rows.patterns.length }),
+    jobId: await startIngestJob({ ...options, patterns: rows.patterns.length }), projectId: options.projectId,
   });
   const startedAt = performance.now();
   const elapsed = () => (performance.now() - startedAt) / 1000;
+  // The job streams announce the job by reading its row: let them before the write holds the database.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   try {
     const summary = await translateDatabaseErrors(() => run((transaction) =>
       writeIngest(transaction, { ...options, repository: options.repository ?? "", rows, embedder, tracker }),
     ), forbidden);
     // Trusted maintenance, not data access: the planner's row estimates steer filtered matches.
     await refreshPatternStatistics({ database: options.database, changedRows: summary.patterns.created + summary.patterns.updated });
-    tracker.report({ phase: "done", done: rows.patterns.length, total: rows.patterns.length });
+    await tracker.report({ phase: "done", done: rows.patterns.length, total: rows.patterns.length });
     tracker.close();
     // Unchanged patterns keep the vectors another provider made: a job moves them (trusted work).
     const [queued] = await enqueueReembedJobs({ database: options.database, model: embedder.id, projectId: options.projectId });

@@ -8,6 +8,16 @@ export { reembedNow, type ReembedNowResult } from "./reembed-now";
 export { drainJobs, startJobWorker, type JobWorkerOptions, type DrainOptions, type WorkerEvent } from "./job-worker";
 export { describeWorkerEvent } from "./describe-worker-event";
 export { requestReembed, type ReembedRequest } from "./request-reembed";
-export { publishJobProgress, forgetJobProgress, withLiveProgress, type JobProgress } from "./live-job-progress";
+export {
+  publishJobProgress,
+  forgetJobProgress,
+  liveJobProgress,
+  liveJobIds,
+  subscribeToJobProgress,
+  withLiveProgress,
+  createEventLoopYield,
+  type JobProgressHandler,
+} from "./live-job-progress";
+export type { JobProgress } from "@/lib/domain";
 export { describeNow, type DescribeNowResult } from "./describe-now";
 export { requestDescribe, requestDescribeAsOperator } from "./request-describe";

@@ -20,3 +20,10 @@ export function formatSseRetry(milliseconds: number): string {
 export function formatSseComment(text: string): string {
   return `: ${text.replace(/[\r\n]+/g, " ")}\n\n`;
 }
+
+/** An event stream's response headers. no-transform: a compressing proxy (or Next's own gzip) must not hold events back to fill a block. */
+export const sseHeaders = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-cache, no-transform",
+  "x-accel-buffering": "no",
+} as const;

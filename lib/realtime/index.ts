@@ -5,10 +5,11 @@
  */
 export { openPatternFeed, type PatternFeedOptions } from "./pattern-feed";
 export { createPatternEventStream, type PatternEventStreamOptions } from "./pattern-event-stream";
+export { createJobProgressStream, type JobProgressStreamOptions } from "./job-progress-stream";
 export { takeStreamSlot, maxStreamsPerCaller } from "./stream-slots";
 export { closeEventStreams, countOpenEventStreams } from "./open-event-streams";
 export { subscribeToEventIds, countEventSubscribers, patternEventsChannel, type EventIdsHandler } from "./pattern-event-hub";
-export { formatSseEvent, formatSseRetry, formatSseComment } from "./format-sse";
+export { formatSseEvent, formatSseRetry, formatSseComment, sseHeaders } from "./format-sse";
 export { getRealtimeConfig } from "./realtime-config";
 export { listFeedEvents, type FeedPage } from "./list-feed-events";
 export { listFeedEntries, type FeedEntriesPage } from "./list-feed-entries";

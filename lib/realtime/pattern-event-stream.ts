@@ -1,67 +1,13 @@
-import type { Database, JwtClaims } from "@/lib/db";
-import { formatSseComment, formatSseEvent, formatSseRetry } from "./format-sse";
-import { trackEventStream } from "./open-event-streams";
+import type { Database } from "@/lib/db";
+import { formatSseComment, formatSseEvent } from "./format-sse";
 import { openPatternFeed } from "./pattern-feed";
+import { createSseSink, startSseLifetime, type SseLifetime, type SseSink } from "./sse-sink";
 
 /** Options of `createPatternEventStream`. */
-export interface PatternEventStreamOptions {
+export interface PatternEventStreamOptions extends SseLifetime {
   database: Database;
-  claims: JwtClaims;
   projectId: string;
   afterId?: number;
-  /** Aborted when the client goes away: the stream ends and its subscription is dropped. */
-  signal?: AbortSignal;
-  /**
-   * The request whose `signal` that is, held until the stream ends: undici stops passing the
-   * client's abort on to `request.signal` once the Request object is garbage-collected
-   * (nodejs/node#55428), and the stream would then outlive its client.
-   */
-  request?: Request;
-  heartbeatMs?: number;
-  retryMs?: number;
-  /** Called once when the stream ends, however it ends (it frees the caller's stream slot). */
-  onEnd?: () => void;
-}
-
-/** The longest a stream stays open on one token: it ends when the caller's JWT expires. */
-function msUntilExpiry(claims: JwtClaims): number | undefined {
-  if (typeof claims.exp !== "number") return undefined;
-  return Math.min(Math.max(0, claims.exp * 1000 - Date.now()), 2 ** 31 - 1);
-}
-
-/** Writes text to a stream and ends it once, running the cleanups registered on it. */
-function createSink(controller: ReadableStreamDefaultController<Uint8Array>) {
-  const encoder = new TextEncoder();
-  const cleanups: (() => void)[] = [];
-  let ended = false;
-  // A stream the consumer already tore down throws on enqueue/close: that only means the
-  // client is gone, and must never escape from a timer as an uncaught exception.
-  const end = (closeStream: boolean) => {
-    if (ended) return;
-    ended = true;
-    for (const cleanup of cleanups.splice(0)) cleanup();
-    try {
-      if (closeStream) controller.close();
-    } catch {
-      // already closed or errored by the consumer
-    }
-  };
-  return {
-    get ended() {
-      return ended;
-    },
-    onEnd: (cleanup: () => void) => (ended ? cleanup() : cleanups.push(cleanup)),
-    send(text: string) {
-      if (ended) return;
-      try {
-        controller.enqueue(encoder.encode(text));
-      } catch {
-        end(false);
-      }
-    },
-    finish: () => end(true),
-    cancel: () => end(false),
-  };
 }
 
 /**
@@ -72,27 +18,11 @@ function createSink(controller: ReadableStreamDefaultController<Uint8Array>) {
  * (the client resumes).
  */
 export function createPatternEventStream(options: PatternEventStreamOptions): ReadableStream<Uint8Array> {
-  let sink: ReturnType<typeof createSink> | undefined;
+  let sink: SseSink | undefined;
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      const stream = (sink = createSink(controller));
-      if (options.onEnd) stream.onEnd(options.onEnd);
-      if (options.signal?.aborted) return stream.finish();
-      options.signal?.addEventListener("abort", stream.finish, { once: true });
-      stream.onEnd(trackEventStream(stream.finish));
-      const { request } = options;
-      stream.onEnd(() => {
-        options.signal?.removeEventListener("abort", stream.finish);
-        void request; // released only here, with the stream
-      });
-      stream.send(formatSseRetry(options.retryMs ?? 2_000));
-      const heartbeat = setInterval(() => stream.send(formatSseComment("heartbeat")), options.heartbeatMs ?? 15_000);
-      stream.onEnd(() => clearInterval(heartbeat));
-      const expiry = msUntilExpiry(options.claims);
-      if (expiry !== undefined) {
-        const timer = setTimeout(stream.finish, expiry);
-        stream.onEnd(() => clearTimeout(timer));
-      }
+      const stream = (sink = createSseSink(controller));
+      if (!startSseLifetime(stream, options)) return;
       const stop = (error: unknown) => {
         console.error("the pattern feed stopped:", error);
         stream.finish();

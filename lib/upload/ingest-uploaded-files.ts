@@ -25,7 +25,7 @@ const persistEveryMs = 1_000;
 async function extractTracked(files: UploadedFile[], tracker: IngestTracker) {
   let persistedAt = performance.now();
   return extractUploadedFiles(files, {}, async (done, total) => {
-    tracker.report({ phase: "extracting", done, total });
+    await tracker.report({ phase: "extracting", done, total });
     if (performance.now() - persistedAt < persistEveryMs) return;
     persistedAt = performance.now();
     await tracker.persist();
@@ -53,7 +53,7 @@ export async function ingestUploadedFiles(options: {
   const scope = options.files.map((file) => file.path);
   const ingest = { database: options.database, claims: options.claims, projectId: project.id, repository: options.repository ?? "", scope };
   const jobId = await startIngestJob({ ...ingest, files: options.files.length });
-  const tracker = createIngestTracker({ database: options.database, jobId, withExtraction: true });
+  const tracker = createIngestTracker({ database: options.database, jobId, projectId: project.id, withExtraction: true });
   let extraction: Awaited<ReturnType<typeof extractUploadedFiles>>;
   try {
     extraction = await extractTracked(options.files, tracker);

@@ -61,6 +61,7 @@ function devLabels(packages: PackageLabels[]): LocatedLabel[] {
       qualname: entry.qualname,
       line: entry.line,
       kinds: entry.kinds,
+      ...(entry.looksLike ? { looksLike: entry.looksLike } : {}),
       origin: `${labels.package}@${labels.version} ${entry.path}`,
     })),
   );

@@ -78,8 +78,8 @@ describe("ingest jobs", () => {
     const ingest = jobs.find((job) => job.job_type === "ingest")!;
     expect(ingest).toMatchObject({ status: "succeeded", repository: "shop", created_by_name: "bob@example.com", created_by_kind: "person" });
     const running = { ...ingest, status: "running" as const };
-    publishJobProgress(ingest.id, { phase: "extracting", fraction: 0.2, files_done: 40, files_total: 200 });
-    expect(withLiveProgress([running])[0].progress).toEqual({ phase: "extracting", fraction: 0.2, files_done: 40, files_total: 200 });
+    publishJobProgress({ jobId: ingest.id, projectId: world.alpha.id, progress: { phase: "extracting", fraction: 0.2, files_done: 40, files_total: 200 } });
+    expect(withLiveProgress([running])[0].progress).toEqual({ phase: "extracting", fraction: 0.2, files_done: 40, files_total: 200, sequence: 1 });
     // A finished job keeps the outcome its row holds.
     expect(withLiveProgress([ingest])[0].progress).toEqual(ingest.progress);
   });

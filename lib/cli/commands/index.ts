@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerBudgetCommand } from "./budget";
+import { registerBuildCommand } from "./build";
 import { registerCostsCommand } from "./costs";
 import { registerDbCommand } from "./db";
 import { registerDescribeCommand } from "./describe";
@@ -17,6 +18,7 @@ import { registerWorkerCommand } from "./worker";
 /** Adds every subcommand to the program; each lives in its own file in this folder. */
 export function registerCommands(program: Command): void {
   registerServeCommand(program);
+  registerBuildCommand(program);
   registerProjectsCommand(program);
   registerDbCommand(program);
   registerExtractCommand(program);

@@ -28,6 +28,9 @@ export interface StagedPattern {
   extraction_hash: string;
 }
 
+/** A staged pattern by key and extraction hash alone: enough to tell whether it must be written. */
+export type StagedPatternKey = Pick<StagedPattern, "key" | "extraction_hash">;
+
 /** One occurrence of a staged pattern, by the pattern's key. */
 export interface StagedOccurrence {
   key: string;
@@ -78,6 +81,10 @@ const chunkRows = 4000;
 async function stage<Row>(transaction: Queryable, table: string, columns: ColumnsOf<Row>, rows: readonly Row[]) {
   const definition = columns.map(([name, type]) => `${name} ${sqlType[type]}`).join(", ");
   await transaction.query(`create temp table ${table} (${definition}) on commit drop`);
+  await copyRows(transaction, table, columns, rows);
+}
+
+async function copyRows<Row>(transaction: Queryable, table: string, columns: ColumnsOf<Row>, rows: readonly Row[]) {
   const names = columns.map(([name]) => name);
   const types = columns.map(([, type]) => type);
   for (let start = 0; start < rows.length; start += chunkRows) {
@@ -89,6 +96,8 @@ async function stage<Row>(transaction: Queryable, table: string, columns: Column
 /**
  * Loads an ingest's patterns, occurrences and relationships into temp tables of the current
  * transaction (binary COPY), from which the ingest statements upsert under the caller's RLS.
+ * Patterns may be staged by key and extraction hash alone (the rest null): `resolveIngestTargets`
+ * needs no more, and `restageIngestPatterns` then gives the ones it must write in full.
  */
 export async function stageIngestRows({
   transaction,
@@ -97,14 +106,26 @@ export async function stageIngestRows({
   relationships,
 }: {
   transaction: Queryable;
-  patterns: readonly StagedPattern[];
+  /** Full rows, or key and extraction hash alone (see `restageIngestPatterns`). */
+  patterns: ReadonlyArray<StagedPattern | StagedPatternKey>;
   occurrences: readonly StagedOccurrence[];
   relationships: readonly StagedRelationship[];
 }): Promise<void> {
-  await stage(transaction, "ingest_patterns", stagedPatternColumns, patterns);
+  await stage<Partial<StagedPattern>>(transaction, "ingest_patterns", stagedPatternColumns, patterns);
   await stage(transaction, "ingest_occurrences", occurrenceColumns, occurrences);
   await stage(transaction, "ingest_relationships", relationshipColumns, relationships);
   await transaction.query(`create index on pg_temp.ingest_patterns (key)`);
+}
+
+/**
+ * Replaces staged patterns by their full rows (those `resolveIngestTargets` found new or
+ * changed, staged first by key and hash alone): an ingest that changed a few patterns of
+ * thousands copies a few rows' code and texts, not all of them.
+ */
+export async function restageIngestPatterns({ transaction, patterns }: { transaction: Queryable; patterns: readonly StagedPattern[] }): Promise<void> {
+  if (patterns.length === 0) return;
+  await transaction.query(`delete from pg_temp.ingest_patterns where key = any ($1::text[])`, [patterns.map((pattern) => pattern.key)]);
+  await copyRows(transaction, "ingest_patterns", stagedPatternColumns, patterns);
 }
 
 /** Loads the embeddings of the patterns that need writing (by key). */

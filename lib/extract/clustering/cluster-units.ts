@@ -62,32 +62,46 @@ function tokenIds(tokens: string[], vocabulary: Map<string, number>): Int32Array
   return ids;
 }
 
+/** What a unit's code shape gives the clustering: read-only, shared by every run that sees the unit. */
+interface ShapeFacts {
+  tokens: string[];
+  controlFlow: string;
+  signature: Uint32Array;
+}
+
+// By unit object: a long-running process clusters the same units again at every incremental ingest.
+const shapeFactsByUnit = new WeakMap<CodeUnit, ShapeFacts>();
+
+function shapeFactsOf(unit: CodeUnit): ShapeFacts {
+  let facts = shapeFactsByUnit.get(unit);
+  if (!facts) {
+    const tokens = shapeTokens(unit.code, unit.language);
+    facts = { tokens, controlFlow: controlFlowOf(tokens), signature: minHashSignature(shingleSet(tokens)) };
+    shapeFactsByUnit.set(unit, facts);
+  }
+  return facts;
+}
+
 /** Groups units by fingerprint (computed from the code shape when a unit lacks one). */
 export function groupByFingerprint(units: CodeUnit[]): FingerprintGroup[] {
   const vocabulary = new Map<string, number>();
   const byKey = new Map<string, CodeUnit[]>();
-  const tokensByKey = new Map<string, string[]>();
   for (const unit of [...units].sort(compareUnits)) {
-    let fingerprint = unit.fingerprint;
-    if (!fingerprint) {
-      const tokens = shapeTokens(unit.code, unit.language);
-      fingerprint = fnv1a64(`${bucketOf(unit)}\u0000${tokens.join(" ")}`);
-      tokensByKey.set(`${bucketOf(unit)}|${fingerprint}`, tokens);
-    }
+    const fingerprint = unit.fingerprint || fnv1a64(`${bucketOf(unit)}\u0000${shapeFactsOf(unit).tokens.join(" ")}`);
     const key = `${bucketOf(unit)}|${fingerprint}`;
     const members = byKey.get(key);
     if (members) members.push(unit);
     else byKey.set(key, [unit]);
   }
   return [...byKey].map(([key, members]) => {
-    const tokens = tokensByKey.get(key) ?? shapeTokens(members[0].code, members[0].language);
+    const facts = shapeFactsOf(members[0]);
     return {
       fingerprint: key.slice(key.indexOf("|") + 1),
       units: members,
       bucket: bucketOf(members[0]),
-      tokens: tokenIds(tokens, vocabulary),
-      controlFlow: controlFlowOf(tokens),
-      signature: minHashSignature(shingleSet(tokens)),
+      tokens: tokenIds(facts.tokens, vocabulary),
+      controlFlow: facts.controlFlow,
+      signature: facts.signature,
     };
   });
 }

@@ -5,9 +5,15 @@
  * A band key shared by very many items (the shape of every one-line getter) says nothing,
  * so each key keeps at most `bucketLimit` items: queries stay cheap on any repository.
  */
+// Bucket names get one id each for the life of the process (a handful: language family and
+// unit kind), so a signature's band keys are the same in every index and can be kept.
+const bucketIds = new Map<string, number>();
+// Band keys by signature, then by rows per band and bucket: a long-running process clusters
+// the same unit objects (and so the same signatures) again at every incremental ingest.
+const keysBySignature = new WeakMap<Uint32Array, Map<string, string[]>>();
+
 export class LshIndex {
   private readonly buckets = new Map<string, number[]>();
-  private readonly bucketIds = new Map<string, number>();
   private hits = new Uint16Array(1024);
 
   constructor(
@@ -22,10 +28,14 @@ export class LshIndex {
    * short flat. Lookups of these keys were most of the index's time.
    */
   private bandKeys(signature: Uint32Array, bucket: string): string[] {
-    let bucketId = this.bucketIds.get(bucket);
+    let bySignature = keysBySignature.get(signature);
+    if (!bySignature) keysBySignature.set(signature, (bySignature = new Map()));
+    const kept = bySignature.get(`${this.rowsPerBand}:${bucket}`);
+    if (kept) return kept;
+    let bucketId = bucketIds.get(bucket);
     if (bucketId === undefined) {
-      bucketId = this.bucketIds.size;
-      this.bucketIds.set(bucket, bucketId);
+      bucketId = bucketIds.size;
+      bucketIds.set(bucket, bucketId);
     }
     const keys: string[] = [];
     for (let band = 0; band * this.rowsPerBand < signature.length; band++) {
@@ -34,6 +44,7 @@ export class LshIndex {
       for (let row = band * this.rowsPerBand; row < end; row++) key += String.fromCharCode(signature[row] & 0xffff, signature[row] >>> 16);
       keys.push(key);
     }
+    bySignature.set(`${this.rowsPerBand}:${bucket}`, keys);
     return keys;
   }
 

@@ -4,11 +4,12 @@
  * (no detector runs). Notes format, one unit per line:
  *
  *   @package NAME ECOSYSTEM VERSION SPLIT [DEBIAN-PACKAGE]
- *   PATH QUALNAME[@LLINE] KIND[,KIND...]|-
+ *   PATH QUALNAME[@LLINE] KIND[,KIND...]|-|-:KIND[,KIND...]
  *
  *   npx tsx tests/bench/detector-eval/import-labels.ts NOTES.txt
  *
- * A qualname that several units share needs @LLINE. `-` marks a deliberate negative.
+ * A qualname that several units share needs @LLINE. `-` marks a deliberate negative, and
+ * `-:builder` one that looks like a builder and is not (a hard negative).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -50,8 +51,11 @@ async function main(): Promise<void> {
       problems.push(`line ${index + 1}: ${current.package} ${file} ${target}: ${candidates.length} units match`);
       continue;
     }
-    const kinds = kindText === "-" ? [] : kindText.split(",").map((kind) => designPatternKindSchema.parse(kind));
-    const entry: LabelEntry = { path: file, qualname: qualname!, line: candidates[0]!.startLine, kinds };
+    const parseKinds = (text: string): LabelEntry["kinds"] => text.split(",").map((kind) => designPatternKindSchema.parse(kind));
+    const negative = kindText.startsWith("-");
+    const kinds = negative ? [] : parseKinds(kindText);
+    const looksLike = kindText.startsWith("-:") ? parseKinds(kindText.slice(2)) : undefined;
+    const entry: LabelEntry = { path: file, qualname: qualname!, line: candidates[0]!.startLine, kinds, ...(looksLike ? { looksLike } : {}) };
     if (current.entries.some((other) => other.path === entry.path && other.line === entry.line && other.qualname === entry.qualname)) problems.push(`line ${index + 1}: labelled twice`);
     else current.entries.push(entry);
   }

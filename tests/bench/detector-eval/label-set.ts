@@ -26,6 +26,8 @@ const entrySchema = z.object({
   line: z.number().int().positive(),
   /** What a senior engineer would say the unit is; empty = a deliberate (hard) negative. */
   kinds: z.array(designPatternKindSchema),
+  /** For a hard negative: the kinds it looks like and is not (a `return this` that is no builder). */
+  looksLike: z.array(designPatternKindSchema).min(1).optional(),
 });
 
 /** One package's labels. */
@@ -36,7 +38,9 @@ export const packageLabelsSchema = z.object({
   /** Debian packages: the python3-* package that installs the files. */
   debianPackage: z.string().optional(),
   split: z.enum(splits),
-  entries: z.array(entrySchema).min(1),
+  entries: z
+    .array(entrySchema.refine((entry) => !entry.looksLike || entry.kinds.length === 0, { message: "looksLike is for negatives (empty kinds) only" }))
+    .min(1),
 });
 export type PackageLabels = z.infer<typeof packageLabelsSchema>;
 export type LabelEntry = z.infer<typeof entrySchema>;

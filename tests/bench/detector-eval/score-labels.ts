@@ -16,6 +16,8 @@ export interface LocatedLabel {
   /** The unit's first line when known (tells apart units sharing a qualname). */
   line?: number;
   kinds: DesignPatternKind[];
+  /** A hard negative's look-alike kinds. */
+  looksLike?: DesignPatternKind[];
   /** Where it came from, for the report (package and path). */
   origin: string;
 }
@@ -35,6 +37,8 @@ export interface Score {
   missing: string[];
   /** One line per unit where detection and label differ: `+kind` reported only, `-kind` labelled only. */
   differences: string[];
+  /** Hard negatives evaluated, and how many of them were reported as a kind they only look like. */
+  hardNegatives: { evaluated: number; fooled: number };
 }
 
 const extracted = new Map<string, Promise<CodeUnit[]>>();
@@ -63,7 +67,7 @@ export function emptyCounts(): Map<DesignPatternKind, KindCounts> {
 
 /** Runs the product's extraction (with its detectors) on each labelled file and compares. */
 export async function scoreLabels(labels: LocatedLabel[]): Promise<Score> {
-  const score: Score = { counts: emptyCounts(), evaluated: 0, missing: [], differences: [] };
+  const score: Score = { counts: emptyCounts(), evaluated: 0, missing: [], differences: [], hardNegatives: { evaluated: 0, fooled: 0 } };
   for (const label of labels) {
     if (!existsSync(label.file)) {
       score.missing.push(`${label.origin} (file not on this machine)`);
@@ -82,6 +86,10 @@ export async function scoreLabels(labels: LocatedLabel[]): Promise<Score> {
       if (detected.has(kind) && expected.has(kind)) count.tp++;
       else if (detected.has(kind)) count.fp++;
       else if (expected.has(kind)) count.fn++;
+    }
+    if (label.looksLike) {
+      score.hardNegatives.evaluated++;
+      if (label.looksLike.some((kind) => detected.has(kind))) score.hardNegatives.fooled++;
     }
     const wrong = [...detected].filter((kind) => !expected.has(kind)).map((kind) => `+${kind}`).concat([...expected].filter((kind) => !detected.has(kind)).map((kind) => `-${kind}`));
     if (wrong.length) score.differences.push(`${wrong.join(" ")}  ${label.origin} ${label.qualname}:${unit.startLine}`);
@@ -124,5 +132,7 @@ export function formatScore(score: Score, title: string): string[] {
   const row = [tp, fp, fn].map((value) => String(value).padStart(4)).join(" ");
   lines.push(`${"overall (micro)".padEnd(24)} ${row}      ${ratio(tp, tp + fp)}   ${ratio(tp, tp + fn)}`);
   lines.push(`${"overall (macro)".padEnd(24)} ${" ".repeat(14)}      ${macro(score, "precision")}   ${macro(score, "recall")}`);
+  const { evaluated, fooled } = score.hardNegatives;
+  if (evaluated) lines.push(`hard negatives reported as the kind they look like: ${fooled} of ${evaluated}`);
   return lines;
 }

@@ -38,5 +38,5 @@ describe("the detector development set (tests/fixtures/labels/dev-set)", () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });

@@ -13,14 +13,16 @@ describe("scoreLabels", () => {
   it("counts a missed kind as a false negative and a clean negative as nothing", async () => {
     const score = await scoreLabels([
       { file, qualname: "add", line: 1, kinds: ["validation"], origin: "plain.py" },
-      { file, qualname: "twice", line: 5, kinds: [], origin: "plain.py" },
+      { file, qualname: "twice", line: 5, kinds: [], looksLike: ["factory"], origin: "plain.py" },
     ]);
     expect(score.evaluated).toBe(2);
+    expect(score.hardNegatives).toEqual({ evaluated: 1, fooled: 0 });
     expect(score.counts.get("validation")).toEqual({ tp: 0, fp: 0, fn: 1 });
     expect(score.differences).toEqual(["-validation  plain.py add:1"]);
     const lines = formatScore(score, "t");
-    expect(lines.at(-2)).toMatch(/^overall \(micro\)\s+0\s+0\s+1\s+n\/a\s+0\.00$/);
-    expect(lines.at(-1)).toMatch(/^overall \(macro\)\s+n\/a\s+0\.00$/);
+    expect(lines.at(-1)).toBe("hard negatives reported as the kind they look like: 0 of 1");
+    expect(lines.at(-3)).toMatch(/^overall \(micro\)\s+0\s+0\s+1\s+n\/a\s+0\.00$/);
+    expect(lines.at(-2)).toMatch(/^overall \(macro\)\s+n\/a\s+0\.00$/);
   });
 
   it("reports labels whose file or unit is not there instead of scoring them", async () => {

@@ -1,34 +1,14 @@
 import { asCaller, jsonResponse, parseBody, parseQuery, routeHandler } from "@/lib/http";
 import { createManualPattern, listPatternPage } from "@/lib/patterns";
-import { createPatternSchema, listPatternsQueryRefined } from "./schema";
+import { createPatternSchema, listPatternsQueryRefined, toPatternPageRequest } from "./schema";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/patterns: filtered, sorted patterns the caller may see, by cursor or numbered page, with their total when asked. */
 export const GET = routeHandler(async (request) => {
-  const { order, statuses, q, pattern_types, min_quality_score, max_quality_score, min_success_rate, include_total, ...query } = parseQuery(
-    request,
-    listPatternsQueryRefined,
-  );
-  const page = await asCaller(request, (transaction, claims) =>
-    listPatternPage({
-      transaction,
-      claims,
-      request: {
-        ...query,
-        // The query's snake_case names become the list's own (spread as they were, they were ignored).
-        patternTypes: pattern_types,
-        minQualityScore: min_quality_score,
-        maxQualityScore: max_quality_score,
-        minSuccessRate: min_success_rate,
-        text: q,
-        includeTotal: include_total,
-        direction: order,
-        statuses: statuses ?? ["active", "pending"],
-      },
-    }),
-  );
+  const query = parseQuery(request, listPatternsQueryRefined);
+  const page = await asCaller(request, (transaction, claims) => listPatternPage({ transaction, claims, request: toPatternPageRequest(query) }));
   return jsonResponse(page);
 });
 

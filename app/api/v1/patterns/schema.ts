@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { patternFilterQueryFields, patternListLimits, projectReferenceSchema } from "@/lib/domain";
+import type { PatternPageRequest } from "@/lib/patterns";
 
 export { createPatternSchema, type CreatePatternBody } from "@/lib/domain";
 
@@ -23,3 +24,19 @@ export const listPatternsQueryRefined = listPatternsQuerySchema.refine((query) =
 
 /** A valid list-patterns query. */
 export type ListPatternsQuery = z.infer<typeof listPatternsQuerySchema>;
+
+/** A parsed list query as the list's own request: the query's snake_case names become the list's. */
+export function toPatternPageRequest(parsed: ListPatternsQuery): PatternPageRequest {
+  const { order, statuses, q, pattern_types, min_quality_score, max_quality_score, min_success_rate, include_total, ...query } = parsed;
+  return {
+    ...query,
+    patternTypes: pattern_types,
+    minQualityScore: min_quality_score,
+    maxQualityScore: max_quality_score,
+    minSuccessRate: min_success_rate,
+    text: q,
+    includeTotal: include_total,
+    direction: order,
+    statuses: statuses ?? ["active", "pending"],
+  };
+}

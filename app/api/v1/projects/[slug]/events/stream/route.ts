@@ -2,20 +2,13 @@ import { getDatabase } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 import { asCaller, parseQuery, parseWith, routeHandler } from "@/lib/http";
 import { resolveProject } from "@/lib/patterns";
-import { createPatternEventStream, takeStreamSlot } from "@/lib/realtime";
+import { createPatternEventStream, sseHeaders, takeStreamSlot } from "@/lib/realtime";
 import { lastEventIdSchema, streamEventsQuerySchema } from "../schema";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 type Params = { slug: string };
-
-// no-transform: a compressing proxy (or Next's own gzip) must not hold events back to fill a block.
-const streamHeaders = {
-  "content-type": "text/event-stream; charset=utf-8",
-  "cache-control": "no-cache, no-transform",
-  "x-accel-buffering": "no",
-};
 
 /** Where the stream resumes: the browser's `Last-Event-ID` (newest) wins over `?after=`. */
 function resumeAfter(request: Request): number | undefined {
@@ -42,5 +35,5 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
   const release = takeStreamSlot(claims.api_key_id ?? claims.sub ?? "unknown");
   const database = await getDatabase();
   const stream = createPatternEventStream({ database, claims, projectId: project.id, afterId, signal: request.signal, request, onEnd: release });
-  return new Response(stream, { status: 200, headers: streamHeaders });
+  return new Response(stream, { status: 200, headers: sseHeaders });
 });
