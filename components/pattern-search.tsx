@@ -49,6 +49,13 @@ function MatchResults({ slug, answer }: { slug: string; answer: MatchResponse })
   }
   return (
     <>
+      {answer.query_metadata.rewrite && (
+        <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="search-rewrite">
+          {answer.query_metadata.rewrite.used
+            ? `Searched as: your words + “${answer.query_metadata.rewrite.text}” (${answer.query_metadata.rewrite.provider} ${answer.query_metadata.rewrite.model})`
+            : `Searched as written: ${answer.query_metadata.rewrite.reason}`}
+        </p>
+      )}
       {answer.strong_matches === 0 && (
         <p className="text-sm text-amber-700 dark:text-amber-300" data-testid="search-no-strong">
           No strong match: these are the closest patterns, but none stands out as an answer to that intent.

@@ -5,7 +5,7 @@
  * node_modules), targets and distractor modules together. Each pattern is embedded with
  * the built-in embedder from embeddingTextForPattern (as ingest does) and indexed for full
  * text by real Postgres (PGlite) with the patterns table's weighted tsvector over name,
- * description and searchTextForPattern (as ingest stores it); the two rankings are fused
+ * description and searchTextForPattern (lib/search patternSearchText, as ingest stores it); the two rankings are fused
  * exactly as match_patterns does (RRF k = 60 over the top 50 of each, the text list weighted
  * 0.2, then the quality
  * blend with no usage history). An intent hits when a pattern holding one of its target
@@ -23,7 +23,10 @@
  * (lib/search matchStrength) is right; intents about code that is not there
  * (intents/absent/) report how many get no strong result.
  *
- *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2[,...]] [--embedder builtin|use-lite] [--calibrate] [--verbose] [--no-docstring] [--original-targets]
+ * --sweep re-fuses the same candidate lists with other blend constants and boosts (kind named
+ * by the intent, recurrence) and reports recall@5 and MRR@10 for each.
+ *
+ *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2[,...]] [--embedder builtin|use-lite] [--calibrate] [--sweep] [--verbose] [--no-docstring] [--original-targets]
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -35,15 +38,11 @@ import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from ".
 import { intentSets, loadIntents, type Intent, type IntentSet, type Target } from "./search-eval/intents";
 import { createPostgresTextRanker } from "./search-eval/postgres-text-rank";
 import { sharedWords } from "./search-eval/shared-words";
+import { fuseRankings, productBlend, type BlendOptions } from "./search-eval/fuse";
 
 const repository = path.resolve(import.meta.dirname, "../..");
 const intentDirectory = path.join(repository, "tests/fixtures/intents");
 const candidateLimit = 50;
-const rrfK = 60;
-const qualityWeight = 0.1;
-// match_patterns' text_weight (20261121001400): the full-text list breaks ties, at a fifth of a vote.
-const textWeight = 0.2;
-const successWeight = 0.1;
 // --no-docstring embeds patterns as ingest did before it passed the representative's docstring.
 const passDocstring = !process.argv.includes("--no-docstring");
 
@@ -99,13 +98,7 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
     const similarity = vectors.map((vector) => dot(query, vector));
     const vector = similarity.map((_, index) => index).sort((left, right) => similarity[right] - similarity[left] || left - right).slice(0, candidateLimit);
     const textHits = await text.rank(intent, candidateLimit);
-    const rrf = new Map<number, number>();
-    vector.forEach((index, rank) => rrf.set(index, (rrf.get(index) ?? 0) + 1 / (rrfK + rank + 1)));
-    textHits.forEach((index, rank) => rrf.set(index, (rrf.get(index) ?? 0) + textWeight / (rrfK + rank + 1)));
-    // match_patterns' final score with no usage yet: the smoothed success rate is 0.5.
-    const final = (index: number) =>
-      (rrf.get(index)! / ((1 + textWeight) / (rrfK + 1))) * (1 - qualityWeight - successWeight + qualityWeight * corpus.patterns[index].quality.score + successWeight * 0.5);
-    const hybrid = [...rrf.keys()].sort((left, right) => final(right) - final(left) || left - right);
+    const hybrid = fuseRankings({ intent, vector, text: textHits, patterns: corpus.patterns });
     const standout = new Map(hybrid.map((index) => [index, similarityZ(similarity, vector, index)]));
     const words = await text.wordsFound(intent, hybrid.slice(0, 5));
     const evidenceOf = (index: number, position: number): StrengthEvidence => ({
@@ -127,6 +120,8 @@ interface SetResult {
   reciprocalRanks: { all: number; noShared: number };
   /** Results in the hybrid top 5 marked strong, those of them that are right, intents with none. */
   strong: { marked: number; right: number; intentsWithout: number };
+  /** Every evaluated intent's two candidate lists and right answers, for --sweep. */
+  lists: Array<{ intent: string; vector: number[]; text: number[]; wanted: Set<number>; noShared: boolean }>;
   /** The hybrid top 5 of every intent, for --calibrate. */
   shown: Array<Array<StrengthEvidence & { right: boolean }>>;
   problems: string[];
@@ -157,7 +152,7 @@ function checkNoSharedWords(corpus: Corpus, intent: Intent, problems: string[]):
 }
 
 async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verbose: boolean): Promise<SetResult> {
-  const result: SetResult = { evaluated: 0, noShared: 0, notPatterns: 0, hits: { vector: { all: 0, noShared: 0 }, text: { all: 0, noShared: 0 }, hybrid: { all: 0, noShared: 0 } }, reciprocalRanks: { all: 0, noShared: 0 }, strong: { marked: 0, right: 0, intentsWithout: 0 }, shown: [], problems: [], rows: [] };
+  const result: SetResult = { evaluated: 0, noShared: 0, notPatterns: 0, hits: { vector: { all: 0, noShared: 0 }, text: { all: 0, noShared: 0 }, hybrid: { all: 0, noShared: 0 } }, reciprocalRanks: { all: 0, noShared: 0 }, strong: { marked: 0, right: 0, intentsWithout: 0 }, lists: [], shown: [], problems: [], rows: [] };
   const known = new Set(corpus.units.map((unit) => unitKey(unit.file, unit.qualname)));
   for (const written of intents) {
     let intent = written;
@@ -172,6 +167,7 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
     const wanted = targetPatterns(corpus, intent.targets);
     if (wanted.size === 0) result.notPatterns += 1;
     const ranking = await rank(intent.intent);
+    result.lists.push({ intent: intent.intent, vector: ranking.vector, text: ranking.text, wanted, noShared: intent.no_shared_words });
     for (const side of ["vector", "text", "hybrid"] as const) {
       const hit = ranking[side].slice(0, 5).some((index) => wanted.has(index));
       result.hits[side].all += hit ? 1 : 0;
@@ -224,6 +220,40 @@ function calibrationTable(name: string, result: SetResult): string {
   return lines.join("\n");
 }
 
+/**
+ * --sweep: recall@5 and MRR@10 (overall / no shared word) of other blends than match_patterns'
+ * over the same candidate lists: RRF k, the text list's weight, the quality weight, a boost for
+ * patterns whose detected kind the intent names, and one for patterns that recur in the code.
+ * Choose on in-sample and held-out; held-out-2 is never tuned on.
+ */
+function sweepTable(name: string, result: SetResult, corpus: Corpus): string {
+  const variants: Array<[string, Partial<BlendOptions>]> = [
+    ["product (k 60, text 0.2, quality 0.1)", {}], ["k 20", { rrfK: 20 }], ["k 40", { rrfK: 40 }], ["k 100", { rrfK: 100 }],
+    ["text 0.1", { textWeight: 0.1 }], ["text 0.3", { textWeight: 0.3 }], ["text 0.5", { textWeight: 0.5 }],
+    ["quality 0", { qualityWeight: 0 }], ["quality 0.2", { qualityWeight: 0.2 }],
+    ["kind named +5 %", { kindBoost: 0.05 }], ["kind named +10 %", { kindBoost: 0.1 }], ["kind named +20 %", { kindBoost: 0.2 }],
+    ["recurring +5 %", { recurrenceBoost: 0.05 }], ["recurring +10 %", { recurrenceBoost: 0.1 }], ["recurring +20 %", { recurrenceBoost: 0.2 }],
+  ];
+  const lines = [`${name}: blend sweep, recall@5 overall / no shared word, MRR@10 overall / no shared word`];
+  const noShared = Math.max(1, result.lists.filter((entry) => entry.noShared).length);
+  for (const [label, change] of variants) {
+    let hits = 0, hitsNoShared = 0, reciprocal = 0, reciprocalNoShared = 0;
+    for (const entry of result.lists) {
+      const hybrid = fuseRankings({ intent: entry.intent, vector: entry.vector, text: entry.text, patterns: corpus.patterns }, { ...productBlend, ...change });
+      const position = hybrid.findIndex((index) => entry.wanted.has(index)) + 1;
+      const hit = position >= 1 && position <= 5;
+      hits += hit ? 1 : 0;
+      hitsNoShared += hit && entry.noShared ? 1 : 0;
+      const reciprocalRank = position >= 1 && position <= 10 ? 1 / position : 0;
+      reciprocal += reciprocalRank;
+      reciprocalNoShared += entry.noShared ? reciprocalRank : 0;
+    }
+    const count = Math.max(1, result.lists.length);
+    lines.push(`  ${label.padEnd(38)} ${((100 * hits) / count).toFixed(1)} % / ${((100 * hitsNoShared) / noShared).toFixed(1)} %   ${(reciprocal / count).toFixed(3)} / ${(reciprocalNoShared / noShared).toFixed(3)}`);
+  }
+  return lines.join("\n");
+}
+
 function percent(part: number, whole: number): string {
   return `${part}/${whole} = ${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
 }
@@ -271,6 +301,7 @@ async function main(): Promise<void> {
     }
     reports.push(report(set, result));
     if (process.argv.includes("--calibrate")) reports.push(calibrationTable(set, result));
+    if (process.argv.includes("--sweep")) reports.push(sweepTable(set, result, corpus));
   }
   reports.push(await reportAbsent(rank));
   console.log(`\n${reports.join("\n")}`);

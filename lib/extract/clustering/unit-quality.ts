@@ -46,8 +46,17 @@ function parameterPatterns(name: string): { bare: string; mention: RegExp; jsDoc
   return patterns;
 }
 
+// By unit object (the facts read the unit alone): a long-running process scores the same units at every ingest.
+const documentationByUnit = new WeakMap<CodeUnit, DocumentationFacts>();
+
 /** Docstring, parameter mentions, and types (annotations, or JSDoc `@param {T}` / `@returns {T}` in JS). */
 export function documentationFacts(unit: CodeUnit): DocumentationFacts {
+  let facts = documentationByUnit.get(unit);
+  if (!facts) documentationByUnit.set(unit, (facts = unitDocumentationFacts(unit)));
+  return facts;
+}
+
+function unitDocumentationFacts(unit: CodeUnit): DocumentationFacts {
   const docstring = unit.docstring ?? "";
   const parameters = unit.parameters.filter((parameter) => !receiverNames.has(parameter.name));
   // Both patterns contain the bare name literally: a docstring without it cannot match.

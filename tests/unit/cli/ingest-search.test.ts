@@ -72,7 +72,7 @@ describe("motif ingest and motif search", { timeout: 180_000 }, () => {
     expect(again.events).toBe(0);
     const text = run(["search", "retry a flaky http call with exponential backoff", "--project", "shop", "--limit", "1"]);
     // The retry pattern leads both lists and holds the intent's words: strong, even in a project this small.
-    expect(text.stdout).toMatch(/^1\. Exponential Backoff Retry Loop \(retry_backoff, strong, similarity 0\.\d\d, quality 0\.\d\d\)\n   service\/shop\/clients\/inventory\.py:10-22  fetch_stock\n/);
+    expect(text.stdout).toMatch(/^1\. Exponential Backoff Retry Loop.* \(retry_backoff, strong, similarity 0\.\d\d, quality 0\.\d\d\)\n   service\/shop\/clients\/inventory\.py:10-22  fetch_stock\n/);
     expect(text.stdout).toMatch(/\n1 of \d+ matches \(1 strong match\) in /);
     const explained = run(["search", "retry a flaky http call with exponential backoff", "--project", "shop", "--limit", "2", "--explain"]);
     expect(explained.stdout).toMatch(/\n   why: similarity 0\.\d\d \(vector list #1\); text list #1, \d of the intent's 6 words in it\n        relevance \d\.\d\d × \(0\.8 \+ 0\.1 × quality 0\.\d\d \+ 0\.1 × outcomes 0\.50\) = score 0\.\d{3}\n        strong: first by the intent's words, #1 by meaning, \d of the intent's 6 words found in it\n/);
