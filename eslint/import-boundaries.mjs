@@ -2,7 +2,8 @@
 // - outside a capability folder of lib/, import it only through its index (`@/lib/<capability>`);
 // - lib/domain imports nothing else from lib/;
 // - lib/ never imports app/ or components/;
-// - lib/extract, lib/embed and lib/quality never import lib/db (they compute; they do not store).
+// - lib/extract, lib/embed and lib/quality never import lib/db (they compute; they do not store);
+// - app/ (pages and route handlers) never imports lib/db: it goes through a capability folder.
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -32,6 +33,7 @@ export function boundaryViolation(source, target) {
   if (fromLib && sourceCapability === targetCapability) return null;
   if (fromLib && sourceCapability === "domain") return "lib/domain imports nothing else from lib/ (types and schemas only)";
   if (fromLib && pureCapabilities.has(sourceCapability) && targetCapability === "db") return `lib/${sourceCapability} never imports lib/db`;
+  if (sourceTop === "app" && targetCapability === "db") return "app/ never imports lib/db: call the capability folder that owns the work";
   if (inside.length > 0 && !publicEntries.has(`${targetCapability}/${inside.join("/")}`)) {
     return `deep import: import "@/lib/${targetCapability}" (its index.ts), not "${stripExtension(target)}"`;
   }

@@ -1,5 +1,5 @@
-import { asService, getDatabase, getOperationalStats } from "@/lib/db";
 import { routeHandler } from "@/lib/http";
+import { readOperationalStats } from "@/lib/health";
 import { metricsResponse, requireMetricsToken } from "@/lib/metrics";
 import { countOpenEventStreams } from "@/lib/realtime";
 
@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 /** GET /metrics: Prometheus metrics of this process and its database (metrics token only). */
 export const GET = routeHandler(async (request) => {
   requireMetricsToken(request);
-  const stats = await asService(await getDatabase(), (transaction) => getOperationalStats({ transaction }));
+  const stats = await readOperationalStats();
   return metricsResponse({ ...stats, feedSubscribers: countOpenEventStreams() });
 });

@@ -1,7 +1,8 @@
 import { matchRequestSchema } from "@/lib/domain";
 import { withUser } from "@/lib/db";
 import { jsonResponse, parseWith } from "@/lib/http";
-import { patternEmbeddingProvider, resolveProject } from "@/lib/patterns";
+import { patternEmbeddingProvider } from "@/lib/patterns";
+import { resolveProject } from "@/lib/projects";
 import { matchPatterns } from "@/lib/search";
 import { functionHandler } from "./function-handler";
 import { readFunctionBody } from "./function-limits";

@@ -3,13 +3,13 @@ import { hashFeatures } from "./hash-features";
 import { textFeatures } from "./text-features";
 
 // The built-in embedder needs no model and no network: a text becomes the features of
-// text-features.ts (stemmed words weighted by a shipped IDF table (data/idf-table.ts), word pairs, and the
+// text-features.ts (stemmed words weighted by a shipped IDF table (data/idf-table.json), word pairs, and the
 // concepts of the shipped programming thesaurus), hashed with signs into 384 dimensions
 // and normalised. Similar wording meets through shared stems; different wording for the
 // same idea meets through shared concepts. Deterministic and thousands of texts a second.
 
 /** The model id stored beside built-in vectors; bump it when features or weights change. */
-export const BUILTIN_EMBEDDING_MODEL = "motif-builtin-v3";
+export const BUILTIN_EMBEDDING_MODEL = "motif-builtin-v4";
 
 /** The vector of one text under the built-in embedder. */
 export function embedTextBuiltin(text: string): Float32Array {

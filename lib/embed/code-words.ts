@@ -1,4 +1,4 @@
-import { splitIdentifier } from "./split-identifier";
+import { splitIdentifier } from "@/lib/words";
 
 // Keywords and ubiquitous builtins of Python and JS/TS: in a unit's body they say nothing
 // about what the unit does, and remote models would spend tokens on them.

@@ -1,4 +1,4 @@
-import { splitIdentifier } from "./split-identifier";
+import { splitIdentifier } from "@/lib/words";
 import { stemWord } from "./stem-word";
 import { thesaurus } from "./thesaurus";
 import { everydayThesaurus } from "./thesaurus-everyday";

@@ -1,5 +1,5 @@
 import { conceptEntries, findConcepts } from "./concept-index";
-import { splitIdentifier } from "./split-identifier";
+import { splitIdentifier } from "@/lib/words";
 import { stemWord } from "./stem-word";
 import { wordWeight } from "./word-weight";
 

@@ -3,7 +3,7 @@ export const EMBEDDING_DIMENSIONS = 384;
 
 /** Turns texts into unit-length vectors of {@link EMBEDDING_DIMENSIONS} components. */
 export interface EmbeddingProvider {
-  /** Names the model, stored beside each vector: "motif-builtin-v3", "openai:text-embedding-3-small". */
+  /** Names the model, stored beside each vector: "motif-builtin-v4", "openai:text-embedding-3-small". */
   readonly id: string;
   readonly dimensions: typeof EMBEDDING_DIMENSIONS;
   /** One vector per text, in order; each has unit length. */

@@ -1,6 +1,6 @@
 import type { CodeUnit, ExtractedPattern } from "@/lib/domain";
 import { codeWords } from "./code-words";
-import { splitIdentifier } from "./split-identifier";
+import { splitIdentifier } from "@/lib/words";
 
 /** What {@link embeddingTextForPattern} reads: an extracted pattern or a stored pattern row. */
 export type PatternTextSource = Pick<ExtractedPattern, "name" | "description" | "tags" | "kind" | "code"> &

@@ -13,7 +13,6 @@ export { createOpenAIProvider, type OpenAIProviderOptions } from "./openai-provi
 export { createOllamaProvider, type OllamaProviderOptions } from "./ollama-provider";
 export { withEmbeddingCache } from "./cached-provider";
 export { embeddingTextForUnit, embeddingTextForPattern, type PatternTextSource } from "./embedding-text";
-export { splitIdentifier } from "./split-identifier";
 export { conceptWords } from "./concept-words";
 export { stemWord } from "./stem-word";
 export { cosineSimilarity, normalizeVector } from "./vector-math";

@@ -1,10 +1,12 @@
-import { idfLines } from "./data/idf-table";
+// A JSON module, so one import loads it in Node, the CLI's esbuild bundle, Next and Deno
+// (which asks for the `type` attribute); `npm run build:idf` rebuilds it.
+import idfTable from "./data/idf-table.json" with { type: "json" };
 import { stemWord } from "./stem-word";
 
 // Words that carry no meaning in code or prose (articles, pronouns, language keywords,
 // the filler of a request: "something", "a way to", "I need")
 // weigh nothing. Every other word weighs by its inverse document frequency over ~11k real
-// source files (data/idf-table.ts, built by scripts/build-idf.ts): "get", "value", "data"
+// source files (data/idf-table.json, built by `npm run build:idf`): "get", "value", "data"
 // appear in most files and weigh little, "backoff", "checksum", "levenshtein" weigh much, so
 // the rare words that say what a unit does dominate its vector. The table is shipped data:
 // the embedder stays deterministic and independent of the corpus it embeds.
@@ -25,11 +27,7 @@ function stemSet(words: string): Set<string> {
 
 const silentStems = stemSet(silent);
 
-const idf = new Map<string, number>();
-for (const line of idfLines.split("\n")) {
-  const space = line.indexOf(" ");
-  idf.set(line.slice(0, space), Number(line.slice(space + 1)));
-}
+const idf = new Map<string, number>(Object.entries(idfTable.idf as Record<string, number>));
 
 /** IDF at or above which a word weighs fully; rarer words are not boosted further. */
 const fullWeightIdf = 4;

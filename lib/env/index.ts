@@ -120,3 +120,4 @@ export function getEnvironment(): MotifEnvironment {
 export function resetEnvironmentCache(): void {
   cached = undefined;
 }
+export { writeOperatorToken, readOperatorToken, isOperatorToken } from "./operator-token";

@@ -1,6 +1,7 @@
 import { closePatternUsageById, getPatternUsageById, insertPatternEvent, type Queryable, type UsageRow } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
-import { requirePattern, requireWriter } from "@/lib/patterns";
+import { requirePattern } from "@/lib/patterns";
+import { requireWriter } from "@/lib/projects";
 import { readPatternCounters, type PatternCounters } from "./record-usage";
 
 /** The final word on a pending usage. */

@@ -1,7 +1,8 @@
 import { getPatternById, insertPatternEvent, insertPatternUsage, type Queryable, type UsageRow } from "@/lib/db";
 import type { UsageOutcome } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
-import { requirePattern, requireWriter } from "@/lib/patterns";
+import { requirePattern } from "@/lib/patterns";
+import { requireWriter } from "@/lib/projects";
 
 /** A usage report as the API receives it. */
 export interface UsageReport {

@@ -1,5 +1,6 @@
 import { insertPatternEvent, insertPatternValidation, type Queryable, type ValidationRow } from "@/lib/db";
-import { requirePattern, requireWriter } from "@/lib/patterns";
+import { requirePattern } from "@/lib/patterns";
+import { requireWriter } from "@/lib/projects";
 import { alertOnKindAccuracy } from "./accuracy";
 
 /** A person's or agent's verdict on a pattern. */

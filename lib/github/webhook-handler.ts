@@ -1,5 +1,5 @@
 import { verify } from "@octokit/webhooks-methods";
-import { asService, enqueueJob, insertGitHubDelivery, listGitHubConnectionsByRepository, setGitHubDeliveryJob, type Database, type GitHubConnectionRow } from "@/lib/db";
+import { asService, enqueueJob, insertGitHubDelivery, listGitHubConnectionsByRepository, setGitHubDeliveryJob, type Database, type GitHubConnectionRow, getDatabase } from "@/lib/db";
 import {
   gitHubDeliverySchema,
   gitHubIssuePayloadSchema,
@@ -113,10 +113,10 @@ async function handleDelivery(database: Database, request: Request): Promise<Res
  * issue opened), 200 for a ping, or 200 for any other event, ignored and counted. A plain
  * (Request) → Response function, so an edge function can serve it as well as Next.js.
  */
-export function createGitHubWebhookHandler(options: { database: () => Promise<Database> }): (request: Request) => Promise<Response> {
+export function createGitHubWebhookHandler(options: { database?: () => Promise<Database> } = {}): (request: Request) => Promise<Response> {
   return async (request) => {
     try {
-      return await handleDelivery(await options.database(), request);
+      return await handleDelivery(await (options.database ?? getDatabase)(), request);
     } catch (error) {
       return errorResponse(asMotifError(error));
     }

@@ -1,4 +1,4 @@
-import type { Database } from "@/lib/db";
+import { getDatabase, type Database } from "@/lib/db";
 import type { HealthCheck, HealthReport, HealthStatus } from "@/lib/domain";
 import type { EmbeddingProvider } from "@/lib/embed";
 import { getEnvironment } from "@/lib/env";
@@ -14,7 +14,9 @@ const probeTimeoutMs = 3_000;
  * job queue's lag, detector accuracy and (when configured) the LLM providers. The report is
  * degraded when any part is not ok; a database that cannot answer throws (the caller says down).
  */
-export async function checkHealth({ database, embedder }: { database: Database; embedder: EmbeddingProvider }): Promise<HealthReport> {
+export async function checkHealth(options: { database?: Database; embedder: EmbeddingProvider }): Promise<HealthReport> {
+  const database = options.database ?? (await getDatabase());
+  const embedder = options.embedder;
   const environment = getEnvironment();
   const { database: databaseCheck, migrations } = await checkDatabase(database);
   const probes: Record<string, () => Promise<HealthCheck>> = {

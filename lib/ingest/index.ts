@@ -3,7 +3,6 @@ export { createIngestTracker, writeSteps, type IngestProgress, type IngestTracke
 export { startIngestJob, finishIngestJob } from "./start-ingest-job";
 export { slimForIngest, type IngestSource, type IngestUnit } from "./ingest-source";
 export { ingestScope, buildIngestRows, type IngestRows } from "./ingest-rows";
-export { searchTextForPattern } from "./search-text";
 export { ingestAsOperator } from "./ingest-as-operator";
 export { gitBlobHash } from "./git-blob-hash";
 export { findRepositoryRoot } from "./repository-root";
@@ -12,4 +11,5 @@ export { assembleIncremental, type IncrementalExtraction, type IncrementalFileCo
 export { storedSourceFilesAsOperator } from "./stored-source-files";
 export { extractIncrementally, type ExtractIncrementallyOptions } from "./extract-incrementally";
 export { hashPresentFiles } from "./hash-present-files";
+export { searchTextForPattern } from "./search-text-for-pattern";
 export { ExtractionCache, processExtractionCache, defaultExtractionCacheFiles } from "./extraction-cache";

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { StagedOccurrence, StagedPattern, StagedRelationship } from "@/lib/db";
 import type { ExtractedPattern } from "@/lib/domain";
 import type { IngestSource, IngestUnit } from "./ingest-source";
-import { searchTextForPattern } from "./search-text";
+import { searchTextForPattern } from "./search-text-for-pattern";
 
 /** The staged rows of one ingest, and the extracted patterns by key (for embedding texts). */
 export interface IngestRows {

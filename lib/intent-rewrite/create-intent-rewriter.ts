@@ -1,4 +1,4 @@
-import type { Database } from "@/lib/db";
+import { getDatabase, type Database } from "@/lib/db";
 import type { IntentRewriteReport } from "@/lib/domain";
 import { getEnvironment, type MotifEnvironment } from "@/lib/env";
 import { createDatabaseLedger, createLlmRouter, readLlmConfig, type LlmRouter } from "@/lib/llm";
@@ -56,4 +56,9 @@ const shared = new WeakMap<Database, IntentRewriter | null>();
 export function intentRewriterFor(database: Database): IntentRewriter | null {
   if (!shared.has(database)) shared.set(database, createIntentRewriter(database));
   return shared.get(database)!;
+}
+
+/** The intent rewriter of the process' own database (the HTTP routes' one), or null when none is configured. */
+export async function processIntentRewriter(): Promise<IntentRewriter | null> {
+  return intentRewriterFor(await getDatabase());
 }

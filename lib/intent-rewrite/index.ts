@@ -1,2 +1,2 @@
 export { rewriteIntent, rewriteIntentTask, rewriteText } from "./rewrite-intent";
-export { createIntentRewriter, intentRewriterFor, type IntentRewriter } from "./create-intent-rewriter";
+export { createIntentRewriter, intentRewriterFor, processIntentRewriter, type IntentRewriter } from "./create-intent-rewriter";

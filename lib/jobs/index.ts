@@ -21,3 +21,4 @@ export {
 export type { JobProgress } from "@/lib/domain";
 export { describeNow, type DescribeNowResult } from "./describe-now";
 export { requestDescribe, requestDescribeAsOperator } from "./request-describe";
+export { listJobsOfProject, requireJobOfProject } from "./project-jobs";

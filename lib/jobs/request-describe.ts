@@ -1,7 +1,8 @@
-import { asService, enqueueJob, getOperatorProjectBySlug, type Database, type Project, type Queryable, type QueuedJob } from "@/lib/db";
+import { enqueueJob, type Database, type Project, type Queryable, type QueuedJob } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 import { readLlmConfig, noLlmProviderMessage } from "@/lib/llm";
-import { requireWriter } from "@/lib/patterns";
+import { inOperatorProject } from "@/lib/operator";
+import { requireWriter } from "@/lib/projects";
 
 /**
  * Queues a `describe` job for a project as the caller (admins and members; viewers get a 403).
@@ -14,12 +15,8 @@ export async function requestDescribe({ transaction, project, limit }: { transac
   return enqueueJob({ transaction, projectId: project.id, jobType: "describe", payload: { limit } });
 }
 
-/** `motif describe` through the server that owns the data dir: queues the job for its worker, as the local operator. */
+/** Queues a `describe` job as the local operator (`motif describe` while `motif serve` owns the data dir). */
 export async function requestDescribeAsOperator({ database, slug, limit }: { database: Database; slug: string; limit: number }): Promise<{ created: boolean; job: QueuedJob }> {
   if (readLlmConfig().providers.length === 0) throw new MotifError("not_configured:llm", `motif describe: ${noLlmProviderMessage}`);
-  return asService(database, async (transaction) => {
-    const project = await getOperatorProjectBySlug({ transaction, slug });
-    if (!project) throw new MotifError("not_found:resource", `no project "${slug}"`);
-    return enqueueJob({ transaction, projectId: project.id, jobType: "describe", payload: { limit } });
-  });
+  return inOperatorProject({ database, slug }, (transaction, project) => enqueueJob({ transaction, projectId: project.id, jobType: "describe", payload: { limit } }));
 }

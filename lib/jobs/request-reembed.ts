@@ -1,5 +1,5 @@
 import { countPatternsToReembed, enqueueJob, type Project, type Queryable, type QueuedJob } from "@/lib/db";
-import { requireWriter } from "@/lib/patterns";
+import { requireWriter } from "@/lib/projects";
 
 /** What asking for a re-embedding led to: nothing to do, or the queued (or already active) job. */
 export type ReembedRequest =

@@ -13,7 +13,8 @@ import { withUser, type Database, type JwtClaims, type Queryable } from "@/lib/d
 import type { EmbeddingProvider } from "@/lib/embed";
 import { MotifError } from "@/lib/errors";
 import { closePatternUsage, recordPatternUsage } from "@/lib/feedback";
-import { getPatternDetails, listPatternPage, resolveProject } from "@/lib/patterns";
+import { getPatternDetails, listPatternPage } from "@/lib/patterns";
+import { resolveProject } from "@/lib/projects";
 import { enhancePrompt } from "@/lib/prompts";
 import { matchPatterns, type RewriteIntentFor } from "@/lib/search";
 import { patternCardUri, type McpBackend, type McpToolName } from "./mcp-backend";

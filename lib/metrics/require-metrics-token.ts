@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
-import { isOperatorToken } from "@/lib/operator";
+import { isOperatorToken } from "@/lib/env";
 
 function same(presented: string, expected: string): boolean {
   return presented.length === expected.length && timingSafeEqual(Buffer.from(presented), Buffer.from(expected));

@@ -1,6 +1,6 @@
 import { getEnvironment } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
-import { isOperatorToken } from "./operator-token";
+import { isOperatorToken } from "@/lib/env";
 
 /**
  * Lets through only the holder of the data dir's operator token (embedded mode): the local

@@ -10,7 +10,7 @@ import {
 import type { UpdatePatternBody as PatternChanges } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 import { embedPattern } from "./pattern-embedder";
-import { patternSearchText } from "./search-text";
+import { patternSearchText } from "@/lib/search";
 
 function qualityOf(pattern: PatternRow, codeChanged: boolean) {
   // Quality, complexity and fingerprint were measured on the old code: for new code they are
@@ -83,7 +83,7 @@ export async function createPatternVersion({
       patternType: pattern.pattern_type,
       language: pattern.language,
       fingerprint: codeChanged ? null : pattern.fingerprint,
-      searchText: patternSearchText({ code, qualnames }),
+      searchText: patternSearchText({ ...merged, qualnames }),
       embedding: embedding.vector,
       embeddingModel: embedding.model,
       quality: qualityOf(pattern, codeChanged),

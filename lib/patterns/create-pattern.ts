@@ -2,8 +2,8 @@ import { getPatternById, insertPattern, insertPatternEvent, type JwtClaims, type
 import type { PatternStatus } from "@/lib/domain";
 import { embedPattern } from "./pattern-embedder";
 import { toPatternView, type PatternView } from "./pattern-view";
-import { requireWriter, resolveProject } from "./resolve-project";
-import { patternSearchText } from "./search-text";
+import { requireWriter, resolveProject } from "@/lib/projects";
+import { patternSearchText } from "@/lib/search";
 
 /** What a person writes down to create a pattern by hand. */
 export interface ManualPatternInput {
@@ -54,7 +54,7 @@ export async function createManualPattern({
       tags: input.tags,
       dependencies: input.dependencies,
       fingerprint: null,
-      searchText: patternSearchText({ code: input.code }),
+      searchText: patternSearchText({ ...input, kind, qualnames: [] }),
       embedding: embedding.vector,
       embeddingModel: embedding.model,
       quality: { score: null, complexity: null, documentation: null, testCoverage: null, reusability: null, maintainability: null },

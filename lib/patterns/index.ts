@@ -1,4 +1,3 @@
-export { resolveProject, requireWriter } from "./resolve-project";
 export { requirePattern } from "./require-pattern";
 export { createManualPattern, type ManualPatternInput } from "./create-pattern";
 export { listPatternPage, type PatternPage, type PatternPageRequest } from "./list-pattern-page";
@@ -8,5 +7,8 @@ export { updatePattern } from "./update-pattern";
 export { removePattern } from "./remove-pattern";
 export { toPatternView, type PatternView, type PatternDetails } from "./pattern-view";
 export { embedPattern, patternEmbeddingProvider } from "./pattern-embedder";
-export { patternSearchText } from "./search-text";
 export { encodePatternCursor, decodePatternCursor, type PatternCursor } from "./pattern-cursor";
+export { toCsv, type CsvValue } from "./to-csv";
+export { exportPatterns, exportColumns, type ExportedPattern, type PatternExportQuery } from "./export-patterns";
+export { getPatternInsights, getPatternGraph, countPatternOccurrences, listPatternRepositories, listRepositoriesOfProject } from "./pattern-insights";
+export { readPatternsPage } from "./read-patterns-page";

@@ -1,7 +1,7 @@
 import { countPatterns, listPatterns, type JwtClaims, type PatternListQuery, type Queryable } from "@/lib/db";
 import { decodePatternCursor, encodePatternCursor } from "./pattern-cursor";
 import { toPatternView, type PatternView } from "./pattern-view";
-import { resolveProject } from "./resolve-project";
+import { resolveProject } from "@/lib/projects";
 
 /** The query of GET /api/v1/patterns once validated. */
 export type PatternPageRequest = Omit<PatternListQuery, "projectId" | "after" | "offset"> & {

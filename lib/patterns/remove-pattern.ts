@@ -2,7 +2,7 @@ import { hardDeletePatternById, insertPatternEvent, updatePatternFieldsById, typ
 import { MotifError } from "@/lib/errors";
 import { toPatternView, type PatternView } from "./pattern-view";
 import { requirePattern } from "./require-pattern";
-import { requireWriter } from "./resolve-project";
+import { requireWriter } from "@/lib/projects";
 
 /**
  * DELETE of a pattern: archives it (admins; the schema's status rule refuses others), or,

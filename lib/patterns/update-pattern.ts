@@ -4,7 +4,7 @@ import { createPatternVersion } from "./create-pattern-version";
 import { embedPattern } from "./pattern-embedder";
 import { toPatternView, type PatternView } from "./pattern-view";
 import { requirePattern } from "./require-pattern";
-import { requireWriter } from "./resolve-project";
+import { requireWriter } from "@/lib/projects";
 
 // The fields the embedding text is made of: changing one of them in place re-embeds.
 const embeddedFields = ["name", "tags", "kind", "dependencies"] as const;

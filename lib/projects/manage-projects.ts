@@ -1,7 +1,5 @@
 import {
   createApiKeyByProjectId,
-  declineInvitationById,
-  deleteInvitationById,
   deleteMemberByUserId,
   deleteProjectById,
   revokeApiKeyById,
@@ -13,7 +11,6 @@ import {
 } from "@/lib/db";
 import type { ProjectRole } from "@/lib/domain";
 import { forgetVerifiedApiKey, generateApiKey } from "@/lib/auth";
-import { MotifError } from "@/lib/errors";
 import { explainNothingChanged } from "./project-access";
 
 /** Renames a project (admins only; RLS decides, this explains a refusal). */
@@ -68,15 +65,4 @@ export async function revokeProjectApiKey(options: { transaction: Queryable; pro
   // Its next request is verified again, so it is a 401 at once in this process.
   forgetVerifiedApiKey(apiKey.id);
   return apiKey;
-}
-
-/** Withdraws a pending invitation (admins only). */
-export async function withdrawInvitation(options: { transaction: Queryable; project: Project; invitationId: string }) {
-  const withdrawn = await deleteInvitationById({ ...options, projectId: options.project.id });
-  if (!withdrawn) throw explainNothingChanged(options.project, "withdraw invitations", "no such invitation in this project");
-}
-
-/** Declines an invitation addressed to the caller (404 when there is none). */
-export async function declineInvitation(options: { transaction: Queryable; invitationId: string }) {
-  if (!(await declineInvitationById(options))) throw new MotifError("not_found:resource", `you have no invitation ${options.invitationId}`);
 }

@@ -1,6 +1,6 @@
 import { insertPatternEvent, insertPatternUsage, listPatternCodeByIds, type JwtClaims, type Queryable } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
-import { requireWriter, resolveProject } from "@/lib/patterns";
+import { requireWriter, resolveProject } from "@/lib/projects";
 import { matchPatterns } from "@/lib/search";
 import type { MatchedPattern } from "@/lib/domain";
 import { estimateTokens } from "./estimate-tokens";

@@ -15,3 +15,4 @@ export { listFeedEvents, type FeedPage } from "./list-feed-events";
 export { listFeedEntries, type FeedEntriesPage } from "./list-feed-entries";
 export { toPatternEvent, type PatternEvent, type RealtimeConfig } from "./pattern-event";
 export type { PatternFeedStatus } from "./feed-status";
+export { openProjectEventStream, openJobProgressStream } from "./open-project-event-stream";

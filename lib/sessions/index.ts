@@ -8,3 +8,4 @@ export { renderSessionReport, renderSessionComparison } from "./render-session-r
 export { agentCostOf } from "./agent-cost";
 export { analyzeSessionAsOperator, analyzeSessionIn } from "./analyze-session-as-operator";
 export type { SessionTrace, WrittenCode } from "./session-trace";
+export { listProjectSessions, requireProjectSession } from "./project-sessions";

@@ -1,7 +1,7 @@
-import { withUser, type Database, type JwtClaims } from "@/lib/db";
+import { getDatabase, withUser, type Database, type JwtClaims } from "@/lib/db";
 import type { ExtractionFailure } from "@/lib/domain";
 import { createIngestTracker, finishIngestJob, ingestExtraction, startIngestJob, type IngestTracker } from "@/lib/ingest";
-import { requireWriter, resolveProject } from "@/lib/patterns";
+import { requireWriter, resolveProject } from "@/lib/projects";
 import { extractUploadedFiles } from "./extract-uploaded-files";
 import { assertWithinUploadLimits, type UploadedFile } from "./upload-limits";
 
@@ -38,22 +38,23 @@ async function extractTracked(files: UploadedFile[], tracker: IngestTracker) {
  * The job row is written before extraction starts, and reports files, then patterns, as it goes.
  */
 export async function ingestUploadedFiles(options: {
-  database: Database;
+  database?: Database;
   claims: JwtClaims;
   project?: string;
   repository?: string;
   files: UploadedFile[];
 }): Promise<UploadSummary> {
   assertWithinUploadLimits(options.files);
-  const project = await withUser(options.database, options.claims, async (transaction) => {
+  const database = options.database ?? (await getDatabase());
+  const project = await withUser(database, options.claims, async (transaction) => {
     const found = await resolveProject({ transaction, claims: options.claims, reference: options.project });
     requireWriter(found.role, "extract code into a project");
     return found;
   });
   const scope = options.files.map((file) => file.path);
-  const ingest = { database: options.database, claims: options.claims, projectId: project.id, repository: options.repository ?? "", scope };
+  const ingest = { database, claims: options.claims, projectId: project.id, repository: options.repository ?? "", scope };
   const jobId = await startIngestJob({ ...ingest, files: options.files.length });
-  const tracker = createIngestTracker({ database: options.database, jobId, projectId: project.id, withExtraction: true });
+  const tracker = createIngestTracker({ database: database, jobId, projectId: project.id, withExtraction: true });
   let extraction: Awaited<ReturnType<typeof extractUploadedFiles>>;
   try {
     extraction = await extractTracked(options.files, tracker);

@@ -37,7 +37,7 @@ describe("GET /api/health", () => {
     expect(Object.keys(body.checks).sort()).toEqual(["accuracy", "database", "embedder", "job_queue", "migrations"]);
     expect(body.checks.database).toMatchObject({ status: "ok", pgvector: expect.stringMatching(/^0\.8\./) });
     expect(body.checks.migrations).toEqual({ status: "ok", applied: expected, pending: [] });
-    expect(body.checks.embedder).toMatchObject({ status: "ok", model: "motif-builtin-v3" });
+    expect(body.checks.embedder).toMatchObject({ status: "ok", model: "motif-builtin-v4" });
     expect(body.checks.job_queue).toEqual({ status: "ok", queued: 0, running: 0, oldest_queued_seconds: 0 });
   });
 

@@ -69,7 +69,7 @@ describe("POST /api/v1/patterns/match", () => {
     expect(first.metadata.ranking).toMatchObject({ position: 1, intent_words: 6, words_found: 6, vector_rank: 1, text_rank: 1 });
     expect(answer.body.matched_patterns[1]).toMatchObject({ strength: "weak", strength_reason: "not the first result" });
     expect(answer.body).toMatchObject({ strong_matches: 1, summary: "1 strong match" });
-    expect(answer.body.query_metadata.embedding_model).toBe("motif-builtin-v3");
+    expect(answer.body.query_metadata.embedding_model).toBe("motif-builtin-v4");
     expect(typeof answer.body.query_metadata.query_time_ms).toBe("number");
   });
 

@@ -34,7 +34,7 @@ describe("POST /api/v1/patterns", () => {
     });
     expect(answer.status).toBe(201);
     const pattern = answer.body.pattern;
-    expect(pattern).toMatchObject({ name: "Retry with exponential backoff", extraction_method: "manual", version: 1, status: "active", embedding_model: "motif-builtin-v3", usage_count: 0, parent_pattern_id: null });
+    expect(pattern).toMatchObject({ name: "Retry with exponential backoff", extraction_method: "manual", version: 1, status: "active", embedding_model: "motif-builtin-v4", usage_count: 0, parent_pattern_id: null });
     expect(pattern.quality).toEqual({ score: null, complexity: null, documentation: null, test_coverage: null, reusability: null, maintainability: null });
     const stored = await asService(api.database, (transaction) =>
       transaction.query<{ dimensions: number; search_text: string; events: string[] }>(

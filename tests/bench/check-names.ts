@@ -15,7 +15,8 @@ import path from "node:path";
 import type { CodeUnit, ExtractedPattern, FileExtraction } from "@/lib/domain";
 import { discoverFiles } from "@/lib/extract/discover";
 import { buildPatterns, buildRepoModel } from "@/lib/extract/clustering";
-import { detectFramework, namePattern, splitIdentifier } from "@/lib/extract/naming";
+import { detectFramework, namePattern } from "@/lib/extract/naming";
+import { splitIdentifier } from "@/lib/words";
 import { extractInWorkers } from "@/lib/extract/worker/worker-pool";
 import { buildCorpus } from "./support/bench-corpus";
 

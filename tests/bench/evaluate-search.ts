@@ -5,7 +5,7 @@
  * node_modules), targets and distractor modules together. Each pattern is embedded with
  * the built-in embedder from embeddingTextForPattern (as ingest does) and indexed for full
  * text by real Postgres (PGlite) with the patterns table's weighted tsvector over name,
- * description and searchTextForPattern (as ingest stores it); the two rankings are fused
+ * description and searchTextForPattern (lib/search patternSearchText, as ingest stores it); the two rankings are fused
  * exactly as match_patterns does (RRF k = 60 over the top 50 of each, the text list weighted
  * 0.2, then the quality
  * blend with no usage history). An intent hits when a pattern holding one of its target

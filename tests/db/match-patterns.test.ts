@@ -122,7 +122,7 @@ describe("matchPatterns", () => {
     ]);
     expect(match.metadata.match_count).toBe(1);
     expect(answer.total_matches).toBeGreaterThan(1);
-    expect(answer.query_metadata.embedding_model).toBe("motif-builtin-v3");
+    expect(answer.query_metadata.embedding_model).toBe("motif-builtin-v4");
     const [row] = await asService(database, (transaction) => transaction.query<{ match_count: number; matched: boolean }>(
       `select match_count, last_matched_at is not null as matched from public.patterns where id = $1`, [match.pattern_id]));
     expect(row).toEqual({ match_count: 1, matched: true });

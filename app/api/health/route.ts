@@ -1,4 +1,3 @@
-import { getDatabase } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
 import { checkHealth } from "@/lib/health";
 import { isOperatorCaller } from "@/lib/metrics";
@@ -17,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
   const detailed = isOperatorCaller(request);
   const headers = { "cache-control": "no-store" };
   try {
-    const report = await checkHealth({ database: await getDatabase(), embedder: patternEmbeddingProvider() });
+    const report = await checkHealth({ embedder: patternEmbeddingProvider() });
     return Response.json(detailed ? report : { status: "up" }, { headers });
   } catch (error) {
     console.error("health check failed", error);

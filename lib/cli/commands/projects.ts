@@ -19,12 +19,12 @@ export function registerProjectsCommand(program: Command): void {
     .description("List the projects in this Motif (embedded: the data dir's owner view)")
     .option("--json", "print JSON")
     .action(async (options: { json?: boolean }) => {
-      const [{ asService, listProjectsForOperator }, { withDatabaseAccess }] = await Promise.all([
-        import("@/lib/db"),
+      const [{ listProjectsAsOperator }, { withDatabaseAccess }] = await Promise.all([
+        import("@/lib/operator"),
         import("../database-access"),
       ]);
       const projects = await withDatabaseAccess<ProjectOverview[]>({
-        direct: (database) => asService(database, (transaction) => listProjectsForOperator({ transaction })),
+        direct: (database) => listProjectsAsOperator(database),
         viaServer: async (fetchOwner) => ((await (await fetchOwner("/api/operator/projects")).json()) as { projects: ProjectOverview[] }).projects,
       });
       if (options.json) process.stdout.write(`${JSON.stringify({ projects }, null, 2)}\n`);

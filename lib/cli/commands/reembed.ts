@@ -10,14 +10,13 @@ const reembedOptionsSchema = z.object({
 
 async function runReembed(rawOptions: unknown): Promise<void> {
   const options = parseOptions(reembedOptionsSchema, rawOptions);
-  const [{ createEmbeddingProvider }, { asService, getOperatorProjectBySlug }, { reembedNow }, { withDatabaseAccess }] =
-    await Promise.all([import("@/lib/embed"), import("@/lib/db"), import("@/lib/jobs"), import("../database-access")]);
+  const [{ createEmbeddingProvider }, { requireOperatorProject }, { reembedNow }, { withDatabaseAccess }] =
+    await Promise.all([import("@/lib/embed"), import("@/lib/operator"), import("@/lib/jobs"), import("../database-access")]);
   const embedder = createEmbeddingProvider();
   const showProgress = !options.json && process.stderr.isTTY === true;
   const result = await withDatabaseAccess({
     direct: async (database) => {
-      const project = await asService(database, (transaction) => getOperatorProjectBySlug({ transaction, slug: options.project }));
-      if (!project) throw new MotifError("not_found:resource", `no project "${options.project}"`);
+      const project = await requireOperatorProject({ database, slug: options.project });
       return reembedNow({
         database, projectId: project.id, embedder,
         onProgress: (progress) => showProgress && process.stderr.write(`\r\x1b[2Kre-embedding ${progress.processed}/${progress.total} patterns`),

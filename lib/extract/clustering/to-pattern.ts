@@ -1,5 +1,6 @@
 import type { CodeUnit, ExtractedPattern } from "@/lib/domain";
-import { describePattern, detectFramework, namePattern, splitIdentifier, type FrameworkRole } from "@/lib/extract/naming";
+import { describePattern, detectFramework, namePattern, type FrameworkRole } from "@/lib/extract/naming";
+import { splitIdentifier } from "@/lib/words";
 import { patternTags } from "./pattern-tags";
 import { methodsOf } from "./repo-model";
 import type { SelectedCluster } from "./select-clusters";

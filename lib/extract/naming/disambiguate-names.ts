@@ -1,7 +1,7 @@
 import type { CodeUnit } from "@/lib/domain";
 import { countNameWords, nameWordLimit } from "./name-words";
 import { meaningfulCallNames } from "./shared-words";
-import { splitIdentifier, titleWords } from "./split-identifier";
+import { splitIdentifier, titleWords } from "@/lib/words";
 
 /** A named pattern as disambiguation sees it. */
 export interface NamedEntry {

@@ -1,6 +1,6 @@
 import type { CodeUnit } from "@/lib/domain";
 import { dunderMeaning } from "./shared-words";
-import { splitIdentifier, titleWords } from "./split-identifier";
+import { splitIdentifier, titleWords } from "@/lib/words";
 
 /** What a name says a unit is called: every word of its identifier, as shown and as words. */
 export interface IdentifierSubject {

@@ -1,4 +1,3 @@
-export { splitIdentifier, titleWords, displayWord } from "./split-identifier";
 export { detectFramework, frameworkOfModule, type FrameworkRole } from "./detect-framework";
 export { kindPhrase } from "./kind-phrase";
 export { namePattern, type NamingInput } from "./name-pattern";

@@ -4,7 +4,7 @@ import { identifierSubject, type IdentifierSubject } from "./identifier-subject"
 import { kindPhrase } from "./kind-phrase";
 import { countNameWords, cutToWordLimit, nameWordLimit, withinWordLimit } from "./name-words";
 import { informative, meaningfulCallNames, sharedItems } from "./shared-words";
-import { splitIdentifier, titleWords } from "./split-identifier";
+import { splitIdentifier, titleWords } from "@/lib/words";
 
 /** The facts a pattern's name is made of. */
 export interface NamingInput {

@@ -1,5 +1,5 @@
 import type { CodeUnit } from "@/lib/domain";
-import { splitIdentifier } from "./split-identifier";
+import { splitIdentifier } from "@/lib/words";
 
 const fillerWords = new Set(["a", "an", "the", "with", "for", "and", "of", "to", "do", "self", "cls", "impl", "fn", "func"]);
 

@@ -1,19 +1,12 @@
-import type { Parameter } from "@/lib/domain";
+import type { CodeUnit } from "@/lib/domain";
 
 /** The per-language facts read from a unit's own header once the walk has found it. */
-export interface UnitDetails {
-  signature: string;
-  parameters: Parameter[];
-  returnAnnotation?: string;
-  docstring?: string;
-  decorators: string[];
-  bases: string[];
-  isAsync: boolean;
+export type UnitDetails = Pick<CodeUnit, "signature" | "parameters" | "returnAnnotation" | "docstring" | "decorators" | "bases" | "isAsync"> & {
   /** Set when the header alone decides it (`function*`); otherwise the walk's finding stands. */
   isGenerator?: boolean;
   /** Parameters that are the implicit receiver (`self`, `cls`, TS `this:`), left out of the count. */
   receiverParameters: number;
-}
+};
 
 /** Collapses runs of whitespace so multi-line headers read as one line. */
 export function oneLine(text: string): string {

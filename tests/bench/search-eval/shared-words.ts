@@ -1,4 +1,5 @@
-import { splitIdentifier, stemWord } from "@/lib/embed";
+import { stemWord } from "@/lib/embed";
+import { splitIdentifier } from "@/lib/words";
 import type { CodeUnit, Language } from "@/lib/domain";
 
 // Language keywords are syntax, not identifiers: "return" in an intent is plain English.

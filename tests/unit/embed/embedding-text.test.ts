@@ -57,6 +57,6 @@ describe("wordWeight", () => {
   });
 
   it("is part of the v2 built-in model", () => {
-    expect(BUILTIN_EMBEDDING_MODEL).toBe("motif-builtin-v3");
+    expect(BUILTIN_EMBEDDING_MODEL).toBe("motif-builtin-v4");
   });
 });

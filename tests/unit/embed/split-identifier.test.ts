@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { splitIdentifier, stemWord } from "@/lib/embed";
+import { stemWord } from "@/lib/embed";
+import { splitIdentifier } from "@/lib/words";
 
 describe("splitIdentifier", () => {
-  it("splits camelCase, PascalCase, snake_case, acronyms and digits into lowercase words", () => {
+  it("splits camelCase, PascalCase, snake_case, acronyms and letters from digits into lowercase words", () => {
     expect(splitIdentifier("getBackoffTime")).toEqual(["get", "backoff", "time"]);
     expect(splitIdentifier("MAX_RETRY_COUNT")).toEqual(["max", "retry", "count"]);
     expect(splitIdentifier("snake_case_name")).toEqual(["snake", "case", "name"]);
     expect(splitIdentifier("HTTPServer")).toEqual(["http", "server"]);
     expect(splitIdentifier("parseJSONResponse")).toEqual(["parse", "json", "response"]);
-    expect(splitIdentifier("sha256sum")).toEqual(["sha", "256", "sum"]);
+    expect(splitIdentifier("sha256sum")).toEqual(["sha", "256sum"]);
+    expect(splitIdentifier("retry3Times")).toEqual(["retry", "3", "times"]);
     expect(splitIdentifier("self.__init__(a, b)")).toEqual(["self", "init", "a", "b"]);
   });
 });

@@ -18,10 +18,11 @@ describe("import boundaries (npm run lint)", () => {
     expect(check("components/pattern-table.tsx", "lib/extract/types")).toMatch(/^deep import/);
   });
 
-  it("keeps lib/domain pure, lib/ away from app/ and components/, and extract/embed/quality away from lib/db", () => {
+  it("keeps lib/domain pure, lib/ away from app/ and components/, app/ and extract/embed/quality away from lib/db", () => {
     expect(check("lib/domain/match.ts", "lib/db")).toMatch(/lib\/domain imports nothing/);
     expect(check("lib/patterns/pattern-view.ts", "components/format")).toBe("lib/ never imports components/");
     expect(check("lib/http/route-handler.ts", "app/api/v1/patterns/schema")).toBe("lib/ never imports app/");
+    expect(check("app/api/v1/projects/route.ts", "lib/db")).toMatch(/^app\/ never imports lib\/db/);
     for (const capability of ["extract", "embed", "quality"]) {
       expect(check(`lib/${capability}/x.ts`, "lib/db")).toBe(`lib/${capability} never imports lib/db`);
     }

@@ -1,6 +1,5 @@
-import { backupEmbeddedDatabase, getDatabase } from "@/lib/db";
 import { routeHandler } from "@/lib/http";
-import { requireOperator } from "@/lib/operator";
+import { backupAsOperator, operatorDatabase } from "@/lib/operator";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,7 +9,7 @@ export const dynamic = "force-dynamic";
  * token only). Answers the gzipped data dir, consistent as of one moment between statements.
  */
 export const POST = routeHandler(async (request) => {
-  requireOperator(request);
-  const archive = await backupEmbeddedDatabase(await getDatabase());
+  const database = await operatorDatabase(request);
+  const archive = await backupAsOperator(database);
   return new Response(archive, { status: 200, headers: { "content-type": "application/gzip", "content-length": String(archive.size) } });
 });

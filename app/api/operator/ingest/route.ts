@@ -1,7 +1,6 @@
-import { getDatabase } from "@/lib/db";
 import { jsonResponse, ndjsonResponse, parseBody, routeHandler } from "@/lib/http";
 import { ingestAsOperator, type IngestSource } from "@/lib/ingest";
-import { requireOperator } from "@/lib/operator";
+import { operatorDatabase } from "@/lib/operator";
 import { patternEmbeddingProvider } from "@/lib/patterns";
 import { operatorIngestSchema } from "./schema";
 
@@ -14,10 +13,9 @@ export const dynamic = "force-dynamic";
  * summary, one JSON line each (the CLI's progress bar).
  */
 export const POST = routeHandler(async (request) => {
-  requireOperator(request);
-  // A whole repository's extraction, from the operator only (checked above, before reading it).
+  // A whole repository's extraction, from the operator only (checked first, before reading it).
+  const database = await operatorDatabase(request);
   const body = await parseBody(request, operatorIngestSchema, { maxBytes: 512 * 1024 * 1024 });
-  const database = await getDatabase();
   const ingest = (onProgress?: (progress: unknown) => void) => ingestAsOperator({
     database,
     slug: body.project,

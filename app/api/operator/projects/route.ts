@@ -1,6 +1,5 @@
-import { asService, getDatabase, listProjectsForOperator } from "@/lib/db";
 import { jsonResponse, routeHandler } from "@/lib/http";
-import { requireOperator } from "@/lib/operator";
+import { listProjectsAsOperator, operatorDatabase } from "@/lib/operator";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,8 +9,7 @@ export const dynamic = "force-dynamic";
  * Only the holder of the data dir's operator token (readable only by its owner) gets in.
  */
 export const GET = routeHandler(async (request) => {
-  requireOperator(request);
-  const database = await getDatabase();
-  const projects = await asService(database, (transaction) => listProjectsForOperator({ transaction }));
+  const database = await operatorDatabase(request);
+  const projects = await listProjectsAsOperator(database);
   return jsonResponse({ projects });
 });

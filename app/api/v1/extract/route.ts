@@ -1,5 +1,4 @@
 import { requireCaller } from "@/lib/auth";
-import { getDatabase } from "@/lib/db";
 import { jsonResponse, parseWith, readLimitedJson, routeHandler } from "@/lib/http";
 import { ingestUploadedFiles, uploadLimits } from "@/lib/upload";
 import { extractSchema } from "./schema";
@@ -15,6 +14,6 @@ export const dynamic = "force-dynamic";
 export const POST = routeHandler(async (request) => {
   const claims = await requireCaller(request);
   const body = parseWith(extractSchema, await readLimitedJson(request, uploadLimits.maxBodyBytes));
-  const summary = await ingestUploadedFiles({ database: await getDatabase(), claims, ...body });
+  const summary = await ingestUploadedFiles({ claims, ...body });
   return jsonResponse(summary);
 });

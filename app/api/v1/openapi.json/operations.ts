@@ -1,4 +1,4 @@
-import type { ApiOperation } from "@/lib/openapi";
+import type { ApiOperation } from "@/lib/http";
 import { signInSchema } from "../auth/sign-in/schema";
 import { signUpSchema } from "../auth/sign-up/schema";
 import { extractSchema } from "../extract/schema";

@@ -1,6 +1,6 @@
 import { sessionCookieName } from "@/lib/auth";
 import { jsonResponse, routeHandler } from "@/lib/http";
-import { buildOpenApiDocument } from "@/lib/openapi";
+import { buildOpenApiDocument } from "@/lib/http";
 import { apiOperations } from "./operations";
 
 export const runtime = "nodejs";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitIdentifier } from "@/lib/extract/naming";
+import { splitIdentifier } from "@/lib/words";
 import { buildPatterns, tokenSimilarity, lcsLength } from "@/lib/extract/clustering";
 import { makeFile, makeUnit, renamed } from "./unit-factory";
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { CodeUnit, FileExtraction, Language } from "@/lib/domain";
 import { extractSource } from "@/lib/extract";
 import { buildPatterns, buildRepoModel } from "@/lib/extract/clustering";
-import { countNameWords, detectFramework, nameWordLimit, namePattern, splitIdentifier } from "@/lib/extract/naming";
+import { countNameWords, detectFramework, nameWordLimit, namePattern } from "@/lib/extract/naming";
+import { splitIdentifier } from "@/lib/words";
 
 async function extracted(file: string, language: Language, source: string): Promise<FileExtraction> {
   const outcome = await extractSource({ file, language, bytes: new TextEncoder().encode(source) });

@@ -3,9 +3,7 @@ import { headers } from "next/headers";
 import { listPatternsQueryRefined, toPatternPageRequest } from "@/app/api/v1/patterns/schema";
 import { patternListKeys, patternPageQuery, readPatternListUrl } from "@/components/pattern-list-query";
 import { getPageClaims } from "@/lib/auth";
-import { countOccurrencesByPatternIds, getDatabase, listProjectRepositories, listRepositoriesByPatternIds, withUser } from "@/lib/db";
-import { listPatternPage } from "@/lib/patterns";
-import { requireProject } from "@/lib/projects";
+import { readPatternsPage } from "@/lib/patterns";
 
 /** What the wire carries: the API's JSON, so the cache holds the same shapes as after a fetch. */
 const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -24,16 +22,7 @@ export async function prefetchPatternsPage(slug: string, search: Record<string, 
   const parsed = listPatternsQueryRefined.safeParse(Object.fromEntries(patternPageQuery(slug, filters, page)));
   if (!parsed.success) return null;
   try {
-    const reads = await withUser(await getDatabase(), claims, async (transaction) => {
-      const project = await requireProject({ transaction, slug });
-      const list = await listPatternPage({ transaction, claims, request: toPatternPageRequest(parsed.data) });
-      const ids = list.patterns.map((pattern) => pattern.id);
-      const counts = ids.length === 0 ? null : {
-        counts: await countOccurrencesByPatternIds({ transaction, patternIds: ids }),
-        repositories: await listRepositoriesByPatternIds({ transaction, patternIds: ids }),
-      };
-      return { list, ids, counts, repositories: await listProjectRepositories({ transaction, projectId: project.id }) };
-    });
+    const reads = await readPatternsPage({ claims, slug, request: toPatternPageRequest(parsed.data) });
     const cache = new QueryClient();
     cache.setQueryData(patternListKeys.page(slug, filters, page), asJson(reads.list));
     if (reads.counts) cache.setQueryData(patternListKeys.occurrenceCounts(slug, reads.ids), asJson(reads.counts));

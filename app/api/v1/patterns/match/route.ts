@@ -1,7 +1,7 @@
-import { getDatabase } from "@/lib/db";
 import { asCaller, jsonResponse, parseBody, routeHandler } from "@/lib/http";
-import { intentRewriterFor } from "@/lib/intent-rewrite";
-import { patternEmbeddingProvider, resolveProject } from "@/lib/patterns";
+import { processIntentRewriter } from "@/lib/intent-rewrite";
+import { patternEmbeddingProvider } from "@/lib/patterns";
+import { resolveProject } from "@/lib/projects";
 import { matchPatterns } from "@/lib/search";
 import { matchSchema } from "./schema";
 
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const POST = routeHandler(async (request) => {
   const { project: reference, ...matchRequest } = await parseBody(request, matchSchema);
   // With MOTIF_SEARCH_REWRITE=llm the intent is rewritten first, outside the match's transaction.
-  const rewriteIntent = intentRewriterFor(await getDatabase());
+  const rewriteIntent = await processIntentRewriter();
   const rewrite = rewriteIntent
     ? await rewriteIntent(matchRequest.intent, await asCaller(request, (transaction, claims) => resolveProject({ transaction, claims, reference })))
     : undefined;

@@ -1,7 +1,5 @@
-import { listApiKeysByProjectId } from "@/lib/db";
-import { MotifError } from "@/lib/errors";
 import { asCaller, jsonResponse, parseBody, routeHandler } from "@/lib/http";
-import { createProjectApiKey, requireProject } from "@/lib/projects";
+import { createProjectApiKey, listProjectApiKeys, requireProject } from "@/lib/projects";
 import { createApiKeySchema } from "./schema";
 
 export const runtime = "nodejs";
@@ -14,9 +12,7 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
   const { slug } = await params;
   const apiKeys = await asCaller(request, async (transaction) => {
     const project = await requireProject({ transaction, slug });
-    // RLS would return an empty list; a refusal tells a non-admin why they see nothing.
-    if (project.role !== "admin") throw new MotifError("forbidden:auth", "only project admins can see API keys");
-    return listApiKeysByProjectId({ transaction, projectId: project.id });
+    return listProjectApiKeys({ transaction, project });
   });
   return jsonResponse({ api_keys: apiKeys });
 });

@@ -1,7 +1,7 @@
 import { budgetUpdateSchema } from "@/lib/domain";
 import { asCaller, jsonResponse, parseBody, routeHandler } from "@/lib/http";
 import { readProjectBudget, setProjectBudget } from "@/lib/llm";
-import { resolveProject } from "@/lib/patterns";
+import { resolveProject } from "@/lib/projects";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { costsQuerySchema } from "@/lib/domain";
 import { asCaller, jsonResponse, parseQuery, routeHandler } from "@/lib/http";
 import { getCostsReport } from "@/lib/llm";
-import { resolveProject } from "@/lib/patterns";
+import { resolveProject } from "@/lib/projects";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { describeRequestSchema } from "@/lib/domain";
 import { asCaller, jsonResponse, parseBody, routeHandler } from "@/lib/http";
 import { requestDescribe } from "@/lib/jobs";
-import { resolveProject } from "@/lib/patterns";
+import { resolveProject } from "@/lib/projects";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

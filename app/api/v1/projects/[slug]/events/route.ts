@@ -1,5 +1,5 @@
 import { asCaller, jsonResponse, parseQuery, routeHandler } from "@/lib/http";
-import { resolveProject } from "@/lib/patterns";
+import { resolveProject } from "@/lib/projects";
 import { listFeedEvents } from "@/lib/realtime";
 import { listEventsQuerySchema } from "./schema";
 

@@ -1,5 +1,5 @@
-import { getPatternGraphByProjectId } from "@/lib/db";
 import { asCaller, jsonResponse, parseQuery, routeHandler } from "@/lib/http";
+import { getPatternGraph } from "@/lib/patterns";
 import { requireProject } from "@/lib/projects";
 import { graphQuerySchema } from "./schema";
 
@@ -12,7 +12,7 @@ export const GET = routeHandler<{ slug: string }>(async (request, { params }) =>
   const { types, limit, focus, depth } = parseQuery(request, graphQuerySchema);
   const graph = await asCaller(request, async (transaction) => {
     const project = await requireProject({ transaction, slug });
-    return getPatternGraphByProjectId({ transaction, projectId: project.id, types, maxEdges: limit, focus, depth });
+    return getPatternGraph({ transaction, project, types, maxEdges: limit, focus, depth });
   });
   return jsonResponse({ graph });
 });

@@ -1,5 +1,5 @@
-import { getProjectInsightsByProjectId } from "@/lib/db";
 import { asCaller, jsonResponse, parseQuery, routeHandler } from "@/lib/http";
+import { getPatternInsights } from "@/lib/patterns";
 import { requireProject } from "@/lib/projects";
 import { insightsQuerySchema } from "./schema";
 
@@ -15,7 +15,7 @@ export const GET = routeHandler<{ slug: string }>(async (request, { params }) =>
   const { days } = parseQuery(request, insightsQuerySchema);
   const insights = await asCaller(request, async (transaction) => {
     const project = await requireProject({ transaction, slug });
-    return getProjectInsightsByProjectId({ transaction, projectId: project.id, days });
+    return getPatternInsights({ transaction, project, days });
   });
   return jsonResponse({ insights });
 });

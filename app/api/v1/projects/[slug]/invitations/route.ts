@@ -1,6 +1,5 @@
-import { inviteMemberByEmail, listInvitationsByProjectId } from "@/lib/db";
 import { asCaller, jsonResponse, parseBody, routeHandler } from "@/lib/http";
-import { requireProject } from "@/lib/projects";
+import { inviteProjectMember, listProjectInvitations, requireProject } from "@/lib/projects";
 import { inviteMemberSchema } from "./schema";
 
 export const runtime = "nodejs";
@@ -12,7 +11,7 @@ type Params = { slug: string };
 export const GET = routeHandler<Params>(async (request, { params }) => {
   const { slug } = await params;
   const invitations = await asCaller(request, async (transaction) =>
-    listInvitationsByProjectId({ transaction, projectId: (await requireProject({ transaction, slug })).id }),
+    listProjectInvitations({ transaction, project: await requireProject({ transaction, slug }) }),
   );
   return jsonResponse({ invitations });
 });
@@ -25,7 +24,7 @@ export const POST = routeHandler<Params>(async (request, { params }) => {
   const { slug } = await params;
   const { email, role } = await parseBody(request, inviteMemberSchema);
   const invitation = await asCaller(request, async (transaction) =>
-    inviteMemberByEmail({ transaction, projectId: (await requireProject({ transaction, slug })).id, email, role }),
+    inviteProjectMember({ transaction, project: await requireProject({ transaction, slug }), email, role }),
   );
   return jsonResponse({ invitation }, { status: 202 });
 });

@@ -1,7 +1,7 @@
-import { listProjectJobs } from "@/lib/db";
 import { asCaller, jsonResponse, parseBody, parseQuery, routeHandler } from "@/lib/http";
-import { requestReembed, withLiveProgress } from "@/lib/jobs";
-import { patternEmbeddingProvider, resolveProject } from "@/lib/patterns";
+import { listJobsOfProject, requestReembed } from "@/lib/jobs";
+import { patternEmbeddingProvider } from "@/lib/patterns";
+import { resolveProject } from "@/lib/projects";
 import { createJobSchema, listJobsQuerySchema } from "./schema";
 
 export const runtime = "nodejs";
@@ -19,7 +19,7 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
   const { status, limit } = parseQuery(request, listJobsQuerySchema);
   const body = await asCaller(request, async (transaction, claims) => {
     const project = await resolveProject({ transaction, claims, reference: slug });
-    return { project: { id: project.id, slug: project.slug }, jobs: withLiveProgress(await listProjectJobs({ transaction, projectId: project.id, statuses: status, limit })) };
+    return { project: { id: project.id, slug: project.slug }, jobs: await listJobsOfProject({ transaction, project, statuses: status, limit }) };
   });
   return jsonResponse(body);
 });

@@ -1,6 +1,5 @@
-import { listMembersByProjectId } from "@/lib/db";
 import { asCaller, jsonResponse, routeHandler } from "@/lib/http";
-import { requireProject } from "@/lib/projects";
+import { listProjectMembers, requireProject } from "@/lib/projects";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,7 +14,7 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
   const { slug } = await params;
   const members = await asCaller(request, async (transaction) => {
     const project = await requireProject({ transaction, slug });
-    return listMembersByProjectId({ transaction, projectId: project.id });
+    return listProjectMembers({ transaction, project });
   });
   return jsonResponse({ members });
 });

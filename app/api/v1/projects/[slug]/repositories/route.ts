@@ -1,5 +1,5 @@
-import { listProjectRepositories } from "@/lib/db";
 import { asCaller, jsonResponse, routeHandler } from "@/lib/http";
+import { listRepositoriesOfProject } from "@/lib/patterns";
 import { requireProject } from "@/lib/projects";
 
 export const runtime = "nodejs";
@@ -10,7 +10,7 @@ export const GET = routeHandler<{ slug: string }>(async (request, { params }) =>
   const { slug } = await params;
   const repositories = await asCaller(request, async (transaction) => {
     const project = await requireProject({ transaction, slug });
-    return listProjectRepositories({ transaction, projectId: project.id });
+    return listRepositoriesOfProject({ transaction, project });
   });
   return jsonResponse({ repositories });
 });

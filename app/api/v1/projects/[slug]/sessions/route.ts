@@ -1,8 +1,8 @@
-import { getDatabase, listSessionsByProjectId } from "@/lib/db";
 import { listSessionsQuerySchema, maxSessionChars, sessionAnalyzeRequestSchema } from "@/lib/domain";
 import { asCaller, jsonResponse, parseQuery, parseWith, readLimitedJson, routeHandler } from "@/lib/http";
-import { patternEmbeddingProvider, requireWriter, resolveProject } from "@/lib/patterns";
-import { analyzeSessionIn } from "@/lib/sessions";
+import { patternEmbeddingProvider } from "@/lib/patterns";
+import { requireWriter, resolveProject } from "@/lib/projects";
+import { analyzeSessionIn, listProjectSessions } from "@/lib/sessions";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
   const { limit } = parseQuery(request, listSessionsQuerySchema);
   const sessions = await asCaller(request, async (transaction, claims) => {
     const project = await resolveProject({ transaction, claims, reference: slug });
-    return listSessionsByProjectId({ transaction, projectId: project.id, limit });
+    return listProjectSessions({ transaction, project, limit });
   });
   return jsonResponse({ sessions });
 });
@@ -34,7 +34,7 @@ export const POST = routeHandler<Params>(async (request, { params }) => {
     return found;
   });
   const analysed = await analyzeSessionIn({
-    database: await getDatabase(), runAs: (work) => asCaller(request, (transaction) => work(transaction)), project, request: body, embedder: patternEmbeddingProvider(),
+    runAs: (work) => asCaller(request, (transaction) => work(transaction)), project, request: body, embedder: patternEmbeddingProvider(),
   });
   return jsonResponse(analysed, { status: 201 });
 });

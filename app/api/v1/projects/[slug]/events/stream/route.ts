@@ -1,8 +1,7 @@
-import { getDatabase } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 import { asCaller, parseQuery, parseWith, routeHandler } from "@/lib/http";
-import { resolveProject } from "@/lib/patterns";
-import { createPatternEventStream, sseHeaders, takeStreamSlot } from "@/lib/realtime";
+import { resolveProject } from "@/lib/projects";
+import { openProjectEventStream, sseHeaders, takeStreamSlot } from "@/lib/realtime";
 import { lastEventIdSchema, streamEventsQuerySchema } from "../schema";
 
 export const runtime = "nodejs";
@@ -33,7 +32,6 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
     claims,
   }));
   const release = takeStreamSlot(claims.api_key_id ?? claims.sub ?? "unknown");
-  const database = await getDatabase();
-  const stream = createPatternEventStream({ database, claims, projectId: project.id, afterId, signal: request.signal, request, onEnd: release });
+  const stream = await openProjectEventStream({ claims, projectId: project.id, afterId, signal: request.signal, request, onEnd: release });
   return new Response(stream, { status: 200, headers: sseHeaders });
 });

@@ -1,8 +1,6 @@
-import { getProjectJob } from "@/lib/db";
-import { MotifError } from "@/lib/errors";
 import { asCaller, jsonResponse, parseWith, routeHandler } from "@/lib/http";
-import { withLiveProgress } from "@/lib/jobs";
-import { resolveProject } from "@/lib/patterns";
+import { requireJobOfProject } from "@/lib/jobs";
+import { resolveProject } from "@/lib/projects";
 import { jobParamsSchema } from "../schema";
 
 export const runtime = "nodejs";
@@ -15,8 +13,7 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
   const { slug, jobId: id } = parseWith(jobParamsSchema, await params);
   const job = await asCaller(request, async (transaction, claims) => {
     const project = await resolveProject({ transaction, claims, reference: slug });
-    return getProjectJob({ transaction, projectId: project.id, jobId: id });
+    return requireJobOfProject({ transaction, project, jobId: id });
   });
-  if (!job) throw new MotifError("not_found:resource", `job ${id} not found in project "${slug}"`);
-  return jsonResponse({ job: withLiveProgress([job])[0] });
+  return jsonResponse({ job });
 });

@@ -1,7 +1,6 @@
-import { getDatabase } from "@/lib/db";
 import { asCaller, routeHandler } from "@/lib/http";
-import { resolveProject } from "@/lib/patterns";
-import { createJobProgressStream, sseHeaders, takeStreamSlot } from "@/lib/realtime";
+import { resolveProject } from "@/lib/projects";
+import { openJobProgressStream, sseHeaders, takeStreamSlot } from "@/lib/realtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,7 +21,6 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
     claims,
   }));
   const release = takeStreamSlot(claims.api_key_id ?? claims.sub ?? "unknown");
-  const database = await getDatabase();
-  const stream = createJobProgressStream({ database, claims, projectId: project.id, signal: request.signal, request, onEnd: release });
+  const stream = await openJobProgressStream({ claims, projectId: project.id, signal: request.signal, request, onEnd: release });
   return new Response(stream, { status: 200, headers: sseHeaders });
 });

@@ -1,4 +1,4 @@
-import { exportColumns, exportPatterns, toCsv, type PatternExportQuery } from "@/lib/export";
+import { exportColumns, exportPatterns, toCsv, type PatternExportQuery } from "@/lib/patterns";
 import { asCaller, parseQuery, routeHandler } from "@/lib/http";
 import { requireProject } from "@/lib/projects";
 import { exportQuerySchema, type ExportQuery } from "./schema";

@@ -1,5 +1,5 @@
-import { countOccurrencesByPatternIds, listRepositoriesByPatternIds } from "@/lib/db";
 import { asCaller, jsonResponse, parseQuery, routeHandler } from "@/lib/http";
+import { countPatternOccurrences, listPatternRepositories } from "@/lib/patterns";
 import { requireProject } from "@/lib/projects";
 import { occurrenceCountsQuerySchema } from "./schema";
 
@@ -16,8 +16,8 @@ export const GET = routeHandler<{ slug: string }>(async (request, { params }) =>
   const body = await asCaller(request, async (transaction) => {
     await requireProject({ transaction, slug });
     return {
-      counts: await countOccurrencesByPatternIds({ transaction, patternIds: ids }),
-      repositories: await listRepositoriesByPatternIds({ transaction, patternIds: ids }),
+      counts: await countPatternOccurrences({ transaction, patternIds: ids }),
+      repositories: await listPatternRepositories({ transaction, patternIds: ids }),
     };
   });
   return jsonResponse(body);

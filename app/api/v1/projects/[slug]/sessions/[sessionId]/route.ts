@@ -1,8 +1,7 @@
-import { getSessionById } from "@/lib/db";
 import { sessionParamsSchema } from "@/lib/domain";
-import { MotifError } from "@/lib/errors";
 import { asCaller, jsonResponse, parseWith, routeHandler } from "@/lib/http";
-import { resolveProject } from "@/lib/patterns";
+import { resolveProject } from "@/lib/projects";
+import { requireProjectSession } from "@/lib/sessions";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,8 +13,7 @@ export const GET = routeHandler<Params>(async (request, { params }) => {
   const { slug, sessionId } = parseWith(sessionParamsSchema, await params);
   const session = await asCaller(request, async (transaction, claims) => {
     const project = await resolveProject({ transaction, claims, reference: slug });
-    return getSessionById({ transaction, projectId: project.id, sessionId });
+    return requireProjectSession({ transaction, project, sessionId });
   });
-  if (!session) throw new MotifError("not_found:resource", `session ${sessionId} not found`);
   return jsonResponse({ session });
 });

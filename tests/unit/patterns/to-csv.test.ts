@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "@/lib/export";
+import { toCsv } from "@/lib/patterns";
 
 describe("toCsv", () => {
   it("writes a header and one CRLF-ended line per row", () => {

@@ -5,8 +5,10 @@ const acronyms: Record<string, string> = {
 };
 
 /**
- * Words of an identifier in lower case: `getBackoffTime` → get, backoff, time;
- * `HTTPClient` → http, client; `__fetch_all__` → fetch, all; `retry3Times` → retry, 3, times.
+ * Words of an identifier, or of any code or prose, in lower case: `getBackoffTime` → get,
+ * backoff, time; `HTTPClient` → http, client; `MAX_RETRY_COUNT` → max, retry, count;
+ * `__fetch_all__` → fetch, all; `retry3Times` → retry, 3, times. Words are letters and digits
+ * only. The one splitter of Motif: pattern names, the built-in embedder and full-text search.
  */
 export function splitIdentifier(identifier: string): string[] {
   return identifier

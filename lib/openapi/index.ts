@@ -1,1 +1,0 @@
-export { buildOpenApiDocument, type ApiOperation, type ApiInfo, type HttpMethod } from "./build-openapi-document";
