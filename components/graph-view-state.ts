@@ -2,32 +2,9 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { ClusterBy } from "./graph-flow";
-import { relationshipTypes } from "./pattern-vocabulary";
+import { allRelationshipTypes as allTypes, readGraphView as readView, type GraphView } from "./graph-query";
 
-/** What the graph page shows, kept in its URL so that a view can be shared and survives Back. */
-export interface GraphView {
-  /** The pattern whose neighbourhood is drawn; none draws the project's strongest relationships. */
-  focus?: string;
-  depth: number;
-  cluster: ClusterBy;
-  types: string[];
-}
-
-const allTypes: string[] = relationshipTypes.map((type) => type.value);
-const clusterValues: ClusterBy[] = ["none", "file", "kind"];
-
-function readView(params: URLSearchParams): GraphView {
-  const depth = Number(params.get("depth"));
-  const cluster = params.get("cluster") as ClusterBy | null;
-  const types = params.get("types")?.split(",").filter((type) => allTypes.includes(type));
-  return {
-    focus: params.get("focus") || undefined,
-    depth: depth >= 1 && depth <= 3 ? depth : 1,
-    cluster: cluster && clusterValues.includes(cluster) ? cluster : "file",
-    types: types ?? allTypes,
-  };
-}
+export type { GraphView } from "./graph-query";
 
 function writeView(view: GraphView): URLSearchParams {
   const query = new URLSearchParams();
