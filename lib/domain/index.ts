@@ -33,6 +33,7 @@ export {
   type LlmTaskNeeds,
   type BudgetUpdate,
   type LlmBudget,
+  type ModelUsageRecord,
   type CostByModel,
   type CostByDay,
   type CostByTask,
