@@ -61,3 +61,4 @@ export {
   type SessionReport,
 } from "./sessions";
 export type { JobProgress, JobStreamMessage } from "./job-progress";
+export type { PatternEvent } from "./pattern-event";
