@@ -6,11 +6,11 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo } from "react";
 import type { PatternGraph as Graph } from "@/lib/db";
-import { realtimeQueryKeys } from "./query-keys";
 import { apiFetch } from "./api-client";
 import { formatLabel } from "./format";
 import { locationOf, toFlow, type ClusterBy } from "./graph-flow";
 import { graphNodeTypes } from "./graph-node";
+import { graphQuery, graphQueryKey } from "./graph-query";
 import { GraphSearch } from "./graph-search";
 import { useGraphView, type GraphView } from "./graph-view-state";
 import { IngestEmptyState } from "./ingest-empty-state";
@@ -19,11 +19,6 @@ import { useDarkMode } from "./use-dark-mode";
 import { EmptyState } from "./ui/empty-state";
 import { ErrorMessage } from "./ui/error-message";
 import { Skeleton } from "./ui/skeleton";
-
-/** Edges drawn without a focus: enough to see the project's hubs, few enough to read. */
-const overviewEdges = 60;
-/** Edges drawn around a focus. */
-const neighbourhoodEdges = 120;
 
 function TypeFilter({ selected, onChange }: { selected: string[]; onChange: (types: string[]) => void }) {
   return (
@@ -79,16 +74,13 @@ function FocusBar({ slug, graph, onClear }: { slug: string; graph: Graph; onClea
 }
 
 function useGraph(slug: string, view: GraphView) {
-  const query = new URLSearchParams({ types: view.types.join(","), limit: String(view.focus ? neighbourhoodEdges : overviewEdges) });
-  if (view.focus) {
-    query.set("focus", view.focus);
-    query.set("depth", String(view.depth));
-  }
   return useQuery({
-    queryKey: [...realtimeQueryKeys.graph(slug), query.toString()],
-    queryFn: () => apiFetch<{ graph: Graph }>(`/api/v1/projects/${slug}/graph?${query}`).then((body) => body.graph),
+    queryKey: graphQueryKey(slug, view),
+    queryFn: () => apiFetch<{ graph: Graph }>(`/api/v1/projects/${slug}/graph?${graphQuery(view)}`).then((body) => body.graph),
     enabled: view.types.length > 0,
     placeholderData: keepPreviousData,
+    // Filled by the server on a first visit: not asked again at once (events invalidate it).
+    staleTime: 10_000,
   });
 }
 

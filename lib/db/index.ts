@@ -205,7 +205,6 @@ export {
   getLlmBudgetByProjectId,
   upsertLlmBudgetByProjectId,
   getCostsByProjectId,
-  type ModelUsageValues,
 } from "./queries/model-usage-queries";
 export { listPatternsToDescribe, countPatternsToDescribe, writePatternDescription, type PatternToDescribe, type PatternDescriptionValues } from "./queries/pattern-description-queries";
 export {

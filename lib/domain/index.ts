@@ -33,6 +33,7 @@ export {
   type LlmTaskNeeds,
   type BudgetUpdate,
   type LlmBudget,
+  type ModelUsageRecord,
   type CostByModel,
   type CostByDay,
   type CostByTask,
@@ -60,3 +61,4 @@ export {
   type SessionReport,
 } from "./sessions";
 export type { JobProgress, JobStreamMessage } from "./job-progress";
+export type { PatternEvent } from "./pattern-event";

@@ -40,6 +40,23 @@ export const budgetUpdateSchema = z
 /** A budget change: {@link budgetUpdateSchema}'s type. */
 export type BudgetUpdate = z.infer<typeof budgetUpdateSchema>;
 
+/** One LLM call as a `model_usage` row records it (successful or not): the router writes it, lib/db stores it. */
+export interface ModelUsageRecord {
+  projectId: string;
+  task: LlmTaskName;
+  provider: LlmProviderName;
+  model: string;
+  isLocal: boolean;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  latencyMs: number;
+  succeeded: boolean;
+  error: string | null;
+  jobId?: string | null;
+  sessionId?: string | null;
+}
+
 /** A project's LLM budget and what it spent in the current day and month (UTC). */
 export interface LlmBudget {
   daily_usd: number | null;

@@ -12,3 +12,4 @@ export {
   describeErrorCause,
   type DatabaseErrorFields,
 } from "./database-error-fields";
+export { systemErrorCode, isTimeoutError, remoteStatusOf, redactSecrets } from "./remote-failure";

@@ -1,7 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import type { MessageCreateParamsBase } from "@anthropic-ai/sdk/resources/messages";
-import { classifyProviderError } from "./classify-provider-error";
 import type { LlmCallRequest, LlmCallResult, LlmProvider } from "./llm-provider";
+import { sdkChatProvider } from "./sdk-chat-provider";
 
 /** How to reach Anthropic's Messages API. */
 export interface AnthropicOptions {
@@ -42,7 +42,6 @@ function paramsOf(request: LlmCallRequest): MessageCreateParamsBase {
  */
 export function createAnthropicProvider(options: AnthropicOptions): LlmProvider {
   const client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseUrl, maxRetries: 0 });
-  const target = { label: "Anthropic", baseUrl: options.baseUrl, secret: options.apiKey };
 
   async function streamed(request: LlmCallRequest, signal: AbortSignal): Promise<LlmCallResult> {
     const stream = await client.messages.create({ ...paramsOf(request), stream: true }, { signal, timeout: request.timeoutMs });
@@ -72,17 +71,5 @@ export function createAnthropicProvider(options: AnthropicOptions): LlmProvider 
     return { text, model: message.model || request.model, usage: usageOf(message.usage) };
   }
 
-  return {
-    name: "anthropic",
-    isLocal: false,
-    baseUrl: options.baseUrl,
-    async call(request) {
-      const signal = AbortSignal.timeout(request.timeoutMs);
-      try {
-        return await (request.onText ? streamed(request, signal) : whole(request, signal));
-      } catch (error) {
-        throw classifyProviderError(error, target);
-      }
-    },
-  };
+  return sdkChatProvider({ name: "anthropic", label: "Anthropic", baseUrl: options.baseUrl, apiKey: options.apiKey, streamed, whole });
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import type { LlmBudget, LlmProviderName, LlmTaskName, LlmTaskNeeds } from "@/lib/domain";
+import type { LlmBudget, LlmProviderName, LlmTaskName, LlmTaskNeeds, ModelUsageRecord } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 import { createAnthropicProvider } from "./anthropic-provider";
 import { LlmCallError } from "./llm-call-error";
@@ -35,16 +35,10 @@ export interface LlmTaskContext {
   sessionId?: string;
 }
 
-/** A task's answer and what it cost. */
-export interface LlmTaskResult<T> {
+/** A task's answer and what it cost (the cost fields as its `model_usage` row has them). */
+export interface LlmTaskResult<T> extends Pick<ModelUsageRecord, "provider" | "model" | "isLocal" | "inputTokens" | "outputTokens" | "costUsd"> {
   value: T;
   text: string;
-  provider: LlmProviderName;
-  model: string;
-  isLocal: boolean;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
 }
 
 /** The one way Motif calls a language model. */

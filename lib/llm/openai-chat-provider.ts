@@ -1,7 +1,7 @@
 import OpenAI from "openai";
 import type { ChatCompletionCreateParamsBase } from "openai/resources/chat/completions";
-import { classifyProviderError } from "./classify-provider-error";
 import type { LlmCallRequest, LlmCallResult, LlmProvider } from "./llm-provider";
+import { sdkChatProvider } from "./sdk-chat-provider";
 
 /** How to reach OpenAI (or an OpenAI-compatible server) for chat completions. */
 export interface OpenAIChatOptions {
@@ -40,7 +40,6 @@ function paramsOf(request: LlmCallRequest): ChatCompletionCreateParamsBase {
  */
 export function createOpenAIChatProvider(options: OpenAIChatOptions): LlmProvider {
   const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseUrl, maxRetries: 0 });
-  const target = { label: "OpenAI", baseUrl: options.baseUrl, secret: options.apiKey };
 
   async function streamed(request: LlmCallRequest, signal: AbortSignal): Promise<LlmCallResult> {
     const stream = await client.chat.completions.create(
@@ -67,17 +66,5 @@ export function createOpenAIChatProvider(options: OpenAIChatOptions): LlmProvide
     return { text: completion.choices[0]?.message?.content ?? "", model: completion.model || request.model, usage: usageOf(completion.usage) };
   }
 
-  return {
-    name: "openai",
-    isLocal: false,
-    baseUrl: options.baseUrl,
-    async call(request) {
-      const signal = AbortSignal.timeout(request.timeoutMs);
-      try {
-        return await (request.onText ? streamed(request, signal) : whole(request, signal));
-      } catch (error) {
-        throw classifyProviderError(error, target);
-      }
-    },
-  };
+  return sdkChatProvider({ name: "openai", label: "OpenAI", baseUrl: options.baseUrl, apiKey: options.apiKey, streamed, whole });
 }

@@ -1,21 +1,7 @@
-import type { LlmBudget, LlmProviderName, LlmTaskName } from "@/lib/domain";
+import type { LlmBudget, ModelUsageRecord } from "@/lib/domain";
 
-/** One `model_usage` row: a call, successful or not. */
-export interface UsageRecord {
-  projectId: string;
-  task: LlmTaskName;
-  provider: LlmProviderName;
-  model: string;
-  isLocal: boolean;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  latencyMs: number;
-  succeeded: boolean;
-  error: string | null;
-  jobId?: string | null;
-  sessionId?: string | null;
-}
+/** One `model_usage` row: a call, successful or not (lib/domain's ModelUsageRecord). */
+export type UsageRecord = ModelUsageRecord;
 
 /** Where the router records calls and reads what a project spent (the database, in Motif). */
 export interface UsageLedger {

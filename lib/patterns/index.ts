@@ -12,3 +12,4 @@ export { toCsv, type CsvValue } from "./to-csv";
 export { exportPatterns, exportColumns, type ExportedPattern, type PatternExportQuery } from "./export-patterns";
 export { getPatternInsights, getPatternGraph, countPatternOccurrences, listPatternRepositories, listRepositoriesOfProject } from "./pattern-insights";
 export { readPatternsPage } from "./read-patterns-page";
+export { readPatternGraph } from "./read-pattern-graph";

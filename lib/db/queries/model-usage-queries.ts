@@ -1,25 +1,8 @@
-import type { BudgetUpdate, CostByDay, CostByModel, CostByTask, LlmBudget } from "@/lib/domain";
+import type { BudgetUpdate, CostByDay, CostByModel, CostByTask, LlmBudget, ModelUsageRecord } from "@/lib/domain";
 import type { Queryable } from "../database";
 
-/** One LLM call as `model_usage` stores it. */
-export interface ModelUsageValues {
-  projectId: string;
-  task: string;
-  provider: string;
-  model: string;
-  isLocal: boolean;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  latencyMs: number;
-  succeeded: boolean;
-  error: string | null;
-  jobId?: string | null;
-  sessionId?: string | null;
-}
-
 /** Records one LLM call (successful or not). */
-export async function insertModelUsage({ transaction, values }: { transaction: Queryable; values: ModelUsageValues }): Promise<void> {
+export async function insertModelUsage({ transaction, values }: { transaction: Queryable; values: ModelUsageRecord }): Promise<void> {
   await transaction.query(
     `insert into public.model_usage (project_id, task, provider, model, is_local, input_tokens, output_tokens, cost_usd, latency_ms, succeeded, error, job_id, session_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,

@@ -1,23 +1,11 @@
+import type { PatternEvent } from "@/lib/domain";
 import type { Queryable } from "../database";
 
-/** A `pattern_events` row as the drivers return it (ids: number on PGlite, string on postgres.js). */
-export interface PatternEventRow {
-  id: number | string;
-  project_id: string;
-  pattern_id: string | null;
-  event_type: string;
-  event_data: Record<string, unknown>;
-  actor: string | null;
-  /** Who acted, as a person reads it: a member's e-mail, an API key's name; null for the local operator. */
-  actor_name: string | null;
-  /** `person` (a member), `agent` (an API key), or null (the local operator, or an account since removed). */
-  actor_kind: "person" | "agent" | null;
-  /** The pattern's name: the one the event recorded, else its current one. */
-  pattern_name: string | null;
-  /** The ingest a per-pattern event belongs to (its feed entry is that ingest's). */
-  ingest_job_id: string | null;
-  created_at: Date | string;
-}
+/**
+ * A `pattern_events` row as the drivers return it: lib/domain's PatternEvent, but ids are a
+ * number on PGlite and a string on postgres.js, and timestamps a Date or text.
+ */
+export type PatternEventRow = Omit<PatternEvent, "id" | "created_at"> & { id: number | string; created_at: Date | string };
 
 // Every query names the project as well as the ids: a row of another project never comes
 // back for a subscriber, even where its RLS would allow it (a member of both projects).

@@ -1,8 +1,11 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
+import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { functionName } from "./functions";
+import { enclosingClass } from "./members";
 import { fileIndexOf } from "./file-index";
 import { promiseConversion } from "./promise-conversion";
-import { classBases, classMethods, lastSegment, parameterNames, type MethodInfo } from "./syntax";
+import { classBases, classMethods, lastSegment, parameterNames, type Family, type MethodInfo } from "./syntax";
 
 const storeName = /(^|_)(db|database|session|conn|connection|pool|cursor|engine)$/i;
 const syncPrimitive = /lock|cond|condition|mutex|semaphore|event|queue|flag|buffer|options|config|settings/i;
@@ -19,7 +22,55 @@ const plainBase = /^(object|Object|Exception|Error|BaseException|Generic|ABC|Pro
  * A function that turns a callback API into a promise (or back) adapts too.
  */
 export const detectAdapter: Detector = (context) => {
-  if (!context.isClass) return promiseConversion(context);
+  if (context.isClass) return adapterOf(classView(context.node, context.family, context.input.fileImports))?.match;
+  const classNode = enclosingClass(context.node, context.family);
+  if (!classNode) return promiseConversion(context);
+  return adapterMember(context, classNode) ?? promiseConversion(context);
+};
+
+/** A class as the adapter analysis reads it, from a class unit or from one of its methods. */
+interface ClassView {
+  node: SyntaxNode;
+  family: Family;
+  input: { fileImports: Record<string, string> };
+  find(types: readonly string[]): SyntaxNode[];
+}
+
+function classView(node: SyntaxNode, family: Family, fileImports: Record<string, string>): ClassView {
+  return { node, family, input: { fileImports }, find: (types) => node.descendantsOfType(types as string[]) };
+}
+
+interface AdapterReading {
+  match: PatternMatch;
+  attribute: string;
+  /** The methods that do the adapting (the interface's implementations, the async bridges). */
+  members: Set<string>;
+}
+
+const adapters = new WeakMap<SyntaxNode, AdapterReading | null>();
+
+function adapterOf(view: ClassView): AdapterReading | undefined {
+  let reading = adapters.get(view.node);
+  if (reading === undefined) {
+    reading = readAdapter(view) ?? null;
+    adapters.set(view.node, reading);
+  }
+  return reading ?? undefined;
+}
+
+/** A method of an adapter class that forwards to the adaptee (`Cursor.fetchone()` → `self._cursor.fetchone`). */
+function adapterMember(context: DetectorContext, classNode: SyntaxNode): PatternMatch | undefined {
+  const name = functionName(context.node);
+  if (!name || /^(__init__|constructor)$/.test(name)) return undefined;
+  const reading = adapterOf(classView(classNode, context.family, context.input.fileImports));
+  if (!reading) return undefined;
+  const method = classMethods(classNode).find((candidate) => candidate.node.id === context.node.id);
+  const targets = method && reading.members.has(method.name) ? forwards(method, reading.attribute) : [];
+  if (targets.length === 0) return undefined;
+  return patternMatch("adapter", 0.7, [`forwards to ${reading.attribute}.${targets[0]}`, `in an adapter: ${reading.match.evidence[0]}`]);
+}
+
+function readAdapter(context: ClassView): AdapterReading | undefined {
   const methods = classMethods(context.node);
   const others = methods.filter((method) => !/^(__\w+__|constructor)$/.test(method.name) && !method.isStatic && !/^[_#]/.test(method.name));
   if (others.length < 2) return undefined;
@@ -30,10 +81,16 @@ export const detectAdapter: Detector = (context) => {
     const delegating = others.filter((method) => lineCount(method.node) <= limit && forwards(method, adaptee.attribute).length > 0);
     const implemented = interfaceMethods.filter((name) => delegating.some((method) => method.name === name));
     if (adaptee.origin === "library" && implemented.length > 0 && implemented.length * 2 >= interfaceMethods.length) {
-      return patternMatch("adapter", 0.85, [
+      const match = patternMatch("adapter", 0.85, [
         `implements ${interfaceOwner}'s ${interfaceMethods.slice(0, 3).join(", ")} by calling ${adaptee.attribute}`,
-        `${adaptee.attribute} is ${adaptee.description.replace(/^made/, "made")}`,
+        `${adaptee.attribute} is ${adaptee.description}`,
       ]);
+      return { match, attribute: adaptee.attribute, members: new Set(implemented) };
+    }
+    // aiosqlite style: async methods hand the adaptee's blocking calls to a runner (`await self._execute(self._cursor.execute, sql)`).
+    const bridged = methods.filter((method) => method.node.children.some((child) => child.type === "async") && new RegExp(`\\b(self|this)\\.${adaptee.attribute.replace("$", "\\$")}\\.[\\w$]+\\s*[,)]`).test(method.node.text));
+    if (bridged.length >= 2) {
+      return { match: patternMatch("adapter", 0.8, [`wraps ${adaptee.attribute} ${adaptee.description}`, `${bridged.length} async methods run its blocking calls (${bridged.slice(0, 3).map((method) => method.name).join(", ")})`]), attribute: adaptee.attribute, members: new Set(bridged.map((method) => method.name)) };
     }
     if (syncPrimitive.test(adaptee.attribute) || delegating.every((method) => forwards(method, adaptee.attribute).every((target) => syncOperation.test(target)))) continue;
     const renamed = delegating.filter((method) => forwards(method, adaptee.attribute).some((target) => target !== method.name));
@@ -49,13 +106,13 @@ export const detectAdapter: Detector = (context) => {
       `${delegating.length} of ${others.length} methods forward to it, ${renamed.length} under another name (${example.name}() → ${adaptee.attribute}.${target})`,
     ];
     if (bases.length) evidence.push(`implements ${bases.slice(0, 2).join(", ")}`);
-    return patternMatch("adapter", renamed.length >= 3 || adaptee.origin === "library" ? 0.85 : 0.75, evidence);
+    return { match: patternMatch("adapter", renamed.length >= 3 || adaptee.origin === "library" ? 0.85 : 0.75, evidence), attribute: adaptee.attribute, members: new Set(renamed.map((method) => method.name)) };
   }
   return undefined;
 };
 
 /** The abstract methods of a base class defined in the same file (`BaseAdapter.send` raising NotImplementedError). */
-function abstractMethodsOf(context: DetectorContext, bases: string[]): [string, string[]] {
+function abstractMethodsOf(context: ClassView, bases: string[]): [string, string[]] {
   const index = fileIndexOf(context.node, context.family);
   for (const base of bases) {
     const facts = index.classes.get(base);
@@ -76,7 +133,7 @@ interface Adaptee {
  * `this.pool = mysql.createPool(...)` / `self._pool = httpcore.ConnectionPool(...)` made by an
  * imported library (in any method: drivers often connect lazily).
  */
-function adapteesOf(context: DetectorContext, methods: readonly MethodInfo[]): Adaptee[] {
+function adapteesOf(context: ClassView, methods: readonly MethodInfo[]): Adaptee[] {
   const found = new Map<string, Adaptee>();
   const constructor = methods.find((method) => method.name === "__init__" || method.name === "constructor");
   const parameters = constructor ? parameterNames(constructor.node) : [];

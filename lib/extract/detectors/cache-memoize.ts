@@ -2,7 +2,8 @@ import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
 import { ownReturns, returnedValue, expressionBody } from "./functions";
-import { classMethods, nodeTypes, pythonDecorators } from "./syntax";
+import { className, classNamed, methodOf } from "./members";
+import { calleeText, classBases, classMethods, lastSegment, nodeTypes, pythonDecorators, type Family } from "./syntax";
 
 const cachingDecorator = /(^|\.)(lru_cache|cache|cached_property|memoize|memoized)(\(.*\))?$/;
 
@@ -14,6 +15,8 @@ const cachingDecorator = /(^|\.)(lru_cache|cache|cached_property|memoize|memoize
  */
 export const detectCacheMemoize: Detector = (context) => {
   if (context.isClass) return cachingDescriptor(context) ?? cacheClass(context);
+  const member = cacheMember(context);
+  if (member) return member;
   // The table logic often lives in a returned closure (`def wrapper(*args)` / `(...values) => {}`).
   for (const scope of [context.node, ...context.find(nodeTypes[context.family].function)]) {
     const table = memoTable(context, scope);
@@ -36,36 +39,80 @@ const evictionCall = /^(popitem|move_to_end|popleft|pop)$/;
 /**
  * A cache class: a table the instance owns, a method reading it by key and one writing it,
  * and a policy bounding it — eviction when it outgrows a size (`popitem(last=False)`,
- * deleting `keys().next().value`) or expiry against a clock (`time.monotonic() > expires`).
- * A plain dict wrapper with get/set has no policy and is not a cache.
+ * deleting `keys().next().value`) or expiry against a clock (`time.monotonic() > expires`);
+ * or a subclass of such a class in the same file (`LRUCache(Cache)`). A plain dict wrapper
+ * with get/set has no policy and is not a cache.
  */
 function cacheClass(context: DetectorContext): PatternMatch | undefined {
-  const methods = classMethods(context.node);
+  return cacheClassOf(context.node, context.family) ?? cachingSubclass(context.node, context.family);
+}
+
+const cacheClasses = new WeakMap<SyntaxNode, PatternMatch | null>();
+
+function cacheClassOf(classNode: SyntaxNode, family: Family): PatternMatch | undefined {
+  let match = cacheClasses.get(classNode);
+  if (match === undefined) {
+    match = readCacheClass(classNode, family) ?? null;
+    cacheClasses.set(classNode, match);
+  }
+  return match ?? undefined;
+}
+
+function readCacheClass(classNode: SyntaxNode, family: Family): PatternMatch | undefined {
+  const methods = classMethods(classNode);
   if (methods.length < 2) return undefined;
-  const reads = methods.find((method) => /^(get|__getitem__|__contains__|has|peek|lookup|fetch)$/.test(method.name));
-  const writes = methods.find((method) => /^(set|__setitem__|put|add|store|insert)$/.test(method.name));
+  const reads = methods.find((method) => readMethod.test(method.name));
+  const writes = methods.find((method) => writeMethod.test(method.name));
   if (!reads || !writes) return undefined;
-  const policy = evictionPolicy(context, writes.node, methods) ?? expiryPolicy(context);
+  const policy = evictionPolicy(classNode, family, writes.node, methods) ?? expiryPolicy(classNode, family);
   if (!policy) return undefined;
   return patternMatch("cache_memoize", 0.85, [`${reads.name}() and ${writes.name}() read and fill a keyed table`, policy]);
 }
 
+const readMethod = /^(get|__getitem__|__contains__|has|peek|lookup|fetch)$/;
+const writeMethod = /^(set|__setitem__|put|add|store|insert)$/;
+const policyMethod = /evict|prune|expire|cleanup|trim|purge|shrink|popitem|__missing__|__delitem__/i;
+
+function cachingSubclass(classNode: SyntaxNode, family: Family): PatternMatch | undefined {
+  for (const base of classBases(classNode).map((text) => lastSegment(text.replace(/[<(\[].*$/s, "")))) {
+    const baseNode = classNamed(classNode, base, family);
+    const inherited = baseNode && baseNode.id !== classNode.id ? cacheClassOf(baseNode, family) : undefined;
+    if (inherited) return patternMatch("cache_memoize", 0.8, [`extends the cache ${base}`, ...inherited.evidence.slice(1)]);
+  }
+  return undefined;
+}
+
+/** A method of a cache class that reads, fills, evicts or expires its entries. */
+function cacheMember(context: DetectorContext): PatternMatch | undefined {
+  const member = methodOf(context.node, context.family);
+  if (!member || !(readMethod.test(member.method.name) || writeMethod.test(member.method.name) || policyMethod.test(member.method.name))) return undefined;
+  const owner = cacheClassOf(member.classNode, context.family) ?? cachingSubclass(member.classNode, context.family);
+  return owner ? patternMatch("cache_memoize", 0.75, [`${member.method.name}() of the cache ${className(member.classNode)}`, ...owner.evidence.slice(-1)]) : undefined;
+}
+
+function callsIn(node: SyntaxNode, family: Family): { node: SyntaxNode; callee: string; name: string }[] {
+  return node.descendantsOfType(nodeTypes[family].call as unknown as string[]).map((call) => {
+    const callee = calleeText(call);
+    return { node: call, callee, name: lastSegment(callee) };
+  });
+}
+
 /** Eviction where entries are added (the write method, or a helper named for pruning). */
-function evictionPolicy(context: DetectorContext, writes: SyntaxNode, methods: readonly { name: string; node: SyntaxNode }[]): string | undefined {
-  const scopes = [writes, ...methods.filter((method) => /evict|prune|expire|cleanup|trim|purge|shrink|popitem/i.test(method.name)).map((method) => method.node)];
-  const eviction = scopes.flatMap((scope) => context.callsWithin(scope)).find((call) => {
+function evictionPolicy(classNode: SyntaxNode, family: Family, writes: SyntaxNode, methods: readonly { name: string; node: SyntaxNode }[]): string | undefined {
+  const scopes = [writes, ...methods.filter((method) => policyMethod.test(method.name)).map((method) => method.node)];
+  const eviction = scopes.flatMap((scope) => callsIn(scope, family)).find((call) => {
     if (evictionCall.test(call.name)) return call.name !== "pop" || /^\(\s*(last\s*=\s*False|0)?\s*\)$/.test(call.node.childForFieldName("arguments")?.text ?? "");
     return call.name === "delete" && /keys\(\)\.next\(\)\.value/.test(call.node.text);
   });
   if (!eviction) return undefined;
-  const bounded = context.find([context.family === "python" ? "comparison_operator" : "binary_expression"]).find((node) => /\b(len\(|\.size\b|\.length\b|maxsize|max_?size|capacity|limit|max\b)/i.test(node.text) && /[<>]=?/.test(node.text));
+  const bounded = classNode.descendantsOfType(family === "python" ? "comparison_operator" : "binary_expression").find((node) => /\b(len\(|\.size\b|\.length\b|maxsize|max_?size|capacity|limit|max\b)/i.test(node.text) && /[<>]=?/.test(node.text));
   return bounded ? `evicts (${snippet(eviction.node.text, 40)}) when full (${snippet(bounded.text, 40)})` : undefined;
 }
 
-function expiryPolicy(context: DetectorContext): string | undefined {
-  const clock = context.calls().find((call) => expiryClock.test(call.callee));
+function expiryPolicy(classNode: SyntaxNode, family: Family): string | undefined {
+  const clock = callsIn(classNode, family).find((call) => expiryClock.test(call.callee));
   if (!clock) return undefined;
-  const compared = context.find([context.family === "python" ? "comparison_operator" : "binary_expression"]).find((node) => /[<>]=?/.test(node.text) && /ttl|expir|max_?age|stale/i.test(node.text));
+  const compared = classNode.descendantsOfType(family === "python" ? "comparison_operator" : "binary_expression").find((node) => /[<>]=?/.test(node.text) && /ttl|expir|max_?age|stale/i.test(node.text));
   return compared ? `entries expire against the clock (${snippet(compared.text, 40)})` : undefined;
 }
 

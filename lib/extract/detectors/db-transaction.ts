@@ -1,6 +1,9 @@
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
-import { nodeTypes } from "./syntax";
+import { functionName, ownReturns, returnedValue } from "./functions";
+import { enclosingClass } from "./members";
+import { classMethods, nodeTypes } from "./syntax";
 
 const dbName = /(^|[._])(db|database|session|conn|connection|cursor|tx|trx|transaction|client|sql|knex|prisma|pool|engine)s?$/i;
 const transactionCall = /^(transaction|\$transaction|begin|atomic|begin_nested|startTransaction)$/;
@@ -12,9 +15,40 @@ const transactionCall = /^(transaction|\$transaction|begin|atomic|begin_nested|s
  * `db.transaction(async (tx) => ...)` / `prisma.$transaction` / `sql.begin`.
  */
 export const detectDbTransaction: Detector = (context) => {
-  if (context.isClass) return undefined;
-  return commitRollback(context) ?? transactionScope(context) ?? sqlStatements(context);
+  if (context.isClass) return transactionClass(context.node);
+  return commitRollback(context) ?? transactionScope(context) ?? sqlStatements(context) ?? transactionControl(context);
 };
+
+const controlName = /^_*(begin|commit|rollback|savepoint|release_?savepoint|rollback_?to\w*|start_?transaction|begin_?transaction|atomic|transaction)$/i;
+const controlStatement = /^["'`]{1,3}\s*(begin|start transaction|commit|rollback|savepoint|release)\b/i;
+
+/** A method that controls the transaction: `commit()` calling the connection's commit, or sending COMMIT; `atomic()` returning a transaction object. */
+function transactionControl(context: DetectorContext): PatternMatch | undefined {
+  const name = functionName(context.node);
+  if (name && /^(__enter__|__exit__|__aenter__|__aexit__)$/.test(name)) {
+    const classNode = enclosingClass(context.node, context.family);
+    const owner = classNode && transactionClass(classNode);
+    return owner && owner.evidence[0]!.includes("__") ? patternMatch("db_transaction", 0.75, [`${name}() of a transaction class (${owner.evidence[0]})`]) : undefined;
+  }
+  if (!name || !controlName.test(name)) return undefined;
+  const verb = name.replace(/^_+/, "").toLowerCase();
+  const delegated = context.calls().find((call) => call.callee.includes(".") && controlName.test(call.name) && !/^(self|this)$/.test(call.callee.slice(0, -call.name.length - 1)));
+  if (delegated) return patternMatch("db_transaction", 0.75, [`${verb}() controls the transaction through ${snippet(delegated.node.text, 40)}`]);
+  const statement = context.find(nodeTypes[context.family].string).find((literal) => controlStatement.test(literal.text));
+  if (statement) return patternMatch("db_transaction", 0.75, [`${verb}() sends ${snippet(statement.text, 30)}`]);
+  const returnsTransaction = /^(atomic|transaction|savepoint)$/.test(verb) && ownReturns(context.node, context.family).some((statement) => /^(call|call_expression|new_expression)$/.test(returnedValue(statement)?.type ?? ""));
+  return returnsTransaction ? patternMatch("db_transaction", 0.7, [`${verb}() returns a transaction object`]) : undefined;
+}
+
+/** A transaction class: commit and rollback methods, or `__exit__` committing or rolling back. */
+function transactionClass(classNode: SyntaxNode): PatternMatch | undefined {
+  const methods = classMethods(classNode);
+  const names = new Set(methods.map((method) => method.name.replace(/^_+/, "").toLowerCase()));
+  if (names.has("commit") && names.has("rollback")) return patternMatch("db_transaction", 0.8, ["defines commit() and rollback()"]);
+  const exit = methods.find((method) => /^(__exit__|__aexit__)$/.test(method.name));
+  if (exit && /\.(commit|rollback)\(|\b(commit|rollback)\(/.test(exit.node.text)) return patternMatch("db_transaction", 0.8, [`${exit.name}() commits or rolls back`]);
+  return undefined;
+}
 
 function commitRollback(context: DetectorContext): PatternMatch | undefined {
   const calls = context.calls();

@@ -35,3 +35,19 @@ export function className(classNode: SyntaxNode): string {
 export function firstInstanceAttribute(text: string): string | undefined {
   return /^\(*(?:self|this|cls)\.([#\w$]+)/.exec(text)?.[1];
 }
+
+const classesByTree = new WeakMap<SyntaxNode["tree"], Map<string, SyntaxNode>>();
+
+/** The class of that name defined in the same file as `node` (first definition wins), memoised per tree. */
+export function classNamed(node: SyntaxNode, name: string, family: Family): SyntaxNode | undefined {
+  let classes = classesByTree.get(node.tree);
+  if (!classes) {
+    classes = new Map();
+    for (const classNode of node.tree.rootNode.descendantsOfType(nodeTypes[family].class as unknown as string[])) {
+      const own = className(classNode);
+      if (own && !classes.has(own)) classes.set(own, classNode);
+    }
+    classesByTree.set(node.tree, classes);
+  }
+  return classes.get(name);
+}

@@ -1,8 +1,8 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext } from "./detector";
-import { classMethods, nodeTypes } from "./syntax";
-import { functionName, ownReturns, returnedValue } from "./functions";
+import { classMethods, nodeTypes, parameterNames } from "./syntax";
+import { expressionBody, functionName, ownReturns, returnedValue } from "./functions";
 
 // `setTimeout` is matched exactly: `sock.settimeout()` is a socket option, not a wait.
 const waitName = /^_*(a?sleep|wait|delay|pause)(_?(for|fn|func|ms|seconds|until))?$/i;
@@ -38,23 +38,57 @@ function waitStrategy(context: DetectorContext): PatternMatch | undefined {
 /** A function returning or yielding a delay that grows with the attempt (`min(cap, base * 2 ** attempt)`). */
 function delayComputation(context: DetectorContext): PatternMatch | undefined {
   const growth = returnedGrowth(context, context.node);
-  return growth ? patternMatch("retry_backoff", 0.7, [`computes a wait that grows with each attempt (${growth})`]) : undefined;
+  if (growth) return patternMatch("retry_backoff", 0.7, [`computes a wait that grows with each attempt (${growth})`]);
+  return jitter(context) ?? waitGenerator(context);
+}
+
+const waitParameter = /delay|wait|interval|backoff|jitter|seconds|^value$|max_value|factor/i;
+
+/** `full_jitter(value): return random.uniform(0, value)`: a wait randomised around its input. */
+function jitter(context: DetectorContext): PatternMatch | undefined {
+  const parameters = parameterNames(context.node).filter((name) => waitParameter.test(name));
+  const name = functionName(context.node) ?? "";
+  if (parameters.length === 0 || !/jitter|delay|wait|backoff/i.test(name + parameters.join(" "))) return undefined;
+  const values = [...ownReturns(context.node, context.family).flatMap((statement) => returnedValue(statement) ?? []), ...[expressionBody(context.node)].flatMap((body) => body ?? [])];
+  const random = values.find((value) => /\b(random\.(random|uniform|randint)|Math\.random)\b/.test(value.text) && parameters.some((parameter) => new RegExp(`\\b${parameter}\\b`).test(value.text)));
+  return random ? patternMatch("retry_backoff", 0.65, [`randomises a wait (jitter): ${snippet(random.text, 40)}`]) : undefined;
+}
+
+/** A generator of waits: an endless loop yielding a wait built from wait parameters (`while True: yield interval`). */
+function waitGenerator(context: DetectorContext): PatternMatch | undefined {
+  if (context.family !== "python") return undefined;
+  const parameters = parameterNames(context.node).filter((name) => waitParameter.test(name));
+  if (parameters.length === 0) return undefined;
+  const endless = context.find(["while_statement"]).find((loop) => /^(True|1)$/.test(loop.childForFieldName("condition")?.text ?? ""));
+  const yielded = endless && context.findWithin(endless, ["yield"]).find((node) => node.namedChildren.length > 0);
+  return yielded ? patternMatch("retry_backoff", 0.65, [`yields waits forever (${snippet(yielded.text, 40)})`, `from ${parameters.join(", ")}`]) : undefined;
 }
 
 /** An exponential growth in what a function returns or yields, naming an attempt/backoff quantity. */
 function returnedGrowth(context: DetectorContext, scope: SyntaxNode): string | undefined {
   const python = context.family === "python";
-  const outputs = [...ownReturns(scope, context.family).flatMap((statement) => returnedValue(statement) ?? []), ...context.findWithin(scope, [python ? "yield" : "yield_expression"])];
+  const yields = context.findWithin(scope, [python ? "yield" : "yield_expression"]);
+  const outputs = [...ownReturns(scope, context.family).flatMap((statement) => returnedValue(statement) ?? []), ...[expressionBody(scope)].flatMap((body) => body ?? []), ...yields];
   if (outputs.length === 0) return undefined;
-  const exponential = context.findWithin(scope, [python ? "binary_operator" : "binary_expression"]).find((node) => {
+  const binary = context.findWithin(scope, [python ? "binary_operator" : "binary_expression"]);
+  const exponential = binary.find((node) => {
     const operator = node.childForFieldName("operator")?.text ?? operatorOf(node);
-    return (operator === "**" || operator === "<<") && (attemptName.test(node.text) || waitGrowthName.test(node.text));
+    // `base ** n` counts in a generator of waits; elsewhere the exponent must name an attempt or a wait.
+    return (operator === "**" || operator === "<<") && (attemptName.test(node.text) || waitGrowthName.test(node.text) || (yields.length > 0 && /\b(base|factor)\b/.test(node.text)));
   });
+  // `this.nextDelay = this.delay * this.factor`: a wait multiplied by a factor each time.
+  const multiplied = binary.find((node) => {
+    const operator = node.childForFieldName("operator")?.text ?? operatorOf(node);
+    return operator === "*" && /delay|backoff|wait|interval/i.test(node.text) && /factor|multiplier|exp_base|\b2\b/i.test(node.text);
+  }) ?? context.findWithin(scope, [python ? "augmented_assignment" : "augmented_assignment_expression"]).find((node) => /^\S*(delay|backoff|wait|interval)\S*\s*\*=/i.test(node.text));
   const power = context.callsWithin(scope).find((call) => (call.callee === "Math.pow" || call.callee === "pow" || call.callee === "math.pow") && (attemptName.test(call.node.text) || waitGrowthName.test(call.node.text)));
-  const growth = exponential ?? power?.node;
+  const growth = exponential ?? power?.node ?? multiplied;
   if (!growth) return undefined;
   // The growth must reach the output: returned directly, or through a local the output uses.
-  const reaches = outputs.some((output) => output.text.includes(growth.text) || boundNames(context, scope, growth).some((name) => new RegExp(`\\b${name}\\b`).test(output.text)));
+  const bound = boundNames(context, scope, growth);
+  // A grown wait kept on the instance is the next call's wait (`this.next = this.delay * this.factor; return this.delay`).
+  const carried = growth === multiplied && /^(self|this)\./.test(growth.parent?.childForFieldName("left")?.text ?? "") && outputs.some((output) => /delay|backoff|wait|interval/i.test(output.text));
+  const reaches = carried || outputs.some((output) => output.text.includes(growth.text) || bound.some((name) => new RegExp(`\\b${name}\\b`).test(output.text)));
   return reaches ? snippet(growth.text, 40) : undefined;
 }
 

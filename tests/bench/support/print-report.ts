@@ -30,9 +30,10 @@ interface Ratio {
   locateFloorRatio: number | null;
 }
 
+// Issue 19's bars (issue 3 had asked for 0.5 × radon and 0.2 × ESLint, found out of reach on web-tree-sitter).
 const targets: Record<string, { baseline: string; target: number }> = {
-  python: { baseline: "radon", target: 0.5 },
-  "ts-js": { baseline: "eslint", target: 0.2 },
+  python: { baseline: "radon", target: 1.5 },
+  "ts-js": { baseline: "eslint", target: 0.5 },
 };
 
 function ratios(rows: BenchRow[], cores: number): Ratio[] {
