@@ -34,7 +34,10 @@ export interface LoadResult {
 
 async function backendCpu(database: Database | undefined): Promise<Map<number, number>> {
   if (database?.driver !== "postgres") return new Map();
-  const rows = await database.query<{ pid: number }>(`select pid from pg_catalog.pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+  // Client backends only: an autovacuum worker on the bench database (after the recall stage's
+  // counter updates) would otherwise count its whole run into whichever stage first sees it.
+  const rows = await database.query<{ pid: number }>(
+    `select pid from pg_catalog.pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`);
   const times = new Map<number, number>();
   for (const { pid } of rows) {
     try {
