@@ -3,8 +3,8 @@ import path from "node:path";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
-// Suites that are about the embedded database itself (its data dir, lock, buffer pool,
-// autovacuum stand-in, crash recovery of a data dir, PGlite's search-path quirk) or that serve
+// Suites that are about the embedded database itself (its data dir, its files' modes, lock,
+// buffer pool, autovacuum stand-in, crash recovery of a data dir, PGlite's search-path quirk) or that serve
 // PGlite over a socket: they run on PGlite only.
 const embeddedOnly = [
   "tests/db/buffer-pool.test.ts",
@@ -15,11 +15,15 @@ const embeddedOnly = [
   "tests/db/search-path.test.ts",
   "tests/db/event-names-migration.test.ts",
   "tests/db/postgres-driver.test.ts",
+  "tests/db/private-data-dir.test.ts",
 ];
 
-// API suites that start a real `motif serve` in embedded mode rather than the test database:
-// on the real-Postgres lane they would only run the same thing a second time, beside the first.
-const apiEmbeddedOnly = ["tests/api/edge-functions.test.ts", "tests/api/functions-deploy.test.ts"];
+// API suites that start a real `motif serve` or `motif mcp` on an embedded data dir of their
+// own (or deploy the functions) rather than use the test database: on the real-Postgres lane
+// they would only run the same thing a second time, so the lane leaves them out.
+const apiEmbeddedOnly = [
+  "tests/api/edge-functions.test.ts", "tests/api/functions-deploy.test.ts", "tests/api/serve-lifecycle.test.ts", "tests/api/mcp-stdio.test.ts",
+];
 
 const slow = { testTimeout: 120_000, hookTimeout: 120_000 };
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { allRelationshipTypes as allTypes, readGraphView as readView, type GraphView } from "./graph-query";
 
@@ -17,7 +17,6 @@ function writeView(view: GraphView): URLSearchParams {
 
 /** The graph view read from the URL, and a function that changes part of it (replacing history only for tweaks). */
 export function useGraphView(): [GraphView, (changes: Partial<GraphView>) => void] {
-  const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const current = searchParams.toString();
@@ -34,10 +33,12 @@ export function useGraphView(): [GraphView, (changes: Partial<GraphView>) => voi
       const query = writeView(next);
       const url = query.size > 0 ? `${pathname}?${query}` : pathname;
       // A new focus is a step one can go Back from; the other settings just adjust the view.
-      if (changes.focus !== undefined && changes.focus !== view.focus) router.push(url, { scroll: false });
-      else router.replace(url, { scroll: false });
+      // The history API, not the router: Next.js keeps useSearchParams in step without asking the
+      // server for the page again (its first read is for a first visit; the graph query reads the rest).
+      if (changes.focus !== undefined && changes.focus !== view.focus) window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
     },
-    [view, current, pathname, router],
+    [view, current, pathname],
   );
   return [view, update];
 }

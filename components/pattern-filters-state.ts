@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { filtersToQuery, readPatternListUrl, type PatternFilters } from "./pattern-list-query";
 
@@ -22,24 +22,25 @@ export interface PatternListState {
  * shared, reloaded, and survives going to a pattern and back.
  */
 export function usePatternFilters(): PatternListState {
-  const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const { filters, page } = useMemo(() => readPatternListUrl((key) => searchParams.get(key)), [searchParams]);
   const setFilters = useCallback(
     (changes: PatternFilters) => {
       const query = filtersToQuery({ ...filters, ...changes });
-      router.replace(query.size > 0 ? `${pathname}?${query}` : pathname, { scroll: false });
+      // The history API, not the router: Next.js keeps useSearchParams in step without asking the
+      // server for the page again (its first read is for a first visit; the table's query reads the rest).
+      window.history.replaceState(null, "", query.size > 0 ? `${pathname}?${query}` : pathname);
     },
-    [filters, pathname, router],
+    [filters, pathname],
   );
   const setPage = useCallback(
     (next: number) => {
       const query = filtersToQuery(filters);
       if (next > 1) query.set("page", String(next));
-      router.push(query.size > 0 ? `${pathname}?${query}` : pathname, { scroll: false });
+      window.history.pushState(null, "", query.size > 0 ? `${pathname}?${query}` : pathname);
     },
-    [filters, pathname, router],
+    [filters, pathname],
   );
   return { filters, page, setFilters, setPage };
 }

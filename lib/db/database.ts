@@ -18,11 +18,16 @@ export interface Queryable {
 /** A notification delivered by `pg_notify`, after the notifying transaction committed. */
 export type NotificationHandler = (payload: string) => void;
 
+import type { TransactionSettings } from "./transaction-settings";
+
 /** One interface over both drivers (PGlite embedded, postgres.js for Supabase). */
 export interface Database extends Queryable {
   readonly driver: "pglite" | "postgres";
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (transaction: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws.
+   * `settings` are made for the transaction (set_config(name, value, true)) before `fn` runs.
+   */
+  transaction<T>(fn: (transaction: Queryable) => Promise<T>, settings?: TransactionSettings): Promise<T>;
   /** Subscribes to a `pg_notify` channel; resolves to an unsubscribe function. */
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -1,4 +1,5 @@
 export type { Database, Queryable, NotificationHandler } from "./database";
+export type { TransactionSettings } from "./transaction-settings";
 export { openPgliteDatabase } from "./pglite-driver";
 export { openPostgresDatabase } from "./postgres-driver";
 export { postgresPoolOptions, type PostgresPoolOptions } from "./postgres-pool-options";

@@ -11,12 +11,12 @@ export function measureWaits<D extends Database>(database: D): D {
   const transaction = database.transaction.bind(database);
   return {
     ...database,
-    transaction: (fn) => {
+    transaction: (fn, settings) => {
       const calledAt = performance.now();
       return transaction((inner) => {
         histogram.observe({ driver: database.driver }, (performance.now() - calledAt) / 1000);
         return fn(inner);
-      });
+      }, settings);
     },
   };
 }

@@ -5,6 +5,7 @@ import { bufferPoolBytes, defaultBufferPoolBytes, formatBufferPool, relationByte
 import { copyStatement } from "./copy-statement";
 import type { Database, Queryable } from "./database";
 import { measureWaits } from "./measure-waits";
+import { applyTransactionSettings } from "./transaction-settings";
 
 type PGliteLike = Pick<PGlite, "query" | "exec">;
 
@@ -73,7 +74,11 @@ export async function openPgliteDatabase(dataDir: string, options: { sizeBufferP
     driver: "pglite",
     pglite,
     ...wrap(pglite),
-    transaction: (fn) => pglite.transaction((transaction) => fn(wrap(transaction))),
+    transaction: (fn, settings) => pglite.transaction(async (transaction) => {
+      const inside = wrap(transaction);
+      if (settings) await applyTransactionSettings(inside, settings);
+      return fn(inside);
+    }),
     async listen(channel, handler) {
       const unsubscribe = await pglite.listen(channel, handler);
       return async () => unsubscribe();

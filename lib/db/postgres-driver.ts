@@ -2,6 +2,8 @@ import postgres from "postgres";
 import { copyStatement } from "./copy-statement";
 import type { Database, Queryable } from "./database";
 import { measureWaits } from "./measure-waits";
+import { settleInOrder } from "./settle-in-order";
+import { beginWithSettings, type TransactionSettings } from "./transaction-settings";
 import { postgresPoolOptions, type PostgresPoolOptions } from "./postgres-pool-options";
 
 type SqlLike = Pick<postgres.Sql, "unsafe">;
@@ -52,6 +54,39 @@ function wrap(sql: SqlLike, prepare: boolean): Queryable {
 }
 
 /**
+ * One transaction on a connection of its own, its BEGIN and settings (the caller's role and
+ * claims) sent as one statement without parameters and pipelined ahead of `fn`'s statements,
+ * instead of postgres.js's `sql.begin`, which waits for BEGIN's answer, and a statement for
+ * the settings: two round trips per request saved, each a wake-up of both processes. Only a
+ * statement without parameters may lead so: postgres.js sends a parameterised statement it
+ * has not prepared in two steps (describe, then execute), and a statement sent after the
+ * first step would overtake it. A failed BEGIN or setting still fails the call (it is the
+ * error thrown), and the statements behind it fail in the aborted transaction.
+ */
+async function pipelinedTransaction<T>(
+  sql: postgres.Sql,
+  { prepare, settings }: { prepare: boolean; settings?: TransactionSettings },
+  fn: (transaction: Queryable) => Promise<T>,
+): Promise<T> {
+  const connection = await sql.reserve();
+  try {
+    // execute(): postgres.js sends a query when it is first awaited, which would be after fn's.
+    const begun = connection.unsafe(beginWithSettings(settings)).simple().execute();
+    let result: T;
+    try {
+      result = await settleInOrder(begun, fn(wrap(connection, prepare)));
+    } catch (error) {
+      await connection.unsafe("rollback").catch(() => undefined);
+      throw error;
+    }
+    await connection.unsafe("commit");
+    return result;
+  } finally {
+    connection.release();
+  }
+}
+
+/**
  * Connects to a real Postgres (Supabase) through `DATABASE_URL`, with a pool shaped for the
  * kind of connection (postgresPoolOptions: the transaction pooler on port 6543 or a direct one).
  */
@@ -71,8 +106,8 @@ export function openPostgresDatabase(
     driver: "postgres",
     pool,
     ...wrap(sql, pool.prepare),
-    transaction: <T>(fn: (transaction: Queryable) => Promise<T>) =>
-      sql.begin((transaction) => fn(wrap(transaction, pool.prepare))) as Promise<T>,
+    transaction: <T>(fn: (transaction: Queryable) => Promise<T>, settings?: TransactionSettings) =>
+      pipelinedTransaction(sql, { prepare: pool.prepare, settings }, fn),
     async listen(channel, handler) {
       const subscription = await sql.listen(channel, handler);
       return async () => subscription.unlisten();

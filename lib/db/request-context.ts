@@ -17,25 +17,15 @@ export const anonymousClaims: JwtClaims = { role: "anon" };
 
 /**
  * Runs `fn` in one transaction as the caller, exactly as Supabase's API layer does:
- * `set local role` to the claim's role, with `request.jwt.claims` set, so RLS decides.
+ * `set local role` to the claim's role, with `request.jwt.claims` set, so RLS decides (the
+ * driver makes both settings as the transaction begins).
  */
 export function withUser<T>(database: Database, claims: JwtClaims, fn: (transaction: Queryable) => Promise<T>) {
   const role = claims.role === "authenticated" ? "authenticated" : "anon";
-  return database.transaction(async (transaction) => {
-    await transaction.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [
-      role,
-      JSON.stringify({ ...claims, role }),
-    ]);
-    return fn(transaction);
-  });
+  return database.transaction(fn, { role, "request.jwt.claims": JSON.stringify({ ...claims, role }) });
 }
 
 /** Runs `fn` in one transaction as `service_role`: trusted background work only. */
 export function asService<T>(database: Database, fn: (transaction: Queryable) => Promise<T>) {
-  return database.transaction(async (transaction) => {
-    await transaction.query(`select set_config('role', 'service_role', true), set_config('request.jwt.claims', $1, true)`, [
-      JSON.stringify({ role: "service_role" }),
-    ]);
-    return fn(transaction);
-  });
+  return database.transaction(fn, { role: "service_role", "request.jwt.claims": JSON.stringify({ role: "service_role" }) });
 }

@@ -14,7 +14,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runLatencies, runRecall, measureCopyBaseline } from "./support/match-stages";
+import { buildQueries, runLatencies, runRecall, measureCopyBaseline } from "./support/match-stages";
+import { runFloor } from "./support/match-floor";
 import { buildCorpusDatabase, type BenchWorld } from "./support/match-world";
 import { buildPostgresCorpusDatabase } from "./support/match-postgres";
 import { printMatchComparison, printMatchReport, type MatchResults } from "./support/match-report";
@@ -22,6 +23,7 @@ import { printMatchComparison, printMatchReport, type MatchResults } from "./sup
 const count = Number(process.env.BENCH_PATTERNS ?? 100_000);
 const serverUrl = process.env.DATABASE_URL;
 const runEmbedded = process.env.BENCH_EMBEDDED !== "0";
+const poolSize = Number(process.env.BENCH_POOL ?? 20);
 delete process.env.DATABASE_URL;
 const resultsFolder = path.join(import.meta.dirname, "results");
 const round = (load: number) => Math.round(load * 100) / 100;
@@ -31,6 +33,8 @@ async function measure(world: BenchWorld, command: string, startedAt: number, lo
   const baseline = await measureCopyBaseline(world);
   const latency = await runLatencies(world);
   const recall = await runRecall(world);
+  const queries = await buildQueries(world);
+  const floor = await runFloor(world, [...queries.unfiltered, ...queries.filtered]);
   return {
     command,
     ...extra,
@@ -45,6 +49,7 @@ async function measure(world: BenchWorld, command: string, startedAt: number, lo
     buffer_pool: bufferPool,
     latency,
     recall,
+    floor,
     total_s: Math.round((performance.now() - startedAt) / 100) / 10,
   } satisfies MatchResults & Record<string, unknown>;
 }
@@ -71,11 +76,12 @@ async function embeddedRun(): Promise<MatchResults> {
 async function postgresRun(url: string): Promise<MatchResults> {
   const startedAt = performance.now();
   const loadAtStart = os.loadavg().map(round);
-  // Enough connections for concurrency 16 on a direct connection (MOTIF_DB_POOL_MAX's role).
-  const world = await buildPostgresCorpusDatabase(count, url, 20);
+  // Enough connections for concurrency 16 on a direct connection (MOTIF_DB_POOL_MAX's role);
+  // BENCH_POOL sets another size (on 2 cores, 4 costs less CPU per request: docs/match-benchmark.md).
+  const world = await buildPostgresCorpusDatabase(count, url, poolSize);
   const [{ version }] = await world.database.query<{ version: string }>(
     `select split_part(version(), ' ', 2) || ', pgvector ' || (select extversion from pg_extension where extname = 'vector') as version`);
-  const results = await measure(world, `DATABASE_URL=… BENCH_PATTERNS=${count} npm run bench:match`, startedAt, loadAtStart, { database: `PostgreSQL ${version} (postgres.js, pool of 20)` });
+  const results = await measure(world, `DATABASE_URL=… BENCH_PATTERNS=${count} npm run bench:match`, startedAt, loadAtStart, { database: `PostgreSQL ${version} (postgres.js, pool of ${poolSize})` });
   await world.close();
   save("match-postgres.json", results);
   return results;

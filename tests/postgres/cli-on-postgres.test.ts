@@ -91,7 +91,9 @@ describe("the CLI on a plain Postgres", { timeout: 300_000 }, () => {
       metadata: { ranking: { vector_similarity: number; text_score: number | null; quality: number } } };
     const answers = [{ DATABASE_URL: databaseUrl(plain) }, {}].map((environment) => {
       const ingest = run(["ingest", "service", "--project", "demo", "--json", "--jobs", "1"], environment);
-      expect(ingest.stderr).toBe("");
+      // Embedded mode may report its own maintenance (the autovacuum stand-in) on stderr; nothing else.
+      expect(ingest.status, ingest.stderr).toBe(0);
+      expect(ingest.stderr.split("\n").filter((line) => line && !line.startsWith("motif: maintenance: "))).toEqual([]);
       expect(JSON.parse(ingest.stdout).patterns.created).toBeGreaterThan(5);
       const search = run(["search", "retry a flaky http call with exponential backoff", "--project", "demo", "--limit", "100", "--json"], environment);
       expect(search.status).toBe(0);

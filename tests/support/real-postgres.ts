@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import path from "node:path";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { openPostgresDatabase, type Database } from "@/lib/db";
@@ -24,9 +25,14 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
-/** Names of the lane's databases start with this (`MOTIF_TEST_DATABASE_PREFIX`, default motif_test). */
+/**
+ * Names of the lane's databases start with this (`MOTIF_TEST_DATABASE_PREFIX`, default
+ * `motif_test_` + a hash of this checkout's path): two checkouts running the lane on one server
+ * (CI and a developer, or two worktrees) then neither share nor drop each other's templates.
+ */
 export function databasePrefix(): string {
-  return process.env.MOTIF_TEST_DATABASE_PREFIX ?? "motif_test";
+  const checkout = createHash("sha256").update(path.resolve(import.meta.dirname, "../..")).digest("hex").slice(0, 8);
+  return process.env.MOTIF_TEST_DATABASE_PREFIX ?? `motif_test_${checkout}`;
 }
 
 /** A short-lived superuser connection to the maintenance database. */

@@ -143,6 +143,11 @@ export async function matchPatternsWithDetails(call: MatchCall & { occurrenceLim
   // The CTEs are materialized and the update reads the match's ids, so the match runs first,
   // once; the details join reads the statement's snapshot (counters from before the update),
   // which is why the counters are taken from the update's RETURNING.
+  // The limits change no answer (the functions return at most $5 rows) but tell the planner
+  // so: a set-returning function is estimated at 1,000 rows, which priced the details at
+  // ~135,000, above Postgres' jit_above_cost (100,000), and a real Postgres then JIT-compiled
+  // every match: ~170 ms of CPU per request on the benchmark machine, for a statement that
+  // runs in a few (tests/db/match-plan-cost.test.ts keeps the estimate below the threshold).
   const relaxCommit = call.transaction.driver === "postgres";
   const rows = await call.transaction.query<MatchScoreRow & { detail: MatchDetailRow | null }>(
     `with
@@ -150,10 +155,12 @@ export async function matchPatternsWithDetails(call: MatchCall & { occurrenceLim
      scores as materialized (
        select m.*, row_number() over () as position
        from public.match_patterns($1::extensions.vector, $2, $3, $4::jsonb, $5, $6) m
+       limit greatest($5, 0)
      ),
      counted as materialized (
        select c.id, c.match_count, c.last_matched_at
        from public.record_pattern_match_counts(array(select s.id from scores s)) c
+       limit greatest($5, 0)
      )
      select s.id, s.vector_similarity, s.vector_rank, s.text_score, s.text_rank, s.rrf_score, s.relevance, s.quality,
        s.smoothed_success_rate, s.final_score, s.total_matches, s.similarity_z, s.intent_words, s.words_found,

@@ -1,5 +1,6 @@
 import type { Database, Queryable } from "../database";
 import { functionsSecretHeader, type RemoteDatabaseError, type RemoteOperation } from "./remote-operation";
+import { applyTransactionSettings, type TransactionSettings } from "../transaction-settings";
 import { decodeWireValue, encodeWireValue } from "./wire-values";
 
 /** Where the owning server answers database operations, and the secret it expects. */
@@ -69,11 +70,13 @@ export function openRemoteDatabase(options: RemoteDatabaseOptions): Database {
     // The server behind it runs PGlite: code that adapts to the driver sees the truth.
     driver: "pglite",
     ...queryable(options),
-    async transaction<T>(fn: (transaction: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (transaction: Queryable) => Promise<T>, settings?: TransactionSettings): Promise<T> {
       const { transaction } = await send<{ transaction: string }>(options, { op: "begin" });
       let result: T;
       try {
-        result = await fn(queryable(options, transaction));
+        const inside = queryable(options, transaction);
+        if (settings) await applyTransactionSettings(inside, settings);
+        result = await fn(inside);
       } catch (error) {
         // The first error is the one to report; a failed rollback ends on the server anyway
         // (an idle transaction is rolled back there).

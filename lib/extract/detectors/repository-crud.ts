@@ -1,9 +1,12 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
-import { patternMatch, type Detector, type DetectorContext } from "./detector";
-import { classMethods } from "./syntax";
+import type { PatternMatch } from "@/lib/domain";
+import { patternMatch, type Detector } from "./detector";
+import { fileIndexOf } from "./file-index";
+import { className } from "./members";
+import { classMethods, type Family } from "./syntax";
 
 const verbs: Record<string, "read" | "write"> = {
-  get: "read", find: "read", list: "read", fetch: "read", load: "read", count: "read", exists: "read", query: "read", all: "read",
+  get: "read", find: "read", list: "read", fetch: "read", load: "read", count: "read", exists: "read", query: "read", all: "read", lookup: "read", search: "read",
   save: "write", add: "write", create: "write", insert: "write", put: "write", upsert: "write",
   update: "write", patch: "write", delete: "write", remove: "write", destroy: "write", discard: "write",
 };
@@ -16,7 +19,42 @@ const storeName = /(^|_)(db|database|session|conn|connection|client|pool|store|s
  * created, or a session/connection/db client.
  */
 export const detectRepositoryCrud: Detector = (context) => {
+  // Only the class: marking its CRUD methods one by one would turn a repository's trivial
+  // `get()` accessors into patterns (the pattern list leaves such accessors out).
   if (!context.isClass) return undefined;
+  return repositoryOf(context)?.match ?? repositoryInterface(context.node, context.family);
+};
+
+/** A class as the repository analysis reads it. */
+interface RepositoryView {
+  node: SyntaxNode;
+  family: Family;
+  input: { fileImports: Record<string, string> };
+  find(types: readonly string[]): SyntaxNode[];
+}
+
+const repositories = new WeakMap<SyntaxNode, { match: PatternMatch; methods: Set<string> } | null>();
+
+function repositoryOf(context: RepositoryView): { match: PatternMatch; methods: Set<string> } | undefined {
+  let found = repositories.get(context.node);
+  if (found === undefined) {
+    found = readRepository(context) ?? null;
+    repositories.set(context.node, found);
+  }
+  return found ?? undefined;
+}
+
+/** An abstract store: ≥3 abstract CRUD methods, at least one a write (`BaseJobStore.add_job/update_job/remove_job`). */
+function repositoryInterface(classNode: SyntaxNode, family: Family): PatternMatch | undefined {
+  const facts = fileIndexOf(classNode, family).classes.get(className(classNode));
+  if (!facts) return undefined;
+  const abstract = [...facts.abstractMethods].filter((name) => verbOf(name) !== undefined);
+  const distinct = new Set(abstract.map((name) => verbOf(name)));
+  if (distinct.size < 3 || ![...distinct].some((verb) => verbs[verb!] === "write")) return undefined;
+  return patternMatch("repository_crud", 0.75, [`declares abstract CRUD methods ${abstract.slice(0, 4).join(", ")} for stores to implement`]);
+}
+
+function readRepository(context: RepositoryView): { match: PatternMatch; methods: Set<string> } | undefined {
   const crud = classMethods(context.node).filter((method) => verbOf(method.name) !== undefined);
   const distinct = new Set(crud.map((method) => verbOf(method.name)));
   if (distinct.size < 3 || ![...distinct].some((verb) => verbs[verb!] === "write")) return undefined;
@@ -41,10 +79,11 @@ export const detectRepositoryCrud: Detector = (context) => {
           ? `the store of a repository generic over its entity (${generic})`
           : undefined;
     if (!kind) continue;
-    return patternMatch("repository_crud", methods.length >= 3 ? 0.9 : 0.8, [
+    const match = patternMatch("repository_crud", methods.length >= 3 ? 0.9 : 0.8, [
       `CRUD methods ${[...new Set(methods)].slice(0, 5).join(", ")} (${storeVerbs.size} distinct verbs)`,
       `they operate on ${attribute.startsWith("module:") ? attribute.slice(7) : `${context.family === "python" ? "self" : "this"}.${attribute}`}, ${kind}`,
     ]);
+    return { match, methods: new Set(methods) };
   }
   return undefined;
 };
@@ -71,7 +110,7 @@ function storesTouched(method: SyntaxNode): Set<string> {
 }
 
 /** The entity type a class is generic over (`Repository<Entity>`, `Repo(Generic[T])`), else undefined. */
-function entityParameter(context: DetectorContext): string | undefined {
+function entityParameter(context: RepositoryView): string | undefined {
   const typeParameters = context.node.childForFieldName("type_parameters")?.text;
   if (typeParameters) return typeParameters.replace(/\s+/g, " ").slice(0, 40);
   const generic = /\bGeneric\[([^\]]+)\]/.exec(context.node.childForFieldName("superclasses")?.text ?? "");
@@ -89,7 +128,7 @@ function modulesTouched(method: SyntaxNode, imports: Record<string, string>): Se
 }
 
 /** Attributes the class initialises with a dict/list/Map/Set literal or constructor. */
-function collectionAttributes(context: DetectorContext): Set<string> {
+function collectionAttributes(context: RepositoryView): Set<string> {
   const attributes = new Set<string>();
   const python = context.family === "python";
   for (const assignment of context.find(python ? ["assignment"] : ["assignment_expression"])) {

@@ -27,7 +27,8 @@ function sourcesOf(folder: string): string[] {
 
 const sha = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
-function migrationHashes(): Record<string, string> {
+/** sha256 of each migration file, by name. */
+export function migrationHashes(): Record<string, string> {
   const names = readdirSync(migrationsFolder).filter((name) => name.endsWith(".sql")).sort();
   return Object.fromEntries(names.map((name) => [name, sha(readFileSync(path.join(migrationsFolder, name)))]));
 }
@@ -63,4 +64,25 @@ export function storeMatchCache(folder: string, dataDir: string, saved: unknown)
   mkdirSync(folder, { recursive: true });
   cpSync(path.join(dataDir, "pgdata"), path.join(folder, "pgdata"), { recursive: true });
   writeFileSync(path.join(folder, "manifest.json"), JSON.stringify({ migrations: migrationHashes(), saved }));
+}
+
+/**
+ * The real-Postgres side of the cache: the bench database is kept on the server (not dropped)
+ * and what was saved with it sits in a manifest beside the embedded cache folders, keyed the
+ * same way plus the database name. Undefined when there is none or a migration it was built
+ * with changed since (migrations added since are applied when the bench opens it).
+ */
+export function recallPostgresCache<Saved>(count: number, corpusFile: string, databaseName: string): Saved | undefined {
+  if (process.env.BENCH_MATCH_CACHE === "rebuild") return undefined;
+  const manifest = `${matchCacheFolder(count, corpusFile)}-postgres-${databaseName}.json`;
+  if (!existsSync(manifest)) return undefined;
+  const { migrations, saved } = JSON.parse(readFileSync(manifest, "utf8")) as { migrations: Record<string, string>; saved: Saved };
+  const current = migrationHashes();
+  if (Object.entries(migrations).some(([name, hash]) => current[name] !== hash)) return undefined;
+  return saved;
+}
+
+/** Records what a kept real-Postgres bench database holds (see recallPostgresCache). */
+export function storePostgresCache(count: number, corpusFile: string, databaseName: string, saved: unknown): void {
+  writeFileSync(`${matchCacheFolder(count, corpusFile)}-postgres-${databaseName}.json`, JSON.stringify({ migrations: migrationHashes(), saved }));
 }

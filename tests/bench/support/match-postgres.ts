@@ -1,6 +1,8 @@
 import { ensureSupabaseObjects, migrate, openPostgresDatabase, type Database } from "@/lib/db";
 import { resetEnvironmentCache } from "@/lib/env";
-import { loadPatterns, worldOf, type BenchWorld } from "./match-world";
+import { corpusCacheFile, loadRealCorpus } from "./match-corpus";
+import { matchCacheEnabled, recallPostgresCache, storePostgresCache } from "./match-db-cache";
+import { loadPatterns, worldOf, type BenchWorld, type WorldFacts } from "./match-world";
 
 const log = (line: string) => process.stderr.write(`[bench:match] ${line}\n`);
 
@@ -28,20 +30,26 @@ async function onServer(serverUrl: string, statements: string[]): Promise<void> 
  * prepared as `motif db migrate` prepares one (Supabase roles and auth objects, migrations),
  * loaded through ingestExtraction (binary COPY FROM STDIN over postgres.js), HNSW built as
  * the migrations define it. The route handlers then run in Supabase mode against it, on a
- * pool of `connections`. Closing drops the database (BENCH_KEEP_DATABASE=1 keeps it).
+ * pool of `connections`. Closing drops the database (BENCH_KEEP_DATABASE=1 keeps it; with
+ * BENCH_MATCH_CACHE=1 it is kept and the next run of the same size and corpus reuses it).
  */
 export async function buildPostgresCorpusDatabase(count: number, serverUrl: string, connections: number): Promise<BenchWorld & { databaseUrl: string }> {
   const { url, name } = benchDatabaseUrl(serverUrl);
-  await onServer(serverUrl, [`drop database if exists ${name} with (force)`, `create database ${name}`]);
+  const cached = matchCacheEnabled();
+  if (cached) await loadRealCorpus();
+  let saved = cached ? recallPostgresCache<WorldFacts>(count, corpusCacheFile, name) : undefined;
+  if (saved && !(await databaseExists(serverUrl, name))) saved = undefined;
+  if (!saved) await onServer(serverUrl, [`drop database if exists ${name} with (force)`, `create database ${name}`]);
   const database: Database = openPostgresDatabase(url, { maxConnections: connections });
   await ensureSupabaseObjects(database);
   const applied = await migrate(database, { embedded: false });
-  log(`real Postgres: database ${name} created, ${applied.length} migrations applied`);
+  log(`real Postgres: database ${name} ${saved ? "kept from an earlier run (BENCH_MATCH_CACHE=1)" : "created"}, ${applied.length} migrations applied`);
   process.env.DATABASE_URL = url;
   resetEnvironmentCache();
   (globalThis as unknown as { motifDatabase?: Promise<Database> }).motifDatabase = Promise.resolve(database);
-  const facts = await loadPatterns(database, count);
-  const world = worldOf(database, facts, false);
+  const facts = saved ?? (await loadPatterns(database, count));
+  if (cached && !saved) storePostgresCache(count, corpusCacheFile, name, facts);
+  const world = worldOf(database, facts, saved !== undefined);
   return {
     ...world,
     databaseUrl: url,
@@ -50,7 +58,16 @@ export async function buildPostgresCorpusDatabase(count: number, serverUrl: stri
       (globalThis as unknown as { motifDatabase?: unknown }).motifDatabase = undefined;
       delete process.env.DATABASE_URL;
       resetEnvironmentCache();
-      if (!process.env.BENCH_KEEP_DATABASE) await onServer(serverUrl, [`drop database if exists ${name} with (force)`]);
+      if (!process.env.BENCH_KEEP_DATABASE && !cached) await onServer(serverUrl, [`drop database if exists ${name} with (force)`]);
     },
   };
+}
+
+async function databaseExists(serverUrl: string, name: string): Promise<boolean> {
+  const server = openPostgresDatabase(serverUrl, { maxConnections: 1 });
+  try {
+    return (await server.query(`select 1 from pg_database where datname = $1`, [name])).length > 0;
+  } finally {
+    await server.close();
+  }
 }

@@ -1,9 +1,11 @@
 import { POST as matchRoute } from "@/app/api/v1/patterns/match/route";
-import { asService, encodeBinaryCopy, withUser } from "@/lib/db";
+import { asService, encodeBinaryCopy, getDatabase, withUser } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
 import { matchQueryTexts } from "@/lib/search";
 import type { MatchFilters } from "@/lib/domain";
-import { summarize, throughput, timeEach } from "./latency";
+import { summarize, timeEach } from "./latency";
+import { loadOverHttp } from "./load-over-http";
+import { matchBody } from "./match-floor";
 import { chooseFilterSets, loadIntents, recallOf } from "./match-queries";
 import { serveMatchRoute } from "./match-http-server";
 import type { BenchWorld } from "./match-world";
@@ -41,7 +43,8 @@ interface Query {
   filters: MatchFilters;
 }
 
-async function buildQueries(world: BenchWorld): Promise<{ unfiltered: Query[]; filtered: Query[] }> {
+/** The bench's requests: every intent unfiltered, and each intent with two of the filter sets. */
+export async function buildQueries(world: BenchWorld): Promise<{ unfiltered: Query[]; filtered: Query[] }> {
   const intents = loadIntents();
   const filterSets = await chooseFilterSets(world.database, world.projectId);
   return {
@@ -86,27 +89,25 @@ export async function runLatencies(world: BenchWorld) {
   };
   log(`SQL p99 unfiltered ${sql.unfiltered.p99} ms, filtered ${sql.filtered.p99} ms`);
   const server = await serveMatchRoute(matchRoute);
-  const post = async (query: Query) => {
-    const response = await fetch(`${server.url}/api/v1/patterns/match`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${world.apiKey}` },
-      body: JSON.stringify({ intent: query.intent, filters: Object.keys(query.filters).length ? query.filters : undefined, limit: 5 }),
-    });
-    if (response.status !== 200) throw new Error(`match answered ${response.status}: ${await response.text()}`);
-    return response.json();
-  };
-  await timeEach(queries.unfiltered.slice(0, 20), post); // warm-up
-  const http = { unfiltered: summarize(await timeEach(queries.unfiltered, post)), filtered: summarize(await timeEach(queries.filtered, post)) };
+  const url = `${server.url}/api/v1/patterns/match`;
+  const database = await getDatabase();
+  // Requests come from a client process of its own (support/load-client.mjs), as an agent's would.
+  const load = (list: Query[], concurrency: number) => loadOverHttp({ url, apiKey: world.apiKey, bodies: list.map((query) => matchBody(query)), concurrency, database });
+  await load(queries.unfiltered.slice(0, 20), 1); // warm-up
+  const unfiltered = await load(queries.unfiltered, 1);
+  const filtered = await load(queries.filtered, 1);
+  const http = { unfiltered: unfiltered.latency, filtered: filtered.latency };
   log(`HTTP p99 unfiltered ${http.unfiltered.p99} ms, filtered ${http.filtered.p99} ms`);
   const mixed = [...queries.unfiltered, ...queries.filtered];
-  const concurrency8 = await throughput(mixed, 8, post);
+  const concurrency8 = await load(mixed, 8);
   log(`HTTP at concurrency 8: ${concurrency8.requestsPerSecond} requests/s, p99 ${concurrency8.latency.p99} ms`);
-  const concurrency16 = await throughput(mixed, 16, post);
-  log(`HTTP at concurrency 16: ${concurrency16.requestsPerSecond} requests/s, p99 ${concurrency16.latency.p99} ms`);
+  const concurrency16 = await load(mixed, 16);
+  log(`HTTP at concurrency 16: ${concurrency16.requestsPerSecond} requests/s, p99 ${concurrency16.latency.p99} ms (CPU per request: server ${concurrency16.cpu.server_ms} ms, database ${concurrency16.cpu.database_ms} ms, client ${concurrency16.cpu.client_ms} ms; share of the cores ${concurrency16.cpu.share_of_cores})`);
   await server.close();
   return {
     queries: { unfiltered: queries.unfiltered.length, filtered: queries.filtered.length },
-    sql_function: sql, http_endpoint: http, http_concurrency_8: concurrency8, http_concurrency_16: concurrency16,
+    sql_function: sql, http_endpoint: http, http_cpu: { unfiltered: unfiltered.cpu, filtered: filtered.cpu },
+    http_concurrency_8: concurrency8, http_concurrency_16: concurrency16,
   };
 }
 

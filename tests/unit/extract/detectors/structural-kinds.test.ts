@@ -263,6 +263,33 @@ describe("repository_crud: generic entity repositories", () => {
     expect(kindsOf(found, "Repository")).toContain("repository_crud");
   });
 
+  it("marks an abstract store declaring CRUD methods for its implementations", async () => {
+    const found = await detect(
+      `from abc import ABC, abstractmethod
+
+
+class BaseJobStore(ABC):
+    @abstractmethod
+    def lookup_job(self, job_id):
+        """Returns the job or None."""
+
+    @abstractmethod
+    def add_job(self, job):
+        """Adds the job."""
+
+    @abstractmethod
+    def update_job(self, job):
+        """Replaces the job."""
+
+    @abstractmethod
+    def remove_job(self, job_id):
+        """Removes the job."""
+`,
+      "python",
+    );
+    expect(kindsOf(found, "BaseJobStore")).toContain("repository_crud");
+  });
+
   it("does not read the constructor as a CRUD verb", async () => {
     const found = await detect(
       `export class Client {
