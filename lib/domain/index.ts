@@ -62,3 +62,4 @@ export {
 } from "./sessions";
 export type { JobProgress, JobStreamMessage } from "./job-progress";
 export type { PatternEvent } from "./pattern-event";
+export type { PatternCounters } from "./pattern-counters";

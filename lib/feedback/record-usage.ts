@@ -1,8 +1,10 @@
 import { getPatternById, insertPatternEvent, insertPatternUsage, type Queryable, type UsageRow } from "@/lib/db";
-import type { UsageOutcome } from "@/lib/domain";
+import type { PatternCounters, UsageOutcome } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 import { requirePattern } from "@/lib/patterns";
 import { requireWriter } from "@/lib/projects";
+
+export type { PatternCounters };
 
 /** A usage report as the API receives it. */
 export interface UsageReport {
@@ -13,16 +15,6 @@ export interface UsageReport {
   effectiveness?: number;
   feedback?: string;
   context: Record<string, unknown>;
-}
-
-/** The pattern's feedback counters after a report, as stored (the trigger computed them). */
-export interface PatternCounters {
-  usage_count: number;
-  success_count: number;
-  failure_count: number;
-  success_rate: number | null;
-  avg_rating: number | null;
-  last_used_at: string | null;
 }
 
 /** The counters of a pattern as they stand now in this transaction. */

@@ -1,11 +1,12 @@
 import { countOccurrencesByPatternIds, listPatterns, type PatternListQuery, type PatternQualityColumns, type Queryable } from "@/lib/db";
+import type { PatternCounters } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 
 /** The filters and order of an export: the patterns table's. */
 export type PatternExportQuery = Omit<PatternListQuery, "after" | "limit">;
 
 /** One exported pattern: what the table shows, and the quality parts behind its score. */
-export interface ExportedPattern extends PatternQualityColumns {
+export interface ExportedPattern extends PatternQualityColumns, PatternCounters {
   [column: string]: string | number | null | readonly string[];
   id: string;
   name: string;
@@ -15,12 +16,6 @@ export interface ExportedPattern extends PatternQualityColumns {
   status: string;
   version: number;
   occurrences: number;
-  usage_count: number;
-  success_count: number;
-  failure_count: number;
-  success_rate: number | null;
-  avg_rating: number | null;
-  last_used_at: string | null;
   tags: readonly string[];
   description: string;
   created_at: string;
