@@ -63,7 +63,7 @@ function tokenIds(tokens: string[], vocabulary: Map<string, number>): Int32Array
 }
 
 /** What a unit's code shape gives the clustering: read-only, shared by every run that sees the unit. */
-interface ShapeFacts {
+export interface ShapeFacts {
   tokens: string[];
   controlFlow: string;
   signature: Uint32Array;
@@ -72,7 +72,8 @@ interface ShapeFacts {
 // By unit object: a long-running process clusters the same units again at every incremental ingest.
 const shapeFactsByUnit = new WeakMap<CodeUnit, ShapeFacts>();
 
-function shapeFactsOf(unit: CodeUnit): ShapeFacts {
+/** The shape facts of a unit, read once per unit object. */
+export function shapeFactsOf(unit: CodeUnit): ShapeFacts {
   let facts = shapeFactsByUnit.get(unit);
   if (!facts) {
     const tokens = shapeTokens(unit.code, unit.language);
