@@ -110,6 +110,8 @@ export {
   writeIngestPatterns,
   recordIngestPatternEvents,
   refreshSearchLexemeStats,
+  keepReplacedSearchVectors,
+  adjustSearchLexemeStats,
   refreshPatternStatistics,
   type PatternWriteNeed,
 } from "./queries/ingest-patterns";

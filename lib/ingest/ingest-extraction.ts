@@ -6,6 +6,8 @@ import {
   recordOccurrenceEvents,
   refreshPatternStatistics,
   refreshSearchLexemeStats,
+  keepReplacedSearchVectors,
+  adjustSearchLexemeStats,
   resolveIngestTargets,
   restageIngestPatterns,
   stageIngestEmbeddings,
@@ -102,6 +104,8 @@ type WriteContext = Required<Pick<IngestOptions, "projectId" | "repository">> & 
   rows: IngestRows;
   embedder: EmbeddingProvider;
   tracker: IngestTracker;
+  /** What the memory held when this ingest began (it forgets it until the write commits). */
+  last?: LastWrite;
   /** Set during the write: what the memory keeps once the transaction committed. */
   remembered?: LastWrite;
 };
@@ -130,6 +134,9 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
   await step(0);
   await stageIngestEmbeddings({ transaction, embeddings });
   const details = { source: "ingest", job_id: tracker.jobId, repository: context.repository };
+  // Exact lexeme counts are adjusted by the patterns written; others are recounted (when anything changed).
+  const adjustLexemes = difference !== undefined && context.last?.lexemesExact === true;
+  if (adjustLexemes) await keepReplacedSearchVectors({ transaction });
   const patternChanges = await writeIngestPatterns({ transaction, projectId });
   await step(1);
   let events = await recordIngestPatternEvents({ transaction, projectId, details });
@@ -145,8 +152,10 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
     await writeSourceFiles({ transaction, projectId, repository: context.repository, commitSha: context.commitSha ?? null, ...context.sourceFiles });
   }
   await step(4);
-  if (patternChanges.created + patternChanges.updated > 0) await refreshSearchLexemeStats({ transaction, projectId });
-  if (written) context.remembered = await rememberWrite(transaction, remembering, written);
+  const patternsChanged = patternChanges.created + patternChanges.updated > 0;
+  if (patternsChanged && adjustLexemes) await adjustSearchLexemeStats({ transaction, projectId });
+  else if (patternsChanged) await refreshSearchLexemeStats({ transaction, projectId });
+  if (written) context.remembered = await rememberWrite(transaction, remembering, written, patternsChanged || adjustLexemes);
   const sum = (pick: (change: (typeof changes)[number]) => number) => changes.reduce((total, change) => total + pick(change), 0);
   const end = performance.now();
   const summary: IngestSummary = {
@@ -198,7 +207,7 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
   const embedder = options.embedder ?? createEmbeddingProvider();
   const run = <T>(fn: (transaction: Queryable) => Promise<T>) =>
     options.claims === "service_role" ? asService(options.database, fn) : withUser(options.database, options.claims, fn);
-  const rows = buildIngestRows(options.result, embedder.id);
+  const rows = buildIngestRows(options.result, embedder.id, options.memory?.rows);
   const tracker = options.tracker ?? createIngestTracker({
     database: options.database, withExtraction: false, onProgress: options.onProgress,
     jobId: await startIngestJob({ ...options, patterns: rows.patterns.length }), projectId: options.projectId,
@@ -207,7 +216,7 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
   const elapsed = () => (performance.now() - startedAt) / 1000;
   // The job streams announce the job by reading its row: let them before the write holds the database.
   await new Promise<void>((resolve) => setImmediate(resolve));
-  const context: WriteContext = { ...options, repository: options.repository ?? "", rows, embedder, tracker };
+  const context: WriteContext = { ...options, repository: options.repository ?? "", rows, embedder, tracker, last: options.memory?.last };
   // Forgotten until this write commits: a failed one leaves the project as the memory does not know it.
   if (options.memory) options.memory.last = undefined;
   try {

@@ -1,5 +1,5 @@
 import type { OccurrencePatterns, RelationshipKeys, StagedOccurrence, StagedRelationship } from "@/lib/db";
-import type { IngestRows } from "./ingest-rows";
+import { StagedRowsCache, type IngestRows } from "./ingest-rows";
 
 /** An ingest's staged rows in comparable form: per key its extraction hash and occurrences, per relationship its row. */
 export interface WrittenRows {
@@ -15,6 +15,8 @@ export interface LastWrite {
   digest: string;
   /** Repository, scope and embedding model: another of these stages other rows. */
   setting: string;
+  /** Whether the project's lexeme counts were exact after it (recounted, or adjusted from exact counts). */
+  lexemesExact: boolean;
 }
 
 /**
@@ -27,6 +29,8 @@ export interface LastWrite {
  */
 export class IngestMemory {
   last: LastWrite | undefined;
+  /** The staged rows of the last ingest's patterns, rebuilt only for patterns that changed. */
+  readonly rows = new StagedRowsCache();
 }
 
 function occurrenceText(occurrence: StagedOccurrence): string {
@@ -35,8 +39,11 @@ function occurrenceText(occurrence: StagedOccurrence): string {
 
 const relationshipId = (relationship: RelationshipKeys) => `${relationship.relationship_type}\u0000${relationship.source_key}\u0000${relationship.target_key}`;
 
+// Evidence is `{ reasons: string[] }` as ingest stages it: joined, which is cheaper than JSON for thousands of rows.
 function relationshipText(relationship: StagedRelationship): string {
-  return JSON.stringify([relationship.strength, relationship.confidence, relationship.evidence]);
+  const { reasons } = relationship.evidence;
+  const evidence = Array.isArray(reasons) && Object.keys(relationship.evidence).length === 1 ? reasons.join("\u0001") : JSON.stringify(relationship.evidence);
+  return `${relationship.strength}\u0002${relationship.confidence}\u0002${evidence}`;
 }
 
 /** The rows of an ingest in the form `IngestMemory` compares. */

@@ -5,6 +5,8 @@ import type { IngestRows } from "./ingest-rows";
 /** The write an ingest memory stands for or is used by. */
 export interface RememberedWrite {
   memory?: IngestMemory;
+  /** The memory's last write, as it was when this ingest began. */
+  last?: LastWrite;
   projectId: string;
   repository: string;
   scope?: string[];
@@ -26,15 +28,15 @@ const memorable = (write: RememberedWrite) => write.memory !== undefined && writ
  * undefined when everything must be written.
  */
 export async function differenceFromLast(transaction: Queryable, write: RememberedWrite, written: WrittenRows): Promise<RowsDifference | undefined> {
-  const last = write.memory?.last;
+  const { last } = write;
   if (!last || !memorable(write) || last.setting !== settingOf(write)) return undefined;
   const state = await readIngestStateDigest({ transaction, projectId: write.projectId, repository: write.repository });
   return state.simple && state.digest === last.digest ? rowsDifference(last.written, written, write.rows) : undefined;
 }
 
 /** What the memory keeps of this write (once its transaction commits): its rows and the project's state after it. */
-export async function rememberWrite(transaction: Queryable, write: RememberedWrite, written: WrittenRows): Promise<LastWrite | undefined> {
+export async function rememberWrite(transaction: Queryable, write: RememberedWrite, written: WrittenRows, lexemesExact: boolean): Promise<LastWrite | undefined> {
   if (!memorable(write)) return undefined;
   const state = await readIngestStateDigest({ transaction, projectId: write.projectId, repository: write.repository });
-  return state.simple ? { written, digest: state.digest, setting: settingOf(write) } : undefined;
+  return state.simple ? { written, digest: state.digest, setting: settingOf(write), lexemesExact } : undefined;
 }

@@ -61,6 +61,7 @@ async function projectState(projectId: string) {
       `select s.extraction_key as source, t.extraction_key as target, r.relationship_type, r.strength, r.confidence, r.evidence, r.origin
        from public.pattern_relationships r join public.patterns s on s.id = r.source_pattern_id join public.patterns t on t.id = r.target_pattern_id
        where r.project_id = $1 order by 1, 2, 3`, [projectId]),
+    lexemes: await transaction.query(`select lexeme, documents from private.search_lexeme_stats where project_id = $1 order by lexeme`, [projectId]),
   }));
 }
 
@@ -75,12 +76,12 @@ describe("incremental ingest along random edit sequences", { timeout: 600_000 },
       const coldId = await project(`cold-${seed}`);
       const warm = { cache: new ExtractionCache(), clustering: new ClusteringMemory(), ingest: new IngestMemory() };
       let differences = 0;
-      for (let step = 0; step < 10; step++) {
+      for (let step = 0; step < 8; step++) {
         const applied = step === 0 ? "start" : applyRandomEdit(tree, random, step);
         if (applied === null) continue;
         const label = `seed ${seed}, step ${step}: ${applied}`;
         // Someone else's write between two ingests (a relationship deleted by hand): the memory no longer stands for the project.
-        const foreign = step === 5;
+        const foreign = step === 4;
         if (foreign) {
           for (const id of [warmId, coldId]) {
             await asService(database, (transaction) => transaction.query(
@@ -104,8 +105,9 @@ describe("incremental ingest along random edit sequences", { timeout: 600_000 },
         expect(live(warmState).occurrences, label).toEqual(live(fullState).occurrences);
         expect(livePatterns(warmState), label).toEqual(livePatterns(fullState));
         expect(warmState.relationships, label).toEqual(fullState.relationships);
+        expect(warmState.lexemes.length, label).toBeGreaterThan(0);
       }
-      expect(differences).toBeGreaterThanOrEqual(4);
+      expect(differences).toBeGreaterThanOrEqual(3);
     }
   });
 });

@@ -24,7 +24,7 @@ interface Outcome {
 }
 
 const sameUnits = (left: readonly CodeUnit[], right: readonly CodeUnit[]) => left.length === right.length && left.every((unit, index) => unit === right[index]);
-const sameMembers = (left: UnitCluster["members"], right: UnitCluster["members"]) =>
+const sameMembers = (left: Readonly<UnitCluster["members"]>, right: Readonly<UnitCluster["members"]>) =>
   left.length === right.length && left.every((member, index) => member.unit === right[index].unit && member.similarity === right[index].similarity);
 
 // Everything of the run outside its members' own files that scoring reads: the other files
