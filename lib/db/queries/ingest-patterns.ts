@@ -152,7 +152,7 @@ export async function adjustSearchLexemeStats({ transaction, projectId }: { tran
        select coalesce(w.word, r.word) as word, coalesce(w.ndoc, 0) - coalesce(r.ndoc, 0) as change
        from written w full join replaced r on r.word = w.word
      )
-     select public.adjust_search_lexeme_stats($1, coalesce(jsonb_object_agg(word, change) filter (where change <> 0), '{}'::jsonb)) as adjusted
+     select public.adjust_search_lexeme_stats($1::uuid, coalesce(jsonb_object_agg(word, change) filter (where change <> 0), '{}'::jsonb)) as adjusted
      from changes`,
     [projectId],
   );

@@ -15,8 +15,9 @@ export interface IngestStateDigest {
 /**
  * Takes the project's ingest lock (as `resolveIngestTargets` does: held to the end of the
  * transaction) and sums up what an ingest's write reads: each pattern's id, key, extraction
- * hash, version chain and full-text inputs (name, description, search text: the lexeme
- * counts follow them); each occurrence; each relationship. Order-free sums of row hashes
+ * hash, version chain, name and description (with the extraction hash, which covers the
+ * search text ingest writes, these are the full-text vector's inputs: the lexeme counts
+ * follow them); each occurrence; each relationship. Order-free sums of row hashes
  * (one scan of each table's project rows), so two equal digests mean, short of a 64-bit hash
  * collision in a sum, that nothing an ingest reads changed in between.
  */
@@ -26,7 +27,7 @@ export async function readIngestStateDigest({ transaction, projectId, repository
     `with patterns as (
        select count(*) as total, count(distinct extraction_key) as keys, count(extraction_key) as keyed,
          count(*) filter (where superseded_by is not null) as superseded,
-         coalesce(sum(hashtextextended(concat_ws('|', id, extraction_key, extraction_hash, superseded_by, version, name, description, search_text), 0)), 0) as hash
+         coalesce(sum(hashtextextended(concat_ws('|', id, extraction_key, extraction_hash, superseded_by, version, name, description), 0)), 0) as hash
        from public.patterns where project_id = $1
      ),
      occurrences as (
