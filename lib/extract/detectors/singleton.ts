@@ -2,6 +2,8 @@ import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
 import { ownReturns, returnedValue } from "./functions";
+import { classWithSharedInstance } from "./shared-class";
+import { sharedInstanceAccessor } from "./shared-instance";
 import { classMethods, parameterNames } from "./syntax";
 
 /**
@@ -10,8 +12,8 @@ import { classMethods, parameterNames } from "./syntax";
  * a global instance once (`global _instance; if _instance is None: _instance = X()`).
  */
 export const detectSingleton: Detector = (context) => {
-  if (context.isClass) return classSingleton(context);
-  return moduleSingleton(context);
+  if (context.isClass) return classSingleton(context) ?? classWithSharedInstance(context);
+  return moduleSingleton(context) ?? sharedInstanceAccessor(context);
 };
 
 function classSingleton(context: DetectorContext): PatternMatch | undefined {

@@ -1,0 +1,66 @@
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
+import type { PatternMatch } from "@/lib/domain";
+import { DetectorContext, patternMatch } from "./detector";
+import { className } from "./members";
+import { sharedInstanceAccessor } from "./shared-instance";
+import { classMethods } from "./syntax";
+
+/**
+ * A class whose instance is shared: a class-level method hands out stored instances
+ * (`static of(id)` finding or creating one in `this.instances`), or the module creates its
+ * one instance at import (`MasterRegistry = _MasterRegistry()`, `export default new Store()`)
+ * and nothing else in the file constructs it, with the instance's methods exported as the
+ * module's functions or the class kept private behind it.
+ */
+export function classWithSharedInstance(context: DetectorContext): PatternMatch | undefined {
+  for (const method of classMethods(context.node)) {
+    const classLevel = method.isStatic || method.name === "__new__" || method.decorators.includes("classmethod");
+    if (!classLevel) continue;
+    const accessor = sharedInstanceAccessor(new DetectorContext({ ...context.input, node: method.node }));
+    if (accessor) return patternMatch("singleton", accessor.confidence, [`${method.name}() hands out the shared instance`, ...accessor.evidence]);
+  }
+  return moduleInstance(context);
+}
+
+function moduleInstance(context: DetectorContext): PatternMatch | undefined {
+  const name = className(context.node);
+  if (!name || context.node.parent?.type === "block" || context.node.parent?.type === "statement_block") return undefined;
+  const root = context.node.tree.rootNode;
+  const constructions = countConstructions(context.input.source, name);
+  if (constructions !== 1) return undefined;
+  const instance = moduleLevelInstance(root, name);
+  if (!instance) return undefined;
+  const aliases = root.namedChildren.filter((statement) => new RegExp(`^[\\w$]+\\s*=\\s*${escape(instance)}\\.[\\w$]+\\s*$`).test(statement.text)).length;
+  const exported = instance === "default" || instance === "module.exports";
+  const hidden = /^_/.test(name) && !/^_/.test(instance);
+  if (!exported && !hidden && aliases === 0) return undefined;
+  const evidence = [`the module creates its one instance: ${instance === "default" ? "export default" : instance} = ${name}()`, `nothing else in the file constructs ${name}`];
+  if (aliases > 0) evidence.push(`${aliases} module functions are the instance's bound methods`);
+  return patternMatch("singleton", aliases > 0 || exported ? 0.75 : 0.65, evidence);
+}
+
+function countConstructions(text: string, name: string): number {
+  // `class Name(Base):` defines it; every other `Name(` / `new Name(` constructs it.
+  const pattern = new RegExp(`(?<![\\w$.]|class\\s+)${escape(name)}\\s*\\(`, "g");
+  return [...text.matchAll(pattern)].length;
+}
+
+/** The module-level name bound to `Name()` / `new Name()`, `default` for `export default new Name()`. */
+function moduleLevelInstance(root: SyntaxNode, name: string): string | undefined {
+  const construction = new RegExp(`^(?:new\\s+)?${escape(name)}\\s*\\(`);
+  for (const statement of root.namedChildren) {
+    const text = statement.text;
+    const python = /^([A-Za-z_]\w*)\s*=\s*(.*)$/s.exec(text);
+    if (statement.type === "expression_statement" && python && construction.test(python[2]!.trim())) return python[1];
+    if (statement.type === "export_statement" && /^export\s+default\s+new\s/.test(text) && construction.test(text.replace(/^export\s+default\s+/, ""))) return "default";
+    const declared = /^(?:export\s+)?(?:const|let|var)\s+([\w$]+)\s*=\s*(.*)$/s.exec(text);
+    if (declared && construction.test(declared[2]!.trim())) return declared[1];
+    const commonJs = /^module\.exports\s*=\s*(.*)$/s.exec(text);
+    if (commonJs && construction.test(commonJs[1]!.trim().replace(/;$/, ""))) return "module.exports";
+  }
+  return undefined;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
