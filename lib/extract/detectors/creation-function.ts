@@ -79,11 +79,30 @@ function productOf(value: SyntaxNode, context: DetectorContext, depth: number): 
   if (productName.test(name) && !errorName.test(name) && /^[\w.]+$/.test(calleeText) && !/^(self|cls)\./.test(calleeText)) {
     return { name, text: calleeText, chosenByCaller: false };
   }
+  if (calleeText === "type" && (value.childForFieldName("arguments")?.namedChildren.length ?? 0) === 3) return { name: "class", text: "type(name, bases, namespace)", chosenByCaller: false };
+  const chosen = chosenClass(context, calleeText, name);
+  if (chosen) return chosen;
   const fromCaller = parameterNames(context.node).includes(calleeText) || /^(self|cls)\.\w+$/.test(calleeText) || localBinding(context, calleeText) !== undefined;
   if (fromCaller && classVariable.test(name) && !/^(__class__|type)$/.test(name)) return { name, text: calleeText, chosenByCaller: true };
   if (fromCaller && parameterNames(context.node).includes(calleeText) && passesSelf(value)) return { name, text: calleeText, chosenByCaller: true };
   return undefined;
 }
+
+/**
+ * `cls = get_rdata_class(rdtype); return cls.from_text(...)` / `klass = registry[name]; return klass(...)`:
+ * a class looked up from the input, then constructed (directly or through an alternative constructor).
+ */
+function chosenClass(context: DetectorContext, calleeText: string, name: string): Product | undefined {
+  const receiver = calleeText.includes(".") ? calleeText.slice(0, calleeText.lastIndexOf(".")) : calleeText;
+  if (!/^\w+$/.test(receiver) || (receiver !== calleeText && !alternativeConstructor.test(name))) return undefined;
+  const binding = localBinding(context, receiver);
+  if (!binding) return undefined;
+  const lookedUp = /^(subscript|subscript_expression)$/.test(binding.type)
+    || (/^(call|call_expression)$/.test(binding.type) && /(class|cls|type|factory|\.get)$/i.test(binding.childForFieldName("function")?.text ?? ""));
+  return lookedUp ? { name: receiver, text: `${binding.text.slice(0, 40)} → ${calleeText}(...)`, chosenByCaller: true } : undefined;
+}
+
+const alternativeConstructor = /^(from_\w+|from[A-Z]\w*|create\w*|make\w*|new\w*|build\w*|__new__|of|parse)$/;
 
 /** `cursor(self)`: a class handed in is constructed around this object. */
 function passesSelf(call: SyntaxNode): boolean {

@@ -1,9 +1,9 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { DetectorContext, patternMatch } from "./detector";
-import { className } from "./members";
+import { className, classNamed } from "./members";
 import { sharedInstanceAccessor } from "./shared-instance";
-import { classMethods } from "./syntax";
+import { classMethods, parameterNames } from "./syntax";
 
 /**
  * A class whose instance is shared: a class-level method hands out stored instances
@@ -19,7 +19,21 @@ export function classWithSharedInstance(context: DetectorContext): PatternMatch 
     const accessor = sharedInstanceAccessor(new DetectorContext({ ...context.input, node: method.node }));
     if (accessor) return patternMatch("singleton", accessor.confidence, [`${method.name}() hands out the shared instance`, ...accessor.evidence]);
   }
-  return moduleInstance(context);
+  return singletonMaker(context) ?? moduleInstance(context);
+}
+
+/** `class Config(metaclass=Singleton)` / `class Config(Singleton)` where the metaclass or base of the file hands out one instance. */
+function singletonMaker(context: DetectorContext): PatternMatch | undefined {
+  if (context.family !== "python") return undefined;
+  const written = context.node.childForFieldName("superclasses")?.namedChildren ?? [];
+  for (const base of written) {
+    const name = (base.type === "keyword_argument" ? base.childForFieldName("value")?.text : base.text) ?? "";
+    const owner = /^[A-Za-z_]\w*$/.test(name) ? classNamed(context.node, name, context.family) : undefined;
+    if (!owner || owner.id === context.node.id) continue;
+    const maker = classMethods(owner).find((method) => (method.name === "__call__" || method.name === "__new__") && sharedInstanceAccessor(new DetectorContext({ ...context.input, node: method.node })));
+    if (maker) return patternMatch("singleton", 0.8, [`${base.type === "keyword_argument" ? "metaclass" : "base"} ${name}.${maker.name}() hands out one shared instance per class`]);
+  }
+  return undefined;
 }
 
 function moduleInstance(context: DetectorContext): PatternMatch | undefined {
@@ -33,10 +47,18 @@ function moduleInstance(context: DetectorContext): PatternMatch | undefined {
   const aliases = root.namedChildren.filter((statement) => new RegExp(`^[\\w$]+\\s*=\\s*${escape(instance)}\\.[\\w$]+\\s*$`).test(statement.text)).length;
   const exported = instance === "default" || instance === "module.exports";
   const hidden = /^_/.test(name) && !/^_/.test(instance);
-  if (!exported && !hidden && aliases === 0) return undefined;
+  // `utc = UTC()`: built without arguments, the one instance is the module's, not a value among many.
+  const bare = new RegExp(`(?:new\\s+)?${escape(name)}\\s*\\(\\s*\\)`).test(context.input.source) && takesNothing(context.node);
+  if (!exported && !hidden && aliases === 0 && !bare) return undefined;
   const evidence = [`the module creates its one instance: ${instance === "default" ? "export default" : instance} = ${name}()`, `nothing else in the file constructs ${name}`];
   if (aliases > 0) evidence.push(`${aliases} module functions are the instance's bound methods`);
   return patternMatch("singleton", aliases > 0 || exported ? 0.75 : 0.65, evidence);
+}
+
+/** A class whose constructor takes nothing but the instance: it cannot be configured into different values. */
+function takesNothing(classNode: SyntaxNode): boolean {
+  const constructor = classMethods(classNode).find((method) => method.name === "__init__" || method.name === "constructor");
+  return !constructor || parameterNames(constructor.node).filter((name) => name !== "self").length === 0;
 }
 
 function countConstructions(text: string, name: string): number {

@@ -47,6 +47,8 @@ interface Store {
 }
 
 const classReceiver = /^(cls|self\.__class__|type\(self\)|_*[A-Z][\w$]*)$/;
+// A slot that by its name holds the one shared instance, whatever object carries it (`registration.instance`).
+const sharedSlot = /^[#_]*(instance|singleton|shared_?instance|default_?instance|global_?instance)$/i;
 
 /** Whether a holder outlives the call: an attribute of the class or of another class, a module-level variable. */
 function isSharedHolder(context: DetectorContext, holder: string): boolean {
@@ -57,7 +59,7 @@ function isSharedHolder(context: DetectorContext, holder: string): boolean {
   const object = holder.slice(0, dot);
   const property = holder.slice(dot + 1);
   if (!property || /^(prototype|__new__|__init__|name|length)$/.test(property)) return false;
-  if (classReceiver.test(object)) return true;
+  if (classReceiver.test(object) || (sharedSlot.test(property) && !/^(self|this)$/.test(object))) return true;
   const member = object === "this" ? methodOf(context.node, context.family) : undefined;
   return member !== undefined && (member.method.isStatic || member.method.decorators.includes("classmethod"));
 }
@@ -121,7 +123,8 @@ function isCreation(value: SyntaxNode): boolean {
   if (value.type !== "call" && value.type !== "call_expression") return false;
   const callee = value.childForFieldName("function")?.text ?? "";
   const name = lastSegment(callee);
-  return /^_*[A-Z]/.test(name) || name === "__new__" || callee === "cls" || /^(create|make|new)\w*$/i.test(name);
+  // `super().__call__(*args)` in a metaclass creates the instance; `super().__new__(cls)` in a class.
+  return /^_*[A-Z]/.test(name) || name === "__new__" || name === "__call__" || callee === "cls" || /^(create|make|new|construct)\w*$/i.test(name);
 }
 
 /** How the unit tells whether the holder is empty, or undefined when it never does. */

@@ -86,6 +86,67 @@ lookup = Registry.lookup
     expect(kindsOf(found, "_Registry")).toContain("singleton");
   });
 
+  it("finds metaclass singletons, memoised accessors without arguments and a module's one bare instance", async () => {
+    const found = await detect(
+      `import functools
+
+
+class SingletonMeta(type):
+    _instances = {}
+
+    def __call__(cls, *args, **kwargs):
+        if cls not in cls._instances:
+            cls._instances[cls] = super().__call__(*args, **kwargs)
+        return cls._instances[cls]
+
+
+class Config(metaclass=SingletonMeta):
+    pass
+
+
+@functools.lru_cache()
+def get_settings():
+    return Settings()
+
+
+class UTC:
+    def utcoffset(self, dt):
+        return ZERO
+
+
+utc = UTC()
+`,
+      "python",
+    );
+    expect(kindsOf(found, "SingletonMeta.__call__")).toContain("singleton");
+    expect(kindsOf(found, "Config")).toContain("singleton");
+    expect(evidenceOf(found, "Config")).toContain("metaclass SingletonMeta");
+    expect(kindsOf(found, "get_settings")).toContain("singleton");
+    expect(kindsOf(found, "UTC")).toContain("singleton");
+  });
+
+  it("leaves per-object lazy attributes and memoised functions of an argument alone", async () => {
+    const found = await detect(
+      `import functools
+
+
+class Client:
+    def session(self):
+        if self._instance is None:
+            self._instance = Session()
+        return self._instance
+
+
+@functools.lru_cache()
+def parser_for(language):
+    return Parser(language)
+`,
+      "python",
+    );
+    expect(kindsOf(found, "Client.session")).not.toContain("singleton");
+    expect(kindsOf(found, "parser_for")).not.toContain("singleton");
+  });
+
   it("finds a static accessor that finds or creates instances in a class-level list", async () => {
     const found = await detect(
       `export class Container {
@@ -176,10 +237,16 @@ class Connection:
         table = table_class(self, name)
         self._tables[name] = table
         return table
+
+
+def from_text(rdclass, rdtype, text):
+    cls = get_rdata_class(rdclass, rdtype)
+    return cls.from_text(rdclass, rdtype, text)
 `,
       "python",
     );
     expect(kindsOf(found, "connect")).toContain("factory");
+    expect(kindsOf(found, "from_text")).toContain("factory");
     expect(evidenceOf(found, "connect")).toContain("returns a new Connection");
     expect(kindsOf(found, "Connection.cursor")).toContain("factory");
     expect(kindsOf(found, "Connection.table")).toContain("factory");
