@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { patternMatch, snippet, type Detector, type DetectorContext, remembered } from "./detector";
 import { functionName } from "./functions";
 import { enclosingClass } from "./members";
 import { fileIndexOf } from "./file-index";
@@ -23,12 +23,12 @@ const plainBase = /^(object|Object|Exception|Error|BaseException|Generic|ABC|Pro
  * A function that turns a callback API into a promise (or back), or bridges blocking and
  * async code in Python (see `asyncBridge`), adapts too.
  */
-export const detectAdapter: Detector = (context) => {
+export const detectAdapter: Detector = remembered((context) => {
   if (context.isClass) return adapterOf(classView(context.node, context.family, context.input.fileImports))?.match ?? bridgeClass(context);
   const classNode = enclosingClass(context.node, context.family);
   if (!classNode) return promiseConversion(context) ?? asyncBridge(context);
   return adapterMember(context, classNode) ?? promiseConversion(context) ?? asyncBridge(context);
-};
+});
 
 /** A class as the adapter analysis reads it, from a class unit or from one of its methods. */
 interface ClassView {

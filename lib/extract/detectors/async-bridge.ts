@@ -14,6 +14,9 @@ const toLoop = /^(run_until_complete|run_coroutine_threadsafe|async_to_sync)$/;
  */
 export function asyncBridge(context: DetectorContext): PatternMatch | undefined {
   if (context.family !== "python") return undefined;
+  // Cheap first: a bridge calls one of the loop/thread hand-offs or makes a future.
+  const candidate = context.calls().some((call) => toThread.test(call.name) || toLoop.test(call.name) || call.callee === "asyncio.run" || call.name === "create_future" || /^(asyncio\.)?Future$/.test(call.callee));
+  if (!candidate) return undefined;
   const given = new Set(parameterNames(context.node).filter((name) => !/^(self|cls)$/.test(name)));
   const mentionsGiven = (text: string): boolean =>
     [...given].some((name) => new RegExp(`(^|[^\\w.])${name}\\b`).test(text)) || /\bself\.[\w]+\s*[,()]/.test(text);

@@ -1,5 +1,5 @@
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, type Detector, type DetectorContext } from "./detector";
+import { patternMatch, type Detector, type DetectorContext, remembered } from "./detector";
 import { methodOf } from "./members";
 import { classMethods, parameterNames, pythonDecorators } from "./syntax";
 
@@ -11,10 +11,10 @@ const releaseName = /^(release|close|unlock|dispose|disconnect|destroy|end|exit|
  * acquires, calls `fn` inside try and releases in finally; and the `__enter__`/`__exit__`
  * methods of such a class.
  */
-export const detectContextManager: Detector = (context) => {
+export const detectContextManager: Detector = remembered((context) => {
   if (context.isClass) return classManager(context);
   return generatorManager(context) ?? scopedCallback(context) ?? protocolMethod(context);
-};
+});
 
 /** `__enter__`/`__exit__` (or the async pair) of a class that defines both: the protocol's halves. */
 function protocolMethod(context: DetectorContext): PatternMatch | undefined {

@@ -53,9 +53,11 @@ function decoratedComponent(methods: readonly MethodInfo[]): DecoratorEvidence |
   const fields = [...constructor.node.text.matchAll(/\b(?:self|this)\.([#\w$]+)\s*=\s*(?:\n\s*)?([\w$]+)/g)].filter((match) => parameters.includes(match[2]!)).map((match) => match[1]!);
   const members = methods.filter((method) => !lifecycle.test(method.name) && !/^[_]/.test(method.name) && !method.isStatic);
   if (members.length < 3) return undefined;
+  if (fields.length === 0) return undefined;
+  const texts = new Map(members.map((method) => [method, method.node.text]));
   for (const field of new Set(fields)) {
     const access = `.${field}.`;
-    const same = members.filter((method) => method.node.text.includes(`${access}${method.name}(`));
+    const same = members.filter((method) => texts.get(method)!.includes(`${access}${method.name}(`));
     if (same.length < 3 || same.length * 5 < members.length * 3) continue;
     const adding = same.filter((method) => (method.node.childForFieldName("body")?.namedChildren.filter((child) => child.type !== "comment").length ?? 0) > 1);
     // Forwarding alone is a proxy; a decorator adds behaviour around at least one call.

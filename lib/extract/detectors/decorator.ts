@@ -1,7 +1,7 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { wrapperClass } from "./decorator-class";
 import { decoratorFactoryReturning, fileFunction, isCallableParameter, markingDecorator, type DecoratorEvidence } from "./decorator-shapes";
-import { patternMatch, type Detector } from "./detector";
+import { patternMatch, type Detector, remembered } from "./detector";
 import { expressionBody, functionName, nestedFunctions, ownReturns, returnedValue } from "./functions";
 import { isSelfName, nodeTypes, parameterNames, pythonDecorators, type Family } from "./syntax";
 
@@ -12,12 +12,12 @@ const collectionMethod = /^(delete|remove|discard|splice|add|push|append|set|uns
  * `update_wrapper`, a closure invoking its argument), a decorator factory returning such a
  * function, or a TypeScript method decorator `(target, key, descriptor)`.
  */
-export const detectDecorator: Detector = (context) => {
+export const detectDecorator: Detector = remembered((context) => {
   const hasFunctions = () => context.find(nodeTypes[context.family].function).length > 0;
   const evidence = context.isClass ? wrapperClass(context.node, context.family) : decoratorEvidence(context.node, context.family, hasFunctions);
   if (!evidence) return undefined;
   return patternMatch("decorator", evidence.confidence, evidence.reasons);
-};
+});
 
 type Evidence = DecoratorEvidence;
 
@@ -67,9 +67,8 @@ function delegatingDecorator(fn: SyntaxNode, family: Family): Evidence | undefin
   const returned = [...ownReturns(fn, family).flatMap((statement) => returnedValue(statement) ?? []), ...[expressionBody(fn)].flatMap((body) => body ?? [])];
   for (const value of returned) {
     const target = delegateOf(value);
-    if (!target || !value.descendantsOfType("identifier").some((identifier) => parameters.has(identifier.text))) continue;
-    const node = fileFunction(fn, target, family);
-    if (!node || node.id === fn.id) continue;
+    const node = target ? fileFunction(fn, target, family) : undefined;
+    if (!node || node.id === fn.id || !value.descendantsOfType("identifier").some((identifier) => parameters.has(identifier.text))) continue;
     const isClass = (nodeTypes[family].class as readonly string[]).includes(node.type);
     const evidence = isClass ? wrapperClass(node, family) : decoratorEvidence(node, family);
     if (evidence) return { confidence: Math.min(evidence.confidence, 0.75), reasons: [`returns ${target}(...) with its arguments, and ${target}:`, ...evidence.reasons.slice(0, 2)] };

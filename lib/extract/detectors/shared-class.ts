@@ -40,10 +40,8 @@ function moduleInstance(context: DetectorContext): PatternMatch | undefined {
   const name = className(context.node);
   if (!name || context.node.parent?.type === "block" || context.node.parent?.type === "statement_block") return undefined;
   const root = context.node.tree.rootNode;
-  const constructions = countConstructions(context.input.source, name);
-  if (constructions !== 1) return undefined;
-  const instance = moduleLevelInstance(root, name);
-  if (!instance) return undefined;
+  const instance = moduleInstances(root).get(name);
+  if (!instance || countConstructions(context.input.source, name) !== 1) return undefined;
   const aliases = root.namedChildren.filter((statement) => new RegExp(`^[\\w$]+\\s*=\\s*${escape(instance)}\\.[\\w$]+\\s*$`).test(statement.text)).length;
   const exported = instance === "default" || instance === "module.exports";
   const hidden = /^_/.test(name) && !/^_/.test(instance);
@@ -67,20 +65,29 @@ function countConstructions(text: string, name: string): number {
   return [...text.matchAll(pattern)].length;
 }
 
-/** The module-level name bound to `Name()` / `new Name()`, `default` for `export default new Name()`. */
-function moduleLevelInstance(root: SyntaxNode, name: string): string | undefined {
-  const construction = new RegExp(`^(?:new\\s+)?${escape(name)}\\s*\\(`);
+const instancesByTree = new WeakMap<SyntaxNode["tree"], Map<string, string>>();
+
+/**
+ * Module-level constructions of a file, class name → the name bound to it (`utc = UTC()` → UTC: utc;
+ * `export default new Store()` → Store: default), read once per tree.
+ */
+function moduleInstances(root: SyntaxNode): Map<string, string> {
+  let instances = instancesByTree.get(root.tree);
+  if (instances) return instances;
+  instances = new Map();
+  const construction = /^(?:new\s+)?(_*[A-Z][\w$]*)\s*\(/;
   for (const statement of root.namedChildren) {
     const text = statement.text;
-    const python = /^([A-Za-z_]\w*)\s*=\s*(.*)$/s.exec(text);
-    if (statement.type === "expression_statement" && python && construction.test(python[2]!.trim())) return python[1];
-    if (statement.type === "export_statement" && /^export\s+default\s+new\s/.test(text) && construction.test(text.replace(/^export\s+default\s+/, ""))) return "default";
+    const python = statement.type === "expression_statement" ? /^([A-Za-z_]\w*)\s*=\s*(.*)$/s.exec(text) : null;
     const declared = /^(?:export\s+)?(?:const|let|var)\s+([\w$]+)\s*=\s*(.*)$/s.exec(text);
-    if (declared && construction.test(declared[2]!.trim())) return declared[1];
+    const exported = statement.type === "export_statement" ? /^export\s+default\s+(new\s.*)$/s.exec(text) : null;
     const commonJs = /^module\.exports\s*=\s*(.*)$/s.exec(text);
-    if (commonJs && construction.test(commonJs[1]!.trim().replace(/;$/, ""))) return "module.exports";
+    const [instance, value] = python ? [python[1]!, python[2]!] : declared ? [declared[1]!, declared[2]!] : exported ? ["default", exported[1]!] : commonJs ? ["module.exports", commonJs[1]!] : [undefined, undefined];
+    const built = value === undefined ? undefined : construction.exec(value.trim())?.[1];
+    if (instance && built && !instances.has(built)) instances.set(built, instance);
   }
-  return undefined;
+  instancesByTree.set(root.tree, instances);
+  return instances;
 }
 
 function escape(text: string): string {

@@ -85,22 +85,27 @@ function isModuleLevel(node: SyntaxNode, name: string): boolean {
 /** Where the unit stores a created object: `H = X()`, `H[k] = local`, `H.set(x)`, `H.push(x)`, `setattr(cls, n, cls())`. */
 function stores(context: DetectorContext): Store[] {
   const found: Store[] = [];
-  const created = createdLocals(context);
+  let createdCache: Set<string> | undefined;
+  const created = () => (createdCache ??= createdLocals(context));
   for (const assignment of context.find(context.family === "python" ? ["assignment"] : ["assignment_expression"])) {
-    const left = (assignment.childForFieldName("left")?.text ?? "").replace(/\[.*\]$/s, "");
+    const target = assignment.childForFieldName("left");
+    // Only attributes can be shared holders here (module globals are the module-level rule's).
+    if (!target || !/^(attribute|member_expression|subscript|subscript_expression)$/.test(target.type)) continue;
+    const left = target.text.replace(/\[.*\]$/s, "");
+    if (!left.includes(".") || (/^(self|this)\./.test(left) && !/^(self\.__class__|this\.[#\w$]+$)/.test(left) && !sharedSlot.test(left.split(".").pop() ?? ""))) continue;
     let right = assignment.childForFieldName("right");
     // `_Screen._root = self._root = _Root()`: the value is the innermost right-hand side.
     while (right && /^(assignment|assignment_expression)$/.test(right.type)) right = right.childForFieldName("right");
     if (!right) continue;
     if (isCreation(right)) found.push({ holder: left, text: assignment.text });
-    else if (created.has(right.text)) found.push({ holder: left, text: assignment.text, local: right.text });
+    else if (created().has(right.text)) found.push({ holder: left, text: assignment.text, local: right.text });
   }
   for (const call of context.calls()) {
     const argumentNodes = call.node.childForFieldName("arguments")?.namedChildren ?? [];
     const last = argumentNodes.at(-1);
     if (!last) continue;
-    if (/^(set|push|append|setdefault|add)$/.test(call.name) && (isCreation(last) || created.has(last.text))) {
-      found.push({ holder: call.callee.slice(0, -(call.name.length + 1)), text: call.node.text, local: created.has(last.text) ? last.text : undefined });
+    if (/^(set|push|append|setdefault|add)$/.test(call.name) && (isCreation(last) || created().has(last.text))) {
+      found.push({ holder: call.callee.slice(0, -(call.name.length + 1)), text: call.node.text, local: created().has(last.text) ? last.text : undefined });
     }
     if (call.callee === "setattr" && isCreation(last)) found.push({ holder: `attribute of ${argumentNodes[0]?.text ?? ""}`, text: call.node.text });
   }

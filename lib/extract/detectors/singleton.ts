@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { patternMatch, snippet, type Detector, type DetectorContext, remembered } from "./detector";
 import { ownReturns, returnedValue } from "./functions";
 import { classWithSharedInstance } from "./shared-class";
 import { sharedInstanceAccessor } from "./shared-instance";
@@ -11,10 +11,10 @@ import { classMethods, parameterNames, pythonDecorators } from "./syntax";
  * a static `getInstance()` storing `new X()` once), or a module-level accessor that creates
  * a global instance once (`global _instance; if _instance is None: _instance = X()`).
  */
-export const detectSingleton: Detector = (context) => {
+export const detectSingleton: Detector = remembered((context) => {
   if (context.isClass) return classSingleton(context) ?? classWithSharedInstance(context);
   return moduleSingleton(context) ?? sharedInstanceAccessor(context) ?? cachedConstructor(context);
-};
+});
 
 /** `@lru_cache() def get_settings(): return Settings()`: a memoised accessor without arguments builds its object once. */
 function cachedConstructor(context: DetectorContext): PatternMatch | undefined {

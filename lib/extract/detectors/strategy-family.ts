@@ -4,6 +4,12 @@ import { fileIndexOf, type ClassFacts, type FileIndex } from "./file-index";
 import { functionName } from "./functions";
 
 const lifecycle = /^(__\w+__|constructor|__init__)$/;
+const maxOperations = 3;
+const maxFamily = 10;
+
+function publicMethods(facts: ClassFacts): number {
+  return [...facts.methods].filter((method) => !lifecycle.test(method) && !/^_/.test(method)).length;
+}
 const notAFamily = /(Error|Exception|Warning|Test|TestCase|Tests|Mixin|Meta|Enum|Dict|List|Tuple|Set|Thread|Process|Exit|Interrupt)$/;
 
 /**
@@ -25,7 +31,9 @@ export function familyMember(context: DetectorContext): PatternMatch | undefined
 /** An abstract base declaring the methods its implementations (in other modules) supply: `BaseTrigger.get_next_fire_time`. */
 function abstractInterface(facts: ClassFacts): PatternMatch | undefined {
   const declared = [...facts.abstractMethods].filter((method) => !lifecycle.test(method) || method === "__call__");
-  if (!facts.isAbstract || declared.length === 0) return undefined;
+  // A strategy interface is narrow: a few operations to supply, little behaviour of its own.
+  const concrete = [...facts.methods].filter((method) => !facts.abstractMethods.has(method) && !lifecycle.test(method) && !/^_/.test(method));
+  if (!facts.isAbstract || declared.length === 0 || declared.length > maxOperations || concrete.length > 2) return undefined;
   return patternMatch("strategy", 0.6, [`declares abstract ${declared.slice(0, 3).join(", ")}`, "for interchangeable implementations to supply"]);
 }
 
@@ -37,7 +45,8 @@ function implementsAbstractBase(facts: ClassFacts, index: FileIndex): PatternMat
     const implemented = abstract.filter((method) => facts.methods.has(method));
     if (implemented.length === 0) continue;
     const siblings = [...index.classes.values()].filter((other) => other.name !== facts.name && other.bases.includes(base) && abstract.some((method) => other.methods.has(method)));
-    if (siblings.length === 0) continue;
+    // Dozens of subclasses of one base are a type hierarchy (schema node types), not interchangeable strategies.
+    if (siblings.length === 0 || siblings.length >= maxFamily) continue;
     return patternMatch("strategy", 0.8, [
       `implements ${base}'s abstract ${implemented.slice(0, 3).join(", ")}`,
       `interchangeable with ${siblings.slice(0, 3).map((other) => other.name).join(", ")}`,
@@ -54,7 +63,7 @@ function overridesWithSiblings(facts: ClassFacts, index: FileIndex): PatternMatc
     for (const method of facts.methods) {
       if ((lifecycle.test(method) && method !== "__call__") || !baseFacts.methods.has(method)) continue;
       const siblings = [...index.classes.values()].filter((other) => other.name !== facts.name && other.bases.includes(base) && other.methods.has(method));
-      if (siblings.length < 2) continue;
+      if (siblings.length < 2 || siblings.length >= maxFamily || publicMethods(facts) > maxOperations) continue;
       return patternMatch("strategy", 0.7, [`overrides ${base}.${method}()`, `as ${siblings.length} other subclasses do (${siblings.slice(0, 3).map((other) => other.name).join(", ")})`]);
     }
   }
@@ -63,7 +72,8 @@ function overridesWithSiblings(facts: ClassFacts, index: FileIndex): PatternMatc
 
 function namedVariant(facts: ClassFacts, bases: string[], context: DetectorContext): PatternMatch | undefined {
   const overriding = [...facts.methods].filter((method) => !lifecycle.test(method) && !/^_[^_]/.test(method));
-  if (overriding.length === 0) return undefined;
+  // A variant supplies the family's few operations; a subclass adding many methods extends it instead.
+  if (overriding.length === 0 || overriding.length > maxOperations) return undefined;
   for (const base of bases) {
     const family = familyName(base);
     if (!family || notAFamily.test(base) || base === facts.name || !joinsFamily(facts.name, family)) continue;
@@ -99,6 +109,7 @@ function prototypeVariant(context: DetectorContext): PatternMatch | undefined {
   const name = functionName(context.node);
   if (!name || !/^[A-Z]/.test(name) || context.node.parent?.type !== "program") return undefined;
   const source = context.input.source;
+  if (!source.includes(`${name}.prototype`)) return undefined;
   const abstract = [...source.matchAll(new RegExp(`${name}\\.prototype\\.([\\w$]+)\\s*=\\s*function\\s*\\([^)]*\\)\\s*\\{\\s*throw\\s+new\\s+\\w*Error\\([^;]*(unimplemented|not\\s+implemented|abstract)`, "gi"))].map((match) => match[1]!);
   if (abstract.length > 0) return patternMatch("strategy", 0.6, [`declares abstract ${abstract.slice(0, 3).join(", ")} (they throw until overridden)`, "for interchangeable implementations to supply"]);
   const parent = new RegExp(`inherits\\(\\s*${name}\\s*,\\s*([\\w$.]+)\\s*\\)|${name}\\.prototype\\s*=\\s*Object\\.create\\(\\s*([\\w$.]+)\\.prototype`).exec(source);
