@@ -11,34 +11,41 @@
  * blend with no usage history). An intent hits when a pattern holding one of its target
  * units is in the top 5; a target unit that no pattern holds is a miss.
  *
- * Three intent sets, reported apart: in-sample (every file but the held-out ones; used while
+ * Four intent sets, reported apart: in-sample (every file but the held-out ones; used while
  * tuning the embedder), held-out (held-out.json; written before the first tuning, looked at
- * and tuned against since) and held-out-2 (held-out-2.json; written before the second
- * tuning and never tuned on: the figure that counts).
+ * and tuned against since), held-out-2 (held-out-2.json; written before the second tuning,
+ * tuned on in the third) and held-out-3 (held-out-3.json; written before the third tuning and
+ * never tuned on). held-out-3 is scored only when named (--set held-out-3), once a round's
+ * tuning is over; the corpus holds its target files either way, so every set ranks against
+ * the same patterns.
  *
  * --original-targets drops the targets marked `added` (right answers completed blind after
  * the intents were written; tests/fixtures/intents/README.md) and scores only the original ones.
  *
  * Each set also reports MRR@10 and how often a result that the product marks strong
  * (lib/search matchStrength) is right; intents about code that is not there
- * (intents/absent/) report how many get no strong result.
+ * (intents/absent/absent-code.json, and absent/held-out-3.json with held-out-3) report how
+ * many get no strong result.
+ *
+ * --dump <file> writes every intent's top 10 with the parts of its rank (and whether it is
+ * right) as JSON, to study other strength rules than the product's.
  *
  * --sweep re-fuses the same candidate lists with other blend constants and boosts (kind named
  * by the intent, recurrence) and reports recall@5 and MRR@10 for each.
  *
- *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2[,...]] [--embedder builtin|use-lite] [--calibrate] [--sweep] [--verbose] [--no-docstring] [--original-targets]
+ *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2|held-out-3[,...]] [--dump <file>] [--embedder builtin|use-lite] [--calibrate] [--sweep] [--verbose] [--no-docstring] [--original-targets]
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern } from "@/lib/embed";
 import { matchStrength, strongMatchRule, type StrengthEvidence } from "@/lib/search";
 import { searchTextForPattern } from "@/lib/ingest";
 import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from "./search-eval/corpus";
-import { intentSets, loadIntents, type Intent, type IntentSet, type Target } from "./search-eval/intents";
+import { intentSets, loadIntents, tuningSets, type Intent, type IntentSet, type Target } from "./search-eval/intents";
 import { createPostgresTextRanker } from "./search-eval/postgres-text-rank";
 import { sharedWords } from "./search-eval/shared-words";
-import { fuseRankings, productBlend, type BlendOptions } from "./search-eval/fuse";
+import { fuseRankings, fuseScores, productBlend, type BlendOptions } from "./search-eval/fuse";
 
 const repository = path.resolve(import.meta.dirname, "../..");
 const intentDirectory = path.join(repository, "tests/fixtures/intents");
@@ -60,6 +67,11 @@ interface Ranking {
   standout: Map<number, number | null>;
   /** What lib/search matchStrength reads, for the hybrid top 5. */
   evidence: Map<number, StrengthEvidence>;
+  /** Each candidate's vector similarity and final score (match_patterns' vector_similarity and final_score). */
+  similarity: number[];
+  scores: Map<number, number>;
+  /** The intent's distinct words and how many of them each of the hybrid top 10 holds. */
+  words: { intentWords: number; found: Map<number, number> };
 }
 type Ranker = (intent: string) => Promise<Ranking>;
 
@@ -98,16 +110,37 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
     const similarity = vectors.map((vector) => dot(query, vector));
     const vector = similarity.map((_, index) => index).sort((left, right) => similarity[right] - similarity[left] || left - right).slice(0, candidateLimit);
     const textHits = await text.rank(intent, candidateLimit);
-    const hybrid = fuseRankings({ intent, vector, text: textHits, patterns: corpus.patterns });
+    const { order: hybrid, scores } = fuseScores({ intent, vector, text: textHits, patterns: corpus.patterns });
     const standout = new Map(hybrid.map((index) => [index, similarityZ(similarity, vector, index)]));
-    const words = await text.wordsFound(intent, hybrid.slice(0, 5));
+    const words = await text.wordsFound(intent, hybrid.slice(0, 10));
     const evidenceOf = (index: number, position: number): StrengthEvidence => ({
       position, vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null,
       intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, candidates: standout.get(index) === null ? "few" : "enough",
     });
     const evidence = new Map(hybrid.slice(0, 5).map((index, position) => [index, evidenceOf(index, position + 1)]));
     const strong = new Set(hybrid.slice(0, 5).filter((index) => matchStrength(evidence.get(index)!).strength === "strong"));
-    return { vector, text: textHits, hybrid, strong, standout, evidence };
+    return { vector, text: textHits, hybrid, strong, standout, evidence, similarity, scores, words };
+  };
+}
+
+/** One intent's top 10 as --dump writes it. */
+interface DumpedIntent {
+  intent: string;
+  noShared: boolean;
+  results: Array<{ name: string; right: boolean; vectorRank: number | null; textRank: number | null; similarity: number; similarityZ: number | null; score: number; intentWords: number; wordsFound: number; strong: boolean }>;
+}
+
+/** The top 10 of one ranking with the parts of each rank. */
+function dumpRanking(corpus: Corpus, intent: string, ranking: Ranking, wanted: Set<number>, noShared: boolean): DumpedIntent {
+  return {
+    intent, noShared,
+    results: ranking.hybrid.slice(0, 10).map((index) => ({
+      name: corpus.patterns[index].name, right: wanted.has(index),
+      vectorRank: ranking.vector.indexOf(index) + 1 || null, textRank: ranking.text.indexOf(index) + 1 || null,
+      similarity: ranking.similarity[index], similarityZ: ranking.standout.get(index) ?? null, score: ranking.scores.get(index)!,
+      intentWords: ranking.words.intentWords, wordsFound: ranking.words.found.get(index) ?? 0,
+      strong: ranking.strong.has(index),
+    })),
   };
 }
 
@@ -124,6 +157,8 @@ interface SetResult {
   lists: Array<{ intent: string; vector: number[]; text: number[]; wanted: Set<number>; noShared: boolean }>;
   /** The hybrid top 5 of every intent, for --calibrate. */
   shown: Array<Array<StrengthEvidence & { right: boolean }>>;
+  /** The hybrid top 10 of every intent with the parts of its rank, for --dump. */
+  dumped: DumpedIntent[];
   problems: string[];
   rows: string[];
 }
@@ -152,7 +187,7 @@ function checkNoSharedWords(corpus: Corpus, intent: Intent, problems: string[]):
 }
 
 async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verbose: boolean): Promise<SetResult> {
-  const result: SetResult = { evaluated: 0, noShared: 0, notPatterns: 0, hits: { vector: { all: 0, noShared: 0 }, text: { all: 0, noShared: 0 }, hybrid: { all: 0, noShared: 0 } }, reciprocalRanks: { all: 0, noShared: 0 }, strong: { marked: 0, right: 0, intentsWithout: 0 }, lists: [], shown: [], problems: [], rows: [] };
+  const result: SetResult = { evaluated: 0, noShared: 0, notPatterns: 0, hits: { vector: { all: 0, noShared: 0 }, text: { all: 0, noShared: 0 }, hybrid: { all: 0, noShared: 0 } }, reciprocalRanks: { all: 0, noShared: 0 }, strong: { marked: 0, right: 0, intentsWithout: 0 }, lists: [], shown: [], dumped: [], problems: [], rows: [] };
   const known = new Set(corpus.units.map((unit) => unitKey(unit.file, unit.qualname)));
   for (const written of intents) {
     let intent = written;
@@ -179,6 +214,7 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
       if (intent.no_shared_words) result.reciprocalRanks.noShared += 1 / position;
     }
     result.shown.push(ranking.hybrid.slice(0, 5).map((index) => ({ ...ranking.evidence.get(index)!, right: wanted.has(index) })));
+    result.dumped.push(dumpRanking(corpus, intent.intent, ranking, wanted, intent.no_shared_words));
     const marked = ranking.hybrid.slice(0, 5).filter((index) => ranking.strong.has(index));
     result.strong.marked += marked.length;
     result.strong.right += marked.filter((index) => wanted.has(index)).length;
@@ -272,7 +308,7 @@ function report(name: string, result: SetResult): string {
 
 async function main(): Promise<void> {
   const setArgument = process.argv.indexOf("--set");
-  const sets: readonly IntentSet[] = setArgument > 0 ? (process.argv[setArgument + 1].split(",") as IntentSet[]) : intentSets;
+  const sets: readonly IntentSet[] = setArgument > 0 ? (process.argv[setArgument + 1].split(",") as IntentSet[]) : tuningSets;
   if (!sets.every((set) => intentSets.includes(set))) throw new Error(`--set takes one of ${intentSets.join(", ")}`);
   const verbose = process.argv.includes("--verbose");
   const loaded = Object.fromEntries(intentSets.map((set) => [set, loadIntents(intentDirectory, set)])) as Record<IntentSet, Intent[]>;
@@ -292,8 +328,10 @@ async function main(): Promise<void> {
   if (originalOnly) console.log("targets: original only (--original-targets)");
   console.log(`corpus: ${files.size} files, ${corpus.units.length} units, ${corpus.patterns.length} patterns; extracted and clustered in ${(built - started).toFixed(0)} ms, indexed in ${(performance.now() - built).toFixed(0)} ms`);
   const reports: string[] = [];
+  const dump: Record<string, DumpedIntent[]> = {};
   for (const set of sets) {
     const result = await evaluateSet(corpus, rank, intents[set], verbose);
+    dump[set] = result.dumped;
     if (result.rows.length > 0) console.log(`\n${set}:\n${result.rows.join("\n")}`);
     if (result.problems.length > 0) {
       console.log(`\nProblems (${set}):\n${result.problems.join("\n")}`);
@@ -303,22 +341,30 @@ async function main(): Promise<void> {
     if (process.argv.includes("--calibrate")) reports.push(calibrationTable(set, result));
     if (process.argv.includes("--sweep")) reports.push(sweepTable(set, result, corpus));
   }
-  reports.push(await reportAbsent(rank));
+  for (const file of ["absent-code.json", ...(sets.includes("held-out-3") ? ["held-out-3.json"] : [])]) {
+    const absent = await evaluateAbsent(corpus, rank, file);
+    reports.push(absent.report);
+    dump[`absent/${file}`] = absent.dumped;
+  }
   console.log(`\n${reports.join("\n")}`);
+  const dumpArgument = process.argv.indexOf("--dump");
+  if (dumpArgument > 0) writeFileSync(process.argv[dumpArgument + 1], JSON.stringify(dump));
 }
 
 /**
- * Intents about code the corpus does not hold (tests/fixtures/intents/absent/): every one
- * should get "no strong match".
+ * Intents about code the corpus does not hold (one file of tests/fixtures/intents/absent/):
+ * every one should get "no strong match".
  */
-async function reportAbsent(rank: Ranker): Promise<string> {
-  const absent = z.array(z.string()).parse(JSON.parse(readFileSync(path.join(intentDirectory, "absent/absent-code.json"), "utf8")));
+async function evaluateAbsent(corpus: Corpus, rank: Ranker, file: string): Promise<{ report: string; dumped: DumpedIntent[] }> {
+  const absent = z.array(z.string()).parse(JSON.parse(readFileSync(path.join(intentDirectory, "absent", file), "utf8")));
   let withoutStrong = 0;
+  const dumped: DumpedIntent[] = [];
   for (const intent of absent) {
     const ranking = await rank(intent);
     if (!ranking.hybrid.slice(0, 5).some((index) => ranking.strong.has(index))) withoutStrong += 1;
+    dumped.push(dumpRanking(corpus, intent, ranking, new Set(), false));
   }
-  return `absent: ${absent.length} intents about code the corpus does not hold\n  no strong match ${percent(withoutStrong, absent.length)}`;
+  return { report: `absent/${file}: ${absent.length} intents about code the corpus does not hold\n  no strong match ${percent(withoutStrong, absent.length)}`, dumped };
 }
 
 await main();

@@ -24,12 +24,13 @@ function namesKind(intent: string, kind: string): boolean {
 
 /**
  * The hybrid order of one intent, as match_patterns fuses its vector and full-text lists (no
- * usage yet: the smoothed success rate is 0.5), with the optional boosts.
+ * usage yet: the smoothed success rate is 0.5), with the optional boosts, and each pattern's
+ * final score (match_patterns' final_score).
  */
-export function fuseRankings(
+export function fuseScores(
   { intent, vector, text, patterns }: { intent: string; vector: number[]; text: number[]; patterns: ReadonlyArray<Pick<ExtractedPattern, "kind" | "occurrences" | "quality">> },
   options: BlendOptions = productBlend,
-): number[] {
+): { order: number[]; scores: Map<number, number> } {
   const rrf = new Map<number, number>();
   vector.forEach((index, rank) => rrf.set(index, (rrf.get(index) ?? 0) + 1 / (options.rrfK + rank + 1)));
   text.forEach((index, rank) => rrf.set(index, (rrf.get(index) ?? 0) + options.textWeight / (options.rrfK + rank + 1)));
@@ -41,5 +42,13 @@ export function fuseRankings(
     return (rrf.get(index)! / ((1 + options.textWeight) / (options.rrfK + 1))) * blend * kind * recurrence;
   };
   const scores = new Map([...rrf.keys()].map((index) => [index, final(index)]));
-  return [...rrf.keys()].sort((left, right) => scores.get(right)! - scores.get(left)! || left - right);
+  return { order: [...rrf.keys()].sort((left, right) => scores.get(right)! - scores.get(left)! || left - right), scores };
+}
+
+/** The hybrid order of one intent (fuseScores without the scores). */
+export function fuseRankings(
+  lists: { intent: string; vector: number[]; text: number[]; patterns: ReadonlyArray<Pick<ExtractedPattern, "kind" | "occurrences" | "quality">> },
+  options: BlendOptions = productBlend,
+): number[] {
+  return fuseScores(lists, options).order;
 }
