@@ -45,7 +45,7 @@ import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from ".
 import { intentSets, loadIntents, tuningSets, type Intent, type IntentSet, type Target } from "./search-eval/intents";
 import { createPostgresTextRanker } from "./search-eval/postgres-text-rank";
 import { sharedWords } from "./search-eval/shared-words";
-import { fuseRankings, fuseScores, productBlend, type BlendOptions } from "./search-eval/fuse";
+import { fuseRankings, fuseScores, productBlend, type BlendOptions, type WordCoverage } from "./search-eval/fuse";
 
 const repository = path.resolve(import.meta.dirname, "../..");
 const intentDirectory = path.join(repository, "tests/fixtures/intents");
@@ -70,8 +70,8 @@ interface Ranking {
   /** Each candidate's vector similarity and final score (match_patterns' vector_similarity and final_score). */
   similarity: number[];
   scores: Map<number, number>;
-  /** The intent's distinct words and how many of them each of the hybrid top 10 holds. */
-  words: { intentWords: number; found: Map<number, number> };
+  /** The intent's distinct words and how many of them each candidate holds. */
+  words: WordCoverage;
 }
 type Ranker = (intent: string) => Promise<Ranking>;
 
@@ -110,9 +110,10 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
     const similarity = vectors.map((vector) => dot(query, vector));
     const vector = similarity.map((_, index) => index).sort((left, right) => similarity[right] - similarity[left] || left - right).slice(0, candidateLimit);
     const textHits = await text.rank(intent, candidateLimit);
-    const { order: hybrid, scores } = fuseScores({ intent, vector, text: textHits, patterns: corpus.patterns });
+    const coverage = await text.wordsFound(intent, [...new Set([...vector, ...textHits])]);
+    const { order: hybrid, scores } = fuseScores({ intent, vector, text: textHits, coverage, patterns: corpus.patterns });
     const standout = new Map(hybrid.map((index) => [index, similarityZ(similarity, vector, index)]));
-    const words = await text.wordsFound(intent, hybrid.slice(0, 10));
+    const words = coverage;
     const evidenceOf = (index: number, position: number): StrengthEvidence => ({
       position, vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null,
       intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, candidates: standout.get(index) === null ? "few" : "enough",
@@ -154,7 +155,7 @@ interface SetResult {
   /** Results in the hybrid top 5 marked strong, those of them that are right, intents with none. */
   strong: { marked: number; right: number; intentsWithout: number };
   /** Every evaluated intent's two candidate lists and right answers, for --sweep. */
-  lists: Array<{ intent: string; vector: number[]; text: number[]; wanted: Set<number>; noShared: boolean }>;
+  lists: Array<{ intent: string; vector: number[]; text: number[]; coverage: WordCoverage; wanted: Set<number>; noShared: boolean }>;
   /** The hybrid top 5 of every intent, for --calibrate. */
   shown: Array<Array<StrengthEvidence & { right: boolean }>>;
   /** The hybrid top 10 of every intent with the parts of its rank, for --dump. */
@@ -202,7 +203,7 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
     const wanted = targetPatterns(corpus, intent.targets);
     if (wanted.size === 0) result.notPatterns += 1;
     const ranking = await rank(intent.intent);
-    result.lists.push({ intent: intent.intent, vector: ranking.vector, text: ranking.text, wanted, noShared: intent.no_shared_words });
+    result.lists.push({ intent: intent.intent, vector: ranking.vector, text: ranking.text, coverage: ranking.words, wanted, noShared: intent.no_shared_words });
     for (const side of ["vector", "text", "hybrid"] as const) {
       const hit = ranking[side].slice(0, 5).some((index) => wanted.has(index));
       result.hits[side].all += hit ? 1 : 0;
@@ -264,18 +265,19 @@ function calibrationTable(name: string, result: SetResult): string {
  */
 function sweepTable(name: string, result: SetResult, corpus: Corpus): string {
   const variants: Array<[string, Partial<BlendOptions>]> = [
-    ["product (k 60, text 0.2, quality 0.1)", {}], ["k 20", { rrfK: 20 }], ["k 40", { rrfK: 40 }], ["k 100", { rrfK: 100 }],
+    ["product (k 60, text 0.2, quality 0.1, coverage 0.15)", {}], ["k 20", { rrfK: 20 }], ["k 40", { rrfK: 40 }], ["k 100", { rrfK: 100 }],
     ["text 0.1", { textWeight: 0.1 }], ["text 0.3", { textWeight: 0.3 }], ["text 0.5", { textWeight: 0.5 }],
     ["quality 0", { qualityWeight: 0 }], ["quality 0.2", { qualityWeight: 0.2 }],
     ["kind named +5 %", { kindBoost: 0.05 }], ["kind named +10 %", { kindBoost: 0.1 }], ["kind named +20 %", { kindBoost: 0.2 }],
     ["recurring +5 %", { recurrenceBoost: 0.05 }], ["recurring +10 %", { recurrenceBoost: 0.1 }], ["recurring +20 %", { recurrenceBoost: 0.2 }],
+    ["coverage 0", { coverageWeight: 0 }], ["coverage 0.1", { coverageWeight: 0.1 }], ["coverage 0.2", { coverageWeight: 0.2 }], ["coverage 0.3", { coverageWeight: 0.3 }],
   ];
   const lines = [`${name}: blend sweep, recall@5 overall / no shared word, MRR@10 overall / no shared word`];
   const noShared = Math.max(1, result.lists.filter((entry) => entry.noShared).length);
   for (const [label, change] of variants) {
     let hits = 0, hitsNoShared = 0, reciprocal = 0, reciprocalNoShared = 0;
     for (const entry of result.lists) {
-      const hybrid = fuseRankings({ intent: entry.intent, vector: entry.vector, text: entry.text, patterns: corpus.patterns }, { ...productBlend, ...change });
+      const hybrid = fuseRankings({ intent: entry.intent, vector: entry.vector, text: entry.text, coverage: entry.coverage, patterns: corpus.patterns }, { ...productBlend, ...change });
       const position = hybrid.findIndex((index) => entry.wanted.has(index)) + 1;
       const hit = position >= 1 && position <= 5;
       hits += hit ? 1 : 0;
