@@ -39,7 +39,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern } from "@/lib/embed";
-import { matchStrength, strongMatchRule, type StrengthEvidence } from "@/lib/search";
+import { matchStrength, strengthModel, strengthProbability, type StrengthEvidence } from "@/lib/search";
 import { searchTextForPattern } from "@/lib/ingest";
 import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from "./search-eval/corpus";
 import { intentSets, loadIntents, tuningSets, type Intent, type IntentSet, type Target } from "./search-eval/intents";
@@ -78,7 +78,7 @@ type Ranker = (intent: string) => Promise<Ranking>;
 /** match_patterns' similarity_z: a similarity's place in the spread of the first 50 vector candidates. */
 function similarityZ(similarity: number[], vector: number[], index: number): number | null {
   const values = vector.slice(0, 50).map((candidate) => similarity[candidate]);
-  if (values.length < strongMatchRule.minimumCandidates) return null;
+  if (values.length < strengthModel.minimumCandidates) return null;
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
   const deviation = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length);
   return deviation > 0 ? (similarity[index] - mean) / deviation : null;
@@ -116,7 +116,7 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
     const words = coverage;
     const evidenceOf = (index: number, position: number): StrengthEvidence => ({
       position, vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null,
-      intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, candidates: standout.get(index) === null ? "few" : "enough",
+      intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, similarityZ: standout.get(index) ?? null,
     });
     const evidence = new Map(hybrid.slice(0, 5).map((index, position) => [index, evidenceOf(index, position + 1)]));
     const strong = new Set(hybrid.slice(0, 5).filter((index) => matchStrength(evidence.get(index)!).strength === "strong"));
@@ -231,30 +231,19 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
 }
 
 /**
- * --calibrate: how often a strong result would be right, and how many intents would get none,
- * for other rules of lib/search strongMatchRule's shape (the first result, vector rank and text
- * rank at most so much, at least so much of the intent's words found in it). Choose on the
- * held-out set; held-out-2 is never tuned on.
+ * --calibrate: how often a strong result would be right, and how many intents would get one, if
+ * lib/search's strength model called the first result strong from other thresholds than its
+ * own. The model is fitted by tests/bench/search-eval/fit-strength.ts on the tuning sets;
+ * held-out-3 is never tuned on.
  */
 function calibrationTable(name: string, result: SetResult): string {
-  const shares = [0, 0.4, 0.5, 0.6, 0.75];
-  const lines = [`${name}: strong results right / intents with none, by most vector rank and text rank (rows) and least share of the intent's words (columns ${shares.join(", ")})`];
-  for (const vectorRank of [1, 2, 3]) {
-    for (const textRank of [1, 2]) {
-      const cells = shares.map((share) => {
-        let marked = 0, right = 0, without = 0;
-        for (const shown of result.shown) {
-          const strong = shown.filter((entry) => entry.position === 1 && entry.vectorRank !== null && entry.vectorRank <= vectorRank && entry.textRank !== null && entry.textRank <= textRank && entry.intentWords > 0 && entry.wordsFound / entry.intentWords >= share);
-          marked += strong.length;
-          right += strong.filter((entry) => entry.right).length;
-          without += strong.length === 0 ? 1 : 0;
-        }
-        return `${right}/${marked} right, ${without} none`.padEnd(22);
-      });
-      lines.push(`  vector <= ${vectorRank}, text <= ${textRank}  ${cells.join(" ")}`);
-    }
-  }
-  return lines.join("\n");
+  const thresholds = [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
+  const firsts = result.shown.map((shown) => shown[0]).filter((first) => first !== undefined);
+  const cells = thresholds.map((threshold) => {
+    const marked = firsts.filter((first) => strengthProbability(first) >= threshold);
+    return `${threshold}: ${marked.filter((first) => first.right).length}/${marked.length}`;
+  });
+  return `${name}: strong results right / intents with one, by the model's threshold (lib/search ${strengthModel.threshold}): ${cells.join(", ")}`;
 }
 
 /**
