@@ -48,7 +48,7 @@ describe("matchStrength", () => {
   });
 
   it("a long prompt with many of its words in the result can still be strong", () => {
-    const prompt: StrengthEvidence = { position: 1, vectorRank: 1, textRank: 1, intentWords: 12, wordsFound: 6, similarityZ: 4 };
+    const prompt: StrengthEvidence = { position: 1, vectorRank: 1, textRank: 1, intentWords: 12, wordsFound: 8, similarityZ: 4 };
     expect(matchStrength(prompt).strength).toBe("strong");
     expect(matchStrength({ ...prompt, wordsFound: 1 }).strength).toBe("weak");
   });
