@@ -3,8 +3,8 @@ import type { MatchStrengthLevel } from "@/lib/domain";
 /**
  * How likely the first result is a right answer, from the parts of its rank: a logistic model
  * over its place in the full-text list (1/rank, 0 when absent), the share of the intent's words
- * found in it, how many are found (up to 5, so a long prompt with many words can still be
- * answered), and how far its similarity stands above the other candidates by meaning (σ). The
+ * found in it (of at most `wordShareOf` words: a long prompt, as prompt enhancement sends, holds
+ * many words no one pattern has), how many are found (up to 5), and how far its similarity stands above the other candidates by meaning (σ). The
  * first result is strong when the model gives it at least `threshold`. (Its rank in the vector
  * list adds nothing once the σ is known.) In a project too small to read a spread (similarity_z
  * is null under `minimumCandidates` candidates) the model does not apply, and no labelled
@@ -15,13 +15,14 @@ import type { MatchStrengthLevel } from "@/lib/domain";
  * held-out and held-out-2 intents (338) of tests/bench/evaluate-search.ts, with the built-in
  * embedder and use-lite pooled (676 examples). The threshold is the lowest at which strong
  * results were right at least 85 % of the time on each set left out of the fit in turn,
- * pooled (51 of 57 at 0.75; 70 of 83 at 0.7). held-out-3 was never read while fitting
+ * pooled (50 of 56 at 0.75; 68 of 81 at 0.7). held-out-3 was never read while fitting
  * (figures and commands in docs/search-quality.md).
  */
 export const strengthModel = {
   intercept: -4.69,
-  /** Weights of: 1/text rank, share of the intent's words found, words found / 5, σ / 3. */
-  weights: [1.67, 2.43, 1.2, 1.24],
+  wordShareOf: 8,
+  /** Weights of: 1/text rank, share of the intent's words found (of at most wordShareOf), words found / 5, σ / 3. */
+  weights: [1.67, 2.4, 1.21, 1.24],
   threshold: 0.75,
   /** Under this many vector candidates match_patterns reads no spread (similarity_z is null). */
   minimumCandidates: 20,
@@ -50,7 +51,7 @@ export interface StrengthEvidence {
 export function strengthFeatures({ textRank, intentWords, wordsFound, similarityZ }: StrengthEvidence): number[] {
   return [
     textRank ? 1 / textRank : 0,
-    intentWords > 0 ? wordsFound / intentWords : 0,
+    intentWords > 0 ? Math.min(1, wordsFound / Math.min(intentWords, strengthModel.wordShareOf)) : 0,
     Math.min(wordsFound, 5) / 5,
     Math.max(Math.min(similarityZ ?? 0, 6), -2) / 3,
   ];
