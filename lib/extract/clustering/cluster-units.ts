@@ -149,7 +149,8 @@ export function clusterUnits(units: CodeUnit[], memo: SimilarityLookup = noSimil
   for (const group of groups) {
     let best: { cluster: number; similarity: number } | undefined;
     for (const candidate of index.candidates(group.signature, group.bucket, 16).sort((a, b) => a - b)) {
-      const similarity = memo.similarity(clusters[candidate].centre.tokens, group.tokens, mergeSimilarity, () => mergeDecision(clusters[candidate].centre, group));
+      const centre = clusters[candidate].centre;
+      const similarity = memo.similarity(centre.tokens, group.tokens, mergeSimilarity, mergeDecision, centre, group);
       if (similarity >= mergeSimilarity && (!best || similarity > best.similarity)) best = { cluster: candidate, similarity };
     }
     const members = group.units.map((unit) => ({ unit, similarity: best ? best.similarity : 1 }));
