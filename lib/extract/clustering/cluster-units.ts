@@ -70,7 +70,7 @@ function tokenIds(tokens: string[]): Int32Array {
 }
 
 /** What a unit's code shape gives the clustering: read-only, shared by every run that sees the unit. */
-interface ShapeFacts {
+export interface ShapeFacts {
   tokens: string[];
   /** The tokens as ids of the process's vocabulary. */
   ids: Int32Array;
@@ -81,7 +81,8 @@ interface ShapeFacts {
 // By unit object: a long-running process clusters the same units again at every incremental ingest.
 const shapeFactsByUnit = new WeakMap<CodeUnit, ShapeFacts>();
 
-function shapeFactsOf(unit: CodeUnit): ShapeFacts {
+/** The shape facts of a unit, read once per unit object. */
+export function shapeFactsOf(unit: CodeUnit): ShapeFacts {
   let facts = shapeFactsByUnit.get(unit);
   if (!facts) {
     const tokens = shapeTokens(unit.code, unit.language);
