@@ -3,7 +3,7 @@ import { disambiguateNames } from "@/lib/extract/naming";
 import { createCoverageLookup, type CoverageReport } from "@/lib/quality";
 import { buildRelationships, type PatternRecord } from "./build-relationships";
 import { clusterUnits } from "./cluster-units";
-import { collectReferences, usersByUnit } from "./collect-references";
+import { callersByUnit, collectReferences } from "./collect-references";
 import { buildRepoModel, type RepoModel } from "./repo-model";
 import { selectCluster, type SelectedCluster } from "./select-clusters";
 import { toPattern } from "./to-pattern";
@@ -41,7 +41,7 @@ function disambiguate(model: RepoModel, built: { pattern: ExtractedPattern; sele
 export function buildPatterns(input: BuildPatternsInput): BuildPatternsResult {
   const model = buildRepoModel(input.files);
   const references = collectReferences(model);
-  const context = { model, users: usersByUnit(references), coverage: input.coverage ? createCoverageLookup(input.coverage) : undefined };
+  const context = { model, callers: callersByUnit(references), coverage: input.coverage ? createCoverageLookup(input.coverage) : undefined };
   const built = clusterUnits(model.units)
     .map((cluster) => selectCluster(model, cluster))
     .filter((selected): selected is SelectedCluster => selected !== null)
