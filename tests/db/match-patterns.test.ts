@@ -155,6 +155,24 @@ describe("matchPatterns", () => {
     // search_vector is kept by a trigger now (no longer a generated column): it follows its sources.
     expect(changed).toEqual([{ moved: true, searchable: true }]);
   });
+
+  it("puts a deprecated pattern after the current ones, even the one that fits best", async () => {
+    const retry = await idOf("retry01");
+    const setStatus = (status: string) => asService(database, (transaction) => transaction.query(`update public.patterns set status = $2 where id = $1`, [retry, status]));
+    const request = { intent: "retry a failing http request with exponential backoff", limit: 3, filters: { statuses: ["active" as const, "deprecated" as const] } };
+    const ask = () => withUser(database, userClaims(world.users.bob), (transaction) => matchPatterns({ transaction, projectId: world.alpha.id, request, embedder }));
+    expect((await ask()).matched_patterns[0].pattern_id).toBe(retry);
+    await setStatus("deprecated");
+    try {
+      const answer = await ask();
+      const ids = answer.matched_patterns.map((pattern) => pattern.pattern_id);
+      expect(ids.length).toBeGreaterThan(1);
+      expect(ids.at(-1)).toBe(retry);
+      expect(answer.matched_patterns.at(-1)?.metadata.ranking.position).toBe(ids.length);
+    } finally {
+      await setStatus("active");
+    }
+  });
 });
 
 describe("a match request in one statement", () => {
