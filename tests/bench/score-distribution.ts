@@ -54,6 +54,14 @@ async function extract(folder: string, cacheFile: string | undefined): Promise<F
   return files;
 }
 
+// A package's code folder (`winston/lib`, `validator/es`) is named after the package.
+const genericFolders = new Set(["lib", "es", "src", "dist", "esm", "cjs", "build"]);
+function projectName(folder: string): string {
+  const parts = path.resolve(folder).split(path.sep);
+  const last = parts.length - 1;
+  return genericFolders.has(parts[last]) ? `${parts[last - 1]}/${parts[last]}` : parts[last];
+}
+
 const percentile = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
 
@@ -86,7 +94,7 @@ async function main(): Promise<void> {
   const top = Number(option("top") ?? 5);
   try {
     const given = positional();
-    const projects = given.length ? given.map((folder) => ({ name: path.basename(path.resolve(folder)), folder: path.resolve(folder) })) : await benchProjects(scratch);
+    const projects = given.length ? given.map((folder) => ({ name: projectName(folder), folder: path.resolve(folder) })) : await benchProjects(scratch);
     const figures = [];
     for (const project of projects) {
       const files = await extract(project.folder, cacheDir ? path.join(cacheDir, `${project.name.replace(/\W+/g, "-")}.json`) : undefined);
