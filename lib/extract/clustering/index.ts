@@ -1,3 +1,4 @@
+export { ClusteringMemory } from "./clustering-memory";
 export { buildPatterns, type BuildPatternsInput, type BuildPatternsResult } from "./build-patterns";
 export { clusterUnits, groupByFingerprint, mergeSimilarity, type UnitCluster, type FingerprintGroup } from "./cluster-units";
 export { selectCluster, type SelectedCluster } from "./select-clusters";
