@@ -80,12 +80,16 @@ describe("incremental ingest along random edit sequences", { timeout: 600_000 },
         const applied = step === 0 ? "start" : applyRandomEdit(tree, random, step);
         if (applied === null) continue;
         const label = `seed ${seed}, step ${step}: ${applied}`;
-        // Someone else's write between two ingests (a relationship deleted by hand): the memory no longer stands for the project.
+        // Someone else's write between two ingests (the same relationship, by its keys, deleted by hand in both):
+        // the memory no longer stands for the project.
         const foreign = step === 4;
         if (foreign) {
           for (const id of [warmId, coldId]) {
             await asService(database, (transaction) => transaction.query(
-              `delete from public.pattern_relationships where id = (select id from public.pattern_relationships where project_id = $1 order by strength desc, id limit 1)`, [id]));
+              `delete from public.pattern_relationships where id = (
+                 select r.id from public.pattern_relationships r
+                 join public.patterns s on s.id = r.source_pattern_id join public.patterns t on t.id = r.target_pattern_id
+                 where r.project_id = $1 order by s.extraction_key, t.extraction_key, r.relationship_type limit 1)`, [id]));
           }
         }
         const warmSummary = await ingestTree(warmId, tree, warm);

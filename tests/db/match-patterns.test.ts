@@ -100,6 +100,24 @@ describe("public.match_patterns", () => {
     const [{ proconfig }] = await database.query<{ proconfig: string[] }>(`select proconfig from pg_proc where proname = 'match_pattern_candidates'`);
     expect(proconfig).toContain("hnsw.iterative_scan=relaxed_order");
   });
+
+  it("ranks an unfiltered match (its static, session-planned statement) exactly as a filter every pattern passes (the statement built per call)", async () => {
+    const types = await asService(database, (transaction) =>
+      transaction.query<{ pattern_type: string }>(`select distinct pattern_type from public.patterns where project_id = $1`, [world.alpha.id]));
+    const everyType = { pattern_types: types.map((row) => row.pattern_type) };
+    // A deprecated pattern the intents below find: both statements must leave it out (as the filters test does).
+    await asService(database, (transaction) => transaction.query(`update public.patterns set status = 'deprecated' where extraction_key = 'single01'`));
+    for (const intent of ["retry a failing http request with exponential backoff", "configuration settings", "validate the input"]) {
+      // Twice over the plan cache's switch to a generic plan (after five calls in a session).
+      for (let call = 0; call < 7; call += 1) {
+        const unfiltered = await sqlMatch(userClaims(world.users.carol), intent);
+        const filtered = await sqlMatch(userClaims(world.users.carol), intent, everyType);
+        if (!unfiltered.ok || !filtered.ok) throw new Error("the match failed");
+        expect(unfiltered.value.length).toBeGreaterThan(0);
+        expect(unfiltered.value).toEqual(filtered.value);
+      }
+    }
+  });
 });
 
 describe("matchPatterns", () => {

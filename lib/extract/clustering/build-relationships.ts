@@ -120,7 +120,7 @@ function similarities(records: PatternRecord[], memo: SimilarityLookup): Pattern
     if (record.centre.tokens.length < similarMinimumTokens) return;
     for (const other of index.candidates(record.centre.signature, record.centre.bucket, 24).sort((a, b) => a - b)) {
       const otherCentre = records[other].centre;
-      const similarity = memo.similarity(otherCentre.tokens, record.centre.tokens, similarFloor, () => similarShapes(otherCentre, record.centre));
+      const similarity = memo.similarity(otherCentre.tokens, record.centre.tokens, similarFloor, similarShapes, otherCentre, record.centre);
       if (similarity < similarFloor || similarity >= mergeSimilarity) continue;
       const [first, second] = [records[other], record].sort((a, b) => (a.key < b.key ? -1 : 1));
       found.push({ first, second, similarity, tokens: Math.min(otherCentre.tokens.length, record.centre.tokens.length) });

@@ -5,7 +5,7 @@ import { methodsOf, type RepoModel } from "./repo-model";
 import { pickRepresentative, selectCluster, type SelectedCluster } from "./select-clusters";
 import { toPattern } from "./to-pattern";
 import type { QualityContext } from "./unit-quality";
-import { subclassesOf } from "./unit-substance";
+import { subclassesOf as countSubclasses } from "./unit-substance";
 
 /** A cluster as it came out of a run: selected or not, and its pattern before names were told apart. */
 export interface BuiltCluster {
@@ -17,6 +17,8 @@ interface Outcome {
   fingerprint: string;
   centre: readonly CodeUnit[];
   members: readonly { unit: CodeUnit; similarity: number }[];
+  /** The member shown as the pattern's code (`pickRepresentative`: a function of the members). */
+  representative: CodeUnit;
   /** How many classes of the run extend the representative's name (a class that is only an interface may still count). */
   subclasses: number;
   selection: Omit<SelectedCluster, "cluster"> | null;
@@ -57,12 +59,17 @@ export class ClusterOutcomes {
 
   /** `selectCluster` then `toPattern`, or what the last run with the same inputs gave. */
   build(context: QualityContext & { coverageReport?: CoverageReport }, cluster: UnitCluster): BuiltCluster | null {
-    const representative = pickRepresentative(cluster);
-    const subclasses = representative.kind === "class" ? subclassesOf(context.model, representative.name) : 0;
+    const subclassesOf = (representative: CodeUnit) => (representative.kind === "class" ? countSubclasses(context.model, representative.name) : 0);
     const first = cluster.members[0].unit;
     let outcome = this.byFirstUnit.get(first);
-    if (!outcome || outcome.fingerprint !== cluster.centre.fingerprint || outcome.subclasses !== subclasses || !sameUnits(outcome.centre, cluster.centre.units) || !sameMembers(outcome.members, cluster.members)) {
-      outcome = { fingerprint: cluster.centre.fingerprint, centre: cluster.centre.units, members: cluster.members, subclasses, selection: selectionOf(selectCluster(context.model, cluster)) };
+    const same = outcome !== undefined && outcome.fingerprint === cluster.centre.fingerprint && sameUnits(outcome.centre, cluster.centre.units) && sameMembers(outcome.members, cluster.members);
+    // Same members, same representative: only the count of its subclasses is left to compare.
+    if (!outcome || !same || outcome.subclasses !== subclassesOf(outcome.representative)) {
+      const representative = pickRepresentative(cluster);
+      outcome = {
+        fingerprint: cluster.centre.fingerprint, centre: cluster.centre.units, members: cluster.members, representative,
+        subclasses: subclassesOf(representative), selection: selectionOf(selectCluster(context.model, cluster)),
+      };
       this.byFirstUnit.set(first, outcome);
     }
     if (!outcome.selection) return null;

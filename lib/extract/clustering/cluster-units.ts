@@ -70,7 +70,7 @@ function tokenIds(tokens: string[]): Int32Array {
 }
 
 /** What a unit's code shape gives the clustering: read-only, shared by every run that sees the unit. */
-interface ShapeFacts {
+export interface ShapeFacts {
   tokens: string[];
   /** The tokens as ids of the process's vocabulary. */
   ids: Int32Array;
@@ -81,7 +81,8 @@ interface ShapeFacts {
 // By unit object: a long-running process clusters the same units again at every incremental ingest.
 const shapeFactsByUnit = new WeakMap<CodeUnit, ShapeFacts>();
 
-function shapeFactsOf(unit: CodeUnit): ShapeFacts {
+/** The shape facts of a unit, read once per unit object. */
+export function shapeFactsOf(unit: CodeUnit): ShapeFacts {
   let facts = shapeFactsByUnit.get(unit);
   if (!facts) {
     const tokens = shapeTokens(unit.code, unit.language);
@@ -149,7 +150,8 @@ export function clusterUnits(units: CodeUnit[], memo: SimilarityLookup = noSimil
   for (const group of groups) {
     let best: { cluster: number; similarity: number } | undefined;
     for (const candidate of index.candidates(group.signature, group.bucket, 16).sort((a, b) => a - b)) {
-      const similarity = memo.similarity(clusters[candidate].centre.tokens, group.tokens, mergeSimilarity, () => mergeDecision(clusters[candidate].centre, group));
+      const centre = clusters[candidate].centre;
+      const similarity = memo.similarity(centre.tokens, group.tokens, mergeSimilarity, mergeDecision, centre, group);
       if (similarity >= mergeSimilarity && (!best || similarity > best.similarity)) best = { cluster: candidate, similarity };
     }
     const members = group.units.map((unit) => ({ unit, similarity: best ? best.similarity : 1 }));

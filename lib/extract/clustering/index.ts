@@ -10,3 +10,4 @@ export { bodyFacts, type BodyFacts, type BodyStatement } from "./body-facts";
 export { tokenSimilarity, lcsLength } from "./token-similarity";
 export { leadsList, patternProminence, patternRecurs, patternSubstance, rankPatterns, distinctOccurrences, recurringCallerCount } from "./pattern-prominence";
 export { buildRepoModel, type RepoModel } from "./repo-model";
+export { prepareUnitFacts } from "./prepare-unit-facts";
