@@ -31,11 +31,11 @@ function option(name: string, fallback: number): number {
 }
 
 const settings: FitSettings = {
-  minPackages: option("--min-packages", 2),
-  l2: option("--l2", 0.002),
+  minPackages: option("--min-packages", 3),
+  l2: option("--l2", 0.01),
   backgroundWeight: option("--background-weight", 0.3),
-  iterations: option("--iterations", 300),
-  learningRate: option("--learning-rate", 1),
+  iterations: option("--iterations", 200),
+  learningRate: option("--learning-rate", 1.5),
 };
 const targetPrecision = option("--target-precision", 0.9);
 // Folds of tune packages for choosing A's thresholds: default one per package (leave-one-package-out).

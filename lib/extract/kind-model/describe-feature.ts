@@ -78,6 +78,11 @@ export function describeFeature(feature: string): string {
   const source = feature.slice(0, colon);
   const rest = feature.slice(colon + 1);
   if (source === "h") return `the ${rest} rule fired`;
+  if (source === "lex") {
+    const [kind, place] = rest.split("-");
+    const where: Record<string, string> = { name: "name (its own or its class's)", members: "its class's member names", doc: "docstring", calls: "names it calls, takes or extends" };
+    return `${where[place ?? ""] ?? place}: ${kind?.replace(/_/g, " ")} words`;
+  }
   if (source === "s") {
     const owner = /^(class|owner)-(.*)$/.exec(rest);
     if (owner) return `${owner[1] === "class" ? "the class" : "its class"} ${classFacts[owner[2]!] ?? owner[2]}`;

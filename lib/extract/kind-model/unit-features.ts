@@ -1,6 +1,7 @@
 import type { PatternMatch } from "@/lib/domain";
 import type { DetectorContext } from "../detectors/detector";
 import { FeatureSink, type UnitFeatures } from "./feature-sink";
+import { addLexiconFeatures } from "./kind-lexicon";
 import { addStructureFeatures } from "./structure-features";
 import { addWordFeatures } from "./word-features";
 
@@ -13,6 +14,7 @@ import { addWordFeatures } from "./word-features";
 export function unitFeatures(context: DetectorContext, heuristicMatches: readonly PatternMatch[]): UnitFeatures {
   const sink = new FeatureSink();
   addWordFeatures(context, sink);
+  addLexiconFeatures(sink);
   addStructureFeatures(context, sink);
   for (const match of heuristicMatches) sink.flag(`h:${match.kind}`);
   return sink.features;
