@@ -1,3 +1,4 @@
+import extractorVersionFile from "./data/extractor-version.json" with { type: "json" };
 export { extractPaths, extractFileOutcomes, plannedWorkers, type ExtractFileOutcomesOptions, type ExtractPathsOptions, type ExtractionProgress, type ExtractionRun, type SkippedFile } from "./extract-paths";
 export { toPrintableResult, printableJsonChunks, type PrintableResult, type PrintableUnit } from "./printable-result";
 export { extractSource, assembleResult, type FileOutcome } from "./pipeline";
@@ -9,7 +10,9 @@ export { classifyKinds, kindModelFrom, kindProbabilities, trainLogisticRegressio
 
 /**
  * Names the output of `extractFile` for stored per-file extractions (incremental ingest): a
- * stored extraction of another version is re-extracted. Bump it whenever a change to parsing,
- * units, metrics, detectors or fingerprints changes what one file extracts to.
+ * stored extraction of another version is re-extracted. A digest of every source file and
+ * package version the extractor reaches, written by `npm run extract:version`
+ * (scripts/extractor-version.mjs; a unit test fails when it is out of date), so an upgrade that
+ * changes extraction never keeps stale kinds, names or scores.
  */
-export const extractorVersion = "motif-extract-1";
+export const extractorVersion: string = extractorVersionFile.version;

@@ -37,18 +37,37 @@ function printSummary(result: IngestResult): void {
   );
 }
 
-// Occurrence paths are relative to the repository root, whatever folder the command runs in.
+function folderOf(absolutePath: string): string {
+  return existsSync(absolutePath) && statSync(absolutePath).isDirectory() ? absolutePath : path.dirname(absolutePath);
+}
+
+function isInside(folder: string, absolutePath: string): boolean {
+  const relative = path.relative(folder, absolutePath);
+  return !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+// The deepest folder holding every given path (`/a/b` for `/a/b/c` and `/a/b/d/e.py`).
+function commonFolder(absolutePaths: readonly string[]): string {
+  let common = folderOf(absolutePaths[0]);
+  while (!absolutePaths.every((absolutePath) => isInside(common, absolutePath))) common = path.dirname(common);
+  return common;
+}
+
+// Occurrence paths are relative to the repository root, whatever folder the command runs in:
+// the git repository holding the first path; outside any repository the current folder when
+// it holds every path, else the folder the paths share (`motif ingest ~/code/lib` from anywhere).
 function repositoryRoot(paths: readonly string[], given: string | undefined, findRoot: (start: string) => string | undefined): string {
   const cwd = process.cwd();
   if (given) return path.resolve(cwd, given);
-  const first = path.resolve(cwd, paths[0] ?? ".");
-  return findRoot(existsSync(first) && statSync(first).isDirectory() ? first : path.dirname(first)) ?? cwd;
+  const absolutePaths = (paths.length > 0 ? paths : ["."]).map((entry) => path.resolve(cwd, entry));
+  const found = findRoot(folderOf(absolutePaths[0]));
+  if (found) return found;
+  return absolutePaths.every((absolutePath) => isInside(cwd, absolutePath)) ? cwd : commonFolder(absolutePaths);
 }
 
 function checkInsideRoot(absolutePaths: readonly string[], root: string): void {
   for (const given of absolutePaths) {
-    const relative = path.relative(root, given);
-    if (relative.startsWith("..") || path.isAbsolute(relative)) {
+    if (!isInside(root, given)) {
       throw new MotifError("bad_request:input", `${given} is outside the repository root ${root}; run from inside the repository or pass --root`);
     }
   }

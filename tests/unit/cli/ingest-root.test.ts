@@ -52,6 +52,19 @@ describe("motif ingest in a git repository", { timeout: 240_000 }, () => {
     expect(result.files).toMatchObject({ extracted: 1, removed: 0 });
   });
 
+  it("ingests a folder outside any repository from another folder, with paths from that folder", () => {
+    const plain = path.join(workspace, "plain-copy");
+    fs.cpSync(path.join(repository, "tests/fixtures/repos/python-service"), plain, { recursive: true });
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "motif-cli-elsewhere-"));
+    const result = run(["ingest", plain, "--project", "plain", "--json", "--jobs", "1"], elsewhere);
+    fs.rmSync(elsewhere, { recursive: true, force: true });
+    expect(result.stderr).not.toContain("outside the repository root");
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).root).toBe(plain);
+    const search = JSON.parse(run(["search", "retry a flaky http call with exponential backoff", "--project", "plain", "--limit", "1", "--json"], workspace).stdout);
+    expect(search.matched_patterns[0].occurrences[0].file_path).toBe("shop/clients/inventory.py");
+  });
+
   it("takes --root over the git root, and refuses paths outside it", () => {
     const outside = run(["ingest", checkout, "--project", "svc", "--root", path.join(checkout, "shop")], workspace);
     expect(outside.status).toBe(1);
