@@ -74,25 +74,41 @@ function addClassFacts(context: DetectorContext, sink: FeatureSink): void {
   sink.flag(context.isClass ? "s:is-class" : owner ? "s:is-method" : "s:is-function");
   sink.flag(`s:language-${context.family}`);
   if (!owner) return;
+  const prefix = context.isClass ? "s:class" : "s:owner";
+  for (const [name, value] of classFacts(owner, context)) sink.count(`${prefix}-${name}`, value, 1);
+}
+
+// A class's facts are the same for the class unit and each of its methods: computed once per class node.
+const factsByClass = new WeakMap<SyntaxNode, [string, number][]>();
+
+function classFacts(owner: SyntaxNode, context: DetectorContext): [string, number][] {
+  let facts = factsByClass.get(owner);
+  if (facts) return facts;
   const methods = classMethods(owner);
   const names = new Set(methods.map((method) => method.name));
-  const prefix = context.isClass ? "s:class" : "s:owner";
-  sink.count(`${prefix}-methods`, methods.length, 12);
-  sink.flagIf((names.has("__enter__") && names.has("__exit__")) || (names.has("__aenter__") && names.has("__aexit__")), `${prefix}-enter-exit`);
-  sink.flagIf(names.has("__call__"), `${prefix}-callable`);
-  sink.flagIf(names.has("__getitem__") || names.has("__setitem__"), `${prefix}-item-access`);
-  sink.flagIf(methods.some((method) => method.isStatic || method.decorators.includes("classmethod")), `${prefix}-class-level-methods`);
-  sink.count(`${prefix}-chaining-methods`, chainingMethods(owner, context), 3);
-  sink.count(`${prefix}-crud-methods`, methods.filter((method) => crudVerb.test(method.name)).length, 4);
   const baseText = owner.childForFieldName("superclasses")?.text ?? owner.namedChildren.find((child) => child.type === "class_heritage")?.text ?? "";
-  sink.flagIf(/[<\[]/.test(baseText) || Boolean(owner.childForFieldName("type_parameters")), `${prefix}-generic`);
   const index = fileIndexOf(owner, context.family);
   const baseNames = (baseText.match(/[A-Za-z_$][\w$]*/g) ?? []).map(lastSegment);
-  sink.flagIf(baseNames.some((base) => index.classes.get(base)?.isAbstract === true || /^(ABC|Protocol|Interface)$/.test(base)), `${prefix}-implements-abstract`);
-  sink.flagIf(baseNames.length > 0, `${prefix}-has-base`);
   const shared = baseNames.filter((base) => !/^(object|Object|Exception|Error)$/.test(base));
-  const siblings = [...index.classes.values()].filter((facts) => facts.bases.some((base) => shared.includes(base))).length;
-  sink.flagIf(siblings >= 3, `${prefix}-one-of-several-subclasses`);
+  const siblings = shared.length === 0 ? 0 : [...index.classes.values()].filter((other) => other.bases.some((base) => shared.includes(base))).length;
+  const share = (count: number, cap: number) => Math.min(count, cap) / cap;
+  facts = (
+    [
+      ["methods", share(methods.length, 12)],
+      ["enter-exit", (names.has("__enter__") && names.has("__exit__")) || (names.has("__aenter__") && names.has("__aexit__")) ? 1 : 0],
+      ["callable", names.has("__call__") ? 1 : 0],
+      ["item-access", names.has("__getitem__") || names.has("__setitem__") ? 1 : 0],
+      ["class-level-methods", methods.some((method) => method.isStatic || method.decorators.includes("classmethod")) ? 1 : 0],
+      ["chaining-methods", share(chainingMethods(owner, context), 3)],
+      ["crud-methods", share(methods.filter((method) => crudVerb.test(method.name)).length, 4)],
+      ["generic", /[<\[]/.test(baseText) || Boolean(owner.childForFieldName("type_parameters")) ? 1 : 0],
+      ["implements-abstract", baseNames.some((base) => index.classes.get(base)?.isAbstract === true || /^(ABC|Protocol|Interface)$/.test(base)) ? 1 : 0],
+      ["has-base", baseNames.length > 0 ? 1 : 0],
+      ["one-of-several-subclasses", siblings >= 3 ? 1 : 0],
+    ] as [string, number][]
+  ).filter(([, value]) => value > 0);
+  factsByClass.set(owner, facts);
+  return facts;
 }
 
 /** Stores by key (`self._cache[key] = value`, `this.map.set(k, v)`) and asks whether a key is there. */
