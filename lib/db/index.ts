@@ -110,11 +110,14 @@ export {
   writeIngestPatterns,
   recordIngestPatternEvents,
   refreshSearchLexemeStats,
+  keepReplacedSearchVectors,
+  adjustSearchLexemeStats,
   refreshPatternStatistics,
   type PatternWriteNeed,
 } from "./queries/ingest-patterns";
-export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange } from "./queries/ingest-occurrences";
-export { writeIngestRelationships, type RelationshipChanges } from "./queries/ingest-relationships";
+export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange, type OccurrencePatterns } from "./queries/ingest-occurrences";
+export { writeIngestRelationships, type RelationshipChanges, type RelationshipKeys } from "./queries/ingest-relationships";
+export { readIngestStateDigest, type IngestStateDigest } from "./queries/ingest-state-digest";
 export { listSourceFilesByRepository, readSourceFileExtractions, getSourceCommitByRepository, writeSourceFiles, type SourceFileRow } from "./queries/source-file-queries";
 export {
   upsertGitHubConnection,

@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { discoverFiles } from "@/lib/extract/discover";
+import { prepareUnitFacts } from "@/lib/extract/clustering";
 import { assembleResult } from "@/lib/extract/pipeline/assemble-result";
 import type { FileOutcome } from "@/lib/extract/pipeline/extract-source";
 import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/domain";
@@ -68,6 +69,8 @@ export interface ExtractFileOutcomesOptions {
   /** At most this many worker threads (1: this thread). */
   jobs: number;
   onProgress?: (progress: ExtractionProgress) => void;
+  /** Called with each extracted file as it arrives (from a worker: while the others are still being extracted). */
+  onExtracted?: (extraction: FileExtraction) => void;
 }
 
 /**
@@ -80,7 +83,10 @@ export async function extractFileOutcomes(options: ExtractFileOutcomesOptions): 
   const jobs = plannedWorkers(options.jobs, tasks.length);
   let done = 0;
   options.onProgress?.({ done, total: tasks.length, file: "" });
-  const onOutcome = (outcome: FileOutcome) => options.onProgress?.({ done: ++done, total: tasks.length, file: outcomeFile(outcome) });
+  const onOutcome = (outcome: FileOutcome) => {
+    options.onProgress?.({ done: ++done, total: tasks.length, file: outcomeFile(outcome) });
+    if (outcome.status === "extracted") options.onExtracted?.(outcome.extraction);
+  };
   const outcomes = jobs === 1 ? await extractInProcess(tasks, onOutcome) : await extractInWorkers({ tasks, jobs, onOutcome });
   return { outcomes, jobs };
 }
@@ -112,8 +118,15 @@ export async function extractPaths(options: ExtractPathsOptions): Promise<Extrac
   const cwd = options.cwd ?? process.cwd();
   const discovery = await discoverFiles({ paths: options.paths, cwd, include: options.include, exclude: options.exclude });
   const coverage = options.coverage === undefined ? undefined : await readCoverageReport(path.resolve(cwd, options.coverage));
+  const requestedJobs = options.jobs ?? os.availableParallelism();
+  const inWorkers = plannedWorkers(requestedJobs, discovery.files.length) > 1;
   const { outcomes, jobs } = await extractFileOutcomes({
-    files: discovery.files, jobs: options.jobs ?? os.availableParallelism(), onProgress: options.onProgress,
+    files: discovery.files,
+    jobs: requestedJobs,
+    onProgress: options.onProgress,
+    // With workers this thread is otherwise idle until the last file: it reads each file's
+    // per-unit clustering facts as the file arrives (in one thread it would only move work).
+    onExtracted: inWorkers ? prepareUnitFacts : undefined,
   });
   const { extractions, failures, skipped } = sortOutcomes(outcomes, discovery.failures);
   const result = assembleResult({

@@ -9,7 +9,7 @@ import {
   type SourceFileRow,
 } from "@/lib/db";
 import type { GitHubPullRequestPayload } from "@/lib/domain";
-import { extractIncrementally, type PresentFile } from "@/lib/ingest";
+import { extractIncrementally, repositoryMemoryFor, type PresentFile } from "@/lib/ingest";
 import { comparePullRequest, type PullRequestInsight } from "./compare-pull-request";
 import { dashboardLinks } from "./dashboard-links";
 import { repositoryParts, type GitHubClient } from "./github-client";
@@ -43,9 +43,11 @@ async function headFiles(client: GitHubClient, repository: string, pullNumber: n
 async function insightFor(client: GitHubClient, connection: GitHubConnectionRow, payload: GitHubPullRequestPayload, stored: SourceFileRow[]) {
   const head = await headFiles(client, connection.repository, payload.number, stored);
   const storedFiles = stored.map((row): PresentFile => ({ file: row.file_path, hash: row.content_hash }));
-  const base = await extractIncrementally({ stored, present: storedFiles, scope: null, extract: async () => [] });
+  // The repository's memory of the push path: base and head are mostly the clustering it kept.
+  const memory = repositoryMemoryFor(connection.project_id, connection.repository).clustering;
+  const base = await extractIncrementally({ stored, present: storedFiles, scope: null, memory, extract: async () => [] });
   const after = await extractIncrementally({
-    stored, present: head.present, scope: null,
+    stored, present: head.present, scope: null, memory,
     extract: (files) => extractRemoteFiles(client, { repository: connection.repository, ref: payload.pull_request.head.sha, files }),
   });
   return { files: head.listed, insight: comparePullRequest({ base: base.result, head: after.result, changedFiles: head.changed }) };

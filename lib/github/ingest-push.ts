@@ -1,7 +1,7 @@
 import { asService, getSourceCommitByRepository, listSourceFilesByRepository, readSourceFileExtractions, type Database, type GitHubConnectionRow, type SourceFileRow } from "@/lib/db";
 import type { GitHubPushPayload } from "@/lib/domain";
 import type { EmbeddingProvider } from "@/lib/embed";
-import { extractIncrementally, ingestExtraction, type IncrementalFileCounts, type IngestSummary, type PresentFile } from "@/lib/ingest";
+import { extractIncrementally, repositoryMemoryFor, ingestExtraction, type IncrementalFileCounts, type IngestSummary, type PresentFile } from "@/lib/ingest";
 import { repositoryParts, type GitHubClient } from "./github-client";
 import { extractRemoteFiles, isSourcePath, listSourceFilesAtCommit } from "./repository-files";
 
@@ -58,14 +58,15 @@ export async function ingestPush(options: {
   const followsLast = !payload.forced && stored.length > 0 && storedCommit === payload.before;
   const compared = followsLast ? await presentFromCompare(client, connection.repository, stored, payload.before, payload.after) : undefined;
   const present = compared ?? (await listSourceFilesAtCommit(client, { repository: connection.repository, sha: payload.after }));
+  const memory = repositoryMemoryFor(scope.projectId, scope.repository);
   const incremental = await extractIncrementally({
-    stored, present, scope: null,
+    stored, present, scope: null, memory: memory.clustering,
     readExtractions: (files) => asService(database, (transaction) => readSourceFileExtractions({ transaction, ...scope, files })),
     extract: (files) => extractRemoteFiles(client, { repository: connection.repository, ref: payload.after, files }),
   });
   const ingest = await ingestExtraction({
     database, claims: "service_role", ...scope, result: incremental.result, sourceFiles: incremental.sourceFiles,
-    commitSha: payload.after, embedder: options.embedder,
+    commitSha: payload.after, embedder: options.embedder, memory: memory.ingest,
   });
   return { commit: payload.after, listing: compared ? "compare" : "tree", files: incremental.files, ingest };
 }

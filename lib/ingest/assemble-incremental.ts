@@ -1,5 +1,5 @@
 import type { SourceFileRow } from "@/lib/db";
-import { assembleResult, extractorVersion, type FileOutcome } from "@/lib/extract";
+import { assembleResult, extractorVersion, type ClusteringMemory, type FileOutcome } from "@/lib/extract";
 import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/domain";
 import type { CoverageReport } from "@/lib/quality";
 import type { SourceFileChanges } from "./ingest-extraction";
@@ -42,6 +42,8 @@ export function assembleIncremental(options: {
   failures?: readonly ExtractionFailure[];
   coverage?: CoverageReport;
   jobs?: number;
+  /** The repository's clustering memory in this process: only what changed is clustered again. */
+  memory?: ClusteringMemory;
 }): IncrementalExtraction {
   const startedAt = performance.now();
   const hashes = new Map(options.present.map((file) => [file.file, file.hash]));
@@ -55,7 +57,7 @@ export function assembleIncremental(options: {
     if (outcome.status === "extracted") extractions.push(outcome.extraction);
     else if (outcome.status === "failed") failures.push(outcome.failure);
   }
-  const result = assembleResult({ extractions, failures, coverage: options.coverage, jobs: options.jobs ?? 1, elapsedMs: () => performance.now() - startedAt });
+  const result = assembleResult({ extractions, failures, coverage: options.coverage, jobs: options.jobs ?? 1, memory: options.memory, elapsedMs: () => performance.now() - startedAt });
   return {
     result,
     sourceFiles: { upserts: options.outcomes.map((outcome) => outcomeRow(outcome, hashes)), deletes: options.plan.deleted },

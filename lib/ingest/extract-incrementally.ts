@@ -1,5 +1,5 @@
 import type { SourceFileRow } from "@/lib/db";
-import { extractorVersion, type FileOutcome } from "@/lib/extract";
+import { extractorVersion, type ClusteringMemory, type FileOutcome } from "@/lib/extract";
 import type { ExtractionFailure, FileExtraction } from "@/lib/domain";
 import type { CoverageReport } from "@/lib/quality";
 import { assembleIncremental, type IncrementalExtraction } from "./assemble-incremental";
@@ -25,6 +25,8 @@ export interface ExtractIncrementallyOptions {
   cache?: ExtractionCache;
   failures?: readonly ExtractionFailure[];
   coverage?: CoverageReport;
+  /** The repository's clustering memory in a long-running process (`repositoryMemoryFor`). */
+  memory?: ClusteringMemory;
 }
 
 // The reused rows with their extractions: from the cache when it holds the same content, else
@@ -63,5 +65,5 @@ export async function extractIncrementally(options: ExtractIncrementallyOptions)
     return hash === undefined || outcome.status !== "extracted" ? outcome : { ...outcome, extraction: cache.remember(hash, extractorVersion, outcome.extraction) };
   });
   const reuse = await withExtractions(plan.reuse, options, cache);
-  return assembleIncremental({ plan: { ...plan, reuse }, present: options.present, outcomes, failures: options.failures, coverage: options.coverage });
+  return assembleIncremental({ plan: { ...plan, reuse }, present: options.present, outcomes, failures: options.failures, coverage: options.coverage, memory: options.memory });
 }

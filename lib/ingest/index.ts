@@ -13,3 +13,5 @@ export { extractIncrementally, type ExtractIncrementallyOptions } from "./extrac
 export { hashPresentFiles } from "./hash-present-files";
 export { searchTextForPattern } from "./search-text-for-pattern";
 export { ExtractionCache, processExtractionCache, defaultExtractionCacheFiles } from "./extraction-cache";
+export { repositoryMemoryFor, rememberedRepositories, type RepositoryMemory } from "./repository-memory-for";
+export { IngestMemory } from "./ingest-memory";

@@ -1,6 +1,7 @@
 import { asService, ensureProjectBySlug, translateDatabaseErrors, type Database, type OperatorProject } from "@/lib/db";
 import { recoverAbandonedJobs } from "@/lib/jobs";
 import { ingestExtraction, type IngestOptions, type IngestSummary } from "./ingest-extraction";
+import { repositoryMemoryFor } from "./repository-memory-for";
 
 /**
  * `motif ingest` as the local operator (the data dir's owner, running as service_role):
@@ -16,6 +17,8 @@ export async function ingestAsOperator(
   );
   // The operator owns the data dir (embedded): a job another process left running died with it.
   await recoverAbandonedJobs({ database: options.database });
-  const summary = await ingestExtraction({ ...options, claims: "service_role", projectId: project.id });
+  // The server's process writes the repository's next ingest as a difference from this one.
+  const memory = repositoryMemoryFor(project.id, options.repository ?? "").ingest;
+  const summary = await ingestExtraction({ memory, ...options, claims: "service_role", projectId: project.id });
   return { ...summary, project };
 }

@@ -6,6 +6,8 @@ import {
   recordOccurrenceEvents,
   refreshPatternStatistics,
   refreshSearchLexemeStats,
+  keepReplacedSearchVectors,
+  adjustSearchLexemeStats,
   resolveIngestTargets,
   restageIngestPatterns,
   stageIngestEmbeddings,
@@ -26,6 +28,8 @@ import {
 import { motifMetrics } from "@/lib/metrics";
 import { createEmbeddingProvider, embeddingTextForPattern, type EmbeddingProvider } from "@/lib/embed";
 import { enqueueReembedJobs } from "@/lib/jobs";
+import { writtenRowsOf, type IngestMemory, type LastWrite } from "./ingest-memory";
+import { differenceFromLast, rememberWrite } from "./remembered-write";
 import { buildIngestRows, type IngestRows } from "./ingest-rows";
 import type { IngestSource } from "./ingest-source";
 import { createIngestTracker, writeSteps, type IngestProgress, type IngestTracker } from "./ingest-tracker";
@@ -51,6 +55,8 @@ export interface IngestOptions {
   tracker?: IngestTracker;
   /** Per-file state for the next incremental ingest, written in the same transaction. */
   sourceFiles?: SourceFileChanges;
+  /** What this process remembers of the repository's last ingest (`repositoryMemoryFor`): only the difference is written. */
+  memory?: IngestMemory;
 }
 
 /** The source files an ingest (re-)extracted, and those it found gone. */
@@ -70,6 +76,8 @@ export interface IngestSummary {
   embedding_model: string;
   /** The project still holds patterns another model embedded: the re-embedding queued for them. */
   reembed: { job_id: string; patterns: number } | null;
+  /** What was staged: the difference from the repository's last ingest (`IngestOptions.memory`), or every row. */
+  staged: "difference" | "everything";
   timings_ms: { stage: number; embed: number; write: number; total: number };
 }
 
@@ -92,11 +100,25 @@ function keyAndHash(pattern: StagedPattern): StagedPatternKey {
   return { key: pattern.key, extraction_hash: pattern.extraction_hash };
 }
 
-type WriteContext = Required<Pick<IngestOptions, "projectId" | "repository">> & IngestOptions & { rows: IngestRows; embedder: EmbeddingProvider; tracker: IngestTracker };
+type WriteContext = Required<Pick<IngestOptions, "projectId" | "repository">> & IngestOptions & {
+  rows: IngestRows;
+  embedder: EmbeddingProvider;
+  tracker: IngestTracker;
+  /** What the memory held when this ingest began (it forgets it until the write commits). */
+  last?: LastWrite;
+  /** Set during the write: what the memory keeps once the transaction committed. */
+  remembered?: LastWrite;
+};
 
 // The whole write is one transaction: a crash anywhere in it leaves the project as it was.
 async function writeIngest(transaction: Queryable, context: WriteContext): Promise<IngestSummary> {
-  const { projectId, rows, embedder, tracker } = context;
+  const { projectId, embedder, tracker } = context;
+  const remembering = { ...context, embeddingModel: embedder.id };
+  const written = context.memory ? writtenRowsOf(context.rows) : undefined;
+  const difference = written && (await differenceFromLast(transaction, remembering, written));
+  // Everything is counted and embedded from the whole extraction; only the difference is staged.
+  const all = context.rows;
+  const rows = difference?.rows ?? all;
   const clock = { start: performance.now(), embed: 0, write: 0 };
   const report = (progress: IngestProgress) => tracker.report(progress);
   const step = (index: number) => report({ phase: "writing", done: index, total: writeSteps.length, step: writeSteps[index] });
@@ -107,34 +129,40 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
   const needed = new Set(needs.map((need) => need.key));
   await restageIngestPatterns({ transaction, patterns: rows.patterns.filter((pattern) => needed.has(pattern.key)) });
   clock.embed = performance.now();
-  const embeddings = await embedNeeded(rows, needs.map((need) => need.key), embedder, report);
+  const embeddings = await embedNeeded(all, needs.map((need) => need.key), embedder, report);
   clock.write = performance.now();
   await step(0);
   await stageIngestEmbeddings({ transaction, embeddings });
   const details = { source: "ingest", job_id: tracker.jobId, repository: context.repository };
-  const written = await writeIngestPatterns({ transaction, projectId });
+  // Exact lexeme counts are adjusted by the patterns written; others are recounted (when anything changed).
+  const adjustLexemes = difference !== undefined && context.last?.lexemesExact === true;
+  if (adjustLexemes) await keepReplacedSearchVectors({ transaction });
+  const patternChanges = await writeIngestPatterns({ transaction, projectId });
   await step(1);
   let events = await recordIngestPatternEvents({ transaction, projectId, details });
   await step(2);
   const changes = await writeIngestOccurrences({
     transaction, projectId, repository: context.repository, commitSha: context.commitSha ?? null,
-    scope: context.scope ?? null, failedFiles: rows.failedFiles,
+    scope: context.scope ?? null, failedFiles: rows.failedFiles, only: difference?.occurrences,
   });
   events += await recordOccurrenceEvents({ transaction, projectId, changes, details });
   await step(3);
-  const relationships = await writeIngestRelationships({ transaction, projectId, repository: context.repository, scope: context.scope ?? null });
+  const relationships = await writeIngestRelationships({ transaction, projectId, repository: context.repository, scope: context.scope ?? null, removed: difference?.removedRelationships });
   if (context.sourceFiles) {
     await writeSourceFiles({ transaction, projectId, repository: context.repository, commitSha: context.commitSha ?? null, ...context.sourceFiles });
   }
   await step(4);
-  if (written.created + written.updated > 0) await refreshSearchLexemeStats({ transaction, projectId });
+  const patternsChanged = patternChanges.created + patternChanges.updated > 0;
+  if (patternsChanged && adjustLexemes) await adjustSearchLexemeStats({ transaction, projectId });
+  else if (patternsChanged) await refreshSearchLexemeStats({ transaction, projectId });
+  if (written) context.remembered = await rememberWrite(transaction, remembering, written, patternsChanged || adjustLexemes);
   const sum = (pick: (change: (typeof changes)[number]) => number) => changes.reduce((total, change) => total + pick(change), 0);
   const end = performance.now();
   const summary: IngestSummary = {
     job_id: tracker.jobId,
-    patterns: { received: rows.patterns.length, ...written, unchanged: rows.patterns.length - written.created - written.updated },
+    patterns: { received: all.patterns.length, ...patternChanges, unchanged: all.patterns.length - patternChanges.created - patternChanges.updated },
     occurrences: {
-      received: rows.occurrences.length,
+      received: all.occurrences.length,
       added: sum((change) => change.added), moved: sum((change) => change.moved),
       revived: sum((change) => change.revived), removed: sum((change) => change.removed),
     },
@@ -143,6 +171,7 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
     embedded: embeddings.length,
     embedding_model: embedder.id,
     reembed: null,
+    staged: difference ? "difference" : "everything",
     timings_ms: { stage: clock.embed - clock.start, embed: clock.write - clock.embed, write: end - clock.write, total: end - clock.start },
   };
   // The feed's one entry for this run (the per-pattern events above hang under it); a run that
@@ -178,7 +207,7 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
   const embedder = options.embedder ?? createEmbeddingProvider();
   const run = <T>(fn: (transaction: Queryable) => Promise<T>) =>
     options.claims === "service_role" ? asService(options.database, fn) : withUser(options.database, options.claims, fn);
-  const rows = buildIngestRows(options.result, embedder.id);
+  const rows = buildIngestRows(options.result, embedder.id, options.memory?.rows);
   const tracker = options.tracker ?? createIngestTracker({
     database: options.database, withExtraction: false, onProgress: options.onProgress,
     jobId: await startIngestJob({ ...options, patterns: rows.patterns.length }), projectId: options.projectId,
@@ -187,10 +216,12 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
   const elapsed = () => (performance.now() - startedAt) / 1000;
   // The job streams announce the job by reading its row: let them before the write holds the database.
   await new Promise<void>((resolve) => setImmediate(resolve));
+  const context: WriteContext = { ...options, repository: options.repository ?? "", rows, embedder, tracker, last: options.memory?.last };
+  // Forgotten until this write commits: a failed one leaves the project as the memory does not know it.
+  if (options.memory) options.memory.last = undefined;
   try {
-    const summary = await translateDatabaseErrors(() => run((transaction) =>
-      writeIngest(transaction, { ...options, repository: options.repository ?? "", rows, embedder, tracker }),
-    ), forbidden);
+    const summary = await translateDatabaseErrors(() => run((transaction) => writeIngest(transaction, context)), forbidden);
+    if (options.memory) options.memory.last = context.remembered;
     // Trusted maintenance, not data access: the planner's row estimates steer filtered matches.
     await refreshPatternStatistics({ database: options.database, changedRows: summary.patterns.created + summary.patterns.updated });
     await tracker.report({ phase: "done", done: rows.patterns.length, total: rows.patterns.length });

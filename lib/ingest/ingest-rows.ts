@@ -82,15 +82,59 @@ function stagedOccurrences(pattern: ExtractedPattern, unitsById: ReadonlyMap<str
   });
 }
 
-/** Turns an extraction into the rows ingest stages; a key seen twice keeps its first pattern. */
-export function buildIngestRows(source: IngestSource, embeddingModel: string): IngestRows {
+interface StagedRows {
+  pattern: ExtractedPattern;
+  units: (IngestUnit | undefined)[];
+  embeddingModel: string;
+  staged: StagedPattern;
+  occurrences: StagedOccurrence[];
+}
+
+/**
+ * A pattern's staged rows by key, as the last ingest of a repository built them. A clustering
+ * memory hands back patterns whose fields are the very values of the last run's (shallow
+ * copies): when every field and every occurrence's unit is the same object, so are the rows.
+ */
+export class StagedRowsCache {
+  private entries = new Map<string, StagedRows>();
+  private next = new Map<string, StagedRows>();
+
+  /** The rows of a pattern, built or as last built from the same values. */
+  rows(pattern: ExtractedPattern, unitsById: ReadonlyMap<string, IngestUnit>, embeddingModel: string): StagedRows {
+    const units = pattern.occurrences.map((occurrence) => unitsById.get(occurrence.unitId));
+    const last = this.entries.get(pattern.key);
+    const same = last !== undefined && last.embeddingModel === embeddingModel && sameFields(last.pattern, pattern) && last.units.every((unit, index) => unit === units[index]);
+    const rows = same ? last : { pattern, units, embeddingModel, staged: stagedPattern(pattern, unitsById, embeddingModel), occurrences: stagedOccurrences(pattern, unitsById) };
+    this.next.set(pattern.key, rows);
+    return rows;
+  }
+
+  /** Keeps only the patterns of the run that just ended (call once per run). */
+  endRun(): void {
+    this.entries = this.next;
+    this.next = new Map();
+  }
+}
+
+function sameFields(left: ExtractedPattern, right: ExtractedPattern): boolean {
+  const keys = Object.keys(right) as (keyof ExtractedPattern)[];
+  return keys.length === Object.keys(left).length && keys.every((key) => left[key] === right[key]);
+}
+
+/**
+ * Turns an extraction into the rows ingest stages; a key seen twice keeps its first pattern.
+ * `cache`: the repository's rows of the last ingest in this process (see `StagedRowsCache`).
+ */
+export function buildIngestRows(source: IngestSource, embeddingModel: string, cache?: StagedRowsCache): IngestRows {
   const unitsById = new Map((source.units ?? []).map((unit) => [unit.id, unit]));
   const patternsByKey = new Map<string, ExtractedPattern>();
   for (const pattern of source.patterns) if (!patternsByKey.has(pattern.key)) patternsByKey.set(pattern.key, pattern);
   const patterns = [...patternsByKey.values()];
+  const built = patterns.map((pattern) => cache?.rows(pattern, unitsById, embeddingModel) ?? { staged: stagedPattern(pattern, unitsById, embeddingModel), occurrences: stagedOccurrences(pattern, unitsById) });
+  cache?.endRun();
   return {
-    patterns: patterns.map((pattern) => stagedPattern(pattern, unitsById, embeddingModel)),
-    occurrences: patterns.flatMap((pattern) => stagedOccurrences(pattern, unitsById)),
+    patterns: built.map((rows) => rows.staged),
+    occurrences: built.flatMap((rows) => rows.occurrences),
     relationships: source.relationships.map((relationship) => ({
       source_key: relationship.source,
       target_key: relationship.target,

@@ -25,7 +25,7 @@ export function matchQueryTexts(request: MatchRequest, rewrite?: IntentRewriteRe
 function toMatchedPattern(score: MatchScoreRow, position: number, detail: MatchDetailRow, peers: readonly MatchDetailRow[]): MatchedPattern {
   const strength = matchStrength({
     position, vectorRank: score.vector_rank, textRank: score.text_rank, intentWords: score.intent_words, wordsFound: score.words_found,
-    candidates: score.similarity_z === null ? "few" : "enough",
+    similarityZ: score.similarity_z,
   });
   return {
     pattern_id: detail.id,

@@ -1,7 +1,9 @@
 // `npm run bench:reingest`: incremental ingest on the Python bench corpus (the standard library,
-// capped at 6 MB as in bench:extract): a full first ingest, then a re-ingest after ONE file
-// changed, then one after nothing changed, each split into its phases. In process, into an
-// embedded database in a scratch folder; figures to stdout and tests/bench/results/reingest.json.
+// capped at 6 MB as in bench:extract): a full first ingest, then re-ingests after ONE file
+// changed in the same process with its memory of the repository (twice), after nothing
+// changed, after one file changed without that memory (the baseline), and as a fresh process
+// would; each split into its phases. In process, into an embedded database in a scratch
+// folder; figures to stdout and tests/bench/results/reingest.json.
 import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -9,7 +11,8 @@ import path from "node:path";
 import { asService, ensureProjectBySlug, listSourceFilesByRepository, readSourceFileExtractions, migrate, openPgliteDatabase, type Database } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
 import { discoverFiles, extractFileOutcomes } from "@/lib/extract";
-import { ExtractionCache, extractIncrementally, hashPresentFiles, ingestExtraction } from "@/lib/ingest";
+import { ClusteringMemory } from "@/lib/extract";
+import { ExtractionCache, extractIncrementally, hashPresentFiles, ingestExtraction, IngestMemory, type RepositoryMemory } from "@/lib/ingest";
 import { buildCorpus } from "./support/bench-corpus";
 import { profileWhile } from "./support/profile-while";
 
@@ -46,7 +49,7 @@ function phaseClock() {
   };
 }
 
-async function ingestOnce(database: Database, projectId: string, folder: string, cache?: ExtractionCache) {
+async function ingestOnce(database: Database, projectId: string, folder: string, state: { cache?: ExtractionCache; memory?: RepositoryMemory }) {
   const clock = phaseClock();
   const discovery = await discoverFiles({ paths: [folder], cwd: folder });
   const tasks = new Map(discovery.files.map((file) => [file.file, file]));
@@ -55,7 +58,7 @@ async function ingestOnce(database: Database, projectId: string, folder: string,
   const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, projectId, repository: "", withExtractions: false }));
   clock.lap("read_stored");
   const incremental = await extractIncrementally({
-    stored, present, scope: [""], cache,
+    stored, present, scope: [""], cache: state.cache, memory: state.memory?.clustering,
     readExtractions: (files) => asService(database, (transaction) => readSourceFileExtractions({ transaction, projectId, repository: "", files })),
     extract: async (files) => {
       clock.lap("plan");
@@ -65,9 +68,9 @@ async function ingestOnce(database: Database, projectId: string, folder: string,
     },
   });
   clock.lap("cluster_all");
-  const summary = await ingestExtraction({ database, claims: "service_role", projectId, result: incremental.result, embedder, scope: [""], sourceFiles: incremental.sourceFiles });
+  const summary = await ingestExtraction({ database, claims: "service_role", projectId, result: incremental.result, embedder, scope: [""], sourceFiles: incremental.sourceFiles, memory: state.memory?.ingest });
   clock.lap("write");
-  return { files: incremental.files, patterns: summary.patterns, occurrences: summary.occurrences, ms: clock.report(), write_phases_wall_ms: summary.timings_ms };
+  return { files: incremental.files, staged: summary.staged, patterns: summary.patterns, occurrences: summary.occurrences, ms: clock.report(), write_phases_wall_ms: summary.timings_ms };
 }
 
 const loadBefore = os.loadavg();
@@ -77,7 +80,10 @@ try {
   const database = await openPgliteDatabase(path.join(scratch, "pgdata"));
   await migrate(database, { embedded: true });
   const projectId = (await asService(database, (transaction) => ensureProjectBySlug({ transaction, slug: "bench", name: "bench" }))).id;
-  const full = await ingestOnce(database, projectId, corpus.folder);
+  // The server's process: its extraction cache (the process's own) and its memory of the repository.
+  const remember = (): RepositoryMemory => ({ clustering: new ClusteringMemory(), ingest: new IngestMemory() });
+  const server = { memory: remember() };
+  const full = await ingestOnce(database, projectId, corpus.folder, server);
   // A file of the corpus (the sample varies with the installed Python) gains a function.
   const [first] = (await discoverFiles({ paths: [corpus.folder], cwd: corpus.folder })).files;
   const changed = first.path;
@@ -90,14 +96,20 @@ try {
   appendFunction("retry_call");
   // The process that made the first ingest: a server receiving pushes (its extraction cache is warm).
   // BENCH_PROFILE=<file.cpuprofile>: a CPU profile of this re-ingest (open it in Chrome's DevTools).
-  const oneFile = await profileWhile(process.env.BENCH_PROFILE, () => ingestOnce(database, projectId, corpus.folder));
-  const nothing = await ingestOnce(database, projectId, corpus.folder);
-  // As a fresh process would (`motif ingest` from the CLI): every stored extraction read back, no
-  // per-unit facts kept (its module and JIT warm-up are not counted).
+  const oneFile = await profileWhile(process.env.BENCH_PROFILE, () => ingestOnce(database, projectId, corpus.folder, server));
+  // The next push to the same server: its memory now holds the last re-ingest, its code is warm.
+  appendFunction("retry_call_next");
+  const nextFile = await ingestOnce(database, projectId, corpus.folder, server);
+  const nothing = await ingestOnce(database, projectId, corpus.folder, server);
+  // The same process without its memory of the repository (how re-ingest ran before it): the baseline.
   appendFunction("retry_call_again");
-  const coldCache = await ingestOnce(database, projectId, corpus.folder, new ExtractionCache());
+  const withoutMemory = await ingestOnce(database, projectId, corpus.folder, {});
+  // As a fresh process would (`motif ingest` from the CLI): every stored extraction read back, no
+  // per-unit facts kept, no clustering memory (its module and JIT warm-up are not counted).
+  appendFunction("retry_call_once_more");
+  const coldCache = await ingestOnce(database, projectId, corpus.folder, { cache: new ExtractionCache(), memory: remember() });
   await database.close();
-  const report = { corpus: { files: corpus.files, lines: corpus.lines, bytes: corpus.bytes }, changed_file: path.relative(corpus.folder, changed), full, one_file_changed: oneFile, nothing_changed: nothing, one_file_changed_cold_cache: coldCache, cores: os.availableParallelism(), node: process.version, load: { before: loadBefore, after: os.loadavg() } };
+  const report = { corpus: { files: corpus.files, lines: corpus.lines, bytes: corpus.bytes }, changed_file: path.relative(corpus.folder, changed), full, one_file_changed: oneFile, next_file_changed: nextFile, nothing_changed: nothing, one_file_changed_without_memory: withoutMemory, one_file_changed_cold_cache: coldCache, cores: os.availableParallelism(), node: process.version, load: { before: loadBefore, after: os.loadavg() } };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   mkdirSync(path.join(repository, "tests/bench/results"), { recursive: true });
   writeFileSync(path.join(repository, "tests/bench/results/reingest.json"), `${JSON.stringify(report, null, 2)}\n`);

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asService, ensureProjectBySlug, listSourceFilesByRepository, readSourceFileExtractions, type Database } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
 import { discoverFiles, extractFileOutcomes, extractPaths } from "@/lib/extract";
-import { ExtractionCache, extractIncrementally, hashPresentFiles, ingestExtraction } from "@/lib/ingest";
+import { ClusteringMemory } from "@/lib/extract";
+import { ExtractionCache, extractIncrementally, hashPresentFiles, ingestExtraction, IngestMemory } from "@/lib/ingest";
 import { makeGitHistory, git } from "@/tests/support/git-history";
 import { createTestDatabase } from "@/tests/support/test-database";
 
@@ -78,8 +79,10 @@ async function project(slug: string): Promise<string> {
 
 // Cold: a fresh process each time (every stored extraction read). Warm: one long-running
 // process (the server that receives the pushes): the listing leaves the extractions out and
-// the process's cache supplies them, the same unit objects from one ingest to the next.
+// the process's cache supplies them, the same unit objects from one ingest to the next, and
+// it remembers the repository's last clustering and write (only the difference is redone).
 const warmCache = new ExtractionCache();
+const warmMemory = { clustering: new ClusteringMemory(), ingest: new IngestMemory() };
 
 async function ingestIncrementally(projectId: string, process: "cold" | "warm" = "cold") {
   const discovery = await discoverFiles({ paths: [checkout], cwd: checkout });
@@ -92,6 +95,7 @@ async function ingestIncrementally(projectId: string, process: "cold" | "warm" =
   const incremental = await extractIncrementally({
     stored, present, scope: [""],
     cache: process === "cold" ? new ExtractionCache() : warmCache,
+    memory: process === "cold" ? undefined : warmMemory.clustering,
     readExtractions: async (files) => {
       read.push(...files);
       return asService(database, (transaction) => readSourceFileExtractions({ transaction, projectId, repository: "", files }));
@@ -101,7 +105,10 @@ async function ingestIncrementally(projectId: string, process: "cold" | "warm" =
       return (await extractFileOutcomes({ files: files.map((file) => tasks.get(file.file)!), jobs: 1 })).outcomes;
     },
   });
-  const summary = await ingestExtraction({ database, claims: "service_role", projectId, result: incremental.result, embedder, scope: [""], sourceFiles: incremental.sourceFiles });
+  const summary = await ingestExtraction({
+    database, claims: "service_role", projectId, result: incremental.result, embedder, scope: [""], sourceFiles: incremental.sourceFiles,
+    memory: process === "cold" ? undefined : warmMemory.ingest,
+  });
   return { incremental, summary, extracted, read };
 }
 
@@ -154,6 +161,11 @@ describe("incremental ingest over a real git history", { timeout: 240_000 }, () 
       expect(warm.incremental.result.patterns).toEqual(full.patterns);
       expect(warm.incremental.result.relationships).toEqual(full.relationships);
       expect(warm.incremental.result.units).toEqual(full.units);
+      // After the first, each warm write staged only its difference from the last, and changed what writing everything changed.
+      expect(warm.summary.staged).toBe(index === 0 ? "everything" : "difference");
+      expect(summary.staged).toBe("everything");
+      const changes = (run: typeof summary) => ({ patterns: run.patterns, occurrences: run.occurrences, relationships: run.relationships, events: run.events });
+      expect(changes(warm.summary)).toEqual(changes(summary));
 
       const fullId = await project(`full-${index}`);
       await ingestExtraction({ database, claims: "service_role", projectId: fullId, result: full, embedder, scope: [""] });

@@ -43,7 +43,25 @@ describe("public.match_patterns", () => {
     expect(first.relevance).toBeCloseTo(1, 12);
     expect(first.quality).toBe(0.7);
     expect(first.smoothed_success_rate).toBe(0.5); // no outcome yet: (0+1)/(0+0+2)
-    expect(first.final_score).toBeCloseTo(1 * (0.8 + 0.1 * 0.7 + 0.1 * 0.5), 12);
+    expect(Number(first.words_found)).toBeGreaterThan(0);
+    expect(Number(first.words_found)).toBeLessThanOrEqual(Number(first.intent_words));
+    // The intent's words found in it weigh 0.15 (20261208150001).
+    const covered = 1 + (0.15 * Number(first.words_found)) / Number(first.intent_words);
+    expect(first.final_score).toBeCloseTo(1 * (0.8 + 0.1 * 0.7 + 0.1 * 0.5) * covered, 12);
+  });
+
+  it("ranks without word coverage when coverage_weight is 0", async () => {
+    const intent = "retry a failing http request with exponential backoff";
+    const [vector] = await embedder.embed([intent]);
+    const outcome = await probeAs(database, userClaims(world.users.carol), (transaction) =>
+      transaction.query<Record<string, number>>(
+        `select * from public.match_patterns($1::extensions.vector, $2, $3, '{}'::jsonb, 5, 0, null, 60, 0.1, 0.1, 300, 0.2, 0)`,
+        [`[${Array.from(vector).join(",")}]`, intent, world.alpha.id],
+      ),
+    );
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(Number(outcome.value[0].words_found)).toBeGreaterThan(0);
+    expect(outcome.value[0].final_score).toBeCloseTo(0.8 + 0.1 * 0.7 + 0.1 * 0.5, 12);
   });
 
   it("blends in a smoothed success rate: (success+1)/(success+failure+2)", async () => {
@@ -52,7 +70,8 @@ describe("public.match_patterns", () => {
     const outcome = await sqlMatch(userClaims(world.users.bob), "retry a failing http request with exponential backoff");
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.value[0].smoothed_success_rate).toBeCloseTo(13 / 16, 12);
-    expect(outcome.value[0].final_score).toBeCloseTo(0.8 + 0.1 * 0.7 + 0.1 * (13 / 16), 12);
+    const covered = 1 + (0.15 * Number(outcome.value[0].words_found)) / Number(outcome.value[0].intent_words);
+    expect(outcome.value[0].final_score).toBeCloseTo((0.8 + 0.1 * 0.7 + 0.1 * (13 / 16)) * covered, 12);
   });
 
   it("applies the filters of DESIGN §5 and shows active patterns only by default", async () => {
@@ -99,6 +118,24 @@ describe("public.match_patterns", () => {
   it("keeps filtered kNN from starving: relaxed iterative scan is set inside the function", async () => {
     const [{ proconfig }] = await database.query<{ proconfig: string[] }>(`select proconfig from pg_proc where proname = 'match_pattern_candidates'`);
     expect(proconfig).toContain("hnsw.iterative_scan=relaxed_order");
+  });
+
+  it("ranks an unfiltered match (its static, session-planned statement) exactly as a filter every pattern passes (the statement built per call)", async () => {
+    const types = await asService(database, (transaction) =>
+      transaction.query<{ pattern_type: string }>(`select distinct pattern_type from public.patterns where project_id = $1`, [world.alpha.id]));
+    const everyType = { pattern_types: types.map((row) => row.pattern_type) };
+    // A deprecated pattern the intents below find: both statements must leave it out (as the filters test does).
+    await asService(database, (transaction) => transaction.query(`update public.patterns set status = 'deprecated' where extraction_key = 'single01'`));
+    for (const intent of ["retry a failing http request with exponential backoff", "configuration settings", "validate the input"]) {
+      // Twice over the plan cache's switch to a generic plan (after five calls in a session).
+      for (let call = 0; call < 7; call += 1) {
+        const unfiltered = await sqlMatch(userClaims(world.users.carol), intent);
+        const filtered = await sqlMatch(userClaims(world.users.carol), intent, everyType);
+        if (!unfiltered.ok || !filtered.ok) throw new Error("the match failed");
+        expect(unfiltered.value.length).toBeGreaterThan(0);
+        expect(unfiltered.value).toEqual(filtered.value);
+      }
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
 import type { ExtractionProgress, ExtractionRun } from "@/lib/extract";
+import { useBatchJitFlags } from "../batch-jit-flags";
 import { parseOptions } from "../parse-options";
 
 const extractOptionsSchema = z.object({
@@ -50,6 +51,7 @@ async function writeJson(run: ExtractionRun, options: ExtractOptions): Promise<v
 
 async function runExtract(paths: string[], rawOptions: unknown): Promise<void> {
   const options = parseOptions(extractOptionsSchema, rawOptions);
+  useBatchJitFlags();
   // Loaded on use, so other commands start without the extraction engine.
   const { extractPaths } = await import("@/lib/extract");
   const { formatExtractionSummary } = await import("../extract-summary");

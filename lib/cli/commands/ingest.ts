@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { SourceFileRow } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 import type { IncrementalFileCounts, IngestSummary } from "@/lib/ingest";
+import { useBatchJitFlags } from "../batch-jit-flags";
 import { ingestProgressBar, readProgressStream } from "../ingest-progress-bar";
 import { parseOptions } from "../parse-options";
 import { describeDirect, describeSummary, describeViaServer, type DescribeAnswer } from "./describe";
@@ -86,6 +87,7 @@ async function describeAfterIngest(describe: () => Promise<DescribeAnswer>): Pro
 
 async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
   const options = parseOptions(ingestOptionsSchema, rawOptions);
+  useBatchJitFlags();
   const bar = ingestProgressBar(!options.json && process.stderr.isTTY === true);
   // Loaded on use, so that `motif --help` and other commands start fast.
   const [{ createEmbeddingProvider }, extract, ingest, { withDatabaseAccess }, { readCoverageReport }] = await Promise.all([

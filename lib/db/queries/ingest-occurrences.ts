@@ -130,7 +130,8 @@ async function insertUnpaired(transaction: Queryable, options: { projectId: stri
 // Gone: live occurrences inside the ingest's scope (path prefixes; null = the whole
 // repository) that no incoming occurrence paired with. Files that failed to parse keep theirs:
 // the code is still there, this run just could not read it.
-async function markRemoved(transaction: Queryable, options: { projectId: string; repository: string; scope: string[] | null; failedFiles: string[] }) {
+async function markRemoved(transaction: Queryable, options: { projectId: string; repository: string; scope: string[] | null; failedFiles: string[]; only?: OccurrencePatterns }) {
+  if (options.only) await collectOnlyPatterns(transaction, options.projectId, options.only);
   return transaction.query<{ pattern_id: string; file_path: string }>(
     `update public.pattern_occurrences x set removed_at = now()
      where x.project_id = $1 and x.repository = $2 and x.removed_at is null
@@ -140,8 +141,30 @@ async function markRemoved(transaction: Queryable, options: { projectId: string;
        ))
        and x.file_path <> all ($4::text[])
        and not exists (select 1 from pg_temp.ingest_occurrence_pairs p where p.occurrence_id = x.id)
+       ${options.only ? "and x.pattern_id in (select pattern_id from pg_temp.ingest_only_patterns)" : ""}
      returning x.pattern_id, x.file_path`,
     [options.projectId, options.repository, options.scope, options.failedFiles],
+  );
+}
+
+/**
+ * The patterns an ingest that writes only its difference from the last one reconciles: those
+ * whose staged occurrences are all it staged (by key), and those whose key it no longer
+ * found (all their occurrences go). Their keys resolve directly: such an ingest runs only
+ * on a project where every pattern is its own current version under a key of its own.
+ */
+export interface OccurrencePatterns {
+  stagedKeys: string[];
+  vanishedKeys: string[];
+}
+
+async function collectOnlyPatterns(transaction: Queryable, projectId: string, only: OccurrencePatterns) {
+  await transaction.query(
+    `create temp table ingest_only_patterns on commit drop as
+     select t.pattern_id from pg_temp.ingest_targets t where t.key = any ($2::text[])
+     union
+     select p.id from public.patterns p where p.project_id = $1 and p.extraction_key = any ($3::text[])`,
+    [projectId, only.stagedKeys, only.vanishedKeys],
   );
 }
 
@@ -164,6 +187,8 @@ export async function writeIngestOccurrences(options: {
   commitSha: string | null;
   scope: string[] | null;
   failedFiles: string[];
+  /** Reconcile only these patterns' occurrences (the staged ones are all theirs); default: every pattern's in the scope. */
+  only?: OccurrencePatterns;
 }): Promise<OccurrenceChange[]> {
   const { transaction, projectId, repository } = options;
   await rebaseLegacyPaths(transaction, projectId, repository);

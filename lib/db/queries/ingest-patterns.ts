@@ -125,6 +125,41 @@ export async function refreshSearchLexemeStats({ transaction, projectId }: { tra
 }
 
 /**
+ * Keeps the full-text vectors of the stored patterns the next `writeIngestPatterns` will
+ * update (their extraction changed), for `adjustSearchLexemeStats` to take them off the counts.
+ */
+export async function keepReplacedSearchVectors({ transaction }: { transaction: Queryable }): Promise<void> {
+  await transaction.query(
+    `create temp table ingest_replaced_vectors on commit drop as
+     select p.search_vector from public.patterns p
+     join pg_temp.ingest_targets t on t.pattern_id = p.id
+     join pg_temp.ingest_patterns s on s.key = t.key
+     where p.extraction_hash is distinct from s.extraction_hash`,
+  );
+}
+
+/**
+ * Adjusts the project's lexeme counts by what `writeIngestPatterns` changed: the lexemes of
+ * the written patterns' vectors in, those of the vectors they replaced out
+ * (`keepReplacedSearchVectors`). The same counts as `refreshSearchLexemeStats` when the counts
+ * were exact before; the caller knows when they are.
+ */
+export async function adjustSearchLexemeStats({ transaction, projectId }: { transaction: Queryable; projectId: string }): Promise<number> {
+  const [{ adjusted }] = await transaction.query<{ adjusted: number }>(
+    `with replaced as (select word, ndoc from ts_stat('select search_vector from pg_temp.ingest_replaced_vectors')),
+     written as (select word, ndoc from ts_stat('select p.search_vector from public.patterns p join pg_temp.ingest_written w on w.pattern_id = p.id')),
+     changes as (
+       select coalesce(w.word, r.word) as word, coalesce(w.ndoc, 0) - coalesce(r.ndoc, 0) as change
+       from written w full join replaced r on r.word = w.word
+     )
+     select public.adjust_search_lexeme_stats($1::uuid, coalesce(jsonb_object_agg(word, change) filter (where change <> 0), '{}'::jsonb)) as adjusted
+     from changes`,
+    [projectId],
+  );
+  return adjusted;
+}
+
+/**
  * The columns match_patterns filters on: all the planner needs to choose an exact scan or the
  * HNSW index. The vectors and texts would make ANALYZE five times slower (2.6 s instead of
  * 0.5 s at 100k rows).

@@ -65,23 +65,58 @@ async function deleteVanished(transaction: Queryable, projectId: string): Promis
   return removed;
 }
 
+/** A relationship by its two ends' extraction keys and its type. */
+export interface RelationshipKeys {
+  source_key: string;
+  target_key: string;
+  relationship_type: string;
+}
+
+// An ingest that writes only its difference from the last one names the relationships the
+// last one wrote and this one no longer finds; keys resolve directly (see `OccurrencePatterns`).
+async function deleteNamed(transaction: Queryable, projectId: string, removed: readonly RelationshipKeys[]): Promise<number> {
+  if (removed.length === 0) return 0;
+  const [{ count }] = await transaction.query<{ count: number }>(
+    `with named as (
+       select * from jsonb_to_recordset($2::jsonb) as n(source_key text, target_key text, relationship_type text)
+     ),
+     removed as (
+       delete from public.pattern_relationships x
+       using named n, public.patterns s, public.patterns t
+       where x.project_id = $1 and x.origin = 'ingest'
+         and s.project_id = $1 and s.extraction_key = n.source_key and t.project_id = $1 and t.extraction_key = n.target_key
+         and x.source_pattern_id = s.id and x.target_pattern_id = t.id and x.relationship_type = n.relationship_type
+       returning 1
+     )
+     select count(*)::int as count from removed`,
+    [projectId, JSON.stringify(removed)],
+  );
+  return count;
+}
+
 /**
  * Replaces the relationships derived from the ingested code with what this extraction found:
  * upserts the staged ones whose two ends resolved to patterns (an identical one is left
  * alone; a changed strength, confidence or evidence is updated; a manual one stays as the
  * person wrote it) and deletes the ingest-derived ones between patterns this ingest saw
- * whole that it no longer finds. Call after the occurrences were written.
+ * whole that it no longer finds. Call after the occurrences were written. Given `removed`
+ * (an ingest that staged only its difference from the last one), deletes those instead.
  */
 export async function writeIngestRelationships(options: {
   transaction: Queryable;
   projectId: string;
   repository: string;
   scope: string[] | null;
+  removed?: readonly RelationshipKeys[];
 }): Promise<RelationshipChanges> {
   const { transaction, projectId } = options;
-  await collectCoveredPatterns(transaction, options);
   await resolveStagedRelationships(transaction);
-  const removed = await deleteVanished(transaction, projectId);
+  let removed: number;
+  if (options.removed) removed = await deleteNamed(transaction, projectId, options.removed);
+  else {
+    await collectCoveredPatterns(transaction, options);
+    removed = await deleteVanished(transaction, projectId);
+  }
   const [counts] = await transaction.query<{ created: number; updated: number }>(
     `with upserted as (
        insert into public.pattern_relationships

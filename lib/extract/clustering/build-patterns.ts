@@ -2,16 +2,19 @@ import type { ExtractedPattern, FileExtraction, PatternRelationship } from "@/li
 import { disambiguateNames } from "@/lib/extract/naming";
 import { createCoverageLookup, type CoverageReport } from "@/lib/quality";
 import { buildRelationships, type PatternRecord } from "./build-relationships";
+import { buildCluster, type BuiltCluster } from "./cluster-outcomes";
 import { clusterUnits } from "./cluster-units";
+import type { ClusteringMemory } from "./clustering-memory";
+import { collectReferencesIncrementally } from "./collect-references-incrementally";
 import { collectReferences, usersByUnit } from "./collect-references";
 import { buildRepoModel, type RepoModel } from "./repo-model";
-import { selectCluster, type SelectedCluster } from "./select-clusters";
-import { toPattern } from "./to-pattern";
 
 /** What clustering receives: every extracted file, and a coverage report when one was given. */
 export interface BuildPatternsInput {
   files: FileExtraction[];
   coverage?: CoverageReport;
+  /** Kept from the last run over the same repository (a long-running process): only what changed is computed again. */
+  memory?: ClusteringMemory;
 }
 
 export interface BuildPatternsResult {
@@ -20,7 +23,7 @@ export interface BuildPatternsResult {
 }
 
 /** Patterns that share a name get a qualifier from their class, calls or domain (see `disambiguateNames`). */
-function disambiguate(model: RepoModel, built: { pattern: ExtractedPattern; selected: SelectedCluster }[]): void {
+function disambiguate(model: RepoModel, built: BuiltCluster[]): void {
   const entries = built.map(({ pattern, selected }) => ({
     key: pattern.key,
     name: pattern.name,
@@ -36,18 +39,19 @@ function disambiguate(model: RepoModel, built: { pattern: ExtractedPattern; sele
  * Turns extracted units into patterns and their relationships: clusters units by
  * fingerprint and near-duplicate shape, keeps the clusters the selection rule admits,
  * names, describes, tags and scores each, and links them (USES, EXTENDS, COMPOSED_OF,
- * SIMILAR_TO). The output depends only on the set of inputs, never on their order.
+ * SIMILAR_TO). The output depends only on the set of inputs, never on their order, and
+ * not on whether a `memory` of earlier runs was given.
  */
 export function buildPatterns(input: BuildPatternsInput): BuildPatternsResult {
+  const { memory } = input;
   const model = buildRepoModel(input.files);
-  const references = collectReferences(model);
-  const context = { model, users: usersByUnit(references), coverage: input.coverage ? createCoverageLookup(input.coverage) : undefined };
-  const built = clusterUnits(model.units)
-    .map((cluster) => selectCluster(model, cluster))
-    .filter((selected): selected is SelectedCluster => selected !== null)
-    .map((selected) => ({ pattern: toPattern(context, selected), selected }));
+  const references = memory ? collectReferencesIncrementally(model, memory.references) : collectReferences(model);
+  const context = { model, users: usersByUnit(references), coverage: input.coverage ? createCoverageLookup(input.coverage) : undefined, coverageReport: input.coverage };
+  const built = clusterUnits(model.units, memory?.similarities)
+    .map((cluster) => (memory ? memory.outcomes.build(context, cluster) : buildCluster(context, model, cluster)))
+    .filter((entry): entry is BuiltCluster => entry !== null);
   disambiguate(model, built);
   built.sort((a, b) => b.pattern.occurrences.length - a.pattern.occurrences.length || (a.pattern.key < b.pattern.key ? -1 : 1));
   const records: PatternRecord[] = built.map(({ pattern, selected }) => ({ key: pattern.key, units: selected.cluster.members.map((member) => member.unit), centre: selected.cluster.centre }));
-  return { patterns: built.map((entry) => entry.pattern), relationships: buildRelationships(model, records, references) };
+  return { patterns: built.map((entry) => entry.pattern), relationships: buildRelationships(model, records, references, memory?.similarities) };
 }

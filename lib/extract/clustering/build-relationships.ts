@@ -2,6 +2,7 @@ import type { CodeUnit, PatternRelationship, RelationshipType } from "@/lib/doma
 import type { FingerprintGroup } from "./cluster-units";
 import { mergeSimilarity } from "./cluster-units";
 import { LshIndex } from "./lsh-index";
+import { noSimilarityMemo, type SimilarityLookup } from "./similarity-memo";
 import { isWithin, methodsOf, type RepoModel } from "./repo-model";
 import type { Reference } from "./resolve-references";
 import { estimatedJaccard } from "./shingles";
@@ -99,25 +100,30 @@ function addCompositions(model: RepoModel, keyOf: Map<string, string>, records: 
   }
 }
 
+/** The token similarity of an earlier centre and a later one when it may reach 0.7, else any value below. */
+function similarShapes(earlier: FingerprintGroup, later: FingerprintGroup): number {
+  // The earlier pattern's tokens count as the shorter on a tie, as a stable sort by length would put them.
+  const earlierShorter = earlier.tokens.length <= later.tokens.length;
+  const shorter = earlierShorter ? earlier.tokens : later.tokens;
+  const longer = earlierShorter ? later.tokens : earlier.tokens;
+  if (shorter.length < minimumLengthRatio(similarFloor) * longer.length) return -1;
+  if (estimatedJaccard(earlier.signature, later.signature) < 0.2) return -1;
+  if (similarityBound(shorter, longer) < similarFloor) return -1;
+  return tokenSimilarityAtLeast(shorter, longer, similarFloor);
+}
+
 /** SIMILAR_TO: pattern centres with token similarity in [0.7, 0.9), candidates found through MinHash LSH. */
-function similarities(records: PatternRecord[]): PatternRelationship[] {
+function similarities(records: PatternRecord[], memo: SimilarityLookup): PatternRelationship[] {
   const index = new LshIndex(2);
   const found: { first: PatternRecord; second: PatternRecord; similarity: number; tokens: number }[] = [];
   records.forEach((record, position) => {
     if (record.centre.tokens.length < similarMinimumTokens) return;
     for (const other of index.candidates(record.centre.signature, record.centre.bucket, 24).sort((a, b) => a - b)) {
-      // The other pattern's tokens count as the shorter on a tie, as a stable sort by length would put them.
-      const otherTokens = records[other].centre.tokens;
-      const otherShorter = otherTokens.length <= record.centre.tokens.length;
-      const shorter = otherShorter ? otherTokens : record.centre.tokens;
-      const longer = otherShorter ? record.centre.tokens : otherTokens;
-      if (shorter.length < minimumLengthRatio(similarFloor) * longer.length) continue;
-      if (estimatedJaccard(records[other].centre.signature, record.centre.signature) < 0.2) continue;
-      if (similarityBound(shorter, longer) < similarFloor) continue;
-      const similarity = tokenSimilarityAtLeast(shorter, longer, similarFloor);
+      const otherCentre = records[other].centre;
+      const similarity = memo.similarity(otherCentre.tokens, record.centre.tokens, similarFloor, similarShapes, otherCentre, record.centre);
       if (similarity < similarFloor || similarity >= mergeSimilarity) continue;
       const [first, second] = [records[other], record].sort((a, b) => (a.key < b.key ? -1 : 1));
-      found.push({ first, second, similarity, tokens: shorter.length });
+      found.push({ first, second, similarity, tokens: Math.min(otherCentre.tokens.length, record.centre.tokens.length) });
     }
     index.add(position, record.centre.signature, record.centre.bucket);
   });
@@ -142,13 +148,13 @@ function similarities(records: PatternRecord[]): PatternRelationship[] {
 }
 
 /** All relationships between built patterns, sorted by type, source and target. */
-export function buildRelationships(model: RepoModel, records: PatternRecord[], references: Reference[]): PatternRelationship[] {
+export function buildRelationships(model: RepoModel, records: PatternRecord[], references: Reference[], memo: SimilarityLookup = noSimilarityMemo): PatternRelationship[] {
   const keyOf = new Map<string, string>();
   for (const record of records) for (const unit of record.units) keyOf.set(unit.id, record.key);
   const set = new RelationshipSet();
   addReferenceRelationships(model, keyOf, references, set);
   addCompositions(model, keyOf, records, set);
   const occurrences = new Map(records.map((record) => [record.key, record.units.length]));
-  const all = [...set.toList(occurrences), ...similarities(records)];
+  const all = [...set.toList(occurrences), ...similarities(records, memo)];
   return all.sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
 }

@@ -1,6 +1,7 @@
 import type { CodeUnit } from "@/lib/domain";
 import { fnv1a64 } from "@/lib/extract/fingerprint";
 import { LshIndex } from "./lsh-index";
+import { noSimilarityMemo, type SimilarityLookup } from "./similarity-memo";
 import { shapeTokens } from "./shape-tokens";
 import { estimatedJaccard, minHashSignature, shingleSet } from "./shingles";
 import { minimumLengthRatio, similarityBound, tokenSimilarityAtLeast } from "./token-similarity";
@@ -49,7 +50,13 @@ function controlFlowOf(tokens: string[]): string {
   return tokens.filter((token) => controlKeywords.has(token)).join(" ");
 }
 
-function tokenIds(tokens: string[], vocabulary: Map<string, number>): Int32Array {
+// One vocabulary for the life of the process: a shape's token ids are then the same in every
+// run, so they are computed once per unit and the similarity of two shapes can be kept
+// (`SimilarityMemo`). Shape tokens are keywords, operators, `$` and called method names
+// (`.append(`): thousands, far below the dense-table limit of `token-similarity.ts`.
+const vocabulary = new Map<string, number>();
+
+function tokenIds(tokens: string[]): Int32Array {
   const ids = new Int32Array(tokens.length);
   for (let index = 0; index < tokens.length; index++) {
     let id = vocabulary.get(tokens[index]);
@@ -63,8 +70,10 @@ function tokenIds(tokens: string[], vocabulary: Map<string, number>): Int32Array
 }
 
 /** What a unit's code shape gives the clustering: read-only, shared by every run that sees the unit. */
-interface ShapeFacts {
+export interface ShapeFacts {
   tokens: string[];
+  /** The tokens as ids of the process's vocabulary. */
+  ids: Int32Array;
   controlFlow: string;
   signature: Uint32Array;
 }
@@ -72,11 +81,12 @@ interface ShapeFacts {
 // By unit object: a long-running process clusters the same units again at every incremental ingest.
 const shapeFactsByUnit = new WeakMap<CodeUnit, ShapeFacts>();
 
-function shapeFactsOf(unit: CodeUnit): ShapeFacts {
+/** The shape facts of a unit, read once per unit object. */
+export function shapeFactsOf(unit: CodeUnit): ShapeFacts {
   let facts = shapeFactsByUnit.get(unit);
   if (!facts) {
     const tokens = shapeTokens(unit.code, unit.language);
-    facts = { tokens, controlFlow: controlFlowOf(tokens), signature: minHashSignature(shingleSet(tokens)) };
+    facts = { tokens, ids: tokenIds(tokens), controlFlow: controlFlowOf(tokens), signature: minHashSignature(shingleSet(tokens)) };
     shapeFactsByUnit.set(unit, facts);
   }
   return facts;
@@ -84,7 +94,6 @@ function shapeFactsOf(unit: CodeUnit): ShapeFacts {
 
 /** Groups units by fingerprint (computed from the code shape when a unit lacks one). */
 export function groupByFingerprint(units: CodeUnit[]): FingerprintGroup[] {
-  const vocabulary = new Map<string, number>();
   const byKey = new Map<string, CodeUnit[]>();
   for (const unit of [...units].sort(compareUnits)) {
     const fingerprint = unit.fingerprint || fnv1a64(`${bucketOf(unit)}\u0000${shapeFactsOf(unit).tokens.join(" ")}`);
@@ -99,7 +108,7 @@ export function groupByFingerprint(units: CodeUnit[]): FingerprintGroup[] {
       fingerprint: key.slice(key.indexOf("|") + 1),
       units: members,
       bucket: bucketOf(members[0]),
-      tokens: tokenIds(facts.tokens, vocabulary),
+      tokens: facts.ids,
       controlFlow: facts.controlFlow,
       signature: facts.signature,
     };
@@ -112,14 +121,29 @@ function compareGroups(a: FingerprintGroup, b: FingerprintGroup): number {
 }
 
 /**
+ * The token similarity of a group to a centre when the group may join it (≥ 0.9, the same
+ * control-flow skeleton), else -1. A function of the two shapes alone.
+ */
+function mergeDecision(centre: FingerprintGroup, group: FingerprintGroup): number {
+  const shorter = Math.min(centre.tokens.length, group.tokens.length);
+  const longer = Math.max(centre.tokens.length, group.tokens.length);
+  if (shorter < minimumLengthRatio(mergeSimilarity) * longer || centre.controlFlow !== group.controlFlow) return -1;
+  // Near copies share most shingles; a low MinHash estimate rules a pair out before the exact measure.
+  if (estimatedJaccard(centre.signature, group.signature) < 0.4) return -1;
+  if (similarityBound(centre.tokens, group.tokens) < mergeSimilarity) return -1;
+  return tokenSimilarityAtLeast(centre.tokens, group.tokens, mergeSimilarity);
+}
+
+/**
  * Clusters units: one group per fingerprint, then each group joins the most similar
  * existing centre with token similarity ≥ 0.9 and the same control-flow skeleton (the
  * order of its branch, loop and exit keywords: a near copy may add a log line, not turn a
  * `for` into a `while`), else becomes a centre. Candidate centres
  * come from MinHash LSH over shape shingles (never all pairs), and joining a centre rather
- * than any member keeps clusters from chaining into loose blobs.
+ * than any member keeps clusters from chaining into loose blobs. `memo` keeps the outcomes of
+ * comparisons for the next run over mostly the same units.
  */
-export function clusterUnits(units: CodeUnit[]): UnitCluster[] {
+export function clusterUnits(units: CodeUnit[], memo: SimilarityLookup = noSimilarityMemo): UnitCluster[] {
   const groups = groupByFingerprint(units).sort(compareGroups);
   const clusters: UnitCluster[] = [];
   const index = new LshIndex(4);
@@ -127,13 +151,7 @@ export function clusterUnits(units: CodeUnit[]): UnitCluster[] {
     let best: { cluster: number; similarity: number } | undefined;
     for (const candidate of index.candidates(group.signature, group.bucket, 16).sort((a, b) => a - b)) {
       const centre = clusters[candidate].centre;
-      const shorter = Math.min(centre.tokens.length, group.tokens.length);
-      const longer = Math.max(centre.tokens.length, group.tokens.length);
-      if (shorter < minimumLengthRatio(mergeSimilarity) * longer || centre.controlFlow !== group.controlFlow) continue;
-      // Near copies share most shingles; a low MinHash estimate rules a pair out before the exact measure.
-      if (estimatedJaccard(centre.signature, group.signature) < 0.4) continue;
-      if (similarityBound(centre.tokens, group.tokens) < mergeSimilarity) continue;
-      const similarity = tokenSimilarityAtLeast(centre.tokens, group.tokens, mergeSimilarity);
+      const similarity = memo.similarity(centre.tokens, group.tokens, mergeSimilarity, mergeDecision, centre, group);
       if (similarity >= mergeSimilarity && (!best || similarity > best.similarity)) best = { cluster: candidate, similarity };
     }
     const members = group.units.map((unit) => ({ unit, similarity: best ? best.similarity : 1 }));

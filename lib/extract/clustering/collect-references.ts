@@ -14,6 +14,24 @@ function importReferences(resolver: ReferenceResolver, model: RepoModel, file: F
   return references;
 }
 
+/** The references one file makes: its imports of repo units, then each unit's calls and base classes. */
+export function fileReferences(resolver: ReferenceResolver, model: RepoModel, file: FileExtraction): Reference[] {
+  const references = importReferences(resolver, model, file);
+  for (const unit of file.units) {
+    for (const call of unit.calls) {
+      const target = resolver.resolveName(call, file, unit);
+      if (!target || target.unit.id === unit.id) continue;
+      references.push({ from: unit, fromFile: file.file, to: target.unit, written: call, via: "call", line: lineOf(unit, call), confidence: target.confidence });
+    }
+    for (const base of unit.bases) {
+      const target = resolver.resolveName(base, file, model.parentOf.get(unit.id));
+      if (!target || target.unit.kind !== "class") continue;
+      references.push({ from: unit, fromFile: file.file, to: target.unit, written: base, via: "base", line: unit.startLine, confidence: target.confidence });
+    }
+  }
+  return references;
+}
+
 /**
  * Every reference the repo makes to its own units: each unit's calls and base classes,
  * and each file's imports of repo units. Unresolvable names (libraries, dynamic calls)
@@ -21,23 +39,7 @@ function importReferences(resolver: ReferenceResolver, model: RepoModel, file: F
  */
 export function collectReferences(model: RepoModel): Reference[] {
   const resolver = new ReferenceResolver(model);
-  const references: Reference[] = [];
-  for (const file of model.files) {
-    references.push(...importReferences(resolver, model, file));
-    for (const unit of file.units) {
-      for (const call of unit.calls) {
-        const target = resolver.resolveName(call, file, unit);
-        if (!target || target.unit.id === unit.id) continue;
-        references.push({ from: unit, fromFile: file.file, to: target.unit, written: call, via: "call", line: lineOf(unit, call), confidence: target.confidence });
-      }
-      for (const base of unit.bases) {
-        const target = resolver.resolveName(base, file, model.parentOf.get(unit.id));
-        if (!target || target.unit.kind !== "class") continue;
-        references.push({ from: unit, fromFile: file.file, to: target.unit, written: base, via: "base", line: unit.startLine, confidence: target.confidence });
-      }
-    }
-  }
-  return references;
+  return model.files.flatMap((file) => fileReferences(resolver, model, file));
 }
 
 /** Per unit id: the other files that call, import or extend it. */

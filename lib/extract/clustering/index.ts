@@ -1,3 +1,4 @@
+export { ClusteringMemory } from "./clustering-memory";
 export { buildPatterns, type BuildPatternsInput, type BuildPatternsResult } from "./build-patterns";
 export { clusterUnits, groupByFingerprint, mergeSimilarity, type UnitCluster, type FingerprintGroup } from "./cluster-units";
 export { selectCluster, type SelectedCluster } from "./select-clusters";
@@ -9,3 +10,4 @@ export { bodyFacts, type BodyFacts, type BodyStatement } from "./body-facts";
 export { tokenSimilarity, lcsLength } from "./token-similarity";
 export { patternProminence, patternSubstance, rankPatterns, distinctOccurrences } from "./pattern-prominence";
 export { buildRepoModel, type RepoModel } from "./repo-model";
+export { prepareUnitFacts } from "./prepare-unit-facts";

@@ -17,12 +17,24 @@ export interface Reference {
 
 const selfNames = new Set(["self", "cls", "this"]);
 
+/**
+ * What resolving names read beyond the file they are written in: the files whose members or
+ * units it looked at, and the names it looked up repository-wide. A file's references stay
+ * what they were while none of these changed (`collectReferencesIncrementally`).
+ */
+export interface ResolutionReads {
+  files: Set<string>;
+  names: Set<string>;
+}
+
 /** Resolves names across files through imports, the defining file and class scopes. */
 export class ReferenceResolver {
   private readonly modules: ModuleFiles;
   private readonly topLevelByName = new Map<string, CodeUnit[]>();
   private readonly resolvedModules = new Map<string, FileExtraction | undefined>();
   private readonly partsByWritten = new Map<string, string[]>();
+  /** Where the reads of the names being resolved are recorded, when someone asks. */
+  reads: ResolutionReads | undefined;
 
   constructor(private readonly model: RepoModel) {
     this.modules = new ModuleFiles(model.files);
@@ -37,13 +49,19 @@ export class ReferenceResolver {
   private moduleFile(module: string, importer: FileExtraction): FileExtraction | undefined {
     // Every call through an import asks again for the same module from the same file: resolve each pair once.
     const key = `${importer.language === "python" ? "py" : "js"}\u0000${importer.file}\u0000${module}`;
-    if (this.resolvedModules.has(key)) return this.resolvedModules.get(key);
+    if (this.resolvedModules.has(key)) return this.read(this.resolvedModules.get(key));
     const file = importer.language === "python" ? this.modules.resolvePython(module, importer.file) : this.modules.resolveScript(module, importer.file);
     this.resolvedModules.set(key, file);
+    return this.read(file);
+  }
+
+  private read(file: FileExtraction | undefined): FileExtraction | undefined {
+    if (file) this.reads?.files.add(file.file);
     return file;
   }
 
   private member(file: FileExtraction, qualname: string): CodeUnit | undefined {
+    this.reads?.files.add(file.file);
     return this.model.byQualname.get(file.file)?.get(qualname);
   }
 
@@ -88,6 +106,7 @@ export class ReferenceResolver {
     if (imported !== undefined) return this.resolveImportedName(imported, head, rest, file);
     if (rest.length > 0) return undefined;
     // Last resort: a name defined exactly once in the whole repository (and not a short, generic one).
+    this.reads?.names.add(head);
     const unique = this.topLevelByName.get(head);
     return unique?.length === 1 && head.length >= 4 && unique[0].file !== file.file ? { unit: unique[0], confidence: 0.5 } : undefined;
   }

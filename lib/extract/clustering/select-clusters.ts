@@ -44,7 +44,7 @@ function isPrivate(unit: CodeUnit): boolean {
 }
 
 /** The member shown as the pattern's code: documented first, then the earliest by path and line. */
-function pickRepresentative(cluster: UnitCluster): CodeUnit {
+export function pickRepresentative(cluster: UnitCluster): CodeUnit {
   const centreIds = new Set(cluster.centre.units.map((unit) => unit.id));
   const centre = cluster.members.filter(({ unit }) => centreIds.has(unit.id)).map(({ unit }) => unit);
   return centre.find((unit) => unit.docstring) ?? centre[0];

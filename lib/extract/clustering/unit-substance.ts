@@ -130,7 +130,7 @@ function isDocumentedSpecialization(unit: CodeUnit, methods: CodeUnit[]): boolea
 const subclassCounts = new WeakMap<RepoModel, Map<string, number>>();
 
 /** How many classes of the run name each base (by its last dotted part), counted once per run. */
-function subclassesOf(model: RepoModel, name: string): number {
+export function subclassesOf(model: RepoModel, name: string): number {
   let counts = subclassCounts.get(model);
   if (!counts) {
     counts = new Map();

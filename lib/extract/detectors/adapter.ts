@@ -1,9 +1,10 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { patternMatch, snippet, type Detector, type DetectorContext, remembered } from "./detector";
 import { functionName } from "./functions";
 import { enclosingClass } from "./members";
 import { fileIndexOf } from "./file-index";
+import { asyncBridge, bridgeClass } from "./async-bridge";
 import { promiseConversion } from "./promise-conversion";
 import { classBases, classMethods, lastSegment, parameterNames, type Family, type MethodInfo } from "./syntax";
 
@@ -19,14 +20,15 @@ const plainBase = /^(object|Object|Exception|Error|BaseException|Generic|ABC|Pro
  * an adaptee handed to its constructor (or made from one), or an object of a library it
  * imports (a database driver, a socket, an HTTP connection pool) — under other names
  * (`send()` → `this._res.end()`). Same-name forwarding alone is a proxy, not an adapter.
- * A function that turns a callback API into a promise (or back) adapts too.
+ * A function that turns a callback API into a promise (or back), or bridges blocking and
+ * async code in Python (see `asyncBridge`), adapts too.
  */
-export const detectAdapter: Detector = (context) => {
-  if (context.isClass) return adapterOf(classView(context.node, context.family, context.input.fileImports))?.match;
+export const detectAdapter: Detector = remembered((context) => {
+  if (context.isClass) return adapterOf(classView(context.node, context.family, context.input.fileImports))?.match ?? bridgeClass(context);
   const classNode = enclosingClass(context.node, context.family);
-  if (!classNode) return promiseConversion(context);
-  return adapterMember(context, classNode) ?? promiseConversion(context);
-};
+  if (!classNode) return promiseConversion(context) ?? asyncBridge(context);
+  return adapterMember(context, classNode) ?? promiseConversion(context) ?? asyncBridge(context);
+});
 
 /** A class as the adapter analysis reads it, from a class unit or from one of its methods. */
 interface ClassView {

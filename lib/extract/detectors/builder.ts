@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, type Detector, type DetectorContext } from "./detector";
+import { patternMatch, type Detector, type DetectorContext, remembered } from "./detector";
 import { ownReturns, returnedValue } from "./functions";
 import { className, methodOf } from "./members";
 import { classMethods, parameterNames, type Family, type MethodInfo } from "./syntax";
@@ -16,7 +16,7 @@ const cloneCall = /(^|\.)_*(clone|copy|chain|generate|new_?instance|_?clone\w*)$
  * they collected — and each of those chainable methods. A single fluent method, emitter
  * plumbing (`on()`, `pipe()` returning this) or `build_url` is not a builder.
  */
-export const detectBuilder: Detector = (context) => {
+export const detectBuilder: Detector = remembered((context) => {
   if (context.isClass) return chainOf(context.node, context.family)?.match;
   const member = methodOf(context.node, context.family);
   if (!member) return prototypeSetter(context);
@@ -27,7 +27,7 @@ export const detectBuilder: Detector = (context) => {
     `returns ${self} so calls chain`,
     `one of ${chain.fluent.length} chainable methods of ${className(member.classNode) || "its class"}`,
   ]);
-};
+});
 
 interface Chain {
   fluent: MethodInfo[];

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { patternMatch, snippet, type Detector, type DetectorContext, remembered } from "./detector";
 import { ownReturns, returnedValue, expressionBody } from "./functions";
 import { className, classNamed, methodOf } from "./members";
 import { calleeText, classBases, classMethods, lastSegment, nodeTypes, pythonDecorators, type Family } from "./syntax";
@@ -13,7 +13,7 @@ const cachingDecorator = /(^|\.)(lru_cache|cache|cached_property|memoize|memoize
  * value. Decorating with `@lru_cache`/`@cache` is weaker evidence for the decorated unit; a
  * descriptor class whose `__get__` memoises is a caching class.
  */
-export const detectCacheMemoize: Detector = (context) => {
+export const detectCacheMemoize: Detector = remembered((context) => {
   if (context.isClass) return cachingDescriptor(context) ?? cacheClass(context);
   const member = cacheMember(context);
   if (member) return member;
@@ -24,7 +24,7 @@ export const detectCacheMemoize: Detector = (context) => {
   }
   const decorator = pythonDecorators(context.node).find((name) => cachingDecorator.test(name));
   return decorator ? patternMatch("cache_memoize", 0.5, [`decorated with @${decorator}`]) : undefined;
-};
+});
 
 function cachingDescriptor(context: DetectorContext): PatternMatch | undefined {
   const getter = classMethods(context.node).find((method) => method.name === "__get__" || method.name === "__call__");

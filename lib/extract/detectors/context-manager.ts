@@ -1,5 +1,6 @@
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, type Detector, type DetectorContext } from "./detector";
+import { patternMatch, type Detector, type DetectorContext, remembered } from "./detector";
+import { methodOf } from "./members";
 import { classMethods, parameterNames, pythonDecorators } from "./syntax";
 
 const releaseName = /^(release|close|unlock|dispose|disconnect|destroy|end|exit|cleanup|restore|free|unsubscribe)/i;
@@ -7,12 +8,25 @@ const releaseName = /^(release|close|unlock|dispose|disconnect|destroy|end|exit|
 /**
  * Context manager: `__enter__`/`__exit__` (or the async pair), a `@contextmanager`
  * generator with try/finally around its yield, `[Symbol.dispose]`, or a `withX(fn)` that
- * acquires, calls `fn` inside try and releases in finally.
+ * acquires, calls `fn` inside try and releases in finally; and the `__enter__`/`__exit__`
+ * methods of such a class.
  */
-export const detectContextManager: Detector = (context) => {
+export const detectContextManager: Detector = remembered((context) => {
   if (context.isClass) return classManager(context);
-  return generatorManager(context) ?? scopedCallback(context);
-};
+  return generatorManager(context) ?? scopedCallback(context) ?? protocolMethod(context);
+});
+
+/** `__enter__`/`__exit__` (or the async pair) of a class that defines both: the protocol's halves. */
+function protocolMethod(context: DetectorContext): PatternMatch | undefined {
+  const member = methodOf(context.node, context.family);
+  const pair = member && protocolPairs.find((candidate) => candidate.includes(member.method.name));
+  if (!member || !pair) return undefined;
+  const names = new Set(classMethods(member.classNode).map((method) => method.name));
+  if (!pair.every((name) => names.has(name))) return undefined;
+  return patternMatch("context_manager", 0.8, [`${member.method.name}() of a class that defines ${pair.join(" and ")}`]);
+}
+
+const protocolPairs = [["__enter__", "__exit__"], ["__aenter__", "__aexit__"]];
 
 function classManager(context: DetectorContext): PatternMatch | undefined {
   const names = new Set(classMethods(context.node).map((method) => method.name));

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { patternMatch, snippet, type Detector, type DetectorContext, remembered } from "./detector";
 import { functionName, ownReturns, returnedValue } from "./functions";
 import { enclosingClass } from "./members";
 import { classMethods, nodeTypes } from "./syntax";
@@ -14,10 +14,10 @@ const transactionCall = /^(transaction|\$transaction|begin|atomic|begin_nested|s
  * `with conn:` over SQL (sqlite3), BEGIN/COMMIT/ROLLBACK statements, or
  * `db.transaction(async (tx) => ...)` / `prisma.$transaction` / `sql.begin`.
  */
-export const detectDbTransaction: Detector = (context) => {
+export const detectDbTransaction: Detector = remembered((context) => {
   if (context.isClass) return transactionClass(context.node);
   return commitRollback(context) ?? transactionScope(context) ?? sqlStatements(context) ?? transactionControl(context);
-};
+});
 
 const controlName = /^_*(begin|commit|rollback|savepoint|release_?savepoint|rollback_?to\w*|start_?transaction|begin_?transaction|atomic|transaction)$/i;
 const controlStatement = /^["'`]{1,3}\s*(begin|start transaction|commit|rollback|savepoint|release)\b/i;

@@ -109,6 +109,21 @@ export class DetectorContext {
 /** A detector: one design-pattern kind, called once per unit. */
 export type Detector = (context: DetectorContext) => PatternMatch | undefined;
 
+/**
+ * A detector whose answer is kept per unit: detectors of generic shapes ask the more specific
+ * ones first (see `otherRole`), so the same unit may be asked about twice.
+ */
+export function remembered(detect: Detector): Detector {
+  const answers = new WeakMap<DetectorContext, PatternMatch | null>();
+  return (context) => {
+    const known = answers.get(context);
+    if (known !== undefined) return known ?? undefined;
+    const answer = detect(context);
+    answers.set(context, answer ?? null);
+    return answer;
+  };
+}
+
 /** Builds a match with its confidence clamped to 0–0.99 and rounded to two decimals. */
 export function patternMatch(kind: DesignPatternKind, confidence: number, evidence: string[]): PatternMatch {
   const clamped = Math.max(0, Math.min(0.99, confidence));

@@ -1,6 +1,13 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { patternMatch, type Detector, type DetectorContext } from "./detector";
 import { ownReturns, returnedValue, expressionBody } from "./functions";
+import { detectBuilder } from "./builder";
+import { detectContextManager } from "./context-manager";
+import { creationFunction } from "./creation-function";
+import { detectDbTransaction } from "./db-transaction";
+import { detectDecorator } from "./decorator";
+import { otherRole } from "./other-role";
+import { detectSingleton } from "./singleton";
 import { lastSegment, pythonDecorators } from "./syntax";
 
 const className = /^[A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*$/;
@@ -9,7 +16,8 @@ const errorName = /(Error|Exception|Warning)$/;
 /**
  * Factory: a function that picks one of several classes by its input and returns the
  * instance (branches returning different constructors, a table of classes), or a Python
- * classmethod alternative constructor returning `cls(...)`.
+ * classmethod alternative constructor returning `cls(...)`, or a creation function whose
+ * job is to build and return one product (see `creationFunction`).
  */
 export const detectFactory: Detector = (context) => {
   if (context.isClass) return undefined;
@@ -30,8 +38,13 @@ export const detectFactory: Detector = (context) => {
   if (table && constructors.size <= 1) {
     return patternMatch("factory", 0.75, [`looks the class up in a table of ${table}`, "instantiates the chosen class"]);
   }
-  return undefined;
+  const created = creationFunction(context);
+  // A function returning a wrapper, a shared instance, a context manager, a transaction or a
+  // builder step plays that role; creating the object is how it does it.
+  return created && !otherRole(context, moreSpecific) ? created : undefined;
 };
+
+const moreSpecific = [detectDecorator, detectSingleton, detectContextManager, detectDbTransaction, detectBuilder];
 
 function returnedExpressions(context: DetectorContext): SyntaxNode[] {
   const expressions = ownReturns(context.node, context.family).flatMap((statement) => returnedValue(statement) ?? []);

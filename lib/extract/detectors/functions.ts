@@ -28,8 +28,20 @@ export function nestedFunctions(node: SyntaxNode, family: Family): SyntaxNode[] 
   });
 }
 
-/** Return statements of a function, excluding those of functions nested in it. */
+// Several detectors ask for the same unit's returns; the list is kept per node object.
+const returnsByNode = new WeakMap<SyntaxNode, SyntaxNode[]>();
+
+/** Return statements of a function, excluding those of functions nested in it (shared, never modify it). */
 export function ownReturns(node: SyntaxNode, family: Family): SyntaxNode[] {
+  let returns = returnsByNode.get(node);
+  if (!returns) {
+    returns = readOwnReturns(node, family);
+    returnsByNode.set(node, returns);
+  }
+  return returns;
+}
+
+function readOwnReturns(node: SyntaxNode, family: Family): SyntaxNode[] {
   const functionTypes = nodeTypes[family].function as readonly string[];
   return node.descendantsOfType("return_statement").filter((statement) => {
     for (let current = statement.parent; current; current = current.parent) {

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext } from "./detector";
+import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext, remembered } from "./detector";
 import { ownReturns, returnedValue } from "./functions";
 import { callbackCollection, callbackParameter, clearsIn, notificationsIn, registrationsIn, removalsIn, subscriptRegistrationsIn, type Notification, type Registration, type Removal } from "./callback-registry";
 import { className, enclosingClass, methodOf } from "./members";
@@ -16,7 +16,7 @@ const subscriberBase = /(Subscriber|Observer|EventListener|EventHandler)(Interfa
  * return `f`, the dispatch method), on closures that hold both (`mitt()`), and on classes
  * implementing a subscriber interface (ORM lifecycle subscribers).
  */
-export const detectObserverEvent: Detector = (context) => {
+export const detectObserverEvent: Detector = remembered((context) => {
   if (context.isClass) return classObserver(context);
   const own = ownRegistry(context);
   const paired = own.registrations.length && own.notifications.length ? pairMatch(own.registrations, own.notifications) : undefined;
@@ -24,7 +24,7 @@ export const detectObserverEvent: Detector = (context) => {
   const classNode = enclosingClass(context.node, context.family);
   if (classNode) return memberObserver(context, registryOf(classNode, context.family), className(classNode));
   return moduleObserver(context, own);
-};
+});
 
 interface Registry {
   registrations: Registration[];

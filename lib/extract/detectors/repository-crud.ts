@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, type Detector } from "./detector";
+import { patternMatch, type Detector, remembered } from "./detector";
 import { fileIndexOf } from "./file-index";
 import { className } from "./members";
 import { classMethods, type Family } from "./syntax";
@@ -18,12 +18,12 @@ const storeName = /(^|_)(db|database|session|conn|connection|client|pool|store|s
  * at least one write) operate on one store held by the instance — a dict/Map/list it
  * created, or a session/connection/db client.
  */
-export const detectRepositoryCrud: Detector = (context) => {
+export const detectRepositoryCrud: Detector = remembered((context) => {
   // Only the class: marking its CRUD methods one by one would turn a repository's trivial
   // `get()` accessors into patterns (the pattern list leaves such accessors out).
   if (!context.isClass) return undefined;
   return repositoryOf(context)?.match ?? repositoryInterface(context.node, context.family);
-};
+});
 
 /** A class as the repository analysis reads it. */
 interface RepositoryView {

@@ -1,18 +1,30 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { patternMatch, snippet, type Detector, type DetectorContext, remembered } from "./detector";
 import { ownReturns, returnedValue } from "./functions";
-import { classMethods, parameterNames } from "./syntax";
+import { classWithSharedInstance } from "./shared-class";
+import { sharedInstanceAccessor } from "./shared-instance";
+import { classMethods, parameterNames, pythonDecorators } from "./syntax";
 
 /**
  * Singleton: a class that hands out its one instance (`__new__` caching `cls._instance`,
  * a static `getInstance()` storing `new X()` once), or a module-level accessor that creates
  * a global instance once (`global _instance; if _instance is None: _instance = X()`).
  */
-export const detectSingleton: Detector = (context) => {
-  if (context.isClass) return classSingleton(context);
-  return moduleSingleton(context);
-};
+export const detectSingleton: Detector = remembered((context) => {
+  if (context.isClass) return classSingleton(context) ?? classWithSharedInstance(context);
+  return moduleSingleton(context) ?? sharedInstanceAccessor(context) ?? cachedConstructor(context);
+});
+
+/** `@lru_cache() def get_settings(): return Settings()`: a memoised accessor without arguments builds its object once. */
+function cachedConstructor(context: DetectorContext): PatternMatch | undefined {
+  const cache = pythonDecorators(context.node).find((decorator) => /(^|\.)(lru_cache|cache)(\(.*\))?$/.test(decorator));
+  if (!cache || parameterNames(context.node).length > 0) return undefined;
+  const built = ownReturns(context.node, context.family)
+    .map((statement) => returnedValue(statement))
+    .find((value) => value?.type === "call" && /^_*[A-Z]/.test((value.childForFieldName("function")?.text ?? "").split(".").pop() ?? ""));
+  return built ? patternMatch("singleton", 0.75, [`@${cache} on an accessor without arguments`, `builds ${snippet(built.text, 40)} once and returns it on every call`]) : undefined;
+}
 
 function classSingleton(context: DetectorContext): PatternMatch | undefined {
   const className = context.node.childForFieldName("name")?.text ?? "";

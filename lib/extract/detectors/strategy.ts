@@ -1,6 +1,14 @@
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, type Detector, type DetectorContext } from "./detector";
 import { fileIndexOf, type ClassFacts, type FileIndex } from "./file-index";
+import { detectAdapter } from "./adapter";
+import { detectCacheMemoize } from "./cache-memoize";
+import { detectDbTransaction } from "./db-transaction";
+import { detectObserverEvent } from "./observer-event";
+import { otherRole } from "./other-role";
+import { detectRepositoryCrud } from "./repository-crud";
+import { familyMember } from "./strategy-family";
+import { detectValidation } from "./validation";
 import { classMethods, parameterNames, type MethodInfo } from "./syntax";
 
 const plainName = /^[#\w$]+$/;
@@ -9,15 +17,21 @@ const plainName = /^[#\w$]+$/;
  * Strategy: interchangeable classes behind one interface (an abstract base whose abstract
  * methods ≥2 classes of the file implement, or a base whose method ≥3 subclasses
  * override), a context that delegates to a replaceable strategy object, or a table of
- * interchangeable functions selected by key and called.
+ * interchangeable functions selected by key and called; and each implementation of such
+ * a family (see `familyMember`). A class family whose members are caches, validators,
+ * stores, adapters, observers or transactions is reported as that kind instead.
  */
 export const detectStrategy: Detector = (context) => {
-  if (!context.isClass) return functionTable(context);
+  if (!context.isClass) return functionTable(context) ?? familyMember(context);
   const name = context.node.childForFieldName("name")?.text ?? "";
   const index = fileIndexOf(context.node, context.family);
   const facts = index.classes.get(name);
-  return (facts && interchangeableSubclasses(facts, index)) ?? delegatingContext(context);
+  const match = (facts && interchangeableSubclasses(facts, index)) ?? delegatingContext(context) ?? familyMember(context);
+  // A family of caches, validators, stores or adapters is that kind first.
+  return match && !otherRole(context, moreSpecific) ? match : undefined;
 };
+
+const moreSpecific = [detectCacheMemoize, detectValidation, detectRepositoryCrud, detectAdapter, detectObserverEvent, detectDbTransaction];
 
 function interchangeableSubclasses(base: ClassFacts, index: FileIndex): PatternMatch | undefined {
   const descendants = descendantsOf(base.name, index);

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { patternMatch, snippet, type Detector, type DetectorContext, remembered } from "./detector";
 import { expressionBody, ownReturns, returnedValue } from "./functions";
 import { nodeTypes, parameterNames, pythonDecorators } from "./syntax";
 import { guardOnly, validatorClass } from "./validation-guards";
@@ -17,7 +17,7 @@ const simpleStatements = {
  * return error objects make up most of its body (≥2 of them), it yields errors, or it is a
  * pydantic validator. A single incidental `if x is None: raise` is not validation.
  */
-export const detectValidation: Detector = (context) => {
+export const detectValidation: Detector = remembered((context) => {
   if (context.isClass) {
     const reason = validatorClass(context.node, context.family);
     return reason ? patternMatch("validation", 0.75, [reason]) : undefined;
@@ -43,7 +43,7 @@ export const detectValidation: Detector = (context) => {
     `${reports.length} guard clauses reject bad input (${reports[0]!.text.replace(/\s+/g, " ").slice(0, 50)})`,
     `error reports are ${reports.length} of ${statements} statements`,
   ]);
-};
+});
 
 function mentionsName(text: string, name: string): boolean {
   return new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, "\\$")}\\b`).test(text);

@@ -1,4 +1,4 @@
-import { buildPatterns } from "@/lib/extract/clustering";
+import { buildPatterns, type ClusteringMemory } from "@/lib/extract/clustering";
 import type { ExtractedPattern, ExtractionFailure, ExtractionResult, ExtractionStats, FileExtraction } from "@/lib/domain";
 import type { CoverageReport } from "@/lib/quality";
 import { compareText } from "@/lib/extract/discover/discover-files";
@@ -13,6 +13,8 @@ export interface AssembleResultInput {
   /** Keep units and patterns whose cyclomatic complexity is at most this. */
   maxComplexity?: number;
   jobs: number;
+  /** What the last clustering of the same repository in this process kept (see `ClusteringMemory`). */
+  memory?: ClusteringMemory;
   /** Milliseconds since the run started, read when the result is complete. */
   elapsedMs: () => number;
 }
@@ -39,7 +41,7 @@ function keepPattern(pattern: ExtractedPattern, input: AssembleResultInput): boo
 export function assembleResult(input: AssembleResultInput): ExtractionResult {
   const files = [...input.extractions].sort((left, right) => compareText(left.file, right.file));
   const failures = [...input.failures].sort((left, right) => compareText(left.file, right.file));
-  const built = buildPatterns({ files, coverage: input.coverage });
+  const built = buildPatterns({ files, coverage: input.coverage, memory: input.memory });
   const patterns = built.patterns.filter((pattern) => keepPattern(pattern, input));
   const kept = new Set(patterns.map((pattern) => pattern.key));
   const relationships = built.relationships.filter((relation) => kept.has(relation.source) && kept.has(relation.target));

@@ -61,8 +61,9 @@ function startWorker(state: PoolState): void {
       return feed();
     }
     current = -1;
-    record(state, reply.id, reply.outcome);
+    // The next file goes out first: whatever `onOutcome` does then overlaps the worker's work.
     feed();
+    record(state, reply.id, reply.outcome);
   });
   worker.on("error", (error) => crash(error.message));
   worker.on("exit", (code) => crash(`worker exited with code ${code}`));

@@ -31,16 +31,20 @@ function canImport(module: string, env: NodeJS.ProcessEnv): boolean {
   return spawnSync("python3", ["-c", `import ${module}`], { env, stdio: "ignore" }).status === 0;
 }
 
-/** Finds radon: installed, at RADON_PATH, or at /tmp/radon (a folder holding the `radon` package). */
+// Debian's python3-radon (`apt-get install python3-radon`) installs here, where a python3 other
+// than Debian's own (pyenv, a virtualenv) does not look.
+const debianPackages = "/usr/lib/python3/dist-packages";
+
+/** Finds radon: installed, at RADON_PATH, Debian's python3-radon, or at /tmp/radon (a folder holding the `radon` package). */
 export function findRadon(): RadonSetup {
-  const candidates = [process.env.RADON_PATH, "/tmp/radon"].filter((folder): folder is string => Boolean(folder));
+  const candidates = [process.env.RADON_PATH, debianPackages, "/tmp/radon"].filter((folder): folder is string => Boolean(folder));
   for (const origin of ["installed", ...candidates]) {
     if (origin !== "installed" && !existsSync(path.join(origin, "radon"))) continue;
     const env = origin === "installed" ? { ...process.env } : { ...process.env, PYTHONPATH: origin };
     if (!canImport("radon.complexity", env)) continue;
     return { available: true, mode: canImport("radon.cli", env) ? "cli" : "api", env, origin };
   }
-  return { available: false, reason: "radon is not installed (pip install radon, or set RADON_PATH to a folder holding the radon package)" };
+  return { available: false, reason: "radon is not installed (apt-get install python3-radon or pip install radon, or set RADON_PATH to a folder holding the radon package)" };
 }
 
 /** Runs radon's cyclomatic-complexity pass over a folder as its own process. */

@@ -1,0 +1,124 @@
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
+import type { PatternMatch } from "@/lib/domain";
+import { patternMatch, type DetectorContext } from "./detector";
+import { expressionBody, functionName, ownReturns, returnedValue } from "./functions";
+import { className, methodOf } from "./members";
+import { bodyStatements, lastSegment, parameterNames } from "./syntax";
+
+// Language built-ins are values, not products a factory hands out.
+const builtIn =
+  /^(Promise|Map|Set|WeakMap|WeakSet|WeakRef|Array|Object|String|Number|Boolean|Symbol|Date|RegExp|URL|URLSearchParams|Error|Proxy|Function|Buffer|ArrayBuffer|DataView|BigInt|Intl|TextEncoder|TextDecoder|AbortController|Headers|Request|Response|FormData|Blob|Event|CustomEvent|[A-Z][a-z]+\d*Array|NotImplemented)$/;
+const errorName = /(Error|Exception|Warning|Exit|Interrupt)$/;
+const productName = /^_?[A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*$/;
+// A class handed in by the caller or configured on the instance (`cursor(self)`, `self.cursorclass(self)`).
+const classVariable = /(class|cls|klass|factory|ctor|constructor)$/i;
+const maxStatements = 8;
+
+/**
+ * A function whose work is to create and hand back an object: its last statement returns a
+ * new instance of a product class (`return new RetryPolicy(...)`, `return Connection(connector)`,
+ * `table = table_class(...); ...; return table`) or of a class its caller chose
+ * (`return cursor(self)`). An instance method building another instance of its own class is
+ * a copy (builder/prototype), not a factory; a static one is a factory method.
+ */
+export function creationFunction(context: DetectorContext): PatternMatch | undefined {
+  const name = functionName(context.node) ?? "";
+  if (/^(__\w+__|constructor)$/.test(name) || context.node.parent?.type === "arguments") return undefined;
+  const statements = bodyStatements(context.node);
+  const body = expressionBody(context.node);
+  const last = body ?? statements.at(-1);
+  if (!last || statements.length > maxStatements) return undefined;
+  const value = body ?? (last.type === "return_statement" ? returnedValue(last) : undefined);
+  if (!value) return undefined;
+  const product = productOf(value, context, 0);
+  if (!product) return undefined;
+  const member = methodOf(context.node, context.family);
+  if (member && !member.method.isStatic && !member.method.decorators.includes("classmethod")) {
+    if (product.name === className(member.classNode) || product.name === "cls") return undefined;
+  }
+  const returns = ownReturns(context.node, context.family).length;
+  return patternMatch("factory", product.chosenByCaller ? 0.75 : 0.7, [
+    product.chosenByCaller ? `creates an instance of the class it is given (${product.text})` : `returns a new ${product.name}`,
+    `its last statement returns it (${Math.max(statements.length, 1)} statement${statements.length > 1 ? "s" : ""}, ${returns} return${returns === 1 ? "" : "s"})`,
+  ]);
+}
+
+interface Product {
+  name: string;
+  text: string;
+  chosenByCaller: boolean;
+}
+
+function productOf(value: SyntaxNode, context: DetectorContext, depth: number): Product | undefined {
+  if (depth > 2) return undefined;
+  if (/^(parenthesized_expression|await_expression|await|as_expression|non_null_expression)$/.test(value.type) && value.namedChildren[0]) {
+    return productOf(value.namedChildren[0], context, depth + 1);
+  }
+  if (value.type === "identifier") {
+    const binding = localBinding(context, value.text);
+    return binding ? productOf(binding, context, depth + 1) : undefined;
+  }
+  // `new Command(async () => ...)`, `new Promise((resolve) => ...)`: wrapping behaviour, not assembling a product.
+  if (/^(new_expression|call)$/.test(value.type) && value.childForFieldName("arguments")?.namedChildren.some((argument) => /^(arrow_function|function_expression|function|lambda)$/.test(argument.type))) {
+    return undefined;
+  }
+  if (value.type === "new_expression") {
+    const constructor = value.childForFieldName("constructor")?.text ?? "";
+    const name = lastSegment(constructor);
+    if (/^(this|self)\.constructor$/.test(constructor)) return undefined;
+    if (classVariable.test(name) && !productName.test(name)) return { name, text: constructor, chosenByCaller: true };
+    if (!productName.test(name) || builtIn.test(name) || errorName.test(name)) return undefined;
+    return { name, text: constructor, chosenByCaller: false };
+  }
+  if (value.type !== "call") return undefined;
+  const callee = value.childForFieldName("function");
+  if (!callee || /\(/.test(callee.text)) return undefined;
+  const calleeText = callee.text;
+  const name = lastSegment(calleeText);
+  if (calleeText === "cls") return { name: "cls", text: calleeText, chosenByCaller: false };
+  if (productName.test(name) && !errorName.test(name) && /^[\w.]+$/.test(calleeText) && !/^(self|cls)\./.test(calleeText)) {
+    return { name, text: calleeText, chosenByCaller: false };
+  }
+  if (calleeText === "type" && (value.childForFieldName("arguments")?.namedChildren.length ?? 0) === 3) return { name: "class", text: "type(name, bases, namespace)", chosenByCaller: false };
+  const chosen = chosenClass(context, calleeText, name);
+  if (chosen) return chosen;
+  const fromCaller = parameterNames(context.node).includes(calleeText) || /^(self|cls)\.\w+$/.test(calleeText) || localBinding(context, calleeText) !== undefined;
+  if (fromCaller && classVariable.test(name) && !/^(__class__|type)$/.test(name)) return { name, text: calleeText, chosenByCaller: true };
+  if (fromCaller && parameterNames(context.node).includes(calleeText) && passesSelf(value)) return { name, text: calleeText, chosenByCaller: true };
+  return undefined;
+}
+
+/**
+ * `cls = get_rdata_class(rdtype); return cls.from_text(...)` / `klass = registry[name]; return klass(...)`:
+ * a class looked up from the input, then constructed (directly or through an alternative constructor).
+ */
+function chosenClass(context: DetectorContext, calleeText: string, name: string): Product | undefined {
+  const receiver = calleeText.includes(".") ? calleeText.slice(0, calleeText.lastIndexOf(".")) : calleeText;
+  if (!/^\w+$/.test(receiver) || (receiver !== calleeText && !alternativeConstructor.test(name))) return undefined;
+  const binding = localBinding(context, receiver);
+  if (!binding) return undefined;
+  const lookedUp = /^(subscript|subscript_expression)$/.test(binding.type)
+    || (/^(call|call_expression)$/.test(binding.type) && /(class|cls|type|factory|\.get)$/i.test(binding.childForFieldName("function")?.text ?? ""));
+  return lookedUp ? { name: receiver, text: `${binding.text.slice(0, 40)} → ${calleeText}(...)`, chosenByCaller: true } : undefined;
+}
+
+const alternativeConstructor = /^(from_\w+|from[A-Z]\w*|create\w*|make\w*|new\w*|build\w*|__new__|of|parse)$/;
+
+/** `cursor(self)`: a class handed in is constructed around this object. */
+function passesSelf(call: SyntaxNode): boolean {
+  const first = call.childForFieldName("arguments")?.namedChildren[0];
+  return first?.text === "self" || first?.text === "this";
+}
+
+/** The value a local was last bound to in the unit (`table = table_class(...)`). */
+function localBinding(context: DetectorContext, name: string): SyntaxNode | undefined {
+  if (!/^[\w$]+$/.test(name)) return undefined;
+  const python = context.family === "python";
+  let found: SyntaxNode | undefined;
+  for (const node of context.find(python ? ["assignment"] : ["variable_declarator", "assignment_expression"])) {
+    const left = (node.childForFieldName("left") ?? node.childForFieldName("name"))?.text;
+    const value = node.childForFieldName("right") ?? node.childForFieldName("value");
+    if (left === name && value) found = value;
+  }
+  return found;
+}

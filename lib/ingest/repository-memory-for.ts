@@ -1,0 +1,28 @@
+import { ClusteringMemory } from "@/lib/extract";
+import { IngestMemory } from "./ingest-memory";
+
+/** What a long-running process keeps of one repository between its ingests. */
+export interface RepositoryMemory {
+  /** The last clustering: the next clusters again only what its changed files reach. */
+  clustering: ClusteringMemory;
+  /** The last write: the next writes only its difference, while the project is as it left it. */
+  ingest: IngestMemory;
+}
+
+/** How many repositories a process remembers (the least recently used is forgotten first). */
+export const rememberedRepositories = 16;
+
+const memories = new Map<string, RepositoryMemory>();
+
+/**
+ * This process's memory of one project's repository, for the server that receives its pushes.
+ * Results are the same with or without it (both parts check what they reuse); it only saves work.
+ */
+export function repositoryMemoryFor(projectId: string, repository: string): RepositoryMemory {
+  const key = `${projectId}\u0000${repository}`;
+  const memory = memories.get(key) ?? { clustering: new ClusteringMemory(), ingest: new IngestMemory() };
+  memories.delete(key);
+  memories.set(key, memory);
+  while (memories.size > rememberedRepositories) memories.delete(memories.keys().next().value as string);
+  return memory;
+}
