@@ -2,7 +2,7 @@ import extractorVersionFile from "./data/extractor-version.json" with { type: "j
 export { extractPaths, extractFileOutcomes, plannedWorkers, type ExtractFileOutcomesOptions, type ExtractPathsOptions, type ExtractionProgress, type ExtractionRun, type SkippedFile } from "./extract-paths";
 export { toPrintableResult, printableJsonChunks, type PrintableResult, type PrintableUnit } from "./printable-result";
 export { extractSource, assembleResult, type FileOutcome } from "./pipeline";
-export { rankPatterns, ClusteringMemory } from "./clustering";
+export { leadsList, patternProminence, rankPatterns, ClusteringMemory } from "./clustering";
 export { discoverFiles, isExtractablePath, type DiscoveredFile, type Discovery } from "./discover";
 export { detectLanguage } from "./syntax-tree";
 export { kindFeaturesOfFile, type UnitKindFeatures } from "./kind-features-of-file";
