@@ -5,6 +5,8 @@ export { extractSource, assembleResult, type FileOutcome } from "./pipeline";
 export { leadsList, patternProminence, rankPatterns, ClusteringMemory } from "./clustering";
 export { discoverFiles, isExtractablePath, type DiscoveredFile, type Discovery } from "./discover";
 export { detectLanguage } from "./syntax-tree";
+export { kindFeaturesOfFile, type UnitKindFeatures } from "./kind-features-of-file";
+export { classifyKinds, kindModelFrom, kindProbabilities, trainLogisticRegression, linearScores, sigmoid, describeFeature, type KindModel, type LinearModel, type TrainingSample, type UnitFeatures } from "./kind-model";
 
 /**
  * Names the output of `extractFile` for stored per-file extractions (incremental ingest): a
