@@ -192,6 +192,28 @@ describe("matchPatterns", () => {
     // search_vector is kept by a trigger now (no longer a generated column): it follows its sources.
     expect(changed).toEqual([{ moved: true, searchable: true }]);
   });
+
+  it("puts a deprecated pattern after the current ones, even the one that fits best", async () => {
+    const retry = await idOf("retry01");
+    const setStatus = (status: string) => asService(database, (transaction) => transaction.query(`update public.patterns set status = $2 where id = $1`, [retry, status]));
+    const request = { intent: "retry a failing http request with exponential backoff", limit: 3, filters: { statuses: ["active" as const, "deprecated" as const] } };
+    const ask = () => withUser(database, userClaims(world.users.bob), (transaction) => matchPatterns({ transaction, projectId: world.alpha.id, request, embedder }));
+    expect((await ask()).matched_patterns[0].pattern_id).toBe(retry);
+    await setStatus("deprecated");
+    try {
+      const answer = await ask();
+      const ids = answer.matched_patterns.map((pattern) => pattern.pattern_id);
+      const statuses = answer.matched_patterns.map((pattern) => pattern.metadata.status);
+      // Deprecated rows (this one, and any an earlier test left so) follow every active one, renumbered.
+      expect(statuses[0]).toBe("active");
+      expect(statuses.slice(statuses.indexOf("deprecated")).every((status) => status === "deprecated")).toBe(true);
+      expect(ids).toContain(retry);
+      expect(ids[0]).not.toBe(retry);
+      expect(answer.matched_patterns.map((pattern) => pattern.metadata.ranking.position)).toEqual(ids.map((_, index) => index + 1));
+    } finally {
+      await setStatus("active");
+    }
+  });
 });
 
 describe("a match request in one statement", () => {

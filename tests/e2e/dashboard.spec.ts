@@ -142,6 +142,22 @@ test("filters narrow the table and live in the URL", async () => {
   await expect(page.getByTestId("filter-kinds")).toHaveValue("retry_backoff");
 });
 
+test("the default order leads with design patterns and recurring shapes; the Recurring filter splits them", async () => {
+  const patterns = new PatternsPage(page);
+  await patterns.open(slug);
+  await patterns.settled();
+  const leads = await patterns.rows().evaluateAll((rows) => rows.map((row) => row.getAttribute("data-leads")));
+  const firstOneOff = leads.indexOf("false");
+  expect(firstOneOff).toBeGreaterThan(0);
+  expect(leads.slice(firstOneOff).every((value) => value === "false")).toBe(true);
+  await expect(patterns.row(retryName).getByTestId("pattern-recurs")).toBeVisible();
+  await patterns.filter("recurring", "false");
+  await expect(page).toHaveURL(/recurring=false/);
+  expect(await patterns.names()).not.toContain(retryName);
+  await patterns.filter("recurring", "true");
+  expect(await patterns.names()).toContain(retryName);
+});
+
 test("exporting CSV gives the filtered rows, properly quoted", async () => {
   const patterns = new PatternsPage(page);
   await patterns.open(slug, "?kinds=retry_backoff");
