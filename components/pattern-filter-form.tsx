@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, type FormEvent } from "react";
 import { apiFetch } from "./api-client";
 import { patternListKeys, type PatternFilters } from "./pattern-list-query";
-import { kindOptions, languageOptions, patternTypeOptions, sortOptions, statusOptions, type Option } from "./pattern-vocabulary";
+import { kindOptions, languageOptions, patternTypeOptions, recurringOptions, sortOptions, statusOptions, type Option } from "./pattern-vocabulary";
 import { Button } from "./ui/button";
 import { control, SelectField } from "./ui/field";
 
@@ -80,6 +80,7 @@ export function PatternFilterForm({ slug, filters, onChange }: { slug: string; f
       <FilterSelect label="Kind" name="kinds" options={kindOptions} filters={filters} onChange={onChange} />
       <FilterSelect label="Language" name="languages" options={languageOptions} filters={filters} onChange={onChange} />
       <FilterSelect label="Status" name="statuses" options={statusOptions} filters={filters} onChange={onChange} />
+      <FilterSelect label="Recurring" name="recurring" options={recurringOptions} filters={filters} onChange={onChange} />
       <CommitField label="Tag" name="tags" value={filters.tags} placeholder="retry" onCommit={(tags) => onChange({ tags })} />
       <CommitField label="Quality from" name="min_quality_score" type="number" min={0} max={1} step={0.05}
         value={filters.min_quality_score} placeholder="0" onCommit={(value) => onChange({ min_quality_score: value })} />

@@ -10,6 +10,7 @@ export const filterKeys = [
   "min_quality_score",
   "max_quality_score",
   "q",
+  "recurring",
   "repositories",
   "sort",
   "order",

@@ -21,7 +21,8 @@ function SortHeader({ label, column, filters, onSort }: {
   filters: PatternFilters;
   onSort: (changes: PatternFilters) => void;
 }) {
-  const active = (filters.sort ?? "quality_score") === column;
+  // The list's default order is "prominence" (design patterns and recurring shapes first), which no column header stands for.
+  const active = (filters.sort ?? "prominence") === column;
   const order = filters.order ?? "desc";
   const next = active && order === "desc" ? "asc" : "desc";
   return (
@@ -37,10 +38,11 @@ function SortHeader({ label, column, filters, onSort }: {
 
 function PatternRow({ slug, pattern, occurrences, repositories }: { slug: string; pattern: PatternView; occurrences: number | undefined; repositories: string[] | undefined }) {
   return (
-    <tr className="hover:bg-slate-50 dark:hover:bg-slate-800/50" data-testid="pattern-row">
+    <tr className="hover:bg-slate-50 dark:hover:bg-slate-800/50" data-testid="pattern-row" data-leads={pattern.kind !== null || pattern.recurring ? "true" : "false"}>
       <td className="max-w-xs px-3 py-2">
         <Link href={`/projects/${slug}/patterns/${pattern.id}`} data-testid="pattern-link"
           className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">{pattern.name}</Link>
+        {pattern.recurring && <span className="ml-2 text-xs text-emerald-700 dark:text-emerald-400" data-testid="pattern-recurs" title="≥ 2 occurrences, or called from ≥ 3 places">recurs</span>}
         {pattern.status !== "active" && <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">{pattern.status}</span>}
       </td>
       <td className="px-3 py-2" data-testid="pattern-type">{formatLabel(pattern.pattern_type)}</td>

@@ -47,6 +47,7 @@ export const statusOptions: Option[] = [
 ];
 
 const sortLabels: Record<PatternSortField, string> = {
+  prominence: "Recurring first",
   quality_score: "Quality",
   usage_count: "Usage",
   success_rate: "Success rate",
@@ -56,7 +57,14 @@ const sortLabels: Record<PatternSortField, string> = {
   updated_at: "Updated",
 };
 
-/** The orders the list API offers. */
+/** Whether a pattern's shape recurs (≥ 2 occurrences, or called from ≥ 3 places); "" is both. */
+export const recurringOptions: Option[] = [
+  any,
+  { value: "true", label: "Recurs" },
+  { value: "false", label: "One-off" },
+];
+
+/** The orders the list API offers; the first is its default. */
 export const sortOptions: Option[] = (Object.keys(sortLabels) as PatternSortField[])
   .filter((value) => patternSortFields.includes(value))
   .map((value) => ({ value, label: sortLabels[value] }));

@@ -22,8 +22,8 @@ function unitLine(run: ExtractionRun): string {
   return `Units: ${count(run.units.length)} (${tally(byKind)})`;
 }
 
-// Ranked by prominence (quality × ln(occurrences + 1) × substance, design patterns first),
-// not by quality alone: a well-documented one-liner must not lead the list.
+// Design patterns and recurring shapes first, one-off units after, each by prominence
+// (quality × ln(occurrences + 1) × substance): a well-documented one-liner must not lead the list.
 function topPatternLines(run: ExtractionRun): string[] {
   const top = rankPatterns(run.patterns).slice(0, topPatternCount);
   if (top.length === 0) return [];

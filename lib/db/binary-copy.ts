@@ -5,7 +5,7 @@
  */
 
 /** The column types a staging table of Motif uses. */
-export type CopyColumnType = "text" | "int4" | "float8" | "jsonb" | "text[]" | "vector";
+export type CopyColumnType = "text" | "bool" | "int4" | "float8" | "jsonb" | "text[]" | "vector";
 
 /** Element type oid of `text`, written into binary arrays. */
 const textOid = 25;
@@ -78,6 +78,7 @@ function writeField(writer: ByteWriter, type: CopyColumnType, value: unknown): v
   if (value === null || value === undefined) return writer.int32(-1);
   const done = writer.lengthPrefix();
   if (type === "text") writer.bytes(Buffer.from(String(value), "utf8"));
+  else if (type === "bool") writer.bytes(Uint8Array.of(value ? 1 : 0));
   else if (type === "int4") writer.int32(Number(value));
   else if (type === "float8") writer.float64(Number(value));
   else if (type === "jsonb") {

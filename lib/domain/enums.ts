@@ -91,8 +91,11 @@ export type JobStatus = (typeof jobStatuses)[number];
 /** Validates a {@link JobStatus}. */
 export const jobStatusSchema = z.enum(jobStatuses);
 
-/** The orders the pattern list and export offer. */
-export const patternSortFields = ["quality_score", "success_rate", "usage_count", "match_count", "created_at", "updated_at", "name"] as const;
+/**
+ * The orders the pattern list and export offer. `prominence` (the default): design patterns and
+ * shapes that recur first, then by extraction's prominence (DESIGN §4).
+ */
+export const patternSortFields = ["prominence", "quality_score", "success_rate", "usage_count", "match_count", "created_at", "updated_at", "name"] as const;
 /** A field the pattern list can be ordered by. */
 export type PatternSortField = (typeof patternSortFields)[number];
 /** Validates a {@link PatternSortField}. */

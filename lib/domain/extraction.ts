@@ -142,6 +142,14 @@ export interface ExtractedPattern {
   evidence: string[];
   quality: QualityScore;
   occurrences: PatternOccurrence[];
+  /** Real fan-in: distinct units outside its occurrences that call, instantiate or extend one of them. */
+  callers: number;
+  /**
+   * Whether the shape recurs: at least 2 distinct occurrences, or called from at least 3 places,
+   * and not a data-only class or a trivial accessor (those are one-off units however often
+   * their shape repeats). With a design-pattern kind, what leads a list (DESIGN §4).
+   */
+  recurring: boolean;
 }
 
 export interface PatternRelationship {

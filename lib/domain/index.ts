@@ -16,6 +16,7 @@ export * from "./health";
 export * from "./github";
 export * from "./uploads";
 export * from "./edge-functions";
+export * from "./kind-model";
 export {
   llmProviderNames,
   llmTaskNames,

@@ -84,6 +84,10 @@ export const patternFilterQueryFields = {
     .pipe(z.array(z.string().max(300)).max(patternListLimits.filterValues))
     .optional()
     .describe("patterns with a live occurrence in any of these repositories (an empty name is a project's unnamed checkout)"),
-  sort: patternSortFieldSchema.default("quality_score"),
+  recurring: z
+    .stringbool()
+    .optional()
+    .describe("true: patterns whose shape recurs (≥ 2 occurrences, or called from ≥ 3 places); false: one-off units only"),
+  sort: patternSortFieldSchema.default("prominence").describe("prominence: design patterns and recurring shapes first"),
   order: sortOrderSchema.default("desc"),
 };

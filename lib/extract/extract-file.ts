@@ -15,7 +15,8 @@ const maxErrorShare = 0.3;
 // One parser per language per thread, created on first use and reused for every file.
 const parsers = new Map<Language, Promise<Parser>>();
 
-function parserFor(language: Language): Promise<Parser> {
+/** The parser of a language, created once per thread and reused for every file. */
+export function parserFor(language: Language): Promise<Parser> {
   let parser = parsers.get(language);
   if (!parser) {
     parser = createParser(language);

@@ -2,9 +2,11 @@ import extractorVersionFile from "./data/extractor-version.json" with { type: "j
 export { extractPaths, extractFileOutcomes, plannedWorkers, type ExtractFileOutcomesOptions, type ExtractPathsOptions, type ExtractionProgress, type ExtractionRun, type SkippedFile } from "./extract-paths";
 export { toPrintableResult, printableJsonChunks, type PrintableResult, type PrintableUnit } from "./printable-result";
 export { extractSource, assembleResult, type FileOutcome } from "./pipeline";
-export { rankPatterns, ClusteringMemory } from "./clustering";
+export { leadsList, patternProminence, rankPatterns, ClusteringMemory } from "./clustering";
 export { discoverFiles, isExtractablePath, type DiscoveredFile, type Discovery } from "./discover";
 export { detectLanguage } from "./syntax-tree";
+export { kindFeaturesOfFile, type UnitKindFeatures } from "./kind-features-of-file";
+export { classifyKinds, kindModelFrom, kindProbabilities, trainLogisticRegression, linearScores, sigmoid, describeFeature, type KindModel, type LinearModel, type TrainingSample, type UnitFeatures } from "./kind-model";
 
 /**
  * Names the output of `extractFile` for stored per-file extractions (incremental ingest): a

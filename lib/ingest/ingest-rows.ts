@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { StagedOccurrence, StagedPattern, StagedRelationship } from "@/lib/db";
 import type { ExtractedPattern } from "@/lib/domain";
+import { patternProminence } from "@/lib/extract";
 import type { IngestSource, IngestUnit } from "./ingest-source";
 import { searchTextForPattern } from "./search-text-for-pattern";
 
@@ -58,6 +59,9 @@ function stagedPattern(pattern: ExtractedPattern, unitsById: ReadonlyMap<string,
     maintainability_score: parts.maintainability,
     complexity: pattern.complexity,
     confidence: pattern.confidence,
+    recurring: pattern.recurring,
+    caller_count: pattern.callers,
+    prominence: Math.round(patternProminence(pattern) * 1_000_000) / 1_000_000,
     embedding_model: embeddingModel,
   };
   // Everything ingest extracts into the row. Not the embedding model: a pattern whose code did

@@ -89,6 +89,8 @@ export async function createPatternVersion({
       quality: qualityOf(pattern, codeChanged),
       complexity: codeChanged ? null : pattern.complexity,
       confidence: pattern.confidence,
+      // Its occurrences (copied below) and callers are the same; its prominence rests on the quality.
+      standing: { recurring: pattern.recurring, callerCount: pattern.caller_count, prominence: codeChanged ? null : pattern.prominence },
       status: changes.status ?? (pattern.status === "pending" ? "pending" : "active"),
       version: pattern.version + 1,
       parentPatternId: pattern.id,

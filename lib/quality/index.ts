@@ -15,6 +15,7 @@ export {
   cohesionScore,
   type ComplexityFacts,
   type DocumentationFacts,
+  type FanIn,
 } from "./quality-parts";
 export { scoreQuality, combineQualityParts, qualityWeights, noCoverageNote, type QualityInput } from "./score-quality";
 export { lcom4, type MethodAccess } from "./lcom4";

@@ -7,6 +7,7 @@ import {
   reusabilityPart,
   type ComplexityFacts,
   type DocumentationFacts,
+  type FanIn,
 } from "./quality-parts";
 
 /** DESIGN §4 weights, before re-normalisation. */
@@ -29,8 +30,8 @@ export interface QualityInput {
   documentation: DocumentationFacts;
   /** 0–1 line coverage, or null when no report covers it. */
   coverage: number | null;
-  /** Other files that call or import it, plus extra occurrences. */
-  uses: number;
+  /** Who calls it: distinct caller units and other files. */
+  fanIn: FanIn;
   /** Distinct calls + distinct external dependencies. */
   fanOut: number;
   /** Classes only: LCOM4 over methods × instance attributes. */
@@ -73,7 +74,7 @@ export function scoreQuality(input: QualityInput): QualityScore {
     complexity: input.methods ? classComplexityPart(input.methods, input.complexity) : complexityPart(input.complexity),
     documentation: documentationPart(input.documentation),
     testCoverage: input.coverage,
-    reusability: reusabilityPart(input.uses),
+    reusability: reusabilityPart(input.fanIn),
     maintainability: maintainabilityPart(input.fanOut, input.lcom4),
   };
   return combineQualityParts(parts, input.notes ?? []);

@@ -22,10 +22,20 @@ export function matchQueryTexts(request: MatchRequest, rewrite?: IntentRewriteRe
   };
 }
 
+const retired = new Set(["deprecated", "archived"]);
+
+/**
+ * The rows in the match's order, except that deprecated and archived patterns (only there when
+ * the filters ask for them) follow the active and pending ones: they never lead a list.
+ */
+function leadWithCurrent<Row extends { detail: MatchDetailRow }>(rows: Row[]): Row[] {
+  return [...rows.filter((row) => !retired.has(row.detail.status)), ...rows.filter((row) => retired.has(row.detail.status))];
+}
+
 function toMatchedPattern(score: MatchScoreRow, position: number, detail: MatchDetailRow, peers: readonly MatchDetailRow[]): MatchedPattern {
   const strength = matchStrength({
     position, vectorRank: score.vector_rank, textRank: score.text_rank, intentWords: score.intent_words, wordsFound: score.words_found,
-    candidates: score.similarity_z === null ? "few" : "enough",
+    similarityZ: score.similarity_z,
   });
   return {
     pattern_id: detail.id,
@@ -85,7 +95,7 @@ export async function matchPatterns({
     transaction, projectId, embedding, queryText: texts.keywords, filters: request.filters ?? {},
     limit: request.limit ?? matchLimits.default, minSimilarity: request.min_confidence ?? 0, occurrenceLimit,
   });
-  const visible = rows.filter((row): row is typeof row & { detail: MatchDetailRow } => row.detail !== null);
+  const visible = leadWithCurrent(rows.filter((row): row is typeof row & { detail: MatchDetailRow } => row.detail !== null));
   const peers = visible.map((row) => row.detail);
   const matched = visible.map((row, index) => toMatchedPattern(row, index + 1, row.detail, peers));
   const strongMatches = matched.filter((pattern) => pattern.strength === "strong").length;

@@ -1,23 +1,32 @@
 import type { MatchStrengthLevel } from "@/lib/domain";
 
 /**
- * When a matched pattern counts as a strong answer: it is the first result, the intent's own
- * words pick it first (first in the full-text list), it is among the first `maximumVectorRank`
- * by meaning (the vector list), and at least `minimumWordShare` of the intent's words are
- * found in it (or `enoughWordsFound` of them: a long prompt, as prompt enhancement sends, holds
- * many words no single pattern has). Two independent readings of the intent agree on it, and it holds what was
- * asked for. With fewer than `minimumCandidates` patterns to choose from (a new project),
- * "among the first three" says nothing, so it must lead the vector list too.
+ * How likely the first result is a right answer, from the parts of its rank: a logistic model
+ * over its place in the full-text list (1/rank, 0 when absent), the share of the intent's words
+ * found in it (of at most `wordShareOf` words: a long prompt, as prompt enhancement sends, holds
+ * many words no one pattern has), how many are found (up to 5), and how far its similarity stands above the other candidates by meaning (σ). The
+ * first result is strong when the model gives it at least `threshold`. (Its rank in the vector
+ * list adds nothing once the σ is known.) In a project too small to read a spread (similarity_z
+ * is null under `minimumCandidates` candidates) the model does not apply, and no labelled
+ * intents exist for such projects: there the first result is strong when it leads both lists
+ * and holds at least half of the intent's words (the agreement the model rewards most).
  *
- * Chosen on the held-out intents of tests/bench/evaluate-search.ts (--calibrate): of the rules
- * of this shape (vector rank ≤ 1–3, text rank ≤ 1–2, word share 0–0.75), the one with the
- * highest held-out precision among those that mark at least 20 held-out intents; the
- * three-word floor was added afterwards for prompt enhancement (all figures, with it, in
- * docs/search-quality.md). A rule on the
- * similarity's spread (σ above the other candidates) was right 81 % of the time in-sample,
- * where it was chosen, and 46 % on intents it never saw; figures in docs/search-quality.md.
+ * Fitted by tests/bench/search-eval/fit-strength.ts on the first results of the tuning,
+ * held-out and held-out-2 intents (338) of tests/bench/evaluate-search.ts, with the built-in
+ * embedder and use-lite pooled (676 examples). The threshold is the lowest at which strong
+ * results were right at least 85 % of the time on each set left out of the fit in turn,
+ * pooled (50 of 56 at 0.75; 68 of 81 at 0.7). held-out-3 was never read while fitting
+ * (figures and commands in docs/search-quality.md).
  */
-export const strongMatchRule = { maximumVectorRank: 3, maximumTextRank: 1, minimumWordShare: 0.5, enoughWordsFound: 3, minimumCandidates: 20 } as const;
+export const strengthModel = {
+  intercept: -4.69,
+  wordShareOf: 8,
+  /** Weights of: 1/text rank, share of the intent's words found (of at most wordShareOf), words found / 5, σ / 3. */
+  weights: [1.67, 2.4, 1.21, 1.24],
+  threshold: 0.75,
+  /** Under this many vector candidates match_patterns reads no spread (similarity_z is null). */
+  minimumCandidates: 20,
+} as const;
 
 /** Whether a match is strong or weak, and why, in words a person or an agent can act on. */
 export interface MatchStrength {
@@ -34,42 +43,51 @@ export interface StrengthEvidence {
   /** The intent's distinct words, and how many of them the pattern holds. */
   intentWords: number;
   wordsFound: number;
-  /** How many patterns the vector list compared (match_patterns' similarity_z is null under minimumCandidates). */
-  candidates: "enough" | "few";
+  /** match_patterns' similarity_z: σ above the other candidates, null in a project too small to tell. */
+  similarityZ: number | null;
 }
 
-function wordsPhrase(found: number, of: number): string {
-  return `${found} of the intent's ${of} word${of === 1 ? "" : "s"} found in it`;
+/** The model's inputs for one match, in strengthModel.weights' order. */
+export function strengthFeatures({ textRank, intentWords, wordsFound, similarityZ }: StrengthEvidence): number[] {
+  return [
+    textRank ? 1 / textRank : 0,
+    intentWords > 0 ? Math.min(1, wordsFound / Math.min(intentWords, strengthModel.wordShareOf)) : 0,
+    Math.min(wordsFound, 5) / 5,
+    Math.max(Math.min(similarityZ ?? 0, 6), -2) / 3,
+  ];
 }
 
-/** Why a result that is not strong is weak: the first condition it fails. */
-function weakReason(evidence: StrengthEvidence, rule: typeof strongMatchRule, maximumVectorRank: number): string {
-  const { position, vectorRank, textRank, intentWords, wordsFound } = evidence;
-  if (position !== 1) return "not the first result";
-  if (textRank === null || textRank > rule.maximumTextRank) {
-    return textRank === null ? "the intent's words do not pick it (not in the full-text list)" : `the intent's words rank another pattern first (it is #${textRank} by words)`;
-  }
-  if (vectorRank === null || vectorRank > maximumVectorRank) {
-    return `by meaning it is ${vectorRank === null ? "not among the candidates" : `only #${vectorRank}`} (strong needs #${maximumVectorRank === 1 ? "1" : `1–${maximumVectorRank}`}${evidence.candidates === "few" ? " in a project this small" : ""})`;
-  }
-  if (intentWords === 0) return "the intent has no words to look for in it";
-  return `only ${wordsPhrase(wordsFound, intentWords)} (strong needs half, or ${rule.enoughWordsFound})`;
+/** The model's chance that this match is a right answer (meaningful for the first result with a spread). */
+export function strengthProbability(evidence: StrengthEvidence): number {
+  const features = strengthFeatures(evidence);
+  const sum = strengthModel.weights.reduce<number>((total, weight, index) => total + weight * features[index], strengthModel.intercept);
+  return 1 / (1 + Math.exp(-sum));
+}
+
+function evidencePhrase({ vectorRank, textRank, intentWords, wordsFound, similarityZ }: StrengthEvidence): string {
+  const byWords = textRank === null ? "not in the full-text list" : `#${textRank} by the intent's words`;
+  const byMeaning = vectorRank === null ? "not among the candidates by meaning" : `#${vectorRank} by meaning`;
+  const spread = similarityZ === null ? "" : `, ${similarityZ.toFixed(1)} σ above the other candidates`;
+  return `${byWords}, ${byMeaning}, ${wordsFound} of the intent's ${intentWords} word${intentWords === 1 ? "" : "s"} found in it${spread}`;
+}
+
+// A project too small to read a spread: the first result must lead both lists with half the words.
+function smallProjectStrength(evidence: StrengthEvidence): MatchStrength {
+  const { vectorRank, textRank, intentWords, wordsFound } = evidence;
+  const strong = vectorRank === 1 && textRank === 1 && intentWords > 0 && wordsFound * 2 >= intentWords;
+  const rule = "in a project this small, strong needs #1 by words and by meaning and half the intent's words";
+  return { strength: strong ? "strong" : "weak", reason: `${evidencePhrase(evidence)} (${rule})` };
 }
 
 /** Classifies one matched pattern from the parts of its rank. */
 export function matchStrength(evidence: StrengthEvidence): MatchStrength {
-  const rule = strongMatchRule;
-  const { position, vectorRank, textRank, intentWords, wordsFound } = evidence;
-  const maximumVectorRank = evidence.candidates === "few" ? 1 : rule.maximumVectorRank;
-  const strong =
-    position === 1 &&
-    textRank !== null && textRank <= rule.maximumTextRank &&
-    vectorRank !== null && vectorRank <= maximumVectorRank &&
-    intentWords > 0 && (wordsFound / intentWords >= rule.minimumWordShare || wordsFound >= rule.enoughWordsFound);
-  if (strong) {
-    return { strength: "strong", reason: `first by the intent's words, #${vectorRank} by meaning, ${wordsPhrase(wordsFound, intentWords)}` };
-  }
-  return { strength: "weak", reason: weakReason(evidence, rule, maximumVectorRank) };
+  if (evidence.position !== 1) return { strength: "weak", reason: "not the first result" };
+  if (evidence.similarityZ === null) return smallProjectStrength(evidence);
+  const probability = strengthProbability(evidence);
+  const chance = `chance of being right ${probability.toFixed(2)} (strong from ${strengthModel.threshold.toFixed(2)})`;
+  return probability >= strengthModel.threshold
+    ? { strength: "strong", reason: `${evidencePhrase(evidence)}: ${chance}` }
+    : { strength: "weak", reason: `${chance}: ${evidencePhrase(evidence)}` };
 }
 
 /** The answer's one-line verdict: how many results are strong, or that none is. */

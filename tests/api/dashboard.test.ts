@@ -9,13 +9,14 @@ import { GET as exportPatterns } from "@/app/api/v1/projects/[slug]/patterns/exp
 import { GET as listEntries } from "@/app/api/v1/projects/[slug]/events/entries/route";
 import { GET as countOccurrences } from "@/app/api/v1/projects/[slug]/patterns/occurrence-counts/route";
 import { GET as listRepositories } from "@/app/api/v1/projects/[slug]/repositories/route";
+import { asService } from "@/lib/db";
 import { callRoute, useTestApi } from "./api-harness";
 import { buildPatternWorld, type PatternWorld } from "./pattern-world";
 
 let api: Awaited<ReturnType<typeof useTestApi>>;
 let world: PatternWorld;
 
-type Listed = { id: string; name: string; kind: string | null; pattern_type: string; quality_score: number | null };
+type Listed = { id: string; name: string; kind: string | null; pattern_type: string; quality_score: number | null; recurring: boolean; status: string };
 
 function fixtureFiles(): { path: string; content: string }[] {
   const root = path.resolve("tests/fixtures/repos/python-service");
@@ -116,6 +117,42 @@ describe("GET /api/v1/projects/[slug]/insights", () => {
   it("is a 404 for someone outside the project", async () => {
     const answer = await callRoute(getInsights, { bearer: world.adminB.token, params: { slug: "alpha" }, url: "http://localhost/x" });
     expect(answer.status).toBe(404);
+  });
+});
+
+describe("what leads the patterns list and the top patterns, on the ingested fixture", () => {
+  const leads = (pattern: Listed) => pattern.kind !== null || pattern.recurring;
+  const insights = async () =>
+    (await callRoute(getInsights, { bearer: world.viewerA.token, params: { slug: "alpha" }, url: "http://localhost/x" })).body.insights as { top_patterns: { id: string }[] };
+  const setStatus = (id: string, status: string) =>
+    asService(api.database, (transaction) => transaction.query(`update public.patterns set status = $2 where id = $1`, [id, status]));
+
+  it("lists design patterns and recurring shapes first by default; one-off units stay listed and searchable", async () => {
+    const all = await listAll("");
+    const firstOneOff = all.findIndex((pattern) => !leads(pattern));
+    expect(firstOneOff).toBeGreaterThan(0);
+    expect(all.slice(firstOneOff).some(leads)).toBe(false);
+    // The retry loop copied into three files recurs; refund_charge is written once and called by nobody.
+    expect(all.find((pattern) => pattern.kind === "retry_backoff")?.recurring).toBe(true);
+    const oneOffs = await listAll("recurring=false");
+    const refund = (await listAll("q=refund")).find((pattern) => !leads(pattern));
+    expect(refund).toBeDefined();
+    expect(oneOffs.map((pattern) => pattern.id)).toContain(refund!.id);
+    expect((await listAll("recurring=true")).every((pattern) => pattern.recurring)).toBe(true);
+  });
+
+  it("puts a deprecated pattern after the current ones in the top patterns and the list, whatever it scored", async () => {
+    const [first] = (await insights()).top_patterns;
+    await setStatus(first.id, "deprecated");
+    try {
+      const top = (await insights()).top_patterns.map((pattern) => pattern.id);
+      expect(top[0]).not.toBe(first.id);
+      if (top.includes(first.id)) expect(top.at(-1)).toBe(first.id);
+      const listed = await listAll("statuses=active,deprecated&sort=quality_score");
+      expect(listed.at(-1)?.id).toBe(first.id);
+    } finally {
+      await setStatus(first.id, "active");
+    }
   });
 });
 

@@ -65,7 +65,10 @@ describe("POST /api/v1/patterns/match", () => {
     ]);
     expect(answer.body.matched_patterns).toHaveLength(2);
     // Every word of the intent is in it, and it leads both lists: strong even in a project this small.
-    expect(first).toMatchObject({ strength: "strong", strength_reason: "first by the intent's words, #1 by meaning, 6 of the intent's 6 words found in it" });
+    expect(first).toMatchObject({
+      strength: "strong",
+      strength_reason: "#1 by the intent's words, #1 by meaning, 6 of the intent's 6 words found in it (in a project this small, strong needs #1 by words and by meaning and half the intent's words)",
+    });
     expect(first.metadata.ranking).toMatchObject({ position: 1, intent_words: 6, words_found: 6, vector_rank: 1, text_rank: 1 });
     expect(answer.body.matched_patterns[1]).toMatchObject({ strength: "weak", strength_reason: "not the first result" });
     expect(answer.body).toMatchObject({ strong_matches: 1, summary: "1 strong match" });

@@ -42,7 +42,9 @@ describe("GET /api/v1/openapi.json", () => {
     const limit = list.parameters.find((parameter: { name: string }) => parameter.name === "limit");
     expect(limit).toMatchObject({ in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } });
     const sort = list.parameters.find((parameter: { name: string }) => parameter.name === "sort");
-    expect(sort.schema.enum).toEqual(["quality_score", "success_rate", "usage_count", "match_count", "created_at", "updated_at", "name"]);
+    expect(sort.schema.enum).toEqual(["prominence", "quality_score", "success_rate", "usage_count", "match_count", "created_at", "updated_at", "name"]);
+    expect(sort.schema.default).toBe("prominence");
+    expect(list.parameters.find((parameter: { name: string }) => parameter.name === "recurring")).toMatchObject({ in: "query", required: false });
     const match = document.paths["/api/v1/patterns/match"].post.requestBody.content["application/json"].schema;
     expect(match.required).toContain("intent");
     expect(match.properties.limit).toMatchObject({ minimum: 1, maximum: 100, default: 5 });

@@ -133,6 +133,68 @@ describe("GET /api/v1/patterns", () => {
   });
 });
 
+describe("GET /api/v1/patterns: what leads the list", () => {
+  const names = (answer: { body: { patterns: { name: string }[] } }) => answer.body.patterns.map((pattern) => pattern.name);
+  // Ingest writes recurring and prominence from extraction (tests/db/ingest.test.ts); here they are set as ingest would.
+  const stand = (name: string, values: { recurring?: boolean; prominence?: number; status?: string }) =>
+    asService(api.database, (transaction) =>
+      transaction.query(
+        `update public.patterns set recurring = coalesce($2, recurring), prominence = coalesce($3, prominence), status = coalesce($4, status)
+         where name = $1 and 'ordering' = any(tags)`,
+        [name, values.recurring ?? null, values.prominence ?? null, values.status ?? null],
+      ),
+    );
+
+  beforeAll(async () => {
+    for (const [name, kind] of [["Well-scored one-off", null], ["Recurring helper", null], ["Observer registry", "observer_event"], ["Retired recurring helper", null], ["Thin one-off", null]] as const) {
+      await createTestPattern(world.adminA.token, { project: "alpha", name, code: `function ${name.replaceAll(/\W/g, "")}() {}`, tags: ["ordering"], language: "typescript", ...(kind ? { kind } : {}) });
+    }
+    await stand("Well-scored one-off", { recurring: false, prominence: 0.9 });
+    await stand("Recurring helper", { recurring: true, prominence: 0.3 });
+    await stand("Observer registry", { prominence: 0.1 });
+    await stand("Retired recurring helper", { recurring: true, prominence: 2, status: "deprecated" });
+    await stand("Thin one-off", { prominence: 0.05 });
+  });
+
+  it("puts design patterns and recurring shapes first by default, then one-off units, each by prominence", async () => {
+    const answer = await list(world.viewerA.token, "project=alpha&tags=ordering");
+    expect(answer.status).toBe(200);
+    expect(names(answer)).toEqual(["Recurring helper", "Observer registry", "Well-scored one-off", "Thin one-off"]);
+    expect(answer.body.patterns[0]).toMatchObject({ recurring: true, caller_count: 0, prominence: 0.3 });
+  });
+
+  it("never lets a deprecated pattern lead, in any order", async () => {
+    const statuses = "statuses=active,deprecated&tags=ordering&project=alpha";
+    for (const order of ["", "&sort=prominence&order=asc", "&sort=name&order=asc", "&sort=name&order=desc", "&sort=quality_score"]) {
+      const answer = await list(world.viewerA.token, `${statuses}${order}`);
+      expect(names(answer)).toHaveLength(5);
+      expect(names(answer).at(-1)).toBe("Retired recurring helper");
+    }
+  });
+
+  it("pages the default order with a cursor exactly as one page", async () => {
+    const whole = names(await list(world.viewerA.token, "project=alpha&tags=ordering&statuses=active,deprecated"));
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const answer: { status: number; body: { patterns: { name: string }[]; next_cursor: string | null } } =
+        await list(world.viewerA.token, `project=alpha&tags=ordering&statuses=active,deprecated&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(answer.status).toBe(200);
+      paged.push(...names(answer));
+      cursor = answer.body.next_cursor;
+    } while (cursor);
+    expect(paged).toEqual(whole);
+  });
+
+  it("filters recurring shapes and one-off units, and refuses anything but true or false", async () => {
+    expect(names(await list(world.viewerA.token, "project=alpha&tags=ordering&recurring=true"))).toEqual(["Recurring helper"]);
+    expect(names(await list(world.viewerA.token, "project=alpha&tags=ordering&recurring=false"))).toEqual(["Observer registry", "Well-scored one-off", "Thin one-off"]);
+    const bad = await list(world.viewerA.token, "project=alpha&recurring=often");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^recurring: /);
+  });
+});
+
 describe("GET/PATCH/DELETE /api/v1/patterns/{id} and lineage", () => {
   let v1: { id: string };
 

@@ -11,34 +11,41 @@
  * blend with no usage history). An intent hits when a pattern holding one of its target
  * units is in the top 5; a target unit that no pattern holds is a miss.
  *
- * Three intent sets, reported apart: in-sample (every file but the held-out ones; used while
+ * Four intent sets, reported apart: in-sample (every file but the held-out ones; used while
  * tuning the embedder), held-out (held-out.json; written before the first tuning, looked at
- * and tuned against since) and held-out-2 (held-out-2.json; written before the second
- * tuning and never tuned on: the figure that counts).
+ * and tuned against since), held-out-2 (held-out-2.json; written before the second tuning,
+ * tuned on in the third) and held-out-3 (held-out-3.json; written before the third tuning and
+ * never tuned on). held-out-3 is scored only when named (--set held-out-3), once a round's
+ * tuning is over; the corpus holds its target files either way, so every set ranks against
+ * the same patterns.
  *
  * --original-targets drops the targets marked `added` (right answers completed blind after
  * the intents were written; tests/fixtures/intents/README.md) and scores only the original ones.
  *
  * Each set also reports MRR@10 and how often a result that the product marks strong
  * (lib/search matchStrength) is right; intents about code that is not there
- * (intents/absent/) report how many get no strong result.
+ * (intents/absent/absent-code.json, and absent/held-out-3.json with held-out-3) report how
+ * many get no strong result.
+ *
+ * --dump <file> writes every intent's top 10 with the parts of its rank (and whether it is
+ * right) as JSON, to study other strength rules than the product's.
  *
  * --sweep re-fuses the same candidate lists with other blend constants and boosts (kind named
  * by the intent, recurrence) and reports recall@5 and MRR@10 for each.
  *
- *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2[,...]] [--embedder builtin|use-lite] [--calibrate] [--sweep] [--verbose] [--no-docstring] [--original-targets]
+ *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2|held-out-3[,...]] [--dump <file>] [--embedder builtin|use-lite] [--calibrate] [--sweep] [--verbose] [--no-docstring] [--original-targets]
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern } from "@/lib/embed";
-import { matchStrength, strongMatchRule, type StrengthEvidence } from "@/lib/search";
+import { matchStrength, strengthModel, strengthProbability, type StrengthEvidence } from "@/lib/search";
 import { searchTextForPattern } from "@/lib/ingest";
 import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from "./search-eval/corpus";
-import { intentSets, loadIntents, type Intent, type IntentSet, type Target } from "./search-eval/intents";
+import { intentSets, loadIntents, tuningSets, type Intent, type IntentSet, type Target } from "./search-eval/intents";
 import { createPostgresTextRanker } from "./search-eval/postgres-text-rank";
 import { sharedWords } from "./search-eval/shared-words";
-import { fuseRankings, productBlend, type BlendOptions } from "./search-eval/fuse";
+import { fuseRankings, fuseScores, productBlend, type BlendOptions, type WordCoverage } from "./search-eval/fuse";
 
 const repository = path.resolve(import.meta.dirname, "../..");
 const intentDirectory = path.join(repository, "tests/fixtures/intents");
@@ -60,13 +67,18 @@ interface Ranking {
   standout: Map<number, number | null>;
   /** What lib/search matchStrength reads, for the hybrid top 5. */
   evidence: Map<number, StrengthEvidence>;
+  /** Each candidate's vector similarity and final score (match_patterns' vector_similarity and final_score). */
+  similarity: number[];
+  scores: Map<number, number>;
+  /** The intent's distinct words and how many of them each candidate holds. */
+  words: WordCoverage;
 }
 type Ranker = (intent: string) => Promise<Ranking>;
 
 /** match_patterns' similarity_z: a similarity's place in the spread of the first 50 vector candidates. */
 function similarityZ(similarity: number[], vector: number[], index: number): number | null {
   const values = vector.slice(0, 50).map((candidate) => similarity[candidate]);
-  if (values.length < strongMatchRule.minimumCandidates) return null;
+  if (values.length < strengthModel.minimumCandidates) return null;
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
   const deviation = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length);
   return deviation > 0 ? (similarity[index] - mean) / deviation : null;
@@ -98,16 +110,38 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
     const similarity = vectors.map((vector) => dot(query, vector));
     const vector = similarity.map((_, index) => index).sort((left, right) => similarity[right] - similarity[left] || left - right).slice(0, candidateLimit);
     const textHits = await text.rank(intent, candidateLimit);
-    const hybrid = fuseRankings({ intent, vector, text: textHits, patterns: corpus.patterns });
+    const coverage = await text.wordsFound(intent, [...new Set([...vector, ...textHits])]);
+    const { order: hybrid, scores } = fuseScores({ intent, vector, text: textHits, coverage, patterns: corpus.patterns });
     const standout = new Map(hybrid.map((index) => [index, similarityZ(similarity, vector, index)]));
-    const words = await text.wordsFound(intent, hybrid.slice(0, 5));
+    const words = coverage;
     const evidenceOf = (index: number, position: number): StrengthEvidence => ({
       position, vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null,
-      intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, candidates: standout.get(index) === null ? "few" : "enough",
+      intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, similarityZ: standout.get(index) ?? null,
     });
     const evidence = new Map(hybrid.slice(0, 5).map((index, position) => [index, evidenceOf(index, position + 1)]));
     const strong = new Set(hybrid.slice(0, 5).filter((index) => matchStrength(evidence.get(index)!).strength === "strong"));
-    return { vector, text: textHits, hybrid, strong, standout, evidence };
+    return { vector, text: textHits, hybrid, strong, standout, evidence, similarity, scores, words };
+  };
+}
+
+/** One intent's top 10 as --dump writes it. */
+interface DumpedIntent {
+  intent: string;
+  noShared: boolean;
+  results: Array<{ name: string; right: boolean; vectorRank: number | null; textRank: number | null; similarity: number; similarityZ: number | null; score: number; intentWords: number; wordsFound: number; strong: boolean }>;
+}
+
+/** The top 10 of one ranking with the parts of each rank. */
+function dumpRanking(corpus: Corpus, intent: string, ranking: Ranking, wanted: Set<number>, noShared: boolean): DumpedIntent {
+  return {
+    intent, noShared,
+    results: ranking.hybrid.slice(0, 10).map((index) => ({
+      name: corpus.patterns[index].name, right: wanted.has(index),
+      vectorRank: ranking.vector.indexOf(index) + 1 || null, textRank: ranking.text.indexOf(index) + 1 || null,
+      similarity: ranking.similarity[index], similarityZ: ranking.standout.get(index) ?? null, score: ranking.scores.get(index)!,
+      intentWords: ranking.words.intentWords, wordsFound: ranking.words.found.get(index) ?? 0,
+      strong: ranking.strong.has(index),
+    })),
   };
 }
 
@@ -121,9 +155,11 @@ interface SetResult {
   /** Results in the hybrid top 5 marked strong, those of them that are right, intents with none. */
   strong: { marked: number; right: number; intentsWithout: number };
   /** Every evaluated intent's two candidate lists and right answers, for --sweep. */
-  lists: Array<{ intent: string; vector: number[]; text: number[]; wanted: Set<number>; noShared: boolean }>;
+  lists: Array<{ intent: string; vector: number[]; text: number[]; coverage: WordCoverage; wanted: Set<number>; noShared: boolean }>;
   /** The hybrid top 5 of every intent, for --calibrate. */
   shown: Array<Array<StrengthEvidence & { right: boolean }>>;
+  /** The hybrid top 10 of every intent with the parts of its rank, for --dump. */
+  dumped: DumpedIntent[];
   problems: string[];
   rows: string[];
 }
@@ -152,7 +188,7 @@ function checkNoSharedWords(corpus: Corpus, intent: Intent, problems: string[]):
 }
 
 async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verbose: boolean): Promise<SetResult> {
-  const result: SetResult = { evaluated: 0, noShared: 0, notPatterns: 0, hits: { vector: { all: 0, noShared: 0 }, text: { all: 0, noShared: 0 }, hybrid: { all: 0, noShared: 0 } }, reciprocalRanks: { all: 0, noShared: 0 }, strong: { marked: 0, right: 0, intentsWithout: 0 }, lists: [], shown: [], problems: [], rows: [] };
+  const result: SetResult = { evaluated: 0, noShared: 0, notPatterns: 0, hits: { vector: { all: 0, noShared: 0 }, text: { all: 0, noShared: 0 }, hybrid: { all: 0, noShared: 0 } }, reciprocalRanks: { all: 0, noShared: 0 }, strong: { marked: 0, right: 0, intentsWithout: 0 }, lists: [], shown: [], dumped: [], problems: [], rows: [] };
   const known = new Set(corpus.units.map((unit) => unitKey(unit.file, unit.qualname)));
   for (const written of intents) {
     let intent = written;
@@ -167,7 +203,7 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
     const wanted = targetPatterns(corpus, intent.targets);
     if (wanted.size === 0) result.notPatterns += 1;
     const ranking = await rank(intent.intent);
-    result.lists.push({ intent: intent.intent, vector: ranking.vector, text: ranking.text, wanted, noShared: intent.no_shared_words });
+    result.lists.push({ intent: intent.intent, vector: ranking.vector, text: ranking.text, coverage: ranking.words, wanted, noShared: intent.no_shared_words });
     for (const side of ["vector", "text", "hybrid"] as const) {
       const hit = ranking[side].slice(0, 5).some((index) => wanted.has(index));
       result.hits[side].all += hit ? 1 : 0;
@@ -179,6 +215,7 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
       if (intent.no_shared_words) result.reciprocalRanks.noShared += 1 / position;
     }
     result.shown.push(ranking.hybrid.slice(0, 5).map((index) => ({ ...ranking.evidence.get(index)!, right: wanted.has(index) })));
+    result.dumped.push(dumpRanking(corpus, intent.intent, ranking, wanted, intent.no_shared_words));
     const marked = ranking.hybrid.slice(0, 5).filter((index) => ranking.strong.has(index));
     result.strong.marked += marked.length;
     result.strong.right += marked.filter((index) => wanted.has(index)).length;
@@ -194,30 +231,19 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
 }
 
 /**
- * --calibrate: how often a strong result would be right, and how many intents would get none,
- * for other rules of lib/search strongMatchRule's shape (the first result, vector rank and text
- * rank at most so much, at least so much of the intent's words found in it). Choose on the
- * held-out set; held-out-2 is never tuned on.
+ * --calibrate: how often a strong result would be right, and how many intents would get one, if
+ * lib/search's strength model called the first result strong from other thresholds than its
+ * own. The model is fitted by tests/bench/search-eval/fit-strength.ts on the tuning sets;
+ * held-out-3 is never tuned on.
  */
 function calibrationTable(name: string, result: SetResult): string {
-  const shares = [0, 0.4, 0.5, 0.6, 0.75];
-  const lines = [`${name}: strong results right / intents with none, by most vector rank and text rank (rows) and least share of the intent's words (columns ${shares.join(", ")})`];
-  for (const vectorRank of [1, 2, 3]) {
-    for (const textRank of [1, 2]) {
-      const cells = shares.map((share) => {
-        let marked = 0, right = 0, without = 0;
-        for (const shown of result.shown) {
-          const strong = shown.filter((entry) => entry.position === 1 && entry.vectorRank !== null && entry.vectorRank <= vectorRank && entry.textRank !== null && entry.textRank <= textRank && entry.intentWords > 0 && entry.wordsFound / entry.intentWords >= share);
-          marked += strong.length;
-          right += strong.filter((entry) => entry.right).length;
-          without += strong.length === 0 ? 1 : 0;
-        }
-        return `${right}/${marked} right, ${without} none`.padEnd(22);
-      });
-      lines.push(`  vector <= ${vectorRank}, text <= ${textRank}  ${cells.join(" ")}`);
-    }
-  }
-  return lines.join("\n");
+  const thresholds = [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
+  const firsts = result.shown.map((shown) => shown[0]).filter((first) => first !== undefined);
+  const cells = thresholds.map((threshold) => {
+    const marked = firsts.filter((first) => strengthProbability(first) >= threshold);
+    return `${threshold}: ${marked.filter((first) => first.right).length}/${marked.length}`;
+  });
+  return `${name}: strong results right / intents with one, by the model's threshold (lib/search ${strengthModel.threshold}): ${cells.join(", ")}`;
 }
 
 /**
@@ -228,18 +254,19 @@ function calibrationTable(name: string, result: SetResult): string {
  */
 function sweepTable(name: string, result: SetResult, corpus: Corpus): string {
   const variants: Array<[string, Partial<BlendOptions>]> = [
-    ["product (k 60, text 0.2, quality 0.1)", {}], ["k 20", { rrfK: 20 }], ["k 40", { rrfK: 40 }], ["k 100", { rrfK: 100 }],
+    ["product (k 60, text 0.2, quality 0.1, coverage 0.15)", {}], ["k 20", { rrfK: 20 }], ["k 40", { rrfK: 40 }], ["k 100", { rrfK: 100 }],
     ["text 0.1", { textWeight: 0.1 }], ["text 0.3", { textWeight: 0.3 }], ["text 0.5", { textWeight: 0.5 }],
     ["quality 0", { qualityWeight: 0 }], ["quality 0.2", { qualityWeight: 0.2 }],
     ["kind named +5 %", { kindBoost: 0.05 }], ["kind named +10 %", { kindBoost: 0.1 }], ["kind named +20 %", { kindBoost: 0.2 }],
     ["recurring +5 %", { recurrenceBoost: 0.05 }], ["recurring +10 %", { recurrenceBoost: 0.1 }], ["recurring +20 %", { recurrenceBoost: 0.2 }],
+    ["coverage 0", { coverageWeight: 0 }], ["coverage 0.1", { coverageWeight: 0.1 }], ["coverage 0.2", { coverageWeight: 0.2 }], ["coverage 0.3", { coverageWeight: 0.3 }],
   ];
   const lines = [`${name}: blend sweep, recall@5 overall / no shared word, MRR@10 overall / no shared word`];
   const noShared = Math.max(1, result.lists.filter((entry) => entry.noShared).length);
   for (const [label, change] of variants) {
     let hits = 0, hitsNoShared = 0, reciprocal = 0, reciprocalNoShared = 0;
     for (const entry of result.lists) {
-      const hybrid = fuseRankings({ intent: entry.intent, vector: entry.vector, text: entry.text, patterns: corpus.patterns }, { ...productBlend, ...change });
+      const hybrid = fuseRankings({ intent: entry.intent, vector: entry.vector, text: entry.text, coverage: entry.coverage, patterns: corpus.patterns }, { ...productBlend, ...change });
       const position = hybrid.findIndex((index) => entry.wanted.has(index)) + 1;
       const hit = position >= 1 && position <= 5;
       hits += hit ? 1 : 0;
@@ -272,7 +299,7 @@ function report(name: string, result: SetResult): string {
 
 async function main(): Promise<void> {
   const setArgument = process.argv.indexOf("--set");
-  const sets: readonly IntentSet[] = setArgument > 0 ? (process.argv[setArgument + 1].split(",") as IntentSet[]) : intentSets;
+  const sets: readonly IntentSet[] = setArgument > 0 ? (process.argv[setArgument + 1].split(",") as IntentSet[]) : tuningSets;
   if (!sets.every((set) => intentSets.includes(set))) throw new Error(`--set takes one of ${intentSets.join(", ")}`);
   const verbose = process.argv.includes("--verbose");
   const loaded = Object.fromEntries(intentSets.map((set) => [set, loadIntents(intentDirectory, set)])) as Record<IntentSet, Intent[]>;
@@ -292,8 +319,10 @@ async function main(): Promise<void> {
   if (originalOnly) console.log("targets: original only (--original-targets)");
   console.log(`corpus: ${files.size} files, ${corpus.units.length} units, ${corpus.patterns.length} patterns; extracted and clustered in ${(built - started).toFixed(0)} ms, indexed in ${(performance.now() - built).toFixed(0)} ms`);
   const reports: string[] = [];
+  const dump: Record<string, DumpedIntent[]> = {};
   for (const set of sets) {
     const result = await evaluateSet(corpus, rank, intents[set], verbose);
+    dump[set] = result.dumped;
     if (result.rows.length > 0) console.log(`\n${set}:\n${result.rows.join("\n")}`);
     if (result.problems.length > 0) {
       console.log(`\nProblems (${set}):\n${result.problems.join("\n")}`);
@@ -303,22 +332,30 @@ async function main(): Promise<void> {
     if (process.argv.includes("--calibrate")) reports.push(calibrationTable(set, result));
     if (process.argv.includes("--sweep")) reports.push(sweepTable(set, result, corpus));
   }
-  reports.push(await reportAbsent(rank));
+  for (const file of ["absent-code.json", ...(sets.includes("held-out-3") ? ["held-out-3.json"] : [])]) {
+    const absent = await evaluateAbsent(corpus, rank, file);
+    reports.push(absent.report);
+    dump[`absent/${file}`] = absent.dumped;
+  }
   console.log(`\n${reports.join("\n")}`);
+  const dumpArgument = process.argv.indexOf("--dump");
+  if (dumpArgument > 0) writeFileSync(process.argv[dumpArgument + 1], JSON.stringify(dump));
 }
 
 /**
- * Intents about code the corpus does not hold (tests/fixtures/intents/absent/): every one
- * should get "no strong match".
+ * Intents about code the corpus does not hold (one file of tests/fixtures/intents/absent/):
+ * every one should get "no strong match".
  */
-async function reportAbsent(rank: Ranker): Promise<string> {
-  const absent = z.array(z.string()).parse(JSON.parse(readFileSync(path.join(intentDirectory, "absent/absent-code.json"), "utf8")));
+async function evaluateAbsent(corpus: Corpus, rank: Ranker, file: string): Promise<{ report: string; dumped: DumpedIntent[] }> {
+  const absent = z.array(z.string()).parse(JSON.parse(readFileSync(path.join(intentDirectory, "absent", file), "utf8")));
   let withoutStrong = 0;
+  const dumped: DumpedIntent[] = [];
   for (const intent of absent) {
     const ranking = await rank(intent);
     if (!ranking.hybrid.slice(0, 5).some((index) => ranking.strong.has(index))) withoutStrong += 1;
+    dumped.push(dumpRanking(corpus, intent, ranking, new Set(), false));
   }
-  return `absent: ${absent.length} intents about code the corpus does not hold\n  no strong match ${percent(withoutStrong, absent.length)}`;
+  return { report: `absent/${file}: ${absent.length} intents about code the corpus does not hold\n  no strong match ${percent(withoutStrong, absent.length)}`, dumped };
 }
 
 await main();

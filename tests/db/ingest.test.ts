@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asService, type Database } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
+import { patternProminence } from "@/lib/extract";
 import type { ExtractionResult } from "@/lib/domain";
 import { ingestExtraction } from "@/lib/ingest";
 import { createTestDatabase } from "@/tests/support/test-database";
@@ -55,10 +56,18 @@ describe("ingestExtraction", () => {
       `select status, progress from public.jobs where id = $1`, [summary.job_id]));
     expect(job).toMatchObject({ status: "succeeded", progress: { fraction: 1 } });
     const [stored] = await asService(database, (transaction) => transaction.query<Record<string, unknown>>(
-      `select quality_score, complexity_score, test_coverage_score, embedding_model, vector_dims(embedding) as dims, search_text
+      `select quality_score, complexity_score, test_coverage_score, embedding_model, vector_dims(embedding) as dims, search_text,
+         recurring, caller_count, prominence
        from public.patterns where extraction_key = 'retry01'`));
-    expect(stored).toMatchObject({ quality_score: 0.7, complexity_score: 0.9, test_coverage_score: null, embedding_model: embedder.id, dims: 384 });
+    expect(stored).toMatchObject({ quality_score: 0.7, complexity_score: 0.9, test_coverage_score: null, embedding_model: embedder.id, dims: 384, recurring: true, caller_count: 1 });
     expect(stored.search_text).toContain("fetch stock");
+    const retry = sampleExtraction().patterns[0];
+    // Written by ingest (the column is null otherwise): the fixture's one-statement body has no substance, so 0.
+    expect(stored.prominence).not.toBeNull();
+    expect(stored.prominence).toBeCloseTo(patternProminence(retry), 6);
+    const [helper] = await asService(database, (transaction) => transaction.query<{ recurring: boolean; caller_count: number }>(
+      `select recurring, caller_count from public.patterns where extraction_key = 'helper01'`));
+    expect(helper).toEqual({ recurring: false, caller_count: 0 });
   });
 
   it("changes nothing when the same code is ingested again: same rows, same updated_at, no events", async () => {

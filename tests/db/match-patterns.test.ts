@@ -43,7 +43,25 @@ describe("public.match_patterns", () => {
     expect(first.relevance).toBeCloseTo(1, 12);
     expect(first.quality).toBe(0.7);
     expect(first.smoothed_success_rate).toBe(0.5); // no outcome yet: (0+1)/(0+0+2)
-    expect(first.final_score).toBeCloseTo(1 * (0.8 + 0.1 * 0.7 + 0.1 * 0.5), 12);
+    expect(Number(first.words_found)).toBeGreaterThan(0);
+    expect(Number(first.words_found)).toBeLessThanOrEqual(Number(first.intent_words));
+    // The intent's words found in it weigh 0.15 (20261208150001).
+    const covered = 1 + (0.15 * Number(first.words_found)) / Number(first.intent_words);
+    expect(first.final_score).toBeCloseTo(1 * (0.8 + 0.1 * 0.7 + 0.1 * 0.5) * covered, 12);
+  });
+
+  it("ranks without word coverage when coverage_weight is 0", async () => {
+    const intent = "retry a failing http request with exponential backoff";
+    const [vector] = await embedder.embed([intent]);
+    const outcome = await probeAs(database, userClaims(world.users.carol), (transaction) =>
+      transaction.query<Record<string, number>>(
+        `select * from public.match_patterns($1::extensions.vector, $2, $3, '{}'::jsonb, 5, 0, null, 60, 0.1, 0.1, 300, 0.2, 0)`,
+        [`[${Array.from(vector).join(",")}]`, intent, world.alpha.id],
+      ),
+    );
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(Number(outcome.value[0].words_found)).toBeGreaterThan(0);
+    expect(outcome.value[0].final_score).toBeCloseTo(0.8 + 0.1 * 0.7 + 0.1 * 0.5, 12);
   });
 
   it("blends in a smoothed success rate: (success+1)/(success+failure+2)", async () => {
@@ -52,7 +70,8 @@ describe("public.match_patterns", () => {
     const outcome = await sqlMatch(userClaims(world.users.bob), "retry a failing http request with exponential backoff");
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.value[0].smoothed_success_rate).toBeCloseTo(13 / 16, 12);
-    expect(outcome.value[0].final_score).toBeCloseTo(0.8 + 0.1 * 0.7 + 0.1 * (13 / 16), 12);
+    const covered = 1 + (0.15 * Number(outcome.value[0].words_found)) / Number(outcome.value[0].intent_words);
+    expect(outcome.value[0].final_score).toBeCloseTo((0.8 + 0.1 * 0.7 + 0.1 * (13 / 16)) * covered, 12);
   });
 
   it("applies the filters of DESIGN §5 and shows active patterns only by default", async () => {
@@ -172,6 +191,28 @@ describe("matchPatterns", () => {
          returning updated_at = now() as moved, search_vector @@ to_tsquery('english', 'reworded') as searchable`, [ids[0]]));
     // search_vector is kept by a trigger now (no longer a generated column): it follows its sources.
     expect(changed).toEqual([{ moved: true, searchable: true }]);
+  });
+
+  it("puts a deprecated pattern after the current ones, even the one that fits best", async () => {
+    const retry = await idOf("retry01");
+    const setStatus = (status: string) => asService(database, (transaction) => transaction.query(`update public.patterns set status = $2 where id = $1`, [retry, status]));
+    const request = { intent: "retry a failing http request with exponential backoff", limit: 3, filters: { statuses: ["active" as const, "deprecated" as const] } };
+    const ask = () => withUser(database, userClaims(world.users.bob), (transaction) => matchPatterns({ transaction, projectId: world.alpha.id, request, embedder }));
+    expect((await ask()).matched_patterns[0].pattern_id).toBe(retry);
+    await setStatus("deprecated");
+    try {
+      const answer = await ask();
+      const ids = answer.matched_patterns.map((pattern) => pattern.pattern_id);
+      const statuses = answer.matched_patterns.map((pattern) => pattern.metadata.status);
+      // Deprecated rows (this one, and any an earlier test left so) follow every active one, renumbered.
+      expect(statuses[0]).toBe("active");
+      expect(statuses.slice(statuses.indexOf("deprecated")).every((status) => status === "deprecated")).toBe(true);
+      expect(ids).toContain(retry);
+      expect(ids[0]).not.toBe(retry);
+      expect(answer.matched_patterns.map((pattern) => pattern.metadata.ranking.position)).toEqual(ids.map((_, index) => index + 1));
+    } finally {
+      await setStatus("active");
+    }
   });
 });
 

@@ -142,6 +142,22 @@ test("filters narrow the table and live in the URL", async () => {
   await expect(page.getByTestId("filter-kinds")).toHaveValue("retry_backoff");
 });
 
+test("the default order leads with design patterns and recurring shapes; the Recurring filter splits them", async () => {
+  const patterns = new PatternsPage(page);
+  await patterns.open(slug);
+  await patterns.settled();
+  const leads = await patterns.rows().evaluateAll((rows) => rows.map((row) => row.getAttribute("data-leads")));
+  const firstOneOff = leads.indexOf("false");
+  expect(firstOneOff).toBeGreaterThan(0);
+  expect(leads.slice(firstOneOff).every((value) => value === "false")).toBe(true);
+  await expect(patterns.row(retryName).getByTestId("pattern-recurs")).toBeVisible();
+  await patterns.filter("recurring", "false");
+  await expect(page).toHaveURL(/recurring=false/);
+  expect(await patterns.names()).not.toContain(retryName);
+  await patterns.filter("recurring", "true");
+  expect(await patterns.names()).toContain(retryName);
+});
+
 test("exporting CSV gives the filtered rows, properly quoted", async () => {
   const patterns = new PatternsPage(page);
   await patterns.open(slug, "?kinds=retry_backoff");
@@ -165,7 +181,24 @@ test("searching by intent finds the retry pattern first", async () => {
   await patterns.search("retry a flaky http call with exponential backoff");
   await expect(patterns.searchResults().first()).toContainText(retryName);
   await expect(patterns.searchResults().first()).toContainText("shop/clients/inventory.py");
+  // Strong or weak on each result, and the parts of its rank behind "Why here" (lib/search matchStrength).
+  await expect(patterns.searchResults().first().getByTestId("search-result-strength")).toHaveText("strong");
+  await expect(patterns.searchResults().nth(1).getByTestId("search-result-strength")).toHaveText("weak");
+  const why = patterns.searchResults().first().getByTestId("search-result-why");
+  await why.locator("summary").click();
+  await expect(why).toContainText(/Why here: #1 by the intent's words, #1 by meaning, \d of the intent's 6 words found in it/);
+  await expect(why).toContainText(/intent's words\s*\d of 6 in it \(text #1\)/);
+  await expect(page.getByTestId("search-no-strong")).toHaveCount(0);
   await snapshot("patterns-search");
+});
+
+test("searching for code the project does not hold says there is no strong match", async () => {
+  const patterns = new PatternsPage(page);
+  await patterns.open(slug);
+  await patterns.search("render a 3D mesh with WebGL shaders");
+  await expect(page.getByTestId("search-no-strong")).toBeVisible();
+  await expect(patterns.searchResults().first()).toBeVisible();
+  for (const strength of await page.getByTestId("search-result-strength").allTextContents()) expect(strength).toBe("weak");
 });
 
 test("the detail page shows code, quality and occurrences, and a reported outcome moves the success rate", async () => {

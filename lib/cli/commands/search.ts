@@ -21,7 +21,8 @@ function explainRanking(match: MatchedPattern): string[] {
   const spread = ranking.similarity_z === null ? "" : `, ${ranking.similarity_z.toFixed(1)} σ above the other candidates`;
   return [
     `   why: similarity ${ranking.vector_similarity.toFixed(2)} (vector list ${listPlace(ranking.vector_rank)}${spread}); text list ${listPlace(ranking.text_rank)}, ${ranking.words_found} of the intent's ${ranking.intent_words} words in it`,
-    `        relevance ${ranking.relevance.toFixed(2)} × (0.8 + 0.1 × quality ${ranking.quality.toFixed(2)} + 0.1 × outcomes ${ranking.smoothed_success_rate.toFixed(2)}) = score ${ranking.final_score.toFixed(3)}`,
+    `        relevance ${ranking.relevance.toFixed(2)} × (0.8 + 0.1 × quality ${ranking.quality.toFixed(2)} + 0.1 × outcomes ${ranking.smoothed_success_rate.toFixed(2)})` +
+      ` × (1 + 0.15 × ${ranking.words_found}/${Math.max(1, ranking.intent_words)} words) = score ${ranking.final_score.toFixed(3)}`,
     `        ${match.strength}: ${match.strength_reason}`,
   ];
 }

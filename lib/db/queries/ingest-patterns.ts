@@ -45,7 +45,8 @@ export async function resolveIngestTargets({ transaction, projectId }: { transac
 const ownedColumns = [
   "fingerprint", "pattern_type", "kind", "language", "framework", "code", "content", "tags", "dependencies",
   "search_text", "quality_score", "complexity_score", "documentation_score", "test_coverage_score",
-  "reusability_score", "maintainability_score", "complexity", "confidence", "embedding_model", "extraction_hash",
+  "reusability_score", "maintainability_score", "complexity", "confidence", "recurring", "caller_count", "prominence",
+  "embedding_model", "extraction_hash",
 ];
 
 /**

@@ -24,6 +24,10 @@ export interface StagedPattern {
   maintainability_score: number;
   complexity: number;
   confidence: number;
+  /** Whether the shape recurs, its real fan-in and its rank within its group (see migration 20261208430001). */
+  recurring: boolean;
+  caller_count: number;
+  prominence: number;
   embedding_model: string;
   extraction_hash: string;
 }
@@ -60,7 +64,8 @@ export const stagedPatternColumns: ColumnsOf<StagedPattern> = [
   ["tags", "text[]"], ["dependencies", "text[]"], ["search_text", "text"], ["quality_score", "float8"],
   ["complexity_score", "float8"], ["documentation_score", "float8"], ["test_coverage_score", "float8"],
   ["reusability_score", "float8"], ["maintainability_score", "float8"], ["complexity", "int4"],
-  ["confidence", "float8"], ["embedding_model", "text"], ["extraction_hash", "text"],
+  ["confidence", "float8"], ["recurring", "bool"], ["caller_count", "int4"], ["prominence", "float8"],
+  ["embedding_model", "text"], ["extraction_hash", "text"],
 ];
 const occurrenceColumns: ColumnsOf<StagedOccurrence> = [
   ["key", "text"], ["file_path", "text"], ["start_line", "int4"], ["end_line", "int4"], ["qualname", "text"],
@@ -72,7 +77,7 @@ const relationshipColumns: ColumnsOf<StagedRelationship> = [
 ];
 
 const sqlType: Record<CopyColumnType, string> = {
-  text: "text", int4: "integer", float8: "double precision", jsonb: "jsonb", "text[]": "text[]", vector: "extensions.vector(384)",
+  text: "text", bool: "boolean", int4: "integer", float8: "double precision", jsonb: "jsonb", "text[]": "text[]", vector: "extensions.vector(384)",
 };
 
 // Rows go in chunks: one COPY of 100k patterns with their code would be hundreds of MB in WASM memory.

@@ -1,5 +1,6 @@
 import type { Queryable } from "../database";
 import { translateDatabaseErrors } from "../database-error";
+import { leadsListExpression, statusRankExpression } from "./pattern-list-queries";
 
 /** A count of current patterns under one label (a type, a kind, a language, a quality tier). */
 export interface LabelCount {
@@ -129,11 +130,14 @@ async function readUsageTrend(transaction: Queryable, projectId: string, days: n
   );
 }
 
+// Deprecated patterns after active and pending ones; then design patterns and recurring shapes
+// before one-off units (DESIGN §4); within those, a proven record first, then prominence.
 async function readTopPatterns(transaction: Queryable, projectId: string): Promise<TopPattern[]> {
   return transaction.query<TopPattern>(
     `select p.id, p.name, p.pattern_type, p.kind, p.quality_score, p.usage_count, p.success_rate
      from public.patterns p where ${current}
-     order by p.usage_count desc, p.success_rate desc nulls last, p.quality_score desc nulls last, p.name
+     order by ${statusRankExpression} desc, ${leadsListExpression} desc, p.usage_count desc, p.success_rate desc nulls last,
+       p.prominence desc nulls last, p.quality_score desc nulls last, p.name
      limit 10`,
     [projectId],
   );

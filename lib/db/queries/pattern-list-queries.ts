@@ -1,19 +1,59 @@
 import type { PatternSortField, PatternStatus } from "@/lib/domain";
+import { MotifError } from "@/lib/errors";
 import type { Queryable } from "../database";
 import { translateDatabaseErrors } from "../database-error";
 import { patternColumns, type PatternRow } from "./pattern-queries";
 
+/** One key of a list's order: a non-null SQL expression and the type that casts a cursor's value back. */
+interface SortKey {
+  expression: string;
+  type: string;
+}
+
+/** Active and pending patterns before deprecated ones, archived last (DESIGN §4: those never lead a list). */
+export const statusRankExpression = `(case p.status when 'active' then 3 when 'pending' then 2 when 'deprecated' then 1 else 0 end)`;
+
+/** What leads a list (DESIGN §4): a design pattern or a shape that recurs, 1; a one-off unit, 0. */
+export const leadsListExpression = `(case when p.kind is not null or p.recurring then 1 else 0 end)`;
+
 // Each sort key is a non-null expression (unknown scores sort as -1: last when descending), so
-// that keyset pagination over (key, id) never meets a null. `type` casts a cursor back.
-const sortKeys: Record<PatternSortField, { expression: string; type: string }> = {
-  quality_score: { expression: "coalesce(p.quality_score, -1)", type: "double precision" },
-  success_rate: { expression: "coalesce(p.success_rate, -1)", type: "double precision" },
-  usage_count: { expression: "p.usage_count", type: "integer" },
-  match_count: { expression: "p.match_count", type: "integer" },
-  created_at: { expression: "p.created_at", type: "timestamptz" },
-  updated_at: { expression: "p.updated_at", type: "timestamptz" },
-  name: { expression: "p.name", type: "text" },
+// that keyset pagination over (keys, id) never meets a null.
+const sortKeys: Record<PatternSortField, SortKey[]> = {
+  prominence: [{ expression: leadsListExpression, type: "integer" }, { expression: "coalesce(p.prominence, -1)", type: "double precision" }],
+  quality_score: [{ expression: "coalesce(p.quality_score, -1)", type: "double precision" }],
+  success_rate: [{ expression: "coalesce(p.success_rate, -1)", type: "double precision" }],
+  usage_count: [{ expression: "p.usage_count", type: "integer" }],
+  match_count: [{ expression: "p.match_count", type: "integer" }],
+  created_at: [{ expression: "p.created_at", type: "timestamptz" }],
+  updated_at: [{ expression: "p.updated_at", type: "timestamptz" }],
+  name: [{ expression: "p.name", type: "text" }],
 };
+
+/**
+ * The keys of one order: the status rank first in every order (negated when ascending, so
+ * active patterns still come first), then the sort's own keys in the asked direction.
+ */
+function orderKeys(sort: PatternSortField, direction: "asc" | "desc"): SortKey[] {
+  const status = { expression: direction === "asc" ? `(-${statusRankExpression})` : statusRankExpression, type: "integer" };
+  return [status, ...sortKeys[sort]];
+}
+
+/** The previous page's last sort value (a JSON array, one value per key) as SQL casts, or a 400 for anything else. */
+function cursorValues(keys: SortKey[], value: string, params: unknown[]): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== keys.length || parsed.some((item) => item === null || typeof item === "object")) {
+    throw new MotifError("bad_request:input", "cursor: is not a cursor of this list; ask again without it");
+  }
+  return keys.map((key, index) => {
+    params.push(String(parsed[index]));
+    return `$${params.length}::${key.type}`;
+  });
+}
 
 /** The filters, order and page a pattern list is asked for. */
 export interface PatternListQuery {
@@ -27,18 +67,20 @@ export interface PatternListQuery {
   maxQualityScore?: number;
   minSuccessRate?: number;
   text?: string;
+  /** true: shapes that recur only; false: one-off units only (see the `recurring` column). */
+  recurring?: boolean;
   /** Patterns with a live occurrence in one of these repositories ("" is a project's unnamed one). */
   repositories?: string[];
   sort: PatternSortField;
   direction: "asc" | "desc";
-  /** The (sort key as text, id) of the last row of the previous page. */
+  /** The (sort keys as a JSON array, id) of the last row of the previous page. */
   after?: { value: string; id: string };
   /** Rows to skip (numbered pages); `after` is the stable alternative. */
   offset?: number;
   limit: number;
 }
 
-/** A listed pattern and its sort key as text, for the next page's cursor. */
+/** A listed pattern and its sort keys as a JSON array, for the next page's cursor. */
 export type ListedPatternRow = PatternRow & { sort_value: string };
 
 function whereClauses(query: PatternListQuery, params: unknown[]): string[] {
@@ -57,6 +99,7 @@ function whereClauses(query: PatternListQuery, params: unknown[]): string[] {
   if (query.maxQualityScore !== undefined) add((value) => `p.quality_score <= ${value}`, query.maxQualityScore);
   if (query.minSuccessRate !== undefined) add((value) => `p.success_rate >= ${value}`, query.minSuccessRate);
   if (query.text) add((value) => `p.search_vector @@ websearch_to_tsquery('english', ${value})`, query.text);
+  if (query.recurring !== undefined) add((value) => `p.recurring = ${value}::boolean`, query.recurring);
   if (query.repositories?.length) {
     add((value) => `exists (select 1 from public.pattern_occurrences o
       where o.project_id = p.project_id and o.pattern_id = p.id and o.removed_at is null and o.repository = any(${value}::text[]))`, query.repositories);
@@ -65,9 +108,10 @@ function whereClauses(query: PatternListQuery, params: unknown[]): string[] {
 }
 
 /**
- * One page of the patterns RLS lets the caller see, filtered and sorted, using keyset
- * pagination on (sort key, id) so that pages stay stable while rows are added. Returns up to
- * `limit + 1` rows: the extra one only says that another page exists.
+ * One page of the patterns RLS lets the caller see, filtered and sorted (active and pending
+ * patterns before deprecated and archived ones, whatever the sort), using keyset pagination on
+ * (sort keys, id) so that pages stay stable while rows are added. Returns up to `limit + 1`
+ * rows: the extra one only says that another page exists.
  */
 export async function listPatterns({
   transaction,
@@ -78,22 +122,22 @@ export async function listPatterns({
 }): Promise<ListedPatternRow[]> {
   const params: unknown[] = [];
   const clauses = whereClauses(query, params);
-  const key = sortKeys[query.sort];
   const direction = query.direction === "asc" ? "asc" : "desc";
+  const keys = orderKeys(query.sort, direction);
+  const expressions = keys.map((key) => key.expression);
   if (query.after) {
-    params.push(query.after.value, query.after.id);
+    const values = cursorValues(keys, query.after.value, params);
+    params.push(query.after.id);
     const comparison = direction === "asc" ? ">" : "<";
-    clauses.push(
-      `(${key.expression}, p.id) ${comparison} ($${params.length - 1}::${key.type}, $${params.length}::uuid)`,
-    );
+    clauses.push(`(${expressions.join(", ")}, p.id) ${comparison} (${values.join(", ")}, $${params.length}::uuid)`);
   }
   params.push(query.limit + 1, query.offset ?? 0);
   const where = clauses.length > 0 ? `where ${clauses.join(" and ")}` : "";
   return translateDatabaseErrors(() =>
     transaction.query<ListedPatternRow>(
-      `select ${patternColumns}, (${key.expression})::text as sort_value
+      `select ${patternColumns}, json_build_array(${expressions.join(", ")})::text as sort_value
        from public.patterns p ${where}
-       order by ${key.expression} ${direction}, p.id ${direction}
+       order by ${expressions.map((expression) => `${expression} ${direction}`).join(", ")}, p.id ${direction}
        limit $${params.length - 1} offset $${params.length}`,
       params,
     ),

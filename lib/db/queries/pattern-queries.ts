@@ -30,6 +30,12 @@ export interface PatternRow extends PatternQualityColumns {
   fingerprint: string | null;
   embedding_model: string | null;
   confidence: number | null;
+  /** The shape recurs (≥ 2 occurrences or ≥ 3 callers; never a data-only class or accessor): with a kind, what leads a list. */
+  recurring: boolean;
+  /** Real fan-in at the last ingest: distinct units that call, instantiate or extend it. */
+  caller_count: number;
+  /** Rank within its group in the default list (extraction's prominence); null for patterns made by hand. */
+  prominence: number | null;
   usage_count: number;
   success_count: number;
   failure_count: number;
@@ -67,7 +73,7 @@ export interface PatternRow extends PatternQualityColumns {
 export const patternColumns = `p.id, p.project_id, p.pattern_type, p.kind, p.name, p.description, p.language,
   p.framework, p.code, p.content, p.tags, p.dependencies, p.fingerprint, p.embedding_model, p.quality_score,
   p.complexity_score, p.documentation_score, p.test_coverage_score, p.reusability_score, p.maintainability_score,
-  p.complexity, p.confidence, p.usage_count, p.success_count, p.failure_count, p.success_rate, p.avg_rating,
+  p.complexity, p.confidence, p.recurring, p.caller_count, p.prominence, p.usage_count, p.success_count, p.failure_count, p.success_rate, p.avg_rating,
   p.rating_count, p.match_count, p.agent_match_count, p.last_matched_at, p.last_used_at, p.version, p.parent_pattern_id,
   p.superseded_by, p.status, p.validation_count, p.contradiction_count, p.extraction_method, p.extraction_model,
   p.extraction_confidence, p.llm_name, p.llm_description, p.llm_kind_verdict, p.llm_suggested_kind, p.described_at,
@@ -93,6 +99,8 @@ export interface NewPatternValues {
   quality: { score: number | null; complexity: number | null; documentation: number | null; testCoverage: number | null; reusability: number | null; maintainability: number | null };
   complexity: number | null;
   confidence: number | null;
+  /** Whether it recurs, its fan-in and prominence (a new version keeps its parent's); none for a pattern made by hand. */
+  standing?: { recurring: boolean; callerCount: number; prominence: number | null };
   status: PatternStatus;
   version: number;
   parentPatternId: string | null;
@@ -129,9 +137,9 @@ export async function insertPattern({ transaction, values }: { transaction: Quer
          content, tags, dependencies, fingerprint, search_text, embedding, embedding_model, quality_score,
          complexity_score, documentation_score, test_coverage_score, reusability_score, maintainability_score,
          complexity, confidence, status, version, parent_pattern_id, extraction_method, extraction_model,
-         extraction_confidence)
+         extraction_confidence, recurring, caller_count, prominence)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::extensions.vector, $15, $16, $17, $18,
-         $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)
+         $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)
        returning id`,
       [
         v.projectId, v.patternType, v.kind, v.name, v.description, v.language, v.framework, v.code,
@@ -139,6 +147,7 @@ export async function insertPattern({ transaction, values }: { transaction: Quer
         v.quality.score, v.quality.complexity, v.quality.documentation, v.quality.testCoverage, v.quality.reusability,
         v.quality.maintainability, v.complexity, v.confidence, v.status, v.version, v.parentPatternId,
         v.extractionMethod, v.extractionModel, v.extractionConfidence,
+        v.standing?.recurring ?? false, v.standing?.callerCount ?? 0, v.standing?.prominence ?? null,
       ],
     ),
   );

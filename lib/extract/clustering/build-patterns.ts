@@ -6,7 +6,7 @@ import { buildCluster, type BuiltCluster } from "./cluster-outcomes";
 import { clusterUnits } from "./cluster-units";
 import type { ClusteringMemory } from "./clustering-memory";
 import { collectReferencesIncrementally } from "./collect-references-incrementally";
-import { collectReferences, usersByUnit } from "./collect-references";
+import { callersByUnit, collectReferences } from "./collect-references";
 import { buildRepoModel, type RepoModel } from "./repo-model";
 
 /** What clustering receives: every extracted file, and a coverage report when one was given. */
@@ -46,7 +46,7 @@ export function buildPatterns(input: BuildPatternsInput): BuildPatternsResult {
   const { memory } = input;
   const model = buildRepoModel(input.files);
   const references = memory ? collectReferencesIncrementally(model, memory.references) : collectReferences(model);
-  const context = { model, users: usersByUnit(references), coverage: input.coverage ? createCoverageLookup(input.coverage) : undefined, coverageReport: input.coverage };
+  const context = { model, callers: callersByUnit(references), coverage: input.coverage ? createCoverageLookup(input.coverage) : undefined, coverageReport: input.coverage };
   const built = clusterUnits(model.units, memory?.similarities)
     .map((cluster) => (memory ? memory.outcomes.build(context, cluster) : buildCluster(context, model, cluster)))
     .filter((entry): entry is BuiltCluster => entry !== null);

@@ -22,19 +22,22 @@ interface Outcome {
   /** How many classes of the run extend the representative's name (a class that is only an interface may still count). */
   subclasses: number;
   selection: Omit<SelectedCluster, "cluster"> | null;
-  built?: { users: string; coverage: CoverageReport | undefined; pattern: ExtractedPattern };
+  built?: { callers: string; coverage: CoverageReport | undefined; pattern: ExtractedPattern };
 }
 
 const sameUnits = (left: readonly CodeUnit[], right: readonly CodeUnit[]) => left.length === right.length && left.every((unit, index) => unit === right[index]);
 const sameMembers = (left: Readonly<UnitCluster["members"]>, right: Readonly<UnitCluster["members"]>) =>
   left.length === right.length && left.every((member, index) => member.unit === right[index].unit && member.similarity === right[index].similarity);
 
-// Everything of the run outside its members' own files that scoring reads: the other files
-// using each member (and each method of a member class).
-function usersKey(context: QualityContext, cluster: UnitCluster): string {
+// Everything of the run outside its members' own files that scoring reads: the units and the
+// other files calling each member (and each method of a member class): its fan-in.
+function callersKey(context: QualityContext, cluster: UnitCluster): string {
   return cluster.members.map(({ unit }) => {
     const scored = unit.kind === "class" ? [unit, ...methodsOf(context.model, unit)] : [unit];
-    return scored.map((member) => [...(context.users.get(member.id) ?? [])].join("\u0001")).join("\u0002");
+    return scored.map((member) => {
+      const callers = context.callers.get(member.id);
+      return callers ? `${[...callers.units].join("\u0001")}\u0004${[...callers.files].join("\u0001")}` : "";
+    }).join("\u0002");
   }).join("\u0003");
 }
 
@@ -48,8 +51,8 @@ function selectionOf(selected: SelectedCluster | null): Omit<SelectedCluster, "c
  * The selection and pattern of each cluster as the last run over the same unit objects made
  * them, kept by the cluster's first unit. A cluster's outcome reads its members (shared,
  * never changed, objects: their files, classes and methods with them), their similarities,
- * how many classes extend its representative, the other files using its members and the
- * coverage report; when all are as before, the outcome is the one computed before.
+ * how many classes extend its representative, the units and other files calling its members
+ * and the coverage report; when all are as before, the outcome is the one computed before.
  */
 export class ClusterOutcomes {
   private readonly byFirstUnit = new WeakMap<CodeUnit, Outcome>();
@@ -71,9 +74,9 @@ export class ClusterOutcomes {
     }
     if (!outcome.selection) return null;
     const selected: SelectedCluster = { ...outcome.selection, cluster };
-    const users = usersKey(context, cluster);
-    if (!outcome.built || outcome.built.users !== users || outcome.built.coverage !== context.coverageReport) {
-      outcome.built = { users, coverage: context.coverageReport, pattern: toPattern(context, selected) };
+    const callers = callersKey(context, cluster);
+    if (!outcome.built || outcome.built.callers !== callers || outcome.built.coverage !== context.coverageReport) {
+      outcome.built = { callers, coverage: context.coverageReport, pattern: toPattern(context, selected) };
     }
     // A copy: the run tells names apart on its own patterns.
     return { pattern: { ...outcome.built.pattern }, selected };

@@ -42,14 +42,26 @@ export function collectReferences(model: RepoModel): Reference[] {
   return model.files.flatMap((file) => fileReferences(resolver, model, file));
 }
 
-/** Per unit id: the other files that call, import or extend it. */
-export function usersByUnit(references: Reference[]): Map<string, Set<string>> {
-  const users = new Map<string, Set<string>>();
+/** Who refers to one unit: the units that call, instantiate or extend it, and the files that do (imports included). */
+export interface UnitCallers {
+  units: Set<string>;
+  files: Set<string>;
+}
+
+/**
+ * Per unit id: the other units that call, instantiate or extend it (same file or not; the
+ * unit calling itself left out), and the files other than its own that call, extend or import it.
+ */
+export function callersByUnit(references: Reference[]): Map<string, UnitCallers> {
+  const callers = new Map<string, UnitCallers>();
   for (const reference of references) {
-    if (reference.fromFile === reference.to.file) continue;
-    const set = users.get(reference.to.id) ?? new Set<string>();
-    set.add(reference.fromFile);
-    users.set(reference.to.id, set);
+    let entry = callers.get(reference.to.id);
+    if (!entry) {
+      entry = { units: new Set(), files: new Set() };
+      callers.set(reference.to.id, entry);
+    }
+    if (reference.from && reference.from.id !== reference.to.id) entry.units.add(reference.from.id);
+    if (reference.fromFile !== reference.to.file) entry.files.add(reference.fromFile);
   }
-  return users;
+  return callers;
 }

@@ -8,6 +8,6 @@ export { isTestFile } from "./unit-traits";
 export { isTrivialUnit, trivialShape, hasSubstance, unitBodyFacts, type TrivialShape } from "./unit-substance";
 export { bodyFacts, type BodyFacts, type BodyStatement } from "./body-facts";
 export { tokenSimilarity, lcsLength } from "./token-similarity";
-export { patternProminence, patternSubstance, rankPatterns, distinctOccurrences } from "./pattern-prominence";
+export { leadsList, patternProminence, patternRecurs, patternSubstance, rankPatterns, distinctOccurrences, recurringCallerCount } from "./pattern-prominence";
 export { buildRepoModel, type RepoModel } from "./repo-model";
 export { prepareUnitFacts } from "./prepare-unit-facts";

@@ -22,6 +22,25 @@ export function distinctOccurrences(pattern: Pick<ExtractedPattern, "occurrences
   return new Set(pattern.occurrences.map((occurrence) => `${occurrence.qualname}\u0000${stem(occurrence.file)}`)).size;
 }
 
+/** Called from this many places (distinct caller units), a unit counts as recurring however few copies of it there are. */
+export const recurringCallerCount = 3;
+
+/**
+ * Whether a pattern's shape recurs (DESIGN §4): at least two distinct occurrences (build copies
+ * of one source count once) or called from at least `recurringCallerCount` places. A data-only
+ * class or a trivial accessor (`dataOnly`: the representative is a trivial shape) is a one-off
+ * unit however often its shape repeats: every codebase has hundreds of them.
+ */
+export function patternRecurs(facts: Pick<ExtractedPattern, "occurrences" | "callers"> & { dataOnly: boolean }): boolean {
+  if (facts.dataOnly) return false;
+  return distinctOccurrences(facts) >= 2 || facts.callers >= recurringCallerCount;
+}
+
+/** What leads a list (DESIGN §4): a design pattern, or a shape that recurs; everything else is a one-off unit. */
+export function leadsList(pattern: Pick<ExtractedPattern, "kind" | "recurring">): boolean {
+  return pattern.kind !== null || pattern.recurring;
+}
+
 /**
  * Where a pattern stands in a list meant for people (the `motif extract` summary):
  * quality × ln(distinct occurrences + 1) × substance × (1 + confidence / 2 for a design
@@ -36,9 +55,13 @@ export function patternProminence(pattern: ExtractedPattern): number {
   return pattern.quality.score * recurrence * patternSubstance(pattern) * design;
 }
 
-/** Patterns in prominence order (highest first; ties by key, so the order is stable). */
+/**
+ * Patterns as a list meant for people shows them: design patterns and recurring shapes first
+ * (`leadsList`), one-off units after; each group in prominence order (highest first; ties by
+ * key, so the order is stable).
+ */
 export function rankPatterns(patterns: readonly ExtractedPattern[]): ExtractedPattern[] {
-  const scored = patterns.map((pattern) => ({ pattern, prominence: patternProminence(pattern) }));
-  scored.sort((a, b) => b.prominence - a.prominence || (a.pattern.key < b.pattern.key ? -1 : a.pattern.key > b.pattern.key ? 1 : 0));
+  const scored = patterns.map((pattern) => ({ pattern, leads: leadsList(pattern) ? 1 : 0, prominence: patternProminence(pattern) }));
+  scored.sort((a, b) => b.leads - a.leads || b.prominence - a.prominence || (a.pattern.key < b.pattern.key ? -1 : a.pattern.key > b.pattern.key ? 1 : 0));
   return scored.map((entry) => entry.pattern);
 }

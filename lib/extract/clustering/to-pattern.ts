@@ -1,10 +1,12 @@
 import type { CodeUnit, ExtractedPattern } from "@/lib/domain";
 import { describePattern, detectFramework, namePattern, type FrameworkRole } from "@/lib/extract/naming";
 import { splitIdentifier } from "@/lib/words";
+import { patternRecurs } from "./pattern-prominence";
 import { patternTags } from "./pattern-tags";
 import { methodsOf } from "./repo-model";
 import type { SelectedCluster } from "./select-clusters";
-import { patternQuality, type QualityContext } from "./unit-quality";
+import { fanInOf, patternQuality, type QualityContext } from "./unit-quality";
+import { trivialShape } from "./unit-substance";
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
@@ -33,12 +35,16 @@ function patternConfidence(selected: SelectedCluster, role: FrameworkRole): numb
   return round(tightness * Math.min(1, naming));
 }
 
-/** Builds the pattern of a selected cluster: name, description, tags, dependencies, framework, quality. */
+/** Builds the pattern of a selected cluster: name, description, tags, dependencies, framework, quality, fan-in and whether it recurs. */
 export function toPattern(context: QualityContext, selected: SelectedCluster): ExtractedPattern {
   const { representative, kind, cluster } = selected;
   const units = cluster.members.map((member) => member.unit);
   const role = patternFramework(context, units, representative);
   const methods = representative.kind === "class" ? methodsOf(context.model, representative).map((method) => method.name) : [];
+  const fanIn = fanInOf(context, units);
+  const occurrences = units.map((unit) => ({ file: unit.file, startLine: unit.startLine, endLine: unit.endLine, qualname: unit.qualname, unitId: unit.id }));
+  // Asked without the framework exemption selection grants: a model class is still data only.
+  const dataOnly = trivialShape(context.model, representative) !== null;
   return {
     key: cluster.centre.fingerprint,
     fingerprint: cluster.centre.fingerprint,
@@ -65,7 +71,9 @@ export function toPattern(context: QualityContext, selected: SelectedCluster): E
     complexity: representative.metrics.cyclomatic,
     confidence: patternConfidence(selected, role),
     evidence: kind?.evidence ?? [],
-    quality: patternQuality(context, units),
-    occurrences: units.map((unit) => ({ file: unit.file, startLine: unit.startLine, endLine: unit.endLine, qualname: unit.qualname, unitId: unit.id })),
+    quality: patternQuality(context, units, fanIn),
+    occurrences,
+    callers: fanIn.callers,
+    recurring: patternRecurs({ occurrences, callers: fanIn.callers, dataOnly }),
   };
 }

@@ -11,15 +11,18 @@ import {
   type ComplexityFacts,
   type CoverageLookup,
   type DocumentationFacts,
+  type FanIn,
 } from "@/lib/quality";
+import { splitIdentifier } from "@/lib/words";
+import type { UnitCallers } from "./collect-references";
 import { methodsOf, type RepoModel } from "./repo-model";
-import { unitStatementCount } from "./unit-substance";
+import { trivialShape, unitStatementCount } from "./unit-substance";
 
-/** What scoring needs beyond the units: coverage (if any) and cross-file users. */
+/** What scoring needs beyond the units: coverage (if any) and who calls each unit. */
 export interface QualityContext {
   model: RepoModel;
   coverage?: CoverageLookup;
-  users: Map<string, Set<string>>;
+  callers: Map<string, UnitCallers>;
 }
 
 const receiverNames = new Set(["self", "cls", "this"]);
@@ -46,6 +49,21 @@ function parameterPatterns(name: string): { bare: string; mention: RegExp; jsDoc
   return patterns;
 }
 
+/**
+ * Whether a docstring explains anything: four or more words of prose once tags (`@param x`,
+ * `:type x:`), comment markers and the words of the unit's own name are set aside.
+ */
+export function explainsSomething(docstring: string, name: string): boolean {
+  const own = new Set(splitIdentifier(name));
+  const prose = docstring
+    .split("\n")
+    .map((line) => line.replace(/^\s*(\/\*\*?|\*\/|\*)?\s*/, ""))
+    .filter((line) => !/^[@:]/.test(line))
+    .join(" ");
+  const words = prose.match(/[A-Za-z][A-Za-z'-]+/g) ?? [];
+  return words.filter((word) => !own.has(word.toLowerCase())).length >= 4;
+}
+
 // By unit object (the facts read the unit alone): a long-running process scores the same units at every ingest.
 const documentationByUnit = new WeakMap<CodeUnit, DocumentationFacts>();
 
@@ -67,6 +85,7 @@ function unitDocumentationFacts(unit: CodeUnit): DocumentationFacts {
   const jsDocTyped = (name: string) => docstring.includes("@param") && parameterPatterns(name).jsDocType.test(docstring);
   return {
     hasDocstring: docstring.trim().length > 0,
+    explainingDocstring: explainsSomething(docstring, unit.name),
     parametersDescribed: parameters.length === 0 ? 1 : parameters.filter((parameter) => mentions(parameter.name)).length / parameters.length,
     annotatedParameters: parameters.filter((parameter) => parameter.annotation || jsDocTyped(parameter.name)).length,
     annotatableParameters: parameters.length,
@@ -80,6 +99,7 @@ function classDocumentationFacts(model: RepoModel, unit: CodeUnit): Documentatio
   const methods = methodsOf(model, unit).map(documentationFacts);
   return {
     hasDocstring: !!unit.docstring?.trim(),
+    explainingDocstring: explainsSomething(unit.docstring ?? "", unit.name),
     parametersDescribed: 1,
     annotatedParameters: methods.reduce((sum, facts) => sum + facts.annotatedParameters + (facts.needsReturnAnnotation && facts.returnAnnotated ? 1 : 0), 0),
     annotatableParameters: methods.reduce((sum, facts) => sum + facts.annotatableParameters + (facts.needsReturnAnnotation ? 1 : 0), 0),
@@ -145,17 +165,26 @@ export function complexityFacts(unit: CodeUnit): ComplexityFacts {
   return { cyclomatic: unit.metrics.cyclomatic, cognitive: unit.metrics.cognitive, statements: unitStatementCount(unit) };
 }
 
+/**
+ * A class's complexity part. A data-only class (fields, and at most trivial methods: a record,
+ * a model, an enum) holds no logic, so it scores 0 as an empty body does: its field
+ * declarations are not the substance the part rewards.
+ */
+function classComplexity(model: RepoModel, unit: CodeUnit, methods: CodeUnit[]): number {
+  if (trivialShape(model, unit) === "class without behaviour") return 0;
+  return classComplexityPart(methods.map(complexityFacts), complexityFacts(unit));
+}
+
 /** The five parts of one unit's quality from its real inputs. */
 export function unitQualityParts(context: QualityContext, unit: CodeUnit, notes: string[]): QualityParts {
   const { model } = context;
   const methods = unit.kind === "class" ? methodsOf(model, unit) : [];
-  const complexity = unit.kind === "class" ? classComplexityPart(methods.map(complexityFacts), complexityFacts(unit)) : complexityPart(complexityFacts(unit));
-  const users = new Set([unit, ...methods].flatMap((member) => [...(context.users.get(member.id) ?? [])]));
+  const complexity = unit.kind === "class" ? classComplexity(model, unit, methods) : complexityPart(complexityFacts(unit));
   return {
     complexity,
     documentation: documentationPart(unit.kind === "class" ? classDocumentationFacts(model, unit) : documentationFacts(unit)),
     testCoverage: unitCoverage(context, unit, notes),
-    reusability: reusabilityPart(users.size),
+    reusability: reusabilityPart(fanInOf(context, [unit])),
     maintainability: maintainabilityPart(fanOut(model, unit), unit.kind === "class" ? classLcom4(model, unit) : undefined),
   };
 }
@@ -163,18 +192,39 @@ export function unitQualityParts(context: QualityContext, unit: CodeUnit, notes:
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /**
- * A pattern's quality: the mean of each part over its occurrences, except reusability,
- * which counts every other file using any occurrence plus the extra occurrences themselves.
+ * Who calls any of `units` (a class through its methods too) from outside them: distinct
+ * caller units that are not one of the units or their members, and distinct files other
+ * than the units' own.
  */
-export function patternQuality(context: QualityContext, units: CodeUnit[]): QualityScore {
-  const notes: string[] = [];
-  const parts = units.map((unit) => unitQualityParts(context, unit, notes));
-  const hostFiles = new Set(units.map((unit) => unit.file));
-  const users = new Set<string>();
+export function fanInOf(context: QualityContext, units: CodeUnit[]): FanIn {
+  const inside = new Set<string>();
+  const targets: CodeUnit[] = [];
   for (const unit of units) {
     const members = unit.kind === "class" ? [unit, ...methodsOf(context.model, unit)] : [unit];
-    for (const member of members) for (const file of context.users.get(member.id) ?? []) if (!hostFiles.has(file)) users.add(file);
+    for (const member of members) {
+      inside.add(member.id);
+      targets.push(member);
+    }
   }
+  const hostFiles = new Set(units.map((unit) => unit.file));
+  const callers = new Set<string>();
+  const files = new Set<string>();
+  for (const target of targets) {
+    const found = context.callers.get(target.id);
+    if (!found) continue;
+    for (const caller of found.units) if (!inside.has(caller)) callers.add(caller);
+    for (const file of found.files) if (!hostFiles.has(file)) files.add(file);
+  }
+  return { callers: callers.size, callerFiles: files.size };
+}
+
+/**
+ * A pattern's quality: the mean of each part over its occurrences, except reusability, which
+ * is the fan-in of all occurrences together (see `fanInOf`).
+ */
+export function patternQuality(context: QualityContext, units: CodeUnit[], fanIn: FanIn = fanInOf(context, units)): QualityScore {
+  const notes: string[] = [];
+  const parts = units.map((unit) => unitQualityParts(context, unit, notes));
   const coverages = parts.map((part) => part.testCoverage).filter((value): value is number => value !== null);
   if (context.coverage && coverages.length > 0 && coverages.length < parts.length) {
     notes.push(`test coverage known for ${coverages.length} of ${parts.length} occurrences`);
@@ -186,7 +236,7 @@ export function patternQuality(context: QualityContext, units: CodeUnit[]): Qual
       complexity: mean(parts.map((part) => part.complexity)),
       documentation: mean(parts.map((part) => part.documentation)),
       testCoverage: coverages.length ? mean(coverages) : null,
-      reusability: reusabilityPart(users.size + units.length - 1),
+      reusability: reusabilityPart(fanIn),
       maintainability: mean(parts.map((part) => part.maintainability)),
     },
     [...new Set(notes)].sort(),

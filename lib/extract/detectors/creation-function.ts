@@ -70,15 +70,19 @@ function productOf(value: SyntaxNode, context: DetectorContext, depth: number): 
     if (!productName.test(name) || builtIn.test(name) || errorName.test(name)) return undefined;
     return { name, text: constructor, chosenByCaller: false };
   }
-  if (value.type !== "call") return undefined;
+  if (value.type === "object") return closureObject(value);
+  if (value.type !== "call" && value.type !== "call_expression") return undefined;
   const callee = value.childForFieldName("function");
   if (!callee || /\(/.test(callee.text)) return undefined;
   const calleeText = callee.text;
   const name = lastSegment(calleeText);
   if (calleeText === "cls") return { name: "cls", text: calleeText, chosenByCaller: false };
-  if (productName.test(name) && !errorName.test(name) && /^[\w.]+$/.test(calleeText) && !/^(self|cls)\./.test(calleeText)) {
+  if (productName.test(name) && !errorName.test(name) && !builtIn.test(name) && /^[\w.]+$/.test(calleeText) && !/^(self|cls|this)\./.test(calleeText)) {
     return { name, text: calleeText, chosenByCaller: false };
   }
+  // `return Name.from_text(text)` / `return cls.from_dict(d)`: an alternative constructor of a class builds it.
+  const receiver = calleeText.includes(".") ? calleeText.slice(0, calleeText.lastIndexOf(".")) : "";
+  if ((productName.test(receiver) || receiver === "cls") && alternativeConstructor.test(name) && !errorName.test(receiver)) return { name: receiver, text: calleeText, chosenByCaller: false };
   if (calleeText === "type" && (value.childForFieldName("arguments")?.namedChildren.length ?? 0) === 3) return { name: "class", text: "type(name, bases, namespace)", chosenByCaller: false };
   const chosen = chosenClass(context, calleeText, name);
   if (chosen) return chosen;
@@ -108,6 +112,14 @@ const alternativeConstructor = /^(from_\w+|from[A-Z]\w*|create\w*|make\w*|new\w*
 function passesSelf(call: SyntaxNode): boolean {
   const first = call.childForFieldName("arguments")?.namedChildren[0];
   return first?.text === "self" || first?.text === "this";
+}
+
+/** `return { get() {...}, set(v) {...} }`: a new object whose methods close over the function's state (a JS factory function). */
+function closureObject(value: SyntaxNode): Product | undefined {
+  const members = value.namedChildren.filter(
+    (member) => member.type === "method_definition" || (member.type === "pair" && /^(arrow_function|function_expression|function)$/.test(member.childForFieldName("value")?.type ?? "")),
+  );
+  return members.length >= 2 ? { name: `object with ${members.length} methods`, text: "{ ... }", chosenByCaller: false } : undefined;
 }
 
 /** The value a local was last bound to in the unit (`table = table_class(...)`). */

@@ -1,5 +1,8 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
-import { patternMatch, type Detector, type DetectorContext } from "./detector";
+import type { PatternMatch } from "@/lib/domain";
+import { DetectorContext, patternMatch, type Detector } from "./detector";
+import { detectAdapter } from "./adapter";
+import { detectObserverEvent } from "./observer-event";
 import { ownReturns, returnedValue, expressionBody } from "./functions";
 import { detectBuilder } from "./builder";
 import { detectContextManager } from "./context-manager";
@@ -8,7 +11,7 @@ import { detectDbTransaction } from "./db-transaction";
 import { detectDecorator } from "./decorator";
 import { otherRole } from "./other-role";
 import { detectSingleton } from "./singleton";
-import { lastSegment, pythonDecorators } from "./syntax";
+import { classMethods, lastSegment, pythonDecorators } from "./syntax";
 
 const className = /^[A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*$/;
 const errorName = /(Error|Exception|Warning)$/;
@@ -20,7 +23,10 @@ const errorName = /(Error|Exception|Warning)$/;
  * job is to build and return one product (see `creationFunction`).
  */
 export const detectFactory: Detector = (context) => {
-  if (context.isClass) return undefined;
+  if (context.isClass) {
+    const creator = factoryClass(context);
+    return creator && !otherRole(context, moreSpecific) ? creator : undefined;
+  }
   const returned = returnedExpressions(context);
   if (returned.length === 0) return undefined;
   const bindings = constructorBindings(context);
@@ -44,7 +50,21 @@ export const detectFactory: Detector = (context) => {
   return created && !otherRole(context, moreSpecific) ? created : undefined;
 };
 
-const moreSpecific = [detectDecorator, detectSingleton, detectContextManager, detectDbTransaction, detectBuilder];
+const moreSpecific = [detectDecorator, detectSingleton, detectContextManager, detectDbTransaction, detectBuilder, detectObserverEvent, detectAdapter];
+
+/** A class whose methods create objects of ≥2 other classes (an abstract factory / creator). */
+function factoryClass(context: DetectorContext): PatternMatch | undefined {
+  const products = new Map<string, string>();
+  for (const method of classMethods(context.node)) {
+    if (/^(__\w+__|constructor)$/.test(method.name)) continue;
+    const created = creationFunction(new DetectorContext({ ...context.input, node: method.node }));
+    const product = created?.evidence[0]?.replace(/^returns a new /, "");
+    if (product && !product.startsWith("object with") && !products.has(product)) products.set(product, method.name);
+  }
+  if (products.size < 2) return undefined;
+  const listed = [...products].slice(0, 3).map(([product, method]) => `${method}() → ${product}`);
+  return patternMatch("factory", 0.7, [`${products.size} methods create objects of other classes (${listed.join(", ")})`]);
+}
 
 function returnedExpressions(context: DetectorContext): SyntaxNode[] {
   const expressions = ownReturns(context.node, context.family).flatMap((statement) => returnedValue(statement) ?? []);

@@ -14,6 +14,7 @@ import { detectRetryBackoff } from "./retry-backoff";
 import { detectSingleton } from "./singleton";
 import { detectStrategy } from "./strategy";
 import { detectValidation } from "./validation";
+import { classifyKinds, unitFeatures, type UnitFeatures } from "../kind-model";
 
 export type { DetectDesignPatternsInput } from "./detector";
 
@@ -34,17 +35,32 @@ const detectors: Detector[] = [
   detectDbTransaction,
 ];
 
-/**
- * The design patterns one unit implements, judged from its syntax (never from names alone),
- * each with a confidence and the evidence that made the call. A unit may match several
- * kinds; the result is ordered by confidence, highest first.
- */
-export function detectDesignPatterns(input: DetectDesignPatternsInput): PatternMatch[] {
-  const context = new DetectorContext(input);
+/** The rule-based detectors' matches for one unit. */
+function heuristicMatches(context: DetectorContext): PatternMatch[] {
   const matches: PatternMatch[] = [];
   for (const detect of detectors) {
     const match = detect(context);
     if (match) matches.push(match);
   }
+  return matches;
+}
+
+/**
+ * The design patterns one unit implements, each with a confidence and the evidence that made
+ * the call: what the rule-based detectors find in its syntax, plus the kinds the learned
+ * classifier (lib/extract/kind-model) scores above its per-kind threshold. A unit may match
+ * several kinds; the result is ordered by confidence, highest first.
+ */
+export function detectDesignPatterns(input: DetectDesignPatternsInput): PatternMatch[] {
+  const context = new DetectorContext(input);
+  const matches = heuristicMatches(context);
+  matches.push(...classifyKinds(unitFeatures(context, matches), matches));
   return matches.sort((a, b) => b.confidence - a.confidence || a.kind.localeCompare(b.kind));
+}
+
+/** What the kind classifier is trained on for one unit: the rules' matches and the unit's features. */
+export function designPatternFeatures(input: DetectDesignPatternsInput): { heuristic: PatternMatch[]; features: UnitFeatures } {
+  const context = new DetectorContext(input);
+  const heuristic = heuristicMatches(context);
+  return { heuristic, features: unitFeatures(context, heuristic) };
 }

@@ -19,7 +19,16 @@ export function classWithSharedInstance(context: DetectorContext): PatternMatch 
     const accessor = sharedInstanceAccessor(new DetectorContext({ ...context.input, node: method.node }));
     if (accessor) return patternMatch("singleton", accessor.confidence, [`${method.name}() hands out the shared instance`, ...accessor.evidence]);
   }
-  return singletonMaker(context) ?? moduleInstance(context);
+  return singletonMaker(context) ?? sharedState(context) ?? moduleInstance(context);
+}
+
+/** The Borg (monostate): `__init__` points every instance's `__dict__` at one class-level dict. */
+function sharedState(context: DetectorContext): PatternMatch | undefined {
+  if (context.family !== "python") return undefined;
+  const init = classMethods(context.node).find((method) => method.name === "__init__");
+  const shared = init && /\bself\.__dict__\s*=\s*((self\.|cls\.|[A-Z_]\w*\.)?_*\w*shared\w*|[\w.]+)/.exec(init.node.text);
+  if (!shared || /^(kwargs|state|dict\()/.test(shared[1]!)) return undefined;
+  return patternMatch("singleton", 0.75, [`every instance shares one state: self.__dict__ = ${shared[1]}`, "a monostate (Borg) singleton"]);
 }
 
 /** `class Config(metaclass=Singleton)` / `class Config(Singleton)` where the metaclass or base of the file hands out one instance. */

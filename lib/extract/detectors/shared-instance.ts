@@ -141,7 +141,10 @@ function checksHolder(context: DetectorContext, holder: string): string | undefi
     const condition = (guard.childForFieldName("condition") ?? guard.namedChildren[0])?.text ?? "";
     if (condition.includes(holder)) return `checks ${snippet(condition, 40)}`;
   }
-  if (context.node.text.includes(`${holder} ??=`) || context.node.text.includes(`${holder} ||=`)) return "assigns only when unset";
+  const text = context.node.text;
+  if (text.includes(`${holder} ??=`) || text.includes(`${holder} ||=`)) return "assigns only when unset";
+  // `registration.instance || (registration.instance = construct())`
+  if (text.includes(`${holder} ||`) || text.includes(`${holder} ??`)) return "creates it only when unset";
   const lookupFails = context.find(context.family === "python" ? ["except_clause"] : ["catch_clause"]).some((handler) => /LookupError|KeyError|AttributeError/.test(handler.text) || context.family === "js");
   if (lookupFails && context.calls().some((call) => call.callee === `${holder}.get`)) return "a failed lookup creates it";
   const found = context.calls().find((call) => call.callee === `${holder}.find` || call.callee === `${holder}.get`);

@@ -3,6 +3,7 @@ import { patternMatch, type Detector, type DetectorContext } from "./detector";
 import { fileIndexOf, type ClassFacts, type FileIndex } from "./file-index";
 import { detectAdapter } from "./adapter";
 import { detectCacheMemoize } from "./cache-memoize";
+import { detectContextManager } from "./context-manager";
 import { detectDbTransaction } from "./db-transaction";
 import { detectObserverEvent } from "./observer-event";
 import { otherRole } from "./other-role";
@@ -19,7 +20,7 @@ const plainName = /^[#\w$]+$/;
  * override), a context that delegates to a replaceable strategy object, or a table of
  * interchangeable functions selected by key and called; and each implementation of such
  * a family (see `familyMember`). A class family whose members are caches, validators,
- * stores, adapters, observers or transactions is reported as that kind instead.
+ * stores, adapters, observers, transactions or context managers is reported as that kind instead.
  */
 export const detectStrategy: Detector = (context) => {
   if (!context.isClass) return functionTable(context) ?? familyMember(context);
@@ -31,7 +32,7 @@ export const detectStrategy: Detector = (context) => {
   return match && !otherRole(context, moreSpecific) ? match : undefined;
 };
 
-const moreSpecific = [detectCacheMemoize, detectValidation, detectRepositoryCrud, detectAdapter, detectObserverEvent, detectDbTransaction];
+const moreSpecific = [detectCacheMemoize, detectValidation, detectRepositoryCrud, detectAdapter, detectObserverEvent, detectDbTransaction, detectContextManager];
 
 function interchangeableSubclasses(base: ClassFacts, index: FileIndex): PatternMatch | undefined {
   const descendants = descendantsOf(base.name, index);

@@ -17,14 +17,21 @@ export type Target = z.infer<typeof targetSchema>;
 export type Intent = z.infer<typeof intentSchema> & { source: string };
 
 /** The intent sets the evaluator reports apart. */
-export const intentSets = ["in-sample", "held-out", "held-out-2"] as const;
+export const intentSets = ["in-sample", "held-out", "held-out-2", "held-out-3"] as const;
 export type IntentSet = (typeof intentSets)[number];
 
 /**
- * The held-out files: held-out.json was written before the first tuning (and looked at
- * since); held-out-2.json was written before the second and never tuned on.
+ * The sets a tuning run reads: held-out-3 is scored only when asked for by name, once, at the
+ * end of a tuning round (its figures must not steer the tuning).
  */
-export const heldOutFiles: Record<Exclude<IntentSet, "in-sample">, string> = { "held-out": "held-out.json", "held-out-2": "held-out-2.json" };
+export const tuningSets: readonly IntentSet[] = ["in-sample", "held-out", "held-out-2"];
+
+/**
+ * The held-out files: held-out.json was written before the first tuning (and looked at
+ * since); held-out-2.json was written before the second and tuned on in the third;
+ * held-out-3.json was written before the third and is never tuned on.
+ */
+export const heldOutFiles: Record<Exclude<IntentSet, "in-sample">, string> = { "held-out": "held-out.json", "held-out-2": "held-out-2.json", "held-out-3": "held-out-3.json" };
 
 function inSet(name: string, set: IntentSet): boolean {
   const heldOut = Object.values(heldOutFiles);
@@ -33,7 +40,7 @@ function inSet(name: string, set: IntentSet): boolean {
 
 /**
  * The intents of one set: "in-sample" (every file but the held-out ones, used while tuning),
- * "held-out" (held-out.json) or "held-out-2" (held-out-2.json).
+ * "held-out" (held-out.json), "held-out-2" (held-out-2.json) or "held-out-3" (held-out-3.json).
  */
 export function loadIntents(directory: string, set: IntentSet): Intent[] {
   return readdirSync(directory)

@@ -23,6 +23,8 @@ function pattern(key: string, name: string, occurrences: Array<[file: string, st
       notes: ["no coverage report: test coverage unknown, weights re-normalised"],
     },
     occurrences: occurrences.map(([file, startLine, qualname]) => ({ file, startLine, endLine: startLine + 9, qualname, unitId: `${file}:${startLine}:${qualname}` })),
+    callers: 0,
+    recurring: occurrences.length >= 2,
     ...extra,
   };
 }
@@ -31,7 +33,7 @@ function pattern(key: string, name: string, occurrences: Array<[file: string, st
 export function sampleExtraction(): ExtractionResult {
   const patterns = [
     pattern("retry01", "Exponential Backoff Retry Loop", [["shop/clients/inventory.py", 10, "fetch_stock"], ["shop/clients/payments.py", 10, "charge_card"], ["shop/clients/shipping.py", 10, "book_shipment"]], {
-      kind: "retry_backoff", patternType: "design_pattern", tags: ["retry", "http"], dependencies: ["requests", "time"], complexity: 4,
+      kind: "retry_backoff", patternType: "design_pattern", tags: ["retry", "http"], dependencies: ["requests", "time"], complexity: 4, callers: 1,
       description: "Retries an HTTP call, sleeping twice as long after each failure.",
     }),
     pattern("single01", "Settings Singleton", [["shop/config.py", 4, "Settings"]], { kind: "singleton", patternType: "class_pattern", tags: ["configuration"] }),

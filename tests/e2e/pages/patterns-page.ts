@@ -29,7 +29,7 @@ export class PatternsPage {
     return this.rows().filter({ has: this.page.getByTestId("pattern-link").getByText(name, { exact: true }) });
   }
 
-  async filter(name: "pattern_types" | "kinds" | "languages" | "statuses" | "sort", value: string) {
+  async filter(name: "pattern_types" | "kinds" | "languages" | "statuses" | "recurring" | "sort", value: string) {
     await this.page.getByTestId(`filter-${name}`).selectOption(value);
   }
 

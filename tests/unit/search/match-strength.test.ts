@@ -1,32 +1,56 @@
 import { describe, expect, it } from "vitest";
-import { matchStrength, summarizeStrength, type StrengthEvidence } from "@/lib/search";
+import { matchStrength, strengthModel, strengthProbability, summarizeStrength, type StrengthEvidence } from "@/lib/search";
 
-const evidence: StrengthEvidence = { position: 1, vectorRank: 3, textRank: 1, intentWords: 4, wordsFound: 2, candidates: "enough" };
+// First by words and by meaning, every word of the intent in it, far above the other candidates.
+const clear: StrengthEvidence = { position: 1, vectorRank: 1, textRank: 1, intentWords: 4, wordsFound: 4, similarityZ: 4 };
+// Not picked by words, one word of four, barely above the rest.
+const vague: StrengthEvidence = { position: 1, vectorRank: 3, textRank: null, intentWords: 4, wordsFound: 1, similarityZ: 1 };
 
 describe("matchStrength", () => {
-  it("calls the first result strong when the intent's words pick it first, it is among the first three by meaning and holds half the words", () => {
-    expect(matchStrength(evidence)).toEqual({ strength: "strong", reason: "first by the intent's words, #3 by meaning, 2 of the intent's 4 words found in it" });
+  it("calls a first result strong when the model's chance that it is right reaches the threshold, and says why", () => {
+    expect(strengthProbability(clear)).toBeGreaterThanOrEqual(strengthModel.threshold);
+    const strength = matchStrength(clear);
+    expect(strength.strength).toBe("strong");
+    expect(strength.reason).toMatch(/^#1 by the intent's words, #1 by meaning, 4 of the intent's 4 words found in it, 4\.0 σ above the other candidates: chance of being right 0\.\d\d \(strong from 0\.\d\d\)$/);
   });
 
-  it("calls it weak, saying which condition failed first", () => {
-    expect(matchStrength({ ...evidence, position: 2 })).toEqual({ strength: "weak", reason: "not the first result" });
-    expect(matchStrength({ ...evidence, textRank: 2 })).toEqual({ strength: "weak", reason: "the intent's words rank another pattern first (it is #2 by words)" });
-    expect(matchStrength({ ...evidence, textRank: null }).reason).toBe("the intent's words do not pick it (not in the full-text list)");
-    expect(matchStrength({ ...evidence, vectorRank: 4 })).toEqual({ strength: "weak", reason: "by meaning it is only #4 (strong needs #1–3)" });
-    expect(matchStrength({ ...evidence, vectorRank: null }).strength).toBe("weak");
-    expect(matchStrength({ ...evidence, wordsFound: 1 })).toEqual({ strength: "weak", reason: "only 1 of the intent's 4 words found in it (strong needs half, or 3)" });
-    expect(matchStrength({ ...evidence, intentWords: 0, wordsFound: 0 }).reason).toBe("the intent has no words to look for in it");
+  it("calls it weak below the threshold, with the chance first", () => {
+    expect(strengthProbability(vague)).toBeLessThan(strengthModel.threshold);
+    const strength = matchStrength(vague);
+    expect(strength.strength).toBe("weak");
+    expect(strength.reason).toMatch(/^chance of being right 0\.\d\d \(strong from 0\.\d\d\): not in the full-text list, #3 by meaning, 1 of the intent's 4 words found in it, 1\.0 σ above/);
   });
 
-  it("takes three of a long prompt's words as enough", () => {
-    expect(matchStrength({ ...evidence, intentWords: 12, wordsFound: 3 }).strength).toBe("strong");
-    expect(matchStrength({ ...evidence, intentWords: 12, wordsFound: 2 }).strength).toBe("weak");
+  it("never calls a result after the first strong", () => {
+    expect(matchStrength({ ...clear, position: 2 })).toEqual({ strength: "weak", reason: "not the first result" });
   });
 
-  it("in a project too small to compare, only the leader by meaning can be strong", () => {
-    const small = { ...evidence, candidates: "few" } as const;
-    expect(matchStrength(small)).toEqual({ strength: "weak", reason: "by meaning it is only #3 (strong needs #1 in a project this small)" });
-    expect(matchStrength({ ...small, vectorRank: 1 }).strength).toBe("strong");
+  it("gives a higher chance for each part of the rank that speaks for the result", () => {
+    const base: StrengthEvidence = { position: 1, vectorRank: 2, textRank: 2, intentWords: 6, wordsFound: 3, similarityZ: 2 };
+    const chance = strengthProbability(base);
+    expect(strengthProbability({ ...base, textRank: 1 })).toBeGreaterThan(chance);
+    expect(strengthProbability({ ...base, textRank: null })).toBeLessThan(chance);
+    expect(strengthProbability({ ...base, wordsFound: 5 })).toBeGreaterThan(chance);
+    expect(strengthProbability({ ...base, similarityZ: 3 })).toBeGreaterThan(chance);
+    expect(chance).toBeGreaterThan(0);
+    expect(chance).toBeLessThan(1);
+  });
+
+  it("in a project too small to read a spread, needs the lead in both lists and half the intent's words", () => {
+    const small = { ...clear, similarityZ: null };
+    expect(matchStrength(small)).toEqual({
+      strength: "strong",
+      reason: "#1 by the intent's words, #1 by meaning, 4 of the intent's 4 words found in it (in a project this small, strong needs #1 by words and by meaning and half the intent's words)",
+    });
+    expect(matchStrength({ ...small, vectorRank: 2 }).strength).toBe("weak");
+    expect(matchStrength({ ...small, textRank: 2 }).strength).toBe("weak");
+    expect(matchStrength({ ...small, wordsFound: 1 }).strength).toBe("weak");
+  });
+
+  it("a long prompt with many of its words in the result can still be strong", () => {
+    const prompt: StrengthEvidence = { position: 1, vectorRank: 1, textRank: 1, intentWords: 12, wordsFound: 8, similarityZ: 4 };
+    expect(matchStrength(prompt).strength).toBe("strong");
+    expect(matchStrength({ ...prompt, wordsFound: 1 }).strength).toBe("weak");
   });
 });
 

@@ -12,6 +12,6 @@ describe("supabase/README.md", () => {
 
   it("finds the last create or replace of a function", () => {
     const match = schemaObjects().find((object) => object.kind === "function" && object.name === "public.match_patterns");
-    expect(match?.definedIn).toMatch(/_match_word_coverage\.sql$/);
+    expect(match?.definedIn).toMatch(/_match_coverage_rank\.sql$/);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildPatterns, type BuildPatternsResult } from "@/lib/extract/clustering";
+import { buildPatterns, leadsList, rankPatterns, type BuildPatternsResult } from "@/lib/extract/clustering";
 import type { ExtractedPattern, FileExtraction } from "@/lib/domain";
 import { noCoverageNote, readCoverageReport } from "@/lib/quality";
 import { extractFixtureRepo } from "./fixture-repos";
@@ -74,12 +74,27 @@ describe("buildPatterns on the Python service fixture", () => {
     expect(similar?.evidence[0]).toMatch(/^token similarity 0\.\d\d between /);
   });
 
-  it("counts other files that call a pattern as reuse", () => {
+  it("reads reuse from real fan-in: the units and other files that call a pattern, not its copies", () => {
     const retry = byQualname(result, "fetch_stock");
     const refund = byQualname(result, "refund_charge");
-    // Two extra occurrences plus shop/services/orders.py calling two of them: 3 uses → 3 / (3 + 2).
-    expect(retry.quality.parts.reusability).toBe(0.6);
+    // place_order (shop/services/orders.py) calls two of the three copies: one caller unit, one other file.
+    expect(retry.callers).toBe(1);
+    expect(retry.quality.parts.reusability).toBe(Number((1 - Math.exp(-(1 + 1) / 6)).toFixed(4)));
+    // Nothing calls refund_charge.
+    expect(refund.callers).toBe(0);
     expect(refund.quality.parts.reusability).toBe(0);
+  });
+
+  it("marks shapes that recur, and ranks design patterns and recurring shapes above one-off units", () => {
+    const retry = byQualname(result, "fetch_stock");
+    const refund = byQualname(result, "refund_charge");
+    expect(retry.recurring).toBe(true);
+    expect(refund.recurring).toBe(false);
+    const ranked = rankPatterns(result.patterns);
+    const firstOneOff = ranked.findIndex((pattern) => !leadsList(pattern));
+    expect(firstOneOff).toBeGreaterThan(0);
+    expect(ranked.slice(firstOneOff).every((pattern) => pattern.kind === null && !pattern.recurring)).toBe(true);
+    expect(ranked.indexOf(retry)).toBeLessThan(ranked.indexOf(refund));
   });
 
   it("reports unknown coverage and re-normalised weights without a report", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyFacts, buildPatterns, buildRepoModel, distinctOccurrences, rankPatterns, trivialShape } from "@/lib/extract/clustering";
+import { bodyFacts, buildPatterns, buildRepoModel, distinctOccurrences, patternRecurs, rankPatterns, trivialShape } from "@/lib/extract/clustering";
 import type { CodeUnit, ExtractedPattern } from "@/lib/domain";
 import { makeFile, makeUnit } from "./unit-factory";
 
@@ -121,14 +121,46 @@ describe("rankPatterns", () => {
   const retryCode = "def fetch(url):\n    for attempt in range(5):\n        try:\n            return get(url)\n        except IOError:\n            sleep(2 ** attempt)\n    raise TimeoutError(url)";
 
   it("puts substantial recurring code and design patterns before a well-scored thin shape", () => {
-    const thin = pattern("a", { quality: { score: 0.95 } as ExtractedPattern["quality"], occurrences: occurrences(["x.py", "y.py", "z.py", "w.py"]) });
+    const thin = pattern("a", { quality: { score: 0.95 } as ExtractedPattern["quality"], recurring: true, occurrences: occurrences(["x.py", "y.py", "z.py", "w.py"]) });
     const retry = pattern("b", { kind: "retry_backoff", code: retryCode, occurrences: occurrences(["x.py"]) });
-    const recurring = pattern("c", { code: retryCode, occurrences: occurrences(["x.py", "y.py", "z.py"]) });
+    const recurring = pattern("c", { code: retryCode, recurring: true, occurrences: occurrences(["x.py", "y.py", "z.py"]) });
     expect(rankPatterns([thin, retry, recurring]).map((entry) => entry.key)).toEqual(["c", "b", "a"]);
+  });
+
+  it("puts a one-off unit after every design pattern and recurring shape, however well it scores", () => {
+    const oneOff = pattern("a", { quality: { score: 0.99 } as ExtractedPattern["quality"], code: retryCode, recurring: false, occurrences: occurrences(["x.py"]) });
+    const plainRecurring = pattern("b", { quality: { score: 0.3 } as ExtractedPattern["quality"], recurring: true, occurrences: occurrences(["x.py", "y.py"]) });
+    const kind = pattern("c", { quality: { score: 0.3 } as ExtractedPattern["quality"], kind: "validation", recurring: false, occurrences: occurrences(["x.py"]) });
+    expect(rankPatterns([oneOff, plainRecurring, kind]).map((entry) => entry.key).at(-1)).toBe("a");
+  });
+
+  it("calls a shape recurring with two distinct occurrences or three callers, never a data-only shape", () => {
+    expect(patternRecurs({ occurrences: occurrences(["a.py", "b.py"]), callers: 0, dataOnly: false })).toBe(true);
+    // Build copies of one source are one occurrence.
+    expect(patternRecurs({ occurrences: occurrences(["dist/a.js", "src/a.ts"]), callers: 2, dataOnly: false })).toBe(false);
+    expect(patternRecurs({ occurrences: occurrences(["a.py"]), callers: 3, dataOnly: false })).toBe(true);
+    expect(patternRecurs({ occurrences: occurrences(["a.py", "b.py", "c.py"]), callers: 9, dataOnly: true })).toBe(false);
   });
 
   it("counts a function shipped as .js, .mjs and .ts once", () => {
     expect(distinctOccurrences(pattern("a", { occurrences: occurrences(["dist/uploads.js", "dist/uploads.mjs", "src/uploads.ts", "src/uploads.d.ts"]) }))).toBe(1);
     expect(distinctOccurrences(pattern("a", { occurrences: occurrences(["locales/de.js", "locales/fr.js"]) }))).toBe(2);
+  });
+});
+
+describe("data-only classes", () => {
+  const model = (file: string, name: string) =>
+    makeUnit({ file, name, kind: "class", bases: ["BaseModel"], code: `class ${name}(BaseModel):\n    name: str\n    email: str\n    age: int = 0` });
+
+  it("keeps a Pydantic model as a class pattern but never as a recurring shape, however often it repeats", () => {
+    const files = ["a.py", "b.py", "c.py"].map((file, index) => makeFile(file, [model(file, ["User", "Customer", "Member"][index])], { BaseModel: "pydantic" }));
+    const { patterns } = buildPatterns({ files });
+    expect(patterns).toHaveLength(1);
+    expect(patterns[0].patternType).toBe("class_pattern");
+    expect(patterns[0].occurrences).toHaveLength(3);
+    expect(patterns[0].recurring).toBe(false);
+    // Field declarations are not logic: the complexity part is 0, as for an empty body.
+    expect(patterns[0].quality.parts.complexity).toBe(0);
+    expect(patterns[0].quality.score).toBeLessThan(0.7);
   });
 });

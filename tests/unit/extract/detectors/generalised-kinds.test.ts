@@ -125,6 +125,26 @@ utc = UTC()
     expect(kindsOf(found, "UTC")).toContain("singleton");
   });
 
+  it("finds the monostate (Borg) and a registration that creates its instance only when unset", async () => {
+    const found = await detect(
+      `class Borg:
+    _shared_state = {}
+
+    def __init__(self):
+        self.__dict__ = self._shared_state
+`,
+      "python",
+    );
+    expect(kindsOf(found, "Borg")).toContain("singleton");
+    const script = await detect(
+      `export function resolveSingleton(registration, construct) {
+  return registration.instance || (registration.instance = construct(registration.provider));
+}`,
+      "javascript",
+    );
+    expect(kindsOf(script, "resolveSingleton")).toContain("singleton");
+  });
+
   it("leaves per-object lazy attributes and memoised functions of an argument alone", async () => {
     const found = await detect(
       `import functools
@@ -250,6 +270,31 @@ def from_text(rdclass, rdtype, text):
     expect(evidenceOf(found, "connect")).toContain("returns a new Connection");
     expect(kindsOf(found, "Connection.cursor")).toContain("factory");
     expect(kindsOf(found, "Connection.table")).toContain("factory");
+  });
+
+  it("finds closure-object factories, alternative-constructor delegation and creator classes", async () => {
+    const found = await detect(
+      `export function createCounter(start = 0) {
+  let count = start;
+  return {
+    increment() { count += 1; return count; },
+    reset() { count = start; },
+  };
+}
+export function parseName(text) {
+  return Name.fromText(text);
+}
+export class ShapeFactory {
+  circle(radius) { return new Circle(radius); }
+  square(side) { return new Square(side); }
+}
+`,
+      "javascript",
+    );
+    expect(kindsOf(found, "createCounter")).toContain("factory");
+    expect(kindsOf(found, "parseName")).toContain("factory");
+    expect(kindsOf(found, "ShapeFactory")).toContain("factory");
+    expect(evidenceOf(found, "ShapeFactory")).toContain("circle() → Circle");
   });
 
   it("finds JavaScript creation functions and static factory methods", async () => {

@@ -20,6 +20,7 @@ function toExportQuery(query: ExportQuery, projectId: string): PatternExportQuer
     maxQualityScore: query.max_quality_score,
     minSuccessRate: query.min_success_rate,
     text: query.q,
+    recurring: query.recurring,
     sort: query.sort,
     direction: query.order,
   };
