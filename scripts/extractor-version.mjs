@@ -12,48 +12,14 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { followImports, repository } from "./follow-imports.mjs";
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const entry = path.join(repository, "lib/extract/index.ts");
 const versionPath = path.join(repository, "lib/extract/data/extractor-version.json");
 const lock = JSON.parse(fs.readFileSync(path.join(repository, "package-lock.json"), "utf8"));
-// Static imports and re-exports (possibly over several lines), side-effect imports, import().
-const importPatterns = [
-  /^\s*(?:import|export)\s[^;]*?\sfrom\s*["']([^"'\s]+)["']/gm,
-  /^\s*import\s*["']([^"']+)["']/gm,
-  /\bimport\(\s*["']([^"']+)["']\s*\)/g,
-];
-const wasmPattern = /["']((?:@[\w.-]+\/)?[\w.-]+)\/[^"']+\.wasm["']/g;
-
-function resolveLocal(specifier, from) {
-  const base = specifier.startsWith("@/") ? path.join(repository, specifier.slice(2)) : path.resolve(path.dirname(from), specifier);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) {
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-  }
-  throw new Error(`${path.relative(repository, from)}: cannot resolve ${specifier}`);
-}
-
-const packageName = (specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
 
 function reachedSources() {
-  const files = new Set();
-  const packages = new Set();
-  const queue = [entry];
-  while (queue.length > 0) {
-    const file = queue.pop();
-    if (files.has(file) || file === versionPath) continue;
-    files.add(file);
-    if (!/\.(ts|tsx|mjs|js)$/.test(file)) continue;
-    const text = fs.readFileSync(file, "utf8");
-    for (const [, specifier] of text.matchAll(wasmPattern)) packages.add(specifier);
-    for (const [, specifier] of importPatterns.flatMap((pattern) => [...text.matchAll(pattern)])) {
-      if (specifier.startsWith("node:")) continue;
-      if (specifier.startsWith(".") || specifier.startsWith("@/")) queue.push(resolveLocal(specifier, file));
-      else packages.add(packageName(specifier));
-    }
-  }
-  return { files: [...files].sort(), packages: [...packages].sort() };
+  const { files, packages } = followImports([path.join(repository, "lib/extract/index.ts")], (file) => /\.(ts|tsx|mjs|js)$/.test(file));
+  return { files: files.filter((file) => file !== versionPath), packages };
 }
 
 function extractorVersion() {

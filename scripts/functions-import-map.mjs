@@ -11,55 +11,19 @@
 // `--check` only compares, and fails when the file is out of date (npm test runs it).
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { followImports, repository } from "./follow-imports.mjs";
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const functionsFolder = path.join(repository, "supabase/functions");
 const denoJsonPath = path.join(functionsFolder, "deno.json");
 const lock = JSON.parse(fs.readFileSync(path.join(repository, "package-lock.json"), "utf8"));
-// Static imports and re-exports (possibly over several lines), side-effect imports, import().
-const importPatterns = [
-  /^\s*(?:import|export)\s[^;]*?\sfrom\s*["']([^"'\s]+)["']/gm,
-  /^\s*import\s*["']([^"']+)["']/gm,
-  /\bimport\(\s*["']([^"']+)["']\s*\)/g,
-];
-const wasmPattern = /["']((?:@[\w.-]+\/)?[\w.-]+)\/[^"']+\.wasm["']/g;
-
-function resolveLocal(specifier, from) {
-  const base = specifier.startsWith("@/") ? path.join(repository, specifier.slice(2)) : path.resolve(path.dirname(from), specifier);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) {
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-  }
-  throw new Error(`${path.relative(repository, from)}: cannot resolve ${specifier}`);
-}
-
-const packageName = (specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
 
 function reachedPackages() {
   const entries = fs.readdirSync(functionsFolder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith("_") && entry.name !== "node_modules")
     .map((entry) => path.join(functionsFolder, entry.name, "index.ts"))
     .filter((file) => fs.existsSync(file));
-  const seen = new Set();
-  const packages = new Set();
-  const folders = new Set();
-  const queue = [...entries, path.join(functionsFolder, "_shared/serve-locally.ts")];
-  while (queue.length > 0) {
-    const file = queue.pop();
-    if (seen.has(file)) continue;
-    seen.add(file);
-    // Plain JavaScript (lib/bundle's esbuild loader) is not type-checked, and the functions never run it.
-    if (!file.endsWith(".ts")) continue;
-    const text = fs.readFileSync(file, "utf8");
-    for (const [, specifier] of text.matchAll(wasmPattern)) packages.add(specifier);
-    for (const [, specifier] of importPatterns.flatMap((pattern) => [...text.matchAll(pattern)])) {
-      if (specifier.startsWith("node:") || specifier.startsWith("npm:")) continue;
-      if (specifier.startsWith("@/")) folders.add(specifier.slice(2).split("/")[0]);
-      if (specifier.startsWith(".") || specifier.startsWith("@/")) queue.push(resolveLocal(specifier, file));
-      else packages.add(packageName(specifier));
-    }
-  }
-  return { packages: [...packages].sort(), folders: [...folders].sort() };
+  // Plain JavaScript (lib/bundle's esbuild loader) is not type-checked, and the functions never run it.
+  return followImports([...entries, path.join(functionsFolder, "_shared/serve-locally.ts")], (file) => file.endsWith(".ts"));
 }
 
 function importMap() {
