@@ -2,13 +2,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { extractPaths } from "@/lib/extract";
+import { extractPaths, extractorVersion } from "@/lib/extract";
 import type { ExtractedPattern } from "@/lib/domain";
 import type { IngestSource, IngestUnit } from "@/lib/ingest";
 
 const repository = path.resolve(import.meta.dirname, "../../..");
-/** Where the extracted corpus is cached (delete it to extract again). */
-export const corpusCacheFile = path.join(os.tmpdir(), "motif-bench-match-corpus.json");
+/** Where the extracted corpus is cached (delete it to extract again); one file per extractor version, so a changed extractor never feeds the bench stale patterns. */
+export const corpusCacheFile = path.join(os.tmpdir(), `motif-bench-match-corpus-${extractorVersion}.json`);
 // Library code only (test suites, GUI demos and vendored trees would skew what patterns look like).
 const skipped = ["test", "tests", "idle_test", "site-packages", "lib2to3", "idlelib", "turtledemo", "tkinter", "ensurepip", "pydoc_data", "__pycache__"];
 const scriptPackages = ["openai/src", "zod/src", "commander/lib", "semver", "@tanstack/query-core/src", "picomatch/lib", "jose/dist/node/esm", "postgres/src", "eslint/lib"];
@@ -43,7 +43,7 @@ async function extractRoot(root: string, paths: string[], prefix: string): Promi
   };
 }
 
-/** Extracts the real corpus once and caches it in the temp folder (delete the file to redo it). */
+/** Extracts the real corpus once per extractor version and caches it in the temp folder (delete the file to redo it). */
 export async function loadRealCorpus(): Promise<RealCorpus> {
   if (existsSync(corpusCacheFile)) return JSON.parse(readFileSync(corpusCacheFile, "utf8")) as RealCorpus;
   const started = performance.now();
