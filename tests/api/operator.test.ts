@@ -57,6 +57,18 @@ describe("the operator routes", () => {
     );
   });
 
+  it("remembers the repository in the server's process: the same whole repository again writes only its difference", async () => {
+    const result = slimForIngest(await extractPaths({ paths: ["python-service"], cwd: repositoryRoot, jobs: 1 }));
+    const body = { project: "operator-memory", scope: [""], result };
+    const first = await callRoute(ingest, { method: "POST", bearer: token, body });
+    expect(first.status).toBe(200);
+    expect(first.body.staged).toBe("everything");
+    const again = await callRoute(ingest, { method: "POST", bearer: token, body });
+    expect(again.status).toBe(200);
+    expect(again.body.staged).toBe("difference");
+    expect(again.body.patterns).toMatchObject({ created: 0, updated: 0 });
+  });
+
   it("names the bad field of a malformed request", async () => {
     const answer = await callRoute(match, { method: "POST", bearer: token, body: { project: "operator-demo" } });
     expect(answer.status).toBe(400);

@@ -26,6 +26,7 @@ export const POST = routeHandler(async (request) => {
     sourceFiles: body.source_files,
     embedder: patternEmbeddingProvider(),
     onProgress,
+    rememberRepository: true,
   });
   if (request.headers.get("accept")?.includes("application/x-ndjson")) return ndjsonResponse((report) => ingest(report));
   return jsonResponse(await ingest());
