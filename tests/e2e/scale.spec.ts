@@ -140,6 +140,8 @@ test("a filtered, paged Patterns URL reloads to the same rows, with the total an
   const url = page.url();
   const names = await patterns.names();
   expect(names).toHaveLength(25);
+  // A page's repository cells show "…" until their counts arrive after the rows.
+  await expect(patterns.rows().getByTestId("pattern-repositories").filter({ hasText: "…" })).toHaveCount(0);
   for (const repository of await patterns.rows().getByTestId("pattern-repositories").allTextContents()) expect(repository).toContain("zod");
   await expect(page.getByTestId("patterns-page")).toHaveText(/^Page 3 of \d+ · \d+ patterns$/);
   await page.reload();
