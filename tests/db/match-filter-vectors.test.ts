@@ -139,3 +139,31 @@ describe("a match filtered by tags or kinds", () => {
     ]);
   });
 });
+
+describe("a match filtered by pattern type", () => {
+  it("walks the type's own HNSW graph (20261209130003) and finds the nearest pattern of that type", async () => {
+    const vector = randomVector(6);
+    // The filtered statement as match_pattern_candidates builds it for a set too large for
+    // an exact scan (values as literals, planned with them).
+    // At 240 rows a sort of all of them is cheapest: the test asks which graph serves an
+    // ordered index scan when one must (sorting and other scans off).
+    const plan = await asService(database, async (transaction) => {
+      for (const setting of ["enable_seqscan", "enable_bitmapscan", "enable_sort"]) await transaction.query(`select set_config($1, 'off', true)`, [setting]);
+      return transaction.query<{ "QUERY PLAN": string }>(
+      `explain select p.id from public.patterns p
+       where p.project_id = '${world.alpha.id}'::uuid and p.status = any ('{active}'::text[])
+         and p.pattern_type = any ('{class_pattern}'::text[]) and p.embedding is not null
+       order by p.embedding operator(extensions.<=>) '${vector}'::extensions.vector limit 50`);
+    });
+    expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toContain("patterns_embedding_class_idx");
+    // candidate_limit 1: 48 class patterns are too many for an exact scan of one candidate
+    // (48^2 > 8 x 1 x 240), so the HNSW scan answers.
+    const outcome = await probeAs(database, userClaims(world.users.bob), (transaction) => transaction.query<{ id: string; vector_rank: number | null }>(
+      `select id, vector_rank from public.match_patterns($1::extensions.vector, '', $2, '{"pattern_types": ["class_pattern"]}'::jsonb, 1, 0, 1)`,
+      [vector, world.alpha.id],
+    ));
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.value.map((row) => row.id)).toEqual(
+      await exactList(vector, `p.status = 'active' and p.pattern_type = 'class_pattern'`, []).then((ids) => ids.slice(0, 1)));
+  });
+});
