@@ -105,24 +105,29 @@ export function shapeOfNode(node: SyntaxNode): string[] {
   return state.tokens;
 }
 
+// The FNV-1a state: four 16-bit limbs, least significant first (offset basis 0xcbf29ce484222325).
+type FnvState = [number, number, number, number];
+
+function fnvStart(): FnvState {
+  return [0x2325, 0x8422, 0x9ce4, 0xcbf2];
+}
+
 /**
- * FNV-1a 64-bit over the UTF-16 code units of `text`, as 16 hex digits. Written with four
- * 16-bit limbs so it needs neither BigInt (slow) nor `node:crypto` (absent in edge runtimes).
+ * Feeds the UTF-16 code units of `text` into `state`. Written with four 16-bit limbs so it
+ * needs neither BigInt (slow) nor `node:crypto` (absent in edge runtimes); the limbs stay in
+ * locals: fingerprints hash every syntax token of every unit, so this loop is hot.
  */
-export function fnv1a64(text: string): string {
-  // Offset basis 0xcbf29ce484222325, least significant limb first. Limbs stay in locals:
-  // fingerprints hash every syntax token of every unit, so this loop is hot.
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
+function fnvFeed(state: FnvState, text: string): void {
+  let h0 = state[0];
+  let h1 = state[1];
+  let h2 = state[2];
+  let h3 = state[3];
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     // A code unit above 0xff is two bytes, high byte first.
-    let byte = code > 0xff ? code >>> 8 : code;
-    for (let rounds = code > 0xff ? 2 : 1; rounds > 0; rounds--) {
-      // h ^= byte; h × 0x100000001b3 mod 2^64: the prime is 2^40 + 435, so h×435 plus h shifted 40 bits.
-      h0 ^= byte;
+    if (code > 0xff) {
+      h0 ^= code >>> 8;
+      // h × 0x100000001b3 mod 2^64: the prime is 2^40 + 435, so h×435 plus h shifted 40 bits.
       const t0 = h0 * 435;
       const t1 = h1 * 435 + (t0 >>> 16);
       const t2 = h2 * 435 + (h0 << 8) + (t1 >>> 16);
@@ -131,10 +136,43 @@ export function fnv1a64(text: string): string {
       h1 = t1 & 0xffff;
       h2 = t2 & 0xffff;
       h3 = t3 & 0xffff;
-      byte = code & 0xff;
     }
+    h0 ^= code & 0xff;
+    const t0 = h0 * 435;
+    const t1 = h1 * 435 + (t0 >>> 16);
+    const t2 = h2 * 435 + (h0 << 8) + (t1 >>> 16);
+    const t3 = h3 * 435 + (h1 << 8) + (t2 >>> 16);
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+    h3 = t3 & 0xffff;
   }
-  return [h3, h2, h1, h0].map((limb) => limb.toString(16).padStart(4, "0")).join("");
+  state[0] = h0;
+  state[1] = h1;
+  state[2] = h2;
+  state[3] = h3;
+}
+
+function fnvDigest(state: FnvState): string {
+  return [state[3], state[2], state[1], state[0]].map((limb) => limb.toString(16).padStart(4, "0")).join("");
+}
+
+/** FNV-1a 64-bit over the UTF-16 code units of `text` (each as one byte, or two when above 0xff), as 16 hex digits. */
+export function fnv1a64(text: string): string {
+  const state = fnvStart();
+  fnvFeed(state, text);
+  return fnvDigest(state);
+}
+
+/** `fnv1a64(prefix + parts.join(" "))` without building the joined string. */
+export function fnv1a64Joined(prefix: string, parts: readonly string[]): string {
+  const state = fnvStart();
+  fnvFeed(state, prefix);
+  for (let index = 0; index < parts.length; index++) {
+    if (index > 0) fnvFeed(state, " ");
+    fnvFeed(state, parts[index]!);
+  }
+  return fnvDigest(state);
 }
 
 /** Languages whose grammars share node types hash in one family, so a JS and a TS copy can match. */
@@ -149,5 +187,5 @@ function languageFamily(language: Language): string {
  * control flow does not.
  */
 export function fingerprintUnit(node: SyntaxNode, language: Language): string {
-  return fnv1a64(`${languageFamily(language)}\u0000${shapeOfNode(node).join(" ")}`);
+  return fnv1a64Joined(`${languageFamily(language)}\u0000`, shapeOfNode(node));
 }
