@@ -78,11 +78,12 @@ export function strengthProbability(evidence: StrengthEvidence): number {
   return 1 / (1 + Math.exp(-sum));
 }
 
-function evidencePhrase({ vectorRank, textRank, intentWords, wordsFound, similarityZ, scoreLead: lead }: StrengthEvidence): string {
+// The parts of the rank in words; the small-project rule reads no lead, so it is said only for the model.
+function evidencePhrase({ vectorRank, textRank, intentWords, wordsFound, similarityZ, scoreLead: lead }: StrengthEvidence, withLead = true): string {
   const byWords = textRank === null ? "not in the full-text list" : `#${textRank} by the intent's words`;
   const byMeaning = vectorRank === null ? "not among the candidates by meaning" : `#${vectorRank} by meaning`;
   const spread = similarityZ === null ? "" : `, ${similarityZ.toFixed(1)} σ above the other candidates`;
-  const ahead = lead === null ? "" : `, score ${Math.exp(lead).toFixed(2)}× the next result's`;
+  const ahead = lead === null || !withLead ? "" : `, score ${Math.exp(lead).toFixed(2)}× the next result's`;
   return `${byWords}, ${byMeaning}, ${wordsFound} of the intent's ${intentWords} word${intentWords === 1 ? "" : "s"} found in it${spread}${ahead}`;
 }
 
@@ -91,7 +92,7 @@ function smallProjectStrength(evidence: StrengthEvidence): MatchStrength {
   const { vectorRank, textRank, intentWords, wordsFound } = evidence;
   const strong = vectorRank === 1 && textRank === 1 && intentWords > 0 && wordsFound * 2 >= intentWords;
   const rule = "in a project this small, strong needs #1 by words and by meaning and half the intent's words";
-  return { strength: strong ? "strong" : "weak", reason: `${evidencePhrase(evidence)} (${rule})` };
+  return { strength: strong ? "strong" : "weak", reason: `${evidencePhrase(evidence, false)} (${rule})` };
 }
 
 /** Classifies one matched pattern from the parts of its rank. */

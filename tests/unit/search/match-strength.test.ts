@@ -44,7 +44,7 @@ describe("matchStrength", () => {
     const small = { ...clear, similarityZ: null };
     expect(matchStrength(small)).toEqual({
       strength: "strong",
-      reason: "#1 by the intent's words, #1 by meaning, 4 of the intent's 4 words found in it, score 1.50× the next result's (in a project this small, strong needs #1 by words and by meaning and half the intent's words)",
+      reason: "#1 by the intent's words, #1 by meaning, 4 of the intent's 4 words found in it (in a project this small, strong needs #1 by words and by meaning and half the intent's words)",
     });
     expect(matchStrength({ ...small, vectorRank: 2 }).strength).toBe("weak");
     expect(matchStrength({ ...small, textRank: 2 }).strength).toBe("weak");
