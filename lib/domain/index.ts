@@ -10,6 +10,7 @@ export * from "./match";
 export * from "./pattern-requests";
 export * from "./text-limits";
 export * from "./mcp-tools";
+export * from "./operator-members";
 export * from "./accuracy";
 export * from "./operations";
 export * from "./health";
@@ -17,6 +18,7 @@ export * from "./github";
 export * from "./uploads";
 export * from "./edge-functions";
 export * from "./kind-model";
+export * from "./ingest-memory-file";
 export {
   llmProviderNames,
   llmTaskNames,
