@@ -40,7 +40,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern } from "@/lib/embed";
-import { matchStrength, strengthModel, strengthProbability, type StrengthEvidence } from "@/lib/search";
+import { matchStrength, scoreLead, strengthModel, strengthProbability, type StrengthEvidence } from "@/lib/search";
 import { searchTextForPattern } from "@/lib/ingest";
 import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from "./search-eval/corpus";
 import { intentSets, loadIntents, tuningSets, type Intent, type IntentSet, type Target } from "./search-eval/intents";
@@ -118,6 +118,7 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
     const evidenceOf = (index: number, position: number): StrengthEvidence => ({
       position, vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null,
       intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, similarityZ: standout.get(index) ?? null,
+      scoreLead: scoreLead(scores.get(index)!, hybrid[position] === undefined ? undefined : scores.get(hybrid[position])),
     });
     const evidence = new Map(hybrid.slice(0, 5).map((index, position) => [index, evidenceOf(index, position + 1)]));
     const strong = new Set(hybrid.slice(0, 5).filter((index) => matchStrength(evidence.get(index)!).strength === "strong"));
