@@ -252,7 +252,7 @@ function calibrationTable(name: string, result: SetResult): string {
  * --sweep: recall@5 and MRR@10 (overall / no shared word) of other blends than match_patterns'
  * over the same candidate lists: RRF k, the text list's weight, the quality weight, a boost for
  * patterns whose detected kind the intent names, and one for patterns that recur in the code.
- * Choose on in-sample and held-out; held-out-2 is never tuned on.
+ * Choose on the tuning sets; held-out-4 is never tuned on.
  */
 function sweepTable(name: string, result: SetResult, corpus: Corpus): string {
   const variants: Array<[string, Partial<BlendOptions>]> = [
