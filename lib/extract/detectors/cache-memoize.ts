@@ -49,6 +49,11 @@ function cacheClass(context: DetectorContext): PatternMatch | undefined {
 
 const cacheClasses = new WeakMap<SyntaxNode, PatternMatch | null>();
 
+/** Whether a class is a cache (a keyed table with an eviction or expiry policy, or a same-file subclass of one). */
+export function isCacheClass(classNode: SyntaxNode, family: Family): boolean {
+  return (cacheClassOf(classNode, family) ?? cachingSubclass(classNode, family)) !== undefined;
+}
+
 function cacheClassOf(classNode: SyntaxNode, family: Family): PatternMatch | undefined {
   let match = cacheClasses.get(classNode);
   if (match === undefined) {

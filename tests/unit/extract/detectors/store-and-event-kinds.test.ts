@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { extractFile } from "@/lib/extract/extract-file";
+import type { Language } from "@/lib/domain";
+
+/** Kinds per qualname of a snippet, and the evidence of each match. */
+async function detect(source: string, language: Language): Promise<Map<string, { kinds: string[]; evidence: string[] }>> {
+  const file = language === "python" ? "snippet.py" : language === "typescript" ? "snippet.ts" : "snippet.js";
+  const extraction = await extractFile({ file, source, language });
+  return new Map(
+    extraction.units.map((unit) => [unit.qualname, { kinds: unit.patterns.map((match) => match.kind).sort(), evidence: unit.patterns.flatMap((match) => match.evidence) }]),
+  );
+}
+
+function kindsOf(found: Map<string, { kinds: string[] }>, qualname: string): string[] {
+  const unit = found.get(qualname);
+  if (!unit) throw new Error(`no unit ${qualname} in ${[...found.keys()].join(", ")}`);
+  return unit.kinds;
+}
+
+function evidenceOf(found: Map<string, { evidence: string[] }>, qualname: string): string {
+  return found.get(qualname)!.evidence.join(" | ");
+}
+
+describe("repository_crud: the CRUD methods of a repository, and active records", () => {
+  it("marks each CRUD method reaching the store, directly or through private helpers", async () => {
+    const found = await detect(
+      `class Table:
+    def __init__(self, storage, name):
+        self._storage = storage
+        self._name = name
+
+    def _read(self):
+        return self._storage.read()
+
+    def _write(self, values):
+        self._storage.write(values)
+
+    def _next_id(self):
+        return len(self._read()) + 1
+
+    def insert(self, document):
+        data = self._read()
+        data[self._next_id()] = document
+        self._write(data)
+
+    def remove(self, doc_id):
+        data = self._read()
+        del data[doc_id]
+        self._write(data)
+
+    def get(self, doc_id):
+        return self._read().get(doc_id)
+
+    def get_first(self):
+        return self.get(1)
+`,
+      "python",
+    );
+    for (const name of ["Table", "Table.insert", "Table.remove", "Table.get"]) expect(kindsOf(found, name)).toContain("repository_crud");
+    expect(evidenceOf(found, "Table.insert")).toContain("self._storage");
+    expect(evidenceOf(found, "Table.get_first")).toContain("hands over to self.get()");
+    // Private helpers and non-CRUD methods serve the repository; they are not its surface.
+    expect(kindsOf(found, "Table._read")).not.toContain("repository_crud");
+    expect(kindsOf(found, "Table._next_id")).not.toContain("repository_crud");
+  });
+
+  it("marks the CRUD methods of an active-record model running queries built from its class", async () => {
+    const found = await detect(
+      `class Model:
+    @classmethod
+    def create(cls, **fields):
+        instance = cls(**fields)
+        instance.save()
+        return instance
+
+    @classmethod
+    def get(cls, *conditions):
+        query = cls.select()
+        if conditions:
+            query = query.where(*conditions)
+        return query.get()
+
+    def save(self):
+        return self.insert(**self.fields).execute()
+
+    def delete_instance(self):
+        return type(self).delete().where(self.key()).execute()
+`,
+      "python",
+    );
+    for (const name of ["Model.create", "Model.get", "Model.save", "Model.delete_instance"]) expect(kindsOf(found, name)).toContain("repository_crud");
+    expect(evidenceOf(found, "Model.save")).toContain("active-record");
+  });
+
+  it("leaves caches and classes whose CRUD-named methods touch no store alone", async () => {
+    const found = await detect(
+      `from collections import OrderedDict
+
+
+class BoundedCache:
+    def __init__(self, maxsize):
+        self._data = OrderedDict()
+        self.maxsize = maxsize
+
+    def get(self, key):
+        value = self._data[key]
+        self._data.move_to_end(key)
+        return value
+
+    def set(self, key, value):
+        self._data[key] = value
+        if len(self._data) > self.maxsize:
+            self._data.popitem(last=False)
+
+    def delete(self, key):
+        del self._data[key]
+
+    def update(self, other):
+        for key in other:
+            self.set(key, other[key])
+
+
+class Counter:
+    def __init__(self):
+        self.total = 0
+
+    def add(self, amount):
+        self.total += amount
+
+    def remove(self, amount):
+        self.total -= amount
+
+    def get(self):
+        return self.total
+`,
+      "python",
+    );
+    for (const name of ["BoundedCache", "BoundedCache.get", "BoundedCache.delete", "Counter", "Counter.add", "Counter.get"]) expect(kindsOf(found, name)).not.toContain("repository_crud");
+    expect(kindsOf(found, "BoundedCache")).toContain("cache_memoize");
+  });
+});
