@@ -2,9 +2,11 @@ import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext, remembered } from "./detector";
 import { ownReturns, returnedValue } from "./functions";
+import { deletionsIn, handedOver } from "./callback-dispatch";
+import { extendsBaseMethod, hookDispatch, hookHandlerClass, sameFileBases } from "./hook-methods";
 import { callbackCollection, callbackParameter, clearsIn, notificationsIn, registrationsIn, removalsIn, subscriptRegistrationsIn, type Notification, type Registration, type Removal } from "./callback-registry";
 import { className, enclosingClass, methodOf } from "./members";
-import { calleeText, classBases, classMethods, lastSegment, nodeTypes, type Family } from "./syntax";
+import { calleeText, classBases, classMethods, lastSegment, nodeTypes, parameterNames, type Family } from "./syntax";
 
 const subscriberBase = /(Subscriber|Observer|EventListener|EventHandler)(Interface)?$/;
 
@@ -80,7 +82,7 @@ function registryOf(classNode: SyntaxNode, family: Family): ClassRegistry {
     });
     const found: Registry = {
       registrations: [...registrationsIn(calls, classNode, family), ...subscriptRegistrationsIn(classNode, family)],
-      removals: [...removalsIn(calls, classNode, family), ...clearsIn(classNode, calls, family)],
+      removals: [...removalsIn(calls, classNode, family), ...clearsIn(classNode, calls, family), ...deletionsIn(classNode, family)],
       notifications: notificationsIn(classNode, calls, family, (types) => classNode.descendantsOfType(types)),
     };
     const callbacks = callbackCollectionsOf(found);
@@ -129,6 +131,12 @@ function rolesOf(classNode: SyntaxNode, family: Family, registry: Registry, call
     if (!callbacks.has(notification.collection) && !named) continue;
     assign(notification.node, { evidence: [`dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`], confidence: callbacks.has(notification.collection) ? 0.85 : 0.7 });
   }
+  // A method handing a callback collection to a function that calls each (`callHooks(this._hooks[name], args)`) dispatches.
+  for (const method of methods) {
+    if (roles.has(method.name)) continue;
+    const handed = handedOver(method.node, callbacks, family);
+    if (handed) roles.set(method.name, { evidence: [`dispatches: ${handed}`], confidence: 0.75 });
+  }
   // A method that only hands over to one of these (`on()` → `self._add_event_handler()`) takes its role.
   const self = family === "python" ? "self" : "this";
   for (let round = 0; round < 3; round++) {
@@ -145,7 +153,47 @@ function memberObserver(context: DetectorContext, registry: ClassRegistry, owner
   const name = methodOf(context.node, context.family)?.method.name;
   const role = name === undefined ? undefined : registry.roles.get(name);
   if (role) return patternMatch("observer_event", role.confidence, [...role.evidence, `in ${owner || "a class"} that keeps callbacks`]);
-  return subscribingMethod(context);
+  return subscribingMethod(context) ?? broadcastingMethod(context) ?? hookDispatcher(context) ?? inheritedRole(context);
+}
+
+/** The dispatch method of an event-handler base, calling the `on_*` hooks its subclasses override. */
+function hookDispatcher(context: DetectorContext): PatternMatch | undefined {
+  const classNode = enclosingClass(context.node, context.family);
+  if (!classNode || !hookHandlerClass(classNode, context.family)) return undefined;
+  const how = hookDispatch(context.node, context.family);
+  return how ? patternMatch("observer_event", 0.7, [`dispatches: ${how}`]) : undefined;
+}
+
+/** An override of an observer role of a same-file base that extends it (`emit(v) { …; super.emit(v) }`). */
+function inheritedRole(context: DetectorContext): PatternMatch | undefined {
+  const member = methodOf(context.node, context.family);
+  if (!member || !extendsBaseMethod(context.node, member.method.name)) return undefined;
+  for (const base of sameFileBases(member.classNode, context.family)) {
+    const role = registryOf(base.node, context.family).roles.get(member.method.name);
+    const hook = !role && hookHandlerClass(base.node, context.family) ? classMethods(base.node).find((method) => method.name === member.method.name && hookDispatch(method.node, context.family)) : undefined;
+    if (role || hook) return patternMatch("observer_event", 0.7, [`overrides ${base.name}.${member.method.name}(), which ${role ? role.evidence[0]!.split(":")[0] : "dispatches events to hook methods"}, and calls it`]);
+  }
+  return undefined;
+}
+
+/** A class extending a same-file observer: an event emitter or handler base whose roles it inherits. */
+function observerSubclass(context: DetectorContext): PatternMatch | undefined {
+  for (const base of sameFileBases(context.node, context.family)) {
+    const roles = [...registryOf(base.node, context.family).roles.values()].map((role) => role.evidence[0]!);
+    const emitter = roles.some((role) => role.startsWith("dispatches")) && roles.some((role) => role.startsWith("registers"));
+    if (emitter || hookHandlerClass(base.node, context.family)) return patternMatch("observer_event", 0.7, [`extends ${base.name}, ${emitter ? "which registers callbacks and dispatches to them" : "an event-handler base dispatching to hook methods"}`]);
+  }
+  return undefined;
+}
+
+/**
+ * A method calling every member of a collection of listeners or subscribers it reads
+ * (`for subscriber in self.connection.subscribers: subscriber.before_insert(event)`), the
+ * registry being kept elsewhere.
+ */
+function broadcastingMethod(context: DetectorContext): PatternMatch | undefined {
+  const notification = ownRegistry(context).notifications.find((candidate) => candidate.passesArguments && callbackCollection.test(lastSegment(candidate.iterated.replace(/\(.*$/s, ""))));
+  return notification ? patternMatch("observer_event", 0.65, [`dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`]) : undefined;
 }
 
 const subscribeCall = /^(on|once|off|addListener|removeListener|addEventListener|removeEventListener|prependListener|subscribe|unsubscribe|connect|disconnect)$/;
@@ -177,7 +225,23 @@ function moduleObserver(context: DetectorContext, own: Registry): PatternMatch |
     }
   }
   const notification = own.notifications.find((candidate) => candidate.direct && candidate.passesArguments && callbackCollection.test(candidate.collection));
-  return notification ? patternMatch("observer_event", 0.65, [`dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`]) : undefined;
+  if (notification) return patternMatch("observer_event", 0.65, [`dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`]);
+  return handedCallbacks(context, own.notifications);
+}
+
+/**
+ * A function given the callbacks to call (`def _call_handlers(handlers, details): for h in
+ * handlers: h(details)`): it loops over one of its parameters and calls each element with the
+ * same arguments, ignoring what they return (a pipeline `value = fn(value)` is no dispatch).
+ */
+function handedCallbacks(context: DetectorContext, notifications: Notification[]): PatternMatch | undefined {
+  const parameters = new Set(parameterNames(context.node));
+  const notification = notifications.find((candidate) => {
+    if (!candidate.direct || !candidate.passesArguments || !parameters.has(candidate.collection)) return false;
+    const call = candidate.node.descendantsOfType(nodeTypes[context.family].call as unknown as string[]).find((node) => node.text === candidate.text);
+    return call?.parent?.type === "expression_statement";
+  });
+  return notification ? patternMatch("observer_event", 0.6, [`dispatches: calls each of the callbacks it is given (${snippet(notification.text, 40)})`]) : undefined;
 }
 
 function returnsParameter(context: DetectorContext, parameter: string): boolean {
@@ -194,7 +258,9 @@ function classObserver(context: DetectorContext): PatternMatch | undefined {
   const own = ownRegistry(context);
   const paired = own.registrations.length && own.notifications.length ? pairMatch(own.registrations, own.notifications) : undefined;
   if (paired) return paired;
-  return inheritedRegistry(context, own.registrations, own.notifications) ?? subscriber(context);
+  const handler = hookHandlerClass(context.node, context.family);
+  if (handler) return patternMatch("observer_event", 0.7, [`an event-handler base: ${handler}`, "subclasses override the hooks"]);
+  return inheritedRegistry(context, own.registrations, own.notifications) ?? subscriber(context) ?? observerSubclass(context);
 }
 
 function inheritedRegistry(context: DetectorContext, registrations: Registration[], notifications: Notification[]): PatternMatch | undefined {

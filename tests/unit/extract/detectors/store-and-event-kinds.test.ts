@@ -139,3 +139,92 @@ class Counter:
     expect(kindsOf(found, "BoundedCache")).toContain("cache_memoize");
   });
 });
+
+describe("observer_event: dispatch handed over, indexed, by deletion, to hook methods, and inherited", () => {
+  it("finds registries whose dispatch hands the callbacks to a function, unregistering by deletion, and their subclasses", async () => {
+    const found = await detect(
+      `function callHooks(hooks, args) {
+  for (let i = 0; i < hooks.length; i += 1) hooks[i](...args);
+}
+
+export class Hooks {
+  constructor() { this._hooks = {}; }
+  hook(name, fn) {
+    this._hooks[name] = this._hooks[name] || [];
+    this._hooks[name].push(fn);
+  }
+  removeHooks(name) { delete this._hooks[name]; }
+  callHook(name, ...args) {
+    const hooks = this._hooks[name];
+    return callHooks(hooks.slice(), args);
+  }
+}
+
+class LoggedHooks extends Hooks {
+  callHook(name, ...args) {
+    console.log(name);
+    return super.callHook(name, ...args);
+  }
+}
+`,
+      "javascript",
+    );
+    expect(kindsOf(found, "callHooks")).toContain("observer_event");
+    expect(evidenceOf(found, "Hooks.callHook")).toContain("hands the registered callbacks (_hooks) to callHooks()");
+    expect(evidenceOf(found, "Hooks.removeHooks")).toContain("unregisters callbacks");
+    expect(kindsOf(found, "LoggedHooks")).toContain("observer_event");
+    expect(evidenceOf(found, "LoggedHooks.callHook")).toContain("overrides Hooks.callHook()");
+  });
+
+  it("finds event-handler bases dispatching to on_* hooks and functions calling each handler they are given", async () => {
+    const found = await detect(
+      `def call_handlers(handlers, details):
+    for handler in handlers:
+        handler(details)
+
+
+def pipeline(steps, value):
+    for step in steps:
+        value = step(value)
+    return value
+
+
+class FileEventHandler:
+    def dispatch(self, event):
+        self.on_any_event(event)
+        {
+            "created": self.on_created,
+            "deleted": self.on_deleted,
+        }[event.event_type](event)
+
+    def on_any_event(self, event):
+        pass
+
+    def on_created(self, event):
+        pass
+
+    def on_deleted(self, event):
+        pass
+
+
+class Shape:
+    def draw(self, canvas):
+        self.on_top(canvas)
+        self.on_bottom(canvas)
+
+    def on_top(self, canvas):
+        return canvas.top
+
+    def on_bottom(self, canvas):
+        return canvas.bottom
+`,
+      "python",
+    );
+    expect(kindsOf(found, "call_handlers")).toContain("observer_event");
+    expect(kindsOf(found, "pipeline")).not.toContain("observer_event");
+    expect(kindsOf(found, "FileEventHandler")).toContain("observer_event");
+    expect(evidenceOf(found, "FileEventHandler.dispatch")).toContain("chosen from a table keyed by the event");
+    // Two on_* helpers called in a row are no dispatch table and no event: the shape is the table or a name lookup.
+    expect(kindsOf(found, "Shape.draw")).not.toContain("observer_event");
+  });
+});
