@@ -171,7 +171,7 @@ export {
   type ComplexityPoint,
 } from "./queries/insights-queries";
 export { getPatternGraphByProjectId, type PatternGraph, type GraphNode, type GraphEdge } from "./queries/pattern-graph-queries";
-export { ensureProjectBySlug, getOperatorProjectBySlug, getOperatorProjectById, type OperatorProject } from "./queries/operator-project-queries";
+export { ensureProjectBySlug, getOperatorProjectBySlug, getOperatorProjectById, upsertProjectMemberByEmail, type OperatorProject } from "./queries/operator-project-queries";
 export {
   listPatternEventsAfterId,
   listLatestPatternEvents,

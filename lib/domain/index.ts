@@ -10,6 +10,7 @@ export * from "./match";
 export * from "./pattern-requests";
 export * from "./text-limits";
 export * from "./mcp-tools";
+export * from "./operator-members";
 export * from "./accuracy";
 export * from "./operations";
 export * from "./health";

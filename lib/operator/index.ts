@@ -9,3 +9,4 @@ export { operatorDatabase } from "./operator-database";
 export { inOperatorProject, requireOperatorProject } from "./in-operator-project";
 export { listProjectsAsOperator } from "./list-projects-as-operator";
 export { backupAsOperator } from "./backup-as-operator";
+export { addMemberAsOperator } from "./add-member-as-operator";

@@ -36,6 +36,8 @@ function printSummary(result: IngestResult): void {
       `Relationships: ${relationships.created} new, ${relationships.updated} changed, ${relationships.removed} gone; ${result.events} events; ` +
       `${result.embedded} embedded with ${result.embedding_model} in ${(result.timings_ms.total / 1000).toFixed(1)} s\n`,
   );
+  // A project the CLI makes has no members: nobody sees it in the dashboard until one is added.
+  if (result.project.created) process.stdout.write(`To see it in the dashboard: motif projects add-member ${result.project.slug} <your sign-up email>\n`);
 }
 
 function folderOf(absolutePath: string): string {

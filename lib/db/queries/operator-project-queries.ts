@@ -50,3 +50,34 @@ export async function getOperatorProjectById({ transaction, projectId }: { trans
   const [project] = await transaction.query<OperatorProject>(`select id, slug, name, false as created from public.projects where id = $1`, [projectId]);
   return project;
 }
+
+/**
+ * Gives the account with this email (case-insensitive) a role in the project: added, or its
+ * role changed (service_role; the membership guard still keeps one admin). Undefined when no
+ * account has the email.
+ */
+export async function upsertProjectMemberByEmail({
+  transaction,
+  projectId,
+  email,
+  role,
+}: {
+  transaction: Queryable;
+  projectId: string;
+  email: string;
+  role: string;
+}): Promise<{ user_id: string; email: string; role: string; added: boolean } | undefined> {
+  const [member] = await transaction.query<{ user_id: string; email: string; role: string; added: boolean }>(
+    `with account as (
+       select id, email from auth.users where lower(email) = lower($2) order by created_at limit 1
+     ), written as (
+       insert into public.project_members (project_id, user_id, role)
+       select $1, account.id, $3 from account
+       on conflict (project_id, user_id) do update set role = excluded.role
+       returning user_id, role, (xmax = 0) as added
+     )
+     select written.user_id, account.email, written.role, written.added from written join account on account.id = written.user_id`,
+    [projectId, email, role],
+  );
+  return member;
+}

@@ -7,10 +7,14 @@ import type { CodeUnit, ExtractedPattern, FileExtraction } from "@/lib/domain";
 import { detectLanguage } from "@/lib/extract/syntax-tree";
 import type { Target } from "./intents";
 
-/** The roots of real open-source code on this machine that intents point into. */
+/**
+ * The roots of real open-source code on this machine that intents point into: the Python
+ * standard library, the project's node_modules and Debian's python3-* libraries
+ * (/usr/lib/python3/dist-packages; held-out-4 points there).
+ */
 export function codeRoots(repository: string): Record<Target["root"], string> {
   const stdlib = execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: "utf8" }).trim();
-  return { "python-stdlib": stdlib, node_modules: path.join(repository, "node_modules") };
+  return { "python-stdlib": stdlib, node_modules: path.join(repository, "node_modules"), "debian-python": "/usr/lib/python3/dist-packages" };
 }
 
 /** Whole modules no intent points at: they only compete with the targets. */
