@@ -7,6 +7,7 @@ import type { FileOutcome } from "@/lib/extract/pipeline/extract-source";
 import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/domain";
 import { readCoverageReport } from "@/lib/quality";
 import type { FileTask } from "./worker/read-and-extract";
+import { inTaskOrder } from "./in-task-order";
 import { extractInWorkers } from "./worker/worker-pool";
 
 /** Progress of a run, reported after each file. */
@@ -31,6 +32,8 @@ export interface ExtractPathsOptions {
   maxComplexity?: number;
   /** Called once discovery is done (total known) and after every file. */
   onProgress?: (progress: ExtractionProgress) => void;
+  /** Called with each extracted file in path order (the order of the result's units), as soon as every file before it is done. */
+  onExtractedInPathOrder?: (extraction: FileExtraction) => void;
 }
 
 // A worker takes ~0.3 s to start and load its grammars; with fewer than this many files
@@ -71,6 +74,8 @@ export interface ExtractFileOutcomesOptions {
   onProgress?: (progress: ExtractionProgress) => void;
   /** Called with each extracted file as it arrives (from a worker: while the others are still being extracted). */
   onExtracted?: (extraction: FileExtraction) => void;
+  /** Called with each extracted file in the order of `files`, as soon as every file before it is done. */
+  onExtractedInOrder?: (extraction: FileExtraction) => void;
 }
 
 /**
@@ -83,9 +88,14 @@ export async function extractFileOutcomes(options: ExtractFileOutcomesOptions): 
   const jobs = plannedWorkers(options.jobs, tasks.length);
   let done = 0;
   options.onProgress?.({ done, total: tasks.length, file: "" });
+  const { onExtractedInOrder } = options;
+  const inOrder = onExtractedInOrder
+    ? inTaskOrder(tasks.map((task) => task.file), outcomeFile, (outcome: FileOutcome) => outcome.status === "extracted" && onExtractedInOrder(outcome.extraction))
+    : undefined;
   const onOutcome = (outcome: FileOutcome) => {
     options.onProgress?.({ done: ++done, total: tasks.length, file: outcomeFile(outcome) });
     if (outcome.status === "extracted") options.onExtracted?.(outcome.extraction);
+    inOrder?.(outcome);
   };
   const outcomes = jobs === 1 ? await extractInProcess(tasks, onOutcome) : await extractInWorkers({ tasks, jobs, onOutcome });
   return { outcomes, jobs };
@@ -127,6 +137,8 @@ export async function extractPaths(options: ExtractPathsOptions): Promise<Extrac
     // With workers this thread is otherwise idle until the last file: it reads each file's
     // per-unit clustering facts as the file arrives (in one thread it would only move work).
     onExtracted: inWorkers ? prepareUnitFacts : undefined,
+    // Discovery lists files in path order, the order of the result's units.
+    onExtractedInOrder: options.onExtractedInPathOrder,
   });
   const { extractions, failures, skipped } = sortOutcomes(outcomes, discovery.failures);
   const result = assembleResult({

@@ -1,6 +1,7 @@
 import extractorVersionFile from "./data/extractor-version.json" with { type: "json" };
 export { extractPaths, extractFileOutcomes, plannedWorkers, type ExtractFileOutcomesOptions, type ExtractPathsOptions, type ExtractionProgress, type ExtractionRun, type SkippedFile } from "./extract-paths";
 export { toPrintableResult, printableJsonChunks, type PrintableResult, type PrintableUnit } from "./printable-result";
+export { PrintableJsonWriter } from "./printable-json-writer";
 export { extractSource, assembleResult, type FileOutcome } from "./pipeline";
 export { leadsList, patternProminence, rankPatterns, ClusteringMemory } from "./clustering";
 export { discoverFiles, isExtractablePath, type DiscoveredFile, type Discovery } from "./discover";

@@ -40,14 +40,39 @@ function* arrayChunks<Item>(key: string, items: readonly Item[], opening: string
   yield `${buffer}]`;
 }
 
+/** The JSON text of one unit as `motif extract --json` prints it (`toPrintableUnit`). */
+export function printableUnitJson(unit: CodeUnit): string {
+  return JSON.stringify(toPrintableUnit(unit));
+}
+
+/** Where `printableJsonChunks`' text begins: the opening of the result and of its units. */
+export const printableJsonOpening = '{"units":[';
+
+/**
+ * The JSON text of `toPrintableResult(result)` after its units (`]` closing them, then the
+ * patterns, relationships, stats and failures and a newline), in pieces of about `chunkSize`
+ * characters: what follows units written one by one as the run went (`PrintableJsonWriter`).
+ */
+export function* printableJsonAfterUnits(result: ExtractionResult, chunkSize = 1 << 20): Generator<string> {
+  yield* arrayChunks("patterns", result.patterns, "],", chunkSize, (pattern) => pattern);
+  yield* arrayChunks("relationships", result.relationships, ",", chunkSize, (relationship) => relationship);
+  yield `,"stats":${JSON.stringify(result.stats)},"failures":${JSON.stringify(result.failures)}}\n`;
+}
+
 /**
  * The JSON text of `toPrintableResult(result)` (plus a newline) in pieces of about
  * `chunkSize` characters. A large repository's result is several times its source size and
  * can exceed the longest string V8 can hold, so it is never built as one string.
  */
 export function* printableJsonChunks(result: ExtractionResult, chunkSize = 1 << 20): Generator<string> {
-  yield* arrayChunks("units", result.units, "{", chunkSize, toPrintableUnit);
-  yield* arrayChunks("patterns", result.patterns, ",", chunkSize, (pattern) => pattern);
-  yield* arrayChunks("relationships", result.relationships, ",", chunkSize, (relationship) => relationship);
-  yield `,"stats":${JSON.stringify(result.stats)},"failures":${JSON.stringify(result.failures)}}\n`;
+  let buffer = printableJsonOpening;
+  for (let index = 0; index < result.units.length; index += 1) {
+    buffer += `${index === 0 ? "" : ","}${printableUnitJson(result.units[index])}`;
+    if (buffer.length >= chunkSize) {
+      yield buffer;
+      buffer = "";
+    }
+  }
+  if (buffer) yield buffer;
+  yield* printableJsonAfterUnits(result, chunkSize);
 }

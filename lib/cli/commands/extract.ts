@@ -1,11 +1,12 @@
 import { once } from "node:events";
-import { open } from "node:fs/promises";
+import { closeSync, openSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
-import type { ExtractionProgress, ExtractionRun } from "@/lib/extract";
+import type { FileExtraction } from "@/lib/domain";
+import type { ExtractionProgress } from "@/lib/extract";
 import { useBatchJitFlags } from "../batch-jit-flags";
 import { parseOptions } from "../parse-options";
 
@@ -35,29 +36,37 @@ function progressReporter(options: ExtractOptions): ((progress: ExtractionProgre
   };
 }
 
-// Written in pieces as it is serialised: a big result never exists as one string.
-async function writeJson(run: ExtractionRun, options: ExtractOptions): Promise<void> {
-  const { printableJsonChunks } = await import("@/lib/extract");
-  const file = options.out ? await open(path.resolve(options.out), "w") : undefined;
-  try {
-    for (const chunk of printableJsonChunks(run)) {
-      if (options.json && !process.stdout.write(chunk)) await once(process.stdout, "drain");
-      if (file) await file.write(chunk);
-    }
-  } finally {
-    await file?.close();
-  }
+// Written in pieces as the run goes (a big result never exists as one string): each file's
+// units as soon as the files before it are extracted, the rest when the run is done.
+function jsonOutput(options: ExtractOptions): { write: (chunk: string) => void; close: () => void } | undefined {
+  if (!options.json && !options.out) return undefined;
+  const file = options.out ? openSync(path.resolve(options.out), "w") : undefined;
+  return {
+    write: (chunk) => {
+      if (options.json) process.stdout.write(chunk);
+      if (file !== undefined) writeSync(file, chunk);
+    },
+    close: () => file !== undefined && closeSync(file),
+  };
 }
 
 async function runExtract(paths: string[], rawOptions: unknown): Promise<void> {
   const options = parseOptions(extractOptionsSchema, rawOptions);
   useBatchJitFlags();
   // Loaded on use, so other commands start without the extraction engine.
-  const { extractPaths } = await import("@/lib/extract");
+  const { extractPaths, PrintableJsonWriter } = await import("@/lib/extract");
   const { formatExtractionSummary } = await import("../extract-summary");
-  const run = await extractPaths({ ...options, paths, cwd: process.cwd(), onProgress: progressReporter(options) });
-  if (options.json || options.out) await writeJson(run, options);
-  if (!options.json) process.stdout.write(`${formatExtractionSummary(run)}${options.out ? `Wrote ${options.out}\n` : ""}`);
+  const output = jsonOutput(options);
+  try {
+    const writer = output && new PrintableJsonWriter(output.write, options.maxComplexity);
+    const onExtractedInPathOrder = writer && ((extraction: FileExtraction) => writer.addFile(extraction));
+    const run = await extractPaths({ ...options, paths, cwd: process.cwd(), onProgress: progressReporter(options), onExtractedInPathOrder });
+    writer?.finish(run);
+    if (!options.json) process.stdout.write(`${formatExtractionSummary(run)}${options.out ? `Wrote ${options.out}\n` : ""}`);
+  } finally {
+    output?.close();
+  }
+  if (options.json && process.stdout.writableNeedDrain) await once(process.stdout, "drain");
 }
 
 /** `motif extract <path...>`: code units and patterns from source files, as a summary or JSON. */

@@ -1,4 +1,4 @@
-import type { FileExtraction } from "@/lib/domain";
+import type { CodeUnit, FileExtraction } from "@/lib/domain";
 import type { RepoModel } from "./repo-model";
 import { lineOf, ReferenceResolver, type Reference } from "./resolve-references";
 
@@ -14,6 +14,26 @@ function importReferences(resolver: ReferenceResolver, model: RepoModel, file: F
   return references;
 }
 
+// A call's line is searched for in its unit's code, and only USES evidence reads it: a run
+// resolves tens of thousands of calls and writes evidence for a few thousand.
+class CallReference implements Reference {
+  readonly via = "call";
+  private foundLine = -1;
+
+  constructor(
+    readonly from: CodeUnit,
+    readonly fromFile: string,
+    readonly to: CodeUnit,
+    readonly written: string,
+    readonly confidence: number,
+  ) {}
+
+  get line(): number {
+    if (this.foundLine < 0) this.foundLine = lineOf(this.from, this.written);
+    return this.foundLine;
+  }
+}
+
 /** The references one file makes: its imports of repo units, then each unit's calls and base classes. */
 export function fileReferences(resolver: ReferenceResolver, model: RepoModel, file: FileExtraction): Reference[] {
   const references = importReferences(resolver, model, file);
@@ -21,7 +41,7 @@ export function fileReferences(resolver: ReferenceResolver, model: RepoModel, fi
     for (const call of unit.calls) {
       const target = resolver.resolveName(call, file, unit);
       if (!target || target.unit.id === unit.id) continue;
-      references.push({ from: unit, fromFile: file.file, to: target.unit, written: call, via: "call", line: lineOf(unit, call), confidence: target.confidence });
+      references.push(new CallReference(unit, file.file, target.unit, call, target.confidence));
     }
     for (const base of unit.bases) {
       const target = resolver.resolveName(base, file, model.parentOf.get(unit.id));

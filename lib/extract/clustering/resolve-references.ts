@@ -10,7 +10,8 @@ export interface Reference {
   /** The name as written: a call (`db.transaction`), a base class or an imported name. */
   written: string;
   via: "call" | "base" | "import";
-  line: number;
+  /** Where it is written (1-based; 0 for an import). Read only for the few references that become evidence: a call's is found on first read. */
+  readonly line: number;
   /** 1 through an import or the same file, lower for a repo-wide unique-name guess. */
   confidence: number;
 }

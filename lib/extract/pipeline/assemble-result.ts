@@ -1,5 +1,5 @@
 import { buildPatterns, type ClusteringMemory } from "@/lib/extract/clustering";
-import type { ExtractedPattern, ExtractionFailure, ExtractionResult, ExtractionStats, FileExtraction } from "@/lib/domain";
+import type { CodeUnit, ExtractedPattern, ExtractionFailure, ExtractionResult, ExtractionStats, FileExtraction } from "@/lib/domain";
 import type { CoverageReport } from "@/lib/quality";
 import { compareText } from "@/lib/extract/discover/discover-files";
 
@@ -28,6 +28,11 @@ function countBy(patterns: ExtractedPattern[], key: (pattern: ExtractedPattern) 
   return Object.fromEntries(Object.entries(counts).sort(([left], [right]) => compareText(left, right)));
 }
 
+/** Whether a unit stays in a run's result under its `--max-complexity` (always without one). */
+export function keepUnit(unit: CodeUnit, maxComplexity: number | undefined): boolean {
+  return maxComplexity === undefined || unit.metrics.cyclomatic <= maxComplexity;
+}
+
 function keepPattern(pattern: ExtractedPattern, input: AssembleResultInput): boolean {
   if (input.minQuality !== undefined && pattern.quality.score < input.minQuality) return false;
   return input.maxComplexity === undefined || pattern.complexity <= input.maxComplexity;
@@ -47,7 +52,7 @@ export function assembleResult(input: AssembleResultInput): ExtractionResult {
   const relationships = built.relationships.filter((relation) => kept.has(relation.source) && kept.has(relation.target));
   const units = files
     .flatMap((file) => file.units)
-    .filter((unit) => input.maxComplexity === undefined || unit.metrics.cyclomatic <= input.maxComplexity);
+    .filter((unit) => keepUnit(unit, input.maxComplexity));
   const stats: ExtractionStats = {
     files: files.length,
     filesFailed: failures.length,

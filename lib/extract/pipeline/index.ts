@@ -1,3 +1,3 @@
-export { assembleResult, type AssembleResultInput } from "./assemble-result";
+export { assembleResult, keepUnit, type AssembleResultInput } from "./assemble-result";
 export { decodeSource, type DecodedSource } from "./decode-source";
 export { extractSource, type ExtractSourceInput, type FileOutcome } from "./extract-source";

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractPaths, plannedWorkers, printableJsonChunks, toPrintableResult, type ExtractionRun } from "@/lib/extract";
+import { extractPaths, plannedWorkers, PrintableJsonWriter, printableJsonChunks, toPrintableResult, type ExtractionRun } from "@/lib/extract";
 import { decodeSource } from "@/lib/extract/pipeline";
 import { workerScript } from "@/lib/extract/worker/worker-script";
 import { writeSampleProject } from "../../support/extract-sample-project";
@@ -83,6 +83,27 @@ describe("printableJsonChunks", () => {
     expect(chunks.join("")).toBe(`${JSON.stringify(toPrintableResult(single))}\n`);
     expect(chunks.length).toBeGreaterThan(10);
     expect(Math.max(...chunks.slice(0, -1).map((chunk) => chunk.length))).toBeLessThan(4096 + 20_000);
+  });
+});
+
+describe("PrintableJsonWriter", () => {
+  it("writes, as files arrive from the workers and after the run, exactly the run's JSON", async () => {
+    for (const maxComplexity of [undefined, 2]) {
+      const chunks: string[] = [];
+      let beforeRunEnded = 0;
+      const writer = new PrintableJsonWriter((chunk) => chunks.push(chunk), maxComplexity);
+      const run = await extractPaths({ paths: ["."], cwd: root, jobs: 2, maxComplexity, onExtractedInPathOrder: (extraction) => writer.addFile(extraction) });
+      beforeRunEnded = chunks.length;
+      writer.finish(run);
+      expect(chunks.join("")).toBe(`${JSON.stringify(toPrintableResult(run))}\n`);
+      // The opening and one piece per file with units came before the run's end.
+      expect(beforeRunEnded).toBe(1 + new Set(run.units.map((unit) => unit.file)).size);
+    }
+  });
+
+  it("refuses to finish when the units written are not the run's", () => {
+    const writer = new PrintableJsonWriter(() => undefined);
+    expect(() => writer.finish(single)).toThrow(/wrote 0 units as files arrived, but the run has \d+/);
   });
 });
 
