@@ -228,3 +228,77 @@ class Shape:
     expect(kindsOf(found, "Shape.draw")).not.toContain("observer_event");
   });
 });
+
+describe("cache_memoize: cache classes' members and memoizing decorator factories", () => {
+  it("finds eviction in any write method, members working on the table or memoising through get and set, and factories handing over to a memoizer", async () => {
+    const found = await detect(
+      `from collections import OrderedDict
+
+
+def _cache(cache, typed):
+    def decorator(func):
+        def wrapper(*args):
+            key = (args, typed)
+            if key in cache:
+                return cache[key]
+            value = func(*args)
+            cache[key] = value
+            return value
+        return wrapper
+    return decorator
+
+
+def lru_cache(maxsize=128, typed=False):
+    if callable(maxsize):
+        return _cache(LRUCache(128), typed)(maxsize)
+    return _cache(LRUCache(maxsize), typed)
+
+
+def retry_twice(func):
+    return _with_retries(func, 2)
+
+
+def _with_retries(func, times):
+    return func
+
+
+class LRUCache:
+    def __init__(self, capacity):
+        self.capacity = capacity
+        self._entries = OrderedDict()
+
+    def __setitem__(self, key, value):
+        self.set(key, value)
+
+    def get(self, key, default=None):
+        return self._entries.get(key, default)
+
+    def set(self, key, value):
+        self._entries[key] = value
+        if len(self._entries) > self.capacity:
+            self._entries.popitem(last=False)
+
+    def keys_by_age(self):
+        return list(self._entries.keys())
+
+    def memo(self, key, compute):
+        value = self.get(key)
+        if value is None:
+            value = compute(key)
+            self.set(key, value)
+        return value
+
+    def describe(self):
+        return f"LRU cache of {self.capacity}"
+`,
+      "python",
+    );
+    expect(kindsOf(found, "LRUCache")).toContain("cache_memoize");
+    expect(evidenceOf(found, "LRUCache.keys_by_age")).toContain("works on the entries (_entries)");
+    expect(evidenceOf(found, "LRUCache.memo")).toContain("reads then fills the entries through its own get and set");
+    expect(kindsOf(found, "LRUCache.describe")).not.toContain("cache_memoize");
+    expect(evidenceOf(found, "lru_cache")).toContain("_cache() memoises");
+    // Handing over to a same-file function that does not memoise is no cache.
+    expect(kindsOf(found, "retry_twice")).not.toContain("cache_memoize");
+  });
+});
