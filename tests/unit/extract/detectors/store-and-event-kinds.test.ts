@@ -302,3 +302,111 @@ class LRUCache:
     expect(kindsOf(found, "retry_twice")).not.toContain("cache_memoize");
   });
 });
+
+describe("retry_backoff: wait strategies as classes, computed backoff waits and retry decorators", () => {
+  it("finds growth through chained locals, linear growth with the attempt, backoff generators, computed waits and retry decorators", async () => {
+    const found = await detect(
+      `import itertools
+import time
+
+
+class wait_exponential:
+    def __init__(self, multiplier=1, exp_base=2, maximum=60):
+        self.multiplier = multiplier
+        self.exp_base = exp_base
+        self.max = maximum
+
+    def __call__(self, retry_state):
+        exp = self.exp_base ** (retry_state.attempt_number - 1)
+        result = self.multiplier * exp
+        return min(result, self.max)
+
+
+class wait_incrementing:
+    def __call__(self, retry_state):
+        result = self.start + self.increment * (retry_state.attempt_number - 1)
+        return max(0, min(result, self.max))
+
+
+def exponential_backoff(factor):
+    yield 0
+    for n in itertools.count(2):
+        yield factor * 2 ** n
+
+
+class Policy:
+    def sleep_between_attempts(self):
+        backoff = self.get_backoff_time()
+        if backoff <= 0:
+            return
+        time.sleep(backoff)
+
+
+def retry(*dargs, **dkw):
+    def wrap(f):
+        r = Retrying(*dargs, **dkw)
+        return r.wraps(f)
+    return wrap
+`,
+      "python",
+    );
+    for (const name of ["wait_exponential", "wait_exponential.__call__", "wait_incrementing.__call__", "exponential_backoff", "Policy.sleep_between_attempts", "retry"]) {
+      expect(kindsOf(found, name)).toContain("retry_backoff");
+    }
+    expect(evidenceOf(found, "retry")).toContain("retries it through Retrying()");
+  });
+
+  it("leaves polling loops, squares, plain decorators and timers alone", async () => {
+    const found = await detect(
+      `import time
+
+
+def poll(queue, interval):
+    while True:
+        item = queue.get_nowait()
+        if item:
+            return item
+        time.sleep(interval)
+
+
+class Square:
+    def area(self):
+        return self.width ** 2
+
+
+def timed(f):
+    def wrapper(*args):
+        start = time.time()
+        value = f(*args)
+        print(time.time() - start)
+        return value
+    return wrapper
+
+
+def throttle(limiter):
+    pause = limiter.seconds_left()
+    time.sleep(pause)
+`,
+      "python",
+    );
+    for (const name of ["poll", "Square.area", "timed", "throttle"]) expect(kindsOf(found, name)).not.toContain("retry_backoff");
+  });
+
+  it("finds small classes named for a backoff that hand back the wait", async () => {
+    const found = await detect(
+      `export class ConstantBackoff {
+  constructor(interval) { this.interval = interval; }
+  next() { return { duration: this.interval }; }
+}
+
+export class ConstantColor {
+  constructor(value) { this.value = value; }
+  next() { return { value: this.value }; }
+}
+`,
+      "javascript",
+    );
+    expect(kindsOf(found, "ConstantBackoff")).toContain("retry_backoff");
+    expect(kindsOf(found, "ConstantColor")).not.toContain("retry_backoff");
+  });
+});
