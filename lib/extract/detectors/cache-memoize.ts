@@ -116,7 +116,7 @@ function tableAttribute(text: string): string | undefined {
 
 const readMethod = /^(get|__getitem__|__contains__|has|peek|lookup|fetch)$/;
 const writeMethod = /^(set|__setitem__|put|add|store|insert)$/;
-const policyMethod = /evict|prune|expire|cleanup|trim|purge|shrink|popitem|__missing__|__delitem__/i;
+const policyMethod = /evict|prune|expire|cleanup|trim|purge|shrink|cull|popitem|__missing__|__delitem__/i;
 
 function cachingSubclass(classNode: SyntaxNode, family: Family): PatternMatch | undefined {
   for (const base of classBases(classNode).map((text) => lastSegment(text.replace(/[<(\[].*$/s, "")))) {
@@ -165,11 +165,13 @@ function callsIn(node: SyntaxNode, family: Family): { node: SyntaxNode; callee: 
 
 /** Eviction where entries are added (the write method, or a helper named for pruning). */
 function evictionPolicy(classNode: SyntaxNode, family: Family, writes: SyntaxNode, methods: readonly { name: string; node: SyntaxNode }[]): string | undefined {
-  const scopes = [writes, ...methods.filter((method) => policyMethod.test(method.name)).map((method) => method.node)];
+  // The write method, policy-named methods, and the helpers the write method calls (`self._manage_size()`).
+  const called = new Set([...writes.text.matchAll(/\b(?:self|this)\.([#\w$]+)\s*\(/g)].map((match) => match[1]!));
+  const scopes = [writes, ...methods.filter((method) => policyMethod.test(method.name) || (called.has(method.name) && method.node.id !== writes.id)).map((method) => method.node)];
   const eviction = scopes.flatMap((scope) => callsIn(scope, family)).find((call) => {
     if (evictionCall.test(call.name)) return call.name !== "pop" || /^\(\s*(last\s*=\s*False|0)?\s*\)$/.test(call.node.childForFieldName("arguments")?.text ?? "");
     return call.name === "delete" && /keys\(\)\.next\(\)\.value/.test(call.node.text);
-  });
+  }) ?? scopes.slice(1).flatMap((scope) => scope.descendantsOfType(family === "python" ? "delete_statement" : "unary_expression")).map((node) => ({ node })).find(({ node }) => /^(del|delete)\s+(self|this)\.[#\w$]+\[/.test(node.text));
   if (!eviction) return undefined;
   const bounded = classNode.descendantsOfType(family === "python" ? "comparison_operator" : "binary_expression").find((node) => /\b(len\(|\.size\b|\.length\b|maxsize|max_?size|capacity|limit|max\b)/i.test(node.text) && /[<>]=?/.test(node.text));
   return bounded ? `evicts (${snippet(eviction.node.text, 40)}) when full (${snippet(bounded.text, 40)})` : undefined;
@@ -178,7 +180,8 @@ function evictionPolicy(classNode: SyntaxNode, family: Family, writes: SyntaxNod
 function expiryPolicy(classNode: SyntaxNode, family: Family): string | undefined {
   const clock = callsIn(classNode, family).find((call) => expiryClock.test(call.callee));
   if (!clock) return undefined;
-  const compared = classNode.descendantsOfType(family === "python" ? "comparison_operator" : "binary_expression").find((node) => /[<>]=?/.test(node.text) && /ttl|expir|max_?age|stale/i.test(node.text));
+  const expiring = /ttl|expir|max_?age|stale|timeout/i.test(classNode.text);
+  const compared = classNode.descendantsOfType(family === "python" ? "comparison_operator" : "binary_expression").find((node) => /[<>]=?/.test(node.text) && (/ttl|expir|max_?age|stale/i.test(node.text) || (expiring && node.text.includes(clock.node.text))));
   return compared ? `entries expire against the clock (${snippet(compared.text, 40)})` : undefined;
 }
 
@@ -190,7 +193,8 @@ function memoTable(context: DetectorContext, scope: SyntaxNode): PatternMatch | 
   for (const store of stores) {
     const lookup = lookups.find((candidate) => candidate.table === store.table && candidate.position < store.position);
     if (!lookup) continue;
-    const returnsStored = returnedTexts.some((text) => text.startsWith(`${store.table}[`) || text.startsWith(`${store.table}.get(`) || (lookup.boundTo !== undefined && text === lookup.boundTo) || text === store.value);
+    const perObject = /^getattr\(\s*([\w.]+)\s*,\s*([\w.]+)/.exec(returnedTexts.find((text) => text.startsWith("getattr(")) ?? "");
+    const returnsStored = returnedTexts.some((text) => text.startsWith(`${store.table}[`) || text.startsWith(`${store.table}.get(`) || (lookup.boundTo !== undefined && text === lookup.boundTo) || text === store.value) || (perObject !== null && `${perObject[1]}.${perObject[2]}` === store.table && !/^(cls|self\.__class__|type\(self\))\(/.test(store.value ?? ""));
     if (!returnsStored) continue;
     return patternMatch("cache_memoize", 0.9, [`consults ${store.table} first (${snippet(lookup.text, 40)})`, `stores the computed value (${snippet(store.text, 40)})`]);
   }

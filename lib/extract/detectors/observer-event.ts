@@ -1,12 +1,12 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext, remembered } from "./detector";
-import { ownReturns, returnedValue } from "./functions";
 import { deletionsIn, handedOver } from "./callback-dispatch";
+import { moduleObserver } from "./module-observer";
 import { extendsBaseMethod, hookDispatch, hookHandlerClass, sameFileBases } from "./hook-methods";
 import { callbackCollection, callbackParameter, clearsIn, notificationsIn, registrationsIn, removalsIn, subscriptRegistrationsIn, type Notification, type Registration, type Removal } from "./callback-registry";
 import { className, enclosingClass, methodOf } from "./members";
-import { calleeText, classBases, classMethods, lastSegment, nodeTypes, parameterNames, type Family } from "./syntax";
+import { calleeText, classBases, classMethods, lastSegment, nodeTypes, type Family } from "./syntax";
 
 const subscriberBase = /(Subscriber|Observer|EventListener|EventHandler)(Interface)?$/;
 
@@ -210,42 +210,6 @@ function subscribingMethod(context: DetectorContext): PatternMatch | undefined {
   });
   if (subscriptions.length < 2) return undefined;
   return patternMatch("observer_event", 0.7, [`subscribes callbacks to events: ${snippet(subscriptions[0]!.node.text, 50)}`, `${subscriptions.length} subscriptions`]);
-}
-
-/** A module-level function: a decorator-style registrar (`def before_x(f): hooks.append(f); return f`) or a dispatcher over a callback list. */
-function moduleObserver(context: DetectorContext, own: Registry): PatternMatch | undefined {
-  for (const registration of own.registrations) {
-    if (registration.owner.id !== context.node.id) continue;
-    const named = callbackParameter.test(registration.parameter) || callbackCollection.test(registration.collection);
-    if (named && returnsParameter(context, registration.parameter)) {
-      return patternMatch("observer_event", 0.75, [`registers callbacks: ${registration.text}`, `returns ${registration.parameter}, so it works as a decorator`]);
-    }
-    if (registration.keyed && callbackParameter.test(registration.parameter)) {
-      return patternMatch("observer_event", 0.7, [`registers callbacks per event: ${registration.text}`]);
-    }
-  }
-  const notification = own.notifications.find((candidate) => candidate.direct && candidate.passesArguments && callbackCollection.test(candidate.collection));
-  if (notification) return patternMatch("observer_event", 0.65, [`dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`]);
-  return handedCallbacks(context, own.notifications);
-}
-
-/**
- * A function given the callbacks to call (`def _call_handlers(handlers, details): for h in
- * handlers: h(details)`): it loops over one of its parameters and calls each element with the
- * same arguments, ignoring what they return (a pipeline `value = fn(value)` is no dispatch).
- */
-function handedCallbacks(context: DetectorContext, notifications: Notification[]): PatternMatch | undefined {
-  const parameters = new Set(parameterNames(context.node));
-  const notification = notifications.find((candidate) => {
-    if (!candidate.direct || !candidate.passesArguments || !parameters.has(candidate.collection)) return false;
-    const call = candidate.node.descendantsOfType(nodeTypes[context.family].call as unknown as string[]).find((node) => node.text === candidate.text);
-    return call?.parent?.type === "expression_statement";
-  });
-  return notification ? patternMatch("observer_event", 0.6, [`dispatches: calls each of the callbacks it is given (${snippet(notification.text, 40)})`]) : undefined;
-}
-
-function returnsParameter(context: DetectorContext, parameter: string): boolean {
-  return ownReturns(context.node, context.family).some((statement) => returnedValue(statement)?.text === parameter);
 }
 
 function classObserver(context: DetectorContext): PatternMatch | undefined {

@@ -410,3 +410,128 @@ export class ConstantColor {
     expect(kindsOf(found, "ConstantColor")).not.toContain("retry_backoff");
   });
 });
+
+describe("observer_event and cache_memoize at module level and per object", () => {
+  it("finds module-level subscribe/unsubscribe, dispatch through an element's method, and listener-registering decorators", async () => {
+    const found = await detect(
+      `_subscribers = []
+
+
+def subscribe(fn):
+    _subscribers.append(fn)
+
+
+def unsubscribe(fn):
+    _subscribers.remove(fn)
+
+
+def call_hooks(hook_impls, kwargs):
+    for hook_impl in reversed(hook_impls):
+        hook_impl.function(**kwargs)
+
+
+def listens_for(target, identifier):
+    def decorate(fn):
+        listen(target, identifier, fn)
+        return fn
+    return decorate
+
+
+def add_item(item):
+    _items.append(item)
+
+
+def remember(fn):
+    cache_of(fn)
+    return fn
+`,
+      "python",
+    );
+    for (const name of ["subscribe", "unsubscribe", "call_hooks", "listens_for", "listens_for.decorate"]) expect(kindsOf(found, name)).toContain("observer_event");
+    expect(kindsOf(found, "add_item")).not.toContain("observer_event");
+    expect(kindsOf(found, "remember")).not.toContain("observer_event");
+  });
+
+  it("finds per-object memoising, expiry against the clock and eviction in a helper of the write method, not lazy singletons", async () => {
+    const found = await detect(
+      `import time
+
+
+def memoized_property(fget):
+    attr_name = "_memo_" + fget.__name__
+
+    def fget_memoized(self):
+        if not hasattr(self, attr_name):
+            setattr(self, attr_name, fget(self))
+        return getattr(self, attr_name)
+    return fget_memoized
+
+
+def shared(cls):
+    name = "_shared"
+    if not hasattr(cls, name):
+        setattr(cls, name, cls())
+    return getattr(cls, name)
+
+
+class LocalCache:
+    def __init__(self, timeout):
+        self.default_timeout = timeout
+        self._cache = {}
+        self._expire_info = {}
+
+    def get(self, key):
+        if self._has_expired(key):
+            return None
+        return self._cache[key]
+
+    def set(self, key, value):
+        self._cache[key] = value
+        self._expire_info[key] = time.time() + self.default_timeout
+
+    def _has_expired(self, key):
+        exp = self._expire_info.get(key, -1)
+        return exp is not None and exp <= time.time()
+
+
+class BoundedMap:
+    def __init__(self, capacity):
+        self.capacity = capacity
+        self._data = {}
+
+    def get(self, key):
+        return self._data[key]
+
+    def set(self, key, value):
+        self._data[key] = value
+        self._manage_size()
+
+    def _manage_size(self):
+        while len(self._data) > self.capacity:
+            oldest = min(self._data)
+            del self._data[oldest]
+
+
+class Registry:
+    def __init__(self):
+        self._data = {}
+
+    def get(self, key):
+        return self._data[key]
+
+    def set(self, key, value):
+        self._data[key] = value
+        self._log()
+
+    def _log(self):
+        print(len(self._data))
+`,
+      "python",
+    );
+    expect(kindsOf(found, "memoized_property")).toContain("cache_memoize");
+    expect(kindsOf(found, "shared")).not.toContain("cache_memoize");
+    expect(evidenceOf(found, "LocalCache")).toContain("entries expire against the clock");
+    expect(kindsOf(found, "BoundedMap")).toContain("cache_memoize");
+    expect(kindsOf(found, "Registry")).not.toContain("cache_memoize");
+  });
+});
