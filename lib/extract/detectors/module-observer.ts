@@ -61,6 +61,7 @@ const subscriptionCall = /^(listen|subscribe|connect|on|once|add_?(event_?)?list
  * (`def decorate(fn): listen(target, name, fn); return fn`), or a factory of one (`listens_for`).
  */
 function subscribingRegistrar(context: DetectorContext): PatternMatch | undefined {
+  if (!context.calls().some((site) => subscriptionCall.test(site.name))) return undefined;
   for (const scope of [context.node, ...context.find(nodeTypes[context.family].function)]) {
     const first = parameterNames(scope).find((name) => name !== "self" && name !== "this" && name !== "cls");
     if (!first || !callbackParameter.test(first)) continue;

@@ -24,7 +24,7 @@ export const detectObserverEvent: Detector = remembered((context) => {
   const paired = own.registrations.length && own.notifications.length ? pairMatch(own.registrations, own.notifications) : undefined;
   if (paired) return paired;
   const classNode = enclosingClass(context.node, context.family);
-  if (classNode) return memberObserver(context, registryOf(classNode, context.family), className(classNode));
+  if (classNode) return memberObserver(context, registryOf(classNode, context.family), className(classNode), own);
   return moduleObserver(context, own);
 });
 
@@ -149,11 +149,11 @@ function rolesOf(classNode: SyntaxNode, family: Family, registry: Registry, call
   return roles;
 }
 
-function memberObserver(context: DetectorContext, registry: ClassRegistry, owner: string): PatternMatch | undefined {
+function memberObserver(context: DetectorContext, registry: ClassRegistry, owner: string, own: Registry): PatternMatch | undefined {
   const name = methodOf(context.node, context.family)?.method.name;
   const role = name === undefined ? undefined : registry.roles.get(name);
   if (role) return patternMatch("observer_event", role.confidence, [...role.evidence, `in ${owner || "a class"} that keeps callbacks`]);
-  return subscribingMethod(context) ?? broadcastingMethod(context) ?? hookDispatcher(context) ?? inheritedRole(context);
+  return subscribingMethod(context) ?? broadcastingMethod(own) ?? hookDispatcher(context) ?? inheritedRole(context);
 }
 
 /** The dispatch method of an event-handler base, calling the `on_*` hooks its subclasses override. */
@@ -191,8 +191,8 @@ function observerSubclass(context: DetectorContext): PatternMatch | undefined {
  * (`for subscriber in self.connection.subscribers: subscriber.before_insert(event)`), the
  * registry being kept elsewhere.
  */
-function broadcastingMethod(context: DetectorContext): PatternMatch | undefined {
-  const notification = ownRegistry(context).notifications.find((candidate) => candidate.passesArguments && callbackCollection.test(lastSegment(candidate.iterated.replace(/\(.*$/s, ""))));
+function broadcastingMethod(own: Registry): PatternMatch | undefined {
+  const notification = own.notifications.find((candidate) => candidate.passesArguments && callbackCollection.test(lastSegment(candidate.iterated.replace(/\(.*$/s, ""))));
   return notification ? patternMatch("observer_event", 0.65, [`dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`]) : undefined;
 }
 
