@@ -5,7 +5,7 @@ import { activeRecordMethods } from "./active-record";
 import { isCacheClass } from "./cache-memoize";
 import { fileIndexOf } from "./file-index";
 import { className, enclosingClass } from "./members";
-import { collectionAttributes, entityParameter, isCrudSurface, modulesTouched, storeName, storesReached, verbOf } from "./repository-store";
+import { collectionAttributes, entityParameter, isCrudSurface, isHttpSurface, modulesTouched, storeName, storesReached, verbOf } from "./repository-store";
 import { classMethods, lastSegment, type Family } from "./syntax";
 
 /**
@@ -71,8 +71,8 @@ function repositoryInterface(classNode: SyntaxNode, family: Family): PatternMatc
 }
 
 function readRepository(classNode: SyntaxNode, family: Family, imports: Record<string, string>): Repository | undefined {
-  // A cache's get/set/delete serve memoisation, not an entity store.
-  if (isCacheClass(classNode, family)) return undefined;
+  // A cache's get/set/delete serve memoisation, not an entity store; an HTTP client's get/put/delete are requests.
+  if (isCacheClass(classNode, family) || isHttpSurface(classMethods(classNode).map((method) => method.name))) return undefined;
   const crud = classMethods(classNode).filter((method) => verbOf(method.name) !== undefined);
   if (!isCrudSurface(new Set(crud.map((method) => verbOf(method.name))))) return undefined;
   const usage = new Map<string, string[]>();

@@ -24,6 +24,12 @@ export function verbOf(name: string): string | undefined {
   return verb;
 }
 
+/** An HTTP client's surface (`get`, `post`, `head`, `options` beside `put`/`delete`): verbs of a protocol, not of a store. */
+export function isHttpSurface(methodNames: string[]): boolean {
+  const names = new Set(methodNames.map((name) => name.toLowerCase()));
+  return names.has("post") && (names.has("head") || names.has("options"));
+}
+
 /** Whether a set of verbs is a CRUD surface: ≥3 distinct verbs, at least one a write. */
 export function isCrudSurface(verbSet: Set<string | undefined>): boolean {
   return verbSet.size >= 3 && [...verbSet].some((verb) => verb !== undefined && crudVerbs[verb] === "write");

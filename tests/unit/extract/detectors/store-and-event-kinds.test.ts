@@ -132,10 +132,33 @@ class Counter:
 
     def get(self):
         return self.total
+
+
+class Session:
+    def __init__(self):
+        self.adapters = {}
+
+    def request(self, method, url):
+        return self.adapters[url].send(method, url)
+
+    def get(self, url):
+        return self.request("GET", url)
+
+    def post(self, url):
+        return self.request("POST", url)
+
+    def put(self, url):
+        return self.request("PUT", url)
+
+    def delete(self, url):
+        return self.request("DELETE", url)
+
+    def head(self, url):
+        return self.request("HEAD", url)
 `,
       "python",
     );
-    for (const name of ["BoundedCache", "BoundedCache.get", "BoundedCache.delete", "Counter", "Counter.add", "Counter.get"]) expect(kindsOf(found, name)).not.toContain("repository_crud");
+    for (const name of ["BoundedCache", "BoundedCache.get", "BoundedCache.delete", "Counter", "Counter.add", "Counter.get", "Session", "Session.get", "Session.delete"]) expect(kindsOf(found, name)).not.toContain("repository_crud");
     expect(kindsOf(found, "BoundedCache")).toContain("cache_memoize");
   });
 });
