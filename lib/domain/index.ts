@@ -18,6 +18,7 @@ export * from "./github";
 export * from "./uploads";
 export * from "./edge-functions";
 export * from "./kind-model";
+export * from "./ingest-memory-file";
 export {
   llmProviderNames,
   llmTaskNames,

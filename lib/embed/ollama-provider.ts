@@ -1,4 +1,4 @@
-import { Ollama } from "ollama";
+import type { Ollama } from "ollama";
 import { batches } from "./batches";
 import { EMBEDDING_DIMENSIONS, type EmbeddingProvider } from "./embedding-provider";
 import { fitDimensions } from "./fit-dimensions";
@@ -28,11 +28,13 @@ function fetchWithTimeout(timeoutMs: number): typeof fetch {
  * request; vectors are truncated to 384 dimensions and re-normalised.
  */
 export function createOllamaProvider(options: OllamaProviderOptions): EmbeddingProvider {
-  const client = new Ollama({ host: options.host, fetch: fetchWithTimeout(options.timeoutMs) });
+  // The SDK is loaded on the first call: commands that embed nothing start faster.
+  let client: Promise<Ollama> | undefined;
+  const connect = () => (client ??= import("ollama").then(({ Ollama: Sdk }) => new Sdk({ host: options.host, fetch: fetchWithTimeout(options.timeoutMs) })));
   const target = { label: "Ollama", url: options.host };
 
   async function embedBatch(texts: string[]): Promise<Float32Array[]> {
-    const response = await client.embed({ model: options.model, input: texts, truncate: true }).catch((error: unknown) => {
+    const response = await (await connect()).embed({ model: options.model, input: texts, truncate: true }).catch((error: unknown) => {
       throw providerFailure(target, error);
     });
     if (response.embeddings.length !== texts.length) {

@@ -1,4 +1,4 @@
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import { batches } from "./batches";
 import { EMBEDDING_DIMENSIONS, type EmbeddingProvider } from "./embedding-provider";
 import { fitDimensions } from "./fit-dimensions";
@@ -21,16 +21,18 @@ export interface OpenAIProviderOptions {
  * dimensions (text-embedding-3 models shorten natively) and batching the inputs.
  */
 export function createOpenAIProvider(options: OpenAIProviderOptions): EmbeddingProvider {
-  const client = new OpenAI({
+  // The SDK is loaded on the first call: commands that embed nothing start faster.
+  let client: Promise<OpenAI> | undefined;
+  const connect = () => (client ??= import("openai").then(({ default: Sdk }) => new Sdk({
     apiKey: options.apiKey,
     baseURL: options.baseUrl,
     maxRetries: options.maxRetries,
     timeout: options.timeoutMs,
-  });
+  })));
   const target = { label: "OpenAI", url: options.baseUrl, secret: options.apiKey };
 
   async function embedBatch(texts: string[]): Promise<Float32Array[]> {
-    const response = await client.embeddings
+    const response = await (await connect()).embeddings
       .create({
         model: options.model,
         // OpenAI rejects empty strings; a space embeds as "nothing" all the same.

@@ -67,6 +67,8 @@ const environmentSchema = z.object({
   MOTIF_FUNCTIONS_SERVER_URL: z.string().url().optional(),
   MOTIF_FUNCTIONS_SECRET: z.string().min(32).optional(),
   MOTIF_JOB_OWNER: z.string().min(1).optional(),
+  // `motif ingest` prints each phase's wall and CPU time to stderr (benchmarks).
+  MOTIF_PHASE_TIMINGS: z.preprocess((value) => (value === "" || value === "0" ? undefined : value), z.literal("1").optional()),
   MOTIF_PG_SHARED_BUFFERS: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z.string().regex(/^[1-9]\d*(kB|MB|GB)$/, 'use a size such as "256MB" or "1GB"').optional(),

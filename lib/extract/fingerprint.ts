@@ -1,5 +1,8 @@
 import type { SyntaxNode } from "./syntax-tree/index.ts";
 import type { Language } from "@/lib/domain";
+import { fnvDigest, fnvFeed, fnvStart, type FnvState } from "./fnv1a64";
+
+export { fnv1a64, fnv1a64Joined } from "./fnv1a64";
 
 // Names are abstracted to placeholders numbered by first occurrence, so a copy with
 // renamed variables has the same shape while `a = a + b` and `a = b + c` stay distinct.
@@ -44,9 +47,25 @@ function isDocstring(node: SyntaxNode): boolean {
   return block.type === "block" && !!owner && docstringOwners.has(owner.type) && block.namedChildren[0]?.id === node.id;
 }
 
+// A shape goes either into a token list (`shapeOfNode`) or straight into a hash
+// (`fingerprintUnit`, which so allocates no list and no joined text per unit).
 interface ShapeState {
-  tokens: string[];
+  tokens?: string[];
+  hash?: FnvState;
+  emitted: number;
   names: Map<string, number>;
+}
+
+// `$0`, `$1`, …: the placeholders of numbered names, made once.
+const placeholders: string[] = [];
+
+function push(state: ShapeState, token: string): void {
+  if (state.tokens) state.tokens.push(token);
+  else {
+    if (state.emitted > 0) fnvFeed(state.hash!, " ");
+    fnvFeed(state.hash!, token);
+  }
+  state.emitted++;
 }
 
 /** Emits the token for a node; returns false when its subtree must not be entered. */
@@ -54,7 +73,7 @@ function emitNode(node: SyntaxNode, state: ShapeState): boolean {
   const type = node.type;
   if (skippedTypes.has(type)) return false;
   if (!node.isNamed) {
-    if (!punctuation.has(type)) state.tokens.push(type);
+    if (!punctuation.has(type)) push(state, type);
     return false;
   }
   if (identifierTypes.has(type)) {
@@ -64,23 +83,28 @@ function emitNode(node: SyntaxNode, state: ShapeState): boolean {
       index = state.names.size;
       state.names.set(text, index);
     }
-    state.tokens.push(`$${index}`);
+    push(state, (placeholders[index] ??= `$${index}`));
     return false;
   }
   const literal = literalCategory[type];
   if (literal) {
-    state.tokens.push(literal);
+    push(state, literal);
     return false;
   }
   if (type === "expression_statement" && isDocstring(node)) return false;
-  state.tokens.push(type);
+  push(state, type);
   return true;
 }
 
 /** The normalised pre-order shape of a syntax subtree, one token per kept node, with `)` closing each entered node. */
 export function shapeOfNode(node: SyntaxNode): string[] {
-  const state: ShapeState = { tokens: [], names: new Map() };
-  if (!emitNode(node, state)) return state.tokens;
+  const state: ShapeState = { tokens: [], emitted: 0, names: new Map() };
+  walkShape(node, state);
+  return state.tokens!;
+}
+
+function walkShape(node: SyntaxNode, state: ShapeState): void {
+  if (!emitNode(node, state)) return;
   // Iterative pre-order walk (entered nodes and how many of their children are done):
   // deep syntax trees must not overflow the stack.
   const entered: SyntaxNode[] = [node];
@@ -90,7 +114,7 @@ export function shapeOfNode(node: SyntaxNode): string[] {
     const children = entered[top].children;
     const next = done[top];
     if (next === children.length) {
-      state.tokens.push(")");
+      push(state, ")");
       entered.pop();
       done.pop();
       continue;
@@ -102,39 +126,6 @@ export function shapeOfNode(node: SyntaxNode): string[] {
       done.push(0);
     }
   }
-  return state.tokens;
-}
-
-/**
- * FNV-1a 64-bit over the UTF-16 code units of `text`, as 16 hex digits. Written with four
- * 16-bit limbs so it needs neither BigInt (slow) nor `node:crypto` (absent in edge runtimes).
- */
-export function fnv1a64(text: string): string {
-  // Offset basis 0xcbf29ce484222325, least significant limb first. Limbs stay in locals:
-  // fingerprints hash every syntax token of every unit, so this loop is hot.
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    // A code unit above 0xff is two bytes, high byte first.
-    let byte = code > 0xff ? code >>> 8 : code;
-    for (let rounds = code > 0xff ? 2 : 1; rounds > 0; rounds--) {
-      // h ^= byte; h × 0x100000001b3 mod 2^64: the prime is 2^40 + 435, so h×435 plus h shifted 40 bits.
-      h0 ^= byte;
-      const t0 = h0 * 435;
-      const t1 = h1 * 435 + (t0 >>> 16);
-      const t2 = h2 * 435 + (h0 << 8) + (t1 >>> 16);
-      const t3 = h3 * 435 + (h1 << 8) + (t2 >>> 16);
-      h0 = t0 & 0xffff;
-      h1 = t1 & 0xffff;
-      h2 = t2 & 0xffff;
-      h3 = t3 & 0xffff;
-      byte = code & 0xff;
-    }
-  }
-  return [h3, h2, h1, h0].map((limb) => limb.toString(16).padStart(4, "0")).join("");
 }
 
 /** Languages whose grammars share node types hash in one family, so a JS and a TS copy can match. */
@@ -149,5 +140,8 @@ function languageFamily(language: Language): string {
  * control flow does not.
  */
 export function fingerprintUnit(node: SyntaxNode, language: Language): string {
-  return fnv1a64(`${languageFamily(language)}\u0000${shapeOfNode(node).join(" ")}`);
+  const hash = fnvStart();
+  fnvFeed(hash, `${languageFamily(language)}\u0000`);
+  walkShape(node, { hash, emitted: 0, names: new Map() });
+  return fnvDigest(hash);
 }

@@ -15,3 +15,4 @@ export { searchTextForPattern } from "./search-text-for-pattern";
 export { ExtractionCache, processExtractionCache, defaultExtractionCacheFiles } from "./extraction-cache";
 export { repositoryMemoryFor, rememberedRepositories, type RepositoryMemory } from "./repository-memory-for";
 export { IngestMemory } from "./ingest-memory";
+export { loadIngestMemory, saveIngestMemory, ingestMemoryFileOf, type PersistedRepository } from "./persisted-ingest-memory";

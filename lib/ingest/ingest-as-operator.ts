@@ -1,6 +1,7 @@
 import { asService, ensureProjectBySlug, translateDatabaseErrors, type Database, type OperatorProject } from "@/lib/db";
 import { recoverAbandonedJobs } from "@/lib/jobs";
 import { ingestExtraction, type IngestOptions, type IngestSummary } from "./ingest-extraction";
+import { loadIngestMemory, saveIngestMemory } from "./persisted-ingest-memory";
 import { repositoryMemoryFor } from "./repository-memory-for";
 
 /**
@@ -14,9 +15,16 @@ export async function ingestAsOperator(
     slug: string;
     /** A long-running process (the server): keep the repository's memory for its next ingest. A one-shot CLI run has no next ingest. */
     rememberRepository?: boolean;
+    /**
+     * A one-shot process: the folder where the repository's last write is kept between
+     * processes (`persisted-ingest-memory.ts`), so that the next one writes only its difference.
+     */
+    memoryFolder?: string;
+    /** The memory could not be written (the ingest itself stands): told here, never thrown. */
+    onMemoryNotKept?: (error: Error) => void;
   },
 ): Promise<IngestSummary & { project: OperatorProject }> {
-  const { rememberRepository = false, ...ingestOptions } = options;
+  const { rememberRepository = false, memoryFolder, onMemoryNotKept, ...ingestOptions } = options;
   const project = await translateDatabaseErrors(
     () => asService(options.database, (transaction) => ensureProjectBySlug({ transaction, slug: options.slug, name: options.slug })),
     { "bad_request:input": `invalid project slug "${options.slug}": use 2-63 lowercase letters, digits and dashes` },
@@ -24,7 +32,14 @@ export async function ingestAsOperator(
   // The operator owns the data dir (embedded): a job another process left running died with it.
   await recoverAbandonedJobs({ database: options.database });
   // The server's process writes the repository's next ingest as a difference from this one.
-  const memory = rememberRepository ? repositoryMemoryFor(project.id, options.repository ?? "").ingest : undefined;
+  const repository = options.repository ?? "";
+  const persisted = !rememberRepository && memoryFolder !== undefined ? { folder: memoryFolder, projectId: project.id, repository } : undefined;
+  const memory = rememberRepository ? repositoryMemoryFor(project.id, repository).ingest : persisted && loadIngestMemory(persisted);
   const summary = await ingestExtraction({ ...ingestOptions, memory, claims: "service_role", projectId: project.id });
+  try {
+    if (persisted && memory) saveIngestMemory(persisted, memory);
+  } catch (error) {
+    onMemoryNotKept?.(error as Error);
+  }
   return { ...summary, project };
 }

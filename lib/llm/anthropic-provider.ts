@@ -1,4 +1,4 @@
-import Anthropic from "@anthropic-ai/sdk";
+import type Anthropic from "@anthropic-ai/sdk";
 import type { MessageCreateParamsBase } from "@anthropic-ai/sdk/resources/messages";
 import type { LlmCallRequest, LlmCallResult, LlmProvider } from "./llm-provider";
 import { sdkChatProvider } from "./sdk-chat-provider";
@@ -41,10 +41,12 @@ function paramsOf(request: LlmCallRequest): MessageCreateParamsBase {
  * answers are the forced tool call's input, as JSON text. The SDK's own retries are off.
  */
 export function createAnthropicProvider(options: AnthropicOptions): LlmProvider {
-  const client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseUrl, maxRetries: 0 });
+  // The SDK is loaded on the first call: commands that never call a model (ingest) start faster.
+  let client: Promise<Anthropic> | undefined;
+  const connect = () => (client ??= import("@anthropic-ai/sdk").then(({ default: Sdk }) => new Sdk({ apiKey: options.apiKey, baseURL: options.baseUrl, maxRetries: 0 })));
 
   async function streamed(request: LlmCallRequest, signal: AbortSignal): Promise<LlmCallResult> {
-    const stream = await client.messages.create({ ...paramsOf(request), stream: true }, { signal, timeout: request.timeoutMs });
+    const stream = await (await connect()).messages.create({ ...paramsOf(request), stream: true }, { signal, timeout: request.timeoutMs });
     let text = "";
     let model = request.model;
     let usage: Usage = {};
@@ -64,7 +66,7 @@ export function createAnthropicProvider(options: AnthropicOptions): LlmProvider 
   }
 
   async function whole(request: LlmCallRequest, signal: AbortSignal): Promise<LlmCallResult> {
-    const message = await client.messages.create({ ...paramsOf(request), stream: false }, { signal, timeout: request.timeoutMs });
+    const message = await (await connect()).messages.create({ ...paramsOf(request), stream: false }, { signal, timeout: request.timeoutMs });
     const text = message.content
       .map((block) => (block.type === "text" ? block.text : block.type === "tool_use" ? JSON.stringify(block.input) : ""))
       .join("");

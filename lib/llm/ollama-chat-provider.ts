@@ -1,4 +1,4 @@
-import { Ollama, type ChatRequest, type ChatResponse } from "ollama";
+import type { ChatRequest, ChatResponse } from "ollama";
 import { classifyProviderError } from "./classify-provider-error";
 import type { LlmCallRequest, LlmCallResult, LlmProvider } from "./llm-provider";
 
@@ -28,6 +28,8 @@ export function createOllamaChatProvider(options: { host: string }): LlmProvider
 
   async function call(request: LlmCallRequest): Promise<LlmCallResult> {
     const deadline = AbortSignal.timeout(request.timeoutMs);
+    // The SDK is loaded on the first call: commands that never call a model (ingest) start faster.
+    const { Ollama } = await import("ollama");
     const client = new Ollama({
       host: options.host,
       fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline }),

@@ -1,4 +1,4 @@
-import OpenAI from "openai";
+import type OpenAI from "openai";
 import type { ChatCompletionCreateParamsBase } from "openai/resources/chat/completions";
 import type { LlmCallRequest, LlmCallResult, LlmProvider } from "./llm-provider";
 import { sdkChatProvider } from "./sdk-chat-provider";
@@ -39,10 +39,12 @@ function paramsOf(request: LlmCallRequest): ChatCompletionCreateParamsBase {
  * The SDK's own retries are off: the router retries, and records every attempt.
  */
 export function createOpenAIChatProvider(options: OpenAIChatOptions): LlmProvider {
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseUrl, maxRetries: 0 });
+  // The SDK is loaded on the first call: commands that never call a model (ingest) start faster.
+  let client: Promise<OpenAI> | undefined;
+  const connect = () => (client ??= import("openai").then(({ default: Sdk }) => new Sdk({ apiKey: options.apiKey, baseURL: options.baseUrl, maxRetries: 0 })));
 
   async function streamed(request: LlmCallRequest, signal: AbortSignal): Promise<LlmCallResult> {
-    const stream = await client.chat.completions.create(
+    const stream = await (await connect()).chat.completions.create(
       { ...paramsOf(request), stream: true, stream_options: { include_usage: true } },
       { signal, timeout: request.timeoutMs },
     );
@@ -62,7 +64,7 @@ export function createOpenAIChatProvider(options: OpenAIChatOptions): LlmProvide
   }
 
   async function whole(request: LlmCallRequest, signal: AbortSignal): Promise<LlmCallResult> {
-    const completion = await client.chat.completions.create({ ...paramsOf(request), stream: false }, { signal, timeout: request.timeoutMs });
+    const completion = await (await connect()).chat.completions.create({ ...paramsOf(request), stream: false }, { signal, timeout: request.timeoutMs });
     return { text: completion.choices[0]?.message?.content ?? "", model: completion.model || request.model, usage: usageOf(completion.usage) };
   }
 

@@ -2,4 +2,4 @@ export { matchPatterns, matchQueryTexts } from "./match-patterns";
 export { recommendationsFor } from "./recommendations";
 export { patternSearchText, type SearchTextSource } from "./pattern-search-text";
 export { matchAsOperator, type RewriteIntentFor } from "./match-as-operator";
-export { matchStrength, strengthFeatures, strengthModel, strengthProbability, summarizeStrength, type MatchStrength, type StrengthEvidence } from "./match-strength";
+export { matchStrength, scoreLead, strengthFeatures, strengthModel, strengthProbability, summarizeStrength, type MatchStrength, type StrengthEvidence } from "./match-strength";

@@ -2,7 +2,7 @@ import { matchPatternsWithDetails, type MatchDetailRow, type MatchScoreRow, type
 import type { EmbeddingProvider } from "@/lib/embed";
 import { motifMetrics } from "@/lib/metrics";
 import { matchLimits, type IntentRewriteReport, type MatchedPattern, type MatchRequest, type MatchResponse } from "@/lib/domain";
-import { matchStrength, summarizeStrength } from "./match-strength";
+import { matchStrength, scoreLead, summarizeStrength } from "./match-strength";
 import { recommendationsFor } from "./recommendations";
 
 const occurrenceLimit = 50;
@@ -32,10 +32,10 @@ function leadWithCurrent<Row extends { detail: MatchDetailRow }>(rows: Row[]): R
   return [...rows.filter((row) => !retired.has(row.detail.status)), ...rows.filter((row) => retired.has(row.detail.status))];
 }
 
-function toMatchedPattern(score: MatchScoreRow, position: number, detail: MatchDetailRow, peers: readonly MatchDetailRow[]): MatchedPattern {
+function toMatchedPattern(score: MatchScoreRow, next: MatchScoreRow | undefined, position: number, detail: MatchDetailRow, peers: readonly MatchDetailRow[]): MatchedPattern {
   const strength = matchStrength({
     position, vectorRank: score.vector_rank, textRank: score.text_rank, intentWords: score.intent_words, wordsFound: score.words_found,
-    similarityZ: score.similarity_z,
+    similarityZ: score.similarity_z, scoreLead: scoreLead(score.final_score, next?.final_score),
   });
   return {
     pattern_id: detail.id,
@@ -97,7 +97,7 @@ export async function matchPatterns({
   });
   const visible = leadWithCurrent(rows.filter((row): row is typeof row & { detail: MatchDetailRow } => row.detail !== null));
   const peers = visible.map((row) => row.detail);
-  const matched = visible.map((row, index) => toMatchedPattern(row, index + 1, row.detail, peers));
+  const matched = visible.map((row, index) => toMatchedPattern(row, visible[index + 1], index + 1, row.detail, peers));
   const strongMatches = matched.filter((pattern) => pattern.strength === "strong").length;
   const seconds = (performance.now() - startedAt) / 1000;
   motifMetrics.matchDuration().observe(seconds);

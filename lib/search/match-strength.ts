@@ -4,25 +4,27 @@ import type { MatchStrengthLevel } from "@/lib/domain";
  * How likely the first result is a right answer, from the parts of its rank: a logistic model
  * over its place in the full-text list (1/rank, 0 when absent), the share of the intent's words
  * found in it (of at most `wordShareOf` words: a long prompt, as prompt enhancement sends, holds
- * many words no one pattern has), how many are found (up to 5), and how far its similarity stands above the other candidates by meaning (σ). The
- * first result is strong when the model gives it at least `threshold`. (Its rank in the vector
- * list adds nothing once the σ is known.) In a project too small to read a spread (similarity_z
- * is null under `minimumCandidates` candidates) the model does not apply, and no labelled
- * intents exist for such projects: there the first result is strong when it leads both lists
- * and holds at least half of the intent's words (the agreement the model rewards most).
+ * many words no one pattern has), how many are found (up to 5), how far its similarity stands
+ * above the other candidates by meaning (σ), and how far its final score leads the next
+ * result's (ln of the ratio, at most 1). The first result is strong when the model gives it at
+ * least `threshold`. (Its rank in the vector list adds nothing once the σ is known.) In a project
+ * too small to read a spread (similarity_z is null under `minimumCandidates` candidates) the model
+ * does not apply, and no labelled intents exist for such projects: there the first result is
+ * strong when it leads both lists and holds at least half of the intent's words (the agreement
+ * the model rewards most).
  *
- * Fitted by tests/bench/search-eval/fit-strength.ts on the first results of the tuning,
- * held-out and held-out-2 intents (338) of tests/bench/evaluate-search.ts, with the built-in
- * embedder and use-lite pooled (676 examples). The threshold is the lowest at which strong
- * results were right at least 85 % of the time on each set left out of the fit in turn,
- * pooled (50 of 56 at 0.75; 68 of 81 at 0.7). held-out-3 was never read while fitting
- * (figures and commands in docs/search-quality.md).
+ * Fitted by tests/bench/search-eval/fit-strength.ts on the first results of the in-sample,
+ * held-out, held-out-2 and held-out-3 intents (462) of tests/bench/evaluate-search.ts, with the
+ * built-in embedder and use-lite pooled (924 examples; session 9). The threshold is the lowest at
+ * which strong results were right at least 80 % of the time on every set left out of the fit in
+ * turn (0.75: 11/13, 11/11, 4/4 and 5/5, pooled 31 of 33; at 0.7 held-out-2 left out read 6 of 9).
+ * held-out-4 was never read while fitting (figures and commands in docs/search-quality.md).
  */
 export const strengthModel = {
-  intercept: -4.69,
+  intercept: -5.0,
   wordShareOf: 8,
-  /** Weights of: 1/text rank, share of the intent's words found (of at most wordShareOf), words found / 5, σ / 3. */
-  weights: [1.67, 2.4, 1.21, 1.24],
+  /** Weights of: 1/text rank, share of the intent's words found (of at most wordShareOf), words found / 5, σ / 3, score lead. */
+  weights: [0.84, 2.1, 1.49, 1.56, 2.23],
   threshold: 0.75,
   /** Under this many vector candidates match_patterns reads no spread (similarity_z is null). */
   minimumCandidates: 20,
@@ -45,15 +47,27 @@ export interface StrengthEvidence {
   wordsFound: number;
   /** match_patterns' similarity_z: σ above the other candidates, null in a project too small to tell. */
   similarityZ: number | null;
+  /**
+   * How far its final score leads the next result's: ln(score / next score), 0 when it does not
+   * lead, null when there is no next result (a limit of 1), which counts as no lead.
+   */
+  scoreLead: number | null;
+}
+
+/** The lead of a final score over the next one (StrengthEvidence.scoreLead). */
+export function scoreLead(score: number, next: number | undefined): number | null {
+  if (next === undefined) return null;
+  return next > 0 && score > 0 ? Math.max(0, Math.log(score / next)) : 0;
 }
 
 /** The model's inputs for one match, in strengthModel.weights' order. */
-export function strengthFeatures({ textRank, intentWords, wordsFound, similarityZ }: StrengthEvidence): number[] {
+export function strengthFeatures({ textRank, intentWords, wordsFound, similarityZ, scoreLead: lead }: StrengthEvidence): number[] {
   return [
     textRank ? 1 / textRank : 0,
     intentWords > 0 ? Math.min(1, wordsFound / Math.min(intentWords, strengthModel.wordShareOf)) : 0,
     Math.min(wordsFound, 5) / 5,
     Math.max(Math.min(similarityZ ?? 0, 6), -2) / 3,
+    Math.min(lead ?? 0, 1),
   ];
 }
 
@@ -64,11 +78,13 @@ export function strengthProbability(evidence: StrengthEvidence): number {
   return 1 / (1 + Math.exp(-sum));
 }
 
-function evidencePhrase({ vectorRank, textRank, intentWords, wordsFound, similarityZ }: StrengthEvidence): string {
+// The parts of the rank in words; the small-project rule reads no lead, so it is said only for the model.
+function evidencePhrase({ vectorRank, textRank, intentWords, wordsFound, similarityZ, scoreLead: lead }: StrengthEvidence, withLead = true): string {
   const byWords = textRank === null ? "not in the full-text list" : `#${textRank} by the intent's words`;
   const byMeaning = vectorRank === null ? "not among the candidates by meaning" : `#${vectorRank} by meaning`;
   const spread = similarityZ === null ? "" : `, ${similarityZ.toFixed(1)} σ above the other candidates`;
-  return `${byWords}, ${byMeaning}, ${wordsFound} of the intent's ${intentWords} word${intentWords === 1 ? "" : "s"} found in it${spread}`;
+  const ahead = lead === null || !withLead ? "" : `, score ${Math.exp(lead).toFixed(2)}× the next result's`;
+  return `${byWords}, ${byMeaning}, ${wordsFound} of the intent's ${intentWords} word${intentWords === 1 ? "" : "s"} found in it${spread}${ahead}`;
 }
 
 // A project too small to read a spread: the first result must lead both lists with half the words.
@@ -76,7 +92,7 @@ function smallProjectStrength(evidence: StrengthEvidence): MatchStrength {
   const { vectorRank, textRank, intentWords, wordsFound } = evidence;
   const strong = vectorRank === 1 && textRank === 1 && intentWords > 0 && wordsFound * 2 >= intentWords;
   const rule = "in a project this small, strong needs #1 by words and by meaning and half the intent's words";
-  return { strength: strong ? "strong" : "weak", reason: `${evidencePhrase(evidence)} (${rule})` };
+  return { strength: strong ? "strong" : "weak", reason: `${evidencePhrase(evidence, false)} (${rule})` };
 }
 
 /** Classifies one matched pattern from the parts of its rank. */

@@ -28,7 +28,7 @@ const everydayPatterns = [
   ["Count words", "Counts the words of a text."], ["Chunk list", "Splits a list into pieces of a given size."],
   ["Log request", "Writes one line per handled request."], ["Escape HTML", "Replaces characters that are special in HTML."],
 ] as const;
-const prompt = "Write a function that retries the HTTP request with exponential backoff when the connection fails.";
+const prompt = "Write a function that retries a failing network call with exponential backoff.";
 
 beforeAll(async () => {
   api = await useTestApi();

@@ -40,7 +40,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern } from "@/lib/embed";
-import { matchStrength, strengthModel, strengthProbability, type StrengthEvidence } from "@/lib/search";
+import { matchStrength, scoreLead, strengthModel, strengthProbability, type StrengthEvidence } from "@/lib/search";
 import { searchTextForPattern } from "@/lib/ingest";
 import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from "./search-eval/corpus";
 import { intentSets, loadIntents, tuningSets, type Intent, type IntentSet, type Target } from "./search-eval/intents";
@@ -118,6 +118,7 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
     const evidenceOf = (index: number, position: number): StrengthEvidence => ({
       position, vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null,
       intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, similarityZ: standout.get(index) ?? null,
+      scoreLead: scoreLead(scores.get(index)!, hybrid[position] === undefined ? undefined : scores.get(hybrid[position])),
     });
     const evidence = new Map(hybrid.slice(0, 5).map((index, position) => [index, evidenceOf(index, position + 1)]));
     const strong = new Set(hybrid.slice(0, 5).filter((index) => matchStrength(evidence.get(index)!).strength === "strong"));
@@ -251,7 +252,7 @@ function calibrationTable(name: string, result: SetResult): string {
  * --sweep: recall@5 and MRR@10 (overall / no shared word) of other blends than match_patterns'
  * over the same candidate lists: RRF k, the text list's weight, the quality weight, a boost for
  * patterns whose detected kind the intent names, and one for patterns that recur in the code.
- * Choose on in-sample and held-out; held-out-2 is never tuned on.
+ * Choose on the tuning sets; held-out-4 is never tuned on.
  */
 function sweepTable(name: string, result: SetResult, corpus: Corpus): string {
   const variants: Array<[string, Partial<BlendOptions>]> = [

@@ -3,7 +3,11 @@
 // changed in the same process with its memory of the repository (twice), after nothing
 // changed, after one file changed without that memory (the baseline), and as a fresh process
 // would; each split into its phases. In process, into an embedded database in a scratch
-// folder; figures to stdout and tests/bench/results/reingest.json.
+// folder; then two real `motif ingest` processes on that data dir after one more changed file
+// each (Node start, module loading and opening the database included): the first finds no
+// memory file of the repository (it writes everything, as every fresh process did before the
+// file), the second reads the one the first left. Figures to stdout and
+// tests/bench/results/reingest.json.
 import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -73,6 +77,27 @@ async function ingestOnce(database: Database, projectId: string, folder: string,
   return { files: incremental.files, staged: summary.staged, patterns: summary.patterns, occurrences: summary.occurrences, ms: clock.report(), write_phases_wall_ms: summary.timings_ms };
 }
 
+// One `motif ingest` of the corpus as a new process (embedded, on the bench's data dir), timed from
+// outside (wall) and by its own phase report (MOTIF_PHASE_TIMINGS: wall and CPU of each phase).
+function freshIngest(dataDir: string, folder: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, MOTIF_DATA_DIR: dataDir, MOTIF_PHASE_TIMINGS: "1" };
+  delete env.DATABASE_URL; // embedded mode
+  delete env.SUPABASE_DB_URL;
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [path.join(repository, "bin/motif"), "ingest", ".", "--project", "bench", "--json"], {
+    cwd: folder, encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
+    env,
+  });
+  const wall = Math.round(performance.now() - started);
+  if (run.status !== 0) throw new Error(`motif ingest failed: ${run.stderr}`);
+  const summary = JSON.parse(run.stdout) as { files: unknown; staged: string };
+  const phases = Object.fromEntries(run.stderr.split("\n").flatMap((line) => {
+    const match = /^(.+?)\s+(\d+) ms wall\s+(\d+) ms cpu$/.exec(line.trim());
+    return match ? [[match[1], { wall: Number(match[2]), cpu: Number(match[3]) }]] : [];
+  }));
+  return { wall_ms: wall, files: summary.files, staged: summary.staged, phases_ms: phases };
+}
+
 const loadBefore = os.loadavg();
 const scratch = mkdtempSync(path.join(os.tmpdir(), "motif-bench-reingest-"));
 try {
@@ -109,7 +134,12 @@ try {
   appendFunction("retry_call_once_more");
   const coldCache = await ingestOnce(database, projectId, corpus.folder, { cache: new ExtractionCache(), memory: remember() });
   await database.close();
-  const report = { corpus: { files: corpus.files, lines: corpus.lines, bytes: corpus.bytes }, changed_file: path.relative(corpus.folder, changed), full, one_file_changed: oneFile, next_file_changed: nextFile, nothing_changed: nothing, one_file_changed_without_memory: withoutMemory, one_file_changed_cold_cache: coldCache, cores: os.availableParallelism(), node: process.version, load: { before: loadBefore, after: os.loadavg() } };
+  // Fresh `motif ingest` processes on the same data dir: without a memory file, then with it.
+  appendFunction("retry_call_fresh");
+  const freshWithoutFile = freshIngest(scratch, corpus.folder);
+  appendFunction("retry_call_fresh_again");
+  const freshWithFile = freshIngest(scratch, corpus.folder);
+  const report = { corpus: { files: corpus.files, lines: corpus.lines, bytes: corpus.bytes }, changed_file: path.relative(corpus.folder, changed), full, one_file_changed: oneFile, next_file_changed: nextFile, nothing_changed: nothing, one_file_changed_without_memory: withoutMemory, one_file_changed_cold_cache: coldCache, fresh_process_without_memory_file: freshWithoutFile, fresh_process_with_memory_file: freshWithFile, cores: os.availableParallelism(), node: process.version, load: { before: loadBefore, after: os.loadavg() } };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   mkdirSync(path.join(repository, "tests/bench/results"), { recursive: true });
   writeFileSync(path.join(repository, "tests/bench/results/reingest.json"), `${JSON.stringify(report, null, 2)}\n`);

@@ -1,20 +1,25 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asService, ensureProjectBySlug, listSourceFilesByRepository, readSourceFileExtractions, type Database } from "@/lib/db";
 import { createBuiltinProvider } from "@/lib/embed";
 import { assembleResult, ClusteringMemory, extractSource } from "@/lib/extract";
 import { detectLanguage } from "@/lib/extract/syntax-tree";
-import { ExtractionCache, extractIncrementally, gitBlobHash, ingestExtraction, IngestMemory, type IngestSummary } from "@/lib/ingest";
+import { ExtractionCache, extractIncrementally, gitBlobHash, ingestExtraction, IngestMemory, loadIngestMemory, saveIngestMemory, type IngestSummary } from "@/lib/ingest";
 import { applyRandomEdit, randomSource, startingTree } from "@/tests/support/random-edits";
 import { createTestDatabase } from "@/tests/support/test-database";
 
 const embedder = createBuiltinProvider();
 let database: Database;
+const memoryFolder = mkdtempSync(path.join(os.tmpdir(), "motif-ingest-memory-"));
 
 beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(async () => {
   await database.close();
+  rmSync(memoryFolder, { recursive: true, force: true });
 });
 
 async function project(slug: string): Promise<string> {
@@ -28,7 +33,8 @@ async function extractTree(tree: Map<string, string>, files: string[]) {
 }
 
 // An incremental ingest of the tree as it is now: warm (one long-running process with its
-// extraction cache and its memory of the repository) or cold (a fresh process, nothing kept).
+// extraction cache and its memory of the repository), cold (a fresh process, nothing kept) or
+// fresh (a fresh process reading the last one's write from its memory file, `motif ingest`).
 async function ingestTree(projectId: string, tree: Map<string, string>, process: { cache: ExtractionCache; clustering?: ClusteringMemory; ingest?: IngestMemory }) {
   const present = [...tree].map(([file, source]) => ({ file, hash: gitBlobHash(bytesOf(source)) }));
   const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, projectId, repository: "", withExtractions: false }));
@@ -68,13 +74,15 @@ async function projectState(projectId: string) {
 const changes = (summary: IngestSummary) => ({ patterns: summary.patterns, occurrences: summary.occurrences, relationships: summary.relationships, events: summary.events });
 
 describe("incremental ingest along random edit sequences", { timeout: 600_000 }, () => {
-  it("writing only the difference from the last ingest ends where writing everything does, and where a full ingest does", async () => {
+  it("writing only the difference from the last ingest (kept in the process, or in a file for the next process) ends where writing everything does, and where a full ingest does", async () => {
     for (const seed of [7, 8]) {
       const random = randomSource(seed);
       const tree = await startingTree();
       const warmId = await project(`warm-${seed}`);
       const coldId = await project(`cold-${seed}`);
+      const freshId = await project(`fresh-${seed}`);
       const warm = { cache: new ExtractionCache(), clustering: new ClusteringMemory(), ingest: new IngestMemory() };
+      const persisted = { folder: path.join(memoryFolder, String(seed)), projectId: freshId, repository: "" };
       let differences = 0;
       for (let step = 0; step < 8; step++) {
         const applied = step === 0 ? "start" : applyRandomEdit(tree, random, step);
@@ -84,7 +92,7 @@ describe("incremental ingest along random edit sequences", { timeout: 600_000 },
         // the memory no longer stands for the project.
         const foreign = step === 4;
         if (foreign) {
-          for (const id of [warmId, coldId]) {
+          for (const id of [warmId, coldId, freshId]) {
             await asService(database, (transaction) => transaction.query(
               `delete from public.pattern_relationships where id = (
                  select r.id from public.pattern_relationships r
@@ -94,9 +102,14 @@ describe("incremental ingest along random edit sequences", { timeout: 600_000 },
         }
         const warmSummary = await ingestTree(warmId, tree, warm);
         const coldSummary = await ingestTree(coldId, tree, { cache: new ExtractionCache() });
+        const freshMemory = loadIngestMemory(persisted);
+        const freshSummary = await ingestTree(freshId, tree, { cache: new ExtractionCache(), ingest: freshMemory });
+        saveIngestMemory(persisted, freshMemory);
         if (warmSummary.staged === "difference") differences++;
         expect(warmSummary.staged, label).toBe(step === 0 || foreign ? "everything" : "difference");
+        expect(freshSummary.staged, label).toBe(step === 0 || foreign ? "everything" : "difference");
         expect(changes(warmSummary), label).toEqual(changes(coldSummary));
+        expect(changes(freshSummary), label).toEqual(changes(coldSummary));
         const fullId = await project(`full-${seed}-${step}`);
         await ingestWhole(fullId, tree);
         const fullState = await projectState(fullId);
@@ -106,6 +119,7 @@ describe("incremental ingest along random edit sequences", { timeout: 600_000 },
         const livePatterns = (state: Awaited<ReturnType<typeof projectState>>) => state.patterns.filter((row) => liveKeys.has(row.extraction_key));
         const warmState = await projectState(warmId);
         expect(warmState, label).toEqual(await projectState(coldId));
+        expect(await projectState(freshId), label).toEqual(warmState);
         expect(live(warmState).occurrences, label).toEqual(live(fullState).occurrences);
         expect(livePatterns(warmState), label).toEqual(livePatterns(fullState));
         expect(warmState.relationships, label).toEqual(fullState.relationships);

@@ -78,8 +78,13 @@ describe("the schema", () => {
     const rows = await database.query<{ name: string; definition: string }>(
       "select indexname as name, indexdef as definition from pg_indexes where tablename = 'patterns' and indexdef ~ 'USING (hnsw|gin)' order by 1",
     );
+    // One graph for the whole table, and one per pattern type but function_pattern (20261209130003).
+    const partial = (type: string) => expect.stringMatching(new RegExp(`USING hnsw \\(embedding (extensions\\.)?vector_cosine_ops\\) WHERE \\(pattern_type = '${type}'::text\\)`));
     expect(rows).toEqual([
-      { name: "patterns_embedding_idx", definition: expect.stringMatching(/USING hnsw \(embedding (extensions\.)?vector_cosine_ops\)/) },
+      { name: "patterns_embedding_class_idx", definition: partial("class_pattern") },
+      { name: "patterns_embedding_design_idx", definition: partial("design_pattern") },
+      { name: "patterns_embedding_idx", definition: expect.stringMatching(/USING hnsw \(embedding (extensions\.)?vector_cosine_ops\)$/) },
+      { name: "patterns_embedding_interaction_idx", definition: partial("interaction_pattern") },
       { name: "patterns_search_vector_idx", definition: expect.stringContaining("USING gin (search_vector)") },
       { name: "patterns_tags_idx", definition: expect.stringContaining("USING gin (tags)") },
     ]);

@@ -6,7 +6,10 @@ import { z } from "zod";
 import type { SourceFileRow } from "@/lib/db";
 import { MotifError } from "@/lib/errors";
 import type { IncrementalFileCounts, IngestSummary } from "@/lib/ingest";
+import { getEnvironment } from "@/lib/env";
 import { useBatchJitFlags } from "../batch-jit-flags";
+import { ingestMemoryFolder } from "../ingest-memory-folder";
+import { createPhaseTimer } from "../phase-timer";
 import { ingestProgressBar, readProgressStream } from "../ingest-progress-bar";
 import { parseOptions } from "../parse-options";
 import { describeDirect, describeSummary, describeViaServer, type DescribeAnswer } from "./describe";
@@ -88,6 +91,8 @@ async function describeAfterIngest(describe: () => Promise<DescribeAnswer>): Pro
 }
 
 async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
+  const timer = createPhaseTimer();
+  timer.lap("node start, CLI loaded");
   const options = parseOptions(ingestOptionsSchema, rawOptions);
   useBatchJitFlags();
   const bar = ingestProgressBar(!options.json && process.stderr.isTTY === true);
@@ -95,12 +100,14 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
   const [{ createEmbeddingProvider }, extract, ingest, { withDatabaseAccess }, { readCoverageReport }] = await Promise.all([
     import("@/lib/embed"), import("@/lib/extract"), import("@/lib/ingest"), import("../database-access"), import("@/lib/quality"),
   ]);
+  timer.lap("ingest modules loaded");
   const root = repositoryRoot(paths, options.root, ingest.findRepositoryRoot);
   const absolutePaths = paths.map((given) => path.resolve(process.cwd(), given));
   checkInsideRoot(absolutePaths, root);
   const discovery = await extract.discoverFiles({ paths: absolutePaths, cwd: root });
   const tasks = new Map(discovery.files.map((file) => [file.file, file]));
   const hashed = await ingest.hashPresentFiles(discovery.files);
+  timer.lap("files found and hashed");
   const coverage = options.coverage === undefined ? undefined : await readCoverageReport(path.resolve(process.cwd(), options.coverage));
   const scope = ingest.ingestScope(absolutePaths, root);
   const request = { slug: options.project, repository: options.repository, scope, commitSha: options.commit };
@@ -114,11 +121,19 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
   });
   const result = await withDatabaseAccess<IngestResult>({
     direct: async (database) => {
-      const incremental = await extractChanged(await ingest.storedSourceFilesAsOperator({ database, slug: request.slug, repository: request.repository }));
+      timer.lap("database opened");
+      const storedRows = await ingest.storedSourceFilesAsOperator({ database, slug: request.slug, repository: request.repository });
+      timer.lap("stored files listed");
+      const incremental = await extractChanged(storedRows);
+      timer.lap("extracted and clustered");
       const summary = await ingest.ingestAsOperator({
         database, ...request, result: incremental.result, sourceFiles: incremental.sourceFiles, embedder: createEmbeddingProvider(),
         onProgress: bar.report,
+        // The next `motif ingest` of this repository (another process) writes only its difference.
+        memoryFolder: ingestMemoryFolder(getEnvironment()),
+        onMemoryNotKept: (error) => process.stderr.write(`motif: the repository's ingest memory was not kept (${error.message}); the next ingest writes everything\n`),
       });
+      timer.lap("written");
       return { ...summary, files: incremental.files, root, ...(describeLimit ? { described: await describeAfterIngest(() => describeDirect({ database, slug: request.slug, limit: describeLimit })) } : {}) };
     },
     viaServer: async (fetchOwner) => {
@@ -137,6 +152,8 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
       return { ...ingested, files: incremental.files, root, ...(describeLimit ? { described: await describeAfterIngest(() => describeViaServer(fetchOwner, request.slug, describeLimit)) } : {}) };
     },
   });
+  timer.lap("database closed");
+  if (getEnvironment().MOTIF_PHASE_TIMINGS) process.stderr.write(`${timer.report()}\n`);
   bar.stop();
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else printSummary(result);

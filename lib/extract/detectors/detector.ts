@@ -97,13 +97,44 @@ export class DetectorContext {
 
   /** Calls inside a sub-node of the unit. */
   callsWithin(node: SyntaxNode): CallSite[] {
-    return this.calls().filter((call) => call.node.startIndex >= node.startIndex && call.node.endIndex <= node.endIndex);
+    return inside(this.calls(), (call) => call.node, node);
   }
 
   /** Nodes of the given types inside a sub-node of the unit. */
   findWithin(node: SyntaxNode, types: readonly string[]): SyntaxNode[] {
-    return this.find(types).filter((found) => found.startIndex >= node.startIndex && found.endIndex <= node.endIndex);
+    return inside(this.find(types), (found) => found, node);
   }
+}
+
+// Whether a list's nodes start in source order, checked once per (memoised) list.
+const startOrdered = new WeakMap<readonly unknown[], boolean>();
+
+/**
+ * The items whose node lies inside `node`, in list order: a binary search to the first that
+ * can, then a scan that stops past `node`'s end. Lists from `find` and `calls` are in source
+ * order; any list that is not (never seen so far) is filtered whole, with the same result.
+ */
+function inside<T>(items: readonly T[], nodeOf: (item: T) => SyntaxNode, node: SyntaxNode): T[] {
+  let ordered = startOrdered.get(items);
+  if (ordered === undefined) {
+    ordered = items.every((item, index) => index === 0 || nodeOf(items[index - 1]!).startIndex <= nodeOf(item).startIndex);
+    startOrdered.set(items, ordered);
+  }
+  const contains = (item: T) => nodeOf(item).startIndex >= node.startIndex && nodeOf(item).endIndex <= node.endIndex;
+  if (!ordered) return items.filter(contains);
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (nodeOf(items[middle]!).startIndex < node.startIndex) low = middle + 1;
+    else high = middle;
+  }
+  const found: T[] = [];
+  // An item starting after `node` ends cannot lie inside it (a zero-width one at its end can).
+  for (let index = low; index < items.length && nodeOf(items[index]!).startIndex <= node.endIndex; index++) {
+    if (contains(items[index]!)) found.push(items[index]!);
+  }
+  return found;
 }
 
 /** A detector: one design-pattern kind, called once per unit. */

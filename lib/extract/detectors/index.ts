@@ -14,7 +14,7 @@ import { detectRetryBackoff } from "./retry-backoff";
 import { detectSingleton } from "./singleton";
 import { detectStrategy } from "./strategy";
 import { detectValidation } from "./validation";
-import { classifyKinds, unitFeatures, type UnitFeatures } from "../kind-model";
+import { classifyUnit, unitFeatures, type UnitFeatures } from "../kind-model";
 
 export type { DetectDesignPatternsInput } from "./detector";
 
@@ -54,7 +54,7 @@ function heuristicMatches(context: DetectorContext): PatternMatch[] {
 export function detectDesignPatterns(input: DetectDesignPatternsInput): PatternMatch[] {
   const context = new DetectorContext(input);
   const matches = heuristicMatches(context);
-  matches.push(...classifyKinds(unitFeatures(context, matches), matches));
+  matches.push(...classifyUnit(context, matches));
   return matches.sort((a, b) => b.confidence - a.confidence || a.kind.localeCompare(b.kind));
 }
 

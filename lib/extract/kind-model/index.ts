@@ -6,6 +6,7 @@
  */
 export { unitFeatures } from "./unit-features";
 export { type UnitFeatures } from "./feature-sink";
+export { classifyUnit } from "./classify-unit";
 export { classifyKinds, kindModelFrom, kindProbabilities, shippedKindModel, type KindModel } from "./classify-kinds";
 export { trainLogisticRegression, linearScores, sigmoid, type LinearModel, type TrainingOptions, type TrainingSample } from "./logistic-regression";
 export { describeFeature } from "./describe-feature";

@@ -68,11 +68,32 @@ function addCallFacts(context: DetectorContext, sink: FeatureSink): void {
   sink.flagIf(/\bwith\s|\busing\s/.test(context.node.text), "s:with-block");
 }
 
+/** What a unit is — a class, a method of a class, or a function — and the class it is or belongs to. */
+export function unitRole(context: DetectorContext): { role: "class" | "method" | "function"; owner?: SyntaxNode } {
+  if (context.isClass) return { role: "class", owner: context.node };
+  const owner = enclosingClass(context.node, context.family);
+  return owner ? { role: "method", owner } : { role: "function" };
+}
+
+/** The structural facts known without looking inside a unit: what it is and its language. */
+export function roleFeatureNames(role: ReturnType<typeof unitRole>["role"], family: DetectorContext["family"]): [string, string] {
+  return [`s:is-${role}`, `s:language-${family}`];
+}
+
+/** The `i:<module>` feature of each import a unit uses. */
+export function importFeatureNames(importsUsed: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const used of importsUsed) {
+    const module = /[a-z][\w-]*/i.exec(used)?.[0]?.toLowerCase();
+    if (module) names.push(`i:${module}`);
+  }
+  return names;
+}
+
 /** Facts about the class a unit is or belongs to: size, special methods, chaining, bases. */
 function addClassFacts(context: DetectorContext, sink: FeatureSink): void {
-  const owner = context.isClass ? context.node : enclosingClass(context.node, context.family);
-  sink.flag(context.isClass ? "s:is-class" : owner ? "s:is-method" : "s:is-function");
-  sink.flag(`s:language-${context.family}`);
+  const { role, owner } = unitRole(context);
+  for (const name of roleFeatureNames(role, context.family)) sink.flag(name);
   if (!owner) return;
   const prefix = context.isClass ? "s:class" : "s:owner";
   for (const [name, value] of classFacts(owner, context)) sink.count(`${prefix}-${name}`, value, 1);
@@ -117,10 +138,7 @@ function addStoreFacts(context: DetectorContext, sink: FeatureSink): void {
   sink.flagIf(subscriptStores.length > 0 || context.calls().some((call) => call.name === "set" && /\.(cache|store|map|memo|_\w+)/i.test(call.callee)), "s:stores-by-key");
   sink.flagIf(/\bin\s+(self|this)\.|\.has\(|\bnot in\b|hasOwnProperty|\bin\s+_?\w*cache/i.test(context.node.text), "s:asks-for-key");
   sink.count("s:imports-used", context.input.unit.importsUsed.length, 3);
-  for (const used of context.input.unit.importsUsed) {
-    const module = /[a-z][\w-]*/i.exec(used)?.[0]?.toLowerCase();
-    if (module) sink.flag(`i:${module}`);
-  }
+  for (const name of importFeatureNames(context.input.unit.importsUsed)) sink.flag(name);
 }
 
 const chainingByClass = new WeakMap<SyntaxNode, number>();

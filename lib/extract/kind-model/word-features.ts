@@ -29,11 +29,20 @@ export function stemWord(word: string): string {
   return word;
 }
 
-/** The stemmed words of an identifier, common filler removed. */
-export function identifierWords(identifier: string): string[] {
-  return splitIdentifier(identifier.replace(/^#/, ""))
-    .filter((word) => !ignoredWords.has(word) && !/^\d+$/.test(word))
-    .map(stemWord);
+// The same identifiers (`self`, `len`, `value`, a file's own names) come back unit after unit.
+const wordsOfIdentifier = new Map<string, readonly string[]>();
+
+/** The stemmed words of an identifier, common filler removed (a shared list: do not change it). */
+export function identifierWords(identifier: string): readonly string[] {
+  let words = wordsOfIdentifier.get(identifier);
+  if (!words) {
+    words = splitIdentifier(identifier.replace(/^#/, ""))
+      .filter((word) => !ignoredWords.has(word) && !/^\d+$/.test(word))
+      .map(stemWord);
+    // Bounded like the lexicon's cache: it grows only with distinct identifiers.
+    if (wordsOfIdentifier.size < 200_000) wordsOfIdentifier.set(identifier, words);
+  }
+  return words;
 }
 
 function addWords(sink: FeatureSink, prefix: string, identifier: string): void {

@@ -1,22 +1,22 @@
 /**
  * Fits lib/search's strength model: a logistic regression of "the first result is a right
  * answer" on the parts of its rank (strengthFeatures), from the top-10 dumps that
- * evaluate-search.ts writes (--dump), over the tuning sets (in-sample, held-out, held-out-2) of
- * one or more embedders pooled. Prints each set's precision when it is left out of the fit
+ * evaluate-search.ts writes (--dump), over the tuning sets (in-sample, held-out, held-out-2,
+ * held-out-3) of one or more embedders pooled. Prints each set's precision when it is left out of the fit
  * (the honest estimate of how often "strong" is right on intents the fit never saw), the
  * absent-code intents that would be called strong, and the weights fitted on all of them.
- * held-out-3 is never read.
+ * held-out-4 is never read.
  *
  *   npx tsx tests/bench/search-eval/fit-strength.ts <dump.json> [<dump.json> ...]
  */
 import { readFileSync } from "node:fs";
-import { strengthFeatures, strengthModel, type StrengthEvidence } from "@/lib/search";
+import { scoreLead, strengthFeatures, strengthModel, type StrengthEvidence } from "@/lib/search";
 
-interface DumpedResult { right: boolean; vectorRank: number | null; textRank: number | null; similarityZ: number | null; intentWords: number; wordsFound: number }
+interface DumpedResult { right: boolean; vectorRank: number | null; textRank: number | null; similarityZ: number | null; intentWords: number; wordsFound: number; score: number }
 type Dump = Record<string, Array<{ intent: string; results: DumpedResult[] }>>;
 
-const tuningSets = ["in-sample", "held-out", "held-out-2"];
-const thresholds = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+const tuningSets = ["in-sample", "held-out", "held-out-2", "held-out-3"];
+const thresholds = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
 
 interface Example { features: number[]; right: boolean; set: string }
 
@@ -25,7 +25,10 @@ function examples(dumps: Dump[], sets: (name: string) => boolean): Example[] {
     Object.entries(dump).filter(([name]) => sets(name)).flatMap(([name, intents]) =>
       intents.filter((intent) => intent.results.length > 0).map((intent) => {
         const first = intent.results[0];
-        const evidence: StrengthEvidence = { position: 1, vectorRank: first.vectorRank, textRank: first.textRank, intentWords: first.intentWords, wordsFound: first.wordsFound, similarityZ: first.similarityZ };
+        const evidence: StrengthEvidence = {
+          position: 1, vectorRank: first.vectorRank, textRank: first.textRank, intentWords: first.intentWords, wordsFound: first.wordsFound,
+          similarityZ: first.similarityZ, scoreLead: scoreLead(first.score, intent.results[1]?.score),
+        };
         return { features: strengthFeatures(evidence), right: first.right, set: name };
       }),
     ),

@@ -30,6 +30,8 @@ export interface LoadResult {
   requestsPerSecond: number;
   latency: LatencySummary;
   cpu: LoadCost;
+  /** Every request's latency, when asked for (keepDurations). */
+  durations_ms?: number[];
 }
 
 async function backendCpu(database: Database | undefined): Promise<Map<number, number>> {
@@ -98,6 +100,7 @@ export async function loadOverHttp(options: {
   rounds?: number;
   /** The database the server uses: its Postgres backends' CPU is counted (real Postgres). */
   database?: Database;
+  keepDurations?: boolean;
 }): Promise<LoadResult> {
   const headers = { "content-type": "application/json", authorization: `Bearer ${options.apiKey}` };
   const beforeBackends = await backendCpu(options.database);
@@ -111,6 +114,7 @@ export async function loadOverHttp(options: {
     requestsPerSecond: Math.round((requests / run.seconds) * 10) / 10,
     latency: summarize(run.durations_ms),
     cpu: costOf({ requests, seconds: run.seconds, serverMs: (server.user + server.system) / 1000, databaseMs, clientMs: run.cpu_ms }),
+    ...(options.keepDurations ? { durations_ms: run.durations_ms } : {}),
   };
 }
 

@@ -4,8 +4,8 @@
 // caller's transaction (an API key's claims, as the HTTP route runs them). Intents and filters
 // are the bench's own (unfiltered, then each intent with two filter sets).
 //   DATABASE_URL=postgres://…/motif_s13_bench npx tsx tests/bench/support/match-cpu.ts <manifest.json> [part,...]
-// MATCH_CPU_QUERIES (default all) limits the intents. Prints, per part: CPU ms per call in the
-// backend and in Node, wall p50.
+// MATCH_CPU_QUERIES (default all) limits the intents; MATCH_CPU_BY_FILTER=1 reports each filter
+// set apart. Prints, per part: CPU ms per call in the backend and in Node, wall p50 and p99.
 import { readFileSync } from "node:fs";
 import { hashApiKey } from "@/lib/auth";
 import {
@@ -32,6 +32,8 @@ const claims: JwtClaims = { role: "authenticated", sub: key.id, api_key_id: key.
 
 interface Input {
   intent: string;
+  /** The filter set's label ("none" unfiltered), for MATCH_CPU_BY_FILTER. */
+  label: string;
   keywords: string;
   filters: MatchFilters;
   embedding: Float32Array;
@@ -45,8 +47,8 @@ const inputs: Input[] = [];
 for (const [index, intent] of intents.entries()) {
   const texts = matchQueryTexts({ intent });
   const [embedding] = await embedder.embed([texts.embedding]);
-  const sets = [{ filters: {} }, filterSets[index % filterSets.length], filterSets[(index + 2) % filterSets.length]];
-  for (const set of sets) inputs.push({ intent, keywords: texts.keywords, filters: set.filters, embedding: Float32Array.from(embedding), ids: [] });
+  const sets = [{ label: "none", filters: {} }, filterSets[index % filterSets.length], filterSets[(index + 2) % filterSets.length]];
+  for (const set of sets) inputs.push({ intent, label: set.label, keywords: texts.keywords, filters: set.filters, embedding: Float32Array.from(embedding), ids: [] });
 }
 
 const vectorText = (input: Input) => `[${Array.from(input.embedding).join(",")}]`;
@@ -86,10 +88,16 @@ const parts: Record<string, (transaction: Queryable, input: Input) => Promise<un
 
 const [{ pid }] = await database.query<{ pid: number }>(`select pg_backend_pid() as pid`);
 const wanted = process.argv[3]?.split(",");
+// Groups: unfiltered and filtered, or with MATCH_CPU_BY_FILTER=1 each filter set on its own.
+const groups: Array<{ label: string; chosen: Input[] }> = process.env.MATCH_CPU_BY_FILTER === "1"
+  ? [...new Set(inputs.map((input) => input.label))].map((label) => ({ label, chosen: inputs.filter((input) => input.label === label) }))
+  : [true, false].map((unfiltered) => ({
+    label: unfiltered ? "unfiltered" : "filtered",
+    chosen: inputs.filter((input) => (input.label === "none") === unfiltered),
+  }));
 for (const [label, part] of Object.entries(parts)) {
   if (wanted && !wanted.includes(label)) continue;
-  for (const unfiltered of [true, false]) {
-    const chosen = inputs.filter((input) => (Object.keys(input.filters).length === 0) === unfiltered);
+  for (const { label: group, chosen } of groups) {
     for (const input of chosen.slice(0, 20)) await withUser(database, claims, (transaction) => part(transaction, input));
     const backendBefore = processCpuMs(pid);
     const nodeBefore = process.cpuUsage();
@@ -102,7 +110,8 @@ for (const [label, part] of Object.entries(parts)) {
     const node = process.cpuUsage(nodeBefore);
     const backendMs = (processCpuMs(pid) - backendBefore) / chosen.length;
     const nodeMs = (node.user + node.system) / 1000 / chosen.length;
-    process.stdout.write(`${label.padEnd(28)} ${(unfiltered ? "unfiltered" : "filtered").padEnd(11)} n ${String(chosen.length).padStart(4)}  backend ${backendMs.toFixed(2).padStart(6)} ms  node ${nodeMs.toFixed(2).padStart(5)} ms  wall p50 ${summarize(durations).p50.toFixed(2).padStart(6)} ms\n`);
+    const wall = summarize(durations);
+    process.stdout.write(`${label.padEnd(26)} ${group.padEnd(30)} n ${String(chosen.length).padStart(4)}  backend ${backendMs.toFixed(2).padStart(6)} ms  node ${nodeMs.toFixed(2).padStart(5)} ms  wall p50 ${wall.p50.toFixed(2).padStart(6)} p99 ${wall.p99.toFixed(2).padStart(6)} ms\n`);
   }
 }
 await database.close();

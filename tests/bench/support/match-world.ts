@@ -64,8 +64,13 @@ export async function loadPatterns(database: Database, count: number): Promise<W
   log(`${corpus.patterns.length} real patterns extracted (${Math.round(corpus.extractionMs / 1000)} s); generating ${count}`);
   const source = buildBenchSource(corpus, count);
   const owner = await createOwner(database);
-  const [{ definition }] = await database.query<{ definition: string }>(`select pg_get_indexdef('public.patterns_embedding_idx'::regclass) as definition`);
-  await database.exec(`drop index public.patterns_embedding_idx`);
+  // Every HNSW graph of the patterns (the whole table's and the per-type ones of 20261209130003).
+  const graphs = await database.query<{ name: string; definition: string }>(
+    `select indexrelid::regclass::text as name, pg_get_indexdef(indexrelid) as definition from pg_index i
+     join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+     where i.indrelid = 'public.patterns'::regclass and a.amname = 'hnsw' order by c.relname`);
+  const definition = graphs.map((graph) => graph.definition).join("; ");
+  await database.exec(graphs.map((graph) => `drop index ${graph.name}`).join("; "));
   const summary = await ingestExtraction({
     database, claims: "service_role", projectId: owner.projectId, result: source, embedder,
     onProgress: (progress) => progress.phase !== "embedding" && log(`ingest: ${progress.phase}`),

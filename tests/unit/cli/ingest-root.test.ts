@@ -52,6 +52,28 @@ describe("motif ingest in a git repository", { timeout: 240_000 }, () => {
     expect(result.files).toMatchObject({ extracted: 1, removed: 0 });
   });
 
+  it("keeps the repository's last write in the data dir, so the next process writes only its difference", () => {
+    const whole = () => JSON.parse(run(["ingest", ".", "--project", "svc", "--json", "--jobs", "1"], checkout).stdout);
+    // The scoped ingests above could not be remembered (only a whole repository is): this one writes everything.
+    expect(whole().staged).toBe("everything");
+    const memoryFiles = path.join(workspace, ".motif", "ingest-memory", "embedded");
+    expect(fs.readdirSync(memoryFiles)).toHaveLength(1);
+    const file = path.join(checkout, "shop/clients/inventory.py");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("base_delay=0.3", "base_delay=0.4"));
+    const next = whole();
+    expect(next.files).toMatchObject({ extracted: 1, removed: 0 });
+    expect(next.staged).toBe("difference");
+    expect(next.patterns.updated).toBeGreaterThan(0);
+    // A file that names another state of the project is not used: everything is written again, nothing changes.
+    const [name] = fs.readdirSync(memoryFiles);
+    const kept = JSON.parse(fs.readFileSync(path.join(memoryFiles, name), "utf8"));
+    fs.writeFileSync(path.join(memoryFiles, name), JSON.stringify({ ...kept, digest: `${kept.digest}0` }));
+    const again = whole();
+    expect(again.staged).toBe("everything");
+    expect(again.patterns).toMatchObject({ created: 0, updated: 0 });
+    expect(whole().staged).toBe("difference");
+  });
+
   it("ingests a folder outside any repository from another folder, with paths from that folder", () => {
     const plain = path.join(workspace, "plain-copy");
     fs.cpSync(path.join(repository, "tests/fixtures/repos/python-service"), plain, { recursive: true });

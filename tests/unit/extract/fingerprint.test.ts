@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { fingerprintUnit, fnv1a64 } from "@/lib/extract/fingerprint";
+import { fingerprintUnit, fnv1a64, fnv1a64Joined } from "@/lib/extract/fingerprint";
 import type { Language } from "@/lib/domain";
 import { createParser, type TreeSitterNode as SyntaxNode } from "@/lib/extract/syntax-tree";
 
@@ -30,6 +30,25 @@ describe("fnv1a64", () => {
     expect(fnv1a64("")).toBe("cbf29ce484222325");
     expect(fnv1a64("a")).toBe("af63dc4c8601ec8c");
     expect(fnv1a64("foobar")).toBe("85944171f73967e8");
+  });
+
+  it("hashes a code unit above 0xff as two bytes, high byte first", () => {
+    // "\u0161" is the bytes 0x01 0x61; FNV-1a of "\u0001a" is the same sequence.
+    expect(fnv1a64("\u0161")).toBe(fnv1a64("\u0001a"));
+    expect(fnv1a64("\u0161")).not.toBe(fnv1a64("a"));
+  });
+});
+
+describe("fnv1a64Joined", () => {
+  it("equals fnv1a64 of the prefix and the parts joined with spaces", () => {
+    const cases: Array<[string, string[]]> = [
+      ["", []],
+      ["python\u0000", ["def"]],
+      ["ecmascript\u0000", ["function_declaration", "$0", "formal_parameters", ")", "<str>"]],
+      ["p", ["é", "中文", "😀", "", "x"]],
+    ];
+    for (const [prefix, parts] of cases) expect(fnv1a64Joined(prefix, parts)).toBe(fnv1a64(prefix + parts.join(" ")));
+    expect(fnv1a64Joined("p", ["a", "b"])).not.toBe(fnv1a64Joined("p", ["ab"]));
   });
 });
 

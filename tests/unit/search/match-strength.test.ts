@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { matchStrength, strengthModel, strengthProbability, summarizeStrength, type StrengthEvidence } from "@/lib/search";
+import { matchStrength, scoreLead, strengthModel, strengthProbability, summarizeStrength, type StrengthEvidence } from "@/lib/search";
 
-// First by words and by meaning, every word of the intent in it, far above the other candidates.
-const clear: StrengthEvidence = { position: 1, vectorRank: 1, textRank: 1, intentWords: 4, wordsFound: 4, similarityZ: 4 };
-// Not picked by words, one word of four, barely above the rest.
-const vague: StrengthEvidence = { position: 1, vectorRank: 3, textRank: null, intentWords: 4, wordsFound: 1, similarityZ: 1 };
+// First by words and by meaning, every word of the intent in it, far above the other candidates
+// and scoring 1.5 times the next result.
+const clear: StrengthEvidence = { position: 1, vectorRank: 1, textRank: 1, intentWords: 4, wordsFound: 4, similarityZ: 4, scoreLead: Math.log(1.5) };
+// Not picked by words, one word of four, barely above the rest, level with the next result.
+const vague: StrengthEvidence = { position: 1, vectorRank: 3, textRank: null, intentWords: 4, wordsFound: 1, similarityZ: 1, scoreLead: 0 };
 
 describe("matchStrength", () => {
   it("calls a first result strong when the model's chance that it is right reaches the threshold, and says why", () => {
     expect(strengthProbability(clear)).toBeGreaterThanOrEqual(strengthModel.threshold);
     const strength = matchStrength(clear);
     expect(strength.strength).toBe("strong");
-    expect(strength.reason).toMatch(/^#1 by the intent's words, #1 by meaning, 4 of the intent's 4 words found in it, 4\.0 σ above the other candidates: chance of being right 0\.\d\d \(strong from 0\.\d\d\)$/);
+    expect(strength.reason).toMatch(/^#1 by the intent's words, #1 by meaning, 4 of the intent's 4 words found in it, 4\.0 σ above the other candidates, score 1\.50× the next result's: chance of being right 0\.\d\d \(strong from 0\.\d\d\)$/);
   });
 
   it("calls it weak below the threshold, with the chance first", () => {
@@ -26,12 +27,15 @@ describe("matchStrength", () => {
   });
 
   it("gives a higher chance for each part of the rank that speaks for the result", () => {
-    const base: StrengthEvidence = { position: 1, vectorRank: 2, textRank: 2, intentWords: 6, wordsFound: 3, similarityZ: 2 };
+    const base: StrengthEvidence = { position: 1, vectorRank: 2, textRank: 2, intentWords: 6, wordsFound: 3, similarityZ: 2, scoreLead: 0.1 };
     const chance = strengthProbability(base);
     expect(strengthProbability({ ...base, textRank: 1 })).toBeGreaterThan(chance);
     expect(strengthProbability({ ...base, textRank: null })).toBeLessThan(chance);
     expect(strengthProbability({ ...base, wordsFound: 5 })).toBeGreaterThan(chance);
     expect(strengthProbability({ ...base, similarityZ: 3 })).toBeGreaterThan(chance);
+    expect(strengthProbability({ ...base, scoreLead: 0.4 })).toBeGreaterThan(chance);
+    // No next result (a limit of 1): no lead is read.
+    expect(strengthProbability({ ...base, scoreLead: null })).toBe(strengthProbability({ ...base, scoreLead: 0 }));
     expect(chance).toBeGreaterThan(0);
     expect(chance).toBeLessThan(1);
   });
@@ -48,9 +52,18 @@ describe("matchStrength", () => {
   });
 
   it("a long prompt with many of its words in the result can still be strong", () => {
-    const prompt: StrengthEvidence = { position: 1, vectorRank: 1, textRank: 1, intentWords: 12, wordsFound: 8, similarityZ: 4 };
+    const prompt: StrengthEvidence = { position: 1, vectorRank: 1, textRank: 1, intentWords: 12, wordsFound: 8, similarityZ: 4, scoreLead: 0.3 };
     expect(matchStrength(prompt).strength).toBe("strong");
     expect(matchStrength({ ...prompt, wordsFound: 1 }).strength).toBe("weak");
+  });
+});
+
+describe("scoreLead", () => {
+  it("is ln(score / next score), 0 when the result does not lead, null with no next result", () => {
+    expect(scoreLead(0.6, 0.4)).toBeCloseTo(Math.log(1.5), 10);
+    expect(scoreLead(0.4, 0.6)).toBe(0);
+    expect(scoreLead(0.4, 0)).toBe(0);
+    expect(scoreLead(0.4, undefined)).toBeNull();
   });
 });
 
