@@ -5,6 +5,7 @@ import { functionName } from "./functions";
 import { enclosingClass } from "./members";
 import { fileIndexOf } from "./file-index";
 import { asyncBridge, bridgeClass } from "./async-bridge";
+import { convertingMethods, translatingMethods } from "./adapter-evidence";
 import { promiseConversion } from "./promise-conversion";
 import { classBases, classMethods, lastSegment, parameterNames, type Family, type MethodInfo } from "./syntax";
 
@@ -24,7 +25,7 @@ const plainBase = /^(object|Object|Exception|Error|BaseException|Generic|ABC|Pro
  * async code in Python (see `asyncBridge`), adapts too.
  */
 export const detectAdapter: Detector = remembered((context) => {
-  if (context.isClass) return adapterOf(classView(context.node, context.family, context.input.fileImports))?.match ?? bridgeClass(context);
+  if (context.isClass) return adapterOf(classView(context.node, context.family, context.input.fileImports))?.match ?? bridgeClass(context) ?? convertingClass(context);
   const classNode = enclosingClass(context.node, context.family);
   if (!classNode) return promiseConversion(context) ?? asyncBridge(context);
   return adapterMember(context, classNode) ?? promiseConversion(context) ?? asyncBridge(context);
@@ -94,12 +95,16 @@ function readAdapter(context: ClassView): AdapterReading | undefined {
     if (bridged.length >= 2) {
       return { match: patternMatch("adapter", 0.8, [`wraps ${adaptee.attribute} ${adaptee.description}`, `${bridged.length} async methods run its blocking calls (${bridged.slice(0, 3).map((method) => method.name).join(", ")})`]), attribute: adaptee.attribute, members: new Set(bridged.map((method) => method.name)) };
     }
+    const translating = translatingMethods(others, adaptee.attribute, context.family);
+    if (translating.length >= 2) {
+      return { match: patternMatch("adapter", 0.8, [`wraps ${adaptee.attribute} ${adaptee.description}`, `${translating.length} methods call it and raise their own errors for its failures (${translating.slice(0, 3).join(", ")})`]), attribute: adaptee.attribute, members: new Set(translating) };
+    }
     if (syncPrimitive.test(adaptee.attribute) || delegating.every((method) => forwards(method, adaptee.attribute).every((target) => syncOperation.test(target)))) continue;
     const renamed = delegating.filter((method) => forwards(method, adaptee.attribute).some((target) => target !== method.name));
     const share = adaptee.origin === "library" && bases.length > 0 ? 3 : 2;
     if (delegating.length < 2 || delegating.length * share < others.length) continue;
     if (adaptee.origin === "parameter" && storeName.test(adaptee.attribute) && bases.length === 0) continue;
-    const strong = renamed.length >= 2 || (renamed.length >= 1 && bases.length > 0) || (adaptee.origin === "library" && bases.length > 0 && delegating.length >= 3);
+    const strong = renamed.length >= 2 || (renamed.length >= 1 && bases.length > 0) || (adaptee.origin === "library" && bases.length > 0 && delegating.length >= 2);
     if (!strong) continue;
     const example = renamed[0] ?? delegating[0]!;
     const target = forwards(example, adaptee.attribute).find((name) => name !== example.name) ?? forwards(example, adaptee.attribute)[0];
@@ -161,7 +166,31 @@ function adapteesOf(context: ClassView, methods: readonly MethodInfo[]): Adaptee
       if (!module.startsWith(".") && !containerModule.test(module)) found.set(attribute, { attribute, origin: "library", description: `made by the library ${module.split(".")[0] || module} (${snippet(value.text, 40)})` });
     }
   }
+  if (context.family === "python") addAnnotatedAdaptees(context, methods, found);
   return [...found.values()];
+}
+
+/**
+ * `self._connection: Optional[sqlite3.Connection] = None`: an attribute declared with a library's
+ * type (set later, by a connect step), and a property handing it out (`_conn` returning it).
+ */
+function addAnnotatedAdaptees(context: ClassView, methods: readonly MethodInfo[], found: Map<string, Adaptee>): void {
+  const imports = context.input.fileImports;
+  for (const assignment of context.find(["assignment"])) {
+    const attribute = /^self\.(\w+)$/.exec(assignment.childForFieldName("left")?.text ?? "")?.[1];
+    const annotation = assignment.childForFieldName("type")?.text ?? "";
+    if (!attribute || found.has(attribute) || !annotation) continue;
+    const module = [...annotation.matchAll(/\b([A-Za-z_]\w*)\.[A-Z]\w*/g)].map((match) => match[1]!).find((root) => Object.hasOwn(imports, root));
+    const source = module ? imports[module]! : "";
+    if (!module || source.startsWith(".") || containerModule.test(source)) continue;
+    found.set(attribute, { attribute, origin: "library", description: `declared as the library's ${snippet(annotation, 40)}` });
+  }
+  for (const method of methods) {
+    if (!method.decorators.includes("property")) continue;
+    const returned = /return\s+self\.(\w+)\s*$/.exec(method.node.text.trim())?.[1];
+    const adaptee = returned ? found.get(returned) : undefined;
+    if (adaptee && !found.has(method.name)) found.set(method.name, { ...adaptee, attribute: method.name, description: `${adaptee.description}, through the property ${method.name}` });
+  }
 }
 
 /** The first identifier of an expression (`ssl.wrap_socket(s)` → ssl, `new Redis(o)` → Redis, `await x.connect()` → x). */
@@ -188,4 +217,12 @@ function forwards(method: MethodInfo, adaptee: string): string[] {
   if (/^[#\w$]+$/.test(adaptee) && !method.node.text.includes(`.${adaptee}.`)) return [];
   const pattern = new RegExp(`\\b(?:self|this)\\.${adaptee.replace("$", "\\$")}\\.([#\\w$]+)`, "g");
   return [...method.node.text.matchAll(pattern)].map((match) => match[1]!);
+}
+
+/** A class implementing an interface whose methods (≥2) turn a library's callback API into promises. */
+function convertingClass(context: DetectorContext): PatternMatch | undefined {
+  if (context.family !== "js" || classBases(context.node).length === 0) return undefined;
+  const converting = convertingMethods(context.node, context.input);
+  if (converting.length < 2) return undefined;
+  return patternMatch("adapter", 0.75, [`implements ${classBases(context.node).slice(0, 2).join(", ")}`, `${converting.length} methods turn callback APIs into promises (${converting.slice(0, 3).join(", ")})`]);
 }

@@ -13,6 +13,8 @@ const productName = /^_?[A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*$/;
 // A class handed in by the caller or configured on the instance (`cursor(self)`, `self.cursorclass(self)`).
 const classVariable = /(class|cls|klass|factory|ctor|constructor)$/i;
 const maxStatements = 8;
+// Names that say a method's job is making something (`create_connection`, `newSession`, `makeRequestFactory`).
+const creationName = /^_*(create|make|new|build|spawn|open|connect|instantiate|produce|construct|generate|get_?instance)(?![a-z])|factory$/i;
 
 /**
  * A function whose work is to create and hand back an object: its last statement returns a
@@ -35,6 +37,11 @@ export function creationFunction(context: DetectorContext): PatternMatch | undef
   const member = methodOf(context.node, context.family);
   if (member && !member.method.isStatic && !member.method.decorators.includes("classmethod")) {
     if (product.name === className(member.classNode) || product.name === "cls") return undefined;
+    // An instance method building a new object around this one is the next node of an
+    // expression or a query (`asc()` → `Asc(self)`, `when()` → `new CaseThenBuilder({ ...this.#props })`),
+    // not a factory — unless it says so, or the class is the one configured or given.
+    const built = value.type === "identifier" ? (localBinding(context, value.text) ?? value) : value;
+    if (!product.chosenByCaller && !creationName.test(name) && /\b(self|this)\b/.test(built.text)) return undefined;
   }
   const returns = ownReturns(context.node, context.family).length;
   return patternMatch("factory", product.chosenByCaller ? 0.75 : 0.7, [
@@ -88,7 +95,8 @@ function productOf(value: SyntaxNode, context: DetectorContext, depth: number): 
   if (chosen) return chosen;
   const fromCaller = parameterNames(context.node).includes(calleeText) || /^(self|cls)\.\w+$/.test(calleeText) || localBinding(context, calleeText) !== undefined;
   if (fromCaller && classVariable.test(name) && !/^(__class__|type)$/.test(name)) return { name, text: calleeText, chosenByCaller: true };
-  if (fromCaller && parameterNames(context.node).includes(calleeText) && passesSelf(value)) return { name, text: calleeText, chosenByCaller: true };
+  // In Python `cursor(self)` hands this object to a class given in; in JS `func(this)` is a callback.
+  if (context.family === "python" && fromCaller && parameterNames(context.node).includes(calleeText) && passesSelf(value)) return { name, text: calleeText, chosenByCaller: true };
   return undefined;
 }
 

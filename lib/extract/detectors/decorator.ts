@@ -35,6 +35,8 @@ function decoratorEvidence(fn: SyntaxNode, family: Family, hasFunctions?: () => 
 }
 
 function readDecorator(fn: SyntaxNode, family: Family, hasFunctions: boolean): Evidence | undefined {
+  // Operator and protocol methods (`__pow__`, `__getattr__`) are what the language calls; only `__call__` can decorate.
+  if (/^__\w+__$/.test(functionName(fn) ?? "") && functionName(fn) !== "__call__") return undefined;
   const wraps = hasFunctions || parameterNames(fn).length === 3 || /wrap/.test(fn.text);
   return (wraps ? (wrapperEvidence(fn, family, 0) ?? methodDecorator(fn)) : undefined)
     ?? markingDecorator(fn, family)
@@ -104,6 +106,9 @@ function delegateOf(value: SyntaxNode): string | undefined {
 function wrapperEvidence(fn: SyntaxNode, family: Family, depth: number): Evidence | undefined {
   const parameters = parameterNames(fn).filter((name) => !isSelfName(name));
   if (parameters.length === 0) return undefined;
+  // What a decorator factory returns is a plain function taking the decorated one; an inner
+  // `def inner(self, rhs)` is a method the factory generates (`__add__ = _e(OP.ADD)`).
+  if (depth === 1 && isSelfName(parameterNames(fn)[0] ?? "")) return undefined;
   const names = new Set([...parameters, ...aliasesOf(fn, family, parameters)]);
   const nested = nestedFunctions(fn, family);
   const wrapped = nested.find((inner) => pythonDecorators(inner).some((decorator) => /^(functools\.)?wraps\((\w+)/.test(decorator) && names.has(/wraps\((\w+)/.exec(decorator)![1]!)));
@@ -190,7 +195,7 @@ function aliasesOf(fn: SyntaxNode, family: Family, parameters: string[]): string
 /** `(target, propertyKey, descriptor) => { ... descriptor.value ... }` */
 function methodDecorator(fn: SyntaxNode): Evidence | undefined {
   // A decorator is a free function; a class's own three-argument method is not one.
-  if (fn.type === "method_definition") return undefined;
+  if (fn.type === "method_definition" || fn.type === "function_definition") return undefined;
   const parameters = parameterNames(fn);
   if (parameters.length !== 3) return undefined;
   const descriptor = parameters[2]!;

@@ -65,3 +65,19 @@ function isAbstractMethod(node: SyntaxNode, decorators: string[]): boolean {
   const only = statements[0]!;
   return (only.type === "raise_statement" && /NotImplementedError/.test(only.text)) || (only.type === "throw_statement" && /not\s*implemented|abstract/i.test(only.text));
 }
+
+/** The same-file ancestors of a class, nearest first (`CharField` → _StringField, Field, ColumnBase, Node). */
+export function ancestorsOf(name: string, index: FileIndex): ClassFacts[] {
+  const found: ClassFacts[] = [];
+  const seen = new Set([name]);
+  const queue = [...(index.classes.get(name)?.bases ?? [])];
+  while (queue.length) {
+    const base = queue.shift()!;
+    const facts = index.classes.get(base);
+    if (!facts || seen.has(base)) continue;
+    seen.add(base);
+    found.push(facts);
+    queue.push(...facts.bases);
+  }
+  return found;
+}

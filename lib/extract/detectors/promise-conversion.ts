@@ -17,7 +17,7 @@ export function promiseConversion(context: DetectorContext): PatternMatch | unde
   if (context.family === "python") return undefined;
   for (const call of context.calls()) {
     if (!call.isNew || call.callee !== "Promise") continue;
-    if (!returnedFromUnit(call.node, context.node)) continue;
+    if (!returnedFromUnit(call.node, context.node) && !settledForTheUnit(call.node, context)) continue;
     const executor = call.node.childForFieldName("arguments")?.namedChildren[0];
     if (!executor || !functionTypes.test(executor.type)) continue;
     const settlers = parameterNames(executor).slice(0, 2);
@@ -45,7 +45,8 @@ function wiredCallback(context: DetectorContext, executor: SyntaxNode, settlers:
   for (const assignment of executor.descendantsOfType("assignment_expression")) {
     const left = assignment.childForFieldName("left")?.text ?? "";
     const right = assignment.childForFieldName("right");
-    if (/\.on\w+$/.test(left) && right && settles(right)) return `${snippet(left, 40)} = a handler`;
+    // `request.onload = () => resolve(...)`, `query.callback = (err, rows) => err ? reject(err) : resolve(rows)`.
+    if (/\.[\w$]+$/.test(left) && right && settles(right)) return `${snippet(left, 40)} = a handler`;
   }
   return undefined;
 }
@@ -53,6 +54,24 @@ function wiredCallback(context: DetectorContext, executor: SyntaxNode, settlers:
 /** `a.b(...).then` → then, read from the member expression (callee text may hold whole callbacks). */
 function propertyName(call: SyntaxNode): string | undefined {
   return call.childForFieldName("function")?.childForFieldName("property")?.text;
+}
+
+/**
+ * `const result = new Promise(...); ...; return result` or a top-level `await new Promise(...)`:
+ * the promise is still what the unit hands back or waits for (not one created deep inside a loop).
+ */
+function settledForTheUnit(node: SyntaxNode, context: DetectorContext): boolean {
+  const parent = node.parent;
+  if (parent?.type === "await_expression") {
+    const statement = parent.parent;
+    return statement?.type === "expression_statement" && statement.parent?.parent?.id === context.node.id;
+  }
+  if (parent?.type === "variable_declarator" || parent?.type === "assignment_expression") {
+    const name = (parent.childForFieldName("name") ?? parent.childForFieldName("left"))?.text ?? "";
+    if (!/^[\w$]+$/.test(name)) return false;
+    return context.find(["return_statement"]).some((statement) => statement.namedChildren[0]?.text === name);
+  }
+  return false;
 }
 
 function returnedFromUnit(node: SyntaxNode, unit: SyntaxNode): boolean {

@@ -1,6 +1,6 @@
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, type DetectorContext } from "./detector";
-import { fileIndexOf, type ClassFacts, type FileIndex } from "./file-index";
+import { ancestorsOf, fileIndexOf, type ClassFacts, type FileIndex } from "./file-index";
 import { functionName } from "./functions";
 
 const lifecycle = /^(__\w+__|constructor|__init__)$/;
@@ -24,8 +24,24 @@ export function familyMember(context: DetectorContext): PatternMatch | undefined
   if (!context.isClass) return prototypeVariant(context);
   const name = context.node.childForFieldName("name")?.text ?? "";
   const facts = index.classes.get(name);
-  if (!facts || notAFamily.test(name)) return undefined;
+  if (!facts || notAFamily.test(name) || typeHierarchy(facts, index)) return undefined;
   return implementsAbstractBase(facts, index) ?? namedVariant(facts, facts.bases, context) ?? abstractInterface(facts);
+}
+
+const maxAncestors = 2;
+const maxBaseMethods = 8;
+
+/**
+ * A class deep in a same-file hierarchy (`FixedCharField` → CharField → _StringField → Field),
+ * under a base rich in behaviour of its own (a base with a dozen public methods is a type
+ * the subclasses specialise), or under an exception class is a type, not an interchangeable
+ * strategy. Exported for the family's base (`interchangeableSubclasses`).
+ */
+export function typeHierarchy(facts: ClassFacts, index: FileIndex, limit = maxAncestors): boolean {
+  const ancestors = ancestorsOf(facts.name, index);
+  if (ancestors.length > limit) return true;
+  if ([facts, ...ancestors].some((ancestor) => ancestor.bases.some((base) => /(Error|Exception|Warning)$/.test(base)))) return true;
+  return ancestors.some((ancestor) => publicMethods(ancestor) > maxBaseMethods);
 }
 
 /** An abstract base declaring the methods its implementations (in other modules) supply: `BaseTrigger.get_next_fire_time`. */
@@ -40,8 +56,8 @@ function abstractInterface(facts: ClassFacts): PatternMatch | undefined {
 function implementsAbstractBase(facts: ClassFacts, index: FileIndex): PatternMatch | undefined {
   for (const base of facts.bases) {
     const baseFacts = index.classes.get(base);
-    if (!baseFacts?.isAbstract || baseFacts.abstractMethods.size === 0) continue;
-    const abstract = [...baseFacts.abstractMethods];
+    const abstract = [...(baseFacts?.abstractMethods ?? [])].filter((method) => !/^(__init__|constructor)$/.test(method));
+    if (!baseFacts?.isAbstract || abstract.length === 0) continue;
     const implemented = abstract.filter((method) => facts.methods.has(method));
     if (implemented.length === 0) continue;
     const siblings = [...index.classes.values()].filter((other) => other.name !== facts.name && other.bases.includes(base) && abstract.some((method) => other.methods.has(method)));

@@ -8,11 +8,16 @@ import { detectDbTransaction } from "./db-transaction";
 import { detectObserverEvent } from "./observer-event";
 import { otherRole } from "./other-role";
 import { detectRepositoryCrud } from "./repository-crud";
-import { familyMember } from "./strategy-family";
+import { familyMember, typeHierarchy } from "./strategy-family";
 import { detectValidation } from "./validation";
 import { classMethods, parameterNames, type MethodInfo } from "./syntax";
 
 const plainName = /^[#\w$]+$/;
+const maxBaseMethods = 8;
+
+function publicMethodCount(facts: ClassFacts): number {
+  return [...facts.methods].filter((method) => !/^(__\w+__|constructor)$/.test(method) && !/^_/.test(method)).length;
+}
 
 /**
  * Strategy: interchangeable classes behind one interface (an abstract base whose abstract
@@ -35,12 +40,16 @@ export const detectStrategy: Detector = (context) => {
 const moreSpecific = [detectCacheMemoize, detectValidation, detectRepositoryCrud, detectAdapter, detectObserverEvent, detectDbTransaction, detectContextManager];
 
 function interchangeableSubclasses(base: ClassFacts, index: FileIndex): PatternMatch | undefined {
+  // The root of a family has at most one same-file ancestor and little behaviour of its own.
+  if (typeHierarchy(base, index, 1) || publicMethodCount(base) > maxBaseMethods) return undefined;
   const descendants = descendantsOf(base.name, index);
-  if (base.isAbstract && base.abstractMethods.size > 0) {
-    const implementations = descendants.filter((facts) => [...base.abstractMethods].some((method) => facts.methods.has(method)));
+  // An abstract constructor is no operation to supply.
+  const operations = [...base.abstractMethods].filter((method) => !/^(__init__|constructor)$/.test(method));
+  if (base.isAbstract && operations.length > 0) {
+    const implementations = descendants.filter((facts) => operations.some((method) => facts.methods.has(method)));
     if (implementations.length >= 2) {
       return patternMatch("strategy", 0.85, [
-        `abstract ${[...base.abstractMethods].slice(0, 3).join(", ")}`,
+        `abstract ${operations.slice(0, 3).join(", ")}`,
         `implemented interchangeably by ${implementations.slice(0, 4).map((facts) => facts.name).join(", ")}`,
       ]);
     }

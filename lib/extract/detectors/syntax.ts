@@ -182,7 +182,8 @@ export function classBases(classNode: SyntaxNode): string[] {
   const heritage = classNode.namedChildren.find((child) => child.type === "class_heritage");
   if (!heritage) return [];
   const clauses = heritage.namedChildren.length ? heritage.namedChildren : [heritage];
-  return clauses.flatMap((clause) => clause.namedChildren.map((child) => child.text));
+  // TypeScript wraps bases in extends/implements clauses; JavaScript's heritage holds the base expression itself.
+  return clauses.flatMap((clause) => (/_clause$/.test(clause.type) ? clause.namedChildren.map((child) => child.text) : [clause.text]));
 }
 
 /** The nearest enclosing function-like node of `node`, stopping at `limit`. */

@@ -97,8 +97,8 @@ function rejectsOrIgnores(handler: SyntaxNode): boolean {
  */
 export function validatorClass(classNode: SyntaxNode, family: Family): string | undefined {
   const methods = classMethods(classNode);
-  const entry = methods.find((method) => /^(__call__|validate|check|_validate|_exec|call)$/.test(method.name));
-  if (entry) {
+  // Every definition of the entry counts: typing overload stubs come before the real one.
+  for (const entry of methods.filter((method) => /^(__call__|validate|check|_validate|_exec|call)$/.test(method.name))) {
     const raised = entry.node.descendantsOfType(family === "python" ? ["raise_statement"] : ["throw_statement"]).find((statement) => invalidError.test(statement.text.split("(")[0] ?? ""));
     if (raised && guardedOrCaught(raised, entry.node)) return `${entry.name}() rejects bad input: ${raised.text.replace(/\s+/g, " ").slice(0, 50)}`;
   }

@@ -2,8 +2,11 @@ import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type Detector, type DetectorContext, remembered } from "./detector";
 import { expressionBody, ownReturns, returnedValue } from "./functions";
+import { fileIndexOf } from "./file-index";
+import { classNamed } from "./members";
 import { nodeTypes, parameterNames, pythonDecorators } from "./syntax";
 import { guardOnly, validatorClass } from "./validation-guards";
+import { namedCheck } from "./validation-named";
 
 const validatorDecorator = /(^|\.)(validator|field_validator|model_validator|root_validator|validates)(\(|$)/;
 const errorValue = /error|invalid|fail|violation/i;
@@ -19,7 +22,7 @@ const simpleStatements = {
  */
 export const detectValidation: Detector = remembered((context) => {
   if (context.isClass) {
-    const reason = validatorClass(context.node, context.family);
+    const reason = validatorClass(context.node, context.family) ?? validatorBase(context);
     return reason ? patternMatch("validation", 0.75, [reason]) : undefined;
   }
   const decorator = pythonDecorators(context.node).find((name) => validatorDecorator.test(name));
@@ -27,18 +30,18 @@ export const detectValidation: Detector = remembered((context) => {
   const guards = guardOnly(context.node, context.family);
   if (guards) return patternMatch("validation", guards.guards >= 2 ? 0.8 : 0.7, [`its body only checks its input: ${guards.guards} guard${guards.guards > 1 ? "s" : ""} (${guards.first})`]);
   const reports = errorReports(context);
-  if (reports.length === 0) return formatCheck(context);
+  if (reports.length === 0) return formatCheck(context) ?? namedCheck(context);
   const yielded = reports.filter((report) => report.type === "yield" || report.type.includes("yield"));
   const allYields = context.find([context.family === "python" ? "yield" : "yield_expression"]).filter((node) => node.isNamed);
   if (yielded.length > 0 && yielded.length === allYields.length) {
     return patternMatch("validation", 0.75, [`yields validation errors (${yielded[0]!.text.slice(0, 50)})`]);
   }
-  if (reports.length < 2) return undefined;
+  if (reports.length < 2) return namedCheck(context);
   // Share of the unit's simple statements that report errors: a validator is mostly guards,
   // a big routine with a few incidental raises is not.
   const statements = context.find(simpleStatements[context.family]).length;
   const share = reports.length / Math.max(1, statements);
-  if (share < 0.3) return undefined;
+  if (share < 0.3) return namedCheck(context);
   return patternMatch("validation", reports.length >= 3 ? 0.85 : 0.7, [
     `${reports.length} guard clauses reject bad input (${reports[0]!.text.replace(/\s+/g, " ").slice(0, 50)})`,
     `error reports are ${reports.length} of ${statements} statements`,
@@ -139,4 +142,18 @@ function underGuard(node: SyntaxNode, context: DetectorContext): boolean {
     if (/^(if_statement|elif_clause|else_clause|switch_case|case_clause)$/.test(current.type)) guarded = true;
   }
   return guarded;
+}
+
+/** The base of a family of validators: ≥2 classes of its file extend it and are validator classes (`Validator` → `Regexp`, `Email`). */
+function validatorBase(context: DetectorContext): string | undefined {
+  const name = context.node.childForFieldName("name")?.text ?? "";
+  const index = fileIndexOf(context.node, context.family);
+  const validators: string[] = [];
+  for (const facts of index.classes.values()) {
+    if (!facts.bases.includes(name) || facts.name === name) continue;
+    const node = classNamed(context.node, facts.name, context.family);
+    if (node && validatorClass(node, context.family)) validators.push(facts.name);
+    if (validators.length >= 3) break;
+  }
+  return validators.length >= 2 ? `the base of validator classes (${validators.join(", ")})` : undefined;
 }
