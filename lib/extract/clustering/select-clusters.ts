@@ -71,7 +71,11 @@ export function pickRepresentative(cluster: UnitCluster): CodeUnit {
  */
 export function selectCluster(model: RepoModel, cluster: UnitCluster): SelectedCluster | null {
   const representative = pickRepresentative(cluster);
-  const kind = clusterKind(cluster);
+  const found = clusterKind(cluster);
+  // A repository's CRUD methods are its surface, ranked through the repository class
+  // (COMPOSED_OF): on their own they become patterns only by the rules below, so a
+  // `UserRepository.get` accessor is not listed because it is labelled repository_crud.
+  const kind = found?.kind === "repository_crud" && representative.kind !== "class" ? null : found;
   const patternType: PatternType = kind ? "design_pattern" : representative.kind === "class" ? "class_pattern" : "function_pattern";
   const base = { cluster, representative, patternType, kind };
   if (kind) return { ...base, reason: "design_pattern" };

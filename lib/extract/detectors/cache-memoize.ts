@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type Detector, type DetectorContext, remembered } from "./detector";
+import { delegateOfReturns } from "./cache-delegation";
+import { DetectorContext, patternMatch, snippet, type Detector, remembered } from "./detector";
 import { ownReturns, returnedValue, expressionBody } from "./functions";
 import { className, classNamed, methodOf } from "./members";
 import { calleeText, classBases, classMethods, lastSegment, nodeTypes, pythonDecorators, type Family } from "./syntax";
@@ -23,8 +24,32 @@ export const detectCacheMemoize: Detector = remembered((context) => {
     if (table) return table;
   }
   const decorator = pythonDecorators(context.node).find((name) => cachingDecorator.test(name));
-  return decorator ? patternMatch("cache_memoize", 0.5, [`decorated with @${decorator}`]) : undefined;
+  return decorator ? patternMatch("cache_memoize", 0.5, [`decorated with @${decorator}`]) : memoizerFactory(context);
 });
+
+const delegating = new WeakSet<SyntaxNode>();
+const delegateAnswers = new WeakMap<SyntaxNode, PatternMatch | null>();
+
+/**
+ * A memoizing decorator factory: every return hands over to a same-file function that
+ * memoises (`def lru_cache(maxsize): return _cache(LRUCache(maxsize), typed)`).
+ */
+function memoizerFactory(context: DetectorContext): PatternMatch | undefined {
+  if (delegating.has(context.node)) return undefined;
+  const delegate = delegateOfReturns(context.node, context.family);
+  if (!delegate) return undefined;
+  delegating.add(context.node);
+  try {
+    let target = delegateAnswers.get(delegate.target);
+    if (target === undefined) {
+      target = detectCacheMemoize(new DetectorContext({ ...context.input, node: delegate.target })) ?? null;
+      delegateAnswers.set(delegate.target, target);
+    }
+    return target ? patternMatch("cache_memoize", target.confidence - 0.1, [`returns ${snippet(delegate.text, 40)}, and ${delegate.name}() memoises: ${target.evidence[0]}`]) : undefined;
+  } finally {
+    delegating.delete(context.node);
+  }
+}
 
 function cachingDescriptor(context: DetectorContext): PatternMatch | undefined {
   const getter = classMethods(context.node).find((method) => method.name === "__get__" || method.name === "__call__");
@@ -49,6 +74,11 @@ function cacheClass(context: DetectorContext): PatternMatch | undefined {
 
 const cacheClasses = new WeakMap<SyntaxNode, PatternMatch | null>();
 
+/** Whether a class is a cache (a keyed table with an eviction or expiry policy, or a same-file subclass of one). */
+export function isCacheClass(classNode: SyntaxNode, family: Family): boolean {
+  return (cacheClassOf(classNode, family) ?? cachingSubclass(classNode, family)) !== undefined;
+}
+
 function cacheClassOf(classNode: SyntaxNode, family: Family): PatternMatch | undefined {
   let match = cacheClasses.get(classNode);
   if (match === undefined) {
@@ -61,17 +91,32 @@ function cacheClassOf(classNode: SyntaxNode, family: Family): PatternMatch | und
 function readCacheClass(classNode: SyntaxNode, family: Family): PatternMatch | undefined {
   const methods = classMethods(classNode);
   if (methods.length < 2) return undefined;
-  const reads = methods.find((method) => readMethod.test(method.name));
-  const writes = methods.find((method) => writeMethod.test(method.name));
-  if (!reads || !writes) return undefined;
-  const policy = evictionPolicy(classNode, family, writes.node, methods) ?? expiryPolicy(classNode, family);
+  const reads = methods.find((method) => readMethod.test(plainName(method.name)));
+  const writes = methods.filter((method) => writeMethod.test(plainName(method.name)));
+  if (!reads || writes.length === 0) return undefined;
+  // `__setitem__` often hands over to `set()`, where the eviction is: every write method counts.
+  const policy = writes.map((write) => evictionPolicy(classNode, family, write.node, methods)).find(Boolean) ?? expiryPolicy(classNode, family);
   if (!policy) return undefined;
-  return patternMatch("cache_memoize", 0.85, [`${reads.name}() and ${writes.name}() read and fill a keyed table`, policy]);
+  const table = tableAttribute(reads.node.text);
+  if (table) cacheTables.set(classNode, table);
+  return patternMatch("cache_memoize", 0.85, [`${reads.name}() and ${writes[0]!.name}() read and fill a keyed table`, policy]);
+}
+
+/** The method name without its privacy mark (`#get` → get, `_set` → set); dunders stay. */
+function plainName(name: string): string {
+  return /^__\w+__$/.test(name) ? name : name.replace(/^[_#]+/, "");
+}
+
+const cacheTables = new WeakMap<SyntaxNode, string>();
+
+/** The instance attribute a read method looks entries up in (`self.__cache.get(key)`, `this.#keyMap.get(k)`, `this.data[key]`). */
+function tableAttribute(text: string): string | undefined {
+  return /\b(?:self|this)\.([#\w$]+)\s*(?:\[|\.get\(|\.has\()/.exec(text)?.[1];
 }
 
 const readMethod = /^(get|__getitem__|__contains__|has|peek|lookup|fetch)$/;
 const writeMethod = /^(set|__setitem__|put|add|store|insert)$/;
-const policyMethod = /evict|prune|expire|cleanup|trim|purge|shrink|popitem|__missing__|__delitem__/i;
+const policyMethod = /evict|prune|expire|cleanup|trim|purge|shrink|cull|popitem|__missing__|__delitem__/i;
 
 function cachingSubclass(classNode: SyntaxNode, family: Family): PatternMatch | undefined {
   for (const base of classBases(classNode).map((text) => lastSegment(text.replace(/[<(\[].*$/s, "")))) {
@@ -82,12 +127,33 @@ function cachingSubclass(classNode: SyntaxNode, family: Family): PatternMatch | 
   return undefined;
 }
 
-/** A method of a cache class that reads, fills, evicts or expires its entries. */
+/** A method of a cache class that reads, fills, evicts or expires its entries, by its name, its table, or its own get and set. */
 function cacheMember(context: DetectorContext): PatternMatch | undefined {
   const member = methodOf(context.node, context.family);
-  if (!member || !(readMethod.test(member.method.name) || writeMethod.test(member.method.name) || policyMethod.test(member.method.name))) return undefined;
+  if (!member || /^(__init__|constructor)$/.test(member.method.name)) return undefined;
   const owner = cacheClassOf(member.classNode, context.family) ?? cachingSubclass(member.classNode, context.family);
-  return owner ? patternMatch("cache_memoize", 0.75, [`${member.method.name}() of the cache ${className(member.classNode)}`, ...owner.evidence.slice(-1)]) : undefined;
+  if (!owner) return undefined;
+  const role = memberRole(member.classNode, context.node, member.method.name, 1);
+  return role ? patternMatch("cache_memoize", role.confidence, [`${member.method.name}() ${role.reason} of the cache ${className(member.classNode)}`, ...owner.evidence.slice(-1)]) : undefined;
+}
+
+function memberRole(classNode: SyntaxNode, method: SyntaxNode, name: string, depth: number): { reason: string; confidence: number } | undefined {
+  const plain = plainName(name);
+  if (readMethod.test(plain) || writeMethod.test(plain) || policyMethod.test(plain)) return { reason: "is a read, write or policy method", confidence: 0.75 };
+  const text = method.text;
+  const table = cacheTables.get(classNode);
+  if (table && new RegExp(`\\b(?:self|this)\\.${table.replace(/\$/g, "\\$")}\\s*(?:\\[|\\.(?:get|set|has|delete|pop|setdefault|keys|values|items)\\b)`).test(text)) return { reason: `works on the entries (${table})`, confidence: 0.7 };
+  const siblings = [...text.matchAll(/\b(?:self|this)\.([#\w$]+)\s*\(/g)].map((match) => match[1]!);
+  const plainSiblings = siblings.map(plainName);
+  if (plainSiblings.some((sibling) => readMethod.test(sibling)) && plainSiblings.some((sibling) => writeMethod.test(sibling))) return { reason: "reads then fills the entries through its own get and set", confidence: 0.75 };
+  if (depth === 0) return undefined;
+  const methods = classMethods(classNode);
+  for (const sibling of new Set(siblings)) {
+    const found = sibling === name ? undefined : methods.find((candidate) => candidate.name === sibling);
+    const inner = found && !/^(__init__|constructor)$/.test(sibling) ? memberRole(classNode, found.node, sibling, depth - 1) : undefined;
+    if (inner && !inner.reason.startsWith("is a read")) return { reason: `hands over to ${sibling}(), which ${inner.reason}`, confidence: 0.7 };
+  }
+  return undefined;
 }
 
 function callsIn(node: SyntaxNode, family: Family): { node: SyntaxNode; callee: string; name: string }[] {
@@ -99,11 +165,13 @@ function callsIn(node: SyntaxNode, family: Family): { node: SyntaxNode; callee: 
 
 /** Eviction where entries are added (the write method, or a helper named for pruning). */
 function evictionPolicy(classNode: SyntaxNode, family: Family, writes: SyntaxNode, methods: readonly { name: string; node: SyntaxNode }[]): string | undefined {
-  const scopes = [writes, ...methods.filter((method) => policyMethod.test(method.name)).map((method) => method.node)];
+  // The write method, policy-named methods, and the helpers the write method calls (`self._manage_size()`).
+  const called = new Set([...writes.text.matchAll(/\b(?:self|this)\.([#\w$]+)\s*\(/g)].map((match) => match[1]!));
+  const scopes = [writes, ...methods.filter((method) => policyMethod.test(method.name) || (called.has(method.name) && method.node.id !== writes.id)).map((method) => method.node)];
   const eviction = scopes.flatMap((scope) => callsIn(scope, family)).find((call) => {
     if (evictionCall.test(call.name)) return call.name !== "pop" || /^\(\s*(last\s*=\s*False|0)?\s*\)$/.test(call.node.childForFieldName("arguments")?.text ?? "");
     return call.name === "delete" && /keys\(\)\.next\(\)\.value/.test(call.node.text);
-  });
+  }) ?? scopes.slice(1).flatMap((scope) => scope.descendantsOfType(family === "python" ? "delete_statement" : "unary_expression")).map((node) => ({ node })).find(({ node }) => /^(del|delete)\s+(self|this)\.[#\w$]+\[/.test(node.text));
   if (!eviction) return undefined;
   const bounded = classNode.descendantsOfType(family === "python" ? "comparison_operator" : "binary_expression").find((node) => /\b(len\(|\.size\b|\.length\b|maxsize|max_?size|capacity|limit|max\b)/i.test(node.text) && /[<>]=?/.test(node.text));
   return bounded ? `evicts (${snippet(eviction.node.text, 40)}) when full (${snippet(bounded.text, 40)})` : undefined;
@@ -112,7 +180,8 @@ function evictionPolicy(classNode: SyntaxNode, family: Family, writes: SyntaxNod
 function expiryPolicy(classNode: SyntaxNode, family: Family): string | undefined {
   const clock = callsIn(classNode, family).find((call) => expiryClock.test(call.callee));
   if (!clock) return undefined;
-  const compared = classNode.descendantsOfType(family === "python" ? "comparison_operator" : "binary_expression").find((node) => /[<>]=?/.test(node.text) && /ttl|expir|max_?age|stale/i.test(node.text));
+  const expiring = /ttl|expir|max_?age|stale|timeout/i.test(classNode.text);
+  const compared = classNode.descendantsOfType(family === "python" ? "comparison_operator" : "binary_expression").find((node) => /[<>]=?/.test(node.text) && (/ttl|expir|max_?age|stale/i.test(node.text) || (expiring && node.text.includes(clock.node.text))));
   return compared ? `entries expire against the clock (${snippet(compared.text, 40)})` : undefined;
 }
 
@@ -124,7 +193,8 @@ function memoTable(context: DetectorContext, scope: SyntaxNode): PatternMatch | 
   for (const store of stores) {
     const lookup = lookups.find((candidate) => candidate.table === store.table && candidate.position < store.position);
     if (!lookup) continue;
-    const returnsStored = returnedTexts.some((text) => text.startsWith(`${store.table}[`) || text.startsWith(`${store.table}.get(`) || (lookup.boundTo !== undefined && text === lookup.boundTo) || text === store.value);
+    const perObject = /^getattr\(\s*([\w.]+)\s*,\s*([\w.]+)/.exec(returnedTexts.find((text) => text.startsWith("getattr(")) ?? "");
+    const returnsStored = returnedTexts.some((text) => text.startsWith(`${store.table}[`) || text.startsWith(`${store.table}.get(`) || (lookup.boundTo !== undefined && text === lookup.boundTo) || text === store.value) || (perObject !== null && `${perObject[1]}.${perObject[2]}` === store.table && !/^(cls|self\.__class__|type\(self\))\(/.test(store.value ?? ""));
     if (!returnsStored) continue;
     return patternMatch("cache_memoize", 0.9, [`consults ${store.table} first (${snippet(lookup.text, 40)})`, `stores the computed value (${snippet(store.text, 40)})`]);
   }

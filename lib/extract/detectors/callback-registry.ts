@@ -1,5 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { snippet, type CallSite } from "./detector";
+import { indexedNotificationsIn } from "./callback-dispatch";
 import { calleeText, isSelfName, lastSegment, nodeTypes, parameterNames, type Family } from "./syntax";
 
 const addMethod = /^(append|appendleft|push|add|set|setdefault|insert|unshift)$/;
@@ -7,7 +8,7 @@ const removeMethod = /^(remove|delete|discard|splice|pop)$/;
 /** Collections that hold callbacks by their name: `_listeners`, `before_request_funcs`, `hooks`, `subscribers`. */
 export const callbackCollection = /listener|subscriber|observer|handler|hook|callback|watcher|receiver|funcs$|fns$|cbs$|slots$/i;
 /** Parameters that are callbacks by their name. */
-export const callbackParameter = /^(f|fn|func|function|callback|cb|handler|listener|hook|subscriber|observer|receiver|slot|watcher)$|(callback|handler|listener|hook|func|fn)$/i;
+export const callbackParameter = /^(f|fn|func|function|callback|cb|handler|listener|hook|subscriber|observer|receiver|slot|watcher)_?$|(callback|handler|listener|hook|func|fn)_?$/i;
 
 /** A parameter of the enclosing function stored in a collection: `self._callbacks.append(fn)`. */
 export interface Registration {
@@ -164,6 +165,7 @@ export function notificationsIn(scope: SyntaxNode, calls: CallSite[], family: Fa
     const invoked = invokedWithin(callback.childForFieldName("body"), element, callbackCollection.test(iterated));
     if (invoked) found.push({ collection: resolveCollection(iterated, scope, call.node, family), iterated, ...invoked, node: call.node });
   }
+  for (const indexed of indexedNotificationsIn(find, family)) found.push({ ...indexed, collection: resolveCollection(indexed.iterated, scope, indexed.node, family) });
   return found;
 }
 

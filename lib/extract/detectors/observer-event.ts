@@ -1,7 +1,9 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext, remembered } from "./detector";
-import { ownReturns, returnedValue } from "./functions";
+import { deletionsIn, handedOver } from "./callback-dispatch";
+import { moduleObserver } from "./module-observer";
+import { extendsBaseMethod, hookDispatch, hookHandlerClass, sameFileBases } from "./hook-methods";
 import { callbackCollection, callbackParameter, clearsIn, notificationsIn, registrationsIn, removalsIn, subscriptRegistrationsIn, type Notification, type Registration, type Removal } from "./callback-registry";
 import { className, enclosingClass, methodOf } from "./members";
 import { calleeText, classBases, classMethods, lastSegment, nodeTypes, type Family } from "./syntax";
@@ -22,7 +24,7 @@ export const detectObserverEvent: Detector = remembered((context) => {
   const paired = own.registrations.length && own.notifications.length ? pairMatch(own.registrations, own.notifications) : undefined;
   if (paired) return paired;
   const classNode = enclosingClass(context.node, context.family);
-  if (classNode) return memberObserver(context, registryOf(classNode, context.family), className(classNode));
+  if (classNode) return memberObserver(context, registryOf(classNode, context.family), className(classNode), own);
   return moduleObserver(context, own);
 });
 
@@ -80,7 +82,7 @@ function registryOf(classNode: SyntaxNode, family: Family): ClassRegistry {
     });
     const found: Registry = {
       registrations: [...registrationsIn(calls, classNode, family), ...subscriptRegistrationsIn(classNode, family)],
-      removals: [...removalsIn(calls, classNode, family), ...clearsIn(classNode, calls, family)],
+      removals: [...removalsIn(calls, classNode, family), ...clearsIn(classNode, calls, family), ...deletionsIn(classNode, family)],
       notifications: notificationsIn(classNode, calls, family, (types) => classNode.descendantsOfType(types)),
     };
     const callbacks = callbackCollectionsOf(found);
@@ -129,6 +131,12 @@ function rolesOf(classNode: SyntaxNode, family: Family, registry: Registry, call
     if (!callbacks.has(notification.collection) && !named) continue;
     assign(notification.node, { evidence: [`dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`], confidence: callbacks.has(notification.collection) ? 0.85 : 0.7 });
   }
+  // A method handing a callback collection to a function that calls each (`callHooks(this._hooks[name], args)`) dispatches.
+  for (const method of methods) {
+    if (roles.has(method.name)) continue;
+    const handed = handedOver(method.node, callbacks, family);
+    if (handed) roles.set(method.name, { evidence: [`dispatches: ${handed}`], confidence: 0.75 });
+  }
   // A method that only hands over to one of these (`on()` → `self._add_event_handler()`) takes its role.
   const self = family === "python" ? "self" : "this";
   for (let round = 0; round < 3; round++) {
@@ -141,11 +149,51 @@ function rolesOf(classNode: SyntaxNode, family: Family, registry: Registry, call
   return roles;
 }
 
-function memberObserver(context: DetectorContext, registry: ClassRegistry, owner: string): PatternMatch | undefined {
+function memberObserver(context: DetectorContext, registry: ClassRegistry, owner: string, own: Registry): PatternMatch | undefined {
   const name = methodOf(context.node, context.family)?.method.name;
   const role = name === undefined ? undefined : registry.roles.get(name);
   if (role) return patternMatch("observer_event", role.confidence, [...role.evidence, `in ${owner || "a class"} that keeps callbacks`]);
-  return subscribingMethod(context);
+  return subscribingMethod(context) ?? broadcastingMethod(own) ?? hookDispatcher(context) ?? inheritedRole(context);
+}
+
+/** The dispatch method of an event-handler base, calling the `on_*` hooks its subclasses override. */
+function hookDispatcher(context: DetectorContext): PatternMatch | undefined {
+  const classNode = enclosingClass(context.node, context.family);
+  if (!classNode || !hookHandlerClass(classNode, context.family)) return undefined;
+  const how = hookDispatch(context.node, context.family);
+  return how ? patternMatch("observer_event", 0.7, [`dispatches: ${how}`]) : undefined;
+}
+
+/** An override of an observer role of a same-file base that extends it (`emit(v) { …; super.emit(v) }`). */
+function inheritedRole(context: DetectorContext): PatternMatch | undefined {
+  const member = methodOf(context.node, context.family);
+  if (!member || !extendsBaseMethod(context.node, member.method.name)) return undefined;
+  for (const base of sameFileBases(member.classNode, context.family)) {
+    const role = registryOf(base.node, context.family).roles.get(member.method.name);
+    const hook = !role && hookHandlerClass(base.node, context.family) ? classMethods(base.node).find((method) => method.name === member.method.name && hookDispatch(method.node, context.family)) : undefined;
+    if (role || hook) return patternMatch("observer_event", 0.7, [`overrides ${base.name}.${member.method.name}(), which ${role ? role.evidence[0]!.split(":")[0] : "dispatches events to hook methods"}, and calls it`]);
+  }
+  return undefined;
+}
+
+/** A class extending a same-file observer: an event emitter or handler base whose roles it inherits. */
+function observerSubclass(context: DetectorContext): PatternMatch | undefined {
+  for (const base of sameFileBases(context.node, context.family)) {
+    const roles = [...registryOf(base.node, context.family).roles.values()].map((role) => role.evidence[0]!);
+    const emitter = roles.some((role) => role.startsWith("dispatches")) && roles.some((role) => role.startsWith("registers"));
+    if (emitter || hookHandlerClass(base.node, context.family)) return patternMatch("observer_event", 0.7, [`extends ${base.name}, ${emitter ? "which registers callbacks and dispatches to them" : "an event-handler base dispatching to hook methods"}`]);
+  }
+  return undefined;
+}
+
+/**
+ * A method calling every member of a collection of listeners or subscribers it reads
+ * (`for subscriber in self.connection.subscribers: subscriber.before_insert(event)`), the
+ * registry being kept elsewhere.
+ */
+function broadcastingMethod(own: Registry): PatternMatch | undefined {
+  const notification = own.notifications.find((candidate) => candidate.passesArguments && callbackCollection.test(lastSegment(candidate.iterated.replace(/\(.*$/s, ""))));
+  return notification ? patternMatch("observer_event", 0.65, [`dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`]) : undefined;
 }
 
 const subscribeCall = /^(on|once|off|addListener|removeListener|addEventListener|removeEventListener|prependListener|subscribe|unsubscribe|connect|disconnect)$/;
@@ -164,26 +212,6 @@ function subscribingMethod(context: DetectorContext): PatternMatch | undefined {
   return patternMatch("observer_event", 0.7, [`subscribes callbacks to events: ${snippet(subscriptions[0]!.node.text, 50)}`, `${subscriptions.length} subscriptions`]);
 }
 
-/** A module-level function: a decorator-style registrar (`def before_x(f): hooks.append(f); return f`) or a dispatcher over a callback list. */
-function moduleObserver(context: DetectorContext, own: Registry): PatternMatch | undefined {
-  for (const registration of own.registrations) {
-    if (registration.owner.id !== context.node.id) continue;
-    const named = callbackParameter.test(registration.parameter) || callbackCollection.test(registration.collection);
-    if (named && returnsParameter(context, registration.parameter)) {
-      return patternMatch("observer_event", 0.75, [`registers callbacks: ${registration.text}`, `returns ${registration.parameter}, so it works as a decorator`]);
-    }
-    if (registration.keyed && callbackParameter.test(registration.parameter)) {
-      return patternMatch("observer_event", 0.7, [`registers callbacks per event: ${registration.text}`]);
-    }
-  }
-  const notification = own.notifications.find((candidate) => candidate.direct && candidate.passesArguments && callbackCollection.test(candidate.collection));
-  return notification ? patternMatch("observer_event", 0.65, [`dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`]) : undefined;
-}
-
-function returnsParameter(context: DetectorContext, parameter: string): boolean {
-  return ownReturns(context.node, context.family).some((statement) => returnedValue(statement)?.text === parameter);
-}
-
 function classObserver(context: DetectorContext): PatternMatch | undefined {
   const registry = registryOf(context.node, context.family);
   const dispatcher = [...registry.roles].find(([, role]) => role.evidence[0]!.startsWith("dispatches"));
@@ -194,7 +222,9 @@ function classObserver(context: DetectorContext): PatternMatch | undefined {
   const own = ownRegistry(context);
   const paired = own.registrations.length && own.notifications.length ? pairMatch(own.registrations, own.notifications) : undefined;
   if (paired) return paired;
-  return inheritedRegistry(context, own.registrations, own.notifications) ?? subscriber(context);
+  const handler = hookHandlerClass(context.node, context.family);
+  if (handler) return patternMatch("observer_event", 0.7, [`an event-handler base: ${handler}`, "subclasses override the hooks"]);
+  return inheritedRegistry(context, own.registrations, own.notifications) ?? subscriber(context) ?? observerSubclass(context);
 }
 
 function inheritedRegistry(context: DetectorContext, registrations: Registration[], notifications: Notification[]): PatternMatch | undefined {

@@ -3,6 +3,7 @@ import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext } from "./detector";
 import { classMethods, nodeTypes, parameterNames } from "./syntax";
 import { expressionBody, functionName, ownReturns, returnedValue } from "./functions";
+import { computedBackoffWait, namedWaitStrategy, retryDecorator } from "./retry-shapes";
 
 // `setTimeout` is matched exactly: `sock.settimeout()` is a socket option, not a wait.
 const waitName = /^_*(a?sleep|wait|delay|pause)(_?(for|fn|func|ms|seconds|until))?$/i;
@@ -20,7 +21,7 @@ export const detectRetryBackoff: Detector = (context) => {
   if (context.isClass) return waitStrategy(context);
   const waits = context.calls().filter(isWait);
   const retried = (waits.length ? loopRetry(context, waits) ?? recursiveRetry(context, waits) ?? helperRetry(context, waits) : undefined) ?? countedRetry(context);
-  return retried ?? delayComputation(context);
+  return retried ?? delayComputation(context) ?? (waits.length ? computedBackoffWait(context, waits) : undefined) ?? retryDecorator(context);
 };
 
 /** A class whose method computes an exponentially growing wait (`multiplier * exp_base ** attempt`): a backoff strategy. */
@@ -32,7 +33,7 @@ function waitStrategy(context: DetectorContext): PatternMatch | undefined {
     const growth = returnedGrowth(context, method.node);
     if (growth) return patternMatch("retry_backoff", 0.75, [`${method.name}() computes a growing wait (${growth})`, "a backoff strategy for retries"]);
   }
-  return undefined;
+  return namedWaitStrategy(context.node, context.family);
 }
 
 /** A function returning or yielding a delay that grows with the attempt (`min(cap, base * 2 ** attempt)`). */
@@ -64,6 +65,15 @@ function waitGenerator(context: DetectorContext): PatternMatch | undefined {
   return yielded ? patternMatch("retry_backoff", 0.65, [`yields waits forever (${snippet(yielded.text, 40)})`, `from ${parameters.join(", ")}`]) : undefined;
 }
 
+const backoffUnit = /backoff|exponential|retr(y|ies|ying)|wait_|^wait|Wait[A-Z]/i;
+
+/** The names a scope answers to: its own and its class's (`wait_exponential.__call__`). */
+function unitNames(context: DetectorContext, scope: SyntaxNode): string {
+  const own = functionName(scope) ?? "";
+  const owner = context.isClass && scope.id === context.node.id ? context.node.childForFieldName("name")?.text ?? "" : context.input.unit.qualname;
+  return `${own} ${owner}`;
+}
+
 /** An exponential growth in what a function returns or yields, naming an attempt/backoff quantity. */
 function returnedGrowth(context: DetectorContext, scope: SyntaxNode): string | undefined {
   const python = context.family === "python";
@@ -71,35 +81,46 @@ function returnedGrowth(context: DetectorContext, scope: SyntaxNode): string | u
   const outputs = [...ownReturns(scope, context.family).flatMap((statement) => returnedValue(statement) ?? []), ...[expressionBody(scope)].flatMap((body) => body ?? []), ...yields];
   if (outputs.length === 0) return undefined;
   const binary = context.findWithin(scope, [python ? "binary_operator" : "binary_expression"]);
+  const backoffNamed = backoffUnit.test(unitNames(context, scope));
   const exponential = binary.find((node) => {
     const operator = node.childForFieldName("operator")?.text ?? operatorOf(node);
-    // `base ** n` counts in a generator of waits; elsewhere the exponent must name an attempt or a wait.
-    return (operator === "**" || operator === "<<") && (attemptName.test(node.text) || waitGrowthName.test(node.text) || (yields.length > 0 && /\b(base|factor)\b/.test(node.text)));
+    // `base ** n` counts in a generator of waits or a unit named for backoff; elsewhere the exponent must name an attempt or a wait.
+    const context_ = node.parent?.text ?? "";
+    return (operator === "**" || operator === "<<") && (backoffNamed || attemptName.test(node.text) || waitGrowthName.test(node.text) || (yields.length > 0 && /\b(base|factor)\b/.test(`${node.text} ${context_}`)));
+  }) ?? binary.find((node) => {
+    // A wait growing linearly with the attempt (`self.start + self.increment * (attempt_number - 1)`).
+    const operator = node.childForFieldName("operator")?.text ?? operatorOf(node);
+    const sides = [node.childForFieldName("left")?.text ?? "", node.childForFieldName("right")?.text ?? ""];
+    return operator === "*" && sides.some((side) => attemptName.test(side)) && sides.some((side) => !attemptName.test(side) && (waitGrowthName.test(side) || /increment|step|factor/i.test(side)));
   });
   // `this.nextDelay = this.delay * this.factor`: a wait multiplied by a factor each time.
   const multiplied = binary.find((node) => {
     const operator = node.childForFieldName("operator")?.text ?? operatorOf(node);
     return operator === "*" && /delay|backoff|wait|interval/i.test(node.text) && /factor|multiplier|exp_base|\b2\b/i.test(node.text);
-  }) ?? context.findWithin(scope, [python ? "augmented_assignment" : "augmented_assignment_expression"]).find((node) => /^\S*(delay|backoff|wait|interval)\S*\s*\*=/i.test(node.text));
-  const power = context.callsWithin(scope).find((call) => (call.callee === "Math.pow" || call.callee === "pow" || call.callee === "math.pow") && (attemptName.test(call.node.text) || waitGrowthName.test(call.node.text)));
+  }) ?? context.findWithin(scope, [python ? "augmented_assignment" : "augmented_assignment_expression"]).find((node) => /^\S*(delay|backoff|wait|interval)\S*\s*\*=/i.test(node.text) || /^(self|this)\.\S*(delay|backoff|wait|interval)\S*\s*\+=\s*(self|this)\.\S*(delay|backoff|wait|interval)/i.test(node.text));
+  const power = context.callsWithin(scope).find((call) => (call.callee === "Math.pow" || call.callee === "pow" || call.callee === "math.pow") && (backoffNamed || attemptName.test(call.node.text) || waitGrowthName.test(call.node.text)));
   const growth = exponential ?? power?.node ?? multiplied;
   if (!growth) return undefined;
   // The growth must reach the output: returned directly, or through a local the output uses.
   const bound = boundNames(context, scope, growth);
   // A grown wait kept on the instance is the next call's wait (`this.next = this.delay * this.factor; return this.delay`).
-  const carried = growth === multiplied && /^(self|this)\./.test(growth.parent?.childForFieldName("left")?.text ?? "") && outputs.some((output) => /delay|backoff|wait|interval/i.test(output.text));
+  const carried = growth === multiplied && /^(self|this)\./.test((growth.childForFieldName("left") ?? growth.parent?.childForFieldName("left"))?.text ?? "") && outputs.some((output) => /delay|backoff|wait|interval/i.test(output.text));
   const reaches = carried || outputs.some((output) => output.text.includes(growth.text) || bound.some((name) => new RegExp(`\\b${name}\\b`).test(output.text)));
   return reaches ? snippet(growth.text, 40) : undefined;
 }
 
+/** Locals holding the growth, and locals computed from those (`exp = base ** n; result = multiplier * exp`). */
 function boundNames(context: DetectorContext, scope: SyntaxNode, growth: SyntaxNode): string[] {
   const names: string[] = [];
   for (const binding of context.findWithin(scope, context.family === "python" ? ["assignment", "augmented_assignment"] : ["variable_declarator", "assignment_expression", "augmented_assignment_expression"])) {
     const value = binding.childForFieldName("right") ?? binding.childForFieldName("value");
-    const name = (binding.childForFieldName("left") ?? binding.childForFieldName("name"))?.text;
-    if (value && name && value.startIndex <= growth.startIndex && value.endIndex >= growth.endIndex) names.push(name.replace(/^(self|this)\./, "").replace(/[^\w$]/g, ""));
+    const name = (binding.childForFieldName("left") ?? binding.childForFieldName("name"))?.text.replace(/^(self|this)\./, "").replace(/[^\w$]/g, "");
+    if (!value || !name) continue;
+    const holds = value.startIndex <= growth.startIndex && value.endIndex >= growth.endIndex;
+    const derived = !holds && value.startIndex > growth.endIndex && names.some((bound) => new RegExp(`\\b${bound.replace(/\$/g, "\\$")}\\b`).test(value.text));
+    if (holds || derived) names.push(name);
   }
-  return names.filter(Boolean);
+  return names;
 }
 
 /** A loop that catches failures and counts attempts (`for attempt in range(retries)`), trying again without an explicit wait. */

@@ -87,7 +87,9 @@ function stores(context: DetectorContext): Store[] {
   const found: Store[] = [];
   let createdCache: Set<string> | undefined;
   const created = () => (createdCache ??= createdLocals(context));
-  for (const assignment of context.find(context.family === "python" ? ["assignment"] : ["assignment_expression"])) {
+  for (const assignment of context.find(context.family === "python" ? ["assignment"] : ["assignment_expression", "augmented_assignment_expression"])) {
+    // `Shared.#shared ??= new Shared()` stores only when unset; `+=` and the like store nothing new.
+    if (assignment.type === "augmented_assignment_expression" && !/^(\?\?=|\|\|=)$/.test(assignment.childForFieldName("operator")?.text ?? "")) continue;
     const target = assignment.childForFieldName("left");
     // Only attributes can be shared holders here (module globals are the module-level rule's).
     if (!target || !/^(attribute|member_expression|subscript|subscript_expression)$/.test(target.type)) continue;

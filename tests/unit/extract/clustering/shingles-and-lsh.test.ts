@@ -79,4 +79,31 @@ describe("LshIndex", () => {
     for (let item = 0; item < 5; item++) index.add(item, base, "python:callable");
     expect(index.candidates(base, "python:callable", 10)).toEqual([0, 1]);
   });
+
+  it("finds exactly the items sharing a band with the query, however many bands hash alike", () => {
+    // 30,000 two-band signatures over a small alphabet: many bands recur, and among ~10^5
+    // distinct bands some share the index's 30-bit hash. A plain map of band texts is the reference.
+    let seed = 7;
+    const random = () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) % 300;
+    const index = new LshIndex(2);
+    const reference = new Map<string, number[]>();
+    const bandsOf = (signature: Uint32Array) => [`0:${signature[0]},${signature[1]}`, `1:${signature[2]},${signature[3]}`];
+    const mismatches: string[] = [];
+    for (let item = 0; item < 30_000; item++) {
+      const signature = Uint32Array.of(random(), random(), random(), random());
+      const shared = new Map<number, number>();
+      for (const band of bandsOf(signature)) for (const other of reference.get(band) ?? []) shared.set(other, (shared.get(other) ?? 0) + 1);
+      const found = index.candidates(signature, "python:callable", 5);
+      // Items sharing as many bands may come in any hit order: compare the counts in order, and that each was found.
+      const expectedCounts = [...shared.values()].sort((a, b) => b - a).slice(0, 5).join();
+      if (found.map((other) => shared.get(other)).join() !== expectedCounts) mismatches.push(`item ${item}: ${found.join()} vs ${[...shared].join(" ")}`);
+      index.add(item, signature, "python:callable");
+      for (const band of bandsOf(signature)) {
+        const items = reference.get(band);
+        if (!items) reference.set(band, [item]);
+        else if (items.length < 128) items.push(item);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
 });

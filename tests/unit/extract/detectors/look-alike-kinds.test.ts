@@ -437,3 +437,26 @@ def timed(fn):
     expect(kindsOf(found, "timed")).toContain("decorator");
   });
 });
+
+describe("singleton: a static holder assigned only when unset", () => {
+  it("finds `Shared.#shared ??= new Shared()` and leaves a per-object lazy field alone", async () => {
+    const found = await detect(
+      `export class Shared {
+  static #shared: Shared | undefined;
+  static get shared(): Shared {
+    return (Shared.#shared ??= new Shared());
+  }
+}
+export class Session {
+  #rows: Rows | undefined;
+  rows(): Rows {
+    return (this.#rows ??= new Rows());
+  }
+}
+`,
+      "typescript",
+    );
+    expect(kindsOf(found, "Shared.shared")).toContain("singleton");
+    expect(kindsOf(found, "Session.rows")).not.toContain("singleton");
+  });
+});

@@ -1,0 +1,43 @@
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
+import { ownReturns, returnedValue } from "./functions";
+import { nodeTypes, type Family } from "./syntax";
+
+const functionsByTree = new WeakMap<SyntaxNode["tree"], Map<string, SyntaxNode>>();
+
+/** The module-level function of that name in the same file as `node` (memoised per tree). */
+export function moduleFunctionNamed(node: SyntaxNode, name: string, family: Family): SyntaxNode | undefined {
+  let functions = functionsByTree.get(node.tree);
+  if (!functions) {
+    functions = new Map();
+    for (const child of node.tree.rootNode.namedChildren) {
+      const definition = child.type === "decorated_definition" || child.type === "export_statement" ? child.namedChildren.find((inner) => (nodeTypes[family].namedFunction as readonly string[]).includes(inner.type)) : child;
+      if (!definition || !(nodeTypes[family].namedFunction as readonly string[]).includes(definition.type)) continue;
+      const own = definition.childForFieldName("name")?.text;
+      if (own && !functions.has(own)) functions.set(own, definition);
+    }
+    functionsByTree.set(node.tree, functions);
+  }
+  return functions.get(name);
+}
+
+/**
+ * The same-file function every return of `fn` hands over to (`return _cache(LRUCache(maxsize),
+ * typed)`, `return _cache(TTLCache(...), typed)(maxsize)`), with the call's text; undefined
+ * when a return does something else.
+ */
+export function delegateOfReturns(fn: SyntaxNode, family: Family): { target: SyntaxNode; name: string; text: string } | undefined {
+  const returns = ownReturns(fn, family);
+  if (returns.length === 0) return undefined;
+  let found: { target: SyntaxNode; name: string; text: string } | undefined;
+  for (const statement of returns) {
+    let value = returnedValue(statement);
+    while (value && (value.type === "call" || value.type === "call_expression") && (value.childForFieldName("function")?.type === "call" || value.childForFieldName("function")?.type === "call_expression")) value = value.childForFieldName("function") ?? undefined;
+    if (!value || (value.type !== "call" && value.type !== "call_expression")) return undefined;
+    const name = value.childForFieldName("function")?.text ?? "";
+    if (!/^[A-Za-z_$][\w$]*$/.test(name) || (found && found.name !== name)) return undefined;
+    const target = moduleFunctionNamed(fn, name, family);
+    if (!target || target.id === fn.id) return undefined;
+    found ??= { target, name, text: value.text };
+  }
+  return found;
+}

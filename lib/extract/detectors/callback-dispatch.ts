@@ -1,0 +1,61 @@
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
+import { snippet } from "./detector";
+import type { Notification, Removal } from "./callback-registry";
+import { calleeText, type Family } from "./syntax";
+
+/**
+ * Indexed loops calling each element: `for (let i = 0; i < hooks.length; i++) hooks[i](...args)`,
+ * `for i in range(len(handlers)): handlers[i](event)`.
+ */
+export function indexedNotificationsIn(find: (types: string[]) => SyntaxNode[], family: Family): Notification[] {
+  const found: Notification[] = [];
+  for (const loop of find(["for_statement"])) {
+    const header = family === "python" ? loop.childForFieldName("right")?.text ?? "" : (loop.childForFieldName("condition") ?? loop.childForFieldName("test"))?.text ?? "";
+    const bound = family === "python" ? /^range\(\s*(?:\d+\s*,\s*)?len\(([\w$.#]+)\)\s*\)$/.exec(header) : /^[\w$]+\s*<\s*([\w$.#]+)\.length$/.exec(header);
+    const index = family === "python" ? loop.childForFieldName("left")?.text : /^([\w$]+)\s*</.exec(header)?.[1];
+    const body = loop.childForFieldName("body");
+    if (!bound || !index || !body) continue;
+    const collection = bound[1]!;
+    const element = `${collection}[${index}]`;
+    const call = body.descendantsOfType(family === "python" ? ["call"] : ["call_expression"]).find((candidate) => {
+      const callee = calleeText(candidate);
+      return callee === element || callee === `${element}.call` || callee === `${element}.apply`;
+    });
+    if (!call) continue;
+    const passesArguments = (call.childForFieldName("arguments")?.namedChildren.length ?? 0) > 0;
+    found.push({ collection, iterated: collection, text: snippet(call.text, 50), direct: true, passesArguments, node: loop });
+  }
+  return found;
+}
+
+/** `del self._listeners[i]`, `delete this.handlers[name]`: an entry of an instance collection deleted (the unregister half). */
+export function deletionsIn(scope: SyntaxNode, family: Family): Removal[] {
+  const found: Removal[] = [];
+  const statements = family === "python" ? scope.descendantsOfType("delete_statement") : scope.descendantsOfType("unary_expression").filter((node) => node.children[0]?.type === "delete");
+  for (const statement of statements) {
+    const collection = /^(?:del|delete)\s+\(*(?:self|this)\.([#\w$]+)\s*\[/.exec(statement.text)?.[1];
+    if (collection) found.push({ collection: `@${collection}`, text: snippet(statement.text, 50), node: statement });
+  }
+  return found;
+}
+
+/**
+ * How a method hands a registered-callback collection to another function to call
+ * (`callHooks(this._hooks[name], args)`, `callEachWith(this._before, event)`), else undefined.
+ */
+export function handedOver(method: SyntaxNode, collections: Set<string>, family: Family): string | undefined {
+  const self = family === "python" ? "self" : "this";
+  const text = method.text;
+  for (const collection of collections) {
+    const attribute = collection.slice(1).replace(/[$]/g, "\\$");
+    const direct = new RegExp(`[(,]\\s*(?:\\[\\.\\.\\.)?${self}\\.${attribute}\\b(?!\\s*(?:=[^=]|\\.(?:push|append|add|set|remove|splice|indexOf|length)\\b))`);
+    const local = new RegExp(`\\b(?:const|let|var)?\\s*([A-Za-z_$][\\w$]*)\\s*=\\s*${self}\\.${attribute}\\b`).exec(text)?.[1];
+    const passed = direct.exec(text) ?? (local ? new RegExp(`[(,]\\s*(?:\\[\\.\\.\\.)?${local.replace(/\$/g, "\\$")}\\b(?:\\.slice\\(\\)|\\.copy\\(\\))?\\s*[,)]`).exec(text) : null);
+    if (!passed) continue;
+    const start = passed.index;
+    const callee = /([\w$.]+)\s*\($/.exec(text.slice(Math.max(0, start - 60), start + 1))?.[1] ?? "";
+    if (!callee || /^(len|bool|list|tuple|set|sorted|isinstance|Array\.isArray|Object\.\w+)$/.test(callee)) continue;
+    return `hands the registered callbacks (${collection.slice(1)}) to ${callee}() to call`;
+  }
+  return undefined;
+}

@@ -1,0 +1,79 @@
+import type { PatternMatch } from "@/lib/domain";
+import { patternMatch, snippet, type DetectorContext } from "./detector";
+import { ownReturns, returnedValue } from "./functions";
+import { callbackCollection, callbackParameter, type Notification, type Registration, type Removal } from "./callback-registry";
+import { nodeTypes, parameterNames } from "./syntax";
+
+/** What a function registers, unregisters and dispatches itself. */
+export interface OwnRegistry {
+  registrations: Registration[];
+  removals: Removal[];
+  notifications: Notification[];
+}
+
+/** A module-level function: a decorator-style registrar (`def before_x(f): hooks.append(f); return f`) or a dispatcher over a callback list. */
+export function moduleObserver(context: DetectorContext, own: OwnRegistry): PatternMatch | undefined {
+  for (const registration of own.registrations) {
+    if (registration.owner.id !== context.node.id) continue;
+    const named = callbackParameter.test(registration.parameter) || callbackCollection.test(registration.collection);
+    if (named && returnsParameter(context, registration.parameter)) {
+      return patternMatch("observer_event", 0.75, [`registers callbacks: ${registration.text}`, `returns ${registration.parameter}, so it works as a decorator`]);
+    }
+    if (registration.keyed && callbackParameter.test(registration.parameter)) {
+      return patternMatch("observer_event", 0.7, [`registers callbacks per event: ${registration.text}`]);
+    }
+  }
+  for (const registration of own.registrations) {
+    // `def subscribe(fn): _subscribers.append(fn)`: a callback stored in a module-level callback collection.
+    if (registration.owner.id === context.node.id && !registration.collection.startsWith("@") && callbackParameter.test(registration.parameter) && callbackCollection.test(registration.collection)) {
+      return patternMatch("observer_event", 0.65, [`registers callbacks: ${registration.text}`]);
+    }
+  }
+  const registrar = subscribingRegistrar(context);
+  if (registrar) return registrar;
+  const removal = own.removals.find((candidate) => !candidate.collection.startsWith("@") && callbackCollection.test(candidate.collection));
+  if (removal) return patternMatch("observer_event", 0.65, [`unregisters callbacks: ${removal.text}`]);
+  // Each element called itself, or — the collection holding callbacks by its name — a method of it (`hook_impl.function(*args)`).
+  const notification = own.notifications.find((candidate) => candidate.passesArguments && (callbackCollection.test(candidate.collection) || callbackCollection.test(candidate.iterated)));
+  if (notification) return patternMatch("observer_event", notification.direct ? 0.65 : 0.6, [`dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`]);
+  return handedCallbacks(context, own.notifications);
+}
+
+/**
+ * A function given the callbacks to call (`def _call_handlers(handlers, details): for h in
+ * handlers: h(details)`): it loops over one of its parameters and calls each element with the
+ * same arguments, ignoring what they return (a pipeline `value = fn(value)` is no dispatch).
+ */
+function handedCallbacks(context: DetectorContext, notifications: Notification[]): PatternMatch | undefined {
+  const parameters = new Set(parameterNames(context.node));
+  const notification = notifications.find((candidate) => {
+    if (!candidate.direct || !candidate.passesArguments || !parameters.has(candidate.collection)) return false;
+    const call = candidate.node.descendantsOfType(nodeTypes[context.family].call as unknown as string[]).find((node) => node.text === candidate.text);
+    return call?.parent?.type === "expression_statement";
+  });
+  return notification ? patternMatch("observer_event", 0.6, [`dispatches: calls each of the callbacks it is given (${snippet(notification.text, 40)})`]) : undefined;
+}
+
+const subscriptionCall = /^(listen|subscribe|connect|on|once|add_?(event_?)?listener|add_?(event_?)?handler|add_?hook|register_?(hook|listener|handler|callback)|addEventListener|addListener|addHook)$/i;
+
+/**
+ * A decorator-style registrar handing the function to a subscription call and returning it
+ * (`def decorate(fn): listen(target, name, fn); return fn`), or a factory of one (`listens_for`).
+ */
+function subscribingRegistrar(context: DetectorContext): PatternMatch | undefined {
+  if (!context.calls().some((site) => subscriptionCall.test(site.name))) return undefined;
+  for (const scope of [context.node, ...context.find(nodeTypes[context.family].function)]) {
+    const first = parameterNames(scope).find((name) => name !== "self" && name !== "this" && name !== "cls");
+    if (!first || !callbackParameter.test(first)) continue;
+    const returned = ownReturns(scope, context.family).some((statement) => returnedValue(statement)?.text === first);
+    if (!returned) continue;
+    const call = context.callsWithin(scope).find((site) => subscriptionCall.test(site.name) && (site.node.childForFieldName("arguments")?.namedChildren ?? []).some((value) => value.text === first));
+    if (call) return patternMatch("observer_event", 0.7, [`registers the function it decorates as a listener (${snippet(call.node.text, 50)})`, `returns ${first}, so it works as a decorator`]);
+  }
+  return undefined;
+}
+
+function returnsParameter(context: DetectorContext, parameter: string): boolean {
+  return ownReturns(context.node, context.family).some((statement) => returnedValue(statement)?.text === parameter);
+}
+
