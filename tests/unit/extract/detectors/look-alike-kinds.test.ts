@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { extractFile } from "@/lib/extract/extract-file";
-import type { Language } from "@/lib/domain";
+import { detect, evidenceOf, kindsOf } from "./detect-snippet";
 
 // Session 9, part b: each rule pairs a shape it must find with a look-alike it must leave alone.
-
-async function detect(source: string, language: Language): Promise<Map<string, { kinds: string[]; evidence: string }>> {
-  const file = language === "python" ? "snippet.py" : language === "typescript" ? "snippet.ts" : "snippet.js";
-  const extraction = await extractFile({ file, source, language });
-  return new Map(extraction.units.map((unit) => [unit.qualname, { kinds: unit.patterns.map((match) => match.kind), evidence: unit.patterns.flatMap((match) => match.evidence).join(" | ") }]));
-}
-
-function kindsOf(found: Map<string, { kinds: string[] }>, qualname: string): string[] {
-  const unit = found.get(qualname);
-  if (!unit) throw new Error(`no unit ${qualname} in ${[...found.keys()].join(", ")}`);
-  return unit.kinds;
-}
 
 describe("factory: instance methods that build the next node around this object", () => {
   it("keeps factory methods and functions, leaves expression and query steps alone", async () => {
@@ -227,7 +214,7 @@ class Transform:
     expect(kindsOf(found, "Validator._validate_allowed")).toContain("validation");
     expect(kindsOf(found, "valid_contextj")).toContain("validation");
     expect(kindsOf(found, "Rule")).toContain("validation");
-    expect(found.get("Rule")!.evidence).toContain("the base of validator classes (Equal, OneOf)");
+    expect(evidenceOf(found, "Rule")).toContain("the base of validator classes (Equal, OneOf)");
     expect(kindsOf(found, "Validator.check_output")).not.toContain("validation");
     expect(kindsOf(found, "Validator.is_running")).not.toContain("validation");
     expect(kindsOf(found, "Transform")).not.toContain("validation");
@@ -314,7 +301,7 @@ class Connection:
     );
     expect(kindsOf(found, "HTTPTransport")).toContain("adapter");
     expect(kindsOf(found, "CursorWrapper")).toContain("adapter");
-    expect(found.get("CursorWrapper")!.evidence).toContain("raise their own errors");
+    expect(evidenceOf(found, "CursorWrapper")).toContain("raise their own errors");
     expect(kindsOf(found, "Connection")).toContain("adapter");
   });
 

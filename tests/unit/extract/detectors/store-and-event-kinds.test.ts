@@ -1,25 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractFile } from "@/lib/extract/extract-file";
-import type { Language } from "@/lib/domain";
-
-/** Kinds per qualname of a snippet, and the evidence of each match. */
-async function detect(source: string, language: Language): Promise<Map<string, { kinds: string[]; evidence: string[] }>> {
-  const file = language === "python" ? "snippet.py" : language === "typescript" ? "snippet.ts" : "snippet.js";
-  const extraction = await extractFile({ file, source, language });
-  return new Map(
-    extraction.units.map((unit) => [unit.qualname, { kinds: unit.patterns.map((match) => match.kind).sort(), evidence: unit.patterns.flatMap((match) => match.evidence) }]),
-  );
-}
-
-function kindsOf(found: Map<string, { kinds: string[] }>, qualname: string): string[] {
-  const unit = found.get(qualname);
-  if (!unit) throw new Error(`no unit ${qualname} in ${[...found.keys()].join(", ")}`);
-  return unit.kinds;
-}
-
-function evidenceOf(found: Map<string, { evidence: string[] }>, qualname: string): string {
-  return found.get(qualname)!.evidence.join(" | ");
-}
+import { detect, kindsOf, evidenceOf } from "./detect-snippet";
 
 describe("repository_crud: the CRUD methods of a repository, and active records", () => {
   it("marks each CRUD method reaching the store, directly or through private helpers", async () => {
