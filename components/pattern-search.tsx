@@ -16,6 +16,14 @@ const strengthStyle = {
   weak: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
 } as const;
 
+// The re-rank that placed the result: from which SQL place, its score and its two largest parts.
+function rerankSummary(ranking: MatchedPattern["metadata"]["ranking"]): string {
+  if (ranking.rerank_parts === null || ranking.rerank_score === null) return `not re-ranked (SQL #${ranking.sql_position})`;
+  const largest = Object.entries(ranking.rerank_parts).sort(([, left], [, right]) => Math.abs(right) - Math.abs(left)).slice(0, 2)
+    .map(([name, value]) => `${name.replaceAll("_", " ")} ${value.toFixed(2)}`);
+  return `${ranking.rerank_score.toFixed(2)} from SQL #${ranking.sql_position} (${largest.join(", ")})`;
+}
+
 /** The parts of a result's rank (lib/domain MatchRanking), so that the order can be read. */
 function RankingParts({ match }: { match: MatchedPattern }) {
   const ranking = match.metadata.ranking;
@@ -27,6 +35,7 @@ function RankingParts({ match }: { match: MatchedPattern }) {
     ["quality", ranking.quality.toFixed(2)],
     ["outcomes", ranking.smoothed_success_rate.toFixed(2)],
     ["score", ranking.final_score.toFixed(3)],
+    ["re-rank", rerankSummary(ranking)],
   ];
   return (
     <details className="w-full pl-8 text-xs text-slate-500 dark:text-slate-400" data-testid="search-result-why">

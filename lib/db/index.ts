@@ -152,6 +152,9 @@ export {
 export {
   matchPatternScores,
   matchPatternsWithDetails,
+  listMatchCandidates,
+  recordMatchDetailsByIds,
+  type MatchCandidateRow,
   listMatchDetailsByIds,
   recordPatternMatchesByIds,
   type MatchedPatternRow,

@@ -87,7 +87,16 @@ export interface MatchOccurrence {
   qualname: string | null;
 }
 
-/** How the final rank was made (see supabase/migrations/*_match_patterns.sql). */
+/**
+ * The parts of lib/search's re-rank of the first candidates, each weighted by the shipped model:
+ * the SQL score against the first candidate's, 1/vector rank, 1/text rank, σ above the other
+ * candidates, the share of the intent's words found, the share (weighed by rarity) found in the
+ * name and description, being a method of a class, quality (docs/search-quality.md).
+ */
+export const rerankPartNames = ["sql_score", "vector_rank", "text_rank", "similarity_z", "words_found", "described_words", "member", "quality"] as const;
+export type RerankPartName = (typeof rerankPartNames)[number];
+
+/** How the final rank was made (see supabase/migrations/*_match_patterns.sql and lib/search rerankMatches). */
 export interface MatchRanking {
   vector_similarity: number;
   vector_rank: number | null;
@@ -108,6 +117,14 @@ export interface MatchRanking {
   words_found: number;
   /** The result's place in the answer (1 = first). */
   position: number;
+  /** Its place in match_patterns' order, before the re-rank. */
+  sql_position: number;
+  /** The re-rank score that orders the first candidates (the sum of rerank_parts); null past them (they keep the SQL order). */
+  rerank_score: number | null;
+  /** The re-ranker's chance that this is the right one of the candidates it re-ranked (e^score over their sum); null past them. */
+  rerank_share: number | null;
+  /** Each part's weighted share of rerank_score; null past the re-ranked candidates. */
+  rerank_parts: Record<RerankPartName, number> | null;
 }
 
 /** Whether a result is a strong answer to the intent (lib/search matchStrength) or only the best there is. */

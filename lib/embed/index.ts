@@ -15,4 +15,5 @@ export { withEmbeddingCache } from "./cached-provider";
 export { embeddingTextForUnit, embeddingTextForPattern, type PatternTextSource } from "./embedding-text";
 export { conceptWords } from "./concept-words";
 export { stemWord } from "./stem-word";
+export { wordWeight } from "./word-weight";
 export { cosineSimilarity, normalizeVector } from "./vector-math";

@@ -1,8 +1,9 @@
-import { matchPatternsWithDetails, type MatchDetailRow, type MatchScoreRow, type Queryable } from "@/lib/db";
+import { listMatchCandidates, recordMatchDetailsByIds, type MatchCandidateRow, type MatchDetailRow, type Queryable } from "@/lib/db";
 import type { EmbeddingProvider } from "@/lib/embed";
 import { motifMetrics } from "@/lib/metrics";
 import { matchLimits, type IntentRewriteReport, type MatchedPattern, type MatchRequest, type MatchResponse } from "@/lib/domain";
-import { matchStrength, scoreLead, summarizeStrength } from "./match-strength";
+import { matchStrength, summarizeStrength } from "./match-strength";
+import { rerankDepth, rerankLead, rerankMatches, type Rerank } from "./rerank-matches";
 import { recommendationsFor } from "./recommendations";
 
 const occurrenceLimit = 50;
@@ -24,6 +25,14 @@ export function matchQueryTexts(request: MatchRequest, rewrite?: IntentRewriteRe
 
 const retired = new Set(["deprecated", "archived"]);
 
+// What the re-ranker reads of a SQL candidate.
+function toRerankCandidate(row: MatchCandidateRow) {
+  return {
+    name: row.name, description: row.description, vectorRank: row.vector_rank, textRank: row.text_rank, similarityZ: row.similarity_z,
+    intentWords: row.intent_words, wordsFound: row.words_found, quality: row.quality, finalScore: row.final_score,
+  };
+}
+
 /**
  * The rows in the match's order, except that deprecated and archived patterns (only there when
  * the filters ask for them) follow the active and pending ones: they never lead a list.
@@ -32,10 +41,27 @@ function leadWithCurrent<Row extends { detail: MatchDetailRow }>(rows: Row[]): R
   return [...rows.filter((row) => !retired.has(row.detail.status)), ...rows.filter((row) => retired.has(row.detail.status))];
 }
 
-function toMatchedPattern(score: MatchScoreRow, next: MatchScoreRow | undefined, position: number, detail: MatchDetailRow, peers: readonly MatchDetailRow[]): MatchedPattern {
+/** One result on its way out: its SQL rank, its re-rank (null past rerankDepth) and its details. */
+interface RankedRow {
+  score: MatchCandidateRow & { position: number };
+  rerank: Rerank | null;
+  detail: MatchDetailRow;
+}
+
+// The lead of a result over the next in the order shown (lib/search rerankLead, or the SQL
+// order's ln ratio past the re-ranked ones), null for the last result.
+function rankLead(row: RankedRow, next: RankedRow | undefined): number | null {
+  if (!next) return null;
+  if (row.rerank && next.rerank) return rerankLead(row.rerank.score, next.rerank.score);
+  return next.score.final_score > 0 && row.score.final_score > 0 ? Math.max(0, Math.log(row.score.final_score / next.score.final_score)) : 0;
+}
+
+const roundParts = (rerank: Rerank) => Object.fromEntries(Object.entries(rerank.parts).map(([name, value]) => [name, round(value)!])) as Rerank["parts"];
+
+function toMatchedPattern({ score, rerank, detail }: RankedRow, lead: number | null, position: number, peers: readonly MatchDetailRow[]): MatchedPattern {
   const strength = matchStrength({
     position, vectorRank: score.vector_rank, textRank: score.text_rank, intentWords: score.intent_words, wordsFound: score.words_found,
-    similarityZ: score.similarity_z, scoreLead: scoreLead(score.final_score, next?.final_score),
+    similarityZ: score.similarity_z, scoreLead: lead, rerankShare: rerank?.share ?? null,
   });
   return {
     pattern_id: detail.id,
@@ -60,6 +86,7 @@ function toMatchedPattern(score: MatchScoreRow, next: MatchScoreRow | undefined,
         text_score: round(score.text_score), rrf_score: round(score.rrf_score)!, relevance: round(score.relevance)!,
         quality: round(score.quality)!, smoothed_success_rate: round(score.smoothed_success_rate)!, final_score: round(score.final_score)!,
         similarity_z: round(score.similarity_z), intent_words: score.intent_words, words_found: score.words_found, position,
+        sql_position: score.position, rerank_score: rerank ? round(rerank.score) : null, rerank_share: rerank ? round(rerank.share) : null, rerank_parts: rerank ? roundParts(rerank) : null,
       },
     },
     occurrences: detail.occurrences,
@@ -90,20 +117,28 @@ export async function matchPatterns({
   const startedAt = performance.now();
   const texts = matchQueryTexts(request, rewrite);
   const [embedding] = await embedder.embed([texts.embedding]);
-  // One statement: the match, the counter update and the details (lib/db matchPatternsWithDetails).
-  const rows = await matchPatternsWithDetails({
+  const limit = request.limit ?? matchLimits.default;
+  // The SQL order's first candidates (at least rerankDepth, from lists as long as for `limit`),
+  // re-ranked in Node (rerankMatches); then the counters and details of those shown.
+  const candidates = await listMatchCandidates({
     transaction, projectId, embedding, queryText: texts.keywords, filters: request.filters ?? {},
-    limit: request.limit ?? matchLimits.default, minSimilarity: request.min_confidence ?? 0, occurrenceLimit,
+    limit: Math.max(limit, rerankDepth), candidateLimitFor: limit, minSimilarity: request.min_confidence ?? 0,
   });
-  const visible = leadWithCurrent(rows.filter((row): row is typeof row & { detail: MatchDetailRow } => row.detail !== null));
+  const ranked = rerankMatches(texts.keywords, candidates.map((row, index) => ({ ...toRerankCandidate(row), row, position: index + 1 })))
+    .slice(0, limit);
+  const details = new Map((await recordMatchDetailsByIds({ transaction, ids: ranked.map(({ candidate }) => candidate.row.id), occurrenceLimit })).map((detail) => [detail.id, detail]));
+  const visible = leadWithCurrent(ranked.flatMap(({ candidate, rerank }) => {
+    const detail = details.get(candidate.row.id);
+    return detail ? [{ score: { ...candidate.row, position: candidate.position }, rerank, detail }] : [];
+  }));
   const peers = visible.map((row) => row.detail);
-  const matched = visible.map((row, index) => toMatchedPattern(row, visible[index + 1], index + 1, row.detail, peers));
+  const matched = visible.map((row, index) => toMatchedPattern(row, rankLead(row, visible[index + 1]), index + 1, peers));
   const strongMatches = matched.filter((pattern) => pattern.strength === "strong").length;
   const seconds = (performance.now() - startedAt) / 1000;
   motifMetrics.matchDuration().observe(seconds);
   return {
     matched_patterns: matched,
-    total_matches: rows[0]?.total_matches ?? 0,
+    total_matches: candidates[0]?.total_matches ?? 0,
     strong_matches: strongMatches,
     summary: summarizeStrength(strongMatches, matched.length),
     query_metadata: { query_time_ms: Math.round(seconds * 100_000) / 100, embedding_model: embedder.id, ...(rewrite ? { rewrite } : {}) },

@@ -52,6 +52,8 @@ export interface StrengthEvidence {
    * lead, null when there is no next result (a limit of 1), which counts as no lead.
    */
   scoreLead: number | null;
+  /** The re-ranker's chance that it is the right one of the candidates (lib/search Rerank.share); null or absent when not re-ranked. */
+  rerankShare?: number | null;
 }
 
 /** The lead of a final score over the next one (StrengthEvidence.scoreLead). */
@@ -61,13 +63,14 @@ export function scoreLead(score: number, next: number | undefined): number | nul
 }
 
 /** The model's inputs for one match, in strengthModel.weights' order. */
-export function strengthFeatures({ textRank, intentWords, wordsFound, similarityZ, scoreLead: lead }: StrengthEvidence): number[] {
+export function strengthFeatures({ textRank, intentWords, wordsFound, similarityZ, scoreLead: lead, rerankShare }: StrengthEvidence): number[] {
   return [
     textRank ? 1 / textRank : 0,
     intentWords > 0 ? Math.min(1, wordsFound / Math.min(intentWords, strengthModel.wordShareOf)) : 0,
     Math.min(wordsFound, 5) / 5,
     Math.max(Math.min(similarityZ ?? 0, 6), -2) / 3,
     Math.min(lead ?? 0, 1),
+    rerankShare ?? 0,
   ];
 }
 

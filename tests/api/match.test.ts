@@ -60,10 +60,14 @@ describe("POST /api/v1/patterns/match", () => {
     expect(first).toMatchObject({ name: "Exponential Backoff Retry Loop", kind: "retry_backoff", pattern_type: "design_pattern" });
     expect(first.occurrences[0]).toEqual({ repository: "", file_path: "shop/clients/inventory.py", start_line: 10, end_line: 19, qualname: "fetch_stock" });
     expect(Object.keys(first.metadata.ranking).sort()).toEqual([
-      "final_score", "intent_words", "position", "quality", "relevance", "rrf_score", "similarity_z", "smoothed_success_rate", "text_rank", "text_score", "vector_rank",
+      "final_score", "intent_words", "position", "quality", "relevance", "rerank_parts", "rerank_score", "rerank_share", "rrf_score", "similarity_z", "smoothed_success_rate", "sql_position", "text_rank", "text_score", "vector_rank",
       "vector_similarity", "words_found",
     ]);
     expect(answer.body.matched_patterns).toHaveLength(2);
+    // The re-rank that placed it: its parts add up to its score, and the second scores no higher.
+    const { rerank_parts: parts, rerank_score: rerankScore } = first.metadata.ranking;
+    expect(Object.values(parts as Record<string, number>).reduce((total, part) => total + part, 0)).toBeCloseTo(rerankScore, 4);
+    expect(answer.body.matched_patterns[1].metadata.ranking.rerank_score).toBeLessThanOrEqual(rerankScore);
     // Every word of the intent is in it, and it leads both lists: strong even in a project this small.
     expect(first).toMatchObject({
       strength: "strong",

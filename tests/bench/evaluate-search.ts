@@ -36,11 +36,11 @@
  *
  *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2|held-out-3|held-out-4[,...]] [--dump <file>] [--embedder builtin|use-lite] [--calibrate] [--sweep] [--verbose] [--no-docstring] [--original-targets]
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern } from "@/lib/embed";
-import { matchStrength, scoreLead, strengthModel, strengthProbability, type StrengthEvidence } from "@/lib/search";
+import { matchStrength, rerankDepth, rerankMatches, rerankModel, scoreLead, type RerankCandidate, strengthModel, strengthProbability, type StrengthEvidence } from "@/lib/search";
 import { searchTextForPattern } from "@/lib/ingest";
 import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from "./search-eval/corpus";
 import { intentSets, loadIntents, tuningSets, type Intent, type IntentSet, type Target } from "./search-eval/intents";
@@ -51,6 +51,8 @@ import { fuseRankings, fuseScores, productBlend, type BlendOptions, type WordCov
 const repository = path.resolve(import.meta.dirname, "../..");
 const intentDirectory = path.join(repository, "tests/fixtures/intents");
 const candidateLimit = 50;
+// --no-rerank ranks in the SQL order alone (match_patterns' final score), without lib/search's re-ranker.
+const useRerank = !process.argv.includes("--no-rerank");
 // --no-docstring embeds patterns as ingest did before it passed the representative's docstring.
 const passDocstring = !process.argv.includes("--no-docstring");
 
@@ -71,8 +73,12 @@ interface Ranking {
   /** Each candidate's vector similarity and final score (match_patterns' vector_similarity and final_score). */
   similarity: number[];
   scores: Map<number, number>;
+  /** The re-ranker's share of each re-ranked candidate (lib/search Rerank.share). */
+  shares: Map<number, number>;
   /** The intent's distinct words and how many of them each candidate holds. */
   words: WordCoverage;
+  /** The SQL order's first rerankDepth candidates as the re-ranker reads them (before it runs), for --candidates. */
+  candidates: Array<{ index: number } & RerankCandidate>;
 }
 type Ranker = (intent: string) => Promise<Ranking>;
 
@@ -98,31 +104,65 @@ function representativeDocstring(corpus: Corpus, index: number): string | undefi
   return (members.find((unit) => unit.code === pattern.code) ?? members.find((unit) => unit.docstring))?.docstring;
 }
 
+// --vector-cache <file>: vectors kept by embedder and text between runs (use-lite takes minutes to embed the corpus).
+const cacheArgument = process.argv.indexOf("--vector-cache");
+const cacheFile = cacheArgument > 0 ? process.argv[cacheArgument + 1] : undefined;
+const vectorCache: Record<string, number[]> = cacheFile && existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, "utf8")) : {};
+
+async function embedCached(provider: { id: string; embed(texts: string[]): Promise<Float32Array[]> }, texts: string[]): Promise<Float32Array[]> {
+  const key = (text: string) => `${provider.id}\u0000${text}`;
+  const missing = [...new Set(texts.filter((text) => !vectorCache[key(text)]))];
+  if (missing.length > 0) {
+    const embedded = await provider.embed(missing);
+    missing.forEach((text, index) => (vectorCache[key(text)] = Array.from(embedded[index])));
+    if (cacheFile && missing.length > 1) writeFileSync(cacheFile, JSON.stringify(vectorCache));
+  }
+  return texts.map((text) => Float32Array.from(vectorCache[key(text)]));
+}
+
 async function createRanker(corpus: Corpus): Promise<Ranker> {
   if (embedderName !== "builtin" && embedderName !== "use-lite") throw new Error("--embedder takes builtin or use-lite");
   const provider = embedderName === "use-lite" ? createUseLiteProvider() : createBuiltinProvider();
   const texts = corpus.patterns.map((pattern, index) => embeddingTextForPattern(passDocstring ? { ...pattern, docstring: representativeDocstring(corpus, index) } : pattern));
-  const vectors = await provider.embed(texts);
+  const vectors = await embedCached(provider, texts);
   const text = await createPostgresTextRanker(
     corpus.patterns.map((pattern) => ({ name: pattern.name, description: pattern.description, searchText: searchTextForPattern(pattern, corpus.unitsById) })),
   );
   return async (intent) => {
-    const [query] = await provider.embed([intent]);
+    const [query] = await embedCached(provider, [intent]);
     const similarity = vectors.map((vector) => dot(query, vector));
     const vector = similarity.map((_, index) => index).sort((left, right) => similarity[right] - similarity[left] || left - right).slice(0, candidateLimit);
     const textHits = await text.rank(intent, candidateLimit);
     const coverage = await text.wordsFound(intent, [...new Set([...vector, ...textHits])]);
-    const { order: hybrid, scores } = fuseScores({ intent, vector, text: textHits, coverage, patterns: corpus.patterns });
-    const standout = new Map(hybrid.map((index) => [index, similarityZ(similarity, vector, index)]));
+    const { order: sqlOrder, scores: sqlScores } = fuseScores({ intent, vector, text: textHits, coverage, patterns: corpus.patterns });
+    const standout = new Map(sqlOrder.map((index) => [index, similarityZ(similarity, vector, index)]));
     const words = coverage;
+    const candidates = sqlOrder.slice(0, rerankDepth).map((index) => ({
+      index, name: corpus.patterns[index].name, description: corpus.patterns[index].description, quality: corpus.patterns[index].quality.score,
+      similarity: similarity[index], kind: corpus.patterns[index].kind ?? null, occurrenceCount: corpus.patterns[index].occurrences.length,
+      vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null, similarityZ: standout.get(index) ?? null,
+      intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, finalScore: sqlScores.get(index)!,
+    }));
+    // lib/search's re-rank of the first rerankDepth (--no-rerank: the SQL order). The score of a
+    // re-ranked result is e^(re-rank score / the SQL score's weight), so that ln(score / next
+    // score) is the lead the product reads (lib/search rerankLead).
+    const reranked = useRerank ? rerankMatches(intent, [...candidates, ...sqlOrder.slice(rerankDepth).map((index) => ({ ...candidates[0], index }))]) : null;
+    const hybrid = reranked ? reranked.map(({ candidate }) => candidate.index) : sqlOrder;
+    const scores = new Map(sqlScores);
+    const shares = new Map<number, number>();
+    for (const { candidate, rerank } of reranked ?? []) {
+      if (rerank) scores.set(candidate.index, Math.exp(rerank.score / rerankModel.weights.sql_score));
+      if (rerank) shares.set(candidate.index, rerank.share);
+    }
     const evidenceOf = (index: number, position: number): StrengthEvidence => ({
       position, vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null,
       intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, similarityZ: standout.get(index) ?? null,
       scoreLead: scoreLead(scores.get(index)!, hybrid[position] === undefined ? undefined : scores.get(hybrid[position])),
+      rerankShare: shares.get(index) ?? null,
     });
     const evidence = new Map(hybrid.slice(0, 5).map((index, position) => [index, evidenceOf(index, position + 1)]));
     const strong = new Set(hybrid.slice(0, 5).filter((index) => matchStrength(evidence.get(index)!).strength === "strong"));
-    return { vector, text: textHits, hybrid, strong, standout, evidence, similarity, scores, words };
+    return { vector, text: textHits, hybrid, strong, standout, evidence, similarity, scores, shares, words, candidates };
   };
 }
 
@@ -130,7 +170,7 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
 interface DumpedIntent {
   intent: string;
   noShared: boolean;
-  results: Array<{ name: string; right: boolean; vectorRank: number | null; textRank: number | null; similarity: number; similarityZ: number | null; score: number; intentWords: number; wordsFound: number; strong: boolean }>;
+  results: Array<{ name: string; right: boolean; vectorRank: number | null; textRank: number | null; similarity: number; similarityZ: number | null; score: number; rerankShare: number | null; intentWords: number; wordsFound: number; strong: boolean }>;
 }
 
 /** The top 10 of one ranking with the parts of each rank. */
@@ -140,7 +180,7 @@ function dumpRanking(corpus: Corpus, intent: string, ranking: Ranking, wanted: S
     results: ranking.hybrid.slice(0, 10).map((index) => ({
       name: corpus.patterns[index].name, right: wanted.has(index),
       vectorRank: ranking.vector.indexOf(index) + 1 || null, textRank: ranking.text.indexOf(index) + 1 || null,
-      similarity: ranking.similarity[index], similarityZ: ranking.standout.get(index) ?? null, score: ranking.scores.get(index)!,
+      similarity: ranking.similarity[index], similarityZ: ranking.standout.get(index) ?? null, score: ranking.scores.get(index)!, rerankShare: ranking.shares.get(index) ?? null,
       intentWords: ranking.words.intentWords, wordsFound: ranking.words.found.get(index) ?? 0,
       strong: ranking.strong.has(index),
     })),
@@ -162,6 +202,8 @@ interface SetResult {
   shown: Array<Array<StrengthEvidence & { right: boolean }>>;
   /** The hybrid top 10 of every intent with the parts of its rank, for --dump. */
   dumped: DumpedIntent[];
+  /** The re-ranker's inputs for every intent, for --candidates. */
+  candidates: Array<{ intent: string; noShared: boolean; candidates: Array<RerankCandidate & { right: boolean }> }>;
   problems: string[];
   rows: string[];
 }
@@ -190,7 +232,7 @@ function checkNoSharedWords(corpus: Corpus, intent: Intent, problems: string[]):
 }
 
 async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verbose: boolean): Promise<SetResult> {
-  const result: SetResult = { evaluated: 0, noShared: 0, notPatterns: 0, hits: { vector: { all: 0, noShared: 0 }, text: { all: 0, noShared: 0 }, hybrid: { all: 0, noShared: 0 } }, reciprocalRanks: { all: 0, noShared: 0 }, strong: { marked: 0, right: 0, intentsWithout: 0 }, lists: [], shown: [], dumped: [], problems: [], rows: [] };
+  const result: SetResult = { evaluated: 0, noShared: 0, notPatterns: 0, hits: { vector: { all: 0, noShared: 0 }, text: { all: 0, noShared: 0 }, hybrid: { all: 0, noShared: 0 } }, reciprocalRanks: { all: 0, noShared: 0 }, strong: { marked: 0, right: 0, intentsWithout: 0 }, lists: [], shown: [], dumped: [], candidates: [], problems: [], rows: [] };
   const known = new Set(corpus.units.map((unit) => unitKey(unit.file, unit.qualname)));
   for (const written of intents) {
     let intent = written;
@@ -218,6 +260,7 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
     }
     result.shown.push(ranking.hybrid.slice(0, 5).map((index) => ({ ...ranking.evidence.get(index)!, right: wanted.has(index) })));
     result.dumped.push(dumpRanking(corpus, intent.intent, ranking, wanted, intent.no_shared_words));
+    result.candidates.push({ intent: intent.intent, noShared: intent.no_shared_words, candidates: ranking.candidates.map(({ index, ...candidate }) => ({ ...candidate, right: wanted.has(index) })) });
     const marked = ranking.hybrid.slice(0, 5).filter((index) => ranking.strong.has(index));
     result.strong.marked += marked.length;
     result.strong.right += marked.filter((index) => wanted.has(index)).length;
@@ -322,9 +365,11 @@ async function main(): Promise<void> {
   console.log(`corpus: ${files.size} files, ${corpus.units.length} units, ${corpus.patterns.length} patterns; extracted and clustered in ${(built - started).toFixed(0)} ms, indexed in ${(performance.now() - built).toFixed(0)} ms`);
   const reports: string[] = [];
   const dump: Record<string, DumpedIntent[]> = {};
+  const candidateDump: Record<string, SetResult["candidates"]> = {};
   for (const set of sets) {
     const result = await evaluateSet(corpus, rank, intents[set], verbose);
     dump[set] = result.dumped;
+    candidateDump[set] = result.candidates;
     if (result.rows.length > 0) console.log(`\n${set}:\n${result.rows.join("\n")}`);
     if (result.problems.length > 0) {
       console.log(`\nProblems (${set}):\n${result.problems.join("\n")}`);
@@ -343,6 +388,8 @@ async function main(): Promise<void> {
   console.log(`\n${reports.join("\n")}`);
   const dumpArgument = process.argv.indexOf("--dump");
   if (dumpArgument > 0) writeFileSync(process.argv[dumpArgument + 1], JSON.stringify(dump));
+  const candidatesArgument = process.argv.indexOf("--candidates");
+  if (candidatesArgument > 0) writeFileSync(process.argv[candidatesArgument + 1], JSON.stringify(candidateDump));
 }
 
 /**

@@ -3,6 +3,7 @@ import { asService, listMatchDetailsByIds, withUser, type Database } from "@/lib
 import { createBuiltinProvider } from "@/lib/embed";
 import { ingestExtraction } from "@/lib/ingest";
 import { matchPatterns } from "@/lib/search";
+import { rerankPartNames } from "@/lib/domain";
 import { createTestDatabase } from "@/tests/support/test-database";
 import { sampleExtraction } from "./support/ingest-fixture";
 import { probeAs, userClaims } from "./support/run-as";
@@ -167,6 +168,34 @@ describe("matchPatterns", () => {
     expect(await updatedAt(match.pattern_id)).toBe(before);
   });
 
+  it("re-ranks the SQL order's first candidates in Node, shows each part, and counts only the patterns it shows", async () => {
+    const counts = async () => new Map((await asService(database, (transaction) => transaction.query<{ id: string; match_count: number }>(
+      `select id, match_count from public.patterns where project_id = $1`, [world.alpha.id]))).map((row) => [row.id, row.match_count]));
+    const before = await counts();
+    const intent = "retry a failing http request with exponential backoff";
+    const answer = await withUser(database, userClaims(world.users.carol), (transaction) =>
+      matchPatterns({ transaction, projectId: world.alpha.id, request: { intent, limit: 2 }, embedder }));
+    const rankings = answer.matched_patterns.map((match) => match.metadata.ranking);
+    expect(rankings).toHaveLength(2);
+    for (const ranking of rankings) {
+      expect(ranking.rerank_parts, "every shown result of a small answer is re-ranked").not.toBeNull();
+      const sum = Object.values(ranking.rerank_parts!).reduce((total, part) => total + part, 0);
+      expect(ranking.rerank_score).toBeCloseTo(sum, 4);
+      expect(Object.keys(ranking.rerank_parts!)).toEqual([...rerankPartNames]);
+    }
+    // The order is the re-rank's: never a lower re-rank score above a higher one.
+    expect(rankings[0].rerank_score!).toBeGreaterThanOrEqual(rankings[1].rerank_score!);
+    // Its SQL places are those of match_patterns for the same intent.
+    const sql = await sqlMatch(userClaims(world.users.carol), intent, {}, 30);
+    if (!sql.ok) throw new Error(sql.message);
+    const sqlOrder = sql.value.map((row) => String(row.id));
+    answer.matched_patterns.forEach((match) => expect(sqlOrder.indexOf(match.pattern_id) + 1).toBe(match.metadata.ranking.sql_position));
+    // The re-ranker read up to 30 candidates; only the two shown were counted.
+    const after = await counts();
+    const changed = [...after].filter(([id, count]) => count !== before.get(id)).map(([id]) => id).sort();
+    expect(changed).toEqual(answer.matched_patterns.map((match) => match.pattern_id).sort());
+  });
+
   it("records a match as a HOT update (no index insert) while other updates still move updated_at and search_vector", async () => {
     const hotUpdates = async () => {
       await database.query(`select pg_stat_force_next_flush()`);
@@ -216,7 +245,7 @@ describe("matchPatterns", () => {
   });
 });
 
-describe("a match request in one statement", () => {
+describe("a match request in two statements (candidates, then counters and details)", () => {
   it("record_pattern_match_counts returns the counters as it left them, for the patterns the caller may see (viewers too), as a HOT update", async () => {
     await database.query(`vacuum full public.patterns`);
     const id = await idOf("retry01");
@@ -261,13 +290,18 @@ describe("a match request in one statement", () => {
     const request = { intent: "parse a config file", limit: 5 };
     const answer = await withUser(database, userClaims(world.users.bob), (transaction) =>
       matchPatterns({ transaction, projectId: world.alpha.id, request, embedder }));
-    const scores = await sqlMatch(userClaims(world.users.bob), "parse a config file");
+    // The SQL function's first 30 (what the re-ranker reads): each shown pattern has its parts there.
+    const scores = await sqlMatch(userClaims(world.users.bob), "parse a config file", {}, 30);
     if (!scores.ok) throw new Error(scores.message);
-    expect(answer.matched_patterns.map((pattern) => pattern.pattern_id)).toEqual(scores.value.map((row) => row.id));
-    expect(answer.matched_patterns.map((pattern) => pattern.metadata.ranking.final_score))
-      .toEqual(scores.value.map((row) => Math.round(Number(row.final_score) * 1e6) / 1e6));
+    const byId = new Map(scores.value.map((row, index) => [String(row.id), { row, position: index + 1 }]));
+    expect(answer.matched_patterns).toHaveLength(Math.min(5, scores.value.length));
+    for (const pattern of answer.matched_patterns) {
+      const { row, position } = byId.get(pattern.pattern_id)!;
+      expect(pattern.metadata.ranking.final_score).toBe(Math.round(Number(row.final_score) * 1e6) / 1e6);
+      expect(pattern.metadata.ranking.sql_position).toBe(position);
+    }
     const details = await withUser(database, userClaims(world.users.bob), (transaction) =>
-      listMatchDetailsByIds({ transaction, ids: scores.value.map((row) => String(row.id)), occurrenceLimit: 50 }));
+      listMatchDetailsByIds({ transaction, ids: answer.matched_patterns.map((pattern) => pattern.pattern_id), occurrenceLimit: 50 }));
     for (const pattern of answer.matched_patterns) {
       const detail = details.find((row) => row.id === pattern.pattern_id)!;
       expect(pattern.occurrences).toEqual(detail.occurrences);

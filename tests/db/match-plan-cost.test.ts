@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asService, matchPatternsWithDetails, type Database, type Queryable } from "@/lib/db";
+import { asService, listMatchCandidates, recordMatchDetailsByIds, type Database, type Queryable } from "@/lib/db";
 import { createTestDatabase } from "@/tests/support/test-database";
 
 // A real Postgres JIT-compiles a statement whose estimated cost is above jit_above_cost
@@ -15,20 +15,23 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-// The match statement's text and parameters, as matchPatternsWithDetails sends them.
-async function matchStatement(transaction: Queryable, limit: number): Promise<{ text: string; params: unknown[] }> {
-  let statement: { text: string; params: unknown[] } | undefined;
+// The match's two statements (lib/search matchPatterns): the candidates to re-rank (at least 30)
+// and the counters and details of those shown, their text and parameters as lib/db sends them.
+async function matchStatements(transaction: Queryable, limit: number): Promise<Array<{ text: string; params: unknown[] }>> {
+  const statements: Array<{ text: string; params: unknown[] }> = [];
   const recorder: Queryable = {
     driver: transaction.driver,
-    query: async (text, params = []) => ((statement = { text, params }), []),
+    query: async (text, params = []) => (statements.push({ text, params }), []),
     exec: transaction.exec,
     copyBinary: transaction.copyBinary,
   };
-  await matchPatternsWithDetails({
+  await listMatchCandidates({
     transaction: recorder, projectId: "00000000-0000-4000-8000-000000000001", embedding: new Float32Array(384).fill(0.05),
-    queryText: "retry a request with exponential backoff", filters: { languages: ["python"] }, limit, minSimilarity: 0, occurrenceLimit: 50,
+    queryText: "retry a request with exponential backoff", filters: { languages: ["python"] }, limit: Math.max(limit, 30), candidateLimitFor: limit, minSimilarity: 0,
   });
-  return statement!;
+  const ids = Array.from({ length: limit }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`);
+  await recordMatchDetailsByIds({ transaction: recorder, ids, occurrenceLimit: 50 });
+  return statements;
 }
 
 const totalCost = (plan: unknown) => (plan as [{ Plan: { "Total Cost": number } }])[0].Plan["Total Cost"];
@@ -40,11 +43,12 @@ describe("the match statement's plan", () => {
       // PGlite has no JIT but plans as Postgres does; 100,000 is Postgres' default.
       const limit = Number.isFinite(threshold) && threshold > 0 ? threshold : 100_000;
       for (const requested of [1, 5, 100]) {
-        const { text, params } = await matchStatement(transaction, requested);
-        const [custom] = await transaction.query<{ "QUERY PLAN": unknown }>(`explain (format json) ${text}`, params);
-        expect(totalCost(custom["QUERY PLAN"]), `limit ${requested}`).toBeLessThan(limit);
+        for (const [index, { text, params }] of (await matchStatements(transaction, requested)).entries()) {
+          const [custom] = await transaction.query<{ "QUERY PLAN": unknown }>(`explain (format json) ${text}`, params);
+          expect(totalCost(custom["QUERY PLAN"]), `limit ${requested}, statement ${index + 1}`).toBeLessThan(limit);
+        }
       }
-      const { text, params } = await matchStatement(transaction, 100);
+      const [{ text, params }] = await matchStatements(transaction, 100);
       await transaction.exec(`set local plan_cache_mode = force_generic_plan`);
       const types = ["extensions.vector", "text", "uuid", "jsonb", "integer", "double precision", "integer"];
       await transaction.exec(`prepare match_plan_probe (${types.join(", ")}) as ${text.replace("$1::extensions.vector", "$1").replace("$4::jsonb", "$4")}`);

@@ -23,8 +23,18 @@ function explainRanking(match: MatchedPattern): string[] {
     `   why: similarity ${ranking.vector_similarity.toFixed(2)} (vector list ${listPlace(ranking.vector_rank)}${spread}); text list ${listPlace(ranking.text_rank)}, ${ranking.words_found} of the intent's ${ranking.intent_words} words in it`,
     `        relevance ${ranking.relevance.toFixed(2)} × (0.8 + 0.1 × quality ${ranking.quality.toFixed(2)} + 0.1 × outcomes ${ranking.smoothed_success_rate.toFixed(2)})` +
       ` × (1 + 0.15 × ${ranking.words_found}/${Math.max(1, ranking.intent_words)} words) = score ${ranking.final_score.toFixed(3)}`,
+    ...rerankLine(ranking),
     `        ${match.strength}: ${match.strength_reason}`,
   ];
+}
+
+/** The re-rank that placed the result (lib/search rerankMatches): its score and its parts, largest first. */
+function rerankLine(ranking: MatchedPattern["metadata"]["ranking"]): string[] {
+  if (ranking.rerank_parts === null || ranking.rerank_score === null) return [`        not re-ranked: SQL order #${ranking.sql_position}`];
+  const parts = Object.entries(ranking.rerank_parts).filter(([, value]) => Math.abs(value) >= 0.005)
+    .sort(([, left], [, right]) => Math.abs(right) - Math.abs(left))
+    .map(([name, value]) => `${name.replaceAll("_", " ")} ${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(2)}`);
+  return [`        re-ranked from SQL #${ranking.sql_position}: ${parts.join(", ")} = ${ranking.rerank_score.toFixed(2)}`];
 }
 
 function formatMatch(match: MatchedPattern, index: number, explain: boolean): string {

@@ -184,3 +184,57 @@ export async function recordPatternMatchesByIds({ transaction, ids }: { transact
   const [{ touched }] = await transaction.query<{ touched: number }>(`select public.record_pattern_matches($1::uuid[]) as touched`, [ids]);
   return touched;
 }
+
+/** One candidate of a match: the parts of its SQL rank, and the name and description the re-ranker reads. */
+export type MatchCandidateRow = MatchScoreRow & { name: string; description: string };
+
+/**
+ * The first `limit` candidates of `match_patterns` in its order (security invoker: the caller's
+ * RLS applies), each with its name and description, for lib/search's re-ranker. The candidate
+ * lists are as long as for `candidateLimitFor` patterns (match_patterns' own default for that
+ * limit), so asking for more rows to re-rank does not search wider. Records nothing.
+ */
+export async function listMatchCandidates(call: MatchCall & { candidateLimitFor: number }): Promise<MatchCandidateRow[]> {
+  // Materialized with a limit, as in matchPatternsWithDetails: the planner then prices the
+  // function at its real size, far below jit_above_cost (tests/db/match-plan-cost.test.ts).
+  return call.transaction.query<MatchCandidateRow>(
+    `with scores as materialized (
+       select m.*, row_number() over () as position
+       from public.match_patterns($1::extensions.vector, $2, $3, $4::jsonb, $5, $6, greatest(50, $7 * 10)) m
+       limit greatest($5, 0)
+     )
+     select s.id, s.vector_similarity, s.vector_rank, s.text_score, s.text_rank, s.rrf_score, s.relevance, s.quality,
+       s.smoothed_success_rate, s.final_score, s.total_matches, s.similarity_z, s.intent_words, s.words_found,
+       p.name, p.description
+     from scores s join public.patterns p on p.id = s.id
+     order by s.position`,
+    [...matchArguments(call), call.candidateLimitFor],
+  );
+}
+
+/**
+ * +1 match_count and last_matched_at on the matched patterns (`record_pattern_match_counts`)
+ * and their details, in one statement: counters as updated, live occurrences (first
+ * `occurrenceLimit`), SIMILAR_TO neighbours, read under the caller's RLS. A pattern the caller
+ * cannot read has no row.
+ */
+export async function recordMatchDetailsByIds({ transaction, ids, occurrenceLimit }: { transaction: Queryable; ids: string[]; occurrenceLimit: number }): Promise<MatchDetailRow[]> {
+  if (ids.length === 0) return [];
+  const relaxCommit = transaction.driver === "postgres";
+  return transaction.query<MatchDetailRow>(
+    `with
+     ${relaxCommit ? asynchronousCommit : ""}
+     counted as materialized (
+       select c.id, c.match_count, c.last_matched_at
+       from public.record_pattern_match_counts($1::uuid[]) c
+       limit 100
+     )
+     select ${detailColumns("coalesce(c.match_count, p.match_count) as match_count, coalesce(c.last_matched_at, p.last_matched_at) as last_matched_at")}
+     from public.patterns p
+     ${liveOccurrences("$2")}
+     left join counted c on c.id = p.id
+     ${relaxCommit ? "cross join relaxed" : ""}
+     where p.id = any ($1::uuid[])`,
+    [ids, occurrenceLimit],
+  );
+}

@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import { scoreLead, strengthFeatures, strengthModel, type StrengthEvidence } from "@/lib/search";
 
-interface DumpedResult { right: boolean; vectorRank: number | null; textRank: number | null; similarityZ: number | null; intentWords: number; wordsFound: number; score: number }
+interface DumpedResult { rerankShare?: number | null; right: boolean; vectorRank: number | null; textRank: number | null; similarityZ: number | null; intentWords: number; wordsFound: number; score: number }
 type Dump = Record<string, Array<{ intent: string; results: DumpedResult[] }>>;
 
 const tuningSets = ["in-sample", "held-out", "held-out-2", "held-out-3"];
@@ -27,7 +27,7 @@ function examples(dumps: Dump[], sets: (name: string) => boolean): Example[] {
         const first = intent.results[0];
         const evidence: StrengthEvidence = {
           position: 1, vectorRank: first.vectorRank, textRank: first.textRank, intentWords: first.intentWords, wordsFound: first.wordsFound,
-          similarityZ: first.similarityZ, scoreLead: scoreLead(first.score, intent.results[1]?.score),
+          similarityZ: first.similarityZ, scoreLead: scoreLead(first.score, intent.results[1]?.score), rerankShare: first.rerankShare ?? null,
         };
         return { features: strengthFeatures(evidence), right: first.right, set: name };
       }),

@@ -1,0 +1,67 @@
+import { stemWord, wordWeight } from "@/lib/embed";
+import { splitIdentifier } from "@/lib/words";
+export { rerankPartNames, type RerankPartName } from "@/lib/domain";
+
+/** What the re-ranker reads of one candidate: the parts of its SQL rank and what its name and description say. */
+export interface RerankCandidate {
+  /** The pattern's name as shown ("Open Local File Method of URL Opener"). */
+  name: string;
+  /** The pattern's description (extraction's summary, or what describe wrote). */
+  description: string;
+  vectorRank: number | null;
+  textRank: number | null;
+  /** σ above the other vector candidates (match_patterns' similarity_z); null in a small project. */
+  similarityZ: number | null;
+  intentWords: number;
+  wordsFound: number;
+  /** The quality score match_patterns blended in (0.5 when unknown). */
+  quality: number;
+  /** match_patterns' final_score. */
+  finalScore: number;
+}
+
+
+// Words that carry no meaning in an intent or a pattern's name.
+const fillerWords = new Set(
+  ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "it", "is", "with", "by", "from", "as", "at", "be", "that", "this", "so", "my", "its", "into", "if", "method", "function", "class", "using", "similar"].map(stemWord),
+);
+
+/** The distinct stemmed content words of a text or an identifier. */
+export function contentStems(text: string): Set<string> {
+  return new Set(splitIdentifier(text).filter((word) => !/^\d+$/.test(word)).map(stemWord).filter((stem) => stem.length > 1 && !fillerWords.has(stem)));
+}
+
+// A method of a class, as extraction names and describes it ("Should Rollover Method of …", "Method `A.b` …").
+const memberPattern = /^(Async |Generator |Async generator )?[Mm]ethod /;
+
+/** The share of the intent's words, each weighed by how rare it is in code (lib/embed wordWeight), that `words` holds. */
+function weighedShare(intent: Set<string>, words: Set<string>): number {
+  let total = 0, found = 0;
+  for (const stem of intent) {
+    const weight = wordWeight(stem);
+    total += weight;
+    if (words.has(stem)) found += weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/**
+ * The parts one candidate's place is re-judged by: its SQL score against the first candidate's
+ * (ln of the ratio, at least −1), 1/vector rank, 1/text rank, σ / 3, the share of the intent's
+ * words its full text holds (of at most 8), the share of the intent's words — weighed by
+ * rarity — that its name and description hold, whether it is a method of a class (1 or 0),
+ * and its quality.
+ */
+export function rerankFeatures(intent: Set<string>, candidate: RerankCandidate, topScore: number): number[] {
+  const described = new Set([...contentStems(candidate.name), ...contentStems(candidate.description)]);
+  return [
+    topScore > 0 && candidate.finalScore > 0 ? Math.max(-1, Math.log(candidate.finalScore / topScore)) : -1,
+    candidate.vectorRank ? 1 / candidate.vectorRank : 0,
+    candidate.textRank ? 1 / candidate.textRank : 0,
+    Math.max(Math.min(candidate.similarityZ ?? 0, 6), -2) / 3,
+    candidate.intentWords > 0 ? Math.min(1, candidate.wordsFound / Math.min(candidate.intentWords, 8)) : 0,
+    weighedShare(intent, described),
+    memberPattern.test(candidate.description) || / Method of /.test(candidate.name) ? 1 : 0,
+    candidate.quality,
+  ];
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { contentStems, rerankDepth, rerankFeatures, rerankLead, rerankMatches, rerankModel, rerankPartNames, rerankScores, type RerankCandidate } from "@/lib/search";
+
+// Real names and descriptions as extraction writes them (tarfile and shutil, Python's standard library).
+const candidate = (overrides: Partial<RerankCandidate>): RerankCandidate => ({
+  name: "Gzopen Method of Tar File", description: "Method `TarFile.gzopen` taking (name, mode, fileobj, compresslevel) that calls GzipFile", vectorRank: 1, textRank: 1,
+  similarityZ: 2, intentWords: 5, wordsFound: 4, quality: 0.6, finalScore: 1, ...overrides,
+});
+
+describe("rerankFeatures", () => {
+  it("reads the SQL score against the first candidate's, the ranks, the spread and the words found", () => {
+    const intent = contentStems("open a tar archive for reading");
+    const [sql, vector, text, spread, words] = rerankFeatures(intent, candidate({ finalScore: 0.5, vectorRank: 4, textRank: null, similarityZ: 1.5, wordsFound: 2, intentWords: 4 }), 1);
+    expect(sql).toBeCloseTo(Math.log(0.5));
+    expect([vector, text, spread, words]).toEqual([0.25, 0, 0.5, 0.5]);
+  });
+
+  it("weighs the intent's rare words found in the name and description above its common ones", () => {
+    const intent = contentStems("unpack an archive into a directory");
+    const index = rerankPartNames.indexOf("described_words");
+    const rare = rerankFeatures(intent, candidate({ name: "Unpack Archive", description: "Function `unpack_archive` taking (filename, extract_dir)" }), 1)[index];
+    const common = rerankFeatures(intent, candidate({ name: "Is Dir Method of Path", description: "Method `Path.is_dir` that calls self.stat" }), 1)[index];
+    expect(rare).toBeGreaterThan(0.6);
+    expect(common).toBeLessThan(0.4);
+    expect(rare).toBeGreaterThan(common);
+  });
+
+  it("marks a method of a class, by its description or its name", () => {
+    const index = rerankPartNames.indexOf("member");
+    const intent = contentStems("open a tar archive");
+    expect(rerankFeatures(intent, candidate({}), 1)[index]).toBe(1);
+    expect(rerankFeatures(intent, candidate({ name: "Unpack Archive", description: "Function `unpack_archive` taking (filename)" }), 1)[index]).toBe(0);
+  });
+});
+
+describe("rerankMatches", () => {
+  it("scores each candidate as the sum of its weighted parts", () => {
+    const [scored] = rerankScores("open a tar archive", [candidate({})]);
+    const sum = Object.values(scored.parts).reduce((total, part) => total + part, 0);
+    expect(scored.score).toBeCloseTo(sum);
+    expect(Object.keys(scored.parts)).toEqual([...rerankPartNames]);
+    expect(scored.parts.words_found).toBeCloseTo(rerankModel.weights.words_found * 0.8);
+  });
+
+  it("puts a candidate holding the intent's words in its name ahead of a slightly higher SQL score that holds few", () => {
+    const intent = "unpack an archive into a directory";
+    const method = candidate({ name: "Extractfile Method of Tar File", description: "Method `TarFile.extractfile` taking (member)", wordsFound: 1, intentWords: 4, finalScore: 1, textRank: 2 });
+    const answer = candidate({ name: "Unpack Archive", description: "Function `unpack_archive` taking (filename, extract_dir, format)", wordsFound: 4, intentWords: 4, finalScore: 0.95, vectorRank: 2, textRank: 1 });
+    expect(rerankMatches(intent, [method, answer]).map(({ candidate: ranked }) => ranked.name)).toEqual(["Unpack Archive", "Extractfile Method of Tar File"]);
+  });
+
+  it("keeps the SQL order for equal candidates, and past the depth leaves the rest in the SQL order without a re-rank", () => {
+    const many = Array.from({ length: rerankDepth + 3 }, (_, index) => candidate({ name: `Pattern ${index}`, finalScore: 1 }));
+    const ranked = rerankMatches("anything at all", many);
+    expect(ranked.map(({ candidate: item }) => item.name)).toEqual(many.map((item) => item.name));
+    expect(ranked.slice(0, rerankDepth).every(({ rerank }) => rerank !== null)).toBe(true);
+    expect(ranked.slice(rerankDepth).every(({ rerank }) => rerank === null)).toBe(true);
+  });
+});
+
+describe("rerankLead", () => {
+  it("is the difference of re-rank scores in the SQL score's units, never negative", () => {
+    const weight = rerankModel.weights.sql_score;
+    expect(rerankLead(weight * Math.log(1.5), 0)).toBeCloseTo(Math.log(1.5));
+    expect(rerankLead(0, 1)).toBe(0);
+  });
+});
