@@ -5,8 +5,8 @@ import type { MatchStrengthLevel } from "@/lib/domain";
  * over its place in the full-text list (1/rank, 0 when absent), the share of the intent's words
  * found in it (of at most `wordShareOf` words: a long prompt, as prompt enhancement sends, holds
  * many words no one pattern has), how many are found (up to 5), how far its similarity stands
- * above the other candidates by meaning (σ), and how far its final score leads the next
- * result's (ln of the ratio, at most 1). The first result is strong when the model gives it at
+ * above the other candidates by meaning (σ), how far its score leads the next result's (ln of
+ * the ratio, at most 1), and the re-ranker's chance for it among its candidates. The first result is strong when the model gives it at
  * least `threshold`. (Its rank in the vector list adds nothing once the σ is known.) In a project
  * too small to read a spread (similarity_z is null under `minimumCandidates` candidates) the model
  * does not apply, and no labelled intents exist for such projects: there the first result is
@@ -14,18 +14,21 @@ import type { MatchStrengthLevel } from "@/lib/domain";
  * the model rewards most).
  *
  * Fitted by tests/bench/search-eval/fit-strength.ts on the first results of the in-sample,
- * held-out, held-out-2 and held-out-3 intents (462) of tests/bench/evaluate-search.ts, with the
- * built-in embedder and use-lite pooled (924 examples; session 9). The threshold is the lowest at
- * which strong results were right at least 80 % of the time on every set left out of the fit in
- * turn (0.75: 11/13, 11/11, 4/4 and 5/5, pooled 31 of 33; at 0.7 held-out-2 left out read 6 of 9).
- * held-out-4 was never read while fitting (figures and commands in docs/search-quality.md).
+ * held-out, held-out-2 and held-out-3 intents (462) of tests/bench/evaluate-search.ts, ranked as
+ * the product ranks them since session 10 (the SQL order re-ranked by lib/search rerankMatches),
+ * with the built-in embedder and use-lite pooled (924 examples). Since the re-rank it also reads
+ * the re-ranker's own chance for the first result among its candidates (Rerank.share), and a
+ * lead is the re-rank's (rerankLead). The threshold is the lowest at which strong results were
+ * right at least 80 % of the time on every set left out of the fit in turn (0.85: 8/10, 13/13,
+ * 6/6 and 6/6, pooled 33 of 35; at 0.8 in-sample left out read 10 of 17). held-out-4 was never
+ * read while fitting (figures and commands in docs/search-quality.md).
  */
 export const strengthModel = {
-  intercept: -5.0,
+  intercept: -4.91,
   wordShareOf: 8,
-  /** Weights of: 1/text rank, share of the intent's words found (of at most wordShareOf), words found / 5, σ / 3, score lead. */
-  weights: [0.84, 2.1, 1.49, 1.56, 2.23],
-  threshold: 0.75,
+  /** Weights of: 1/text rank, share of the intent's words found (of at most wordShareOf), words found / 5, σ / 3, score lead, the re-ranker's share. */
+  weights: [0.59, 2.03, 1.27, 0.79, 1.4, 1.43],
+  threshold: 0.85,
   /** Under this many vector candidates match_patterns reads no spread (similarity_z is null). */
   minimumCandidates: 20,
 } as const;
@@ -82,12 +85,13 @@ export function strengthProbability(evidence: StrengthEvidence): number {
 }
 
 // The parts of the rank in words; the small-project rule reads no lead, so it is said only for the model.
-function evidencePhrase({ vectorRank, textRank, intentWords, wordsFound, similarityZ, scoreLead: lead }: StrengthEvidence, withLead = true): string {
+function evidencePhrase({ vectorRank, textRank, intentWords, wordsFound, similarityZ, scoreLead: lead, rerankShare }: StrengthEvidence, withLead = true): string {
   const byWords = textRank === null ? "not in the full-text list" : `#${textRank} by the intent's words`;
   const byMeaning = vectorRank === null ? "not among the candidates by meaning" : `#${vectorRank} by meaning`;
   const spread = similarityZ === null ? "" : `, ${similarityZ.toFixed(1)} σ above the other candidates`;
   const ahead = lead === null || !withLead ? "" : `, score ${Math.exp(lead).toFixed(2)}× the next result's`;
-  return `${byWords}, ${byMeaning}, ${wordsFound} of the intent's ${intentWords} word${intentWords === 1 ? "" : "s"} found in it${spread}${ahead}`;
+  const share = rerankShare === null || rerankShare === undefined || !withLead ? "" : `, re-ranker's pick of its candidates at ${rerankShare.toFixed(2)}`;
+  return `${byWords}, ${byMeaning}, ${wordsFound} of the intent's ${intentWords} word${intentWords === 1 ? "" : "s"} found in it${spread}${ahead}${share}`;
 }
 
 // A project too small to read a spread: the first result must lead both lists with half the words.
