@@ -59,3 +59,59 @@ def emit_error(event, error):
     for (const name of ["Money.__init__", "Money.__int__", "Money.__contains__", "Money.convert", "emit_error"]) expect(kindsOf(found, name), name).not.toContain("validation");
   });
 });
+
+describe("context_manager: classes there to be used in `with`, and functions handing one out", () => {
+  it("marks a small protocol class, a subclass of a context-manager base and a function returning a module's manager", async () => {
+    const found = await detect(
+      `import contextlib
+
+class _Scope:
+    def __init__(self, context):
+        self.context = context
+    def __enter__(self):
+        self.saved = swap(self.context)
+        return self.context
+    def __exit__(self, *exc):
+        swap(self.saved)
+
+class Suppressing(contextlib.AbstractContextManager):
+    def __init__(self, *errors):
+        self.errors = errors
+
+def scope(context=None):
+    if context is None:
+        context = current()
+    manager = _Scope(context)
+    return manager
+`,
+      "python",
+    );
+    for (const name of ["_Scope", "Suppressing", "scope"]) expect(kindsOf(found, name), name).toContain("context_manager");
+  });
+
+  it("leaves out a resource class that merely supports with, and a function returning a class it defines itself", async () => {
+    const found = await detect(
+      `class Connection:
+    def cursor(self): return Cursor(self)
+    def execute(self, sql): return self.cursor().execute(sql)
+    def commit(self): self._send("COMMIT")
+    def rollback(self): self._send("ROLLBACK")
+    def close(self): self._socket.close()
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        self.close()
+
+def synchronized(lock):
+    class _Locked:
+        def __enter__(self): lock.acquire()
+        def __exit__(self, *exc): lock.release()
+    return _Locked()
+`,
+      "python",
+    );
+    expect(kindsOf(found, "Connection")).not.toContain("context_manager");
+    expect(kindsOf(found, "Connection.__enter__")).toContain("context_manager");
+    expect(kindsOf(found, "synchronized")).not.toContain("context_manager");
+  });
+});
