@@ -115,3 +115,133 @@ def synchronized(lock):
     expect(kindsOf(found, "synchronized")).not.toContain("context_manager");
   });
 });
+
+describe("adapter: library objects typed, registered or derived, and callback APIs turned into promises", () => {
+  it("marks a stream implementing an interface over a socket it is given, typed with the library's class", async () => {
+    const found = await detect(
+      `import socket
+from .base import NetworkStream
+
+class SyncStream(NetworkStream):
+    def __init__(self, sock: socket.socket) -> None:
+        self._sock = sock
+
+    def read(self, max_bytes: int, timeout=None) -> bytes:
+        with map_exceptions({socket.timeout: ReadTimeout}):
+            self._sock.settimeout(timeout)
+            return self._sock.recv(max_bytes)
+
+    def write(self, buffer: bytes, timeout=None) -> None:
+        if not buffer:
+            return
+        errors = {socket.timeout: WriteTimeout, OSError: WriteError}
+        with map_exceptions(errors):
+            while buffer:
+                self._sock.settimeout(timeout)
+                sent = self._sock.send(buffer)
+                buffer = buffer[sent:]
+
+    def get_extra_info(self, info: str):
+        if info == "client_addr":
+            return self._sock.getsockname()
+        if info == "server_addr":
+            return self._sock.getpeername()
+        if info == "socket":
+            return self._sock
+        return None
+
+    def close(self) -> None:
+        self._sock.close()
+`,
+      "python",
+    );
+    expect(kindsOf(found, "SyncStream")).toContain("adapter");
+    expect(kindsOf(found, "SyncStream.read")).toContain("adapter");
+    expect(kindsOf(found, "SyncStream.write")).toContain("adapter");
+  });
+
+  it("marks a store over a client made through a library constructor handed to a registry, and one derived from it", async () => {
+    const found = await detect(
+      `import pymongo
+from .container import NamespaceManager
+
+class MongoNamespace(NamespaceManager):
+    clients = Registry()
+
+    def __init__(self, namespace, url):
+        self.client = MongoNamespace.clients.get(url, pymongo.MongoClient, url)
+        self.db = self.client.get_default_database()
+
+    def __getitem__(self, key):
+        entry = self.db.cache.find_one({"_id": key})
+        return entry["value"]
+
+    def set_value(self, key, value):
+        self.db.cache.update_one({"_id": key}, {"$set": {"value": value}}, upsert=True)
+
+    def do_remove(self):
+        self.db.cache.delete_many({})
+`,
+      "python",
+    );
+    expect(kindsOf(found, "MongoNamespace")).toContain("adapter");
+    expect(kindsOf(found, "MongoNamespace.__getitem__")).toContain("adapter");
+  });
+
+  it("leaves out a class whose typed fields are containers and one that stores a library object without forwarding to it", async () => {
+    const found = await detect(
+      `import collections
+import socket
+from .base import Registry
+
+class Listeners(Registry):
+    def __init__(self, table: collections.OrderedDict):
+        self._table = table
+    def add(self, key, value):
+        self._table.setdefault(key, []).append(value)
+    def remove(self, key):
+        self._table.pop(key)
+
+class Address(Registry):
+    def __init__(self, sock: socket.socket):
+        self._sock = sock
+    def describe(self):
+        return "socket"
+    def label(self):
+        return "address"
+`,
+      "python",
+    );
+    expect(kindsOf(found, "Listeners")).not.toContain("adapter");
+    expect(kindsOf(found, "Address")).not.toContain("adapter");
+  });
+
+  it("marks promisify over a callback API and a promise settled by a constructor's callback, not an unused promisify", async () => {
+    const found = await detect(
+      `const { promisify } = require("util");
+class Client_SQLite extends Client {
+  async destroyRawConnection(connection) {
+    const close = promisify((cb) => connection.close(cb));
+    return close();
+  }
+  acquireRawConnection() {
+    return new Promise((resolve, reject) => {
+      const db = new this.driver.Database(this.filename, (err) => {
+        if (err) return reject(err);
+        resolve(db);
+      });
+    });
+  }
+  describe(connection) {
+    const close = promisify((cb) => connection.close(cb));
+    return { close: "available" };
+  }
+}
+`,
+      "javascript",
+    );
+    expect(kindsOf(found, "Client_SQLite.destroyRawConnection")).toContain("adapter");
+    expect(kindsOf(found, "Client_SQLite.acquireRawConnection")).toContain("adapter");
+    expect(kindsOf(found, "Client_SQLite.describe")).not.toContain("adapter");
+  });
+});
