@@ -73,8 +73,8 @@ export class DetectorContext {
   // The node types detectors ask about most are kept per type (named nodes only), so a
   // list of types is a merge of ready buckets rather than a new walk.
   private fromBuckets(types: readonly string[]): SyntaxNode[] {
-    const merged = types.flatMap((type) => this.bucket(type));
-    return types.length > 1 ? merged.sort((a, b) => a.startIndex - b.startIndex) : merged;
+    if (types.length === 1) return this.bucket(types[0]!).slice();
+    return mergeByStart(types.map((type) => this.bucket(type)));
   }
 
   private bucket(type: string): SyntaxNode[] {
@@ -104,6 +104,33 @@ export class DetectorContext {
   findWithin(node: SyntaxNode, types: readonly string[]): SyntaxNode[] {
     return inside(this.find(types), (found) => found, node);
   }
+}
+
+/**
+ * The lists' nodes ordered by start, ties in list order: what a stable sort of their
+ * concatenation by `startIndex` gives, merged in one pass since each bucket is in document
+ * order (a list that is not is sorted, with the same result).
+ */
+function mergeByStart(lists: SyntaxNode[][]): SyntaxNode[] {
+  const filled = lists.filter((list) => list.length > 0);
+  if (filled.length <= 1) return filled.length === 0 ? [] : filled[0]!.slice();
+  if (!filled.every(startsInOrder)) return filled.flat().sort((a, b) => a.startIndex - b.startIndex);
+  const merged: SyntaxNode[] = [];
+  const next = filled.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let list = 0; list < filled.length; list++) {
+      const node = filled[list]![next[list]!];
+      if (node && (best < 0 || node.startIndex < filled[best]![next[best]!]!.startIndex)) best = list;
+    }
+    if (best < 0) return merged;
+    merged.push(filled[best]![next[best]!++]!);
+  }
+}
+
+function startsInOrder(nodes: SyntaxNode[]): boolean {
+  for (let index = 1; index < nodes.length; index++) if (nodes[index - 1]!.startIndex > nodes[index]!.startIndex) return false;
+  return true;
 }
 
 // Whether a list's nodes start in source order, checked once per (memoised) list.
