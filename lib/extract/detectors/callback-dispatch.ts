@@ -47,7 +47,9 @@ export function handedOver(method: SyntaxNode, collections: Set<string>, family:
   const self = family === "python" ? "self" : "this";
   const text = method.text;
   for (const collection of collections) {
-    const attribute = collection.slice(1).replace(/[$]/g, "\\$");
+    // `@on_*`: the attributes a registry chooses by event name (`getattr(self, "on_" + trigger)`).
+    if (collection === "@*") continue;
+    const attribute = collection.slice(1).replace(/[$]/g, "\\$").replace(/\*$/, "\\w+");
     const direct = new RegExp(`[(,]\\s*(?:\\[\\.\\.\\.)?${self}\\.${attribute}\\b(?!\\s*(?:=[^=]|\\.(?:push|append|add|set|remove|splice|indexOf|length)\\b))`);
     const local = new RegExp(`\\b(?:const|let|var)?\\s*([A-Za-z_$][\\w$]*)\\s*=\\s*${self}\\.${attribute}\\b`).exec(text)?.[1];
     const passed = direct.exec(text) ?? (local ? new RegExp(`[(,]\\s*(?:\\[\\.\\.\\.)?${local.replace(/\$/g, "\\$")}\\b(?:\\.slice\\(\\)|\\.copy\\(\\))?\\s*[,)]`).exec(text) : null);

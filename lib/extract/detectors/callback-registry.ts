@@ -72,15 +72,37 @@ export function registrationsIn(calls: CallSite[], limit: SyntaxNode, family: Fa
     const values = call.node.childForFieldName("arguments")?.namedChildren ?? [];
     // `map.set(key, fn)` / `setdefault(key, fn)` store their second argument; `append(fn)` any.
     const candidates = /^(set|setdefault)$/.test(call.name) ? values.slice(1, 2) : values;
-    const stored = candidates.find((value) => parameters.has(value.text) || (value.type === "tuple" && value.namedChildren.some((item) => parameters.has(item.text))));
+    let stored = candidates.find((value) => parameters.has(value.text) || (value.type === "tuple" && value.namedChildren.some((item) => parameters.has(item.text))));
+    // A reference made from the parameter (`receiver_ref = reference(receiver, …)`) stores it too.
+    const derived = stored ? undefined : derivedLocals(owner, parameters, family);
+    const wrapped = derived ? candidates.find((value) => derived.has(value.text)) : undefined;
+    stored ??= wrapped;
     if (!stored) continue;
-    const parameter = parameters.has(stored.text) ? stored.text : stored.namedChildren.find((item) => parameters.has(item.text))!.text;
+    const parameter = wrapped ? derived!.get(wrapped.text)! : parameters.has(stored.text) ? stored.text : stored.namedChildren.find((item) => parameters.has(item.text))!.text;
     const keyed = call.name === "set" || /\[|\.(setdefault|get)\(|\(/.test(receiver);
     const returnsRemoval = /return\s+(\(\)\s*=>|function|lambda)[^]*?(delete|remove|splice|filter)/.test(owner.text);
     const collection = resolveCollection(receiver, owner, call.node, family);
     found.push({ collection, parameter, keyed, text: snippet(call.node.text, 50), returnsRemoval, owner });
   }
   return found;
+}
+
+const derivedByOwner = new WeakMap<SyntaxNode, Map<string, string>>();
+
+/** Locals a function binds to one of its parameters or to a call given one (`ref = weakref(receiver)`): local → parameter. */
+function derivedLocals(owner: SyntaxNode, parameters: Set<string>, family: Family): Map<string, string> {
+  let derived = derivedByOwner.get(owner);
+  if (derived) return derived;
+  derived = new Map();
+  for (const binding of owner.descendantsOfType(family === "python" ? ["assignment"] : ["variable_declarator", "assignment_expression"])) {
+    const name = (binding.childForFieldName("left") ?? binding.childForFieldName("name"))?.text ?? "";
+    const value = binding.childForFieldName("right") ?? binding.childForFieldName("value");
+    if (!/^[A-Za-z_$][\w$]*$/.test(name) || !value || parameters.has(name)) continue;
+    const given = parameters.has(value.text) ? value.text : /^(call|call_expression|new_expression)$/.test(value.type) ? value.childForFieldName("arguments")?.namedChildren.find((argument) => parameters.has(argument.text))?.text : undefined;
+    if (given) derived.set(name, given);
+  }
+  derivedByOwner.set(owner, derived);
+  return derived;
 }
 
 /** `self._events[event][k] = v`, `this.handlers[name] = fn`: a parameter stored under a key of an instance collection. */
@@ -178,6 +200,9 @@ function resolveCollection(iterated: string, scope: SyntaxNode, before: SyntaxNo
     const name = (binding.childForFieldName("left") ?? binding.childForFieldName("name"))?.text;
     const value = binding.childForFieldName("right") ?? binding.childForFieldName("value");
     if (name === key && value) {
+      // `getattr(self, "on_" + trigger)`: the attribute chosen by the event's name (`@on_*`).
+      const chosen = /^getattr\(\s*(?:self|this)\s*,\s*(?:(["'])(\w*)\1\s*\+\s*)?[\w.]+\s*\)$/.exec(value.text);
+      if (chosen) return `@${chosen[2] ?? ""}*`;
       const bound = collectionKey(value.text);
       if (bound.startsWith("@")) return bound;
     }

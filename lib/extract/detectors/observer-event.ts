@@ -2,11 +2,11 @@ import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext, remembered } from "./detector";
 import { deletionsIn, handedOver } from "./callback-dispatch";
-import { moduleObserver } from "./module-observer";
+import { moduleObserver, subscribingRegistrar } from "./module-observer";
 import { extendsBaseMethod, hookDispatch, hookHandlerClass, sameFileBases } from "./hook-methods";
 import { callbackCollection, callbackParameter, clearsIn, notificationsIn, registrationsIn, removalsIn, subscriptRegistrationsIn, type Notification, type Registration, type Removal } from "./callback-registry";
 import { className, enclosingClass, methodOf } from "./members";
-import { calleeText, classBases, classMethods, lastSegment, nodeTypes, type Family } from "./syntax";
+import { calleeText, classBases, classMethods, lastSegment, nodeTypes, parameterNames, type Family } from "./syntax";
 
 const subscriberBase = /(Subscriber|Observer|EventListener|EventHandler)(Interface)?$/;
 
@@ -153,7 +153,7 @@ function memberObserver(context: DetectorContext, registry: ClassRegistry, owner
   const name = methodOf(context.node, context.family)?.method.name;
   const role = name === undefined ? undefined : registry.roles.get(name);
   if (role) return patternMatch("observer_event", role.confidence, [...role.evidence, `in ${owner || "a class"} that keeps callbacks`]);
-  return subscribingMethod(context) ?? broadcastingMethod(own) ?? hookDispatcher(context) ?? inheritedRole(context);
+  return subscribingMethod(context) ?? broadcastingMethod(own) ?? hookDispatcher(context) ?? inheritedRole(context) ?? subscribingRegistrar(context) ?? forwardedRole(context);
 }
 
 /** The dispatch method of an event-handler base, calling the `on_*` hooks its subclasses override. */
@@ -248,4 +248,26 @@ function subscriber(context: DetectorContext): PatternMatch | undefined {
   const base = classBases(context.node).map((text) => lastSegment(text.replace(/[<(\[].*$/s, ""))).find((name) => subscriberBase.test(name));
   if (!base) return undefined;
   return patternMatch("observer_event", 0.7, [`implements ${base}: its methods are called back when the events occur`]);
+}
+
+const forwardableRole = /^(add|register|remove|unregister|subscribe|unsubscribe)_?\w*(callback|listener|handler|hook|observer|subscriber)s?$|^(emit|dispatch|notify|fire|trigger|publish|broadcast)(_?\w*)$/i;
+const eventHolder = /event|emitter|bus|dispatcher|signal|hook|listener|subscriber|observer|callback/i;
+
+/**
+ * A registering or dispatching method that hands the same operation to other objects
+ * (`for t in transitions: t.add_callback(trigger, func)`, `this.eventManager.dispatchEvent(…)`):
+ * the registry lives in them; this method is its entry point.
+ */
+function forwardedRole(context: DetectorContext): PatternMatch | undefined {
+  const name = methodOf(context.node, context.family)?.method.name;
+  if (!name || !forwardableRole.test(name)) return undefined;
+  const parameters = parameterNames(context.node);
+  const call = context.calls().find((site) => {
+    if (site.name !== name || site.isNew || /^(self|this|super)\.[#\w$]+$|^super\(\)/.test(site.callee)) return false;
+    const receiver = site.callee.slice(0, -name.length - 1);
+    const values = site.node.childForFieldName("arguments")?.namedChildren ?? [];
+    return eventHolder.test(receiver) || values.some((value) => parameters.includes(value.text) && callbackParameter.test(value.text));
+  });
+  if (!call) return undefined;
+  return patternMatch("observer_event", 0.65, [`${/^(emit|dispatch|notify|fire|trigger|publish|broadcast)/i.test(name) ? "dispatches" : "registers callbacks"} through ${snippet(call.node.text, 50)}`, "the callbacks are kept by the object it hands over to"]);
 }
