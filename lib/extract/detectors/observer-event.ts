@@ -113,7 +113,8 @@ function rolesOf(classNode: SyntaxNode, family: Family, registry: Registry, call
   const methodAt = (node: SyntaxNode) => methods.find((method) => node.startIndex >= method.node.startIndex && node.endIndex <= method.node.endIndex);
   const assign = (node: SyntaxNode, role: Role) => {
     const method = methodAt(node);
-    if (method && !roles.has(method.name)) roles.set(method.name, role);
+    // Setting the registry up empty in the constructor is no unregistering.
+    if (method && !roles.has(method.name) && !/^(__init__|constructor)$/.test(method.name)) roles.set(method.name, role);
   };
   const notified = new Set(registry.notifications.map((notification) => notification.collection));
   for (const registration of registry.registrations) {
@@ -138,15 +139,31 @@ function rolesOf(classNode: SyntaxNode, family: Family, registry: Registry, call
     if (handed) roles.set(method.name, { evidence: [`dispatches: ${handed}`], confidence: 0.75 });
   }
   // A method that only hands over to one of these (`on()` → `self._add_event_handler()`) takes its role.
+  // Past the first round only a method handing its own parameters on (`removeHooks(hooks)` → `this.removeHook(hook)`)
+  // takes a delegate's role: `install()` calling `reset()`, which fires a hook, is no observer.
   const self = family === "python" ? "self" : "this";
+  const direct = new Set(roles.keys());
   for (let round = 0; round < 3; round++) {
     for (const method of methods) {
       if (roles.has(method.name)) continue;
-      const delegate = [...roles.keys()].find((name) => method.node.text.includes(`${self}.${name}(`));
+      const delegate = [...roles.keys()].find((name) => method.node.text.includes(`${self}.${name}(`) && (direct.has(name) || forwardsParameter(method.node, `${self}.${name}(`)));
       if (delegate) roles.set(method.name, { evidence: [`calls ${self}.${delegate}(), which ${roles.get(delegate)!.evidence[0]!.split(":")[0]}`], confidence: 0.75 });
     }
   }
   return roles;
+}
+
+/** Whether a call starting with `prefix` passes on one of the method's parameters (or a name bound from them in a loop). */
+function forwardsParameter(method: SyntaxNode, prefix: string): boolean {
+  const names = parameterNames(method).filter((name) => !/^(self|this|cls)$/.test(name));
+  for (const match of method.text.matchAll(/for\s*\(?\s*(?:const|let|var)?\s*([\w$]+)\s+(?:of|in)\s+([\w$]+)/g)) if (names.includes(match[2]!)) names.push(match[1]!);
+  const start = method.text.indexOf(prefix);
+  if (start < 0) return false;
+  let depth = 1;
+  let end = start + prefix.length;
+  for (; end < method.text.length && depth > 0; end++) depth += method.text[end] === "(" ? 1 : method.text[end] === ")" ? -1 : 0;
+  const argumentsText = method.text.slice(start + prefix.length, end - 1);
+  return names.some((name) => new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, "\\$")}\\b`).test(argumentsText));
 }
 
 function memberObserver(context: DetectorContext, registry: ClassRegistry, owner: string, own: Registry): PatternMatch | undefined {

@@ -202,6 +202,86 @@ class Reporter:
   });
 });
 
+describe("observer_event: hook tables storing records, indexed dispatch, and what is not a delegate", () => {
+  it("marks a hook table storing records built from the handler, its dispatch, and the methods handing over to them; no repository", async () => {
+    const found = await detect(
+      `class Hooks {
+  constructor() {
+    this._hooks = new Map();
+    this._listeners = [];
+  }
+  onHook(eventOrHook, handler) {
+    let hook;
+    if (typeof eventOrHook === "string") hook = { event: eventOrHook, handler };
+    else hook = eventOrHook;
+    const entry = this.clone ? { ...hook } : hook;
+    const handlers = this._hooks.get(hook.event);
+    if (handlers) handlers.push(entry);
+    else this._hooks.set(hook.event, [entry]);
+  }
+  addHook(event, handler) {
+    this.onHook({ event, handler });
+  }
+  removeHook(hook) {
+    this._hooks.delete(hook.event);
+  }
+  findHooks(event) {
+    return this._hooks.get(event) ?? [];
+  }
+  removeHooks(hooks) {
+    for (const hook of hooks) this.removeHook(hook);
+  }
+  getHooks(event) {
+    return this._hooks.get(event);
+  }
+  async hook(event, ...args) {
+    for (const entry of [...(this._hooks.get(event) ?? [])]) await entry.handler(...args);
+  }
+  callHook(event, ...args) {
+    return this.hook(event, ...args);
+  }
+  emit(...args) {
+    const listeners = this._listeners.slice();
+    const count = listeners.length;
+    for (let i = 0; i < count; i++) listeners[i](...args);
+  }
+}
+`,
+      "javascript",
+    );
+    for (const name of ["Hooks", "Hooks.onHook", "Hooks.removeHook", "Hooks.removeHooks", "Hooks.hook", "Hooks.callHook", "Hooks.emit"]) expect(kindsOf(found, name)).toContain("observer_event");
+    for (const name of ["Hooks", "Hooks.addHook", "Hooks.removeHook", "Hooks.findHooks"]) expect(kindsOf(found, name)).not.toContain("repository_crud");
+  });
+
+  it("leaves a method that calls a method firing a hook, without handing anything on, alone", async () => {
+    const found = await detect(
+      `class App:
+    def __init__(self):
+        self._hooks = {"reset": []}
+        self.plugins = []
+
+    def add_hook(self, name, func):
+        self._hooks[name].append(func)
+
+    def trigger_hook(self, name, *args):
+        return [hook(*args) for hook in self._hooks[name][:]]
+
+    def reset(self):
+        self.routes = []
+        self.trigger_hook("reset")
+
+    def install(self, plugin):
+        self.plugins.append(plugin)
+        self.reset()
+        return plugin
+`,
+      "python",
+    );
+    expect(kindsOf(found, "App.trigger_hook")).toContain("observer_event");
+    expect(kindsOf(found, "App.install")).not.toContain("observer_event");
+  });
+});
+
 describe("singleton and factory: instances kept per key, configured classes, lower-case classes", () => {
   it("marks __new__ returning the instance its class keeps, and the class", async () => {
     const found = await detect(
