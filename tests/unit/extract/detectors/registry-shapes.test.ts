@@ -378,3 +378,107 @@ def pick(obj, callback=None):
     expect(kindsOf(helpers, "pick")).not.toContain("factory");
   });
 });
+
+describe("precision: properties, classes with a couple of creating methods, self-forwarding __call__, plain subclasses", () => {
+  it("keeps a creation function and a factory class, leaves a property building a dict and a request with two parsers alone", async () => {
+    const found = await detect(
+      `class FormsDict(dict):
+    pass
+
+
+class UrlSplit(tuple):
+    pass
+
+
+class Request:
+    @property
+    def forms(self):
+        forms = FormsDict()
+        forms.update(self.environ)
+        return forms
+
+    def urlparts(self):
+        return UrlSplit(self.environ)
+
+    def cookies(self):
+        return FormsDict(self.headers)
+
+    def path(self):
+        return self.environ["PATH"]
+
+    def method(self):
+        return self.environ["METHOD"]
+
+    def query(self):
+        return self.environ["QUERY"]
+
+    def body(self):
+        return self.environ["BODY"]
+
+
+class StreamFactory:
+    def tcp(self, host):
+        return TcpStream(host)
+
+    def unix(self, path):
+        return UnixStream(path)
+
+
+def make_stream(host):
+    return TcpStream(host)
+`,
+      "python",
+    );
+    expect(kindsOf(found, "Request.forms")).not.toContain("factory");
+    expect(kindsOf(found, "Request")).not.toContain("factory");
+    expect(kindsOf(found, "StreamFactory")).toContain("factory");
+    expect(kindsOf(found, "make_stream")).toContain("factory");
+  });
+
+  it("keeps a callable proxy forwarding to the object it wraps, leaves __call__ forwarding to the class's own method alone", async () => {
+    const found = await detect(
+      `class CallableProxy:
+    def __init__(self, wrapped):
+        self.__wrapped__ = wrapped
+
+    def __call__(self, *args, **kwargs):
+        return self.__wrapped__(*args, **kwargs)
+
+
+class Route:
+    def call(self, *args):
+        return self.callback(*args)
+
+    def __call__(self, *args, **kwargs):
+        return self.call(*args, **kwargs)
+`,
+      "python",
+    );
+    expect(kindsOf(found, "CallableProxy")).toContain("decorator");
+    expect(kindsOf(found, "Route")).not.toContain("decorator");
+  });
+
+  it("keeps a variant of a base family root, leaves a subclass specialising a concrete type alone", async () => {
+    const found = await detect(
+      `from triggers import BaseTrigger
+from http_client import HTTPConnection
+
+
+class DateTrigger(BaseTrigger):
+    def get_next_fire_time(self, previous, now):
+        return self.run_date if previous is None else None
+
+
+class HTTPSConnection(HTTPConnection):
+    def connect(self):
+        self.sock = wrap(self.host)
+
+    def set_cert(self, cert):
+        self.cert = cert
+`,
+      "python",
+    );
+    expect(kindsOf(found, "DateTrigger")).toContain("strategy");
+    expect(kindsOf(found, "HTTPSConnection")).not.toContain("strategy");
+  });
+});
