@@ -188,6 +188,7 @@ test("searching by intent finds the retry pattern first", async () => {
   await why.locator("summary").click();
   await expect(why).toContainText(/Why here: #1 by the intent's words, #1 by meaning, \d of the intent's 6 words found in it/);
   await expect(why).toContainText(/intent's words\s*\d of 6 in it \(text #1\)/);
+  await expect(why).toContainText(/re-rank\s*-?\d+\.\d\d from SQL #\d \(/);
   await expect(page.getByTestId("search-no-strong")).toHaveCount(0);
   await snapshot("patterns-search");
 });

@@ -76,7 +76,7 @@ describe("motif ingest and motif search", { timeout: 180_000 }, () => {
     expect(text.stdout).toMatch(/\n1 of \d+ matches \(1 strong match\) in /);
     const explained = run(["search", "retry a flaky http call with exponential backoff", "--project", "shop", "--limit", "2", "--explain"]);
     expect(explained.stdout).toMatch(
-      /\n   why: similarity 0\.\d\d \(vector list #1\); text list #1, (\d) of the intent's 6 words in it\n        relevance \d\.\d\d × \(0\.8 \+ 0\.1 × quality 0\.\d\d \+ 0\.1 × outcomes 0\.50\) × \(1 \+ 0\.15 × \1\/6 words\) = score \d\.\d{3}\n        strong: #1 by the intent's words, #1 by meaning, \1 of the intent's 6 words found in it \(in a project this small, strong needs #1 by words and by meaning and half the intent's words\)\n/,
+      /\n   why: similarity 0\.\d\d \(vector list #1\); text list #1, (\d) of the intent's 6 words in it\n        relevance \d\.\d\d × \(0\.8 \+ 0\.1 × quality 0\.\d\d \+ 0\.1 × outcomes 0\.50\) × \(1 \+ 0\.15 × \1\/6 words\) = score \d\.\d{3}\n        re-ranked from SQL #1: (?:[a-z ]+ [+−]\d+\.\d\d(?:, )?)+ = -?\d+\.\d\d\n        strong: #1 by the intent's words, #1 by meaning, \1 of the intent's 6 words found in it \(in a project this small, strong needs #1 by words and by meaning and half the intent's words\)\n/,
     );
     expect(explained.stdout).toMatch(/\n        weak: not the first result\n/);
     // An intent about code the project does not hold gets no strong match, and the answer says so.
