@@ -19,16 +19,16 @@ import type { MatchStrengthLevel } from "@/lib/domain";
  * with the built-in embedder and use-lite pooled (924 examples). Since the re-rank it also reads
  * the re-ranker's own chance for the first result among its candidates (Rerank.share), and a
  * lead is the re-rank's (rerankLead). The threshold is the lowest at which strong results were
- * right at least 80 % of the time on every set left out of the fit in turn (0.85: 8/10, 13/13,
- * 6/6 and 6/6, pooled 33 of 35; at 0.8 in-sample left out read 10 of 17). held-out-4 was never
- * read while fitting (figures and commands in docs/search-quality.md).
+ * right at least 80 % of the time on every set left out of the fit in turn (0.9: 7/8, 4/4, 2/2
+ * and 2/2, pooled 15 of 16; at 0.85 in-sample left out read 8 of 12). held-out-4 was never read
+ * while fitting (figures and commands in docs/search-quality.md).
  */
 export const strengthModel = {
-  intercept: -4.91,
+  intercept: -4.82,
   wordShareOf: 8,
   /** Weights of: 1/text rank, share of the intent's words found (of at most wordShareOf), words found / 5, σ / 3, score lead, the re-ranker's share. */
-  weights: [0.59, 2.03, 1.27, 0.79, 1.4, 1.43],
-  threshold: 0.85,
+  weights: [0.59, 2.13, 1.2, 0.7, 0.9, 1.84],
+  threshold: 0.9,
   /** Under this many vector candidates match_patterns reads no spread (similarity_z is null). */
   minimumCandidates: 20,
 } as const;

@@ -44,7 +44,7 @@ describe("match strength on real code", () => {
     expect(first.metadata.ranking.similarity_z).toBeGreaterThan(2);
     // Its score leads the next result's: the lead is part of the reason.
     expect(first.metadata.ranking.final_score).toBeGreaterThan(answer.matched_patterns[1].metadata.ranking.final_score);
-    expect(first.strength_reason).toMatch(/^#1 by the intent's words, #\d by meaning, 5 of the intent's 5 words found in it, \d+\.\d σ above the other candidates, score \d+\.\d\d× the next result's, re-ranker's pick of its candidates at [01]\.\d\d: chance of being right 0\.\d\d \(strong from 0\.85\)$/);
+    expect(first.strength_reason).toMatch(/^#1 by the intent's words, #\d by meaning, 5 of the intent's 5 words found in it, \d+\.\d σ above the other candidates, score \d+\.\d\d× the next result's, re-ranker's pick of its candidates at [01]\.\d\d: chance of being right 0\.\d\d \(strong from 0\.90\)$/);
     expect(answer.matched_patterns.slice(1).every((pattern) => pattern.strength === "weak")).toBe(true);
     expect(answer.strong_matches).toBe(1);
     expect(answer.summary).toBe("1 strong match");
@@ -56,7 +56,7 @@ describe("match strength on real code", () => {
     const [first] = answer.matched_patterns;
     expect(first.occurrences[0].file_path).toBe("textwrap.py");
     expect(first.strength).toBe("weak");
-    expect(first.strength_reason).toMatch(/^chance of being right 0\.\d\d \(strong from 0\.85\): #\d by the intent's words/);
+    expect(first.strength_reason).toMatch(/^chance of being right 0\.\d\d \(strong from 0\.90\): #\d by the intent's words/);
     expect(answer.summary).toMatch(/^no strong match/);
   });
 

@@ -16,7 +16,7 @@ interface DumpedResult { rerankShare?: number | null; right: boolean; vectorRank
 type Dump = Record<string, Array<{ intent: string; results: DumpedResult[] }>>;
 
 const tuningSets = ["in-sample", "held-out", "held-out-2", "held-out-3"];
-const thresholds = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
+const thresholds = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 
 interface Example { features: number[]; right: boolean; set: string }
 

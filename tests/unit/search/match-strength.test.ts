@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { matchStrength, scoreLead, strengthModel, strengthProbability, summarizeStrength, type StrengthEvidence } from "@/lib/search";
 
 // First by words and by meaning, every word of the intent in it, far above the other candidates,
-// scoring twice the next result, and the re-ranker's clear pick of its candidates.
-const clear: StrengthEvidence = { position: 1, vectorRank: 1, textRank: 1, intentWords: 4, wordsFound: 4, similarityZ: 4, scoreLead: Math.log(2), rerankShare: 0.9 };
+// scoring three times the next result, and the re-ranker's clear pick of its candidates.
+const clear: StrengthEvidence = { position: 1, vectorRank: 1, textRank: 1, intentWords: 4, wordsFound: 4, similarityZ: 4, scoreLead: Math.log(3), rerankShare: 0.95 };
 // Not picked by words, one word of four, barely above the rest, level with the next result.
 const vague: StrengthEvidence = { position: 1, vectorRank: 3, textRank: null, intentWords: 4, wordsFound: 1, similarityZ: 1, scoreLead: 0 };
 
@@ -12,7 +12,7 @@ describe("matchStrength", () => {
     expect(strengthProbability(clear)).toBeGreaterThanOrEqual(strengthModel.threshold);
     const strength = matchStrength(clear);
     expect(strength.strength).toBe("strong");
-    expect(strength.reason).toMatch(/^#1 by the intent's words, #1 by meaning, 4 of the intent's 4 words found in it, 4\.0 σ above the other candidates, score 2\.00× the next result's, re-ranker's pick of its candidates at 0\.90: chance of being right 0\.\d\d \(strong from 0\.\d\d\)$/);
+    expect(strength.reason).toMatch(/^#1 by the intent's words, #1 by meaning, 4 of the intent's 4 words found in it, 4\.0 σ above the other candidates, score 3\.00× the next result's, re-ranker's pick of its candidates at 0\.95: chance of being right 0\.\d\d \(strong from 0\.\d\d\)$/);
   });
 
   it("calls it weak below the threshold, with the chance first", () => {
