@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { contentStems, rerankDepth, rerankFeatures, rerankLead, rerankMatches, rerankModel, rerankPartNames, rerankScores, type RerankCandidate } from "@/lib/search";
+import { splitIdentifier } from "@/lib/words";
+import { contentStems, textWords, rerankDepth, rerankFeatures, rerankLead, rerankMatches, rerankModel, rerankPartNames, rerankScores, type RerankCandidate } from "@/lib/search";
 
 // Real names and descriptions as extraction writes them (tarfile and shutil, Python's standard library).
 const candidate = (overrides: Partial<RerankCandidate>): RerankCandidate => ({
   name: "Gzopen Method of Tar File", description: "Method `TarFile.gzopen` taking (name, mode, fileobj, compresslevel) that calls GzipFile", vectorRank: 1, textRank: 1,
   similarityZ: 2, intentWords: 5, wordsFound: 4, quality: 0.6, finalScore: 1, ...overrides,
+});
+
+describe("textWords", () => {
+  it("splits as lib/words splitIdentifier does, in one pass", () => {
+    for (const text of ["Method `TopologicalSorter.prepare` that calls ValueError, self._node2info.values", "HTTPServer b64decode ucs2decode utf8 2Info", "Class `IMAP4_SSL` with methods __init__, _create_socket"]) {
+      expect(textWords(text)).toEqual(splitIdentifier(text));
+    }
+  });
 });
 
 describe("rerankFeatures", () => {
