@@ -16,3 +16,5 @@ export { ExtractionCache, processExtractionCache, defaultExtractionCacheFiles } 
 export { repositoryMemoryFor, rememberedRepositories, type RepositoryMemory } from "./repository-memory-for";
 export { IngestMemory } from "./ingest-memory";
 export { loadIngestMemory, saveIngestMemory, ingestMemoryFileOf, type PersistedRepository } from "./persisted-ingest-memory";
+export { ingestChangesAsOperator } from "./ingest-changes-as-operator";
+export { decodeChangedFiles, type ReceivedFile } from "./decode-changed-files";

@@ -12,6 +12,7 @@ import { ingestMemoryFolder } from "../ingest-memory-folder";
 import { createPhaseTimer } from "../phase-timer";
 import { ingestProgressBar, readProgressStream } from "../ingest-progress-bar";
 import { parseOptions } from "../parse-options";
+import { sendChangesToServer } from "../send-changes-to-server";
 import { describeDirect, describeSummary, describeViaServer, type DescribeAnswer } from "./describe";
 
 const ingestOptionsSchema = z.object({
@@ -137,6 +138,14 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
       return { ...summary, files: incremental.files, root, ...(describeLimit ? { described: await describeAfterIngest(() => describeDirect({ database, slug: request.slug, limit: describeLimit })) } : {}) };
     },
     viaServer: async (fetchOwner) => {
+      // The server extracts what changed and clusters with its warm memory of the repository;
+      // past one request's bounds (or with a coverage report) this process does both instead.
+      const sent = coverage === undefined ? await sendChangesToServer({
+        fetchOwner, request: { project: request.slug, repository: request.repository, scope: request.scope, commit_sha: request.commitSha },
+        present: hashed.present.map((file) => ({ ...file, path: tasks.get(file.file)!.path, language: tasks.get(file.file)!.language })),
+        failures: [...discovery.failures, ...hashed.failures], onProgress: bar.report,
+      }) : undefined;
+      if (sent) return { ...sent, root, ...(describeLimit ? { described: await describeAfterIngest(() => describeViaServer(fetchOwner, request.slug, describeLimit)) } : {}) };
       const query = new URLSearchParams({ project: request.slug, repository: request.repository });
       const stored = (await (await fetchOwner(`/api/operator/source-files?${query}`)).json()) as { files: SourceFileRow[] };
       const incremental = await extractChanged(stored.files);
