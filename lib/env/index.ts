@@ -123,3 +123,4 @@ export function resetEnvironmentCache(): void {
   cached = undefined;
 }
 export { writeOperatorToken, readOperatorToken, isOperatorToken } from "./operator-token";
+export { readLockOwner, readLockFile, isProcessAlive, lockFileName, type LockOwner } from "./lock-owner";

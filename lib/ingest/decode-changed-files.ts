@@ -1,7 +1,7 @@
 import type { ChangedFile, OperatorIngestChanges } from "@/lib/domain";
 import { ingestChangesLimits } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
-import { gitBlobHash } from "./git-blob-hash";
+import { gitBlobHash } from "./client/git-blob-hash";
 
 /** A changed file as received, its bytes decoded and checked against its blob id. */
 export interface ReceivedFile {

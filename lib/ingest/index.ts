@@ -2,15 +2,13 @@ export { ingestExtraction, type IngestOptions, type IngestSummary, type SourceFi
 export { createIngestTracker, writeSteps, type IngestProgress, type IngestTracker } from "./ingest-tracker";
 export { startIngestJob, finishIngestJob } from "./start-ingest-job";
 export { slimForIngest, type IngestSource, type IngestUnit } from "./ingest-source";
-export { ingestScope, buildIngestRows, type IngestRows } from "./ingest-rows";
+export { buildIngestRows, type IngestRows } from "./ingest-rows";
 export { ingestAsOperator } from "./ingest-as-operator";
-export { gitBlobHash } from "./git-blob-hash";
-export { findRepositoryRoot } from "./repository-root";
+export { gitBlobHash, hashPresentFiles, findRepositoryRoot, ingestScope } from "./client";
 export { planIncrementalIngest, inScope, type IncrementalPlan, type PresentFile } from "./plan-incremental-ingest";
 export { assembleIncremental, type IncrementalExtraction, type IncrementalFileCounts } from "./assemble-incremental";
 export { storedSourceFilesAsOperator } from "./stored-source-files";
 export { extractIncrementally, type ExtractIncrementallyOptions } from "./extract-incrementally";
-export { hashPresentFiles } from "./hash-present-files";
 export { searchTextForPattern } from "./search-text-for-pattern";
 export { ExtractionCache, processExtractionCache, defaultExtractionCacheFiles } from "./extraction-cache";
 export { repositoryMemoryFor, rememberedRepositories, type RepositoryMemory } from "./repository-memory-for";
