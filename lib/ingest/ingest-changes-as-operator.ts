@@ -12,6 +12,14 @@ import type { IngestProgress } from "./ingest-tracker";
 import type { PresentFile } from "./plan-incremental-ingest";
 import { repositoryMemoryFor } from "./repository-memory-for";
 
+/** Wall milliseconds of the server's phases: stored files listed, changed files extracted, the repository clustered, written. */
+export interface ServerPhases {
+  listed: number;
+  extracted: number;
+  clustered: number;
+  written: number;
+}
+
 async function extractReceived(files: readonly PresentFile[], received: ReadonlyMap<string, ReceivedFile>, onProgress?: (progress: IngestProgress) => void): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const [index, wanted] of files.entries()) {
@@ -42,21 +50,32 @@ export async function ingestChangesAsOperator(options: {
   received: ReadonlyMap<string, ReceivedFile>;
   embedder: EmbeddingProvider;
   onProgress?: (progress: IngestProgress) => void;
-}): Promise<IngestSummary & { project: OperatorProject; files: IncrementalFileCounts }> {
+}): Promise<IngestSummary & { project: OperatorProject; files: IncrementalFileCounts; server_ms: ServerPhases }> {
   const { database, request } = options;
+  const started = performance.now();
+  const phases: ServerPhases = { listed: 0, extracted: 0, clustered: 0, written: 0 };
   const project = await ensureOperatorProject({ database, slug: request.project });
   const target = { projectId: project.id, repository: request.repository };
   const memory = repositoryMemoryFor(project.id, request.repository);
   const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, ...target, withExtractions: false }));
+  phases.listed = performance.now() - started;
   const incremental = await extractIncrementally({
     stored, present: request.present, scope: request.scope, failures: request.failures, memory: memory.clustering,
     readExtractions: (files) => asService(database, (transaction) => readSourceFileExtractions({ transaction, ...target, files })),
-    extract: (files) => extractReceived(files, options.received, options.onProgress),
+    extract: async (files) => {
+      const extractStarted = performance.now();
+      const outcomes = await extractReceived(files, options.received, options.onProgress);
+      phases.extracted = performance.now() - extractStarted;
+      return outcomes;
+    },
   });
+  phases.clustered = performance.now() - started - phases.listed - phases.extracted;
   const summary = await ingestExtraction({
     database, claims: "service_role", ...target, scope: request.scope, commitSha: request.commit_sha,
     result: incremental.result, sourceFiles: incremental.sourceFiles, embedder: options.embedder,
     onProgress: options.onProgress, memory: memory.ingest,
   });
-  return { ...summary, project, files: incremental.files };
+  phases.written = performance.now() - started - phases.listed - phases.extracted - phases.clustered;
+  const server_ms = { listed: Math.round(phases.listed), extracted: Math.round(phases.extracted), clustered: Math.round(phases.clustered), written: Math.round(phases.written) };
+  return { ...summary, project, files: incremental.files, server_ms };
 }
