@@ -1,19 +1,20 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type Detector, type DetectorContext, remembered } from "./detector";
+import { patternMatch, type Detector, type DetectorContext, remembered } from "./detector";
 import { functionName } from "./functions";
 import { enclosingClass } from "./members";
 import { fileIndexOf } from "./file-index";
 import { asyncBridge, bridgeClass } from "./async-bridge";
 import { convertingMethods, translatingMethods } from "./adapter-evidence";
 import { promiseConversion } from "./promise-conversion";
-import { classBases, classMethods, lastSegment, parameterNames, type Family, type MethodInfo } from "./syntax";
+import { adapteesOf, type ClassView } from "./adapter-adaptees";
+import { classBases, classMethods, lastSegment, type Family, type MethodInfo } from "./syntax";
 
 const storeName = /(^|_)(db|database|session|conn|connection|pool|cursor|engine)$/i;
 const syncPrimitive = /lock|cond|condition|mutex|semaphore|event|queue|flag|buffer|options|config|settings/i;
 const syncOperation = /^(acquire|release|notify|notify_all|notifyAll|wait|locked|put|get|put_nowait|get_nowait|set|clear|is_set|write|read|flush)$/;
-// Containers, synchronisation and test doubles are tools a class uses, not an API it adapts.
-const containerModule = /^(collections|queue|threading|_threading|multiprocessing|unittest|typing|weakref|dataclasses|array|heapq|asyncio\.(Queue|Lock|Event|Condition))(\.|$)/;
+// Protocol methods that are an interface's operations (a mapping's get/set/delete), not plumbing.
+const containerProtocol = /^__(getitem|setitem|delitem|contains|iter|len|call)__$/;
 const plainBase = /^(object|Object|Exception|Error|BaseException|Generic|ABC|Protocol|NamedTuple|TypedDict|Enum|IntEnum|dict|list|str|int|tuple|set)$/;
 
 /**
@@ -30,14 +31,6 @@ export const detectAdapter: Detector = remembered((context) => {
   if (!classNode) return promiseConversion(context) ?? asyncBridge(context);
   return adapterMember(context, classNode) ?? promiseConversion(context) ?? asyncBridge(context);
 });
-
-/** A class as the adapter analysis reads it, from a class unit or from one of its methods. */
-interface ClassView {
-  node: SyntaxNode;
-  family: Family;
-  input: { fileImports: Record<string, string> };
-  find(types: readonly string[]): SyntaxNode[];
-}
 
 function classView(node: SyntaxNode, family: Family, fileImports: Record<string, string>): ClassView {
   return { node, family, input: { fileImports }, find: (types) => node.descendantsOfType(types as string[]) };
@@ -75,7 +68,7 @@ function adapterMember(context: DetectorContext, classNode: SyntaxNode): Pattern
 
 function readAdapter(context: ClassView): AdapterReading | undefined {
   const methods = classMethods(context.node);
-  const others = methods.filter((method) => !/^(__\w+__|constructor)$/.test(method.name) && !method.isStatic && !/^[_#]/.test(method.name));
+  const others = methods.filter((method) => (containerProtocol.test(method.name) || !/^(__\w+__|constructor)$/.test(method.name)) && !method.isStatic && !/^[_#](?!_\w+__$)/.test(method.name));
   if (others.length < 2) return undefined;
   const bases = classBases(context.node).map((base) => lastSegment(base.replace(/[<(\[].*$/s, ""))).filter((base) => !plainBase.test(base));
   const [interfaceOwner, interfaceMethods] = abstractMethodsOf(context, bases);
@@ -126,85 +119,6 @@ function abstractMethodsOf(context: ClassView, bases: string[]): [string, string
     if (facts?.abstractMethods.size) return [base, [...facts.abstractMethods].filter((name) => !/^(__\w+__|constructor)$/.test(name))];
   }
   return ["", []];
-}
-
-interface Adaptee {
-  attribute: string;
-  origin: "parameter" | "library";
-  description: string;
-}
-
-/**
- * Attributes holding the adaptee: `self._x = x` / TS `constructor(private res: Res)` /
- * `self._sslobj = context.wrap_bio(...)` from a constructor parameter, or
- * `this.pool = mysql.createPool(...)` / `self._pool = httpcore.ConnectionPool(...)` made by an
- * imported library (in any method: drivers often connect lazily).
- */
-function adapteesOf(context: ClassView, methods: readonly MethodInfo[]): Adaptee[] {
-  const found = new Map<string, Adaptee>();
-  const constructor = methods.find((method) => method.name === "__init__" || method.name === "constructor");
-  const parameters = constructor ? parameterNames(constructor.node) : [];
-  if (constructor) {
-    for (const parameter of constructor.node.childForFieldName("parameters")?.namedChildren ?? []) {
-      const modifier = parameter.namedChildren.some((child) => child.type === "accessibility_modifier");
-      const name = parameter.childForFieldName("pattern")?.text;
-      if (modifier && name) found.set(name, { attribute: name, origin: "parameter", description: "given to the constructor" });
-    }
-  }
-  const imports = context.input.fileImports;
-  for (const assignment of context.find(context.family === "python" ? ["assignment"] : ["assignment_expression"])) {
-    const attribute = /^(?:self|this)\.([#\w$]+)$/.exec(assignment.childForFieldName("left")?.text ?? "")?.[1];
-    const value = assignment.childForFieldName("right");
-    if (!attribute || !value || found.has(attribute)) continue;
-    const inConstructor = constructor !== undefined && value.startIndex >= constructor.node.startIndex && value.endIndex <= constructor.node.endIndex;
-    const root = rootName(value);
-    const fromParameter = root !== undefined && parameters.includes(root) && !/^(self|this|cls)$/.test(root);
-    if (inConstructor && fromParameter && (value.type === "identifier" || /^[\w$]+\.[\w$]+\(/.test(value.text))) {
-      found.set(attribute, { attribute, origin: "parameter", description: value.type === "identifier" ? "given to the constructor" : `made from a constructor argument (${snippet(value.text, 40)})` });
-    } else if (root && (Object.hasOwn(imports, root) || /^(require|import)$/.test(root)) && isConstruction(value)) {
-      const module = Object.hasOwn(imports, root) ? imports[root]! : snippet(value.text, 30);
-      if (!module.startsWith(".") && !containerModule.test(module)) found.set(attribute, { attribute, origin: "library", description: `made by the library ${module.split(".")[0] || module} (${snippet(value.text, 40)})` });
-    }
-  }
-  if (context.family === "python") addAnnotatedAdaptees(context, methods, found);
-  return [...found.values()];
-}
-
-/**
- * `self._connection: Optional[sqlite3.Connection] = None`: an attribute declared with a library's
- * type (set later, by a connect step), and a property handing it out (`_conn` returning it).
- */
-function addAnnotatedAdaptees(context: ClassView, methods: readonly MethodInfo[], found: Map<string, Adaptee>): void {
-  const imports = context.input.fileImports;
-  for (const assignment of context.find(["assignment"])) {
-    const attribute = /^self\.(\w+)$/.exec(assignment.childForFieldName("left")?.text ?? "")?.[1];
-    const annotation = assignment.childForFieldName("type")?.text ?? "";
-    if (!attribute || found.has(attribute) || !annotation) continue;
-    const module = [...annotation.matchAll(/\b([A-Za-z_]\w*)\.[A-Z]\w*/g)].map((match) => match[1]!).find((root) => Object.hasOwn(imports, root));
-    const source = module ? imports[module]! : "";
-    if (!module || source.startsWith(".") || containerModule.test(source)) continue;
-    found.set(attribute, { attribute, origin: "library", description: `declared as the library's ${snippet(annotation, 40)}` });
-  }
-  for (const method of methods) {
-    if (!method.decorators.includes("property")) continue;
-    const returned = /return\s+self\.(\w+)\s*$/.exec(method.node.text.trim())?.[1];
-    const adaptee = returned ? found.get(returned) : undefined;
-    if (adaptee && !found.has(method.name)) found.set(method.name, { ...adaptee, attribute: method.name, description: `${adaptee.description}, through the property ${method.name}` });
-  }
-}
-
-/** The first identifier of an expression (`ssl.wrap_socket(s)` → ssl, `new Redis(o)` → Redis, `await x.connect()` → x). */
-function rootName(value: SyntaxNode): string | undefined {
-  let current: SyntaxNode | null = value;
-  while (current && /^(await|await_expression|parenthesized_expression)$/.test(current.type)) current = current.namedChildren[0] ?? null;
-  if (!current) return undefined;
-  return /^(?:new\s+)?([A-Za-z_$][\w$]*)/.exec(current.text)?.[1];
-}
-
-function isConstruction(value: SyntaxNode): boolean {
-  let current: SyntaxNode | null = value;
-  while (current && /^(await|await_expression|parenthesized_expression)$/.test(current.type)) current = current.namedChildren[0] ?? null;
-  return !!current && /^(call|call_expression|new_expression|identifier|attribute|member_expression)$/.test(current.type);
 }
 
 function lineCount(node: SyntaxNode): number {

@@ -14,14 +14,15 @@ export function indexedNotificationsIn(find: (types: string[]) => SyntaxNode[], 
     const bound = family === "python" ? /^range\(\s*(?:\d+\s*,\s*)?len\(([\w$.#]+)\)\s*\)$/.exec(header) : /^[\w$]+\s*<\s*([\w$.#]+)\.length$/.exec(header);
     const index = family === "python" ? loop.childForFieldName("left")?.text : /^([\w$]+)\s*</.exec(header)?.[1];
     const body = loop.childForFieldName("body");
-    if (!bound || !index || !body) continue;
-    const collection = bound[1]!;
-    const element = `${collection}[${index}]`;
+    if (!index || !body) continue;
+    // `for (let i = 0; i < len; i++) listeners[i](...)`: the bound kept in a local; the element called names the collection.
+    const indexed = new RegExp(`^([\\w$.#]+)\\[${index.replace(/\$/g, "\\$")}\\](?:\\.call|\\.apply)?$`);
     const call = body.descendantsOfType(family === "python" ? ["call"] : ["call_expression"]).find((candidate) => {
-      const callee = calleeText(candidate);
-      return callee === element || callee === `${element}.call` || callee === `${element}.apply`;
+      const callee = indexed.exec(calleeText(candidate));
+      return callee !== null && (!bound || callee[1] === bound[1]);
     });
     if (!call) continue;
+    const collection = bound?.[1] ?? indexed.exec(calleeText(call))![1]!;
     const passesArguments = (call.childForFieldName("arguments")?.namedChildren.length ?? 0) > 0;
     found.push({ collection, iterated: collection, text: snippet(call.text, 50), direct: true, passesArguments, node: loop });
   }
@@ -47,14 +48,16 @@ export function handedOver(method: SyntaxNode, collections: Set<string>, family:
   const self = family === "python" ? "self" : "this";
   const text = method.text;
   for (const collection of collections) {
-    const attribute = collection.slice(1).replace(/[$]/g, "\\$");
+    // `@on_*`: the attributes a registry chooses by event name (`getattr(self, "on_" + trigger)`).
+    if (collection === "@*") continue;
+    const attribute = collection.slice(1).replace(/[$]/g, "\\$").replace(/\*$/, "\\w+");
     const direct = new RegExp(`[(,]\\s*(?:\\[\\.\\.\\.)?${self}\\.${attribute}\\b(?!\\s*(?:=[^=]|\\.(?:push|append|add|set|remove|splice|indexOf|length)\\b))`);
     const local = new RegExp(`\\b(?:const|let|var)?\\s*([A-Za-z_$][\\w$]*)\\s*=\\s*${self}\\.${attribute}\\b`).exec(text)?.[1];
     const passed = direct.exec(text) ?? (local ? new RegExp(`[(,]\\s*(?:\\[\\.\\.\\.)?${local.replace(/\$/g, "\\$")}\\b(?:\\.slice\\(\\)|\\.copy\\(\\))?\\s*[,)]`).exec(text) : null);
     if (!passed) continue;
     const start = passed.index;
     const callee = /([\w$.]+)\s*\($/.exec(text.slice(Math.max(0, start - 60), start + 1))?.[1] ?? "";
-    if (!callee || /^(len|bool|list|tuple|set|sorted|isinstance|Array\.isArray|Object\.\w+)$/.test(callee)) continue;
+    if (!callee || /^(len|bool|list|tuple|set|sorted|isinstance|Array\.isArray|Object\.\w+|in|for|if|and|or|not|return|await|yield)$/.test(callee)) continue;
     return `hands the registered callbacks (${collection.slice(1)}) to ${callee}() to call`;
   }
   return undefined;

@@ -72,15 +72,50 @@ export function registrationsIn(calls: CallSite[], limit: SyntaxNode, family: Fa
     const values = call.node.childForFieldName("arguments")?.namedChildren ?? [];
     // `map.set(key, fn)` / `setdefault(key, fn)` store their second argument; `append(fn)` any.
     const candidates = /^(set|setdefault)$/.test(call.name) ? values.slice(1, 2) : values;
-    const stored = candidates.find((value) => parameters.has(value.text) || (value.type === "tuple" && value.namedChildren.some((item) => parameters.has(item.text))));
+    let stored = candidates.find((value) => parameters.has(value.text) || (value.type === "tuple" && value.namedChildren.some((item) => parameters.has(item.text))));
+    // A reference made from the parameter (`receiver_ref = reference(receiver, …)`) stores it too.
+    const derived = stored ? undefined : derivedLocals(owner, parameters, family);
+    // `[entry]`: a new list holding the made reference.
+    const wrapped = derived ? candidates.find((value) => derived.has(value.text) || (/^(array|list)$/.test(value.type) && value.namedChildren.length === 1 && derived.has(value.namedChildren[0]!.text))) : undefined;
+    stored ??= wrapped;
     if (!stored) continue;
-    const parameter = parameters.has(stored.text) ? stored.text : stored.namedChildren.find((item) => parameters.has(item.text))!.text;
+    const parameter = wrapped ? (derived!.get(wrapped.text) ?? derived!.get(wrapped.namedChildren[0]?.text ?? ""))! : parameters.has(stored.text) ? stored.text : stored.namedChildren.find((item) => parameters.has(item.text))!.text;
     const keyed = call.name === "set" || /\[|\.(setdefault|get)\(|\(/.test(receiver);
     const returnsRemoval = /return\s+(\(\)\s*=>|function|lambda)[^]*?(delete|remove|splice|filter)/.test(owner.text);
     const collection = resolveCollection(receiver, owner, call.node, family);
     found.push({ collection, parameter, keyed, text: snippet(call.node.text, 50), returnsRemoval, owner });
   }
   return found;
+}
+
+const derivedByOwner = new WeakMap<SyntaxNode, Map<string, string>>();
+
+/** Locals a function binds to one of its parameters or to a call given one (`ref = weakref(receiver)`): local → parameter. */
+function derivedLocals(owner: SyntaxNode, parameters: Set<string>, family: Family): Map<string, string> {
+  let derived = derivedByOwner.get(owner);
+  if (derived) return derived;
+  derived = new Map();
+  const bindings = owner.descendantsOfType(family === "python" ? ["assignment"] : ["variable_declarator", "assignment_expression"]);
+  // Two passes: `hook = { event, handler: fn }` then `entry = clone ? { ...hook } : hook`.
+  for (let pass = 0; pass < 2; pass++) {
+    const sources = new Map([...[...parameters].map((name) => [name, name] as const), ...derived]);
+    for (const binding of bindings) {
+      const name = (binding.childForFieldName("left") ?? binding.childForFieldName("name"))?.text ?? "";
+      const value = binding.childForFieldName("right") ?? binding.childForFieldName("value");
+      if (!/^[A-Za-z_$][\w$]*$/.test(name) || !value || parameters.has(name) || derived.has(name)) continue;
+      const given = sources.has(value.text)
+        ? value.text
+        : /^(call|call_expression|new_expression)$/.test(value.type)
+          ? value.childForFieldName("arguments")?.namedChildren.find((argument) => sources.has(argument.text))?.text
+          : // `{ event, handler: fn }`, `options ? { ...hook } : hook`: a record or choice built from the parameter.
+            /^(object|dictionary|ternary_expression|conditional_expression|array|list|tuple)$/.test(value.type)
+            ? [...sources.keys()].find((source) => new RegExp(`(^|[^\\w$.])${source.replace(/\$/g, "\\$")}\\b(?!\\s*:)`).test(value.text))
+            : undefined;
+      if (given) derived.set(name, sources.get(given)!);
+    }
+  }
+  derivedByOwner.set(owner, derived);
+  return derived;
 }
 
 /** `self._events[event][k] = v`, `this.handlers[name] = fn`: a parameter stored under a key of an instance collection. */
@@ -178,6 +213,9 @@ function resolveCollection(iterated: string, scope: SyntaxNode, before: SyntaxNo
     const name = (binding.childForFieldName("left") ?? binding.childForFieldName("name"))?.text;
     const value = binding.childForFieldName("right") ?? binding.childForFieldName("value");
     if (name === key && value) {
+      // `getattr(self, "on_" + trigger)`: the attribute chosen by the event's name (`@on_*`).
+      const chosen = /^getattr\(\s*(?:self|this)\s*,\s*(?:(["'])(\w*)\1\s*\+\s*)?[\w.]+\s*\)$/.exec(value.text);
+      if (chosen) return `@${chosen[2] ?? ""}*`;
       const bound = collectionKey(value.text);
       if (bound.startsWith("@")) return bound;
     }
@@ -202,7 +240,7 @@ function variableNames(node: SyntaxNode): string[] {
  * `self.ensure_sync(f)()`, and — when the collection holds callbacks by its name — a method
  * of the element (`subscriber.afterInsert(event)`).
  */
-const collectionOperation = /^(splice|push|pop|shift|unshift|slice|filter|map|forEach|indexOf|includes|join|concat|sort|reverse|append|remove|extend|insert|clear|copy|get|set|has|delete|add|keys|values|items|toString|length)$/;
+const collectionOperation = /^(splice|push|pop|shift|unshift|slice|filter|map|forEach|indexOf|includes|join|concat|sort|reverse|append|remove|extend|insert|clear|copy|get|set|has|delete|add|keys|values|items|toString|length|find|findIndex|some|every|entries|at)$/;
 
 function invocation(call: SyntaxNode, direct: boolean): { text: string; direct: boolean; passesArguments: boolean } {
   return { text: call.text, direct, passesArguments: (call.childForFieldName("arguments")?.namedChildren.length ?? 0) > 0 };

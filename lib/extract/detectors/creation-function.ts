@@ -30,8 +30,10 @@ export function creationFunction(context: DetectorContext): PatternMatch | undef
   const body = expressionBody(context.node);
   const last = body ?? statements.at(-1);
   if (!last || statements.length > maxStatements) return undefined;
-  const value = body ?? (last.type === "return_statement" ? returnedValue(last) : undefined);
-  if (!value) return undefined;
+  const returned = body ?? (last.type === "return_statement" ? returnedValue(last) : undefined);
+  if (!returned) return undefined;
+  // `this.repositories[name] = new RepositoryClass(this, name); return this.repositories[name]`: made once per key, handed out.
+  const value = /^(subscript|subscript_expression)$/.test(returned.type) ? (keptProduct(context, returned.text) ?? returned) : returned;
   const product = productOf(value, context, 0);
   if (!product) return undefined;
   const member = methodOf(context.node, context.family);
@@ -74,6 +76,11 @@ function productOf(value: SyntaxNode, context: DetectorContext, depth: number): 
     const name = lastSegment(constructor);
     if (/^(this|self)\.constructor$/.test(constructor)) return undefined;
     if (classVariable.test(name) && !productName.test(name)) return { name, text: constructor, chosenByCaller: true };
+    // `const RepositoryClass = this.config.getRepositoryClass(meta.repository); new RepositoryClass(…)`: a configured class.
+    const configured = /^[\w$]+$/.test(constructor) ? localBinding(context, constructor) : undefined;
+    if (configured && /(class|cls|klass|ctor|constructor)(\(.*\))?$/is.test(configured.text) && /^(call|call_expression|member_expression|attribute)$/.test(configured.type)) {
+      return { name, text: `${constructor} (${configured.text.slice(0, 40)})`, chosenByCaller: true };
+    }
     if (!productName.test(name) || builtIn.test(name) || errorName.test(name)) return undefined;
     return { name, text: constructor, chosenByCaller: false };
   }
@@ -128,6 +135,14 @@ function closureObject(value: SyntaxNode): Product | undefined {
     (member) => member.type === "method_definition" || (member.type === "pair" && /^(arrow_function|function_expression|function)$/.test(member.childForFieldName("value")?.type ?? "")),
   );
   return members.length >= 2 ? { name: `object with ${members.length} methods`, text: "{ ... }", chosenByCaller: false } : undefined;
+}
+
+/** The value stored under the returned subscript earlier in the unit (`this.map[key] = new X()`), if any. */
+function keptProduct(context: DetectorContext, target: string): SyntaxNode | undefined {
+  for (const node of context.find(context.family === "python" ? ["assignment"] : ["assignment_expression"])) {
+    if (node.childForFieldName("left")?.text === target) return node.childForFieldName("right") ?? undefined;
+  }
+  return undefined;
 }
 
 /** The value a local was last bound to in the unit (`table = table_class(...)`). */

@@ -11,6 +11,7 @@ import { detectDbTransaction } from "./db-transaction";
 import { detectDecorator } from "./decorator";
 import { otherRole } from "./other-role";
 import { detectSingleton } from "./singleton";
+import { fileIndexOf } from "./file-index";
 import { classMethods, lastSegment, pythonDecorators } from "./syntax";
 
 const className = /^[A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*$/;
@@ -30,7 +31,9 @@ export const detectFactory: Detector = (context) => {
   const returned = returnedExpressions(context);
   if (returned.length === 0) return undefined;
   const bindings = constructorBindings(context);
-  const constructors = new Set(returned.flatMap((expression) => constructorsOf(expression, bindings)));
+  // A same-file class named in lower case (`annotatable_weakref(obj)`) is still a class.
+  const fileClasses = fileIndexOf(context.node, context.family).classes;
+  const constructors = new Set(returned.flatMap((expression) => constructorsOf(expression, bindings, fileClasses)));
   const evidence: string[] = [];
   if (constructors.has("cls") && pythonDecorators(context.node).includes("classmethod")) {
     return patternMatch("factory", 0.75, ["classmethod alternative constructor returns cls(...)"]);
@@ -86,17 +89,17 @@ function constructorBindings(context: DetectorContext): Map<string, SyntaxNode[]
   return bindings;
 }
 
-function constructorsOf(expression: SyntaxNode, bindings: Map<string, SyntaxNode[]>, depth = 0): string[] {
+function constructorsOf(expression: SyntaxNode, bindings: Map<string, SyntaxNode[]>, fileClasses: ReadonlyMap<string, unknown>, depth = 0): string[] {
   if (depth > 3) return [];
   const type = expression.type;
   if (type === "parenthesized_expression" || type === "await_expression") {
-    return expression.namedChildren.flatMap((child) => constructorsOf(child, bindings, depth + 1));
+    return expression.namedChildren.flatMap((child) => constructorsOf(child, bindings, fileClasses, depth + 1));
   }
   if (type === "ternary_expression" || type === "conditional_expression") {
-    return expression.namedChildren.slice(1).flatMap((child) => constructorsOf(child, bindings, depth + 1));
+    return expression.namedChildren.slice(1).flatMap((child) => constructorsOf(child, bindings, fileClasses, depth + 1));
   }
   if (type === "identifier") {
-    return (bindings.get(expression.text) ?? []).flatMap((value) => constructorsOf(value, bindings, depth + 1));
+    return (bindings.get(expression.text) ?? []).flatMap((value) => constructorsOf(value, bindings, fileClasses, depth + 1));
   }
   if (type === "new_expression") {
     const constructor = expression.childForFieldName("constructor");
@@ -111,7 +114,7 @@ function constructorsOf(expression: SyntaxNode, bindings: Map<string, SyntaxNode
     const callee = expression.childForFieldName("function")?.text ?? "";
     const name = lastSegment(callee);
     if (callee === "cls") return ["cls"];
-    return className.test(name) && !errorName.test(name) ? [name] : [];
+    return (className.test(name) || (/^[a-z]/.test(name) && fileClasses.has(name) && callee === name)) && !errorName.test(name) ? [name] : [];
   }
   return [];
 }

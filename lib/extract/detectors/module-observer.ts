@@ -60,7 +60,7 @@ const subscriptionCall = /^(listen|subscribe|connect|on|once|add_?(event_?)?list
  * A decorator-style registrar handing the function to a subscription call and returning it
  * (`def decorate(fn): listen(target, name, fn); return fn`), or a factory of one (`listens_for`).
  */
-function subscribingRegistrar(context: DetectorContext): PatternMatch | undefined {
+export function subscribingRegistrar(context: DetectorContext): PatternMatch | undefined {
   if (!context.calls().some((site) => subscriptionCall.test(site.name))) return undefined;
   for (const scope of [context.node, ...context.find(nodeTypes[context.family].function)]) {
     const first = parameterNames(scope).find((name) => name !== "self" && name !== "this" && name !== "cls");

@@ -2,11 +2,11 @@ import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext, remembered } from "./detector";
 import { deletionsIn, handedOver } from "./callback-dispatch";
-import { moduleObserver } from "./module-observer";
+import { moduleObserver, subscribingRegistrar } from "./module-observer";
 import { extendsBaseMethod, hookDispatch, hookHandlerClass, sameFileBases } from "./hook-methods";
 import { callbackCollection, callbackParameter, clearsIn, notificationsIn, registrationsIn, removalsIn, subscriptRegistrationsIn, type Notification, type Registration, type Removal } from "./callback-registry";
 import { className, enclosingClass, methodOf } from "./members";
-import { calleeText, classBases, classMethods, lastSegment, nodeTypes, type Family } from "./syntax";
+import { calleeText, classBases, classMethods, lastSegment, nodeTypes, parameterNames, type Family } from "./syntax";
 
 const subscriberBase = /(Subscriber|Observer|EventListener|EventHandler)(Interface)?$/;
 
@@ -113,7 +113,8 @@ function rolesOf(classNode: SyntaxNode, family: Family, registry: Registry, call
   const methodAt = (node: SyntaxNode) => methods.find((method) => node.startIndex >= method.node.startIndex && node.endIndex <= method.node.endIndex);
   const assign = (node: SyntaxNode, role: Role) => {
     const method = methodAt(node);
-    if (method && !roles.has(method.name)) roles.set(method.name, role);
+    // Setting the registry up empty in the constructor is no unregistering.
+    if (method && !roles.has(method.name) && !/^(__init__|constructor)$/.test(method.name)) roles.set(method.name, role);
   };
   const notified = new Set(registry.notifications.map((notification) => notification.collection));
   for (const registration of registry.registrations) {
@@ -138,22 +139,38 @@ function rolesOf(classNode: SyntaxNode, family: Family, registry: Registry, call
     if (handed) roles.set(method.name, { evidence: [`dispatches: ${handed}`], confidence: 0.75 });
   }
   // A method that only hands over to one of these (`on()` → `self._add_event_handler()`) takes its role.
+  // Past the first round only a method handing its own parameters on (`removeHooks(hooks)` → `this.removeHook(hook)`)
+  // takes a delegate's role: `install()` calling `reset()`, which fires a hook, is no observer.
   const self = family === "python" ? "self" : "this";
+  const direct = new Set(roles.keys());
   for (let round = 0; round < 3; round++) {
     for (const method of methods) {
       if (roles.has(method.name)) continue;
-      const delegate = [...roles.keys()].find((name) => method.node.text.includes(`${self}.${name}(`));
+      const delegate = [...roles.keys()].find((name) => method.node.text.includes(`${self}.${name}(`) && (direct.has(name) || forwardsParameter(method.node, `${self}.${name}(`)));
       if (delegate) roles.set(method.name, { evidence: [`calls ${self}.${delegate}(), which ${roles.get(delegate)!.evidence[0]!.split(":")[0]}`], confidence: 0.75 });
     }
   }
   return roles;
 }
 
+/** Whether a call starting with `prefix` passes on one of the method's parameters (or a name bound from them in a loop). */
+function forwardsParameter(method: SyntaxNode, prefix: string): boolean {
+  const names = parameterNames(method).filter((name) => !/^(self|this|cls)$/.test(name));
+  for (const match of method.text.matchAll(/for\s*\(?\s*(?:const|let|var)?\s*([\w$]+)\s+(?:of|in)\s+([\w$]+)/g)) if (names.includes(match[2]!)) names.push(match[1]!);
+  const start = method.text.indexOf(prefix);
+  if (start < 0) return false;
+  let depth = 1;
+  let end = start + prefix.length;
+  for (; end < method.text.length && depth > 0; end++) depth += method.text[end] === "(" ? 1 : method.text[end] === ")" ? -1 : 0;
+  const argumentsText = method.text.slice(start + prefix.length, end - 1);
+  return names.some((name) => new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, "\\$")}\\b`).test(argumentsText));
+}
+
 function memberObserver(context: DetectorContext, registry: ClassRegistry, owner: string, own: Registry): PatternMatch | undefined {
   const name = methodOf(context.node, context.family)?.method.name;
   const role = name === undefined ? undefined : registry.roles.get(name);
   if (role) return patternMatch("observer_event", role.confidence, [...role.evidence, `in ${owner || "a class"} that keeps callbacks`]);
-  return subscribingMethod(context) ?? broadcastingMethod(own) ?? hookDispatcher(context) ?? inheritedRole(context);
+  return subscribingMethod(context) ?? broadcastingMethod(own) ?? hookDispatcher(context) ?? inheritedRole(context) ?? subscribingRegistrar(context) ?? forwardedRole(context);
 }
 
 /** The dispatch method of an event-handler base, calling the `on_*` hooks its subclasses override. */
@@ -248,4 +265,26 @@ function subscriber(context: DetectorContext): PatternMatch | undefined {
   const base = classBases(context.node).map((text) => lastSegment(text.replace(/[<(\[].*$/s, ""))).find((name) => subscriberBase.test(name));
   if (!base) return undefined;
   return patternMatch("observer_event", 0.7, [`implements ${base}: its methods are called back when the events occur`]);
+}
+
+const forwardableRole = /^(add|register|remove|unregister|subscribe|unsubscribe)_?\w*(callback|listener|handler|hook|observer|subscriber)s?$|^(emit|dispatch|notify|fire|trigger|publish|broadcast)(_?\w*)$/i;
+const eventHolder = /event|emitter|bus|dispatcher|signal|hook|listener|subscriber|observer|callback/i;
+
+/**
+ * A registering or dispatching method that hands the same operation to other objects
+ * (`for t in transitions: t.add_callback(trigger, func)`, `this.eventManager.dispatchEvent(…)`):
+ * the registry lives in them; this method is its entry point.
+ */
+function forwardedRole(context: DetectorContext): PatternMatch | undefined {
+  const name = methodOf(context.node, context.family)?.method.name;
+  if (!name || !forwardableRole.test(name)) return undefined;
+  const parameters = parameterNames(context.node);
+  const call = context.calls().find((site) => {
+    if (site.name !== name || site.isNew || /^(self|this|super)\.[#\w$]+$|^super\(\)/.test(site.callee)) return false;
+    const receiver = site.callee.slice(0, -name.length - 1);
+    const values = site.node.childForFieldName("arguments")?.namedChildren ?? [];
+    return eventHolder.test(receiver) || values.some((value) => parameters.includes(value.text) && callbackParameter.test(value.text));
+  });
+  if (!call) return undefined;
+  return patternMatch("observer_event", 0.65, [`${/^(emit|dispatch|notify|fire|trigger|publish|broadcast)/i.test(name) ? "dispatches" : "registers callbacks"} through ${snippet(call.node.text, 50)}`, "the callbacks are kept by the object it hands over to"]);
 }

@@ -25,7 +25,33 @@ export function promiseConversion(context: DetectorContext): PatternMatch | unde
     const wired = wiredCallback(context, executor, settlers);
     if (wired) return patternMatch("adapter", 0.8, [`returns a Promise that adapts a callback API: ${wired}`, `the callback settles it through ${settlers.join("/")}`]);
   }
-  return callbackFromPromise(context);
+  return callbackFromPromise(context) ?? promisified(context);
+}
+
+/**
+ * `const close = promisify((cb) => connection.close(cb)); return close()`: a callback API turned
+ * into a promise with Node's `promisify` (or `pify`), and the promise handed back or awaited.
+ */
+function promisified(context: DetectorContext): PatternMatch | undefined {
+  for (const call of context.calls()) {
+    if (!/^(promisify|pify)$/.test(call.name) || call.isNew) continue;
+    const target = call.node.childForFieldName("arguments")?.namedChildren[0];
+    if (!target) continue;
+    const wrapped = functionTypes.test(target.type) ? handsOnItsCallback(target) : /^[\w$.]+$/.test(target.text) ? target.text : undefined;
+    if (!wrapped) continue;
+    const holder = call.node.parent?.type === "variable_declarator" ? call.node.parent.childForFieldName("name")?.text : undefined;
+    const used = call.node.parent?.type === "call_expression" || (holder !== undefined && context.calls().some((other) => other.callee === holder));
+    if (used) return patternMatch("adapter", 0.75, [`turns a callback API into a promise with ${call.name}(${snippet(wrapped, 40)})`]);
+  }
+  return undefined;
+}
+
+/** `(cb) => connection.close(cb)`: the API call a function makes, handing it the callback it was given. */
+function handsOnItsCallback(node: SyntaxNode): string | undefined {
+  const callback = parameterNames(node).at(-1);
+  if (!callback) return undefined;
+  const call = node.descendantsOfType("call_expression").find((inner) => (inner.childForFieldName("arguments")?.namedChildren ?? []).some((argument) => argument.text === callback));
+  return call ? calleeText(call) : undefined;
 }
 
 /** The API call (or handler assignment) inside the executor that is handed a callback settling the promise. */
@@ -38,7 +64,8 @@ function wiredCallback(context: DetectorContext, executor: SyntaxNode, settlers:
     return (errorFirst && settlers.some((settler) => used.has(settler))) || settlers.every((settler) => used.has(settler));
   };
   for (const call of context.callsWithin(executor)) {
-    if (call.node.id === executor.id || settlers.includes(call.callee) || timer.test(call.callee) || call.isNew || promiseMethod.test(propertyName(call.node) ?? call.name)) continue;
+    // A constructor counts too (`new sqlite3.Database(file, flags, (err) => …)`), the promise itself not.
+    if (call.node.id === executor.id || settlers.includes(call.callee) || timer.test(call.callee) || (call.isNew && call.callee === "Promise") || promiseMethod.test(propertyName(call.node) ?? call.name)) continue;
     const handed = call.node.childForFieldName("arguments")?.namedChildren.find(settles);
     if (handed) return `${snippet(call.callee, 40)}(…, a callback)`;
   }

@@ -3,6 +3,7 @@ import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, type Detector, type DetectorContext, remembered } from "./detector";
 import { activeRecordMethods } from "./active-record";
 import { isCacheClass } from "./cache-memoize";
+import { callbackCollection } from "./callback-registry";
 import { fileIndexOf } from "./file-index";
 import { className, enclosingClass } from "./members";
 import { collectionAttributes, entityParameter, isCrudSurface, isHttpSurface, modulesTouched, storeName, storesReached, verbOf } from "./repository-store";
@@ -89,6 +90,8 @@ function readRepository(classNode: SyntaxNode, family: Family, imports: Record<s
   const methods = new Set<string>();
   for (const [attribute, users] of [...usage].sort((a, b) => b[1].length - a[1].length)) {
     if (users.length < 2) break;
+    // A table of listeners or hooks (`this._eventListeners`, `self._hooks`) is an event registry, not an entity store.
+    if (callbackCollection.test(attribute)) continue;
     const storeVerbs = new Set(users.map((name) => verbOf(name)));
     if (!isCrudSurface(storeVerbs)) continue;
     const kind = collections.has(attribute)

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
-import { classMethods, type Family, type MethodInfo } from "./syntax";
+import { classMethods, isSelfName, parameterNames, type Family, type MethodInfo } from "./syntax";
 
 /** CRUD verbs a repository method's name starts with, read or write. */
 export const crudVerbs: Record<string, "read" | "write"> = {
@@ -11,13 +11,17 @@ const collectionValue = /^(\{|\[|dict\(|list\(|set\(|OrderedDict\(|defaultdict\(
 /** Attribute and module names that hold a data store (`self._db`, `this.manager`, `self.redis`). */
 export const storeName = /(^|_)(db|database|session|conn|connection|client|pool|store|storage|repo|table|collection|cursor|prisma|knex|sql|engine|manager|entity_?manager|em|driver|backend|datastore|data_?source|query_?runner|orm|model|objects|dao|redis|mongo|kv)s?$/i;
 
+const verbQualifier = /^(native|bulk|soft|batch|raw|async|try)$/i;
+
 // Method names repeat across a file's classes; splitting them is the costly part.
 const verbByName = new Map<string, string | undefined>();
 
 /** The CRUD verb a method name starts with (`getAll` → get, `delete_user` → delete). */
 export function verbOf(name: string): string | undefined {
   if (verbByName.has(name)) return verbByName.get(name);
-  const first = name.replace(/^[_#]+/, "").split(/(?=[A-Z])|_/)[0]?.toLowerCase() ?? "";
+  const words = name.replace(/^[_#]+/, "").split(/(?=[A-Z])|_/);
+  // A qualifier before the verb (`nativeDelete`, `bulk_insert`, `softRemove`) leaves the verb second.
+  const first = (verbQualifier.test(words[0] ?? "") && words[1] ? words[1] : words[0])?.toLowerCase() ?? "";
   const verb = Object.hasOwn(crudVerbs, first) ? first : undefined;
   if (verbByName.size > 10_000) verbByName.clear();
   verbByName.set(name, verb);
@@ -57,17 +61,27 @@ export function storesReached(method: MethodInfo, classNode: SyntaxNode): Set<st
     for (const current of frontier) {
       for (const match of current.node.text.matchAll(/\b(?:self|this)\.([#\w$]+)\s*\(/g)) {
         const name = match[1]!;
-        if (seen.has(name) || verbOf(name) !== undefined) continue;
-        seen.add(name);
+        if (seen.has(name)) continue;
         const helper = methods.find((candidate) => candidate.name === name);
-        if (!helper) continue;
+        // A CRUD-named sibling is another operation, not a helper — unless it is an accessor handing out the store (`getEntityManager() { return this.em }`).
+        if (!helper || (verbOf(name) !== undefined && !isStoreAccessor(helper))) continue;
+        seen.add(name);
         for (const attribute of storesTouched(helper.node.text)) touched.add(attribute);
+        const handedOut = /return\s+(?:self|this)\.([#\w$]+)/.exec(helper.node.text)?.[1];
+        if (handedOut && isStoreAccessor(helper)) touched.add(handedOut);
         next.push(helper);
       }
     }
     frontier = next;
   }
   return touched;
+}
+
+/** A method without parameters whose body only returns an attribute of the instance. */
+function isStoreAccessor(method: MethodInfo): boolean {
+  const body = method.node.childForFieldName("body");
+  const statements = body?.namedChildren.filter((child) => child.type !== "comment") ?? [];
+  return parameterNames(method.node).filter((name) => !isSelfName(name)).length === 0 && statements.length === 1 && /^return\s+(?:self|this)\.[#\w$]+;?$/.test(statements[0]!.text);
 }
 
 /** Imported data-store modules a method calls through (`db.session.add(...)` with `db` imported) as `module:db`. */

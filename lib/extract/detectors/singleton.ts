@@ -5,6 +5,7 @@ import { ownReturns, returnedValue } from "./functions";
 import { classWithSharedInstance } from "./shared-class";
 import { sharedInstanceAccessor } from "./shared-instance";
 import { classMethods, parameterNames, pythonDecorators } from "./syntax";
+import { className, methodOf } from "./members";
 
 /**
  * Singleton: a class that hands out its one instance (`__new__` caching `cls._instance`,
@@ -13,8 +14,23 @@ import { classMethods, parameterNames, pythonDecorators } from "./syntax";
  */
 export const detectSingleton: Detector = remembered((context) => {
   if (context.isClass) return classSingleton(context) ?? classWithSharedInstance(context);
-  return moduleSingleton(context) ?? sharedInstanceAccessor(context) ?? cachedConstructor(context);
+  return moduleSingleton(context) ?? sharedInstanceAccessor(context) ?? cachedConstructor(context) ?? instanceKeepingNew(context);
 });
+
+/** `__new__` handing out an instance its class keeps (`return cls.symbols[name]`), making one only when missing. */
+function keptInstance(method: SyntaxNode, className: string): string | undefined {
+  const holder = new RegExp(`^(cls|${escape(className)})\\.[\\w]+(\\[|\\.setdefault\\(|\\.get\\()`);
+  const values = ownReturns(method, "python").map((statement) => returnedValue(statement)?.text ?? "");
+  const kept = values.find((value) => holder.test(value));
+  return kept && values.every((value) => holder.test(value) || /^(cls|super\(.*\))\.__new__\(|^(self|instance|obj|inst)$/.test(value)) ? kept : undefined;
+}
+
+function instanceKeepingNew(context: DetectorContext): PatternMatch | undefined {
+  const member = context.family === "python" ? methodOf(context.node, context.family) : undefined;
+  if (!member || member.method.name !== "__new__") return undefined;
+  const kept = keptInstance(context.node, className(member.classNode));
+  return kept ? patternMatch("singleton", 0.8, [`__new__ returns the instance its class keeps (${snippet(kept, 40)})`, "one instance per key: calling the class twice gives the same object"]) : undefined;
+}
 
 /** `@lru_cache() def get_settings(): return Settings()`: a memoised accessor without arguments builds its object once. */
 function cachedConstructor(context: DetectorContext): PatternMatch | undefined {
@@ -32,6 +48,8 @@ function classSingleton(context: DetectorContext): PatternMatch | undefined {
     `^(super\\(.*\\)|object|cls|${escape(className)})\\.__new__\\(|^(cls|${escape(className)})\\(|^new\\s+(this|${escape(className)})\\b`,
   );
   for (const method of classMethods(context.node)) {
+    const kept = context.family === "python" && method.name === "__new__" ? keptInstance(method.node, className) : undefined;
+    if (kept) return patternMatch("singleton", 0.8, [`__new__ returns the instance the class keeps (${snippet(kept, 40)})`, "calling the class twice gives the same object"]);
     const classLevel = method.isStatic || method.name === "__new__" || method.decorators.includes("classmethod");
     if (!classLevel) continue;
     const stored = storedSelfInstance(context, method.node, className, selfConstruction);

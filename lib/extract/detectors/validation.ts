@@ -7,6 +7,7 @@ import { classNamed } from "./members";
 import { nodeTypes, parameterNames, pythonDecorators } from "./syntax";
 import { guardOnly, validatorClass } from "./validation-guards";
 import { namedCheck } from "./validation-named";
+import { checksItsInput, isOperatorMethod } from "./validation-purpose";
 
 const validatorDecorator = /(^|\.)(validator|field_validator|model_validator|root_validator|validates)(\(|$)/;
 const errorValue = /error|invalid|fail|violation/i;
@@ -27,7 +28,7 @@ export const detectValidation: Detector = remembered((context) => {
   }
   const decorator = pythonDecorators(context.node).find((name) => validatorDecorator.test(name));
   if (decorator) return patternMatch("validation", 0.85, [`pydantic-style validator (@${decorator})`]);
-  const guards = guardOnly(context.node, context.family);
+  const guards = isOperatorMethod(context.node) ? undefined : guardOnly(context.node, context.family);
   if (guards) return patternMatch("validation", guards.guards >= 2 ? 0.8 : 0.7, [`its body only checks its input: ${guards.guards} guard${guards.guards > 1 ? "s" : ""} (${guards.first})`]);
   const reports = errorReports(context);
   if (reports.length === 0) return formatCheck(context) ?? namedCheck(context);
@@ -41,7 +42,7 @@ export const detectValidation: Detector = remembered((context) => {
   // a big routine with a few incidental raises is not.
   const statements = context.find(simpleStatements[context.family]).length;
   const share = reports.length / Math.max(1, statements);
-  if (share < 0.3) return namedCheck(context);
+  if (share < 0.3 || !checksItsInput(context.node, context.family, reports)) return namedCheck(context);
   return patternMatch("validation", reports.length >= 3 ? 0.85 : 0.7, [
     `${reports.length} guard clauses reject bad input (${reports[0]!.text.replace(/\s+/g, " ").slice(0, 50)})`,
     `error reports are ${reports.length} of ${statements} statements`,
@@ -108,7 +109,8 @@ function errorReports(context: DetectorContext): SyntaxNode[] {
   const python = context.family === "python";
   const reports: SyntaxNode[] = [];
   for (const statement of context.find(nodeTypes[context.family].raise)) {
-    if (underGuard(statement, context)) reports.push(statement);
+    // `raise error` hands on an error it was given; it rejects nothing itself.
+    if (underGuard(statement, context) && !/^(raise|throw)\s+[a-z_$][\w$]*;?$/.test(statement.text)) reports.push(statement);
   }
   for (const statement of context.find(["return_statement"])) {
     const value = statement.namedChildren[0];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stemWord } from "@/lib/embed";
-import { splitIdentifier } from "@/lib/words";
+import { splitIdentifier, titleWords } from "@/lib/words";
 
 describe("splitIdentifier", () => {
   it("splits camelCase, PascalCase, snake_case, acronyms and letters from digits into lowercase words", () => {
@@ -12,6 +12,16 @@ describe("splitIdentifier", () => {
     expect(splitIdentifier("sha256sum")).toEqual(["sha", "256sum"]);
     expect(splitIdentifier("retry3Times")).toEqual(["retry", "3", "times"]);
     expect(splitIdentifier("self.__init__(a, b)")).toEqual(["self", "init", "a", "b"]);
+  });
+
+  it("keeps an acronym's plural as one word, and shows it as one", () => {
+    expect(splitIdentifier("combineURLs")).toEqual(["combine", "urls"]);
+    expect(splitIdentifier("getIDsAndURLs")).toEqual(["get", "ids", "and", "urls"]);
+    expect(splitIdentifier("allAPIs_v2")).toEqual(["all", "apis", "v", "2"]);
+    expect(splitIdentifier("HTTPServer")).toEqual(["http", "server"]);
+    expect(splitIdentifier("isURLSafe")).toEqual(["is", "url", "safe"]);
+    expect(titleWords(splitIdentifier("combineURLs"))).toBe("Combine URLs");
+    expect(titleWords(["status", "ids", "s"])).toBe("Status IDs S");
   });
 });
 

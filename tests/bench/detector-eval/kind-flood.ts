@@ -1,0 +1,55 @@
+/**
+ * Lists the units of a split's labelled files that no label names but that a detector gives a
+ * kind (`--kind K` for one kind): where a rule floods code it was not labelled on. Tune only by
+ * default; reading held-out or never-tuned units this way is looking at them.
+ *   npx tsx tests/bench/detector-eval/kind-flood.ts --kind validation [--split tune] [--evidence]
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { extractFile } from "@/lib/extract/extract-file";
+import { detectLanguage } from "@/lib/extract/syntax-tree";
+import { packageRoot, readLabelSet } from "./label-set";
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const split = option("--split") ?? "tune";
+  const kind = option("--kind");
+  let total = 0;
+  let flagged = 0;
+  for (const labels of readLabelSet().filter((candidate) => candidate.split === split)) {
+    const files = new Map<string, Set<string>>();
+    for (const entry of labels.entries) {
+      const named = files.get(entry.path) ?? new Set<string>();
+      named.add(`${entry.qualname}:${entry.line}`);
+      files.set(entry.path, named);
+    }
+    for (const [relative, named] of files) {
+      const file = path.join(packageRoot(labels), relative);
+      const language = detectLanguage(file);
+      if (!language) continue;
+      let source: string;
+      try {
+        source = readFileSync(file, "utf8");
+      } catch {
+        continue;
+      }
+      const { units } = await extractFile({ file, source, language });
+      for (const unit of units) {
+        if (named.has(`${unit.qualname}:${unit.startLine}`)) continue;
+        total += 1;
+        const kinds = unit.patterns.filter((pattern) => !kind || pattern.kind === kind);
+        if (kinds.length === 0) continue;
+        flagged += 1;
+        const evidence = process.argv.includes("--evidence") ? `  [${kinds.map((pattern) => pattern.evidence.join("; ")).join(" | ")}]` : "";
+        console.log(`${kinds.map((pattern) => pattern.kind).join(",")}  ${labels.package} ${relative} ${unit.qualname}:${unit.startLine}${evidence}`);
+      }
+    }
+  }
+  console.log(`${flagged} of ${total} unlabelled units given ${kind ?? "a kind"}`);
+}
+
+await main();
