@@ -124,3 +124,4 @@ export function resetEnvironmentCache(): void {
 }
 export { writeOperatorToken, readOperatorToken, isOperatorToken } from "./operator-token";
 export { readLockOwner, readLockFile, isProcessAlive, lockFileName, type LockOwner } from "./lock-owner";
+export { databaseIdentity, advertiseServer, readAdvertisedServer, type AdvertisedServer } from "./advertised-server";

@@ -12,7 +12,7 @@ import { ingestMemoryFolder } from "../ingest-memory-folder";
 import { createPhaseTimer } from "../phase-timer";
 import { ingestProgressBar, readProgressStream } from "../ingest-progress-bar";
 import { parseOptions } from "../parse-options";
-import { readLockOwner, readOperatorToken } from "@/lib/env";
+import { databaseIdentity, readAdvertisedServer, readLockOwner, readOperatorToken } from "@/lib/env";
 import type { DataDirOwner } from "../owner-request";
 import type { SendChangesOptions } from "../send-changes-to-server";
 import type { PhaseTimer } from "../phase-timer";
@@ -97,12 +97,13 @@ async function describeAfterIngest(describe: () => Promise<DescribeAnswer>): Pro
   }
 }
 
-// The `motif serve` that owns the embedded data dir, when one runs and left its operator token.
+// The `motif serve` this command's database is served by, when one runs on this machine and left
+// its operator token: the owner of the embedded data dir, or (DATABASE_URL) the one on the same database.
 function runningServer(): DataDirOwner | undefined {
   const environment = getEnvironment();
-  const owner = environment.mode === "embedded" ? readLockOwner(environment.dataDir) : undefined;
-  const token = owner?.url && owner.pid !== process.pid ? readOperatorToken(environment.dataDir) : undefined;
-  return owner?.url && token ? { url: owner.url, token } : undefined;
+  const server = environment.mode === "embedded" ? readLockOwner(environment.dataDir) : readAdvertisedServer(environment.dataDir, databaseIdentity(environment));
+  const token = server?.url && server.pid !== process.pid ? readOperatorToken(environment.dataDir) : undefined;
+  return server?.url && token ? { url: server.url, token } : undefined;
 }
 
 function printResult(result: IngestResult, json: boolean): void {
