@@ -17,9 +17,9 @@ const workspace = fs.mkdtempSync(path.join(os.tmpdir(), "motif-ingest-server-pos
 const name = `${databasePrefix()}_f_ingest_server_${randomBytes(4).toString("hex")}`;
 let served: ServedMotif | undefined;
 
-function motif(args: string[], dataDir: string) {
+function motif(args: string[], dataDir: string, cwd = workspace) {
   const env: NodeJS.ProcessEnv = { ...process.env, MOTIF_DATA_DIR: dataDir, DATABASE_URL: databaseUrl(name) };
-  const result = spawnSync(process.execPath, [path.join(repository, "bin/motif"), ...args], { cwd: workspace, encoding: "utf8", env, timeout: 180_000 });
+  const result = spawnSync(process.execPath, [path.join(repository, "bin/motif"), ...args], { cwd, encoding: "utf8", env, timeout: 180_000 });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 }
@@ -51,7 +51,8 @@ async function livePatterns(project: string) {
 
 describe("motif ingest through a running server in DATABASE_URL mode", { timeout: 600_000 }, () => {
   it("sends only the changed file to the server, and ends where an ingest without the server does", async () => {
-    const ingest = (project: string, dataDir: string) => JSON.parse(motif(["ingest", "service", "--project", project, "--json", "--jobs", "1"], dataDir));
+    // The whole repository (run in its folder): the server's memory of it then applies, and writes only the difference.
+    const ingest = (project: string, dataDir: string) => JSON.parse(motif(["ingest", ".", "--project", project, "--json", "--jobs", "1"], dataDir, path.join(workspace, "service")));
     const first = ingest("served", served!.dataDir);
     expect(first.server_ms).toBeDefined();
     expect(first.files.reused).toBe(0);
