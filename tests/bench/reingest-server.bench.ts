@@ -63,6 +63,7 @@ async function startServer(dataDir: string) {
     child.once("exit", () => reject(new Error(`motif serve exited:\n${log.join("\n")}`)));
     readline.createInterface({ input: child.stderr! }).on("line", (line) => {
       log.push(line);
+      if (process.env.BENCH_SERVER_LOG) appendFileSync(process.env.BENCH_SERVER_LOG, `${line}\n`);
       if (/ready on /.test(line)) {
         clearTimeout(timer);
         resolve();
