@@ -161,7 +161,8 @@ export function clearsIn(scope: SyntaxNode, calls: CallSite[], family: Family): 
 export function removalsIn(calls: CallSite[], limit: SyntaxNode, family: Family): Removal[] {
   const found: Removal[] = [];
   for (const call of calls) {
-    if (call.isNew) continue;
+    // Only a removing call can be a removal: the rest is not worth reading.
+    if (call.isNew || !(removeMethod.test(call.name) || call.name === "filter")) continue;
     const owner = enclosingFunctionOf(call.node, limit, family);
     if (!owner) continue;
     const parameters = parameterNames(owner).filter((name) => !isSelfName(name));
@@ -200,7 +201,7 @@ export function notificationsIn(scope: SyntaxNode, calls: CallSite[], family: Fa
     const invoked = invokedWithin(callback.childForFieldName("body"), element, callbackCollection.test(iterated));
     if (invoked) found.push({ collection: resolveCollection(iterated, scope, call.node, family), iterated, ...invoked, node: call.node });
   }
-  for (const indexed of indexedNotificationsIn(find, family)) found.push({ ...indexed, collection: resolveCollection(indexed.iterated, scope, indexed.node, family) });
+  for (const indexed of indexedNotificationsIn(find, family, (collection) => callbackCollection.test(collection))) found.push({ ...indexed, collection: resolveCollection(indexed.iterated, scope, indexed.node, family) });
   return found;
 }
 

@@ -26,6 +26,8 @@ const creationName = /^_*(create|make|new|build|spawn|open|connect|instantiate|p
 export function creationFunction(context: DetectorContext): PatternMatch | undefined {
   const name = functionName(context.node) ?? "";
   if (/^(__\w+__|constructor)$/.test(name) || context.node.parent?.type === "arguments") return undefined;
+  // A property (`@property`, `@DictProperty(...)`, `get cookies()`) is a computed attribute, not a creation call.
+  if (isProperty(context)) return undefined;
   const statements = bodyStatements(context.node);
   const body = expressionBody(context.node);
   const last = body ?? statements.at(-1);
@@ -156,4 +158,9 @@ function localBinding(context: DetectorContext, name: string): SyntaxNode | unde
     if (left === name && value) found = value;
   }
   return found;
+}
+
+function isProperty(context: DetectorContext): boolean {
+  if (context.family !== "python") return context.node.type === "method_definition" && context.node.children.some((child) => child.type === "get");
+  return (methodOf(context.node, context.family)?.method.decorators ?? []).some((decorator) => /(^|\.)\w*property(\(.*\))?$/is.test(decorator));
 }

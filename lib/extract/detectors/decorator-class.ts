@@ -16,7 +16,9 @@ const lifecycle = /^(__\w+__|constructor)$/;
 export function wrapperClass(classNode: SyntaxNode, family: Family, depth = 0): DecoratorEvidence | undefined {
   const methods = classMethods(classNode);
   const call = methods.find((method) => method.name === "__call__");
-  const forwarded = call && forwardsCall(call);
+  // Forwarding to one of the class's own methods (`self.update`) or to `self.__class__` is a calling convenience, not wrapping.
+  const own = new Set(methods.map((method) => method.name));
+  const forwarded = call && forwardsCall(call, own);
   if (forwarded) return { confidence: 0.75, reasons: [`__call__(*args) forwards the call to the wrapped ${forwarded}`] };
   const component = decoratedComponent(methods);
   if (component) return component;
@@ -31,14 +33,15 @@ export function wrapperClass(classNode: SyntaxNode, family: Family, depth = 0): 
 }
 
 /** `def __call__(self, *args, **kwargs): return self.__wrapped__(*args, **kwargs)` → `self.__wrapped__`. */
-function forwardsCall(method: MethodInfo): string | undefined {
+function forwardsCall(method: MethodInfo, ownMethods: ReadonlySet<string>): string | undefined {
   const splat = method.node.childForFieldName("parameters")?.namedChildren.find((parameter) => /list_splat|rest_pattern|dictionary_splat/.test(parameter.type) || /^\.\.\./.test(parameter.text));
   if (!splat) return undefined;
   const name = splat.descendantsOfType("identifier")[0]?.text;
   if (!name) return undefined;
   for (const call of method.node.descendantsOfType(["call", "call_expression"])) {
     const callee = call.childForFieldName("function")?.text ?? "";
-    if (!/^(self|this)\.[#\w$]+(\.[#\w$]+)?$/.test(callee) || /\.(__init__|__new__|constructor)$/.test(callee)) continue;
+    if (!/^(self|this)\.[#\w$]+(\.[#\w$]+)?$/.test(callee) || /\.(__init__|__new__|constructor|__class__)$/.test(callee)) continue;
+    if (/^(self|this)\.[#\w$]+$/.test(callee) && ownMethods.has(callee.slice(callee.indexOf(".") + 1))) continue;
     const passes = (call.childForFieldName("arguments")?.namedChildren ?? []).some((argument) => argument.text === name || argument.text === `*${name}` || argument.text === `...${name}`);
     if (passes) return callee;
   }

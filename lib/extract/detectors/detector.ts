@@ -47,9 +47,10 @@ export class DetectorContext {
   readonly family: Family;
   readonly isClass: boolean;
   readonly node: SyntaxNode;
-  private readonly found = new Map<string, SyntaxNode[]>();
+  private readonly found = new Map<string, FoundNodes>();
   private readonly buckets = new Map<string, SyntaxNode[]>();
   private callSites?: CallSite[];
+  private callsInOrder?: boolean;
 
   constructor(readonly input: DetectDesignPatternsInput) {
     this.node = input.node;
@@ -59,22 +60,27 @@ export class DetectorContext {
 
   /** Descendants of the unit node of the given types (memoised per type list). */
   find(types: readonly string[]): SyntaxNode[] {
+    return this.lookup(types).nodes;
+  }
+
+  private lookup(types: readonly string[]): FoundNodes {
     const key = types.join(",");
-    let nodes = this.found.get(key);
-    if (!nodes) {
-      nodes = types.every((type) => indexedTypes[this.family].has(type))
+    let found = this.found.get(key);
+    if (!found) {
+      const nodes = types.every((type) => indexedTypes[this.family].has(type))
         ? this.fromBuckets(types)
         : this.node.descendantsOfType(types).filter((node) => node.id !== this.node.id);
-      this.found.set(key, nodes);
+      found = { nodes };
+      this.found.set(key, found);
     }
-    return nodes;
+    return found;
   }
 
   // The node types detectors ask about most are kept per type (named nodes only), so a
   // list of types is a merge of ready buckets rather than a new walk.
   private fromBuckets(types: readonly string[]): SyntaxNode[] {
-    const merged = types.flatMap((type) => this.bucket(type));
-    return types.length > 1 ? merged.sort((a, b) => a.startIndex - b.startIndex) : merged;
+    if (types.length === 1) return this.bucket(types[0]!).slice();
+    return mergeByStart(types.map((type) => this.bucket(type)));
   }
 
   private bucket(type: string): SyntaxNode[] {
@@ -97,29 +103,59 @@ export class DetectorContext {
 
   /** Calls inside a sub-node of the unit. */
   callsWithin(node: SyntaxNode): CallSite[] {
-    return inside(this.calls(), (call) => call.node, node);
+    const calls = this.calls();
+    this.callsInOrder ??= startsInOrder(calls.map((call) => call.node));
+    return inside(calls, (call) => call.node, node, this.callsInOrder);
   }
 
   /** Nodes of the given types inside a sub-node of the unit. */
   findWithin(node: SyntaxNode, types: readonly string[]): SyntaxNode[] {
-    return inside(this.find(types), (found) => found, node);
+    const found = this.lookup(types);
+    found.inOrder ??= startsInOrder(found.nodes);
+    return inside(found.nodes, (item) => item, node, found.inOrder);
   }
 }
 
-// Whether a list's nodes start in source order, checked once per (memoised) list.
-const startOrdered = new WeakMap<readonly unknown[], boolean>();
+/**
+ * The lists' nodes ordered by start, ties in list order: what a stable sort of their
+ * concatenation by `startIndex` gives, merged in one pass since each bucket is in document
+ * order (a list that is not is sorted, with the same result).
+ */
+function mergeByStart(lists: SyntaxNode[][]): SyntaxNode[] {
+  const filled = lists.filter((list) => list.length > 0);
+  if (filled.length <= 1) return filled.length === 0 ? [] : filled[0]!.slice();
+  if (!filled.every(startsInOrder)) return filled.flat().sort((a, b) => a.startIndex - b.startIndex);
+  const merged: SyntaxNode[] = [];
+  const next = filled.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let list = 0; list < filled.length; list++) {
+      const node = filled[list]![next[list]!];
+      if (node && (best < 0 || node.startIndex < filled[best]![next[best]!]!.startIndex)) best = list;
+    }
+    if (best < 0) return merged;
+    merged.push(filled[best]![next[best]!++]!);
+  }
+}
+
+function startsInOrder(nodes: readonly SyntaxNode[]): boolean {
+  for (let index = 1; index < nodes.length; index++) if (nodes[index - 1]!.startIndex > nodes[index]!.startIndex) return false;
+  return true;
+}
+
+/** A memoised `find` list, and whether its nodes start in source order (checked once, when first needed). */
+interface FoundNodes {
+  nodes: SyntaxNode[];
+  inOrder?: boolean;
+}
 
 /**
  * The items whose node lies inside `node`, in list order: a binary search to the first that
  * can, then a scan that stops past `node`'s end. Lists from `find` and `calls` are in source
- * order; any list that is not (never seen so far) is filtered whole, with the same result.
+ * order (`ordered`, checked once per list); one that is not (never seen so far) is filtered
+ * whole, with the same result.
  */
-function inside<T>(items: readonly T[], nodeOf: (item: T) => SyntaxNode, node: SyntaxNode): T[] {
-  let ordered = startOrdered.get(items);
-  if (ordered === undefined) {
-    ordered = items.every((item, index) => index === 0 || nodeOf(items[index - 1]!).startIndex <= nodeOf(item).startIndex);
-    startOrdered.set(items, ordered);
-  }
+function inside<T>(items: readonly T[], nodeOf: (item: T) => SyntaxNode, node: SyntaxNode, ordered: boolean): T[] {
   const contains = (item: T) => nodeOf(item).startIndex >= node.startIndex && nodeOf(item).endIndex <= node.endIndex;
   if (!ordered) return items.filter(contains);
   let low = 0;

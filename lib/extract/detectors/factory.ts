@@ -65,6 +65,11 @@ function factoryClass(context: DetectorContext): PatternMatch | undefined {
     if (product && !product.startsWith("object with") && !products.has(product)) products.set(product, method.name);
   }
   if (products.size < 2) return undefined;
+  // Creating is the class's job: its name says so, or most of its public methods create (not a request with two parsers).
+  const name = context.node.childForFieldName("name")?.text ?? "";
+  const publicMethods = classMethods(context.node).filter((method) => !/^(_|#|constructor$)/.test(method.name)).length;
+  const creators = new Set(products.values()).size;
+  if (!/(Factory|Creator|Provider|Maker)$/.test(name) && creators * 2 < publicMethods) return undefined;
   const listed = [...products].slice(0, 3).map(([product, method]) => `${method}() → ${product}`);
   return patternMatch("factory", 0.7, [`${products.size} methods create objects of other classes (${listed.join(", ")})`]);
 }

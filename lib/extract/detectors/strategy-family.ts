@@ -94,10 +94,19 @@ function namedVariant(facts: ClassFacts, bases: string[], context: DetectorConte
     const family = familyName(base);
     if (!family || notAFamily.test(base) || base === facts.name || !joinsFamily(facts.name, family)) continue;
     const known = Object.hasOwn(context.input.fileImports, base) || fileIndexOf(context.node, context.family).classes.has(base);
-    if (!known) continue;
+    if (!known || !familyRoot(base, fileIndexOf(context.node, context.family))) continue;
     return patternMatch("strategy", 0.65, [`a ${family} variant: ${facts.name} extends ${base}`, `overrides ${overriding.slice(0, 3).join(", ")}`]);
   }
   return undefined;
+}
+
+// Role nouns of interchangeable parts: a `…Backend` or `…Policy` subclass is one more of them; a `…Connection` or `…Event` subclass specialises a type.
+const roleNoun = /(Strategy|Policy|Backend|Storage|Store|Trigger|Handler|Provider|Driver|Transport|Serializer|Formatter|Renderer|Loader|Engine|Scheduler|Executor|Algorithm|Codec|Encoder|Decoder|Resolver|Selector|Matcher|Filter)$/;
+
+/** A base that stands for a family: named so (`BaseTrigger`, `AbstractStorage`, `wait_base`), abstract in its file, or a role noun. */
+function familyRoot(base: string, index: FileIndex): boolean {
+  if (/^_*(Base|Abstract|Generic|I(?=[A-Z][a-z]))[A-Z]|^(base|abstract)_|_(base|abc)$/.test(base)) return true;
+  return index.classes.get(base)?.isAbstract === true || roleNoun.test(base);
 }
 
 /** `BaseTrigger` → Trigger, `AbstractStorage` → Storage, `BackoffStrategy` → BackoffStrategy, `wait_base` → wait. */

@@ -38,14 +38,23 @@ function kindsOf(word: string): DesignPatternKind[] {
   return found;
 }
 
+// Feature name → the lexicon features it brings, for the same reason as `kindsOfWord`.
+const lexiconFeaturesOfFeature = new Map<string, readonly string[]>();
+
+function lexiconFeaturesOf(name: string): readonly string[] {
+  let found = lexiconFeaturesOfFeature.get(name);
+  if (!found) {
+    const colon = name.indexOf(":");
+    const group = groups[name.slice(0, colon)];
+    found = group ? kindsOf(name.slice(colon + 1)).map((kind) => `lex:${kind}-${group}`) : [];
+    if (lexiconFeaturesOfFeature.size < 200_000) lexiconFeaturesOfFeature.set(name, found);
+  }
+  return found;
+}
+
 /** Adds a `lex:<kind>-<place>` feature for each kind word found among the unit's word features. */
 export function addLexiconFeatures(sink: FeatureSink): void {
   const seen = new Set<string>();
-  for (const name of [...sink.features.keys()]) {
-    const colon = name.indexOf(":");
-    const group = groups[name.slice(0, colon)];
-    if (!group) continue;
-    for (const kind of kindsOf(name.slice(colon + 1))) seen.add(`lex:${kind}-${group}`);
-  }
+  for (const name of sink.features.keys()) for (const feature of lexiconFeaturesOf(name)) seen.add(feature);
   for (const name of seen) sink.flag(name);
 }

@@ -45,8 +45,23 @@ export function identifierWords(identifier: string): readonly string[] {
   return words;
 }
 
+// `prefix` → identifier → its feature names (`c:retry`, ...): made once, so a unit's features
+// are strings already hashed by earlier units' lookups, not new concatenations.
+const featureNamesByPrefix = new Map<string, Map<string, readonly string[]>>();
+
+function wordFeatureNames(prefix: string, identifier: string): readonly string[] {
+  let byIdentifier = featureNamesByPrefix.get(prefix);
+  if (!byIdentifier) featureNamesByPrefix.set(prefix, (byIdentifier = new Map()));
+  let names = byIdentifier.get(identifier);
+  if (!names) {
+    names = identifierWords(identifier).map((word) => `${prefix}:${word}`);
+    if (byIdentifier.size < 200_000) byIdentifier.set(identifier, names);
+  }
+  return names;
+}
+
 function addWords(sink: FeatureSink, prefix: string, identifier: string): void {
-  for (const word of identifierWords(identifier)) sink.flag(`${prefix}:${word}`);
+  for (const name of wordFeatureNames(prefix, identifier)) sink.flag(name);
 }
 
 // The words of a class's method names and stored attributes, computed once per class node.

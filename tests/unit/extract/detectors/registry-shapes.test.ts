@@ -378,3 +378,168 @@ def pick(obj, callback=None):
     expect(kindsOf(helpers, "pick")).not.toContain("factory");
   });
 });
+
+describe("precision: properties, classes with a couple of creating methods, self-forwarding __call__, plain subclasses", () => {
+  it("keeps a creation function and a factory class, leaves a property building a dict and a request with two parsers alone", async () => {
+    const found = await detect(
+      `class FormsDict(dict):
+    pass
+
+
+class UrlSplit(tuple):
+    pass
+
+
+class Request:
+    @property
+    def forms(self):
+        forms = FormsDict()
+        forms.update(self.environ)
+        return forms
+
+    def urlparts(self):
+        return UrlSplit(self.environ)
+
+    def cookies(self):
+        return FormsDict(self.headers)
+
+    def path(self):
+        return self.environ["PATH"]
+
+    def method(self):
+        return self.environ["METHOD"]
+
+    def query(self):
+        return self.environ["QUERY"]
+
+    def body(self):
+        return self.environ["BODY"]
+
+
+class StreamFactory:
+    def tcp(self, host):
+        return TcpStream(host)
+
+    def unix(self, path):
+        return UnixStream(path)
+
+
+def make_stream(host):
+    return TcpStream(host)
+`,
+      "python",
+    );
+    expect(kindsOf(found, "Request.forms")).not.toContain("factory");
+    expect(kindsOf(found, "Request")).not.toContain("factory");
+    expect(kindsOf(found, "StreamFactory")).toContain("factory");
+    expect(kindsOf(found, "make_stream")).toContain("factory");
+  });
+
+  it("keeps a callable proxy forwarding to the object it wraps, leaves __call__ forwarding to the class's own method alone", async () => {
+    const found = await detect(
+      `class CallableProxy:
+    def __init__(self, wrapped):
+        self.__wrapped__ = wrapped
+
+    def __call__(self, *args, **kwargs):
+        return self.__wrapped__(*args, **kwargs)
+
+
+class Route:
+    def call(self, *args):
+        return self.callback(*args)
+
+    def __call__(self, *args, **kwargs):
+        return self.call(*args, **kwargs)
+`,
+      "python",
+    );
+    expect(kindsOf(found, "CallableProxy")).toContain("decorator");
+    expect(kindsOf(found, "Route")).not.toContain("decorator");
+  });
+
+  it("keeps a variant of a base family root, leaves a subclass specialising a concrete type alone", async () => {
+    const found = await detect(
+      `from triggers import BaseTrigger
+from http_client import HTTPConnection
+
+
+class DateTrigger(BaseTrigger):
+    def get_next_fire_time(self, previous, now):
+        return self.run_date if previous is None else None
+
+
+class HTTPSConnection(HTTPConnection):
+    def connect(self):
+        self.sock = wrap(self.host)
+
+    def set_cert(self, cert):
+        self.cert = cert
+`,
+      "python",
+    );
+    expect(kindsOf(found, "DateTrigger")).toContain("strategy");
+    expect(kindsOf(found, "HTTPSConnection")).not.toContain("strategy");
+  });
+});
+
+describe("observer_event: ES5 emitters", () => {
+  it("marks prototype methods handing the listener to a file-level registrar, and dispatch through each listener record's function", async () => {
+    const found = await detect(
+      `function Listener(fn, context) {
+  this.fn = fn;
+  this.context = context;
+}
+
+function addListener(emitter, event, fn, context) {
+  var listener = new Listener(fn, context || emitter);
+  if (!emitter._events[event]) emitter._events[event] = [];
+  emitter._events[event].push(listener);
+  return emitter;
+}
+
+function Emitter() {
+  this._events = {};
+}
+
+Emitter.prototype.on = function on(event, fn, context) {
+  return addListener(this, event, fn, context);
+};
+
+Emitter.prototype.emit = function emit(event, value) {
+  var listeners = this._events[event] || [];
+  for (var i = 0; i < listeners.length; i++) listeners[i].fn.call(listeners[i].context, value);
+  return true;
+};
+`,
+      "javascript",
+    );
+    for (const name of ["addListener", "Emitter.on", "Emitter.emit"]) expect(kindsOf(found, name)).toContain("observer_event");
+    expect(evidenceOf(found, "Emitter.on")).toContain("addListener() stores the callback it is given");
+  });
+
+  it("leaves a function handing a callback to a file-level function that only calls it, and a loop updating records, alone", async () => {
+    const found = await detect(
+      `function runNow(task, fn) {
+  return fn(task);
+}
+
+function Queue() {
+  this.items = [];
+}
+
+Queue.prototype.process = function process(task, callback) {
+  return runNow(task, callback);
+};
+
+Queue.prototype.touch = function touch(now) {
+  var items = this.items;
+  for (var i = 0; i < items.length; i++) items[i].stamp.update(now);
+};
+`,
+      "javascript",
+    );
+    expect(kindsOf(found, "Queue.process")).not.toContain("observer_event");
+    expect(kindsOf(found, "Queue.touch")).not.toContain("observer_event");
+  });
+});
