@@ -4,14 +4,16 @@ import { nodeTypes, type Family } from "./syntax";
 
 const functionsByTree = new WeakMap<SyntaxNode["tree"], Map<string, SyntaxNode>>();
 
-/** The module-level function of that name in the same file as `node` (memoised per tree). */
+/** The module-level function or class of that name in the same file as `node` (memoised per tree). */
 export function moduleFunctionNamed(node: SyntaxNode, name: string, family: Family): SyntaxNode | undefined {
   let functions = functionsByTree.get(node.tree);
   if (!functions) {
     functions = new Map();
     for (const child of node.tree.rootNode.namedChildren) {
-      const definition = child.type === "decorated_definition" || child.type === "export_statement" ? child.namedChildren.find((inner) => (nodeTypes[family].namedFunction as readonly string[]).includes(inner.type)) : child;
-      if (!definition || !(nodeTypes[family].namedFunction as readonly string[]).includes(definition.type)) continue;
+      // Functions and classes: a memoizing factory may hand over to a caching class (`return CachedFunction(func, cache)`).
+      const named = [...(nodeTypes[family].namedFunction as readonly string[]), ...(nodeTypes[family].class as readonly string[])];
+      const definition = child.type === "decorated_definition" || child.type === "export_statement" ? child.namedChildren.find((inner) => named.includes(inner.type)) : child;
+      if (!definition || !named.includes(definition.type)) continue;
       const own = definition.childForFieldName("name")?.text;
       if (own && !functions.has(own)) functions.set(own, definition);
     }
@@ -20,8 +22,13 @@ export function moduleFunctionNamed(node: SyntaxNode, name: string, family: Fami
   return functions.get(name);
 }
 
+function nestedNamed(fn: SyntaxNode, name: string, family: Family): SyntaxNode | undefined {
+  const body = fn.childForFieldName("body");
+  return body?.namedChildren.map((child) => (child.type === "decorated_definition" ? child.childForFieldName("definition") : child)).find((child) => child !== null && (nodeTypes[family].namedFunction as readonly string[]).includes(child.type) && child.childForFieldName("name")?.text === name) ?? undefined;
+}
+
 /**
- * The same-file function every return of `fn` hands over to (`return _cache(LRUCache(maxsize),
+ * The same-file function (or class) every return of `fn` hands over to (`return _cache(LRUCache(maxsize),
  * typed)`, `return _cache(TTLCache(...), typed)(maxsize)`), with the call's text; undefined
  * when a return does something else.
  */
@@ -31,6 +38,14 @@ export function delegateOfReturns(fn: SyntaxNode, family: Family): { target: Syn
   let found: { target: SyntaxNode; name: string; text: string } | undefined;
   for (const statement of returns) {
     let value = returnedValue(statement);
+    // `def cached(cache): def decorator(func): return CachedFunction(func, cache); return decorator`.
+    const closure = value?.type === "identifier" ? nestedNamed(fn, value.text, family) : undefined;
+    if (closure) {
+      const inner = delegateOfReturns(closure, family);
+      if (!inner || (found && found.name !== inner.name)) return undefined;
+      found ??= inner;
+      continue;
+    }
     while (value && (value.type === "call" || value.type === "call_expression") && (value.childForFieldName("function")?.type === "call" || value.childForFieldName("function")?.type === "call_expression")) value = value.childForFieldName("function") ?? undefined;
     if (!value || (value.type !== "call" && value.type !== "call_expression")) return undefined;
     const name = value.childForFieldName("function")?.text ?? "";

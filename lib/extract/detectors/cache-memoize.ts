@@ -1,10 +1,11 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { delegateOfReturns } from "./cache-delegation";
+import { readThrough } from "./cache-read-through";
 import { DetectorContext, patternMatch, snippet, type Detector, remembered } from "./detector";
 import { ownReturns, returnedValue, expressionBody } from "./functions";
 import { className, classNamed, methodOf } from "./members";
-import { calleeText, classBases, classMethods, lastSegment, nodeTypes, pythonDecorators, type Family } from "./syntax";
+import { calleeText, classBases, classMethods, lastSegment, nodeTypes, parameterNames, pythonDecorators, type Family } from "./syntax";
 
 const cachingDecorator = /(^|\.)(lru_cache|cache|cached_property|memoize|memoized)(\(.*\))?$/;
 
@@ -20,7 +21,7 @@ export const detectCacheMemoize: Detector = remembered((context) => {
   if (member) return member;
   // The table logic often lives in a returned closure (`def wrapper(*args)` / `(...values) => {}`).
   for (const scope of [context.node, ...context.find(nodeTypes[context.family].function)]) {
-    const table = memoTable(context, scope);
+    const table = memoTable(context, scope) ?? readThrough(context, scope);
     if (table) return table;
   }
   const decorator = pythonDecorators(context.node).find((name) => cachingDecorator.test(name));
@@ -52,10 +53,14 @@ function memoizerFactory(context: DetectorContext): PatternMatch | undefined {
 }
 
 function cachingDescriptor(context: DetectorContext): PatternMatch | undefined {
-  const getter = classMethods(context.node).find((method) => method.name === "__get__" || method.name === "__call__");
-  if (!getter) return undefined;
-  const inner = memoTable(context, getter.node);
-  return inner ? patternMatch("cache_memoize", inner.confidence - 0.1, [`${getter.name}() memoises:`, ...inner.evidence]) : undefined;
+  // Either protocol method may hold the memo (a method descriptor's `__get__` only binds; its `__call__` memoises).
+  for (const getter of classMethods(context.node).filter((method) => method.name === "__get__" || method.name === "__call__")) {
+    const inner = memoTable(context, getter.node);
+    if (inner) return patternMatch("cache_memoize", inner.confidence - 0.1, [`${getter.name}() memoises:`, ...inner.evidence]);
+  }
+  const getter = classMethods(context.node).find((method) => method.name === "__get__");
+  const stored = getter ? instanceStore(getter.node) : undefined;
+  return stored ? patternMatch("cache_memoize", 0.8, [`__get__() stores the computed value on the instance (${snippet(stored, 40)}), so later reads find it there`]) : undefined;
 }
 
 const expiryClock = /^(time\.(time|monotonic|perf_counter)|monotonic|time|timer|Date\.now|performance\.now|datetime\.(now|utcnow)|now|this\.(timer|now|clock)|self\.(timer|_timer|clock|now))$/;
@@ -171,9 +176,9 @@ function evictionPolicy(classNode: SyntaxNode, family: Family, writes: SyntaxNod
   const eviction = scopes.flatMap((scope) => callsIn(scope, family)).find((call) => {
     if (evictionCall.test(call.name)) return call.name !== "pop" || /^\(\s*(last\s*=\s*False|0)?\s*\)$/.test(call.node.childForFieldName("arguments")?.text ?? "");
     return call.name === "delete" && /keys\(\)\.next\(\)\.value/.test(call.node.text);
-  }) ?? scopes.slice(1).flatMap((scope) => scope.descendantsOfType(family === "python" ? "delete_statement" : "unary_expression")).map((node) => ({ node })).find(({ node }) => /^(del|delete)\s+(self|this)\.[#\w$]+\[/.test(node.text));
+  }) ?? scopes.flatMap((scope) => scope.descendantsOfType(family === "python" ? "delete_statement" : "unary_expression")).map((node) => ({ node })).find(({ node }) => /^(del|delete)\s+(self|this)\.[#\w$]+\[/.test(node.text));
   if (!eviction) return undefined;
-  const bounded = classNode.descendantsOfType(family === "python" ? "comparison_operator" : "binary_expression").find((node) => /\b(len\(|\.size\b|\.length\b|maxsize|max_?size|capacity|limit|max\b)/i.test(node.text) && /[<>]=?/.test(node.text));
+  const bounded = classNode.descendantsOfType(family === "python" ? "comparison_operator" : "binary_expression").find((node) => /\b(len\(|\.size\b|\.length\b|maxsize|max_?size|max_?len|capacity|limit|max\b)/i.test(node.text) && /[<>]=?|==/.test(node.text));
   return bounded ? `evicts (${snippet(eviction.node.text, 40)}) when full (${snippet(bounded.text, 40)})` : undefined;
 }
 
@@ -191,15 +196,19 @@ function memoTable(context: DetectorContext, scope: SyntaxNode): PatternMatch | 
   const lookups = lookupsIn(context, scope);
   const returnedTexts = [...ownReturns(scope, context.family).flatMap((statement) => returnedValue(statement) ?? []), ...[expressionBody(scope)].flatMap((body) => body ?? [])].map((value) => value.text);
   for (const store of stores) {
+    // A memo keeps what it computed; writing a constant back (`buffer[i] = [None]`) clears a slot.
+    if (store.value !== undefined && constantValue.test(store.value.trim())) continue;
     const lookup = lookups.find((candidate) => candidate.table === store.table && candidate.position < store.position);
     if (!lookup) continue;
     const perObject = /^getattr\(\s*([\w.]+)\s*,\s*([\w.]+)/.exec(returnedTexts.find((text) => text.startsWith("getattr(")) ?? "");
-    const returnsStored = returnedTexts.some((text) => text.startsWith(`${store.table}[`) || text.startsWith(`${store.table}.get(`) || (lookup.boundTo !== undefined && text === lookup.boundTo) || text === store.value) || (perObject !== null && `${perObject[1]}.${perObject[2]}` === store.table && !/^(cls|self\.__class__|type\(self\))\(/.test(store.value ?? ""));
+    const returnsStored = returnedTexts.some((text) => text.startsWith(`${store.table}[`) || text.startsWith(`${store.table}.get(`) || (lookup.boundTo !== undefined && entryOf(text, lookup.boundTo, lookup.text)) || text === store.value || storedWithin(text, store)) || (perObject !== null && `${perObject[1]}.${perObject[2]}` === store.table && !/^(cls|self\.__class__|type\(self\))\(/.test(store.value ?? ""));
     if (!returnsStored) continue;
     return patternMatch("cache_memoize", 0.9, [`consults ${store.table} first (${snippet(lookup.text, 40)})`, `stores the computed value (${snippet(store.text, 40)})`]);
   }
   return undefined;
 }
+
+const constantValue = /^(\[\s*(None|null|undefined)?\s*\]|None|null|undefined|True|False|true|false|-?\d+|""|''|\{\s*\}|\(\s*\))$/;
 
 interface TableUse {
   table: string;
@@ -273,4 +282,30 @@ function lookupsIn(context: DetectorContext, scope: SyntaxNode): TableUse[] {
     if (membership) found.push({ table: membership[3]!, position: comparison.startIndex, text: comparison.text });
   }
   return found;
+}
+
+/** `entry`, or `entry.data` / `entry[0]` after `entry = cache.get(key)`: the looked-up entry or a field of it. */
+function entryOf(text: string, bound: string, lookup: string): boolean {
+  return text === bound || (/\.get\(/.test(lookup) && (text.startsWith(`${bound}.`) || text.startsWith(`${bound}[`)));
+}
+
+/** `result` returned after `cache.set(key, { data: result, maxAge })`: a computed local kept inside an entry record stored for it. */
+function storedWithin(text: string, store: TableUse): boolean {
+  const value = store.value;
+  if (value === undefined || text === store.table || !/^[\[{(]/.test(value.trim()) || /^(None|True|False|null|undefined|true|false|this|self)$/.test(text)) return false;
+  return /^[A-Za-z_$][\w$]*$/.test(text) && value !== text && new RegExp(`(^|[^\\w$.])${text.replace(/\$/g, "\\$")}([^\\w$]|$)`).test(value);
+}
+
+/**
+ * `obj.__dict__[self.__name__] = result = self.fget(obj); return result`: a descriptor's `__get__`
+ * that computes the value once and keeps it in the instance's own dictionary (or with
+ * `setattr(obj, ...)`), where attribute lookup finds it before the descriptor next time.
+ */
+function instanceStore(getter: SyntaxNode): string | undefined {
+  const instance = parameterNames(getter)[1];
+  if (!instance) return undefined;
+  const returns = ownReturns(getter, "python").map((statement) => returnedValue(statement)?.text ?? "");
+  if (!returns.some((text) => text !== "self" && text !== "" && text !== "None")) return undefined;
+  const keep = new RegExp(`^(${instance}\\.__dict__\\[[^\\]]+\\]\\s*=|setattr\\(\\s*${instance}\\s*,)`);
+  return getter.descendantsOfType(["assignment", "call"]).find((node) => keep.test(node.text))?.text;
 }

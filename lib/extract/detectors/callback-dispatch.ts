@@ -7,24 +7,29 @@ import { calleeText, type Family } from "./syntax";
  * Indexed loops calling each element: `for (let i = 0; i < hooks.length; i++) hooks[i](...args)`,
  * `for i in range(len(handlers)): handlers[i](event)`.
  */
-export function indexedNotificationsIn(find: (types: string[]) => SyntaxNode[], family: Family): Notification[] {
+export function indexedNotificationsIn(find: (types: string[]) => SyntaxNode[], family: Family, holdsCallbacks: (collection: string) => boolean): Notification[] {
   const found: Notification[] = [];
   for (const loop of find(["for_statement"])) {
     const header = family === "python" ? loop.childForFieldName("right")?.text ?? "" : (loop.childForFieldName("condition") ?? loop.childForFieldName("test"))?.text ?? "";
     const bound = family === "python" ? /^range\(\s*(?:\d+\s*,\s*)?len\(([\w$.#]+)\)\s*\)$/.exec(header) : /^[\w$]+\s*<\s*([\w$.#]+)\.length$/.exec(header);
     const index = family === "python" ? loop.childForFieldName("left")?.text : /^([\w$]+)\s*</.exec(header)?.[1];
     const body = loop.childForFieldName("body");
-    if (!index || !body) continue;
+    // Python's `for x in …` is not an indexed loop: only `range(len(X))` is.
+    if (!index || !body || (family === "python" && !bound)) continue;
     // `for (let i = 0; i < len; i++) listeners[i](...)`: the bound kept in a local; the element called names the collection.
-    const indexed = new RegExp(`^([\\w$.#]+)\\[${index.replace(/\$/g, "\\$")}\\](?:\\.call|\\.apply)?$`);
+    // `listeners[i].fn.call(ctx, a1)`: the function a listener record holds, when the collection holds callbacks by its name.
+    const indexed = new RegExp(`^([\\w$.#]+)\\[${index.replace(/\$/g, "\\$")}\\](\\.[\\w$]+)?(?:\\.call|\\.apply)?$`);
+    let member = false;
     const call = body.descendantsOfType(family === "python" ? ["call"] : ["call_expression"]).find((candidate) => {
       const callee = indexed.exec(calleeText(candidate));
-      return callee !== null && (!bound || callee[1] === bound[1]);
+      if (callee === null || (bound && callee[1] !== bound[1])) return false;
+      member = callee[2] !== undefined && !/^\.(call|apply)$/.test(callee[2]);
+      return !member || (holdsCallbacks(callee[1]!.split(".").pop()!) && !/^\.(add|discard|remove|append|pop|push|get|set|has|delete|clear|update|indexOf|splice)$/.test(callee[2]!));
     });
     if (!call) continue;
     const collection = bound?.[1] ?? indexed.exec(calleeText(call))![1]!;
     const passesArguments = (call.childForFieldName("arguments")?.namedChildren.length ?? 0) > 0;
-    found.push({ collection, iterated: collection, text: snippet(call.text, 50), direct: true, passesArguments, node: loop });
+    found.push({ collection, iterated: collection, text: snippet(call.text, 50), direct: !member, passesArguments, node: loop });
   }
   return found;
 }

@@ -201,7 +201,7 @@ export function notificationsIn(scope: SyntaxNode, calls: CallSite[], family: Fa
     const invoked = invokedWithin(callback.childForFieldName("body"), element, callbackCollection.test(iterated));
     if (invoked) found.push({ collection: resolveCollection(iterated, scope, call.node, family), iterated, ...invoked, node: call.node });
   }
-  for (const indexed of indexedNotificationsIn(find, family)) found.push({ ...indexed, collection: resolveCollection(indexed.iterated, scope, indexed.node, family) });
+  for (const indexed of indexedNotificationsIn(find, family, (collection) => callbackCollection.test(collection))) found.push({ ...indexed, collection: resolveCollection(indexed.iterated, scope, indexed.node, family) });
   return found;
 }
 

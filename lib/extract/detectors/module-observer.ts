@@ -2,7 +2,9 @@ import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type DetectorContext } from "./detector";
 import { ownReturns, returnedValue } from "./functions";
 import { callbackCollection, callbackParameter, type Notification, type Registration, type Removal } from "./callback-registry";
-import { nodeTypes, parameterNames } from "./syntax";
+import { calleeText, lastSegment, nodeTypes, parameterNames, type Family } from "./syntax";
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
+import { registrationsIn } from "./callback-registry";
 
 /** What a function registers, unregisters and dispatches itself. */
 export interface OwnRegistry {
@@ -29,7 +31,7 @@ export function moduleObserver(context: DetectorContext, own: OwnRegistry): Patt
       return patternMatch("observer_event", 0.65, [`registers callbacks: ${registration.text}`]);
     }
   }
-  const registrar = subscribingRegistrar(context);
+  const registrar = subscribingRegistrar(context) ?? delegatedRegistration(context);
   if (registrar) return registrar;
   const removal = own.removals.find((candidate) => !candidate.collection.startsWith("@") && callbackCollection.test(candidate.collection));
   if (removal) return patternMatch("observer_event", 0.65, [`unregisters callbacks: ${removal.text}`]);
@@ -77,3 +79,37 @@ function returnsParameter(context: DetectorContext, parameter: string): boolean 
   return ownReturns(context.node, context.family).some((statement) => returnedValue(statement)?.text === parameter);
 }
 
+
+const registrarsByTree = new WeakMap<SyntaxNode["tree"], Map<string, boolean>>();
+
+/** Whether the file's top-level function `name` stores a callback it is given (`function addListener(emitter, event, fn) { … push(listener) }`). */
+function isFileRegistrar(root: SyntaxNode, name: string, family: Family): boolean {
+  let known = registrarsByTree.get(root.tree);
+  if (!known) registrarsByTree.set(root.tree, (known = new Map()));
+  if (known.has(name)) return known.get(name)!;
+  const declaration = root.namedChildren.find((child) => nodeTypes[family].namedFunction.includes(child.type as never) && child.childForFieldName("name")?.text === name);
+  let registers = false;
+  if (declaration) {
+    const calls = declaration.descendantsOfType(nodeTypes[family].call as unknown as string[]).map((node) => {
+      const callee = calleeText(node);
+      return { node, callee, name: lastSegment(callee), isNew: node.type === "new_expression" };
+    });
+    registers = registrationsIn(calls, declaration, family).some((registration) => registration.owner.id === declaration.id && (callbackParameter.test(registration.parameter) || callbackCollection.test(registration.collection)));
+  }
+  known.set(name, registers);
+  return registers;
+}
+
+/**
+ * A function or ES5 method handing its callback to a file-level function that stores it
+ * (`EventEmitter.prototype.on = function (event, fn) { return addListener(this, event, fn) }`).
+ */
+function delegatedRegistration(context: DetectorContext): PatternMatch | undefined {
+  const callbacks = parameterNames(context.node).filter((name) => callbackParameter.test(name));
+  if (callbacks.length === 0) return undefined;
+  const root = context.node.tree.rootNode;
+  const call = context.calls().find((site) => !site.isNew && /^[A-Za-z_$][\w$]*$/.test(site.callee)
+    && (site.node.childForFieldName("arguments")?.namedChildren ?? []).some((value) => callbacks.includes(value.text))
+    && isFileRegistrar(root, site.callee, context.family));
+  return call ? patternMatch("observer_event", 0.65, [`registers callbacks through ${snippet(call.node.text, 50)}`, `${call.callee}() stores the callback it is given`]) : undefined;
+}

@@ -482,3 +482,64 @@ class HTTPSConnection(HTTPConnection):
     expect(kindsOf(found, "HTTPSConnection")).not.toContain("strategy");
   });
 });
+
+describe("observer_event: ES5 emitters", () => {
+  it("marks prototype methods handing the listener to a file-level registrar, and dispatch through each listener record's function", async () => {
+    const found = await detect(
+      `function Listener(fn, context) {
+  this.fn = fn;
+  this.context = context;
+}
+
+function addListener(emitter, event, fn, context) {
+  var listener = new Listener(fn, context || emitter);
+  if (!emitter._events[event]) emitter._events[event] = [];
+  emitter._events[event].push(listener);
+  return emitter;
+}
+
+function Emitter() {
+  this._events = {};
+}
+
+Emitter.prototype.on = function on(event, fn, context) {
+  return addListener(this, event, fn, context);
+};
+
+Emitter.prototype.emit = function emit(event, value) {
+  var listeners = this._events[event] || [];
+  for (var i = 0; i < listeners.length; i++) listeners[i].fn.call(listeners[i].context, value);
+  return true;
+};
+`,
+      "javascript",
+    );
+    for (const name of ["addListener", "Emitter.on", "Emitter.emit"]) expect(kindsOf(found, name)).toContain("observer_event");
+    expect(evidenceOf(found, "Emitter.on")).toContain("addListener() stores the callback it is given");
+  });
+
+  it("leaves a function handing a callback to a file-level function that only calls it, and a loop updating records, alone", async () => {
+    const found = await detect(
+      `function runNow(task, fn) {
+  return fn(task);
+}
+
+function Queue() {
+  this.items = [];
+}
+
+Queue.prototype.process = function process(task, callback) {
+  return runNow(task, callback);
+};
+
+Queue.prototype.touch = function touch(now) {
+  var items = this.items;
+  for (var i = 0; i < items.length; i++) items[i].stamp.update(now);
+};
+`,
+      "javascript",
+    );
+    expect(kindsOf(found, "Queue.process")).not.toContain("observer_event");
+    expect(kindsOf(found, "Queue.touch")).not.toContain("observer_event");
+  });
+});

@@ -241,3 +241,161 @@ class Client_SQLite extends Client {
     expect(kindsOf(found, "Client_SQLite.describe")).not.toContain("adapter");
   });
 });
+
+describe("cache_memoize: bounded tables, entry records, factories handing over to caching classes, read-through stores", () => {
+  it("marks an LRU class evicting when it reaches capacity and a memoizer storing an entry record", async () => {
+    const python = await detect(
+      `class LRUCache:
+    def __init__(self, capacity):
+        self.capacity = capacity
+        self._mapping = {}
+        self._queue = deque()
+
+    def __getitem__(self, key):
+        value = self._mapping[key]
+        self._queue.remove(key)
+        self._queue.append(key)
+        return value
+
+    def __setitem__(self, key, value):
+        if key in self._mapping:
+            self._queue.remove(key)
+        elif len(self._mapping) == self.capacity:
+            del self._mapping[self._queue.popleft()]
+        self._queue.append(key)
+        self._mapping[key] = value
+`,
+      "python",
+    );
+    expect(kindsOf(python, "LRUCache")).toContain("cache_memoize");
+    const javascript = await detect(
+      `export default function mem(fn, { cache = new Map(), maxAge } = {}) {
+  const memoized = function (...args) {
+    const key = args[0];
+    const item = cache.get(key);
+    if (item) {
+      return item.data;
+    }
+    const result = fn.apply(this, args);
+    cache.set(key, { data: result, maxAge: maxAge ? Date.now() + maxAge : Infinity });
+    return result;
+  };
+  return memoized;
+}
+`,
+      "javascript",
+    );
+    expect(kindsOf(javascript, "mem")).toContain("cache_memoize");
+  });
+
+  it("marks a decorator factory whose closure returns a memoizing class, and a read-through store call", async () => {
+    const found = await detect(
+      `class CachedMethod:
+    def __init__(self, func, cache):
+        self.func = func
+        self.cache = cache
+
+    def __get__(self, obj, objtype=None):
+        return self.__class__(self.func.__get__(obj), self.cache)
+
+    def __call__(self, *args):
+        key = make_key(args)
+        try:
+            return self.cache[key]
+        except KeyError:
+            value = self.cache[key] = self.func(*args)
+            return value
+
+def cachedmethod(cache):
+    def decorator(func):
+        return CachedMethod(func, cache)
+    return decorator
+
+def cache_region(region):
+    def decorate(func):
+        def cached(*args):
+            def go():
+                return func(*args)
+            return regions[region].get_value(" ".join(args), createfunc=go)
+        return cached
+    return decorate
+`,
+      "python",
+    );
+    for (const name of ["CachedMethod", "cachedmethod", "cache_region"]) expect(kindsOf(found, name), name).toContain("cache_memoize");
+  });
+
+  it("leaves out a ring buffer taking an item out, and a store read without a computing fallback", async () => {
+    const found = await detect(
+      `class Ring:
+    def __init__(self, size):
+        self.size = size
+        self.buffer = [[None]] * size
+        self.ptr = -1
+
+    def pop(self):
+        item = self.buffer[self.ptr]
+        if item is None:
+            return None
+        self.buffer[self.ptr] = [None]
+        self.ptr = (self.ptr - 1) % self.size
+        return item
+
+def lookup(store, key, default):
+    return store.get_value(key, default)
+
+def decorate(handler):
+    def wrapper(request):
+        return Response(handler(request))
+    return wrapper
+`,
+      "python",
+    );
+    for (const name of ["Ring.pop", "lookup", "decorate"]) expect(kindsOf(found, name), name).not.toContain("cache_memoize");
+  });
+});
+
+describe("cache_memoize: per-object stores in a descriptor's __get__", () => {
+  it("marks descriptors keeping the computed value on the instance, not one reading a field another method set", async () => {
+    const found = await detect(
+      `class memoized_property:
+    def __init__(self, fget):
+        self.fget = fget
+        self.__name__ = fget.__name__
+
+    def __get__(self, obj, cls):
+        if obj is None:
+            return self
+        obj.__dict__[self.__name__] = result = self.fget(obj)
+        return result
+
+class lazy_attribute:
+    def __init__(self, fget):
+        self.fget = fget
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        value = self.fget(instance)
+        setattr(instance, self.fget.__name__, value)
+        return value
+
+class typed_field:
+    def __init__(self, name):
+        self.name = name
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        return instance.__dict__[self.name]
+
+    def __set__(self, instance, value):
+        instance.__dict__[self.name] = value
+`,
+      "python",
+    );
+    expect(kindsOf(found, "memoized_property")).toContain("cache_memoize");
+    expect(kindsOf(found, "lazy_attribute")).toContain("cache_memoize");
+    expect(kindsOf(found, "typed_field")).not.toContain("cache_memoize");
+  });
+});
