@@ -5,7 +5,7 @@ import { readThrough } from "./cache-read-through";
 import { DetectorContext, patternMatch, snippet, type Detector, remembered } from "./detector";
 import { ownReturns, returnedValue, expressionBody } from "./functions";
 import { className, classNamed, methodOf } from "./members";
-import { calleeText, classBases, classMethods, lastSegment, nodeTypes, pythonDecorators, type Family } from "./syntax";
+import { calleeText, classBases, classMethods, lastSegment, nodeTypes, parameterNames, pythonDecorators, type Family } from "./syntax";
 
 const cachingDecorator = /(^|\.)(lru_cache|cache|cached_property|memoize|memoized)(\(.*\))?$/;
 
@@ -58,7 +58,9 @@ function cachingDescriptor(context: DetectorContext): PatternMatch | undefined {
     const inner = memoTable(context, getter.node);
     if (inner) return patternMatch("cache_memoize", inner.confidence - 0.1, [`${getter.name}() memoises:`, ...inner.evidence]);
   }
-  return undefined;
+  const getter = classMethods(context.node).find((method) => method.name === "__get__");
+  const stored = getter ? instanceStore(getter.node) : undefined;
+  return stored ? patternMatch("cache_memoize", 0.8, [`__get__() stores the computed value on the instance (${snippet(stored, 40)}), so later reads find it there`]) : undefined;
 }
 
 const expiryClock = /^(time\.(time|monotonic|perf_counter)|monotonic|time|timer|Date\.now|performance\.now|datetime\.(now|utcnow)|now|this\.(timer|now|clock)|self\.(timer|_timer|clock|now))$/;
@@ -292,4 +294,18 @@ function storedWithin(text: string, store: TableUse): boolean {
   const value = store.value;
   if (value === undefined || text === store.table || !/^[\[{(]/.test(value.trim()) || /^(None|True|False|null|undefined|true|false|this|self)$/.test(text)) return false;
   return /^[A-Za-z_$][\w$]*$/.test(text) && value !== text && new RegExp(`(^|[^\\w$.])${text.replace(/\$/g, "\\$")}([^\\w$]|$)`).test(value);
+}
+
+/**
+ * `obj.__dict__[self.__name__] = result = self.fget(obj); return result`: a descriptor's `__get__`
+ * that computes the value once and keeps it in the instance's own dictionary (or with
+ * `setattr(obj, ...)`), where attribute lookup finds it before the descriptor next time.
+ */
+function instanceStore(getter: SyntaxNode): string | undefined {
+  const instance = parameterNames(getter)[1];
+  if (!instance) return undefined;
+  const returns = ownReturns(getter, "python").map((statement) => returnedValue(statement)?.text ?? "");
+  if (!returns.some((text) => text !== "self" && text !== "" && text !== "None")) return undefined;
+  const keep = new RegExp(`^(${instance}\\.__dict__\\[[^\\]]+\\]\\s*=|setattr\\(\\s*${instance}\\s*,)`);
+  return getter.descendantsOfType(["assignment", "call"]).find((node) => keep.test(node.text))?.text;
 }

@@ -354,3 +354,48 @@ def decorate(handler):
     for (const name of ["Ring.pop", "lookup", "decorate"]) expect(kindsOf(found, name), name).not.toContain("cache_memoize");
   });
 });
+
+describe("cache_memoize: per-object stores in a descriptor's __get__", () => {
+  it("marks descriptors keeping the computed value on the instance, not one reading a field another method set", async () => {
+    const found = await detect(
+      `class memoized_property:
+    def __init__(self, fget):
+        self.fget = fget
+        self.__name__ = fget.__name__
+
+    def __get__(self, obj, cls):
+        if obj is None:
+            return self
+        obj.__dict__[self.__name__] = result = self.fget(obj)
+        return result
+
+class lazy_attribute:
+    def __init__(self, fget):
+        self.fget = fget
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        value = self.fget(instance)
+        setattr(instance, self.fget.__name__, value)
+        return value
+
+class typed_field:
+    def __init__(self, name):
+        self.name = name
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        return instance.__dict__[self.name]
+
+    def __set__(self, instance, value):
+        instance.__dict__[self.name] = value
+`,
+      "python",
+    );
+    expect(kindsOf(found, "memoized_property")).toContain("cache_memoize");
+    expect(kindsOf(found, "lazy_attribute")).toContain("cache_memoize");
+    expect(kindsOf(found, "typed_field")).not.toContain("cache_memoize");
+  });
+});
