@@ -58,7 +58,9 @@ async function changedFileBody(file: PresentEntry): Promise<ChangedFile> {
 async function sendOnce(options: SendChangesOptions): Promise<ServerIngest | undefined> {
   const { request, server } = options;
   const query = new URLSearchParams({ project: request.project, repository: request.repository, extractions: "false" });
-  const listing = await server.json<{ files: SourceFileRow[]; extractor_version: string }>(`/api/operator/source-files?${query}`);
+  const listing = await server.json<{ files: SourceFileRow[]; extractor_version?: string }>(`/api/operator/source-files?${query}`);
+  // A server of an older Motif (started before an upgrade) names no extractor version and takes no changes.
+  if (listing.extractor_version === undefined) return undefined;
   const changed = changedFiles(options.present, listing.files, listing.extractor_version);
   options.onPhase?.("stored files listed (server)");
   if (changed.length > ingestChangesLimits.changedFiles) return undefined;
@@ -77,7 +79,8 @@ async function sendOnce(options: SendChangesOptions): Promise<ServerIngest | und
  * `motif ingest` while `motif serve` runs: lists the server's stored files (blob ids only),
  * sends the contents of the files it lacks with the present paths, and lets the server extract
  * them and cluster with its warm memory of the repository. Undefined, having sent nothing,
- * when the change is larger than one request carries (`ingestChangesLimits`): the caller then
+ * when the change is larger than one request carries (`ingestChangesLimits`) or the server is
+ * an older Motif's (it names no extractor version in its listing): the caller then
  * extracts and clusters in its own process and sends the result. When another ingest of the
  * repository landed between the listing and the request (409), it lists and sends once more.
  */

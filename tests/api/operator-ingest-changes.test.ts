@@ -117,6 +117,18 @@ describe("motif ingest through the running server (POST /api/operator/ingest-cha
     expect(again.result.events).toBe(0);
   });
 
+  it("sends nothing to an older server (its listing names no extractor version): the CLI then ingests by itself", async () => {
+    let posted = 0;
+    const older: ServerTransport = {
+      json: async <T>() => ({ files: [] }) as T,
+      stream: async () => { posted += 1; throw new Error("nothing should be posted"); },
+    };
+    const present = [{ file: "a.py", hash: gitBlobHash(Buffer.from("x = 1\n")), path: path.join(checkout, "a.py"), language: "python" as const }];
+    const result = await sendChangesToServer({ server: older, request: { project: "older", repository: "", scope: [""] }, present, failures: [], onProgress: () => {} });
+    expect(result).toBeUndefined();
+    expect(posted).toBe(0);
+  });
+
   const file = "shop/clients/payments.py";
   const bytes = Buffer.from("def pay():\n    return 1\n");
   const valid = (): OperatorIngestChanges => ({
