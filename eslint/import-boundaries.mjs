@@ -8,8 +8,10 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-// Second public faces a capability declares on purpose (browser code that must not pull the server side in).
-const publicEntries = new Set(["realtime/client"]);
+// Second public faces a capability declares on purpose (browser code that must not pull the server
+// side in; `motif ingest` sending its files to a running server, which must not load the database,
+// the parsers or the clustering: discovery and the ingest's client side).
+const publicEntries = new Set(["realtime/client", "ingest/client", "extract/discover"]);
 const pureCapabilities = new Set(["extract", "embed", "quality"]);
 
 /** The repository-relative path an import names, or null for a package. */

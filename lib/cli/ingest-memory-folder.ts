@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
 import path from "node:path";
-import type { MotifEnvironment } from "@/lib/env";
+import { databaseIdentity, type MotifEnvironment } from "@/lib/env";
 
 /**
  * Where `motif ingest` keeps its repositories' ingest memories between runs: under the data
@@ -8,9 +7,5 @@ import type { MotifEnvironment } from "@/lib/env";
  * credentials left out), so two databases never read each other's files.
  */
 export function ingestMemoryFolder(environment: Pick<MotifEnvironment, "dataDir" | "DATABASE_URL">): string {
-  const root = path.join(environment.dataDir, "ingest-memory");
-  if (!environment.DATABASE_URL) return path.join(root, "embedded");
-  const url = new URL(environment.DATABASE_URL);
-  const database = `${url.protocol}//${url.username}@${url.host}${url.pathname}`;
-  return path.join(root, createHash("sha256").update(database).digest("hex").slice(0, 16));
+  return path.join(environment.dataDir, "ingest-memory", databaseIdentity(environment));
 }

@@ -1,36 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
+import { isProcessAlive as isAlive, lockFileName, readLockFile as readLockOwnerRaw, type LockOwner } from "@/lib/env";
 import { MotifError } from "@/lib/errors";
 
-/** What the owner of a data dir writes into its lock file. */
-export interface LockOwner {
-  pid: number;
-  command: string;
-  startedAt: string;
-  /** The owner's HTTP address, when it serves one: other processes go through it. */
-  url?: string;
-}
-
-const lockFileName = "motif.lock";
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Reads the current owner of a data dir, or undefined when nobody (alive) holds it. */
-export function readLockOwner(dataDir: string): LockOwner | undefined {
-  try {
-    const owner = JSON.parse(fs.readFileSync(path.join(dataDir, lockFileName), "utf8")) as LockOwner;
-    return isAlive(owner.pid) ? owner : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { readLockOwner, type LockOwner } from "@/lib/env";
 
 function describeOwner(dataDir: string, owner: LockOwner): string {
   const where = owner.url ? ` serving ${owner.url}` : "";
@@ -84,14 +57,6 @@ export function acquireDataDirLock(dataDir: string, details: { command: string; 
     }
   }
   throw new MotifError("locked:data_dir", `Could not take the lock on ${dataDir}; try again.`);
-}
-
-function readLockOwnerRaw(lockPath: string): LockOwner | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(lockPath, "utf8")) as LockOwner;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Records the owner's HTTP address once it is known (the server learns its port late). */

@@ -19,6 +19,7 @@ export * from "./uploads";
 export * from "./edge-functions";
 export * from "./kind-model";
 export * from "./ingest-memory-file";
+export * from "./ingest-changes";
 export {
   llmProviderNames,
   llmTaskNames,

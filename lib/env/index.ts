@@ -123,3 +123,5 @@ export function resetEnvironmentCache(): void {
   cached = undefined;
 }
 export { writeOperatorToken, readOperatorToken, isOperatorToken } from "./operator-token";
+export { readLockOwner, readLockFile, isProcessAlive, lockFileName, type LockOwner } from "./lock-owner";
+export { databaseIdentity, advertiseServer, readAdvertisedServer, type AdvertisedServer } from "./advertised-server";

@@ -1,5 +1,5 @@
-import { asService, ensureProjectBySlug, translateDatabaseErrors, type Database, type OperatorProject } from "@/lib/db";
-import { recoverAbandonedJobs } from "@/lib/jobs";
+import type { Database, OperatorProject } from "@/lib/db";
+import { ensureOperatorProject } from "./ensure-operator-project";
 import { ingestExtraction, type IngestOptions, type IngestSummary } from "./ingest-extraction";
 import { loadIngestMemory, saveIngestMemory } from "./persisted-ingest-memory";
 import { repositoryMemoryFor } from "./repository-memory-for";
@@ -25,12 +25,7 @@ export async function ingestAsOperator(
   },
 ): Promise<IngestSummary & { project: OperatorProject }> {
   const { rememberRepository = false, memoryFolder, onMemoryNotKept, ...ingestOptions } = options;
-  const project = await translateDatabaseErrors(
-    () => asService(options.database, (transaction) => ensureProjectBySlug({ transaction, slug: options.slug, name: options.slug })),
-    { "bad_request:input": `invalid project slug "${options.slug}": use 2-63 lowercase letters, digits and dashes` },
-  );
-  // The operator owns the data dir (embedded): a job another process left running died with it.
-  await recoverAbandonedJobs({ database: options.database });
+  const project = await ensureOperatorProject({ database: options.database, slug: options.slug });
   // The server's process writes the repository's next ingest as a difference from this one.
   const repository = options.repository ?? "";
   const persisted = !rememberRepository && memoryFolder !== undefined ? { folder: memoryFolder, projectId: project.id, repository } : undefined;

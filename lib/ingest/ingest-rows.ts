@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import path from "node:path";
 import type { StagedOccurrence, StagedPattern, StagedRelationship } from "@/lib/db";
 import type { ExtractedPattern } from "@/lib/domain";
 import { patternProminence } from "@/lib/extract";
@@ -150,12 +149,4 @@ export function buildIngestRows(source: IngestSource, embeddingModel: string, ca
     patternsByKey,
     failedFiles: source.failures.map((failure) => failure.file),
   };
-}
-
-/**
- * The scope of an ingest as occurrence path prefixes: each path given, relative to the
- * working directory with forward slashes ("" for the directory itself: everything).
- */
-export function ingestScope(paths: readonly string[], cwd: string): string[] {
-  return paths.map((given) => path.relative(cwd, path.resolve(cwd, given)).split(path.sep).join("/"));
 }

@@ -2,7 +2,7 @@ import http from "node:http";
 import next from "next";
 import { advertiseLockUrl, getDatabase, motifHome, startEmbeddedMaintenance, type Database } from "@/lib/db";
 import { clientAddressHeader } from "@/lib/auth";
-import { getEnvironment } from "@/lib/env";
+import { advertiseServer, databaseIdentity, getEnvironment } from "@/lib/env";
 import { writeOperatorToken } from "@/lib/operator";
 import { ensureBuild } from "./ensure-build";
 import { createFunctionGateway } from "./function-gateway";
@@ -96,10 +96,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server.once("error", reject);
     server.listen(options.port, options.hostname, resolve);
   });
-  if (environment.mode === "embedded") {
-    advertiseLockUrl(environment.dataDir, url);
-    writeOperatorToken(environment.dataDir);
-  }
+  if (environment.mode === "embedded") advertiseLockUrl(environment.dataDir, url);
+  // DATABASE_URL: no lock names this server; a file per database does, for the CLI on this machine.
+  else advertiseServer(environment.dataDir, databaseIdentity(environment), url);
+  writeOperatorToken(environment.dataDir);
   const pool = environment.mode === "embedded" ? (await database.query<{ shared_buffers: string }>(`show shared_buffers`))[0].shared_buffers : undefined;
   log(`${environment.mode} mode, data in ${environment.mode === "embedded" ? `${environment.dataDir} (buffer pool ${pool})` : "DATABASE_URL"}`);
   log(`ready on ${url}`);

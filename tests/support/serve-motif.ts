@@ -32,12 +32,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function serveMotif(options: { port?: number; waitForFunctions?: boolean; timeoutMs?: number } = {}): Promise<ServedMotif> {
+export async function serveMotif(options: { port?: number; waitForFunctions?: boolean; timeoutMs?: number; databaseUrl?: string } = {}): Promise<ServedMotif> {
   const port = options.port ?? (await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "motif-serve-"));
   const environment: NodeJS.ProcessEnv = { ...process.env, MOTIF_DATA_DIR: dataDir };
   delete environment.DATABASE_URL;
   delete environment.SUPABASE_DB_URL;
+  // DATABASE_URL mode when given (the database must be migrated already).
+  if (options.databaseUrl) environment.DATABASE_URL = options.databaseUrl;
   const child = spawn(process.execPath, ["bin/motif", "serve", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: repository,
     env: environment,

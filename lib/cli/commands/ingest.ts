@@ -12,6 +12,13 @@ import { ingestMemoryFolder } from "../ingest-memory-folder";
 import { createPhaseTimer } from "../phase-timer";
 import { ingestProgressBar, readProgressStream } from "../ingest-progress-bar";
 import { parseOptions } from "../parse-options";
+import { databaseIdentity, readAdvertisedServer, readLockOwner, readOperatorToken } from "@/lib/env";
+import type { DataDirOwner } from "../owner-request";
+import type { SendChangesOptions } from "../send-changes-to-server";
+import type { PhaseTimer } from "../phase-timer";
+import type { ExtractionFailure } from "@/lib/domain";
+import type { Discovery } from "@/lib/extract/discover";
+import type { IngestProgress, PresentFile } from "@/lib/ingest";
 import { describeDirect, describeSummary, describeViaServer, type DescribeAnswer } from "./describe";
 
 const ingestOptionsSchema = z.object({
@@ -90,28 +97,92 @@ async function describeAfterIngest(describe: () => Promise<DescribeAnswer>): Pro
   }
 }
 
+// The `motif serve` this command's database is served by, when one runs on this machine and left
+// its operator token: the owner of the embedded data dir, or (DATABASE_URL) the one on the same database.
+function runningServer(): DataDirOwner | undefined {
+  const environment = getEnvironment();
+  const server = environment.mode === "embedded" ? readLockOwner(environment.dataDir) : readAdvertisedServer(environment.dataDir, databaseIdentity(environment));
+  const token = server?.url && server.pid !== process.pid ? readOperatorToken(environment.dataDir) : undefined;
+  return server?.url && token ? { url: server.url, token } : undefined;
+}
+
+function printResult(result: IngestResult, json: boolean): void {
+  if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else printSummary(result);
+  if (!json && result.described) {
+    process.stdout.write(`${result.described.state === "skipped" ? `Not described: ${result.described.reason}` : describeSummary(result.project.slug, result.described)}\n`);
+  }
+}
+
 async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
   const timer = createPhaseTimer();
   timer.lap("node start, CLI loaded");
   const options = parseOptions(ingestOptionsSchema, rawOptions);
   useBatchJitFlags();
   const bar = ingestProgressBar(!options.json && process.stderr.isTTY === true);
+  // Discovery and hashing first, with only what they need: through a running server nothing else loads.
+  const [{ discoverFiles }, client] = await Promise.all([import("@/lib/extract/discover"), import("@/lib/ingest/client")]);
+  const root = repositoryRoot(paths, options.root, client.findRepositoryRoot);
+  const absolutePaths = paths.map((given) => path.resolve(process.cwd(), given));
+  checkInsideRoot(absolutePaths, root);
+  const discovery = await discoverFiles({ paths: absolutePaths, cwd: root });
+  const tasks = new Map(discovery.files.map((file) => [file.file, file]));
+  const hashed = await client.hashPresentFiles(discovery.files);
+  timer.lap("files found and hashed");
+  const scope = client.ingestScope(absolutePaths, root);
+  const request = { slug: options.project, repository: options.repository, scope, commitSha: options.commit };
+  const describeLimit = options.describe === true ? 50 : options.describe;
+  const failures = [...discovery.failures, ...hashed.failures];
+  const server = options.coverage === undefined ? runningServer() : undefined;
+  // The server extracts what changed and clusters with its warm memory of the repository.
+  const sent = server && await sendToServer({ server, request, failures, timer, onProgress: bar.report,
+    present: hashed.present.map((file) => ({ ...file, path: tasks.get(file.file)!.path, language: tasks.get(file.file)!.language })) });
+  // Past one request's bounds, with a coverage report, or with no server: this process extracts and clusters.
+  const result: IngestResult = sent
+    ? { ...sent, root, ...(describeLimit ? { described: await describeAfterIngest(() => describeThroughOwner(request.slug, describeLimit)) } : {}) }
+    : await ingestHere({ request, root, options, discovery, hashed, describeLimit, timer, bar });
+  timer.lap("database closed");
+  if (getEnvironment().MOTIF_PHASE_TIMINGS) process.stderr.write(`${timer.report()}\n`);
+  bar.stop();
+  printResult(result, options.json);
+}
+
+async function sendToServer(options: { server: DataDirOwner; request: IngestRequest; failures: ExtractionFailure[]; present: SendChangesOptions["present"]; timer: PhaseTimer; onProgress: (progress: IngestProgress) => void }) {
+  const [{ sendChangesToServer }, { ownerJson, ownerStream }] = await Promise.all([import("../send-changes-to-server"), import("../owner-request")]);
+  const { server, request } = options;
+  return sendChangesToServer({
+    server: { json: (where, init) => ownerJson(server, where, init), stream: (where, init) => ownerStream(server, where, init) },
+    request: { project: request.slug, repository: request.repository, scope: request.scope, commit_sha: request.commitSha },
+    present: options.present, failures: options.failures, onProgress: options.onProgress, onPhase: (phase) => options.timer.lap(phase),
+  });
+}
+
+async function describeThroughOwner(slug: string, limit: number): Promise<DescribeAnswer> {
+  const { withDatabaseAccess } = await import("../database-access");
+  return withDatabaseAccess({
+    direct: (database) => describeDirect({ database, slug, limit }),
+    viaServer: (fetchOwner) => describeViaServer(fetchOwner, slug, limit),
+  });
+}
+
+type IngestRequest = { slug: string; repository: string; scope: string[]; commitSha?: string };
+
+// The ingest in this process: extracts the changed files and clusters the whole repository here,
+// then writes into the database it opens, or sends the result to the server that owns it.
+async function ingestHere(context: {
+  request: IngestRequest; root: string; options: z.infer<typeof ingestOptionsSchema>; discovery: Discovery;
+  hashed: { present: PresentFile[]; failures: ExtractionFailure[] }; describeLimit: number | undefined; timer: PhaseTimer;
+  bar: ReturnType<typeof ingestProgressBar>;
+}): Promise<IngestResult> {
+  const { request, root, options, discovery, hashed, describeLimit, timer, bar } = context;
   // Loaded on use, so that `motif --help` and other commands start fast.
   const [{ createEmbeddingProvider }, extract, ingest, { withDatabaseAccess }, { readCoverageReport }] = await Promise.all([
     import("@/lib/embed"), import("@/lib/extract"), import("@/lib/ingest"), import("../database-access"), import("@/lib/quality"),
   ]);
   timer.lap("ingest modules loaded");
-  const root = repositoryRoot(paths, options.root, ingest.findRepositoryRoot);
-  const absolutePaths = paths.map((given) => path.resolve(process.cwd(), given));
-  checkInsideRoot(absolutePaths, root);
-  const discovery = await extract.discoverFiles({ paths: absolutePaths, cwd: root });
   const tasks = new Map(discovery.files.map((file) => [file.file, file]));
-  const hashed = await ingest.hashPresentFiles(discovery.files);
-  timer.lap("files found and hashed");
   const coverage = options.coverage === undefined ? undefined : await readCoverageReport(path.resolve(process.cwd(), options.coverage));
-  const scope = ingest.ingestScope(absolutePaths, root);
-  const request = { slug: options.project, repository: options.repository, scope, commitSha: options.commit };
-  const describeLimit = options.describe === true ? 50 : options.describe;
+  const scope = request.scope;
   const extractChanged = (stored: SourceFileRow[]) => ingest.extractIncrementally({
     stored, present: hashed.present, scope, coverage, failures: [...discovery.failures, ...hashed.failures],
     extract: async (files) => (await extract.extractFileOutcomes({
@@ -119,7 +190,7 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
       onProgress: (progress) => bar.report({ phase: "extracting", done: progress.done, total: progress.total }),
     })).outcomes,
   });
-  const result = await withDatabaseAccess<IngestResult>({
+  return withDatabaseAccess<IngestResult>({
     direct: async (database) => {
       timer.lap("database opened");
       const storedRows = await ingest.storedSourceFilesAsOperator({ database, slug: request.slug, repository: request.repository });
@@ -152,14 +223,6 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
       return { ...ingested, files: incremental.files, root, ...(describeLimit ? { described: await describeAfterIngest(() => describeViaServer(fetchOwner, request.slug, describeLimit)) } : {}) };
     },
   });
-  timer.lap("database closed");
-  if (getEnvironment().MOTIF_PHASE_TIMINGS) process.stderr.write(`${timer.report()}\n`);
-  bar.stop();
-  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else printSummary(result);
-  if (!options.json && result.described) {
-    process.stdout.write(`${result.described.state === "skipped" ? `Not described: ${result.described.reason}` : describeSummary(result.project.slug, result.described)}\n`);
-  }
 }
 
 /** `motif ingest <path...> --project <slug>`: extract, embed and store patterns in a project. */

@@ -54,6 +54,11 @@ export function adapteesOf(context: ClassView, methods: readonly MethodInfo[]): 
     const root = rootName(value);
     const fromParameter = root !== undefined && parameters.includes(root) && !/^(self|this|cls)$/.test(root);
     const derived = /^(?:self|this)\.([#\w$]+)\.[\w$]+\(/.exec(value.text)?.[1];
+    const fallback = fallbackAdaptee(value, parameters, imports);
+    if (fallback) {
+      found.set(attribute, { attribute, origin: "library", description: fallback });
+      continue;
+    }
     if (inConstructor && fromParameter && value.type === "identifier" && typed.get(root) === containerType) continue;
     if (inConstructor && fromParameter && value.type === "identifier" && typed.has(root)) {
       found.set(attribute, { attribute, origin: "library", description: `given to the constructor as the library's ${typed.get(root)}` });
@@ -71,6 +76,25 @@ export function adapteesOf(context: ClassView, methods: readonly MethodInfo[]): 
   }
   if (context.family === "python") addAnnotatedAdaptees(context, methods, found);
   return [...found.values()];
+}
+
+/**
+ * `this.stream = options.stream || new net.Socket()` / `self.sock = sock or socket.socket()`: an
+ * object handed in, or else made by an imported library: the library's object either way.
+ */
+function fallbackAdaptee(value: SyntaxNode, parameters: string[], imports: Record<string, string>): string | undefined {
+  const operator = value.childForFieldName("operator")?.text ?? "";
+  if (!/^(binary_expression|boolean_operator)$/.test(value.type) || !/^(\|\||\?\?|or)$/.test(operator)) return undefined;
+  const operands = [value.childForFieldName("left"), value.childForFieldName("right")].filter((node): node is SyntaxNode => node !== null);
+  const given = operands.some((operand) => parameters.includes(rootName(operand) ?? ""));
+  for (const operand of operands) {
+    const root = rootName(operand);
+    const module = root !== undefined && Object.hasOwn(imports, root) ? imports[root]! : undefined;
+    if (module && !module.startsWith(".") && !containerModule.test(module) && /^(call|call_expression|new_expression)$/.test(operand.type)) {
+      return `${given ? "given to the constructor, or else " : ""}made by the library ${module.split(".")[0] || module} (${snippet(operand.text, 40)})`;
+    }
+  }
+  return undefined;
 }
 
 /** `def __init__(self, sock: socket.socket)`: parameters whose type is a class of an imported library (or a container). */

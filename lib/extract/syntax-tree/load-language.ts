@@ -17,11 +17,13 @@ const grammarModule: Record<Language, string> = {
 let initialised: Promise<void> | undefined;
 const languages = new Map<Language, Promise<TreeSitterLanguage>>();
 
-// Next's server bundle (Turbopack) leaves `import.meta.resolve` undefined; there the repository's
-// own node_modules answer the same question (the server runs from the repository root).
+// Next's server bundle (Turbopack) leaves `import.meta.resolve` undefined; there Motif's own
+// node_modules answer the same question: the folder Motif is installed in, which `bin/motif` names
+// in MOTIF_HOME (as lib/db's motifHome reads it), whatever folder `motif serve` was started from.
 function resolvePackageFile(specifier: string): URL {
   if (typeof import.meta.resolve === "function") return new URL(import.meta.resolve(specifier));
-  return pathToFileURL(createRequire(path.join(process.cwd(), "package.json")).resolve(specifier));
+  const home = path.resolve(/*turbopackIgnore: true*/ process.env.MOTIF_HOME ?? process.cwd());
+  return pathToFileURL(createRequire(path.join(home, "package.json")).resolve(specifier));
 }
 
 async function readPackageFile(specifier: string): Promise<Uint8Array> {

@@ -10,6 +10,9 @@ describe("import boundaries (npm run lint)", () => {
     expect(check("lib/search/match-patterns.ts", "lib/db")).toBeNull();
     expect(check("lib/extract/units/find-units.ts", "lib/extract/syntax-tree")).toBeNull();
     expect(check("components/live-feed.tsx", "lib/realtime/client")).toBeNull();
+    // `motif ingest` through a running server loads discovery and the ingest's client side only.
+    expect(check("lib/cli/commands/ingest.ts", "lib/ingest/client")).toBeNull();
+    expect(check("lib/cli/commands/ingest.ts", "lib/extract/discover")).toBeNull();
     expect(check("lib/search/match-patterns.ts", "lib/domain/index.ts")).toBeNull();
   });
 

@@ -399,3 +399,41 @@ class typed_field:
     expect(kindsOf(found, "typed_field")).not.toContain("cache_memoize");
   });
 });
+
+describe("adapter: an object handed in, or else made by a library", () => {
+  it("marks a connection over options.stream || new net.Socket(), not one whose fallback is a plain object", async () => {
+    const found = await detect(
+      `const net = require("net");
+class Connection extends EventEmitter {
+  constructor(config) {
+    super();
+    this.stream = config.stream || new net.Socket();
+  }
+  connect(port, host) {
+    this.stream.setNoDelay(true);
+    this.stream.connect(port, host);
+  }
+  query(text) {
+    return this.stream.write(encode(text));
+  }
+}
+class Settings extends Base {
+  constructor(config) {
+    super();
+    this.values = config.values || {};
+  }
+  read(name) {
+    return this.values.get(name);
+  }
+  write(name, value) {
+    this.values.set(name, value);
+  }
+}
+`,
+      "javascript",
+    );
+    expect(kindsOf(found, "Connection")).toContain("adapter");
+    expect(kindsOf(found, "Connection.query")).toContain("adapter");
+    expect(kindsOf(found, "Settings")).not.toContain("adapter");
+  });
+});

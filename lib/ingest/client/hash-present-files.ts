@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { ExtractionFailure } from "@/lib/domain";
 import { gitBlobHash } from "./git-blob-hash";
-import type { PresentFile } from "./plan-incremental-ingest";
+import type { PresentFile } from "../plan-incremental-ingest";
 
 /**
  * Reads discovered files and names each by its git blob id; a file that cannot be read is a

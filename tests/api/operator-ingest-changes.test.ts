@@ -1,0 +1,176 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as ingestChanges } from "@/app/api/operator/ingest-changes/route";
+import { GET as sourceFiles } from "@/app/api/operator/source-files/route";
+import { readProgressStream } from "@/lib/cli/ingest-progress-bar";
+import type { OwnerRequestOptions } from "@/lib/cli/owner-request";
+import { sendChangesToServer, type ServerTransport } from "@/lib/cli/send-changes-to-server";
+import { asService, ensureProjectBySlug, type Database } from "@/lib/db";
+import type { OperatorIngestChanges } from "@/lib/domain";
+import { createBuiltinProvider } from "@/lib/embed";
+import { discoverFiles, extractPaths } from "@/lib/extract";
+import { gitBlobHash, hashPresentFiles, ingestExtraction, type IngestProgress } from "@/lib/ingest";
+import { writeOperatorToken } from "@/lib/operator";
+import { git, makeGitHistory } from "@/tests/support/git-history";
+import { callRoute, useTestApi } from "./api-harness";
+
+const fixture = path.resolve(import.meta.dirname, "../fixtures/repos/python-service");
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), "motif-ingest-changes-"));
+const checkout = path.join(workspace, "repo");
+
+// The copy of inventory's retry loop (near-duplicate) in a new file, so a change reaches across files.
+const stockRetry = (inventory: string) => inventory.replace("def fetch_stock", "def fetch_reserved_stock").replace("/stock/", "/reserved/");
+
+describe("motif ingest through the running server (POST /api/operator/ingest-changes)", { timeout: 240_000 }, () => {
+  let database: Database;
+  let close: () => Promise<void>;
+  let token: string;
+  let shas: string[];
+  const sent: OperatorIngestChanges[] = [];
+
+  beforeAll(async () => {
+    const api = await useTestApi();
+    ({ database, close } = api);
+    token = writeOperatorToken(api.dataDir);
+    const payments = fs.readFileSync(path.join(fixture, "shop/clients/payments.py"), "utf8");
+    const inventory = fs.readFileSync(path.join(fixture, "shop/clients/inventory.py"), "utf8");
+    shas = makeGitHistory(checkout, fixture, [
+      { message: "payments: refunds", write: { "shop/clients/payments.py": `${payments}\n\ndef refund_charge(charge_id):\n    """Refund a captured charge."""\n    return requests.post(f"{PAYMENTS_URL}/{charge_id}/refund", timeout=5).json()\n` } },
+      { message: "reserved stock", write: { "shop/clients/reserved.py": stockRetry(inventory) } },
+      { message: "shipping gone", remove: ["shop/clients/shipping.py"] },
+      { message: "orders service renamed", rename: { "shop/services/orders.py": "shop/services/order_service.py" } },
+    ]);
+  });
+  afterAll(async () => {
+    await close();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  // The CLI's side as `motif ingest` runs it, its requests answered by the route handlers.
+  async function answer(where: string, options: OwnerRequestOptions): Promise<Response> {
+    const url = new URL(where, "http://127.0.0.1:41900");
+    if (options.body) sent.push(options.body as OperatorIngestChanges);
+    const request = new Request(url, {
+      method: options.method ?? "GET", body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: options.stream ? "application/x-ndjson" : "application/json" },
+    });
+    const handler = url.pathname === "/api/operator/source-files" ? sourceFiles : ingestChanges;
+    const response = await handler(request, { params: Promise.resolve({}) });
+    if (!response.ok) throw new Error(`${url.pathname} answered ${response.status}: ${await response.text()}`);
+    return response;
+  }
+  const server: ServerTransport = {
+    json: async <T>(where: string, options: OwnerRequestOptions = {}) => (await (await answer(where, options)).json()) as T,
+    stream: async <T>(where: string, options: OwnerRequestOptions & { onProgress: (progress: IngestProgress) => void }) =>
+      readProgressStream<T>(await answer(where, { ...options, stream: true }), options.onProgress),
+  };
+
+  async function ingestThroughServer(project: string) {
+    const discovery = await discoverFiles({ paths: [checkout], cwd: checkout });
+    const tasks = new Map(discovery.files.map((file) => [file.file, file]));
+    const hashed = await hashPresentFiles(discovery.files);
+    const result = await sendChangesToServer({
+      server, request: { project, repository: "", scope: [""] }, failures: [...discovery.failures, ...hashed.failures], onProgress: () => {},
+      present: hashed.present.map((file) => ({ ...file, path: tasks.get(file.file)!.path, language: tasks.get(file.file)!.language })),
+    });
+    return { result: result!, changed: sent.at(-1)!.changed.map((file) => file.file) };
+  }
+
+  async function projectState(projectId: string) {
+    return asService(database, async (transaction) => ({
+      patterns: await transaction.query(
+        `select p.extraction_key, p.name, p.kind, p.quality_score, p.complexity, p.tags from public.patterns p
+         where p.project_id = $1 and exists (select 1 from public.pattern_occurrences o where o.pattern_id = p.id and o.removed_at is null)
+         order by p.extraction_key`, [projectId]),
+      occurrences: await transaction.query(
+        `select p.extraction_key, o.file_path, o.start_line, o.end_line, o.qualname from public.pattern_occurrences o
+         join public.patterns p on p.id = o.pattern_id where o.project_id = $1 and o.removed_at is null
+         order by o.file_path, o.start_line, p.extraction_key`, [projectId]),
+      relationships: await transaction.query(
+        `select s.extraction_key as source, t.extraction_key as target, r.relationship_type, r.strength from public.pattern_relationships r
+         join public.patterns s on s.id = r.source_pattern_id join public.patterns t on t.id = r.target_pattern_id
+         where r.project_id = $1 order by 1, 2, 3`, [projectId]),
+    }));
+  }
+
+  it("sends only the changed files, and ends every commit where a full ingest of it does", async () => {
+    const expectedChanged = [null, ["shop/clients/payments.py"], ["shop/clients/reserved.py"], [], ["shop/services/order_service.py"]];
+    for (const [index, sha] of shas.entries()) {
+      git(checkout, "checkout", "-q", sha);
+      const { result, changed } = await ingestThroughServer("through-server");
+      const full = await extractPaths({ paths: [checkout], cwd: checkout, jobs: 1 });
+      if (expectedChanged[index]) expect(changed).toEqual(expectedChanged[index]);
+      else expect(changed.length).toBe(full.stats.files);
+      expect(result.files).toMatchObject({ extracted: changed.length, removed: index === 3 || index === 4 ? 1 : 0 });
+      expect(result.staged).toBe(index === 0 ? "everything" : "difference");
+
+      const fullId = (await asService(database, (transaction) => ensureProjectBySlug({ transaction, slug: `full-${index}`, name: "full" }))).id;
+      await ingestExtraction({ database, claims: "service_role", projectId: fullId, result: full, embedder: createBuiltinProvider(), scope: [""] });
+      expect(await projectState(result.project.id)).toEqual(await projectState(fullId));
+    }
+    // The same commit again: nothing sent, nothing changed.
+    const again = await ingestThroughServer("through-server");
+    expect(again.changed).toEqual([]);
+    expect(again.result.patterns).toMatchObject({ created: 0, updated: 0 });
+    expect(again.result.events).toBe(0);
+  });
+
+  it("sends nothing to an older server (its listing names no extractor version): the CLI then ingests by itself", async () => {
+    let posted = 0;
+    const older: ServerTransport = {
+      json: async <T>() => ({ files: [] }) as T,
+      stream: async () => { posted += 1; throw new Error("nothing should be posted"); },
+    };
+    const present = [{ file: "a.py", hash: gitBlobHash(Buffer.from("x = 1\n")), path: path.join(checkout, "a.py"), language: "python" as const }];
+    const result = await sendChangesToServer({ server: older, request: { project: "older", repository: "", scope: [""] }, present, failures: [], onProgress: () => {} });
+    expect(result).toBeUndefined();
+    expect(posted).toBe(0);
+  });
+
+  const file = "shop/clients/payments.py";
+  const bytes = Buffer.from("def pay():\n    return 1\n");
+  const valid = (): OperatorIngestChanges => ({
+    project: "refusals", repository: "", scope: [""],
+    present: [{ file, hash: gitBlobHash(bytes) }],
+    changed: [{ file, hash: gitBlobHash(bytes), language: "python", content: bytes.toString("base64") }],
+    failures: [],
+  });
+  const post = (body: unknown, bearer = token) => callRoute(ingestChanges, { method: "POST", bearer, body });
+
+  it("refuses anyone but the operator, writing nothing", async () => {
+    const refused = await post(valid(), "not-the-token");
+    expect(refused.status).toBe(401);
+    const projects = await asService(database, (transaction) => transaction.query(`select 1 from public.projects where slug = 'refusals'`));
+    expect(projects).toHaveLength(0);
+  });
+
+  it("refuses files that do not hold together with a 400 naming the file", async () => {
+    const cases: Array<[OperatorIngestChanges, string]> = [
+      [{ ...valid(), changed: [{ ...valid().changed[0], content: Buffer.from("other bytes").toString("base64") }] }, "its content's blob id is"],
+      [{ ...valid(), present: [] }, "not listed in present"],
+      [{ ...valid(), present: [...valid().present, ...valid().present] }, "listed twice"],
+      [{ ...valid(), changed: [{ ...valid().changed[0], content: "not base64!" }] }, "not base64"],
+      [{ ...valid(), changed: [{ file, hash: valid().changed[0].hash, language: "python" }] }, "either content or failure"],
+      [{ ...valid(), project: "Not A Slug" }, "project"],
+      [{ ...valid(), changed: Array.from({ length: 201 }, () => valid().changed[0]) }, "changed"],
+    ];
+    for (const [body, message] of cases) {
+      const answer = await post(body);
+      expect(answer.status, message).toBe(400);
+      expect(answer.body.error.message).toContain(message);
+    }
+    expect((await callRoute(ingestChanges, { method: "POST", bearer: token, rawBody: "{" })).status).toBe(400);
+    const projects = await asService(database, (transaction) => transaction.query(`select 1 from public.projects where slug = 'refusals'`));
+    expect(projects).toHaveLength(0);
+  });
+
+  it("answers 409 when the server lacks a file it was not sent (the stored files changed since the listing)", async () => {
+    expect((await post(valid())).status).toBe(200);
+    const changedBytes = Buffer.from("def pay():\n    return 2\n");
+    const answer = await post({ ...valid(), present: [{ file, hash: gitBlobHash(changedBytes) }], changed: [] });
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.message).toContain(file);
+  });
+});
