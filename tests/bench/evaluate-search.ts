@@ -8,7 +8,9 @@
  * description and searchTextForPattern (lib/search patternSearchText, as ingest stores it); the two rankings are fused
  * exactly as match_patterns does (RRF k = 60 over the top 50 of each, the text list weighted
  * 0.2, then the quality
- * blend with no usage history). An intent hits when a pattern holding one of its target
+ * blend with no usage history), and the first 30 re-ranked as lib/search matchPatterns does
+ * (rerankMatches; --no-rerank keeps the SQL order, --candidates <file> writes what the re-ranker
+ * reads, for tests/bench/search-eval/fit-rerank.ts). An intent hits when a pattern holding one of its target
  * units is in the top 5; a target unit that no pattern holds is a miss.
  *
  * Four intent sets, reported apart: in-sample (every file but the held-out ones; used while
@@ -34,7 +36,7 @@
  * --sweep re-fuses the same candidate lists with other blend constants and boosts (kind named
  * by the intent, recurrence) and reports recall@5 and MRR@10 for each.
  *
- *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2|held-out-3|held-out-4[,...]] [--dump <file>] [--embedder builtin|use-lite] [--calibrate] [--sweep] [--verbose] [--no-docstring] [--original-targets]
+ *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2|held-out-3|held-out-4[,...]] [--dump <file>] [--embedder builtin|use-lite] [--calibrate] [--sweep] [--verbose] [--no-docstring] [--original-targets] [--no-rerank] [--candidates <file>] [--vector-cache <file>]
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
