@@ -14,6 +14,7 @@ import { discoverFiles, extractPaths } from "@/lib/extract";
 import { gitBlobHash, hashPresentFiles, ingestExtraction, type IngestProgress } from "@/lib/ingest";
 import { writeOperatorToken } from "@/lib/operator";
 import { git, makeGitHistory } from "@/tests/support/git-history";
+import { projectState } from "@/tests/support/project-state";
 import { callRoute, useTestApi } from "./api-harness";
 
 const fixture = path.resolve(import.meta.dirname, "../fixtures/repos/python-service");
@@ -78,22 +79,6 @@ describe("motif ingest through the running server (POST /api/operator/ingest-cha
     return { result: result!, changed: sent.at(-1)!.changed.map((file) => file.file) };
   }
 
-  async function projectState(projectId: string) {
-    return asService(database, async (transaction) => ({
-      patterns: await transaction.query(
-        `select p.extraction_key, p.name, p.kind, p.quality_score, p.complexity, p.tags from public.patterns p
-         where p.project_id = $1 and exists (select 1 from public.pattern_occurrences o where o.pattern_id = p.id and o.removed_at is null)
-         order by p.extraction_key`, [projectId]),
-      occurrences: await transaction.query(
-        `select p.extraction_key, o.file_path, o.start_line, o.end_line, o.qualname from public.pattern_occurrences o
-         join public.patterns p on p.id = o.pattern_id where o.project_id = $1 and o.removed_at is null
-         order by o.file_path, o.start_line, p.extraction_key`, [projectId]),
-      relationships: await transaction.query(
-        `select s.extraction_key as source, t.extraction_key as target, r.relationship_type, r.strength from public.pattern_relationships r
-         join public.patterns s on s.id = r.source_pattern_id join public.patterns t on t.id = r.target_pattern_id
-         where r.project_id = $1 order by 1, 2, 3`, [projectId]),
-    }));
-  }
 
   it("sends only the changed files, and ends every commit where a full ingest of it does", async () => {
     const expectedChanged = [null, ["shop/clients/payments.py"], ["shop/clients/reserved.py"], [], ["shop/services/order_service.py"]];
@@ -108,7 +93,7 @@ describe("motif ingest through the running server (POST /api/operator/ingest-cha
 
       const fullId = (await asService(database, (transaction) => ensureProjectBySlug({ transaction, slug: `full-${index}`, name: "full" }))).id;
       await ingestExtraction({ database, claims: "service_role", projectId: fullId, result: full, embedder: createBuiltinProvider(), scope: [""] });
-      expect(await projectState(result.project.id)).toEqual(await projectState(fullId));
+      expect(await projectState(database, result.project.id)).toEqual(await projectState(database, fullId));
     }
     // The same commit again: nothing sent, nothing changed.
     const again = await ingestThroughServer("through-server");

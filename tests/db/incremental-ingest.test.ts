@@ -8,6 +8,7 @@ import { discoverFiles, extractFileOutcomes, extractPaths } from "@/lib/extract"
 import { ClusteringMemory } from "@/lib/extract";
 import { ExtractionCache, extractIncrementally, hashPresentFiles, ingestExtraction, IngestMemory } from "@/lib/ingest";
 import { makeGitHistory, git } from "@/tests/support/git-history";
+import { projectState } from "@/tests/support/project-state";
 import { createTestDatabase } from "@/tests/support/test-database";
 
 const fixture = path.resolve(import.meta.dirname, "../fixtures/repos/python-service");
@@ -112,23 +113,6 @@ async function ingestIncrementally(projectId: string, process: "cold" | "warm" =
   return { incremental, summary, extracted, read };
 }
 
-// What a project holds that a reader sees: live patterns, live occurrences, relationships.
-async function projectState(projectId: string) {
-  return asService(database, async (transaction) => ({
-    patterns: await transaction.query(
-      `select p.extraction_key, p.name, p.kind, p.quality_score, p.complexity, p.tags from public.patterns p
-       where p.project_id = $1 and exists (select 1 from public.pattern_occurrences o where o.pattern_id = p.id and o.removed_at is null)
-       order by p.extraction_key`, [projectId]),
-    occurrences: await transaction.query(
-      `select p.extraction_key, o.file_path, o.start_line, o.end_line, o.qualname from public.pattern_occurrences o
-       join public.patterns p on p.id = o.pattern_id where o.project_id = $1 and o.removed_at is null
-       order by o.file_path, o.start_line, p.extraction_key`, [projectId]),
-    relationships: await transaction.query(
-      `select s.extraction_key as source, t.extraction_key as target, r.relationship_type, r.strength from public.pattern_relationships r
-       join public.patterns s on s.id = r.source_pattern_id join public.patterns t on t.id = r.target_pattern_id
-       where r.project_id = $1 order by 1, 2, 3`, [projectId]),
-  }));
-}
 
 describe("incremental ingest over a real git history", { timeout: 240_000 }, () => {
   it("re-extracts only the files each commit changed, and ends every commit where a full ingest of it does", async () => {
@@ -169,9 +153,9 @@ describe("incremental ingest over a real git history", { timeout: 240_000 }, () 
 
       const fullId = await project(`full-${index}`);
       await ingestExtraction({ database, claims: "service_role", projectId: fullId, result: full, embedder, scope: [""] });
-      const fullState = await projectState(fullId);
-      expect(await projectState(incrementalId)).toEqual(fullState);
-      expect(await projectState(warmId)).toEqual(fullState);
+      const fullState = await projectState(database, fullId);
+      expect(await projectState(database, incrementalId)).toEqual(fullState);
+      expect(await projectState(database, warmId)).toEqual(fullState);
     }
   });
 
