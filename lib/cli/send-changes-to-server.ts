@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { SourceFileRow } from "@/lib/db";
-import { ingestChangesLimits, type ChangedFile, type Language, type OperatorIngestChanges } from "@/lib/domain";
+import { fileTooLargeReason, ingestChangesLimits, type ChangedFile, type Language, type OperatorIngestChanges } from "@/lib/domain";
 import { MotifError } from "@/lib/errors";
 import type { IncrementalFileCounts, IngestProgress, IngestSummary, PresentFile } from "@/lib/ingest";
 import { gitBlobHash } from "@/lib/ingest/client";
@@ -50,7 +50,7 @@ async function changedFileBody(file: PresentEntry): Promise<ChangedFile> {
   }
   const base = { file: file.file, hash: gitBlobHash(bytes), language: file.language };
   if (bytes.byteLength > ingestChangesLimits.fileBytes) {
-    return { ...base, failure: `file too large (${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB, limit 2 MB)` };
+    return { ...base, failure: fileTooLargeReason(bytes.byteLength) };
   }
   return { ...base, content: bytes.toString("base64") };
 }

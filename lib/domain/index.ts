@@ -20,6 +20,7 @@ export * from "./edge-functions";
 export * from "./kind-model";
 export * from "./ingest-memory-file";
 export * from "./ingest-changes";
+export * from "./extraction-limits";
 export {
   llmProviderNames,
   llmTaskNames,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { languageSchema } from "./enums";
+import { maxExtractedFileBytes } from "./extraction-limits";
 
 /**
  * Bounds of one `POST /api/operator/ingest-changes` request. `motif ingest` sends the files
@@ -13,7 +14,7 @@ export const ingestChangesLimits = {
   /** Their bytes together (base64 makes the body about a third larger). */
   changedBytes: 16 * 1024 * 1024,
   /** One file: larger files are data or bundles, refused as extraction refuses them. */
-  fileBytes: 2 * 1024 * 1024,
+  fileBytes: maxExtractedFileBytes,
   /** Paths listed as present (the repository's source files inside the scope). */
   presentFiles: 200_000,
   /** The whole request body. */

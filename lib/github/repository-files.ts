@@ -1,9 +1,9 @@
+import { fileTooLargeReason, maxExtractedFileBytes } from "@/lib/domain";
 import { detectLanguage, extractSource, isExtractablePath, type FileOutcome } from "@/lib/extract";
 import type { PresentFile } from "@/lib/ingest";
 import { repositoryParts, type GitHubClient } from "./github-client";
 
 // As `motif ingest` refuses files above 2 MB (data or bundles, not hand-written source).
-const maxFileBytes = 2 * 1024 * 1024;
 
 /** Whether `motif ingest` of a checkout would extract this repository path. */
 export function isSourcePath(file: string): boolean {
@@ -27,8 +27,8 @@ export async function extractRemoteFiles(client: GitHubClient, options: { reposi
     const language = detectLanguage(file.file);
     if (!language) continue;
     const bytes = await fetchFileBytes(client, { repository: options.repository, path: file.file, ref: options.ref, sha: file.hash });
-    if (bytes.byteLength > maxFileBytes) {
-      outcomes.push({ status: "failed", failure: { file: file.file, reason: `file too large (${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB, limit 2 MB)` } });
+    if (bytes.byteLength > maxExtractedFileBytes) {
+      outcomes.push({ status: "failed", failure: { file: file.file, reason: fileTooLargeReason(bytes.byteLength) } });
       continue;
     }
     outcomes.push(await extractSource({ file: file.file, language, bytes }));

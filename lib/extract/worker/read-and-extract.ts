@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import type { Language } from "@/lib/domain";
+import { fileTooLargeReason, maxExtractedFileBytes, type Language } from "@/lib/domain";
 import { extractSource, type FileOutcome } from "@/lib/extract/pipeline/extract-source";
 
 /** One file for a worker: where to read it and the name to report it under. */
@@ -12,7 +12,7 @@ export interface FileTask {
 }
 
 /** Files above this are data or bundles, not hand-written source, and would stall a worker. */
-export const maxFileBytes = 2 * 1024 * 1024;
+export const maxFileBytes = maxExtractedFileBytes;
 
 const readErrorReasons: Record<string, string> = {
   EACCES: "permission denied",
@@ -32,8 +32,7 @@ export async function readAndExtract(task: FileTask): Promise<FileOutcome> {
   try {
     const { size } = await stat(task.path);
     if (size > maxFileBytes) {
-      const megabytes = (size / 1024 / 1024).toFixed(1);
-      return { status: "failed", failure: { file: task.file, reason: `file too large (${megabytes} MB, limit 2 MB)` } };
+      return { status: "failed", failure: { file: task.file, reason: fileTooLargeReason(size) } };
     }
     bytes = await readFile(task.path);
   } catch (error) {
