@@ -89,7 +89,20 @@ describe("GET /api/v1/projects/[slug]/jobs/stream", () => {
     // The write's steps arrived while the request was still running, not in a burst at its end.
     expect(readings.find((reading) => reading.phase === "writing")!.receivedAt).toBeLessThan(answeredAt);
 
-    expect((await finished(viewer)).map((message) => message.type)).toEqual(messages.map((message) => message.type));
+    // The viewer's stream reads the job under its own RLS, concurrently with the member's: the
+    // readings published during that read are in the announced job's progress, not repeated after
+    // it. So the viewer hears the same job from the reading its announcement carries onwards.
+    const viewerMessages = await finished(viewer);
+    expect(viewerMessages[0]).toMatchObject({ type: "job", job_id: jobId });
+    expect(viewerMessages.at(-1)).toMatchObject({ type: "finished", job_id: jobId });
+    const sequencesOf = (stream: typeof messages) =>
+      stream.flatMap((message) => (message.type === "job" ? [message.job.progress?.sequence ?? 0] : message.type === "progress" ? [message.progress.sequence!] : []));
+    const viewerSequences = sequencesOf(viewerMessages);
+    for (let index = 1; index < viewerSequences.length; index++) expect(viewerSequences[index]).toBeGreaterThan(viewerSequences[index - 1]);
+    const memberSequences = sequencesOf(messages);
+    expect(viewerSequences.at(-1)).toBe(memberSequences.at(-1));
+    const bothAnnounced = Math.max(viewerSequences[0], memberSequences[0]);
+    expect(viewerSequences.filter((sequence) => sequence > bothAnnounced)).toEqual(memberSequences.filter((sequence) => sequence > bothAnnounced));
     expect(otherProject.messages).toEqual([]);
     const listed = await callRoute(listJobs, { cookie: world.memberA.cookie, params: { slug: "alpha" }, url: "http://localhost:3000/api/v1/projects/alpha/jobs" });
     expect(listed.body.jobs[0]).toMatchObject({ id: jobId, status: "succeeded" });
