@@ -2,18 +2,18 @@ import type { DesignPatternKind, PatternMatch } from "@/lib/domain";
 import { detectAdapter } from "./adapter";
 import { detectBuilder } from "./builder";
 import { detectCacheMemoize } from "./cache-memoize";
-import { detectContextManager } from "./context-manager";
-import { detectDbTransaction } from "./db-transaction";
+import { detectContextManager, contextManagerPrecondition } from "./context-manager";
+import { detectDbTransaction, dbTransactionPrecondition } from "./db-transaction";
 import { detectDecorator } from "./decorator";
 import { DetectorContext, type DetectDesignPatternsInput, type Detector, type Precondition } from "./detector";
-import { detectErrorHandlingWrapper } from "./error-handling-wrapper";
+import { detectErrorHandlingWrapper, errorHandlingWrapperPrecondition } from "./error-handling-wrapper";
 import { detectFactory } from "./factory";
 import { detectObserverEvent } from "./observer-event";
 import { detectRepositoryCrud } from "./repository-crud";
 import { detectRetryBackoff, retryBackoffPrecondition } from "./retry-backoff";
 import { detectSingleton } from "./singleton";
 import { detectStrategy } from "./strategy";
-import { detectValidation } from "./validation";
+import { detectValidation, validationPrecondition } from "./validation";
 import { classifyUnit, unitFeatures, type UnitFeatures } from "../kind-model";
 
 export type { DetectDesignPatternsInput, Precondition } from "./detector";
@@ -36,13 +36,13 @@ export const dispatchedDetectors: readonly DispatchedDetector[] = [
   { kind: "observer_event", detect: detectObserverEvent },
   { kind: "strategy", detect: detectStrategy },
   { kind: "decorator", detect: detectDecorator },
-  { kind: "context_manager", detect: detectContextManager },
+  { kind: "context_manager", detect: detectContextManager, precondition: contextManagerPrecondition },
   { kind: "builder", detect: detectBuilder },
   { kind: "cache_memoize", detect: detectCacheMemoize },
-  { kind: "validation", detect: detectValidation },
+  { kind: "validation", detect: detectValidation, precondition: validationPrecondition },
   { kind: "adapter", detect: detectAdapter },
-  { kind: "error_handling_wrapper", detect: detectErrorHandlingWrapper },
-  { kind: "db_transaction", detect: detectDbTransaction },
+  { kind: "error_handling_wrapper", detect: detectErrorHandlingWrapper, precondition: errorHandlingWrapperPrecondition },
+  { kind: "db_transaction", detect: detectDbTransaction, precondition: dbTransactionPrecondition },
 ];
 
 /** How `detectDesignPatterns` runs; the defaults are what extraction uses. */

@@ -48,10 +48,16 @@ function maskOf(word: string): number {
 interface FileWords {
   ends: Int32Array;
   masks: Int32Array;
+  /** The OR of every word's mask. */
+  all: number;
 }
 
 const wordsByTree = new WeakMap<object, FileWords>();
 const wordPattern = /[A-Za-z0-9_$]+/g;
+
+// Which UTF-16 code units are word characters (`[A-Za-z0-9_$]`).
+const isWordCode = new Uint8Array(128);
+for (let code = 0; code < 128; code++) isWordCode[code] = /[A-Za-z0-9_$]/.test(String.fromCharCode(code)) ? 1 : 0;
 
 // One pass over the file's text, made the first time a precondition asks about one of its units.
 function fileWords(tree: object, source: string): FileWords {
@@ -59,11 +65,26 @@ function fileWords(tree: object, source: string): FileWords {
   if (!words) {
     const ends: number[] = [];
     const masks: number[] = [];
-    for (const match of source.matchAll(wordPattern)) {
-      ends.push(match.index + match[0].length);
-      masks.push(maskOf(match[0]));
+    let all = 0;
+    const length = source.length;
+    let index = 0;
+    while (index < length) {
+      const code = source.charCodeAt(index);
+      if (code >= 128 || isWordCode[code] === 0) {
+        index++;
+        continue;
+      }
+      const start = index;
+      for (index++; index < length; index++) {
+        const next = source.charCodeAt(index);
+        if (next >= 128 || isWordCode[next] === 0) break;
+      }
+      const mask = maskOf(source.slice(start, index));
+      ends.push(index);
+      masks.push(mask);
+      all |= mask;
     }
-    words = { ends: Int32Array.from(ends), masks: Int32Array.from(masks) };
+    words = { ends: Int32Array.from(ends), masks: Int32Array.from(masks), all };
     wordsByTree.set(tree, words);
   }
   return words;
@@ -113,6 +134,11 @@ export class UnitFacts {
   mentions(group: WordGroup): boolean {
     this.mask ??= this.computeMask();
     return (this.mask & group.bit) !== 0;
+  }
+
+  /** Whether any word of the unit's whole file contains one of the group's needles (for rules that read other classes of the file). */
+  fileMentions(group: WordGroup): boolean {
+    return (fileWords(this.node.tree, this.source).all & group.bit) !== 0;
   }
 
   /** Whether the unit holds a node (named or not, the unit's own node aside) of one of the types. */
