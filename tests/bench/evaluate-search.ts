@@ -18,8 +18,8 @@
  * and tuned against since), held-out-2 (held-out-2.json; written before the second tuning,
  * tuned on in the third), held-out-3 (held-out-3.json; written before the third tuning, scored
  * once after it, tuned on in the fourth) and held-out-4 (held-out-4.json; written before the
- * fourth tuning and never tuned on). held-out-4 is scored only when named (--set held-out-4),
- * once a round's tuning is over; the corpus holds its target files either way, so every set
+ * fourth tuning, scored at the ends of sessions 9 and 10, tuned on from session 11). Without
+ * --set the five are read; the corpus holds every set's target files either way, so every set
  * ranks against the same patterns.
  *
  * --original-targets drops the targets marked `added` (right answers completed blind after
@@ -281,7 +281,7 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
  * --calibrate: how often a strong result would be right, and how many intents would get one, if
  * lib/search's strength model called the first result strong from other thresholds than its
  * own. The model is fitted by tests/bench/search-eval/fit-strength.ts on the tuning sets;
- * held-out-4 is never tuned on.
+ * a never-tuned set is never tuned on.
  */
 function calibrationTable(name: string, result: SetResult): string {
   const thresholds = [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
@@ -297,7 +297,7 @@ function calibrationTable(name: string, result: SetResult): string {
  * --sweep: recall@5 and MRR@10 (overall / no shared word) of other blends than match_patterns'
  * over the same candidate lists: RRF k, the text list's weight, the quality weight, a boost for
  * patterns whose detected kind the intent names, and one for patterns that recur in the code.
- * Choose on the tuning sets; held-out-4 is never tuned on.
+ * Choose on the tuning sets; a never-tuned set is never tuned on.
  */
 function sweepTable(name: string, result: SetResult, corpus: Corpus): string {
   const variants: Array<[string, Partial<BlendOptions>]> = [

@@ -21,11 +21,12 @@ export const intentSets = ["in-sample", "held-out", "held-out-2", "held-out-3", 
 export type IntentSet = (typeof intentSets)[number];
 
 /**
- * The sets a tuning run reads when none is named. held-out-3 was scored once at the end of the
- * third round and is tuned on since; held-out-4 is scored only when asked for by name, once,
- * at the end of a tuning round (its figures must not steer the tuning).
+ * The sets a tuning run reads when none is named: all five. held-out-3 was scored once at the
+ * end of the third round and is tuned on since; held-out-4 was scored at the ends of sessions 9
+ * and 10 and is tuned on from session 11 (each set's figure is reported from a fit on the
+ * other four: leave one set out).
  */
-export const tuningSets: readonly IntentSet[] = ["in-sample", "held-out", "held-out-2", "held-out-3"];
+export const tuningSets: readonly IntentSet[] = ["in-sample", "held-out", "held-out-2", "held-out-3", "held-out-4"];
 
 /**
  * The held-out files: held-out.json was written before the first tuning (and looked at
