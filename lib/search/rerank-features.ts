@@ -22,6 +22,8 @@ export interface RerankCandidate {
   quality: number;
   /** match_patterns' final_score. */
   finalScore: number;
+  /** With use-lite vectors: the sentence encoder's own cosine (lib/embed sentenceSimilarity); null or absent otherwise. */
+  sentenceSimilarity?: number | null;
 }
 
 

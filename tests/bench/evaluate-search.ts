@@ -41,7 +41,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern } from "@/lib/embed";
+import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern, sentenceSimilarity } from "@/lib/embed";
 import { matchStrength, rerankDepth, rerankMatches, rerankModel, scoreLead, type RerankCandidate, strengthModel, strengthProbability, type StrengthEvidence } from "@/lib/search";
 import { searchTextForPattern } from "@/lib/ingest";
 import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from "./search-eval/corpus";
@@ -133,6 +133,8 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
   return async (intent) => {
     const [query] = await embedCached(provider, [intent]);
     const similarity = vectors.map((vector) => dot(query, vector));
+    // use-lite: the sentence encoder's own cosine (its half of the fused vector, lib/embed sentenceSimilarity).
+    const sentence = embedderName === "use-lite" ? vectors.map((vector) => sentenceSimilarity(query, vector)) : null;
     const vector = similarity.map((_, index) => index).sort((left, right) => similarity[right] - similarity[left] || left - right).slice(0, candidateLimit);
     const textHits = await text.rank(intent, candidateLimit);
     const coverage = await text.wordsFound(intent, [...new Set([...vector, ...textHits])]);
@@ -144,6 +146,7 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
       similarity: similarity[index], kind: corpus.patterns[index].kind ?? null, occurrenceCount: corpus.patterns[index].occurrences.length,
       vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null, similarityZ: standout.get(index) ?? null,
       intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, finalScore: sqlScores.get(index)!,
+      sentenceSimilarity: sentence ? sentence[index] : null,
     }));
     // lib/search's re-rank of the first rerankDepth (--no-rerank: the SQL order). The score of a
     // re-ranked result is e^(re-rank score / the SQL score's weight), so that ln(score / next
