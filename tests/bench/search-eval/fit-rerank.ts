@@ -4,7 +4,7 @@
  * candidate's rank already has (lib/search rerankFeatures), from the candidate dumps that
  * evaluate-search.ts writes (--candidates, taken with --no-rerank so that they hold the SQL
  * order), over the five tuning sets (in-sample, held-out, held-out-2, held-out-3, held-out-4) of one or more
- * embedders pooled. Leave one set out: for each set, the model is fitted on the other three and
+ * embedders pooled. Leave one set out: for each set, the model is fitted on the other four and
  * that set's recall@5 and MRR@10 are reported (per embedder dump), beside the SQL order's. Then
  * the weights fitted on all five, to ship in lib/search/data/rerank-model.json. held-out-5 (the
  * never-tuned set) is never read.
