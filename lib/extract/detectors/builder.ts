@@ -47,8 +47,7 @@ function chainOf(classNode: SyntaxNode, family: Family): Chain | undefined {
 
 function readChain(classNode: SyntaxNode, family: Family): Chain | undefined {
   const methods = classMethods(classNode).filter((method) => !method.isStatic && !plumbing.test(method.name));
-  const own = className(classNode);
-  const fluent = methods.filter((method) => isSetter(method) && (isFluent(method.node, family, own) || generativeDecorator(method, classNode, family)));
+  const fluent = methods.filter((method) => isSetter(method) && isFluent(method.node, family));
   if (fluent.length < 2) return undefined;
   const collected = new Set(fluent.flatMap((method) => [...method.node.text.matchAll(/\b(?:self|this)\.([#\w$]+)\s*(?:\[[^\]]*\])?\s*(?:=[^=]|\.(?:append|push|add|update|extend|set)\()|\.\.\.\s*this\.([#\w$]+)/g)].map((match) => match[1] ?? match[2]!)));
   const terminal = methods.find((method) => !fluent.includes(method) && isTerminal(method, collected, family));
@@ -67,33 +66,13 @@ function isSetter(method: MethodInfo): boolean {
   return body.length >= 2 || parameterNames(method.node).some((name) => name !== "self" && name !== "cls") || /^return\s+new\s/.test(body[0]?.text ?? "");
 }
 
-function isFluent(node: SyntaxNode, family: Family, ownName = ""): boolean {
+function isFluent(node: SyntaxNode, family: Family): boolean {
   // `async execute(): return self` awaits I/O; it does not chain.
   if (node.children.some((child) => child.type === "async")) return false;
   const values = ownReturns(node, family).map((statement) => returnedValue(statement));
   if (values.length === 0 || !values.every((value) => value !== undefined)) return false;
   const clones = values.some((value) => value!.type === "identifier") ? cloneNames(node, family) : undefined;
-  return values.every((value) => returnsSelf(value!) || (value!.type === "identifier" && clones!.has(value!.text)) || copiesState(value!) || copiesOwnState(value!, node, ownName));
-}
-
-/**
- * `return URIBuilder(scheme=self.scheme, host=host, port=self.port, …)`, `self.__class__(…)`:
- * a new instance of its own class carrying this one's fields over unchanged (≥2 passed as they
- * are) beside a value the method was given or made from what it was given — the immutable style of a setter. `Money(self.amount +
- * other.amount, self.currency)` computes a value; it does not set one.
- */
-function copiesOwnState(value: SyntaxNode, method: SyntaxNode, ownName: string): boolean {
-  if (!/^(call|call_expression|new_expression)$/.test(value.type)) return false;
-  const callee = (value.childForFieldName("function") ?? value.childForFieldName("constructor"))?.text ?? "";
-  if (!(ownName !== "" && callee === ownName) && !/^(self\.__class__|type\(self\)|this\.constructor)$/.test(callee)) return false;
-  const values = (value.childForFieldName("arguments")?.namedChildren ?? []).map((argument) => (argument.type === "keyword_argument" ? argument.childForFieldName("value") : argument));
-  const carried = values.filter((argument) => argument !== null && /^(self|this)\.[#\w$]+$/.test(argument.text)).length;
-  // Something new among them: a parameter, or a local made from one (`userinfo = normalize(username)`).
-  const parameters = parameterNames(method).filter((name) => !/^(self|cls|this)$/.test(name));
-  const mentions = (text: string) => parameters.some((name) => new RegExp(`\\b${name.replace(/\$/g, "\\$")}\\b`).test(text));
-  const local = (text: string) => /^[\w$]+$/.test(text) && !/^(None|null|undefined|True|False|true|false)$/.test(text);
-  const given = parameters.length > 0 && values.some((argument) => argument !== null && (mentions(argument.text) || local(argument.text)));
-  return carried >= 2 && given;
+  return values.every((value) => returnsSelf(value!) || (value!.type === "identifier" && clones!.has(value!.text)) || copiesState(value!));
 }
 
 /** `new SelectQueryBuilder({ ...this.#props, where })`: a new builder made from this one's state (the immutable style). */
@@ -102,31 +81,6 @@ function copiesState(value: SyntaxNode): boolean {
   const constructor = value.childForFieldName("constructor")?.text ?? "";
   const argumentsText = value.childForFieldName("arguments")?.text ?? "";
   return /^[A-Z_$][\w$]*$/.test(constructor) && /(\.\.\.\s*this\.[#\w$]+|\(\s*this\s*[,)])/.test(argumentsText);
-}
-
-const generative = new WeakMap<SyntaxNode["tree"], Map<string, boolean>>();
-
-/**
- * `@Node.copy def where(self, …): self._where = …`: a method under a same-file decorator whose
- * wrapper runs it on a copy of the instance and returns that copy (`clone = self.clone();
- * method(clone, …); return clone`) — the generative style, in which the method body sets and
- * the decorator chains. Memoised per file and decorator name.
- */
-function generativeDecorator(method: MethodInfo, classNode: SyntaxNode, family: Family): boolean {
-  if (family !== "python" || method.decorators.length === 0) return false;
-  let known = generative.get(classNode.tree);
-  if (!known) generative.set(classNode.tree, (known = new Map()));
-  return method.decorators.some((decorator) => {
-    const name = decorator.replace(/\(.*$/s, "").split(".").pop() ?? "";
-    if (!/^\w+$/.test(name)) return false;
-    let answer = known!.get(name);
-    if (answer === undefined) {
-      const definitions = classNode.tree.rootNode.descendantsOfType("function_definition").filter((node) => node.childForFieldName("name")?.text === name);
-      answer = definitions.some((definition) => definition.descendantsOfType("function_definition").some((inner) => inner.id !== definition.id && isFluent(inner, family)));
-      known!.set(name, answer);
-    }
-    return answer;
-  });
 }
 
 const prototypeMember = /^([A-Za-z_$][\w$]*)\.prototype\.([\w$]+)$/;

@@ -184,10 +184,8 @@ function hookDispatcher(context: DetectorContext): PatternMatch | undefined {
 /** An override of an observer role of a same-file base that extends it (`emit(v) { …; super.emit(v) }`). */
 function inheritedRole(context: DetectorContext): PatternMatch | undefined {
   const member = methodOf(context.node, context.family);
-  if (!member) return undefined;
-  const bases = sameFileBases(member.classNode, context.family);
-  if (!extendsBaseMethod(context.node, member.method.name, bases.map((base) => base.name))) return undefined;
-  for (const base of bases) {
+  if (!member || !extendsBaseMethod(context.node, member.method.name)) return undefined;
+  for (const base of sameFileBases(member.classNode, context.family)) {
     const role = registryOf(base.node, context.family).roles.get(member.method.name);
     const hook = !role && hookHandlerClass(base.node, context.family) ? classMethods(base.node).find((method) => method.name === member.method.name && hookDispatch(method.node, context.family)) : undefined;
     if (role || hook) return patternMatch("observer_event", 0.7, [`overrides ${base.name}.${member.method.name}(), which ${role ? role.evidence[0]!.split(":")[0] : "dispatches events to hook methods"}, and calls it`]);
@@ -195,27 +193,12 @@ function inheritedRole(context: DetectorContext): PatternMatch | undefined {
   return undefined;
 }
 
-/**
- * A class extending a same-file observer — an event emitter or handler base whose roles it
- * inherits — directly or through same-file ancestors (`Stats(ProcessEvent)`, `ProcessEvent(_ProcessEvent)`).
- */
+/** A class extending a same-file observer: an event emitter or handler base whose roles it inherits. */
 function observerSubclass(context: DetectorContext): PatternMatch | undefined {
-  const seen = new Set<number>([context.node.id]);
-  let level = sameFileBases(context.node, context.family);
-  for (let depth = 0; depth < 3 && level.length > 0; depth++) {
-    const next: typeof level = [];
-    for (const base of level) {
-      if (seen.has(base.node.id)) continue;
-      seen.add(base.node.id);
-      const roles = [...registryOf(base.node, context.family).roles.values()].map((role) => role.evidence[0]!);
-      const emitter = roles.some((role) => role.startsWith("dispatches")) && roles.some((role) => role.startsWith("registers"));
-      if (emitter || hookHandlerClass(base.node, context.family)) {
-        const through = depth === 0 ? "" : " (an ancestor in this file)";
-        return patternMatch("observer_event", 0.7, [`extends ${base.name}${through}, ${emitter ? "which registers callbacks and dispatches to them" : "an event-handler base dispatching to hook methods"}`]);
-      }
-      next.push(...sameFileBases(base.node, context.family));
-    }
-    level = next;
+  for (const base of sameFileBases(context.node, context.family)) {
+    const roles = [...registryOf(base.node, context.family).roles.values()].map((role) => role.evidence[0]!);
+    const emitter = roles.some((role) => role.startsWith("dispatches")) && roles.some((role) => role.startsWith("registers"));
+    if (emitter || hookHandlerClass(base.node, context.family)) return patternMatch("observer_event", 0.7, [`extends ${base.name}, ${emitter ? "which registers callbacks and dispatches to them" : "an event-handler base dispatching to hook methods"}`]);
   }
   return undefined;
 }

@@ -10,8 +10,7 @@ const waitName = /^_*(a?sleep|wait|delay|pause)(_?(for|fn|func|ms|seconds|until)
 const retryHelper = /retr(y|ies|yable|ying)/i;
 const growthName = /backoff|exponent|exp_base|factor|multiplier|attempt|retr|tries|failure|delay|interval|wait|sleep|jitter/i;
 // `attempt`, `retries`, `numRetries`, `n_tries` — not `entries`.
-// Constants count too: `while i < RETRIES`, `MAX_ATTEMPTS`.
-const attemptName = /(^|[^a-z])(attempt|retr|tries|tried|failures)|[a-z](Attempt|Retr|Tries|Failures)|(^|[^A-Za-z])(ATTEMPT|RETR|TRIES|FAILURES)/;
+const attemptName = /(^|[^a-z])(attempt|retr|tries|tried|failures)|[a-z](Attempt|Retr|Tries|Failures)/;
 const waitGrowthName = /backoff|exp_base|multiplier|delay|interval|wait|sleep|jitter|timeout/i;
 
 /**
@@ -128,7 +127,7 @@ function boundNames(context: DetectorContext, scope: SyntaxNode, growth: SyntaxN
 function countedRetry(context: DetectorContext): PatternMatch | undefined {
   for (const loop of context.find(nodeTypes[context.family].loop)) {
     const caught = catchesWithin(context, loop);
-    if (!caught || handlersLeave(context, loop)) continue;
+    if (!caught) continue;
     const header = loopHeader(loop);
     const counter = attemptName.test(header) ? header : context.findWithin(loop, [context.family === "python" ? "augmented_assignment" : "augmented_assignment_expression", "update_expression"]).find((node) => attemptName.test(node.text))?.text;
     if (!counter) continue;
@@ -152,8 +151,6 @@ function loopRetry(context: DetectorContext, waits: CallSite[]): PatternMatch | 
     const wait = waits.find((call) => inside(loop, call.node));
     if (!wait) continue;
     const caught = catchesWithin(context, loop);
-    // A loop whose every handler leaves it (`except KeyboardInterrupt: break`) stops on failure: an event loop, not a retry.
-    if (caught && handlersLeave(context, loop)) continue;
     if (caught) return retryMatch(context, loop, wait, [`${loop.type.replace(/_/g, " ")} ${caught}`]);
     // No try/catch: a loop that checks the outcome, counts attempts and waits longer each time.
     const header = loopHeader(loop);
@@ -211,20 +208,6 @@ function catchesWithin(context: DetectorContext, scope: SyntaxNode): string | un
   }
   const promiseCatch = context.callsWithin(scope).find((call) => call.name === "catch" && call.callee.includes("."));
   return promiseCatch ? "catches the rejected promise (.catch)" : undefined;
-}
-
-/**
- * Whether every catch clause in the loop ends by leaving it (`break`, `return`, `raise`/`throw`):
- * then a failure never leads to another attempt.
- */
-function handlersLeave(context: DetectorContext, loop: SyntaxNode): boolean {
-  const clauses = context.findWithin(loop, nodeTypes[context.family].catch);
-  if (clauses.length === 0) return false;
-  return clauses.every((clause) => {
-    const body = clause.childForFieldName("body") ?? clause.namedChildren.find((child) => child.type === "block" || child.type === "statement_block");
-    const last = body?.namedChildren.filter((child) => child.type !== "comment").at(-1);
-    return last !== undefined && /^(break_statement|return_statement|raise_statement|throw_statement)$/.test(last.type);
-  });
 }
 
 /** The first syntax in the scope that makes a delay grow, as text. */
