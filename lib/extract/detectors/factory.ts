@@ -12,12 +12,10 @@ import { detectDecorator } from "./decorator";
 import { otherRole } from "./other-role";
 import { detectSingleton } from "./singleton";
 import { fileIndexOf } from "./file-index";
-import { classMethods, enclosingFunction, lastSegment, pythonDecorators } from "./syntax";
+import { methodOf } from "./members";
+import { classMethods, lastSegment, pythonDecorators } from "./syntax";
 
-// Private classes count (`_CtypesLibcINotifyWrapper`).
-const className = /^_*[A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*$/;
-// A table of classes by its name (`AUTH_SCHEME_CLASSES[scheme]`, `self.driver_classes[name]`, `registry[kind]`).
-const classTableName = /(class(es)?|cls|klass(es)?|types|kinds|registry)$/i;
+const className = /^[A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*$/;
 const errorName = /(Error|Exception|Warning)$/;
 
 /**
@@ -28,9 +26,11 @@ const errorName = /(Error|Exception|Warning)$/;
  */
 export const detectFactory: Detector = (context) => {
   if (context.isClass) {
-    const creator = factoryClass(context);
+    const creator = factoryClass(context) ?? namedFactoryClass(context.node);
     return creator && !otherRole(context, moreSpecific) ? creator : undefined;
   }
+  const member = namedFactoryMethod(context);
+  if (member) return member;
   const returned = returnedExpressions(context);
   if (returned.length === 0) return undefined;
   const bindings = constructorBindings(context);
@@ -44,18 +44,7 @@ export const detectFactory: Detector = (context) => {
   constructors.delete("cls");
   if (constructors.size >= 2) {
     evidence.push(`returns instances of ${[...constructors].slice(0, 4).join(", ")} depending on its input`);
-    // A decorator returning one of two wrapper classes plays the decorator's role. (Yielding to every
-    // more specific role here lost `aifc.open`, which returns a reader or a writer, to a context-manager reading.)
-    return detectDecorator(context) ? undefined : patternMatch("factory", constructors.size >= 3 ? 0.9 : 0.8, evidence);
-  }
-  const forwarded = returned.find((expression) => forwardsOptionsToChosen(context, expression));
-  if (forwarded && constructors.size <= 1 && !otherRole(context, moreSpecific)) {
-    return patternMatch("factory", 0.75, [`instantiates a class it looked up with the options it was given (${forwarded.text.slice(0, 40)})`]);
-  }
-  // `yield AUTH_SCHEME_CLASSES[scheme](cred, …)`: an entry of a table of classes, chosen by the input.
-  const entry = returned.find((expression) => tableEntry(expression) !== undefined);
-  if (entry && constructors.size <= 1) {
-    return patternMatch("factory", 0.75, [`instantiates the class its input chooses from ${tableEntry(entry)}`, `hands it back (${entry.text.slice(0, 40)})`]);
+    return patternMatch("factory", constructors.size >= 3 ? 0.9 : 0.8, evidence);
   }
   const table = classTable(context, bindings);
   if (table && constructors.size <= 1) {
@@ -88,55 +77,34 @@ function factoryClass(context: DetectorContext): PatternMatch | undefined {
   return patternMatch("factory", 0.7, [`${products.size} methods create objects of other classes (${listed.join(", ")})`]);
 }
 
-/** What the unit hands back: its returns, an arrow's expression body, and (a generator of products) what it yields. */
+const factoryRole = /(Factory|Creator)$/;
+const creating = /^_*(create|make|build|new|produce|spawn|instantiate|construct)(?![a-z])/i;
+
+/** The public methods of a class named for creating (`EntityFactory`) whose names say they create and that hand a value back. */
+function creatingMethods(classNode: SyntaxNode) {
+  if (!factoryRole.test(classNode.childForFieldName("name")?.text ?? "")) return [];
+  return classMethods(classNode).filter((method) => creating.test(method.name) && !method.name.startsWith("#") && ownReturns(method.node, method.node.type === "function_definition" ? "python" : "js").some((statement) => returnedValue(statement) !== undefined));
+}
+
+/** `class EntityFactory { create(entityName, data) { …; return entity } }`: a class whose name and methods say creating is its job. */
+function namedFactoryClass(classNode: SyntaxNode): PatternMatch | undefined {
+  const methods = creatingMethods(classNode);
+  if (methods.length === 0) return undefined;
+  const listed = methods.slice(0, 3).map((method) => `${method.name}()`).join(", ");
+  return patternMatch("factory", 0.7, [`a factory class: ${listed} ${methods.length === 1 ? "creates and returns" : "create and return"} its products`]);
+}
+
+/** A creating method (`create`, `createEntity`) of such a class. */
+function namedFactoryMethod(context: DetectorContext): PatternMatch | undefined {
+  const member = methodOf(context.node, context.family);
+  if (!member || !creatingMethods(member.classNode).includes(member.method)) return undefined;
+  return patternMatch("factory", 0.7, [`${member.method.name}() creates and returns a product of ${member.classNode.childForFieldName("name")?.text ?? "its factory class"}`]);
+}
+
 function returnedExpressions(context: DetectorContext): SyntaxNode[] {
   const expressions = ownReturns(context.node, context.family).flatMap((statement) => returnedValue(statement) ?? []);
   const body = expressionBody(context.node);
-  const yielded = context.family === "python" ? ownYields(context) : [];
-  return [...expressions, ...(body ? [body] : []), ...yielded];
-}
-
-/** The table named in a call of one of its entries (`AUTH_SCHEME_CLASSES[scheme](…)`), when the table's name says it holds classes. */
-function tableEntry(expression: SyntaxNode): string | undefined {
-  const callee = expression.type === "call" || expression.type === "new_expression" ? (expression.childForFieldName("function") ?? expression.childForFieldName("constructor")) : undefined;
-  if (callee?.type !== "subscript" && callee?.type !== "subscript_expression") return undefined;
-  const table = (callee.childForFieldName("value") ?? callee.childForFieldName("object"))?.text ?? "";
-  return classTableName.test(lastSegment(table)) ? table : undefined;
-}
-
-// What a looked-up callable handed the caller's options is when it is no class: a handler, a callback, a view.
-const dispatchedName = /handler|callback|hook|listener|func|fn|view|action|command|method|visit|reducer|merge/i;
-
-/**
- * `return _lexer_cache[name](**options)`, `for cls in plugins(): return cls(**options)`,
- * `res = find_class(name); return res(**options)`: a callable chosen at run time — an entry
- * of a table, a loop variable, a local bound from a lookup — called with the unit's own
- * `**options`, the construction options of whatever class was chosen. Handing on `*args`
- * too (`f(*args, **kw)`) is a pass-through call, not a construction.
- */
-function forwardsOptionsToChosen(context: DetectorContext, expression: SyntaxNode): boolean {
-  if (context.family !== "python" || expression.type !== "call") return false;
-  const options = context.node.childForFieldName("parameters")?.namedChildren.find((parameter) => parameter.type === "dictionary_splat_pattern")?.namedChildren[0]?.text;
-  if (!options) return false;
-  const values = expression.childForFieldName("arguments")?.namedChildren ?? [];
-  // `f(*args, **kw)` passes the whole call through: dispatching to a function, not constructing.
-  if (values.some((argument) => argument.type === "list_splat")) return false;
-  const forwards = values.some((argument) => argument.type === "dictionary_splat" && argument.namedChildren[0]?.text === options);
-  const callee = expression.childForFieldName("function");
-  if (!forwards || !callee || dispatchedName.test(callee.text)) return false;
-  if (callee.type === "subscript" || (callee.type === "call" && /\.pop$/.test(callee.childForFieldName("function")?.text ?? ""))) return true;
-  if (callee.type !== "identifier") return false;
-  const loopVariable = context.find(["for_statement"]).some((loop) => loop.childForFieldName("left")?.text === callee.text);
-  const lookedUp = context.find(["assignment"]).some((assignment) => assignment.childForFieldName("left")?.text === callee.text && /^(call|subscript)$/.test(assignment.childForFieldName("right")?.type ?? ""));
-  return loopVariable || lookedUp;
-}
-
-/** Values the unit's own body yields (not a nested function's). */
-function ownYields(context: DetectorContext): SyntaxNode[] {
-  return context
-    .find(["yield"])
-    .filter((node) => (enclosingFunction(node, context.family, context.node) ?? context.node).id === context.node.id)
-    .flatMap((node) => node.namedChildren[0] ?? []);
+  return body ? [...expressions, body] : expressions;
 }
 
 /** Local names bound to a construction (`t = cls(...)`, `const Cursor = a ? X : Y`). */
@@ -178,7 +146,6 @@ function constructorsOf(expression: SyntaxNode, bindings: Map<string, SyntaxNode
     const callee = expression.childForFieldName("function")?.text ?? "";
     const name = lastSegment(callee);
     if (callee === "cls") return ["cls"];
-
     return (className.test(name) || (/^[a-z]/.test(name) && fileClasses.has(name) && callee === name)) && !errorName.test(name) ? [name] : [];
   }
   return [];
