@@ -13,6 +13,9 @@
  *     leave-package-out: the figures on the tune packages and, separately, on the held-out packages
  *     (never-tuned is left out unless --split never-tuned asks for it; report it once, at the end)
  *   add --by-package to either for one overall row per package (which packages a change helps or hurts)
+ *   --halves (tune as its two halves, tests/fixtures/labels/tune-halves.json) or --tune-half A|B (one of them):
+ *     write a rule from one half's misses, keep it only if the other half's recall rises at no loss of precision
+ *   --packages a,b / --exclude-packages a,b (names or ecosystem:name) narrow any of the above
  *
  * The method and the figures are in docs/detector-evaluation.md.
  */
@@ -20,7 +23,19 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DesignPatternKind } from "@/lib/domain";
-import { installedVersion, packageRoot, readLabelSet, splits, type PackageLabels, type Split } from "./detector-eval/label-set";
+import {
+  installedVersion,
+  packageKey,
+  packageRoot,
+  readLabelSet,
+  readTuneHalves,
+  splits,
+  tuneHalfOf,
+  tuneHalves,
+  type PackageLabels,
+  type Split,
+  type TuneHalf,
+} from "./detector-eval/label-set";
 import { formatLabelCounts } from "./detector-eval/label-counts";
 import { formatScore, overallCounts, scoreLabels, type LocatedLabel } from "./detector-eval/score-labels";
 
@@ -82,24 +97,44 @@ function versionWarnings(packages: PackageLabels[]): void {
   }
 }
 
+function packageFilter(): (labels: PackageLabels) => boolean {
+  const list = (name: string): string[] | undefined => option(name)?.split(",").map((value) => value.trim()).filter(Boolean);
+  const only = [...(list("--packages") ?? []), ...(option("--package") ? [option("--package")!] : [])];
+  const excluded = list("--exclude-packages") ?? [];
+  const names = (labels: PackageLabels): string[] => [labels.package, packageKey(labels)];
+  return (labels) => (only.length === 0 || names(labels).some((name) => only.includes(name))) && !names(labels).some((name) => excluded.includes(name));
+}
+
+/** The parts to report: each split asked for, the tune split cut into its halves when asked. */
+function parts(all: PackageLabels[]): { name: string; packages: PackageLabels[] }[] {
+  const split = option("--split");
+  if (split !== undefined && !(splits as readonly string[]).includes(split)) throw new Error(`--split must be one of ${splits.join(", ")}`);
+  const half = option("--tune-half");
+  if (half !== undefined && !(tuneHalves as readonly string[]).includes(half)) throw new Error(`--tune-half must be one of ${tuneHalves.join(", ")}`);
+  const chosen: Split[] = split ? [split as Split] : process.argv.includes("--by-split") ? ["tune", "held-out"] : ["tune"];
+  const halves = readTuneHalves();
+  return chosen.flatMap((name) => {
+    const packages = all.filter((labels) => labels.split === name);
+    if (name !== "tune" || (half === undefined && !process.argv.includes("--halves"))) return [{ name, packages }];
+    const wanted: TuneHalf[] = half ? [half as TuneHalf] : [...tuneHalves];
+    return wanted.map((which) => ({ name: `tune half ${which}`, packages: packages.filter((labels) => tuneHalfOf(labels, halves) === which) }));
+  });
+}
+
 async function main(): Promise<void> {
   const verbose = process.argv.includes("--verbose");
   if (option("--set") !== "dev") {
     await report("in-sample labels (tests/fixtures/labels/design-patterns.json)", inSampleLabels(), verbose);
     return;
   }
-  const onePackage = option("--package");
-  const all = readLabelSet().filter((labels) => !onePackage || labels.package === onePackage);
+  const all = readLabelSet().filter(packageFilter());
   if (process.argv.includes("--counts")) {
     for (const line of formatLabelCounts(all)) console.log(line);
     return;
   }
-  const split = option("--split");
-  if (split !== undefined && !(splits as readonly string[]).includes(split)) throw new Error(`--split must be one of ${splits.join(", ")}`);
-  const chosen: Split[] = split ? [split as Split] : process.argv.includes("--by-split") ? ["tune", "held-out"] : ["tune"];
-  versionWarnings(all.filter((labels) => chosen.includes(labels.split)));
-  for (const name of chosen) {
-    const packages = all.filter((labels) => labels.split === name);
+  const chosen = parts(all);
+  versionWarnings(chosen.flatMap((part) => part.packages));
+  for (const { name, packages } of chosen) {
     const title = `dev set, ${name} split (${packages.length} packages: ${packages.map((labels) => labels.package).join(", ")})`;
     await report(title, devLabels(packages), verbose);
     if (process.argv.includes("--by-package")) await reportPackages(packages);

@@ -7,6 +7,7 @@ import { fileIndexOf } from "./file-index";
 import { asyncBridge, bridgeClass } from "./async-bridge";
 import { convertingMethods, translatingMethods } from "./adapter-evidence";
 import { promiseConversion } from "./promise-conversion";
+import { adapterByRole } from "./adapter-role";
 import { adapteesOf, type ClassView } from "./adapter-adaptees";
 import { classBases, classMethods, lastSegment, type Family, type MethodInfo } from "./syntax";
 
@@ -26,7 +27,7 @@ const plainBase = /^(object|Object|Exception|Error|BaseException|Generic|ABC|Pro
  * async code in Python (see `asyncBridge`), adapts too.
  */
 export const detectAdapter: Detector = remembered((context) => {
-  if (context.isClass) return adapterOf(classView(context.node, context.family, context.input.fileImports))?.match ?? bridgeClass(context) ?? convertingClass(context);
+  if (context.isClass) return adapterOf(classView(context.node, context.family, context.input.fileImports))?.match ?? bridgeClass(context) ?? convertingClass(context) ?? adapterByRole(context);
   const classNode = enclosingClass(context.node, context.family);
   if (!classNode) return promiseConversion(context) ?? asyncBridge(context);
   return adapterMember(context, classNode) ?? promiseConversion(context) ?? asyncBridge(context);

@@ -2,6 +2,7 @@ import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { delegateOfReturns } from "./cache-delegation";
 import { readThrough } from "./cache-read-through";
+import { cacheByRole } from "./cache-role";
 import { DetectorContext, patternMatch, snippet, type Detector, remembered } from "./detector";
 import { ownReturns, returnedValue, expressionBody } from "./functions";
 import { className, classNamed, methodOf } from "./members";
@@ -16,7 +17,7 @@ const cachingDecorator = /(^|\.)(lru_cache|cache|cached_property|memoize|memoize
  * descriptor class whose `__get__` memoises is a caching class.
  */
 export const detectCacheMemoize: Detector = remembered((context) => {
-  if (context.isClass) return cachingDescriptor(context) ?? cacheClass(context);
+  if (context.isClass) return cachingDescriptor(context) ?? cacheClass(context) ?? cacheByRole(context);
   const member = cacheMember(context);
   if (member) return member;
   // The table logic often lives in a returned closure (`def wrapper(*args)` / `(...values) => {}`).

@@ -2,13 +2,13 @@
  * Lists the units of a split's labelled files that no label names but that a detector gives a
  * kind (`--kind K` for one kind): where a rule floods code it was not labelled on. Tune only by
  * default; reading held-out or never-tuned units this way is looking at them.
- *   npx tsx tests/bench/detector-eval/kind-flood.ts --kind validation [--split tune] [--evidence]
+ *   npx tsx tests/bench/detector-eval/kind-flood.ts --kind validation [--split tune] [--tune-half A|B] [--evidence]
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { extractFile } from "@/lib/extract/extract-file";
 import { detectLanguage } from "@/lib/extract/syntax-tree";
-import { packageRoot, readLabelSet } from "./label-set";
+import { packageRoot, readLabelSet, tuneHalfOf } from "./label-set";
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   const kind = option("--kind");
   let total = 0;
   let flagged = 0;
-  for (const labels of readLabelSet().filter((candidate) => candidate.split === split)) {
+  const half = option("--tune-half");
+  const inPart = readLabelSet().filter((candidate) => candidate.split === split && (half === undefined || tuneHalfOf(candidate) === half));
+  for (const labels of inPart) {
     const files = new Map<string, Set<string>>();
     for (const entry of labels.entries) {
       const named = files.get(entry.path) ?? new Set<string>();

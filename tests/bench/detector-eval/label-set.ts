@@ -4,6 +4,7 @@
  * into tune / held-out / never-tuned; see docs/detector-evaluation.md.
  */
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -89,4 +90,29 @@ export function installedVersion(labels: Pick<PackageLabels, "ecosystem" | "pack
   } catch {
     return undefined;
   }
+}
+
+/** The two halves of the tune split: a rule is written from one half's misses and kept only if the other gains. */
+export const tuneHalves = ["A", "B"] as const;
+export type TuneHalf = (typeof tuneHalves)[number];
+
+const halvesSchema = z.object({ note: z.string(), A: z.array(z.string()), B: z.array(z.string()) });
+
+/** The committed halves (tests/fixtures/labels/tune-halves.json), keyed `ecosystem:package`. */
+export function readTuneHalves(file = path.resolve(labelFolder, "../tune-halves.json")): { A: string[]; B: string[] } {
+  const parsed = halvesSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+  return { A: parsed.A, B: parsed.B };
+}
+
+/** A package's key in the halves file. */
+export function packageKey(labels: Pick<PackageLabels, "ecosystem" | "package">): string {
+  return `${labels.ecosystem}:${labels.package}`;
+}
+
+/** The half a tune package belongs to: as listed, else by the parity of sha1(key)'s first byte (stable when packages are added). */
+export function tuneHalfOf(labels: Pick<PackageLabels, "ecosystem" | "package">, halves = readTuneHalves()): TuneHalf {
+  const key = packageKey(labels);
+  if (halves.A.includes(key)) return "A";
+  if (halves.B.includes(key)) return "B";
+  return createHash("sha1").update(key).digest()[0]! % 2 === 0 ? "A" : "B";
 }

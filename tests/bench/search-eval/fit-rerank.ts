@@ -6,8 +6,8 @@
  * order), over the four tuning sets (in-sample, held-out, held-out-2, held-out-3) of one or more
  * embedders pooled. Leave one set out: for each set, the model is fitted on the other three and
  * that set's recall@5 and MRR@10 are reported (per embedder dump), beside the SQL order's. Then
- * the weights fitted on all four, to ship in lib/search/data/rerank-model.json. held-out-4 is
- * never read.
+ * the weights fitted on all four, to ship in lib/search/data/rerank-model.json. held-out-4 and
+ * held-out-5 are never read.
  *
  *   npx tsx tests/bench/search-eval/fit-rerank.ts [--penalty 0.02] [--without part,...] [--write] <candidates.json> [...]
  */

@@ -5,7 +5,7 @@
  * held-out-3) of one or more embedders pooled. Prints each set's precision when it is left out of the fit
  * (the honest estimate of how often "strong" is right on intents the fit never saw), the
  * absent-code intents that would be called strong, and the weights fitted on all of them.
- * held-out-4 is never read.
+ * held-out-4 and held-out-5 are never read.
  *
  *   npx tsx tests/bench/search-eval/fit-strength.ts <dump.json> [<dump.json> ...]
  */

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { installedVersion, packageRoot, readLabelSet } from "@/tests/bench/detector-eval/label-set";
+import { installedVersion, packageKey, packageRoot, readLabelSet, readTuneHalves, tuneHalfOf } from "@/tests/bench/detector-eval/label-set";
 import { unitsOfFile } from "@/tests/bench/detector-eval/list-units";
 
 const labelSet = readLabelSet();
@@ -13,6 +13,19 @@ describe("the detector development set (tests/fixtures/labels/dev-set)", () => {
     const keys = labelSet.map((labels) => `${labels.ecosystem}:${labels.package}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(new Set(labelSet.map((labels) => labels.split))).toEqual(new Set(["tune", "held-out", "never-tuned"]));
+  });
+
+  it("lists only tune packages in the tune halves, each in one half, and leaves neither half without a kind's positives", () => {
+    const halves = readTuneHalves();
+    const tune = labelSet.filter((labels) => labels.split === "tune");
+    const tuneKeys = new Set(tune.map(packageKey));
+    for (const key of [...halves.A, ...halves.B]) expect(tuneKeys.has(key), key).toBe(true);
+    expect(halves.A.filter((key) => halves.B.includes(key))).toEqual([]);
+    const kinds = new Set(tune.flatMap((labels) => labels.entries.flatMap((entry) => entry.kinds)));
+    for (const half of ["A", "B"] as const) {
+      const inHalf = tune.filter((labels) => tuneHalfOf(labels, halves) === half);
+      for (const kind of kinds) expect(inHalf.some((labels) => labels.entries.some((entry) => entry.kinds.includes(kind))), `${kind} in half ${half}`).toBe(true);
+    }
   });
 
   it("labels each unit once", () => {
