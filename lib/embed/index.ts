@@ -8,7 +8,7 @@ export {
   type EmbeddingConfigInput,
 } from "./embedding-config";
 export { createBuiltinProvider, embedTextBuiltin, BUILTIN_EMBEDDING_MODEL } from "./builtin-provider";
-export { createUseLiteProvider, USE_LITE_EMBEDDING_MODEL } from "./use-lite-provider";
+export { createUseLiteProvider, sentenceSimilarity, sentenceText, USE_LITE_EMBEDDING_MODEL } from "./use-lite-provider";
 export { createOpenAIProvider, type OpenAIProviderOptions } from "./openai-provider";
 export { createOllamaProvider, type OllamaProviderOptions } from "./ollama-provider";
 export { withEmbeddingCache } from "./cached-provider";

@@ -55,6 +55,16 @@ function project(matrix: Float32Array, vector: ArrayLike<number>): Float32Array 
   return projected;
 }
 
+/**
+ * The sentence encoder's own cosine between two use-lite vectors: the inner product of their
+ * second halves (each of length 1/√2, so twice it). Null-free: any two vectors of Motif's size.
+ */
+export function sentenceSimilarity(left: ArrayLike<number>, right: ArrayLike<number>): number {
+  let sum = 0;
+  for (let index = builtinDimensions; index < EMBEDDING_DIMENSIONS; index++) sum += left[index] * right[index];
+  return 2 * sum;
+}
+
 /** The short text the sentence encoder reads: the first lines of the embedding text (name, summary). */
 export function sentenceText(text: string): string {
   return text.split("\n").slice(0, sentenceTextLines).join(". ");

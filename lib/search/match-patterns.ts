@@ -3,7 +3,7 @@ import type { EmbeddingProvider } from "@/lib/embed";
 import { motifMetrics } from "@/lib/metrics";
 import { matchLimits, type IntentRewriteReport, type MatchedPattern, type MatchRequest, type MatchResponse } from "@/lib/domain";
 import { matchStrength, summarizeStrength } from "./match-strength";
-import { rerankDepth, rerankLead, rerankMatches, type Rerank } from "./rerank-matches";
+import { rerankDepth, rerankLead, rerankMatches, rerankParts, type Rerank } from "./rerank-matches";
 import { recommendationsFor } from "./recommendations";
 
 const occurrenceLimit = 50;
@@ -28,7 +28,7 @@ const retired = new Set(["deprecated", "archived"]);
 // What the re-ranker reads of a SQL candidate.
 function toRerankCandidate(row: MatchCandidateRow) {
   return {
-    name: row.name, description: row.description, vectorRank: row.vector_rank, textRank: row.text_rank, similarityZ: row.similarity_z,
+    id: row.id, name: row.name, description: row.description, vectorRank: row.vector_rank, textRank: row.text_rank, similarityZ: row.similarity_z,
     intentWords: row.intent_words, wordsFound: row.words_found, quality: row.quality, finalScore: row.final_score,
   };
 }
@@ -56,7 +56,7 @@ function rankLead(row: RankedRow, next: RankedRow | undefined): number | null {
   return next.score.final_score > 0 && row.score.final_score > 0 ? Math.max(0, Math.log(row.score.final_score / next.score.final_score)) : 0;
 }
 
-const roundParts = (rerank: Rerank) => Object.fromEntries(Object.entries(rerank.parts).map(([name, value]) => [name, round(value)!])) as Rerank["parts"];
+const roundParts = (rerank: Rerank) => Object.fromEntries(Object.entries(rerankParts(rerank)).map(([name, value]) => [name, round(value)!])) as ReturnType<typeof rerankParts>;
 
 function toMatchedPattern({ score, rerank, detail }: RankedRow, lead: number | null, position: number, peers: readonly MatchDetailRow[]): MatchedPattern {
   const strength = matchStrength({

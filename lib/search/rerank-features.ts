@@ -3,6 +3,11 @@ export { rerankPartNames, type RerankPartName } from "@/lib/domain";
 
 /** What the re-ranker reads of one candidate: the parts of its SQL rank and what its name and description say. */
 export interface RerankCandidate {
+  /**
+   * The pattern's id, when it has one: what its name's and description's words are cached under
+   * between matches (checked against the name and description, so an edited pattern is read again).
+   */
+  id?: string;
   /** The pattern's name as shown ("Open Local File Method of URL Opener"). */
   name: string;
   /** The pattern's description (extraction's summary, or what describe wrote). */
@@ -17,6 +22,8 @@ export interface RerankCandidate {
   quality: number;
   /** match_patterns' final_score. */
   finalScore: number;
+  /** With use-lite vectors: the sentence encoder's own cosine (lib/embed sentenceSimilarity); null or absent otherwise. */
+  sentenceSimilarity?: number | null;
 }
 
 
@@ -64,15 +71,56 @@ export function contentStems(text: string): Set<string> {
 // A method of a class, as extraction names and describes it ("Should Rollover Method of …", "Method `A.b` …").
 const memberPattern = /^(Async |Generator |Async generator )?[Mm]ethod /;
 
-/** The share of the intent's words, each weighed by how rare it is in code (lib/embed wordWeight), that `words` holds. */
-function weighedShare(intent: Set<string>, words: Set<string>): number {
-  let total = 0, found = 0;
-  for (const stem of intent) {
-    const weight = wordWeight(stem);
-    total += weight;
-    if (words.has(stem)) found += weight;
+/** What the re-ranker reads of an intent: its distinct content stems, each with its rarity weight (lib/embed wordWeight). */
+export interface RerankIntent {
+  stems: string[];
+  weights: number[];
+  totalWeight: number;
+}
+
+/** The intent as the re-ranker reads it, once per match: its content stems (contentStems) and their weights. */
+export function rerankIntent(text: string): RerankIntent {
+  const stems = [...contentStems(text)];
+  const weights = stems.map((stem) => wordWeight(stem));
+  return { stems, weights, totalWeight: weights.reduce((sum, weight) => sum + weight, 0) };
+}
+
+/** What a pattern's name and description say, as the re-ranker reads them. */
+interface Described {
+  name: string;
+  description: string;
+  stems: Set<string>;
+  member: boolean;
+}
+
+// Described words by pattern id, kept between matches: a project's first candidates recur from
+// one intent to the next, and splitting and stemming 30 names and descriptions was most of the
+// re-rank's CPU (docs/search-quality.md, "Session 11"). A hit must have the same name and
+// description, so an edited pattern is read again.
+const describedById = new Map<string, Described>();
+const describedLimit = 20_000;
+
+function describe(candidate: RerankCandidate): Described {
+  const cached = candidate.id === undefined ? undefined : describedById.get(candidate.id);
+  if (cached && cached.name === candidate.name && cached.description === candidate.description) return cached;
+  const stems = contentStems(candidate.name);
+  for (const stem of contentStems(candidate.description)) stems.add(stem);
+  const described = {
+    name: candidate.name, description: candidate.description, stems,
+    member: memberPattern.test(candidate.description) || / Method of /.test(candidate.name),
+  };
+  if (candidate.id !== undefined) {
+    if (describedById.size >= describedLimit) describedById.clear();
+    describedById.set(candidate.id, described);
   }
-  return total > 0 ? found / total : 0;
+  return described;
+}
+
+/** The share of the intent's words, each weighed by how rare it is in code (lib/embed wordWeight), that `words` holds. */
+function weighedShare(intent: RerankIntent, words: Set<string>): number {
+  let found = 0;
+  for (let index = 0; index < intent.stems.length; index++) if (words.has(intent.stems[index])) found += intent.weights[index];
+  return intent.totalWeight > 0 ? found / intent.totalWeight : 0;
 }
 
 /**
@@ -82,16 +130,16 @@ function weighedShare(intent: Set<string>, words: Set<string>): number {
  * rarity — that its name and description hold, whether it is a method of a class (1 or 0),
  * and its quality.
  */
-export function rerankFeatures(intent: Set<string>, candidate: RerankCandidate, topScore: number): number[] {
-  const described = new Set([...contentStems(candidate.name), ...contentStems(candidate.description)]);
+export function rerankFeatures(intent: RerankIntent, candidate: RerankCandidate, topScore: number): number[] {
+  const described = describe(candidate);
   return [
     topScore > 0 && candidate.finalScore > 0 ? Math.max(-1, Math.log(candidate.finalScore / topScore)) : -1,
     candidate.vectorRank ? 1 / candidate.vectorRank : 0,
     candidate.textRank ? 1 / candidate.textRank : 0,
     Math.max(Math.min(candidate.similarityZ ?? 0, 6), -2) / 3,
     candidate.intentWords > 0 ? Math.min(1, candidate.wordsFound / Math.min(candidate.intentWords, 8)) : 0,
-    weighedShare(intent, described),
-    memberPattern.test(candidate.description) || / Method of /.test(candidate.name) ? 1 : 0,
+    weighedShare(intent, described.stems),
+    described.member ? 1 : 0,
     candidate.quality,
   ];
 }

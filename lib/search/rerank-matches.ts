@@ -1,6 +1,6 @@
 import modelData from "./data/rerank-model.json" with { type: "json" };
 import { rerankPartNames, type RerankPartName } from "@/lib/domain";
-import { contentStems, rerankFeatures, type RerankCandidate } from "./rerank-features";
+import { rerankFeatures, rerankIntent, type RerankCandidate } from "./rerank-features";
 
 /**
  * How many of the SQL order's first candidates the re-ranker re-judges; the rest follow them in
@@ -16,10 +16,11 @@ export const rerankDepth = 30;
  */
 export const rerankModel: { fitted: string; weights: Record<RerankPartName, number> } = modelData;
 
-/** One candidate's re-rank: its score (the sum of its parts), each part's share of it, and its share of the candidates. */
+/** One candidate's re-rank: its score (the sum of its parts), what each part read, and its share of the candidates. */
 export interface Rerank {
   score: number;
-  parts: Record<RerankPartName, number>;
+  /** What each part read (rerankFeatures, in rerankPartNames' order), before its weight: rerankParts gives the weighted parts. */
+  values: number[];
   /**
    * The model's chance that this is the right one of the candidates it re-ranked, if one of
    * them is (e^score over the sum of e^score: the listwise model's own reading).
@@ -27,17 +28,29 @@ export interface Rerank {
   share: number;
 }
 
-/** Scores each candidate: the weighted sum of its parts (rerankFeatures), each part kept for the explanation. */
+// The weights in rerankPartNames' order, read once.
+const weightList = rerankPartNames.map((name) => rerankModel.weights[name]);
+
+/** Each part of a re-rank score: what the part read times its weight (they add up to the score). */
+export function rerankParts(rerank: Rerank): Record<RerankPartName, number> {
+  return Object.fromEntries(rerankPartNames.map((name, index) => [name, rerank.values[index] * weightList[index]])) as Record<RerankPartName, number>;
+}
+
+/** Scores each candidate: the weighted sum of its parts (rerankFeatures). */
 export function rerankScores(intent: string, candidates: readonly RerankCandidate[]): Rerank[] {
-  const stems = contentStems(intent);
-  const top = Math.max(0, ...candidates.map((candidate) => candidate.finalScore));
+  const read = rerankIntent(intent);
+  let top = 0;
+  for (const candidate of candidates) top = Math.max(top, candidate.finalScore);
   const reranks = candidates.map((candidate): Rerank => {
-    const values = rerankFeatures(stems, candidate, top);
-    const parts = Object.fromEntries(rerankPartNames.map((name, index) => [name, values[index] * rerankModel.weights[name]])) as Record<RerankPartName, number>;
-    return { score: Object.values(parts).reduce((sum, part) => sum + part, 0), parts, share: 0 };
+    const values = rerankFeatures(read, candidate, top);
+    let score = 0;
+    for (let index = 0; index < values.length; index++) score += values[index] * weightList[index];
+    return { score, values, share: 0 };
   });
-  const highest = Math.max(...reranks.map((rerank) => rerank.score));
-  const total = reranks.reduce((sum, rerank) => sum + Math.exp(rerank.score - highest), 0);
+  let highest = -Infinity;
+  for (const rerank of reranks) highest = Math.max(highest, rerank.score);
+  let total = 0;
+  for (const rerank of reranks) total += Math.exp(rerank.score - highest);
   for (const rerank of reranks) rerank.share = Math.exp(rerank.score - highest) / total;
   return reranks;
 }

@@ -18,10 +18,11 @@
  * and tuned against since), held-out-2 (held-out-2.json; written before the second tuning,
  * tuned on in the third), held-out-3 (held-out-3.json; written before the third tuning, scored
  * once after it, tuned on in the fourth), held-out-4 (held-out-4.json; written before the
- * fourth tuning and never tuned on) and held-out-5 (held-out-5.json; written in session 11 from
- * source code only, never tuned on). held-out-4 and held-out-5 are scored only when named
- * (--set held-out-4, --set held-out-5), once a round's tuning is over; the corpus holds their
- * target files either way, so every set ranks against the same patterns.
+ * fourth tuning, scored at the ends of sessions 9 and 10, tuned on from session 11) and
+ * held-out-5 (held-out-5.json; written in session 11 from source code only, never tuned on).
+ * Without --set the five tuning sets are read; held-out-5 is scored only when named
+ * (--set held-out-5), once a round's tuning is over; the corpus holds every set's target files
+ * either way, so every set ranks against the same patterns.
  *
  * --original-targets drops the targets marked `added` (right answers completed blind after
  * the intents were written; tests/fixtures/intents/README.md) and scores only the original ones.
@@ -42,7 +43,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern } from "@/lib/embed";
+import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern, sentenceSimilarity } from "@/lib/embed";
 import { matchStrength, rerankDepth, rerankMatches, rerankModel, scoreLead, type RerankCandidate, strengthModel, strengthProbability, type StrengthEvidence } from "@/lib/search";
 import { searchTextForPattern } from "@/lib/ingest";
 import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from "./search-eval/corpus";
@@ -134,6 +135,8 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
   return async (intent) => {
     const [query] = await embedCached(provider, [intent]);
     const similarity = vectors.map((vector) => dot(query, vector));
+    // use-lite: the sentence encoder's own cosine (its half of the fused vector, lib/embed sentenceSimilarity).
+    const sentence = embedderName === "use-lite" ? vectors.map((vector) => sentenceSimilarity(query, vector)) : null;
     const vector = similarity.map((_, index) => index).sort((left, right) => similarity[right] - similarity[left] || left - right).slice(0, candidateLimit);
     const textHits = await text.rank(intent, candidateLimit);
     const coverage = await text.wordsFound(intent, [...new Set([...vector, ...textHits])]);
@@ -145,6 +148,7 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
       similarity: similarity[index], kind: corpus.patterns[index].kind ?? null, occurrenceCount: corpus.patterns[index].occurrences.length,
       vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null, similarityZ: standout.get(index) ?? null,
       intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, finalScore: sqlScores.get(index)!,
+      sentenceSimilarity: sentence ? sentence[index] : null,
     }));
     // lib/search's re-rank of the first rerankDepth (--no-rerank: the SQL order). The score of a
     // re-ranked result is e^(re-rank score / the SQL score's weight), so that ln(score / next
@@ -282,7 +286,7 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
  * --calibrate: how often a strong result would be right, and how many intents would get one, if
  * lib/search's strength model called the first result strong from other thresholds than its
  * own. The model is fitted by tests/bench/search-eval/fit-strength.ts on the tuning sets;
- * held-out-4 and held-out-5 are never tuned on.
+ * held-out-5 is never tuned on.
  */
 function calibrationTable(name: string, result: SetResult): string {
   const thresholds = [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
@@ -298,7 +302,7 @@ function calibrationTable(name: string, result: SetResult): string {
  * --sweep: recall@5 and MRR@10 (overall / no shared word) of other blends than match_patterns'
  * over the same candidate lists: RRF k, the text list's weight, the quality weight, a boost for
  * patterns whose detected kind the intent names, and one for patterns that recur in the code.
- * Choose on the tuning sets; held-out-4 and held-out-5 are never tuned on.
+ * Choose on the tuning sets; held-out-5 is never tuned on.
  */
 function sweepTable(name: string, result: SetResult, corpus: Corpus): string {
   const variants: Array<[string, Partial<BlendOptions>]> = [

@@ -1,12 +1,25 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, type Detector, type DetectorContext, remembered } from "./detector";
+import { patternMatch, type Detector, type DetectorContext, type Precondition, remembered } from "./detector";
 import { methodOf } from "./members";
 import { fileIndexOf } from "./file-index";
 import { ownReturns, returnedValue } from "./functions";
 import { classBases, classMethods, lastSegment, parameterNames, pythonDecorators } from "./syntax";
+import { wordGroup } from "./unit-facts";
 
 const releaseName = /^(release|close|unlock|dispose|disconnect|destroy|end|exit|cleanup|restore|free|unsubscribe)/i;
+
+// The protocol methods (`__enter__`, `__aexit__`), `@contextmanager`, the manager bases
+// (`AbstractContextManager`, `ContextDecorator`, `ExitStack`) and `[Symbol.dispose]`.
+const managerWords = wordGroup("enter", "exit", "context", "dispose");
+
+/**
+ * When `detectContextManager` can match: the unit mentions one of `managerWords`; a JavaScript
+ * function with a `finally` (acquire, call, release); a Python function whose file mentions
+ * one (it may return a context-manager class of the file).
+ */
+export const contextManagerPrecondition: Precondition = (facts) =>
+  facts.mentions(managerWords) || (!facts.isClass && (facts.family === "js" ? facts.has("finally_clause") : facts.fileMentions(managerWords)));
 
 /**
  * Context manager: `__enter__`/`__exit__` (or the async pair), a `@contextmanager`

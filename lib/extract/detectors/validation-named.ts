@@ -3,10 +3,15 @@ import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type DetectorContext } from "./detector";
 import { functionName, ownReturns, returnedValue } from "./functions";
 import { nodeTypes, parameterNames } from "./syntax";
+import { enclosingClass } from "./members";
 
 // A name that says the function checks something: `validate_email`, `_validate_allowed`,
-// `check_bidi`, `isValidKey`, `valid_contextj`, `_isInvalidKey`, `verify_signature`.
+// `check_bidi`, `isValidKey`, `valid_contextj`, `_isInvalidKey`, `verify_signature`, `isEmail`.
 const checkName = /^_*(validate|valid|is_?valid|is_?invalid|check|verify|ensure)(?=[_A-Z]|$)/i;
+// A bare `is_x`/`isX` predicate (case-sensitive: `issue`, `isolate` are no predicates): a module-level check of a value, not an object's state or an error's class.
+const barePredicate = /^_*is(?=_[a-z]|[A-Z])/;
+// A call that answers yes or no: a predicate by its name (`isInt(...)`, `_is_script(...)`), a pattern test, all/any/some/every.
+const predicateCall = /^(_*(is|has|valid|check)([A-Z_]\w*)?|all|any|bool|test|match|fullmatch|search|some|every|includes|startsWith|endsWith|isfile|isdir|exists|isinstance|callable)$/;
 const errorCall = /^_?(error|fail|add_?error|report_?error|invalid|reject|addIssue|raise_?error)$/;
 const booleanLiteral = /^(True|False|true|false)$/;
 
@@ -14,13 +19,18 @@ const booleanLiteral = /^(True|False|true|false)$/;
  * One of many small checks (`validate_x`, `is_valid_x`, `check_x`): a function named for
  * checking its input that rejects it under a condition on a parameter (raises, reports
  * `self._error(field, ...)`, returns False or an error), or that only answers yes or no
- * (every return a boolean). The name alone is not enough: `check_output()` runs a program.
+ * (every return a boolean, a comparison or a predicate's answer: `return isInt(str, …)`,
+ * `return _is_script(cp, "Greek")`). The name alone is not enough: `check_output()` runs a
+ * program; a bare `is_x`/`isX` counts only as a module-level function not handed an error
+ * (`is_empty(self)` reads an object's state, `isNetworkError(error)` classifies a failure).
  */
 export function namedCheck(context: DetectorContext): PatternMatch | undefined {
   const name = functionName(context.node) ?? "";
-  if (!checkName.test(name)) return undefined;
+  const bare = barePredicate.test(name) && !checkName.test(name);
+  if (!bare && !checkName.test(name)) return undefined;
   const parameters = parameterNames(context.node).filter((parameter) => !/^(self|this|cls)$/.test(parameter));
   if (parameters.length === 0) return undefined;
+  if (bare && (enclosingClass(context.node, context.family) || /^(err|error|e|exc|exception)$/i.test(parameters[0]!))) return undefined;
   const rejection = guardedRejection(context, parameters);
   if (rejection) return patternMatch("validation", 0.7, [`${name}() checks its input`, `rejects it when ${rejection}`]);
   const values = ownReturns(context.node, context.family).map((statement) => returnedValue(statement));
@@ -80,6 +90,11 @@ function answersYesOrNo(value: SyntaxNode): boolean {
   if (/^(not_operator|comparison_operator|boolean_operator)$/.test(value.type)) return true;
   if (value.type === "unary_expression" && value.text.startsWith("!")) return true;
   if (value.type === "binary_expression") return /^[^?]*(===?|!==?|<=?|>=?|&&|\|\|)/.test(value.text);
+  if (/^(call|call_expression)$/.test(value.type)) {
+    const callee = (value.childForFieldName("function")?.text ?? "").replace(/^\(0,\s*([^)]+)\)$/, "$1");
+    const last = callee.split(".").pop() ?? "";
+    return predicateCall.test(last) || (last === "default" && /\b_?is[A-Z]/.test(callee));
+  }
   // A flag the function computed (`return ok`).
   return value.type === "identifier" && /^(ok|valid|is_?valid|result|matches|found)$/i.test(value.text);
 }

@@ -3,22 +3,22 @@
  * candidates; the chance that the right pattern is the one picked) over the parts each
  * candidate's rank already has (lib/search rerankFeatures), from the candidate dumps that
  * evaluate-search.ts writes (--candidates, taken with --no-rerank so that they hold the SQL
- * order), over the four tuning sets (in-sample, held-out, held-out-2, held-out-3) of one or more
- * embedders pooled. Leave one set out: for each set, the model is fitted on the other three and
+ * order), over the five tuning sets (in-sample, held-out, held-out-2, held-out-3, held-out-4) of one or more
+ * embedders pooled. Leave one set out: for each set, the model is fitted on the other four and
  * that set's recall@5 and MRR@10 are reported (per embedder dump), beside the SQL order's. Then
- * the weights fitted on all four, to ship in lib/search/data/rerank-model.json. held-out-4 and
- * held-out-5 are never read.
+ * the weights fitted on all five, to ship in lib/search/data/rerank-model.json. held-out-5 (the
+ * never-tuned set) is never read.
  *
  *   npx tsx tests/bench/search-eval/fit-rerank.ts [--penalty 0.02] [--without part,...] [--write] <candidates.json> [...]
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { contentStems, rerankFeatures, rerankPartNames, type RerankCandidate } from "@/lib/search";
+import { rerankFeatures, rerankIntent, rerankPartNames, type RerankCandidate } from "@/lib/search";
 
 type CandidateDump = Record<string, Array<{ intent: string; noShared: boolean; candidates: Array<RerankCandidate & { right: boolean }> }>>;
 interface Query { set: string; dump: number; noShared: boolean; features: number[][]; right: boolean[] }
 
-const tuningSets = ["in-sample", "held-out", "held-out-2", "held-out-3"];
+const tuningSets = ["in-sample", "held-out", "held-out-2", "held-out-3", "held-out-4"];
 const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const penalty = Number(option("--penalty") ?? 0.02);
 const without = new Set((option("--without") ?? "").split(",").filter(Boolean));
@@ -30,7 +30,7 @@ function queries(files: string[]): Query[] {
   return files.flatMap((file, dump) => {
     const data = JSON.parse(readFileSync(file, "utf8")) as CandidateDump;
     return tuningSets.flatMap((set) => (data[set] ?? []).map((entry) => {
-      const intent = contentStems(entry.intent);
+      const intent = rerankIntent(entry.intent);
       const top = entry.candidates[0]?.finalScore ?? 0;
       return { set, dump, noShared: entry.noShared, features: entry.candidates.map((candidate) => rerankFeatures(intent, candidate, top).map((value, index) => value * mask[index])), right: entry.candidates.map((candidate) => candidate.right) };
     }));
@@ -98,11 +98,11 @@ function main(): void {
   }
   files.forEach((file, dump) => {
     const { base, reranked, count } = sums[dump];
-    console.log(`  all four left out, ${path.basename(file)}: ${(100 * base[0] / count).toFixed(1)} % / ${(base[1] / count).toFixed(3)} → ${(100 * reranked[0] / count).toFixed(1)} % / ${(reranked[1] / count).toFixed(3)}`);
+    console.log(`  each set left out, ${path.basename(file)}: ${(100 * base[0] / count).toFixed(1)} % / ${(base[1] / count).toFixed(3)} → ${(100 * reranked[0] / count).toFixed(1)} % / ${(reranked[1] / count).toFixed(3)}`);
   });
   const weights = fit(all);
   const shown = Object.fromEntries(rerankPartNames.map((name, index) => [name, Math.round(weights[index] * 1000) / 1000]));
-  console.log(`fitted on all four sets (${all.length} intents): ${JSON.stringify(shown)}`);
+  console.log(`fitted on all five sets (${all.length} intents): ${JSON.stringify(shown)}`);
   if (process.argv.includes("--write")) {
     const target = path.resolve(import.meta.dirname, "../../../lib/search/data/rerank-model.json");
     writeFileSync(target, `${JSON.stringify({ fitted: `tests/bench/search-eval/fit-rerank.ts --penalty ${penalty} on ${files.map((file) => path.basename(file)).join(", ")}`, weights: shown }, null, 2)}\n`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitIdentifier } from "@/lib/words";
-import { contentStems, textWords, rerankDepth, rerankFeatures, rerankLead, rerankMatches, rerankModel, rerankPartNames, rerankScores, type RerankCandidate } from "@/lib/search";
+import { textWords, rerankDepth, rerankFeatures, rerankIntent, rerankLead, rerankMatches, rerankModel, rerankParts, rerankPartNames, rerankScores, type RerankCandidate } from "@/lib/search";
 
 // Real names and descriptions as extraction writes them (tarfile and shutil, Python's standard library).
 const candidate = (overrides: Partial<RerankCandidate>): RerankCandidate => ({
@@ -18,14 +18,14 @@ describe("textWords", () => {
 
 describe("rerankFeatures", () => {
   it("reads the SQL score against the first candidate's, the ranks, the spread and the words found", () => {
-    const intent = contentStems("open a tar archive for reading");
+    const intent = rerankIntent("open a tar archive for reading");
     const [sql, vector, text, spread, words] = rerankFeatures(intent, candidate({ finalScore: 0.5, vectorRank: 4, textRank: null, similarityZ: 1.5, wordsFound: 2, intentWords: 4 }), 1);
     expect(sql).toBeCloseTo(Math.log(0.5));
     expect([vector, text, spread, words]).toEqual([0.25, 0, 0.5, 0.5]);
   });
 
   it("weighs the intent's rare words found in the name and description above its common ones", () => {
-    const intent = contentStems("unpack an archive into a directory");
+    const intent = rerankIntent("unpack an archive into a directory");
     const index = rerankPartNames.indexOf("described_words");
     const rare = rerankFeatures(intent, candidate({ name: "Unpack Archive", description: "Function `unpack_archive` taking (filename, extract_dir)" }), 1)[index];
     const common = rerankFeatures(intent, candidate({ name: "Is Dir Method of Path", description: "Method `Path.is_dir` that calls self.stat" }), 1)[index];
@@ -34,9 +34,22 @@ describe("rerankFeatures", () => {
     expect(rare).toBeGreaterThan(common);
   });
 
+  it("reads a pattern's words again when its name or description changed under the same id", () => {
+    const intent = rerankIntent("unpack an archive into a directory");
+    const index = rerankPartNames.indexOf("described_words");
+    const before = rerankFeatures(intent, candidate({ id: "p1", name: "Unpack Archive", description: "Function `unpack_archive` taking (filename, extract_dir)" }), 1)[index];
+    const edited = rerankFeatures(intent, candidate({ id: "p1", name: "Is Dir Method of Path", description: "Method `Path.is_dir` that calls self.stat" }), 1)[index];
+    const uncached = rerankFeatures(intent, candidate({ name: "Is Dir Method of Path", description: "Method `Path.is_dir` that calls self.stat" }), 1)[index];
+    expect(before).toBeGreaterThan(0.6);
+    expect(edited).toBe(uncached);
+    expect(rerankFeatures(intent, candidate({ id: "p1", name: "Is Dir Method of Path", description: "Method `Path.is_dir` that calls self.stat" }), 1)).toEqual(
+      rerankFeatures(intent, candidate({ name: "Is Dir Method of Path", description: "Method `Path.is_dir` that calls self.stat" }), 1),
+    );
+  });
+
   it("marks a method of a class, by its description or its name", () => {
     const index = rerankPartNames.indexOf("member");
-    const intent = contentStems("open a tar archive");
+    const intent = rerankIntent("open a tar archive");
     expect(rerankFeatures(intent, candidate({}), 1)[index]).toBe(1);
     expect(rerankFeatures(intent, candidate({ name: "Unpack Archive", description: "Function `unpack_archive` taking (filename)" }), 1)[index]).toBe(0);
   });
@@ -45,10 +58,11 @@ describe("rerankFeatures", () => {
 describe("rerankMatches", () => {
   it("scores each candidate as the sum of its weighted parts", () => {
     const [scored] = rerankScores("open a tar archive", [candidate({})]);
-    const sum = Object.values(scored.parts).reduce((total, part) => total + part, 0);
+    const parts = rerankParts(scored);
+    const sum = Object.values(parts).reduce((total, part) => total + part, 0);
     expect(scored.score).toBeCloseTo(sum);
-    expect(Object.keys(scored.parts)).toEqual([...rerankPartNames]);
-    expect(scored.parts.words_found).toBeCloseTo(rerankModel.weights.words_found * 0.8);
+    expect(Object.keys(parts)).toEqual([...rerankPartNames]);
+    expect(parts.words_found).toBeCloseTo(rerankModel.weights.words_found * 0.8);
   });
 
   it("puts a candidate holding the intent's words in its name ahead of a slightly higher SQL score that holds few", () => {

@@ -142,3 +142,77 @@ class RegionCache:
     for (const name of ["CacheError", "CacheKey", "RegionCache"]) expect(kindsOf(found, name), name).not.toContain("cache_memoize");
   });
 });
+
+describe("validation: small is_x / isX predicates and checks answering through other predicates", () => {
+  it("finds module-level isX checks of a value and a check whose answers are other predicates' answers", async () => {
+    const javascript = await detect(
+      `function isFQDN(str, options) {
+  if (str.length > 253) {
+    return false;
+  }
+  const parts = str.split(".");
+  if (!options.allow_trailing_dot && str[str.length - 1] === ".") {
+    return false;
+  }
+  return parts.every((part) => part.length <= 63);
+}
+
+function isPort(str) {
+  if (str === "") {
+    return false;
+  }
+  return isInt(str, { allow_leading_zeroes: false, min: 0, max: 65535 });
+}
+`,
+      "javascript",
+    );
+    expect(kindsOf(javascript, "isFQDN")).toContain("validation");
+    expect(kindsOf(javascript, "isPort")).toContain("validation");
+    const python = await detect(
+      `def valid_context(label, pos):
+    value = ord(label[pos])
+    if value == 0x0375:
+        return _is_script(label[pos + 1], "Greek")
+    if value == 0x05F3:
+        return _is_script(label[pos - 1], "Hebrew")
+    return False
+`,
+      "python",
+    );
+    expect(kindsOf(python, "valid_context")).toContain("validation");
+  });
+
+  it("leaves out an object's state predicate, an error classifier and names that only start with 'is'", async () => {
+    const python = await detect(
+      `class Bag:
+    def is_empty(self, strict):
+        if strict and self.items is None:
+            return False
+        return len(self.items) == 0
+
+def issue_tickets(queue, count):
+    for _ in range(count):
+        queue.append(Ticket())
+    if len(queue) > 100:
+        return False
+    return True
+`,
+      "python",
+    );
+    for (const name of ["Bag.is_empty", "issue_tickets"]) expect(kindsOf(python, name), name).not.toContain("validation");
+    const javascript = await detect(
+      `function isNetworkError(error) {
+  if (error.response) {
+    return false;
+  }
+  if (!error.code) {
+    return false;
+  }
+  return error.code !== "ECONNABORTED";
+}
+`,
+      "javascript",
+    );
+    expect(kindsOf(javascript, "isNetworkError")).not.toContain("validation");
+  });
+});
