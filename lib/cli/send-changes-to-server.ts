@@ -27,6 +27,20 @@ export interface SendChangesOptions {
   onPhase?: (phase: string) => void;
   /** A file read to be sent had another blob id than `present` named (a stale hash cache, or a write since). */
   onHashCorrected?: (file: string) => void;
+  /** The server's listing, asked for early (`listStoredFiles`, while the files were hashed); used by the first attempt only. */
+  listing?: Promise<StoredListing>;
+}
+
+/** The server's stored files (blob ids only) and the extractor version it extracts with (none: an older Motif). */
+export interface StoredListing {
+  files: SourceFileRow[];
+  extractor_version?: string;
+}
+
+/** Asks the server which files it holds for the repository (`GET /api/operator/source-files`, blob ids only). */
+export function listStoredFiles(server: ServerTransport, request: Pick<SendChangesOptions["request"], "project" | "repository">): Promise<StoredListing> {
+  const query = new URLSearchParams({ project: request.project, repository: request.repository, extractions: "false" });
+  return server.json<StoredListing>(`/api/operator/source-files?${query}`);
 }
 
 type PresentEntry = SendChangesOptions["present"][number];
@@ -55,8 +69,7 @@ async function changedFileBody(file: PresentEntry): Promise<ChangedFile> {
 
 async function sendOnce(options: SendChangesOptions): Promise<ServerIngest | undefined> {
   const { request, server } = options;
-  const query = new URLSearchParams({ project: request.project, repository: request.repository, extractions: "false" });
-  const listing = await server.json<{ files: SourceFileRow[]; extractor_version?: string }>(`/api/operator/source-files?${query}`);
+  const listing = await (options.listing ?? listStoredFiles(server, request));
   // A server of an older Motif (started before an upgrade) names no extractor version and takes no changes.
   if (listing.extractor_version === undefined) return undefined;
   const storedRows = new Map(listing.files.map((row) => [row.file_path, row]));
@@ -92,6 +105,6 @@ export async function sendChangesToServer(options: SendChangesOptions): Promise<
     return await sendOnce(options);
   } catch (error) {
     if (!(error instanceof MotifError) || error.code !== "conflict:resource") throw error;
-    return sendOnce(options);
+    return sendOnce({ ...options, listing: undefined });
   }
 }

@@ -14,7 +14,7 @@ import { ingestProgressBar, readProgressStream } from "../ingest-progress-bar";
 import { parseOptions } from "../parse-options";
 import { databaseIdentity, readAdvertisedServer, readLockOwner, readOperatorToken } from "@/lib/env";
 import type { DataDirOwner } from "../owner-request";
-import type { SendChangesOptions } from "../send-changes-to-server";
+import type { SendChangesOptions, ServerTransport } from "../send-changes-to-server";
 import type { PhaseTimer } from "../phase-timer";
 import type { ExtractionFailure } from "@/lib/domain";
 import type { Discovery } from "@/lib/extract/discover";
@@ -126,9 +126,11 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
   const root = repositoryRoot(paths, options.root, client.findRepositoryRoot);
   const absolutePaths = paths.map((given) => path.resolve(process.cwd(), given));
   checkInsideRoot(absolutePaths, root);
+  const server = options.coverage === undefined ? runningServer() : undefined;
+  // Through a server, its listing is asked for while the files are found and hashed.
+  const sending = server && prepareSending(server, { project: options.project, repository: options.repository });
   const discovery = await discoverFiles({ paths: absolutePaths, cwd: root });
   const tasks = new Map(discovery.files.map((file) => [file.file, file]));
-  const server = options.coverage === undefined ? runningServer() : undefined;
   // Through a server, files whose stat is unchanged since the last run are not read again (the
   // server's stored ids still win: a file listed at another id is read before anything is sent).
   const hashCache = server && client.FileHashCache.open(fileHashFolder(getEnvironment()), root);
@@ -140,7 +142,7 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
   const describeLimit = options.describe === true ? 50 : options.describe;
   const failures = [...discovery.failures, ...hashed.failures];
   // The server extracts what changed and clusters with its warm memory of the repository.
-  const sent = server && await sendToServer({ server, request, failures, timer, onProgress: bar.report, onHashCorrected: (file) => hashCache?.forget(file),
+  const sent = sending && await sendToServer({ sending, request, failures, timer, onProgress: bar.report, onHashCorrected: (file) => hashCache?.forget(file),
     present: hashed.present.map((file) => ({ ...file, path: tasks.get(file.file)!.path, language: tasks.get(file.file)!.language })) });
   // Past one request's bounds, with a coverage report, or with no server: this process extracts and clusters.
   const result: IngestResult = sent
@@ -169,11 +171,25 @@ function saveHashCache(cache: FileHashCache, startedMs: number): void {
   }
 }
 
-async function sendToServer(options: { server: DataDirOwner; request: IngestRequest; failures: ExtractionFailure[]; present: SendChangesOptions["present"]; timer: PhaseTimer; onProgress: (progress: IngestProgress) => void; onHashCorrected: (file: string) => void }) {
-  const [{ sendChangesToServer }, { ownerJson, ownerStream }] = await Promise.all([import("../send-changes-to-server"), import("../owner-request")]);
-  const { server, request } = options;
+// The send's modules and transport, and the server's listing already on its way (a failure of
+// either surfaces when the send awaits them: no rejection is left unhandled meanwhile).
+function prepareSending(server: DataDirOwner, target: { project: string; repository: string }) {
+  const prepared = (async () => {
+    const [{ sendChangesToServer, listStoredFiles }, { ownerJson, ownerStream }] = await Promise.all([import("../send-changes-to-server"), import("../owner-request")]);
+    const transport: ServerTransport = { json: (where, init) => ownerJson(server, where, init), stream: (where, init) => ownerStream(server, where, init) };
+    const listing = listStoredFiles(transport, target);
+    listing.catch(() => undefined);
+    return { sendChangesToServer, transport, listing };
+  })();
+  prepared.catch(() => undefined);
+  return prepared;
+}
+
+async function sendToServer(options: { sending: ReturnType<typeof prepareSending>; request: IngestRequest; failures: ExtractionFailure[]; present: SendChangesOptions["present"]; timer: PhaseTimer; onProgress: (progress: IngestProgress) => void; onHashCorrected: (file: string) => void }) {
+  const { sendChangesToServer, transport, listing } = await options.sending;
+  const { request } = options;
   return sendChangesToServer({
-    server: { json: (where, init) => ownerJson(server, where, init), stream: (where, init) => ownerStream(server, where, init) },
+    server: transport, listing,
     request: { project: request.slug, repository: request.repository, scope: request.scope, commit_sha: request.commitSha },
     present: options.present, failures: options.failures, onProgress: options.onProgress, onPhase: (phase) => options.timer.lap(phase),
     onHashCorrected: options.onHashCorrected,
