@@ -216,3 +216,43 @@ def issue_tickets(queue, count):
     expect(kindsOf(javascript, "isNetworkError")).not.toContain("validation");
   });
 });
+
+describe("cache_memoize: a class reading and filling a store it was given adapts that store", () => {
+  it("keeps a TTL cache over its own table and leaves out a bridge over a store handed to its constructor", async () => {
+    const found = await detect(
+      `class TtlCache {
+  constructor(ttl) {
+    this._table = new Map();
+    this._ttl = ttl;
+  }
+  get(key) {
+    const entry = this._table.get(key);
+    if (entry && entry.expires < Date.now()) return undefined;
+    return entry && entry.value;
+  }
+  set(key, value) {
+    this._table.set(key, { value, expires: Date.now() + this._ttl });
+  }
+}
+
+class StoreBridge {
+  constructor(store, options) {
+    this._store = store;
+    this._namespace = options.namespace;
+  }
+  async get(key) {
+    const data = await this._store.get(this._namespace + key);
+    if (data && typeof data.expires === "number" && data.expires < Date.now()) return undefined;
+    return data;
+  }
+  async set(key, value, expires) {
+    return this._store.set(this._namespace + key, value, expires - Date.now());
+  }
+}
+`,
+      "javascript",
+    );
+    expect(kindsOf(found, "TtlCache")).toContain("cache_memoize");
+    expect(kindsOf(found, "StoreBridge")).not.toContain("cache_memoize");
+  });
+});
