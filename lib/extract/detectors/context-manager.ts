@@ -34,7 +34,7 @@ export const detectContextManager: Detector = remembered((context) => {
 
 const managerBase = /^(Abstract(Async)?ContextManager|_?(Async)?GeneratorContextManager|(Async)?ContextDecorator|ExitStack)$/;
 
-/** `def localcontext(ctx): return _ContextManager(ctx)`: every return hands out a same-file context-manager class. */
+/** `def localcontext(ctx): return _ContextManager(ctx)`: every return hands out the same same-file context-manager class. */
 function managerFactory(context: DetectorContext): PatternMatch | undefined {
   if (context.family !== "python" || methodOf(context.node, context.family)) return undefined;
   const returns = ownReturns(context.node, context.family).map(returnedValue);
@@ -48,6 +48,8 @@ function managerFactory(context: DetectorContext): PatternMatch | undefined {
     const facts = index.classes.get(name);
     return facts !== undefined && ((facts.methods.has("__enter__") && facts.methods.has("__exit__")) || facts.bases.some((base) => managerBase.test(base)));
   });
+  // Choosing between several classes by the arguments (`open(f, mode)` → `Aifc_read` or `Aifc_write`) is a factory's job.
+  if (new Set(managers).size > 1) return undefined;
   return managers.length === made.length ? patternMatch("context_manager", 0.75, [`returns a new ${managers[0]} (a context manager of this file)`]) : undefined;
 }
 

@@ -256,3 +256,47 @@ class StoreBridge {
     expect(kindsOf(found, "StoreBridge")).not.toContain("cache_memoize");
   });
 });
+
+describe("context_manager: a module function handing out one context-manager class, not choosing between several", () => {
+  it("keeps timeout() returning its Timeout and leaves out open() choosing a reader or a writer", async () => {
+    const found = await detect(
+      `class Timeout:
+    def __init__(self, deadline):
+        self.deadline = deadline
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+class Reader:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+class Writer:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+def timeout(delay):
+    return Timeout(delay)
+
+def open(f, mode="rb"):
+    if mode in ("r", "rb"):
+        return Reader(f)
+    elif mode in ("w", "wb"):
+        return Writer(f)
+    raise ValueError("mode must be 'r', 'rb', 'w', or 'wb'")
+`,
+      "python",
+    );
+    expect(kindsOf(found, "timeout")).toContain("context_manager");
+    expect(kindsOf(found, "open")).not.toContain("context_manager");
+  });
+});
