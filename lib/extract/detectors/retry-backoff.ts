@@ -3,7 +3,7 @@ import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext, type Precondition } from "./detector";
 import { classMethods, nodeTypes, parameterNames } from "./syntax";
 import { expressionBody, functionName, ownReturns, returnedValue } from "./functions";
-import { computedBackoffWait, namedWaitStrategy, retryDecorator } from "./retry-shapes";
+import { computedBackoffWait, namedWaitStrategy, nextWait, retryDecorator } from "./retry-shapes";
 import { wordGroup } from "./unit-facts";
 
 // `setTimeout` is matched exactly: `sock.settimeout()` is a socket option, not a wait.
@@ -33,7 +33,7 @@ export const detectRetryBackoff: Detector = (context) => {
   if (context.isClass) return waitStrategy(context);
   const waits = context.calls().filter(isWait);
   const retried = (waits.length ? loopRetry(context, waits) ?? recursiveRetry(context, waits) ?? helperRetry(context, waits) : undefined) ?? countedRetry(context);
-  return retried ?? delayComputation(context) ?? (waits.length ? computedBackoffWait(context, waits) : undefined) ?? retryDecorator(context);
+  return retried ?? delayComputation(context) ?? (waits.length ? computedBackoffWait(context, waits) : undefined) ?? retryDecorator(context) ?? nextWait(context);
 };
 
 /** A class whose method computes an exponentially growing wait (`multiplier * exp_base ** attempt`): a backoff strategy. */

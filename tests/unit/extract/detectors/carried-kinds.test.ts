@@ -117,3 +117,62 @@ class WidgetFactory:
     expect(kindsOf(found, "WidgetFactory.create")).not.toContain("factory");
   });
 });
+
+describe("retry_backoff: the operation of a backoff that hands out the next wait", () => {
+  it("finds next() of a backoff class, a prototype next() of a backoff strategy and a _next_wait function", async () => {
+    const javascript = await detect(
+      `export class ExponentialBackoff {
+  constructor(options) {
+    this.options = options ? { ...defaultOptions, ...options } : defaultOptions;
+  }
+  next() {
+    return instance(this.options).next(undefined);
+  }
+}
+
+function BackoffStrategy(options) {
+  this.initialDelay_ = options.initialDelay || 100;
+}
+
+BackoffStrategy.prototype.next = function () {
+  var backoffDelay = this.next_();
+  return Math.round(backoffDelay * (1 + Math.random() * this.randomisationFactor_));
+};
+`,
+      "javascript",
+    );
+    expect(kindsOf(javascript, "ExponentialBackoff.next")).toContain("retry_backoff");
+    expect(kindsOf(javascript, "BackoffStrategy.next")).toContain("retry_backoff");
+    const python = await detect(
+      `def _next_wait(wait, send_value, jitter, elapsed, max_time):
+    value = wait.send(send_value)
+    seconds = jitter(value) if jitter is not None else value
+    if max_time is not None:
+        seconds = min(seconds, max_time - elapsed)
+    return seconds
+`,
+      "python",
+    );
+    expect(kindsOf(python, "_next_wait")).toContain("retry_backoff");
+  });
+
+  it("leaves out an iterator's next() in a class not named for waiting, and next() of a retry error", async () => {
+    const found = await detect(
+      `class TokenStream {
+  next() {
+    return this.tokens[this.position++];
+  }
+}
+
+class RetryError extends Error {
+  next() {
+    return this.cause;
+  }
+}
+`,
+      "javascript",
+    );
+    expect(kindsOf(found, "TokenStream.next")).not.toContain("retry_backoff");
+    expect(kindsOf(found, "RetryError.next")).not.toContain("retry_backoff");
+  });
+});
