@@ -25,17 +25,29 @@ export interface SendChangesOptions {
   onProgress: (progress: IngestProgress) => void;
   /** Marks the end of a phase (`MOTIF_PHASE_TIMINGS`). */
   onPhase?: (phase: string) => void;
+  /** A file read to be sent had another blob id than `present` named (a stale hash cache, or a write since). */
+  onHashCorrected?: (file: string) => void;
+  /** The server's listing, asked for early (`listStoredFiles`, while the files were hashed); used by the first attempt only. */
+  listing?: Promise<StoredListing>;
+}
+
+/** The server's stored files (blob ids only) and the extractor version it extracts with (none: an older Motif). */
+export interface StoredListing {
+  files: SourceFileRow[];
+  extractor_version?: string;
+}
+
+/** Asks the server which files it holds for the repository (`GET /api/operator/source-files`, blob ids only). */
+export function listStoredFiles(server: ServerTransport, request: Pick<SendChangesOptions["request"], "project" | "repository">): Promise<StoredListing> {
+  const query = new URLSearchParams({ project: request.project, repository: request.repository, extractions: "false" });
+  return server.json<StoredListing>(`/api/operator/source-files?${query}`);
 }
 
 type PresentEntry = SendChangesOptions["present"][number];
 
-// A present file the server cannot reuse: new, changed, or stored by another extractor version.
-function changedFiles(present: SendChangesOptions["present"], stored: readonly SourceFileRow[], serverVersion: string): PresentEntry[] {
-  const storedRows = new Map(stored.map((row) => [row.file_path, row]));
-  return present.filter((file) => {
-    const row = storedRows.get(file.file);
-    return !row || row.content_hash !== file.hash || row.extractor_version !== serverVersion;
-  });
+// Whether the server holds this file at this blob id, extracted by its extractor version.
+function serverHolds(row: SourceFileRow | undefined, hash: string, serverVersion: string): boolean {
+  return row !== undefined && row.content_hash === hash && row.extractor_version === serverVersion;
 }
 
 // A changed file's bytes as the server takes them, named by the blob id of this read (the file
@@ -57,18 +69,22 @@ async function changedFileBody(file: PresentEntry): Promise<ChangedFile> {
 
 async function sendOnce(options: SendChangesOptions): Promise<ServerIngest | undefined> {
   const { request, server } = options;
-  const query = new URLSearchParams({ project: request.project, repository: request.repository, extractions: "false" });
-  const listing = await server.json<{ files: SourceFileRow[]; extractor_version?: string }>(`/api/operator/source-files?${query}`);
+  const listing = await (options.listing ?? listStoredFiles(server, request));
   // A server of an older Motif (started before an upgrade) names no extractor version and takes no changes.
   if (listing.extractor_version === undefined) return undefined;
-  const changed = changedFiles(options.present, listing.files, listing.extractor_version);
+  const storedRows = new Map(listing.files.map((row) => [row.file_path, row]));
+  const changed = options.present.filter((file) => !serverHolds(storedRows.get(file.file), file.hash, listing.extractor_version!));
   options.onPhase?.("stored files listed (server)");
   if (changed.length > ingestChangesLimits.changedFiles) return undefined;
-  const bodies = await Promise.all(changed.map(changedFileBody));
+  const read = await Promise.all(changed.map(changedFileBody));
+  read.forEach((body, index) => body.hash !== changed[index].hash && options.onHashCorrected?.(body.file));
+  // A file read again that the server holds at the blob id read (a stale local hash) is not sent.
+  const bodies = read.filter((body) => !serverHolds(storedRows.get(body.file), body.hash, listing.extractor_version!));
   const bytes = bodies.reduce((sum, body) => sum + (body.content?.length ?? 0) * 0.75, 0);
   if (bytes > ingestChangesLimits.changedBytes) return undefined;
-  const sentHashes = new Map(bodies.map((changedFile) => [changedFile.file, changedFile.hash]));
-  const present = options.present.map(({ file, hash }) => ({ file, hash: sentHashes.get(file) ?? hash }));
+  // Each file read is listed at the blob id of that read: the server holds it, or it is sent.
+  const readHashes = new Map(read.map((changedFile) => [changedFile.file, changedFile.hash]));
+  const present = options.present.map(({ file, hash }) => ({ file, hash: readHashes.get(file) ?? hash }));
   const body: OperatorIngestChanges = { ...request, present, changed: bodies, failures: options.failures };
   const ingested = await server.stream<ServerIngest>("/api/operator/ingest-changes", { method: "POST", body, onProgress: options.onProgress });
   options.onPhase?.("changes sent, extracted, clustered and written (server)");
@@ -89,6 +105,6 @@ export async function sendChangesToServer(options: SendChangesOptions): Promise<
     return await sendOnce(options);
   } catch (error) {
     if (!(error instanceof MotifError) || error.code !== "conflict:resource") throw error;
-    return sendOnce(options);
+    return sendOnce({ ...options, listing: undefined });
   }
 }

@@ -60,7 +60,7 @@ export async function ingestPush(options: {
   const present = compared ?? (await listSourceFilesAtCommit(client, { repository: connection.repository, sha: payload.after }));
   const memory = repositoryMemoryFor(scope.projectId, scope.repository);
   const incremental = await extractIncrementally({
-    stored, present, scope: null, memory: memory.clustering,
+    stored, present, scope: null, memory: memory.clustering, last: memory.extraction,
     readExtractions: (files) => asService(database, (transaction) => readSourceFileExtractions({ transaction, ...scope, files })),
     extract: (files) => extractRemoteFiles(client, { repository: connection.repository, ref: payload.after, files }),
   });

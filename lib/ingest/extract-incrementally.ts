@@ -3,6 +3,7 @@ import { extractorVersion, type ClusteringMemory, type FileOutcome } from "@/lib
 import type { ExtractionFailure, FileExtraction } from "@/lib/domain";
 import type { CoverageReport } from "@/lib/quality";
 import { assembleIncremental, type IncrementalExtraction } from "./assemble-incremental";
+import type { LastExtraction } from "./last-extraction";
 import { processExtractionCache, type ExtractionCache } from "./extraction-cache";
 import { planIncrementalIngest, type PresentFile } from "./plan-incremental-ingest";
 
@@ -27,6 +28,8 @@ export interface ExtractIncrementallyOptions {
   coverage?: CoverageReport;
   /** The repository's clustering memory in a long-running process (`repositoryMemoryFor`). */
   memory?: ClusteringMemory;
+  /** The repository's last clustering in a long-running process: reused when nothing changed. */
+  last?: LastExtraction;
 }
 
 // The reused rows with their extractions: from the cache when it holds the same content, else
@@ -64,6 +67,13 @@ export async function extractIncrementally(options: ExtractIncrementallyOptions)
     const hash = outcome.status === "extracted" ? hashes.get(outcome.extraction.file) : undefined;
     return hash === undefined || outcome.status !== "extracted" ? outcome : { ...outcome, extraction: cache.remember(hash, extractorVersion, outcome.extraction) };
   });
+  const inputs = { present: options.present, scope: options.scope, failures: options.failures ?? [], extractorVersion };
+  // Nothing to extract or delete, over the same files as the last run: its clustering again.
+  const unchanged = plan.extract.length === 0 && plan.deleted.length === 0 && options.coverage === undefined;
+  const last = unchanged ? options.last?.reuse({ ...inputs, files: plan.reuse }) : undefined;
+  if (last) return { result: last, sourceFiles: { upserts: [], deletes: [] }, files: { extracted: 0, reused: plan.reuse.length, removed: 0 } };
   const reuse = await withExtractions(plan.reuse, options, cache);
-  return assembleIncremental({ plan: { ...plan, reuse }, present: options.present, outcomes, failures: options.failures, coverage: options.coverage, memory: options.memory });
+  const incremental = assembleIncremental({ plan: { ...plan, reuse }, present: options.present, outcomes, failures: options.failures, coverage: options.coverage, memory: options.memory });
+  options.last?.remember({ ...inputs, files: [...plan.reuse, ...incremental.sourceFiles.upserts] }, incremental.result, options.coverage !== undefined);
+  return incremental;
 }

@@ -11,6 +11,7 @@ export { storedSourceFilesAsOperator } from "./stored-source-files";
 export { extractIncrementally, type ExtractIncrementallyOptions } from "./extract-incrementally";
 export { searchTextForPattern } from "./search-text-for-pattern";
 export { ExtractionCache, processExtractionCache, defaultExtractionCacheFiles } from "./extraction-cache";
+export { LastExtraction, type ExtractionInputs } from "./last-extraction";
 export { repositoryMemoryFor, rememberedRepositories, type RepositoryMemory } from "./repository-memory-for";
 export { IngestMemory } from "./ingest-memory";
 export { loadIngestMemory, saveIngestMemory, ingestMemoryFileOf, type PersistedRepository } from "./persisted-ingest-memory";

@@ -60,7 +60,7 @@ export async function ingestChangesAsOperator(options: {
   const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, ...target, withExtractions: false }));
   phases.listed = performance.now() - started;
   const incremental = await extractIncrementally({
-    stored, present: request.present, scope: request.scope, failures: request.failures, memory: memory.clustering,
+    stored, present: request.present, scope: request.scope, failures: request.failures, memory: memory.clustering, last: memory.extraction,
     readExtractions: (files) => asService(database, (transaction) => readSourceFileExtractions({ transaction, ...target, files })),
     extract: async (files) => {
       const extractStarted = performance.now();

@@ -29,7 +29,7 @@ import { motifMetrics } from "@/lib/metrics";
 import { createEmbeddingProvider, embeddingTextForPattern, type EmbeddingProvider } from "@/lib/embed";
 import { enqueueReembedJobs } from "@/lib/jobs";
 import { writtenRowsOf, type IngestMemory, type LastWrite } from "./ingest-memory";
-import { differenceFromLast, rememberWrite } from "./remembered-write";
+import { differenceFromLast, isEmptyDifference, rememberWrite } from "./remembered-write";
 import { buildIngestRows, type IngestRows } from "./ingest-rows";
 import type { IngestSource } from "./ingest-source";
 import { createIngestTracker, writeSteps, type IngestProgress, type IngestTracker } from "./ingest-tracker";
@@ -155,7 +155,9 @@ async function writeIngest(transaction: Queryable, context: WriteContext): Promi
   const patternsChanged = patternChanges.created + patternChanges.updated > 0;
   if (patternsChanged && adjustLexemes) await adjustSearchLexemeStats({ transaction, projectId });
   else if (patternsChanged) await refreshSearchLexemeStats({ transaction, projectId });
-  if (written) context.remembered = await rememberWrite(transaction, remembering, written, patternsChanged || adjustLexemes);
+  // A difference that staged nothing, and no file rows: the state is the one the difference was taken from.
+  const untouched = difference && isEmptyDifference(difference) && !context.sourceFiles?.upserts.length && !context.sourceFiles?.deletes.length;
+  if (written) context.remembered = await rememberWrite(transaction, remembering, written, patternsChanged || adjustLexemes, untouched ? context.last?.digest : undefined);
   const sum = (pick: (change: (typeof changes)[number]) => number) => changes.reduce((total, change) => total + pick(change), 0);
   const end = performance.now();
   const summary: IngestSummary = {

@@ -34,9 +34,23 @@ export async function differenceFromLast(transaction: Queryable, write: Remember
   return state.simple && state.digest === last.digest ? rowsDifference(last.written, written, write.rows) : undefined;
 }
 
-/** What the memory keeps of this write (once its transaction commits): its rows and the project's state after it. */
-export async function rememberWrite(transaction: Queryable, write: RememberedWrite, written: WrittenRows, lexemesExact: boolean): Promise<LastWrite | undefined> {
+/** Whether a difference stages nothing at all: its write then leaves the project's state as it found it. */
+export function isEmptyDifference(difference: RowsDifference): boolean {
+  const { rows, occurrences, removedRelationships } = difference;
+  return rows.patterns.length === 0 && rows.occurrences.length === 0 && rows.relationships.length === 0 &&
+    removedRelationships.length === 0 && occurrences.stagedKeys.length === 0 && occurrences.vanishedKeys.length === 0;
+}
+
+/**
+ * What the memory keeps of this write (once its transaction commits): its rows and the
+ * project's state after it. `unchangedDigest`: the digest this transaction read before a write
+ * that staged nothing, taken as the state after it instead of summing the project again. Safe
+ * whatever the write did: had it changed anything, the next ingest reads another digest and
+ * writes everything.
+ */
+export async function rememberWrite(transaction: Queryable, write: RememberedWrite, written: WrittenRows, lexemesExact: boolean, unchangedDigest?: string): Promise<LastWrite | undefined> {
   if (!memorable(write)) return undefined;
+  if (unchangedDigest !== undefined) return { written, digest: unchangedDigest, setting: settingOf(write), lexemesExact };
   const state = await readIngestStateDigest({ transaction, projectId: write.projectId, repository: write.repository });
   return state.simple ? { written, digest: state.digest, setting: settingOf(write), lexemesExact } : undefined;
 }

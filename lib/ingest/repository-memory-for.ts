@@ -1,10 +1,13 @@
 import { ClusteringMemory } from "@/lib/extract";
 import { IngestMemory } from "./ingest-memory";
+import { LastExtraction } from "./last-extraction";
 
 /** What a long-running process keeps of one repository between its ingests. */
 export interface RepositoryMemory {
   /** The last clustering: the next clusters again only what its changed files reach. */
   clustering: ClusteringMemory;
+  /** The last clustering's result, given again when nothing changed (`LastExtraction`). */
+  extraction: LastExtraction;
   /** The last write: the next writes only its difference, while the project is as it left it. */
   ingest: IngestMemory;
 }
@@ -20,7 +23,7 @@ const memories = new Map<string, RepositoryMemory>();
  */
 export function repositoryMemoryFor(projectId: string, repository: string): RepositoryMemory {
   const key = `${projectId}\u0000${repository}`;
-  const memory = memories.get(key) ?? { clustering: new ClusteringMemory(), ingest: new IngestMemory() };
+  const memory = memories.get(key) ?? { clustering: new ClusteringMemory(), extraction: new LastExtraction(), ingest: new IngestMemory() };
   memories.delete(key);
   memories.set(key, memory);
   while (memories.size > rememberedRepositories) memories.delete(memories.keys().next().value as string);

@@ -102,6 +102,29 @@ describe("motif ingest through the running server (POST /api/operator/ingest-cha
     expect(again.result.events).toBe(0);
   });
 
+  it("reads again a file a stale local hash names otherwise than the server, and sends it only when its bytes differ from the stored ones", async () => {
+    const discovery = await discoverFiles({ paths: [checkout], cwd: checkout });
+    const hashed = await hashPresentFiles(discovery.files);
+    const stale = hashed.present[0].file;
+    const corrected: string[] = [];
+    const present = discovery.files.map((task) => ({
+      file: task.file, path: task.path, language: task.language,
+      hash: task.file === stale ? gitBlobHash(Buffer.from("what a stale cache remembers\n")) : hashed.present.find((file) => file.file === task.file)!.hash,
+    }));
+    const posted = sent.length;
+    const result = await sendChangesToServer({
+      server, request: { project: "through-server", repository: "", scope: [""] }, failures: [], onProgress: () => {}, present,
+      onHashCorrected: (file) => corrected.push(file),
+    });
+    expect(corrected).toEqual([stale]);
+    expect(sent.length).toBe(posted + 1);
+    // Listed at the id of its bytes, which the server holds: nothing sent, nothing changed.
+    expect(sent.at(-1)!.changed).toEqual([]);
+    expect(sent.at(-1)!.present.find((file) => file.file === stale)!.hash).toBe(hashed.present[0].hash);
+    expect(result!.files).toMatchObject({ extracted: 0, removed: 0 });
+    expect(result!.patterns).toMatchObject({ created: 0, updated: 0 });
+  });
+
   it("sends nothing to an older server (its listing names no extractor version): the CLI then ingests by itself", async () => {
     let posted = 0;
     const older: ServerTransport = {

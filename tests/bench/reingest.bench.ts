@@ -16,7 +16,7 @@ import { asService, ensureProjectBySlug, listSourceFilesByRepository, readSource
 import { createBuiltinProvider } from "@/lib/embed";
 import { discoverFiles, extractFileOutcomes } from "@/lib/extract";
 import { ClusteringMemory } from "@/lib/extract";
-import { ExtractionCache, extractIncrementally, hashPresentFiles, ingestExtraction, IngestMemory, type RepositoryMemory } from "@/lib/ingest";
+import { ExtractionCache, extractIncrementally, hashPresentFiles, ingestExtraction, IngestMemory, LastExtraction, type RepositoryMemory } from "@/lib/ingest";
 import { buildCorpus } from "./support/bench-corpus";
 import { profileWhile } from "./support/profile-while";
 
@@ -62,7 +62,7 @@ async function ingestOnce(database: Database, projectId: string, folder: string,
   const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, projectId, repository: "", withExtractions: false }));
   clock.lap("read_stored");
   const incremental = await extractIncrementally({
-    stored, present, scope: [""], cache: state.cache, memory: state.memory?.clustering,
+    stored, present, scope: [""], cache: state.cache, memory: state.memory?.clustering, last: state.memory?.extraction,
     readExtractions: (files) => asService(database, (transaction) => readSourceFileExtractions({ transaction, projectId, repository: "", files })),
     extract: async (files) => {
       clock.lap("plan");
@@ -106,7 +106,7 @@ try {
   await migrate(database, { embedded: true });
   const projectId = (await asService(database, (transaction) => ensureProjectBySlug({ transaction, slug: "bench", name: "bench" }))).id;
   // The server's process: its extraction cache (the process's own) and its memory of the repository.
-  const remember = (): RepositoryMemory => ({ clustering: new ClusteringMemory(), ingest: new IngestMemory() });
+  const remember = (): RepositoryMemory => ({ clustering: new ClusteringMemory(), extraction: new LastExtraction(), ingest: new IngestMemory() });
   const server = { memory: remember() };
   const full = await ingestOnce(database, projectId, corpus.folder, server);
   // A file of the corpus (the sample varies with the installed Python) gains a function.

@@ -6,7 +6,7 @@ import { asService, ensureProjectBySlug, listSourceFilesByRepository, readSource
 import { createBuiltinProvider } from "@/lib/embed";
 import { assembleResult, ClusteringMemory, extractSource } from "@/lib/extract";
 import { detectLanguage } from "@/lib/extract/syntax-tree";
-import { ExtractionCache, extractIncrementally, gitBlobHash, ingestExtraction, IngestMemory, loadIngestMemory, saveIngestMemory, type IngestSummary } from "@/lib/ingest";
+import { ExtractionCache, extractIncrementally, gitBlobHash, ingestExtraction, IngestMemory, LastExtraction, loadIngestMemory, saveIngestMemory, type IngestSummary } from "@/lib/ingest";
 import { applyRandomEdit, randomSource, startingTree } from "@/tests/support/random-edits";
 import { createTestDatabase } from "@/tests/support/test-database";
 
@@ -35,11 +35,11 @@ async function extractTree(tree: Map<string, string>, files: string[]) {
 // An incremental ingest of the tree as it is now: warm (one long-running process with its
 // extraction cache and its memory of the repository), cold (a fresh process, nothing kept) or
 // fresh (a fresh process reading the last one's write from its memory file, `motif ingest`).
-async function ingestTree(projectId: string, tree: Map<string, string>, process: { cache: ExtractionCache; clustering?: ClusteringMemory; ingest?: IngestMemory }) {
+async function ingestTree(projectId: string, tree: Map<string, string>, process: { cache: ExtractionCache; clustering?: ClusteringMemory; last?: LastExtraction; ingest?: IngestMemory }) {
   const present = [...tree].map(([file, source]) => ({ file, hash: gitBlobHash(bytesOf(source)) }));
   const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, projectId, repository: "", withExtractions: false }));
   const incremental = await extractIncrementally({
-    stored, present, scope: [""], cache: process.cache, memory: process.clustering,
+    stored, present, scope: [""], cache: process.cache, memory: process.clustering, last: process.last,
     readExtractions: (files) => asService(database, (transaction) => readSourceFileExtractions({ transaction, projectId, repository: "", files })),
     extract: (files) => extractTree(tree, files.map((file) => file.file)),
   });
@@ -81,7 +81,7 @@ describe("incremental ingest along random edit sequences", { timeout: 600_000 },
       const warmId = await project(`warm-${seed}`);
       const coldId = await project(`cold-${seed}`);
       const freshId = await project(`fresh-${seed}`);
-      const warm = { cache: new ExtractionCache(), clustering: new ClusteringMemory(), ingest: new IngestMemory() };
+      const warm = { cache: new ExtractionCache(), clustering: new ClusteringMemory(), last: new LastExtraction(), ingest: new IngestMemory() };
       const persisted = { folder: path.join(memoryFolder, String(seed)), projectId: freshId, repository: "" };
       let differences = 0;
       for (let step = 0; step < 8; step++) {
@@ -124,6 +124,18 @@ describe("incremental ingest along random edit sequences", { timeout: 600_000 },
         expect(livePatterns(warmState), label).toEqual(livePatterns(fullState));
         expect(warmState.relationships, label).toEqual(fullState.relationships);
         expect(warmState.lexemes.length, label).toBeGreaterThan(0);
+        // The same tree again in the warm process: its last clustering given again, nothing written,
+        // and the digest it keeps (not read again) still tells the next step's foreign write apart.
+        const hits = warm.last.hits;
+        const again = await ingestTree(warmId, tree, warm);
+        expect(warm.last.hits, `${label}, again`).toBe(hits + 1);
+        expect(again.staged, `${label}, again`).toBe("difference");
+        expect(changes(again), `${label}, again`).toEqual({
+          patterns: { ...changes(coldSummary).patterns, created: 0, updated: 0, unchanged: changes(coldSummary).patterns.received },
+          occurrences: { ...changes(coldSummary).occurrences, added: 0, moved: 0, revived: 0, removed: 0 },
+          relationships: { created: 0, updated: 0, removed: 0 }, events: 0,
+        });
+        expect(await projectState(warmId), `${label}, again`).toEqual(warmState);
       }
       expect(differences).toBeGreaterThanOrEqual(3);
     }

@@ -14,11 +14,12 @@ import { ingestProgressBar, readProgressStream } from "../ingest-progress-bar";
 import { parseOptions } from "../parse-options";
 import { databaseIdentity, readAdvertisedServer, readLockOwner, readOperatorToken } from "@/lib/env";
 import type { DataDirOwner } from "../owner-request";
-import type { SendChangesOptions } from "../send-changes-to-server";
+import type { SendChangesOptions, ServerTransport } from "../send-changes-to-server";
 import type { PhaseTimer } from "../phase-timer";
 import type { ExtractionFailure } from "@/lib/domain";
 import type { Discovery } from "@/lib/extract/discover";
 import type { IngestProgress, PresentFile } from "@/lib/ingest";
+import type { FileHashCache } from "@/lib/ingest/client";
 import { describeDirect, describeSummary, describeViaServer, type DescribeAnswer } from "./describe";
 
 const ingestOptionsSchema = z.object({
@@ -125,35 +126,73 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
   const root = repositoryRoot(paths, options.root, client.findRepositoryRoot);
   const absolutePaths = paths.map((given) => path.resolve(process.cwd(), given));
   checkInsideRoot(absolutePaths, root);
+  const server = options.coverage === undefined ? runningServer() : undefined;
+  // Through a server, its listing is asked for while the files are found and hashed.
+  const sending = server && prepareSending(server, { project: options.project, repository: options.repository });
   const discovery = await discoverFiles({ paths: absolutePaths, cwd: root });
   const tasks = new Map(discovery.files.map((file) => [file.file, file]));
-  const hashed = await client.hashPresentFiles(discovery.files);
+  // Through a server, files whose stat is unchanged since the last run are not read again (the
+  // server's stored ids still win: a file listed at another id is read before anything is sent).
+  const hashCache = server && client.FileHashCache.open(fileHashFolder(getEnvironment()), root);
+  const hashingStarted = Date.now();
+  const hashed = await client.hashPresentFiles(discovery.files, hashCache);
   timer.lap("files found and hashed");
   const scope = client.ingestScope(absolutePaths, root);
   const request = { slug: options.project, repository: options.repository, scope, commitSha: options.commit };
   const describeLimit = options.describe === true ? 50 : options.describe;
   const failures = [...discovery.failures, ...hashed.failures];
-  const server = options.coverage === undefined ? runningServer() : undefined;
   // The server extracts what changed and clusters with its warm memory of the repository.
-  const sent = server && await sendToServer({ server, request, failures, timer, onProgress: bar.report,
+  const sent = sending && await sendToServer({ sending, request, failures, timer, onProgress: bar.report, onHashCorrected: (file) => hashCache?.forget(file),
     present: hashed.present.map((file) => ({ ...file, path: tasks.get(file.file)!.path, language: tasks.get(file.file)!.language })) });
   // Past one request's bounds, with a coverage report, or with no server: this process extracts and clusters.
   const result: IngestResult = sent
     ? { ...sent, root, ...(describeLimit ? { described: await describeAfterIngest(() => describeThroughOwner(request.slug, describeLimit)) } : {}) }
-    : await ingestHere({ request, root, options, discovery, hashed, describeLimit, timer, bar });
+    // Extracted here, a file's id must be that of the bytes read: none taken from the cache.
+    : await ingestHere({ request, root, options, discovery, hashed: hashCache ? await client.hashPresentFiles(discovery.files) : hashed, describeLimit, timer, bar });
   timer.lap("database closed");
+  // Kept only once the server took the ingest: hashes it never compared are not kept.
+  if (hashCache && sent) saveHashCache(hashCache, hashingStarted);
   if (getEnvironment().MOTIF_PHASE_TIMINGS) process.stderr.write(`${timer.report()}\n`);
   bar.stop();
   printResult(result, options.json);
 }
 
-async function sendToServer(options: { server: DataDirOwner; request: IngestRequest; failures: ExtractionFailure[]; present: SendChangesOptions["present"]; timer: PhaseTimer; onProgress: (progress: IngestProgress) => void }) {
-  const [{ sendChangesToServer }, { ownerJson, ownerStream }] = await Promise.all([import("../send-changes-to-server"), import("../owner-request")]);
-  const { server, request } = options;
+// Where `motif ingest` keeps its file hash caches (one file per repository root): local files, so not per database.
+function fileHashFolder(environment: { dataDir: string }): string {
+  return path.join(environment.dataDir, "file-hashes");
+}
+
+// The ingest stands without its cache: a cache that cannot be written only costs the next run a full hashing.
+function saveHashCache(cache: FileHashCache, startedMs: number): void {
+  try {
+    cache.save(startedMs);
+  } catch (error) {
+    process.stderr.write(`motif: the file hash cache was not kept (${(error as Error).message}); the next ingest reads every file\n`);
+  }
+}
+
+// The send's modules and transport, and the server's listing already on its way (a failure of
+// either surfaces when the send awaits them: no rejection is left unhandled meanwhile).
+function prepareSending(server: DataDirOwner, target: { project: string; repository: string }) {
+  const prepared = (async () => {
+    const [{ sendChangesToServer, listStoredFiles }, { ownerJson, ownerStream }] = await Promise.all([import("../send-changes-to-server"), import("../owner-request")]);
+    const transport: ServerTransport = { json: (where, init) => ownerJson(server, where, init), stream: (where, init) => ownerStream(server, where, init) };
+    const listing = listStoredFiles(transport, target);
+    listing.catch(() => undefined);
+    return { sendChangesToServer, transport, listing };
+  })();
+  prepared.catch(() => undefined);
+  return prepared;
+}
+
+async function sendToServer(options: { sending: ReturnType<typeof prepareSending>; request: IngestRequest; failures: ExtractionFailure[]; present: SendChangesOptions["present"]; timer: PhaseTimer; onProgress: (progress: IngestProgress) => void; onHashCorrected: (file: string) => void }) {
+  const { sendChangesToServer, transport, listing } = await options.sending;
+  const { request } = options;
   return sendChangesToServer({
-    server: { json: (where, init) => ownerJson(server, where, init), stream: (where, init) => ownerStream(server, where, init) },
+    server: transport, listing,
     request: { project: request.slug, repository: request.repository, scope: request.scope, commit_sha: request.commitSha },
     present: options.present, failures: options.failures, onProgress: options.onProgress, onPhase: (phase) => options.timer.lap(phase),
+    onHashCorrected: options.onHashCorrected,
   });
 }
 

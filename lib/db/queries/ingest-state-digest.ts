@@ -17,9 +17,12 @@ export interface IngestStateDigest {
  * transaction) and sums up what an ingest's write reads: each pattern's id, key, extraction
  * hash, version chain, name and description (with the extraction hash, which covers the
  * search text ingest writes, these are the full-text vector's inputs: the lexeme counts
- * follow them); each occurrence; each relationship. Order-free sums of row hashes
- * (one scan of each table's project rows), so two equal digests mean, short of a 64-bit hash
- * collision in a sum, that nothing an ingest reads changed in between.
+ * follow them); each occurrence and each relationship by the transaction that wrote its row
+ * version (`xmin`: any insert, update or delete changes the sum or the count; only ingest
+ * writes these rows, so it moves with nothing else, and hashing it costs a fraction of hashing
+ * the rows' text; patterns are hashed by content because matches update their counters).
+ * Order-free sums of row hashes (one scan of each table's project rows), so two equal digests
+ * mean, short of a 64-bit hash collision in a sum, that nothing an ingest reads changed in between.
  */
 export async function readIngestStateDigest({ transaction, projectId, repository }: { transaction: Queryable; projectId: string; repository: string }): Promise<IngestStateDigest> {
   await transaction.query(`select pg_advisory_xact_lock(hashtextextended('motif.ingest:' || $1::text, 0))`, [projectId]);
@@ -32,14 +35,12 @@ export async function readIngestStateDigest({ transaction, projectId, repository
      ),
      occurrences as (
        select count(*) as total, count(*) filter (where repository <> $2 or not root_relative) as foreign_rows,
-         coalesce(sum(hashtextextended(concat_ws('|', id, pattern_id, file_path, start_line, end_line, qualname, unit_kind,
-           complexity, removed_at is null, commit_sha), 0)), 0) as hash
+         coalesce(sum(hashtextextended(xmin::text, 0)), 0) as hash
        from public.pattern_occurrences where project_id = $1
      ),
      relationships as (
        select count(*) as total,
-         coalesce(sum(hashtextextended(concat_ws('|', source_pattern_id, target_pattern_id, relationship_type, strength,
-           confidence, evidence::text, origin), 0)), 0) as hash
+         coalesce(sum(hashtextextended(xmin::text, 0)), 0) as hash
        from public.pattern_relationships where project_id = $1
      )
      select p.superseded = 0 and p.keys = p.keyed and p.keyed = p.total and o.foreign_rows = 0 as simple,

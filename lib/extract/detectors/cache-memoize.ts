@@ -104,8 +104,19 @@ function readCacheClass(classNode: SyntaxNode, family: Family): PatternMatch | u
   const policy = writes.map((write) => evictionPolicy(classNode, family, write.node, methods)).find(Boolean) ?? expiryPolicy(classNode, family);
   if (!policy) return undefined;
   const table = tableAttribute(reads.node.text);
+  // Reading and filling a store handed to the constructor (`this._store = store`) adapts that store; it keeps no table of its own.
+  if (table && givenStore(classNode, methods, table)) return undefined;
   if (table) cacheTables.set(classNode, table);
   return patternMatch("cache_memoize", 0.85, [`${reads.name}() and ${writes[0]!.name}() read and fill a keyed table`, policy]);
+}
+
+/** Whether the constructor sets the attribute to one of its parameters, as given (`self._store = store`). */
+function givenStore(classNode: SyntaxNode, methods: readonly { name: string; node: SyntaxNode }[], attribute: string): boolean {
+  const constructor = methods.find((method) => /^(__init__|constructor)$/.test(method.name));
+  if (!constructor) return false;
+  const parameters = parameterNames(constructor.node);
+  const assigned = new RegExp(`(?:self|this)\\.${attribute.replace(/\$/g, "\\$")}\\s*=\\s*([\\w$]+)\\s*[;\\n]`).exec(constructor.node.text)?.[1];
+  return assigned !== undefined && parameters.includes(assigned);
 }
 
 /** The method name without its privacy mark (`#get` → get, `_set` → set); dunders stay. */

@@ -1,12 +1,25 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, type Detector, type DetectorContext, remembered } from "./detector";
+import { patternMatch, type Detector, type DetectorContext, type Precondition, remembered } from "./detector";
 import { methodOf } from "./members";
 import { fileIndexOf } from "./file-index";
 import { ownReturns, returnedValue } from "./functions";
 import { classBases, classMethods, lastSegment, parameterNames, pythonDecorators } from "./syntax";
+import { wordGroup } from "./unit-facts";
 
 const releaseName = /^(release|close|unlock|dispose|disconnect|destroy|end|exit|cleanup|restore|free|unsubscribe)/i;
+
+// The protocol methods (`__enter__`, `__aexit__`), `@contextmanager`, the manager bases
+// (`AbstractContextManager`, `ContextDecorator`, `ExitStack`) and `[Symbol.dispose]`.
+const managerWords = wordGroup("enter", "exit", "context", "dispose");
+
+/**
+ * When `detectContextManager` can match: the unit mentions one of `managerWords`; a JavaScript
+ * function with a `finally` (acquire, call, release); a Python function whose file mentions
+ * one (it may return a context-manager class of the file).
+ */
+export const contextManagerPrecondition: Precondition = (facts) =>
+  facts.mentions(managerWords) || (!facts.isClass && (facts.family === "js" ? facts.has("finally_clause") : facts.fileMentions(managerWords)));
 
 /**
  * Context manager: `__enter__`/`__exit__` (or the async pair), a `@contextmanager`
@@ -21,7 +34,7 @@ export const detectContextManager: Detector = remembered((context) => {
 
 const managerBase = /^(Abstract(Async)?ContextManager|_?(Async)?GeneratorContextManager|(Async)?ContextDecorator|ExitStack)$/;
 
-/** `def localcontext(ctx): return _ContextManager(ctx)`: every return hands out a same-file context-manager class. */
+/** `def localcontext(ctx): return _ContextManager(ctx)`: every return hands out the same same-file context-manager class. */
 function managerFactory(context: DetectorContext): PatternMatch | undefined {
   if (context.family !== "python" || methodOf(context.node, context.family)) return undefined;
   const returns = ownReturns(context.node, context.family).map(returnedValue);
@@ -35,6 +48,8 @@ function managerFactory(context: DetectorContext): PatternMatch | undefined {
     const facts = index.classes.get(name);
     return facts !== undefined && ((facts.methods.has("__enter__") && facts.methods.has("__exit__")) || facts.bases.some((base) => managerBase.test(base)));
   });
+  // Choosing between several classes by the arguments (`open(f, mode)` → `Aifc_read` or `Aifc_write`) is a factory's job.
+  if (new Set(managers).size > 1) return undefined;
   return managers.length === made.length ? patternMatch("context_manager", 0.75, [`returns a new ${managers[0]} (a context manager of this file)`]) : undefined;
 }
 

@@ -1,12 +1,21 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type Detector, type DetectorContext, remembered } from "./detector";
+import { patternMatch, snippet, type Detector, type DetectorContext, type Precondition, remembered } from "./detector";
 import { functionName, ownReturns, returnedValue } from "./functions";
 import { enclosingClass } from "./members";
 import { classMethods, nodeTypes } from "./syntax";
+import { wordGroup } from "./unit-facts";
 
 const dbName = /(^|[._])(db|database|session|conn|connection|cursor|tx|trx|transaction|client|sql|knex|prisma|pool|engine)s?$/i;
 const transactionCall = /^(transaction|\$transaction|begin|atomic|begin_nested|startTransaction)$/;
+
+// Every reading below needs one of these words: commit/rollback calls, methods or statements,
+// a transaction call or verb (`transaction`, `begin`, `atomic`, `savepoint`), the protocol
+// methods of a transaction class (`__enter__`, `__exit__` and the async pair).
+const transactionWords = wordGroup("commit", "rollback", "transaction", "begin", "atomic", "savepoint", "enter", "exit");
+
+/** When `detectDbTransaction` can match: the unit mentions one of `transactionWords`, or (Python) holds a `with` item. */
+export const dbTransactionPrecondition: Precondition = (facts) => facts.mentions(transactionWords) || (!facts.isClass && facts.has("with_item"));
 
 /**
  * Database transaction: work between begin and commit with rollback on failure —

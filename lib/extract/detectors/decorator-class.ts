@@ -20,7 +20,7 @@ export function wrapperClass(classNode: SyntaxNode, family: Family, depth = 0): 
   const own = new Set(methods.map((method) => method.name));
   const forwarded = call && forwardsCall(call, own);
   if (forwarded) return { confidence: 0.75, reasons: [`__call__(*args) forwards the call to the wrapped ${forwarded}`] };
-  const component = decoratedComponent(methods);
+  const component = decoratedComponent(methods) ?? descriptorWrapper(methods);
   if (component) return component;
   if (depth >= 2) return undefined;
   for (const base of classBases(classNode)) {
@@ -46,6 +46,23 @@ function forwardsCall(method: MethodInfo, ownMethods: ReadonlySet<string>): stri
     if (passes) return callee;
   }
   return undefined;
+}
+
+/**
+ * `class cachedproperty: __init__(self, func): self.func = func; __get__(self, obj, …): … self.func(obj)`:
+ * a descriptor class applied to a function as a decorator — it keeps the function its
+ * constructor is given and calls it when the attribute is read. A descriptor that only
+ * reads or stores a value (`obj.__dict__[self.name]`) wraps nothing.
+ */
+function descriptorWrapper(methods: readonly MethodInfo[]): DecoratorEvidence | undefined {
+  const constructor = methods.find((method) => method.name === "__init__");
+  const get = methods.find((method) => method.name === "__get__");
+  if (!constructor || !get) return undefined;
+  const parameters = parameterNames(constructor.node).slice(1);
+  const kept = [...constructor.node.text.matchAll(/\bself\.(\w+)\s*=\s*(\w+)\s*(?:\n|;|$)/g)].filter((match) => parameters[0] === match[2]).map((match) => match[1]!);
+  const called = kept.find((field) => new RegExp(`\\bself\\.${field}\\(`).test(get.node.text));
+  if (!called) return undefined;
+  return { confidence: 0.75, reasons: [`a descriptor: keeps the function it decorates (self.${called}) and calls it when the attribute is read (__get__)`] };
 }
 
 /** The constructor keeps a component it is given; ≥3 public methods (most of them) call the same-named method on it. */

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { CodeUnit, DesignPatternKind, Language, PatternMatch } from "@/lib/domain";
 import { calleeText, familyOf, lastSegment, nodeTypes, type Family } from "./syntax";
+import { UnitFacts } from "./unit-facts";
 
 const sharedTypes = ["if_statement", "return_statement", "expression_statement", "try_statement"];
 const indexedTypes: Record<Family, Set<string>> = {
@@ -51,11 +52,18 @@ export class DetectorContext {
   private readonly buckets = new Map<string, SyntaxNode[]>();
   private callSites?: CallSite[];
   private callsInOrder?: boolean;
+  private unitFacts?: UnitFacts;
 
   constructor(readonly input: DetectDesignPatternsInput) {
     this.node = input.node;
     this.family = familyOf(input.language);
     this.isClass = (nodeTypes[this.family].class as readonly string[]).includes(input.node.type);
+  }
+
+  /** The unit's cheap facts that detectors' preconditions read (made on first use). */
+  get facts(): UnitFacts {
+    this.unitFacts ??= new UnitFacts(this.node, this.family, this.isClass, this.input.source, this.input.unit.qualname);
+    return this.unitFacts;
   }
 
   /** Descendants of the unit node of the given types (memoised per type list). */
@@ -175,6 +183,15 @@ function inside<T>(items: readonly T[], nodeOf: (item: T) => SyntaxNode, node: S
 
 /** A detector: one design-pattern kind, called once per unit. */
 export type Detector = (context: DetectorContext) => PatternMatch | undefined;
+
+/**
+ * What must hold of a unit for its detector to report anything: false means the detector
+ * surely returns nothing, so dispatch skips it. Declared beside each detector and kept as
+ * wide as the detector's rules (tests/unit/extract/detector-prefilters.test.ts runs every
+ * detector on real code with the preconditions off and fails on any unit where one is false
+ * but the detector matched).
+ */
+export type Precondition = (facts: UnitFacts) => boolean;
 
 /**
  * A detector whose answer is kept per unit: detectors of generic shapes ask the more specific

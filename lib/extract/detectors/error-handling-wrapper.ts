@@ -1,9 +1,12 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type Detector, type DetectorContext } from "./detector";
+import { patternMatch, snippet, type Detector, type DetectorContext, type Precondition } from "./detector";
 import { functionName, nestedFunctions } from "./functions";
 import { delegatedCall, onlyLookupMisses, rejectsInput, reportOf } from "./failure-handling";
 import { bodyStatements, classMethods, nodeTypes, parameterNames } from "./syntax";
+
+/** When `detectErrorHandlingWrapper` can match: the unit holds a try statement (its first check). */
+export const errorHandlingWrapperPrecondition: Precondition = (facts) => facts.has("try_statement");
 
 /**
  * Error-handling wrapper: a function that is essentially one try around a call, whose

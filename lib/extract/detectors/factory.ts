@@ -12,6 +12,7 @@ import { detectDecorator } from "./decorator";
 import { otherRole } from "./other-role";
 import { detectSingleton } from "./singleton";
 import { fileIndexOf } from "./file-index";
+import { methodOf } from "./members";
 import { classMethods, lastSegment, pythonDecorators } from "./syntax";
 
 const className = /^[A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*$/;
@@ -25,9 +26,11 @@ const errorName = /(Error|Exception|Warning)$/;
  */
 export const detectFactory: Detector = (context) => {
   if (context.isClass) {
-    const creator = factoryClass(context);
+    const creator = factoryClass(context) ?? namedFactoryClass(context.node);
     return creator && !otherRole(context, moreSpecific) ? creator : undefined;
   }
+  const member = namedFactoryMethod(context);
+  if (member) return member;
   const returned = returnedExpressions(context);
   if (returned.length === 0) return undefined;
   const bindings = constructorBindings(context);
@@ -72,6 +75,30 @@ function factoryClass(context: DetectorContext): PatternMatch | undefined {
   if (!/(Factory|Creator|Provider|Maker)$/.test(name) && creators * 2 < publicMethods) return undefined;
   const listed = [...products].slice(0, 3).map(([product, method]) => `${method}() → ${product}`);
   return patternMatch("factory", 0.7, [`${products.size} methods create objects of other classes (${listed.join(", ")})`]);
+}
+
+const factoryRole = /(Factory|Creator)$/;
+const creating = /^_*(create|make|build|new|produce|spawn|instantiate|construct)(?![a-z])/i;
+
+/** The public methods of a class named for creating (`EntityFactory`) whose names say they create and that hand a value back. */
+function creatingMethods(classNode: SyntaxNode) {
+  if (!factoryRole.test(classNode.childForFieldName("name")?.text ?? "")) return [];
+  return classMethods(classNode).filter((method) => creating.test(method.name) && !method.name.startsWith("#") && ownReturns(method.node, method.node.type === "function_definition" ? "python" : "js").some((statement) => returnedValue(statement) !== undefined));
+}
+
+/** `class EntityFactory { create(entityName, data) { …; return entity } }`: a class whose name and methods say creating is its job. */
+function namedFactoryClass(classNode: SyntaxNode): PatternMatch | undefined {
+  const methods = creatingMethods(classNode);
+  if (methods.length === 0) return undefined;
+  const listed = methods.slice(0, 3).map((method) => `${method.name}()`).join(", ");
+  return patternMatch("factory", 0.7, [`a factory class: ${listed} ${methods.length === 1 ? "creates and returns" : "create and return"} its products`]);
+}
+
+/** A creating method (`create`, `createEntity`) of such a class. */
+function namedFactoryMethod(context: DetectorContext): PatternMatch | undefined {
+  const member = methodOf(context.node, context.family);
+  if (!member || !creatingMethods(member.classNode).includes(member.method)) return undefined;
+  return patternMatch("factory", 0.7, [`${member.method.name}() creates and returns a product of ${member.classNode.childForFieldName("name")?.text ?? "its factory class"}`]);
 }
 
 function returnedExpressions(context: DetectorContext): SyntaxNode[] {

@@ -1,44 +1,62 @@
-import type { PatternMatch } from "@/lib/domain";
+import type { DesignPatternKind, PatternMatch } from "@/lib/domain";
 import { detectAdapter } from "./adapter";
 import { detectBuilder } from "./builder";
 import { detectCacheMemoize } from "./cache-memoize";
-import { detectContextManager } from "./context-manager";
-import { detectDbTransaction } from "./db-transaction";
+import { detectContextManager, contextManagerPrecondition } from "./context-manager";
+import { detectDbTransaction, dbTransactionPrecondition } from "./db-transaction";
 import { detectDecorator } from "./decorator";
-import { DetectorContext, type DetectDesignPatternsInput, type Detector } from "./detector";
-import { detectErrorHandlingWrapper } from "./error-handling-wrapper";
+import { DetectorContext, type DetectDesignPatternsInput, type Detector, type Precondition } from "./detector";
+import { detectErrorHandlingWrapper, errorHandlingWrapperPrecondition } from "./error-handling-wrapper";
 import { detectFactory } from "./factory";
 import { detectObserverEvent } from "./observer-event";
 import { detectRepositoryCrud } from "./repository-crud";
-import { detectRetryBackoff } from "./retry-backoff";
+import { detectRetryBackoff, retryBackoffPrecondition } from "./retry-backoff";
 import { detectSingleton } from "./singleton";
 import { detectStrategy } from "./strategy";
-import { detectValidation } from "./validation";
+import { detectValidation, validationPrecondition } from "./validation";
 import { classifyUnit, unitFeatures, type UnitFeatures } from "../kind-model";
 
-export type { DetectDesignPatternsInput } from "./detector";
+export type { DetectDesignPatternsInput, Precondition } from "./detector";
+export { DetectorContext } from "./detector";
 
-const detectors: Detector[] = [
-  detectRetryBackoff,
-  detectSingleton,
-  detectFactory,
-  detectRepositoryCrud,
-  detectObserverEvent,
-  detectStrategy,
-  detectDecorator,
-  detectContextManager,
-  detectBuilder,
-  detectCacheMemoize,
-  detectValidation,
-  detectAdapter,
-  detectErrorHandlingWrapper,
-  detectDbTransaction,
+/** A detector and, when declared, what a unit must show for it to report anything. */
+export interface DispatchedDetector {
+  /** The kind the detector reports. */
+  kind: DesignPatternKind;
+  detect: Detector;
+  precondition?: Precondition;
+}
+
+/** The rule-based detectors in the order they run, each with its precondition when it has one. */
+export const dispatchedDetectors: readonly DispatchedDetector[] = [
+  { kind: "retry_backoff", detect: detectRetryBackoff, precondition: retryBackoffPrecondition },
+  { kind: "singleton", detect: detectSingleton },
+  { kind: "factory", detect: detectFactory },
+  { kind: "repository_crud", detect: detectRepositoryCrud },
+  { kind: "observer_event", detect: detectObserverEvent },
+  { kind: "strategy", detect: detectStrategy },
+  { kind: "decorator", detect: detectDecorator },
+  { kind: "context_manager", detect: detectContextManager, precondition: contextManagerPrecondition },
+  { kind: "builder", detect: detectBuilder },
+  { kind: "cache_memoize", detect: detectCacheMemoize },
+  { kind: "validation", detect: detectValidation, precondition: validationPrecondition },
+  { kind: "adapter", detect: detectAdapter },
+  { kind: "error_handling_wrapper", detect: detectErrorHandlingWrapper, precondition: errorHandlingWrapperPrecondition },
+  { kind: "db_transaction", detect: detectDbTransaction, precondition: dbTransactionPrecondition },
 ];
 
+/** How `detectDesignPatterns` runs; the defaults are what extraction uses. */
+export interface DetectOptions {
+  /** Skip a detector whose precondition is false (default true; off only to check the preconditions). */
+  prefilters?: boolean;
+}
+
 /** The rule-based detectors' matches for one unit. */
-function heuristicMatches(context: DetectorContext): PatternMatch[] {
+function heuristicMatches(context: DetectorContext, options: DetectOptions): PatternMatch[] {
+  const prefilters = options.prefilters ?? true;
   const matches: PatternMatch[] = [];
-  for (const detect of detectors) {
+  for (const { detect, precondition } of dispatchedDetectors) {
+    if (prefilters && precondition && !precondition(context.facts)) continue;
     const match = detect(context);
     if (match) matches.push(match);
   }
@@ -51,9 +69,9 @@ function heuristicMatches(context: DetectorContext): PatternMatch[] {
  * classifier (lib/extract/kind-model) scores above its per-kind threshold. A unit may match
  * several kinds; the result is ordered by confidence, highest first.
  */
-export function detectDesignPatterns(input: DetectDesignPatternsInput): PatternMatch[] {
+export function detectDesignPatterns(input: DetectDesignPatternsInput, options: DetectOptions = {}): PatternMatch[] {
   const context = new DetectorContext(input);
-  const matches = heuristicMatches(context);
+  const matches = heuristicMatches(context, options);
   matches.push(...classifyUnit(context, matches));
   return matches.sort((a, b) => b.confidence - a.confidence || a.kind.localeCompare(b.kind));
 }
@@ -61,6 +79,6 @@ export function detectDesignPatterns(input: DetectDesignPatternsInput): PatternM
 /** What the kind classifier is trained on for one unit: the rules' matches and the unit's features. */
 export function designPatternFeatures(input: DetectDesignPatternsInput): { heuristic: PatternMatch[]; features: UnitFeatures } {
   const context = new DetectorContext(input);
-  const heuristic = heuristicMatches(context);
+  const heuristic = heuristicMatches(context, {});
   return { heuristic, features: unitFeatures(context, heuristic) };
 }

@@ -1,9 +1,10 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext } from "./detector";
+import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext, type Precondition } from "./detector";
 import { classMethods, nodeTypes, parameterNames } from "./syntax";
 import { expressionBody, functionName, ownReturns, returnedValue } from "./functions";
-import { computedBackoffWait, namedWaitStrategy, retryDecorator } from "./retry-shapes";
+import { computedBackoffWait, namedWaitStrategy, nextWait, retryDecorator } from "./retry-shapes";
+import { wordGroup } from "./unit-facts";
 
 // `setTimeout` is matched exactly: `sock.settimeout()` is a socket option, not a wait.
 const waitName = /^_*(a?sleep|wait|delay|pause)(_?(for|fn|func|ms|seconds|until))?$/i;
@@ -13,6 +14,17 @@ const growthName = /backoff|exponent|exp_base|factor|multiplier|attempt|retr|tri
 const attemptName = /(^|[^a-z])(attempt|retr|tries|tried|failures)|[a-z](Attempt|Retr|Tries|Failures)/;
 const waitGrowthName = /backoff|exp_base|multiplier|delay|interval|wait|sleep|jitter|timeout/i;
 
+// Every rule below needs one of these words: a wait (`sleep`, `setTimeout`), an attempt
+// counter, a retrying call, a wait-named growth or parameter (`delay *= 2`, `jitter`), `pow`.
+const retryWords = wordGroup("sleep", "wait", "delay", "pause", "settimeout", "attempt", "retr", "tries", "tried", "failures", "backoff", "interval", "jitter", "pow");
+
+/**
+ * When `detectRetryBackoff` can match: the unit mentions one of `retryWords`, or holds an
+ * exponential growth (`**`, `<<`), or is a Python generator with a `while` loop (a wait generator).
+ */
+export const retryBackoffPrecondition: Precondition = (facts) =>
+  facts.mentions(retryWords) || facts.has("**", "<<") || (facts.family === "python" && facts.has("while_statement") && facts.has("yield"));
+
 /**
  * Retry with backoff: a loop (or a function calling itself) that catches a failure, waits,
  * and tries again — stronger when the wait grows (`delay *= 2`, `2 ** attempt`, `Math.pow`).
@@ -21,7 +33,7 @@ export const detectRetryBackoff: Detector = (context) => {
   if (context.isClass) return waitStrategy(context);
   const waits = context.calls().filter(isWait);
   const retried = (waits.length ? loopRetry(context, waits) ?? recursiveRetry(context, waits) ?? helperRetry(context, waits) : undefined) ?? countedRetry(context);
-  return retried ?? delayComputation(context) ?? (waits.length ? computedBackoffWait(context, waits) : undefined) ?? retryDecorator(context);
+  return retried ?? delayComputation(context) ?? (waits.length ? computedBackoffWait(context, waits) : undefined) ?? retryDecorator(context) ?? nextWait(context);
 };
 
 /** A class whose method computes an exponentially growing wait (`multiplier * exp_base ** attempt`): a backoff strategy. */

@@ -59,3 +59,24 @@ export function namedWaitStrategy(classNode: SyntaxNode, family: "python" | "js"
   }
   return undefined;
 }
+
+// `next()`, `_next_wait`, `nextDelay`, `get_next_delay`, `compute_backoff`: the operation that hands out the next wait.
+const nextWaitName = /^_*(next|(get|compute|calc(ulate)?)_?(next)?)_?(wait|delay|backoff|timeout|interval|sleep)?(_?time|_?ms|_?seconds)?_?$/i;
+const backoffOwner = /backoff|retr(y|ies|ying)|wait|delay/i;
+
+/**
+ * The operation of a backoff that hands out the next wait: a function or method named for it
+ * (`next()`, `_next_wait()`, `nextDelay()`) whose own name or whose class's says backoff,
+ * retry or wait (`ExponentialBackoff.next`, `BackoffStrategy.next`, `_next_wait`), and that
+ * returns a value. An iterator's `next()` in a class named for anything else is not one.
+ */
+export function nextWait(context: DetectorContext): PatternMatch | undefined {
+  const name = functionName(context.node) ?? context.input.unit.qualname.split(".").pop() ?? "";
+  if (!nextWaitName.test(name) || !/next|wait|delay|backoff|timeout|interval|sleep/i.test(name)) return undefined;
+  const owner = context.input.unit.qualname.split(".").slice(0, -1).join(".");
+  const named = backoffOwner.test(name) ? name : backoffOwner.test(owner) && !/(Error|Exception)$/.test(owner) ? owner : undefined;
+  if (!named) return undefined;
+  const value = ownReturns(context.node, context.family).map((statement) => returnedValue(statement)).find((returned) => returned !== undefined);
+  if (!value) return undefined;
+  return patternMatch("retry_backoff", 0.6, [`${name}() hands out the next wait of ${named === name ? "a backoff" : named} (returns ${snippet(value.text, 40)})`]);
+}

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
-import { patternMatch, snippet, type Detector, type DetectorContext, remembered } from "./detector";
+import { patternMatch, snippet, type Detector, type DetectorContext, type Precondition, remembered } from "./detector";
 import { expressionBody, ownReturns, returnedValue } from "./functions";
 import { fileIndexOf } from "./file-index";
 import { classNamed } from "./members";
@@ -8,6 +8,7 @@ import { nodeTypes, parameterNames, pythonDecorators } from "./syntax";
 import { guardOnly, validatorClass } from "./validation-guards";
 import { namedCheck } from "./validation-named";
 import { checksItsInput, isOperatorMethod } from "./validation-purpose";
+import { wordGroup } from "./unit-facts";
 
 const validatorDecorator = /(^|\.)(validator|field_validator|model_validator|root_validator|validates)(\(|$)/;
 const errorValue = /error|invalid|fail|violation/i;
@@ -15,6 +16,19 @@ const simpleStatements = {
   python: ["expression_statement", "return_statement", "raise_statement", "assert_statement"],
   js: ["expression_statement", "return_statement", "throw_statement", "lexical_declaration", "variable_declaration"],
 } as const;
+
+// Every reading below needs one of these words: a validator decorator or a check's name
+// (`validate`, `check`, `verify`, `ensure`), a rejection (`raise`, `throw`, `return False`, an
+// error value or report, `reject`, `addIssue`, `problems`), a pattern test (`test`, `match`,
+// `search`) or a `True` answer after a parse.
+const validationWords = wordGroup("valid", "err", "fail", "violation", "raise", "throw", "false", "true", "reject", "issue", "problem", "test", "match", "search", "check", "verif", "ensure");
+
+/**
+ * When `detectValidation` can match: a function mentioning one of `validationWords` or holding
+ * a raise/throw; a class whose file mentions one (a validator base is read from its subclasses).
+ */
+export const validationPrecondition: Precondition = (facts) =>
+  facts.isClass ? facts.fileMentions(validationWords) : facts.mentions(validationWords) || facts.has("raise_statement", "throw_statement");
 
 /**
  * Validation: a function whose job is checking input — guard clauses that raise/throw or

@@ -7,3 +7,4 @@ export { gitBlobHash } from "./git-blob-hash";
 export { hashPresentFiles } from "./hash-present-files";
 export { findRepositoryRoot } from "./repository-root";
 export { ingestScope } from "./ingest-scope";
+export { FileHashCache } from "./file-hash-cache";

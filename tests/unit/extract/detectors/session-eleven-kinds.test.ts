@@ -216,3 +216,87 @@ def issue_tickets(queue, count):
     expect(kindsOf(javascript, "isNetworkError")).not.toContain("validation");
   });
 });
+
+describe("cache_memoize: a class reading and filling a store it was given adapts that store", () => {
+  it("keeps a TTL cache over its own table and leaves out a bridge over a store handed to its constructor", async () => {
+    const found = await detect(
+      `class TtlCache {
+  constructor(ttl) {
+    this._table = new Map();
+    this._ttl = ttl;
+  }
+  get(key) {
+    const entry = this._table.get(key);
+    if (entry && entry.expires < Date.now()) return undefined;
+    return entry && entry.value;
+  }
+  set(key, value) {
+    this._table.set(key, { value, expires: Date.now() + this._ttl });
+  }
+}
+
+class StoreBridge {
+  constructor(store, options) {
+    this._store = store;
+    this._namespace = options.namespace;
+  }
+  async get(key) {
+    const data = await this._store.get(this._namespace + key);
+    if (data && typeof data.expires === "number" && data.expires < Date.now()) return undefined;
+    return data;
+  }
+  async set(key, value, expires) {
+    return this._store.set(this._namespace + key, value, expires - Date.now());
+  }
+}
+`,
+      "javascript",
+    );
+    expect(kindsOf(found, "TtlCache")).toContain("cache_memoize");
+    expect(kindsOf(found, "StoreBridge")).not.toContain("cache_memoize");
+  });
+});
+
+describe("context_manager: a module function handing out one context-manager class, not choosing between several", () => {
+  it("keeps timeout() returning its Timeout and leaves out open() choosing a reader or a writer", async () => {
+    const found = await detect(
+      `class Timeout:
+    def __init__(self, deadline):
+        self.deadline = deadline
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+class Reader:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+class Writer:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+def timeout(delay):
+    return Timeout(delay)
+
+def open(f, mode="rb"):
+    if mode in ("r", "rb"):
+        return Reader(f)
+    elif mode in ("w", "wb"):
+        return Writer(f)
+    raise ValueError("mode must be 'r', 'rb', 'w', or 'wb'")
+`,
+      "python",
+    );
+    expect(kindsOf(found, "timeout")).toContain("context_manager");
+    expect(kindsOf(found, "open")).not.toContain("context_manager");
+  });
+});
