@@ -14,7 +14,7 @@ import { detectRetryBackoff, retryBackoffPrecondition } from "./retry-backoff";
 import { detectSingleton } from "./singleton";
 import { detectStrategy } from "./strategy";
 import { detectValidation, validationPrecondition } from "./validation";
-import { classifyUnit, unitFeatures, type UnitFeatures } from "../kind-model";
+import { classifyKinds, classifyUnit, unitFeatures, type UnitFeatures } from "../kind-model";
 
 export type { DetectDesignPatternsInput, Precondition } from "./detector";
 export { DetectorContext } from "./detector";
@@ -47,7 +47,11 @@ export const dispatchedDetectors: readonly DispatchedDetector[] = [
 
 /** How `detectDesignPatterns` runs; the defaults are what extraction uses. */
 export interface DetectOptions {
-  /** Skip a detector whose precondition is false (default true; off only to check the preconditions). */
+  /**
+   * Skip a detector whose precondition is false, and the kind classifier's full reading where
+   * no kind can reach its threshold (default true; off only to check that both skip nothing
+   * they should not).
+   */
   prefilters?: boolean;
 }
 
@@ -72,7 +76,8 @@ function heuristicMatches(context: DetectorContext, options: DetectOptions): Pat
 export function detectDesignPatterns(input: DetectDesignPatternsInput, options: DetectOptions = {}): PatternMatch[] {
   const context = new DetectorContext(input);
   const matches = heuristicMatches(context, options);
-  matches.push(...classifyUnit(context, matches));
+  const learned = options.prefilters === false ? classifyKinds(unitFeatures(context, matches), matches) : classifyUnit(context, matches);
+  matches.push(...learned);
   return matches.sort((a, b) => b.confidence - a.confidence || a.kind.localeCompare(b.kind));
 }
 

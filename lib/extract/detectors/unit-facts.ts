@@ -13,6 +13,8 @@ export interface WordGroup {
 }
 
 const groups: WordGroup[] = [];
+// No word shorter than the shortest needle can contain one: its mask is 0 without a lookup.
+let shortestNeedle = Infinity;
 // Each distinct word (lower-cased) → the groups it mentions, as a bit mask.
 const maskOfWord = new Map<string, number>();
 const wordCharacters = /^[a-z0-9_$]+$/;
@@ -26,6 +28,7 @@ export function wordGroup(...needles: string[]): WordGroup {
   for (const needle of needles) if (!wordCharacters.test(needle)) throw new Error(`wordGroup: "${needle}" is not lower-case word characters`);
   if (groups.length >= 31) throw new Error("wordGroup: at most 31 groups");
   const group = { needles, bit: 1 << groups.length };
+  for (const needle of needles) shortestNeedle = Math.min(shortestNeedle, needle.length);
   groups.push(group);
   // Masks made before this group was declared do not know it.
   maskOfWord.clear();
@@ -79,7 +82,7 @@ function fileWords(tree: object, source: string): FileWords {
         const next = source.charCodeAt(index);
         if (next >= 128 || isWordCode[next] === 0) break;
       }
-      const mask = maskOf(source.slice(start, index));
+      const mask = index - start < shortestNeedle ? 0 : maskOf(source.slice(start, index));
       ends.push(index);
       masks.push(mask);
       all |= mask;
