@@ -4,11 +4,8 @@
  * default; reading held-out or never-tuned units this way is looking at them.
  *   npx tsx tests/bench/detector-eval/kind-flood.ts --kind validation [--split tune] [--tune-half A|B] [--evidence]
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { extractFile } from "@/lib/extract/extract-file";
-import { detectLanguage } from "@/lib/extract/syntax-tree";
-import { packageRoot, readLabelSet, tuneHalfOf } from "./label-set";
+import { readLabelSet, tuneHalfOf } from "./label-set";
+import { labelledFileUnits, unitKey } from "./labelled-file-units";
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -23,25 +20,9 @@ async function main(): Promise<void> {
   const half = option("--tune-half");
   const inPart = readLabelSet().filter((candidate) => candidate.split === split && (half === undefined || tuneHalfOf(candidate) === half));
   for (const labels of inPart) {
-    const files = new Map<string, Set<string>>();
-    for (const entry of labels.entries) {
-      const named = files.get(entry.path) ?? new Set<string>();
-      named.add(`${entry.qualname}:${entry.line}`);
-      files.set(entry.path, named);
-    }
-    for (const [relative, named] of files) {
-      const file = path.join(packageRoot(labels), relative);
-      const language = detectLanguage(file);
-      if (!language) continue;
-      let source: string;
-      try {
-        source = readFileSync(file, "utf8");
-      } catch {
-        continue;
-      }
-      const { units } = await extractFile({ file, source, language });
+    for await (const { relative, units, labelled } of labelledFileUnits(labels)) {
       for (const unit of units) {
-        if (named.has(`${unit.qualname}:${unit.startLine}`)) continue;
+        if (labelled.has(unitKey(unit.qualname, unit.startLine))) continue;
         total += 1;
         const kinds = unit.patterns.filter((pattern) => !kind || pattern.kind === kind);
         if (kinds.length === 0) continue;

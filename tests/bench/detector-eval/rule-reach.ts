@@ -7,11 +7,8 @@
  * held-out or never-tuned lists their units, which is looking at them.
  *   npx tsx tests/bench/detector-eval/rule-reach.ts [--kind K] [--split tune] [--max-packages 1]
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { extractFile } from "@/lib/extract/extract-file";
-import { detectLanguage } from "@/lib/extract/syntax-tree";
-import { packageRoot, readLabelSet } from "./label-set";
+import { readLabelSet } from "./label-set";
+import { labelledFileUnits, unitKey } from "./labelled-file-units";
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -41,25 +38,9 @@ async function main(): Promise<void> {
   const maxPackages = Number(option("--max-packages") ?? Infinity);
   const reach = new Map<string, Reach>();
   for (const labels of readLabelSet().filter((candidate) => candidate.split === split)) {
-    const byFile = new Map<string, Map<string, string[]>>();
-    for (const entry of labels.entries) {
-      const named = byFile.get(entry.path) ?? new Map<string, string[]>();
-      named.set(`${entry.qualname}:${entry.line}`, entry.kinds);
-      byFile.set(entry.path, named);
-    }
-    for (const [relative, named] of byFile) {
-      const file = path.join(packageRoot(labels), relative);
-      const language = detectLanguage(file);
-      if (!language) continue;
-      let source: string;
-      try {
-        source = readFileSync(file, "utf8");
-      } catch {
-        continue;
-      }
-      const { units } = await extractFile({ file, source, language });
+    for await (const { units, labelled } of labelledFileUnits(labels)) {
       for (const unit of units) {
-        const truth = named.get(`${unit.qualname}:${unit.startLine}`);
+        const truth = labelled.get(unitKey(unit.qualname, unit.startLine));
         for (const pattern of unit.patterns) {
           if (kind && pattern.kind !== kind) continue;
           const key = `${pattern.kind}  ${ruleSignature(pattern.evidence[0] ?? "")}`;
