@@ -16,13 +16,15 @@
  *   --halves (tune as its two halves, tests/fixtures/labels/tune-halves.json) or --tune-half A|B (one of them):
  *     write a rule from one half's misses, keep it only if the other half's recall rises at no loss of precision
  *   --packages a,b / --exclude-packages a,b (names or ecosystem:name) narrow any of the above
+ *   each package of the dev set is extracted whole (its folder, tests/bench/detector-eval/package-files.ts) and the
+ *   repository-level usage stage runs over it, as in the product; --without-usage leaves that stage out (the "before")
  *
  * The method and the figures are in docs/detector-evaluation.md.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { DesignPatternKind } from "@/lib/domain";
+import type { CodeUnit, DesignPatternKind } from "@/lib/domain";
 import {
   installedVersion,
   packageKey,
@@ -37,6 +39,7 @@ import {
   type TuneHalf,
 } from "./detector-eval/label-set";
 import { formatLabelCounts } from "./detector-eval/label-counts";
+import { packageUnits } from "./detector-eval/package-units";
 import { formatScore, overallCounts, scoreLabels, type LocatedLabel } from "./detector-eval/score-labels";
 
 interface InSampleEntry {
@@ -82,8 +85,22 @@ function devLabels(packages: PackageLabels[]): LocatedLabel[] {
   );
 }
 
-async function report(title: string, labels: LocatedLabel[], verbose: boolean): Promise<void> {
-  const score = await scoreLabels(labels);
+// Per package: its files extracted whole, with (or, under --without-usage, without) the repository-level stage.
+const extractedPackages = new Map<string, Promise<Map<string, CodeUnit[]>>>();
+
+async function unitsOfPackages(packages: PackageLabels[]): Promise<Map<string, CodeUnit[]>> {
+  const all = new Map<string, CodeUnit[]>();
+  const usage = !process.argv.includes("--without-usage");
+  for (const labels of packages) {
+    const key = packageKey(labels);
+    if (!extractedPackages.has(key)) extractedPackages.set(key, packageUnits(labels, { usage, jobs: Number(process.env.MOTIF_BENCH_JOBS ?? 2) }));
+    for (const [file, units] of await extractedPackages.get(key)!) all.set(file, units);
+  }
+  return all;
+}
+
+async function report(title: string, labels: LocatedLabel[], verbose: boolean, packages?: PackageLabels[]): Promise<void> {
+  const score = await scoreLabels(labels, packages ? await unitsOfPackages(packages) : undefined);
   for (const line of formatScore(score, title)) console.log(line);
   if (verbose) for (const line of score.differences) console.log(`  ${line}`);
   for (const line of score.missing) console.log(`not evaluated: ${line}`);
@@ -136,7 +153,7 @@ async function main(): Promise<void> {
   versionWarnings(chosen.flatMap((part) => part.packages));
   for (const { name, packages } of chosen) {
     const title = `dev set, ${name} split (${packages.length} packages: ${packages.map((labels) => labels.package).join(", ")})`;
-    await report(title, devLabels(packages), verbose);
+    await report(title, devLabels(packages), verbose, packages);
     if (process.argv.includes("--by-package")) await reportPackages(packages);
   }
 }
@@ -144,7 +161,7 @@ async function main(): Promise<void> {
 async function reportPackages(packages: PackageLabels[]): Promise<void> {
   console.log(`${"package".padEnd(32)} units   tp   fp   fn  precision  recall`);
   for (const labels of packages) {
-    const score = await scoreLabels(devLabels([labels]));
+    const score = await scoreLabels(devLabels([labels]), await unitsOfPackages([labels]));
     const { tp, fp, fn } = overallCounts(score);
     const ratio = (part: number, whole: number): string => (whole === 0 ? "  n/a" : (part / whole).toFixed(2).padStart(5));
     const row = [score.evaluated, tp, fp, fn].map((value) => String(value).padStart(4)).join(" ");

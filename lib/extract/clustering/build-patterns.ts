@@ -8,6 +8,7 @@ import type { ClusteringMemory } from "./clustering-memory";
 import { collectReferencesIncrementally } from "./collect-references-incrementally";
 import { callersByUnit, collectReferences } from "./collect-references";
 import { buildRepoModel, type RepoModel } from "./repo-model";
+import { applyUsageKinds, repositoryUsageKinds } from "@/lib/extract/usage";
 
 /** What clustering receives: every extracted file, and a coverage report when one was given. */
 export interface BuildPatternsInput {
@@ -18,6 +19,8 @@ export interface BuildPatternsInput {
 }
 
 export interface BuildPatternsResult {
+  /** The files in path order, with the kinds the repository-level usage stage added to their units. */
+  files: FileExtraction[];
   patterns: ExtractedPattern[];
   relationships: PatternRelationship[];
 }
@@ -39,13 +42,17 @@ function disambiguate(model: RepoModel, built: BuiltCluster[]): void {
  * Turns extracted units into patterns and their relationships: clusters units by
  * fingerprint and near-duplicate shape, keeps the clusters the selection rule admits,
  * names, describes, tags and scores each, and links them (USES, EXTENDS, COMPOSED_OF,
- * SIMILAR_TO). The output depends only on the set of inputs, never on their order, and
+ * SIMILAR_TO). Before clustering, the repository-level usage stage adds the kinds that how a
+ * unit is used across files shows (`repositoryUsageKinds`). The output depends only on the set of inputs, never on their order, and
  * not on whether a `memory` of earlier runs was given.
  */
 export function buildPatterns(input: BuildPatternsInput): BuildPatternsResult {
   const { memory } = input;
-  const model = buildRepoModel(input.files);
-  const references = memory ? collectReferencesIncrementally(model, memory.references) : collectReferences(model);
+  const extracted = buildRepoModel(input.files);
+  const references = memory ? collectReferencesIncrementally(extracted, memory.references) : collectReferences(extracted);
+  // How each unit is used elsewhere can add a kind its own file does not show (`lib/extract/usage`).
+  const files = applyUsageKinds(extracted.files, repositoryUsageKinds(extracted, references));
+  const model = files.every((file, index) => file === extracted.files[index]) ? extracted : buildRepoModel(files);
   const context = { model, callers: callersByUnit(references), coverage: input.coverage ? createCoverageLookup(input.coverage) : undefined, coverageReport: input.coverage };
   const built = clusterUnits(model.units, memory?.similarities)
     .map((cluster) => (memory ? memory.outcomes.build(context, cluster) : buildCluster(context, model, cluster)))
@@ -53,5 +60,5 @@ export function buildPatterns(input: BuildPatternsInput): BuildPatternsResult {
   disambiguate(model, built);
   built.sort((a, b) => b.pattern.occurrences.length - a.pattern.occurrences.length || (a.pattern.key < b.pattern.key ? -1 : 1));
   const records: PatternRecord[] = built.map(({ pattern, selected }) => ({ key: pattern.key, units: selected.cluster.members.map((member) => member.unit), centre: selected.cluster.centre }));
-  return { patterns: built.map((entry) => entry.pattern), relationships: buildRelationships(model, records, references, memory?.similarities) };
+  return { files: model.files, patterns: built.map((entry) => entry.pattern), relationships: buildRelationships(model, records, references, memory?.similarities) };
 }

@@ -50,7 +50,7 @@ export function assembleResult(input: AssembleResultInput): ExtractionResult {
   const patterns = built.patterns.filter((pattern) => keepPattern(pattern, input));
   const kept = new Set(patterns.map((pattern) => pattern.key));
   const relationships = built.relationships.filter((relation) => kept.has(relation.source) && kept.has(relation.target));
-  const units = files
+  const units = built.files
     .flatMap((file) => file.units)
     .filter((unit) => keepUnit(unit, input.maxComplexity));
   const stats: ExtractionStats = {

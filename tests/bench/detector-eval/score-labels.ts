@@ -65,15 +65,21 @@ export function emptyCounts(): Map<DesignPatternKind, KindCounts> {
   return new Map(designPatternKinds.map((kind) => [kind, { tp: 0, fp: 0, fn: 0 }]));
 }
 
-/** Runs the product's extraction (with its detectors) on each labelled file and compares. */
-export async function scoreLabels(labels: LocatedLabel[]): Promise<Score> {
+/** Units already extracted, per absolute path (a package extracted whole, with the repository-level stage). */
+export type ExtractedUnits = ReadonlyMap<string, CodeUnit[]>;
+
+/**
+ * Runs the product's extraction (with its detectors) on each labelled file and compares; a file
+ * in `extractedUnits` is taken from there (its package extracted whole), any other is extracted alone.
+ */
+export async function scoreLabels(labels: LocatedLabel[], extractedUnits?: ExtractedUnits): Promise<Score> {
   const score: Score = { counts: emptyCounts(), evaluated: 0, missing: [], differences: [], hardNegatives: { evaluated: 0, fooled: 0 } };
   for (const label of labels) {
     if (!existsSync(label.file)) {
       score.missing.push(`${label.origin} (file not on this machine)`);
       continue;
     }
-    const unit = findUnit(await unitsOf(label.file), label);
+    const unit = findUnit(extractedUnits?.get(label.file) ?? (await unitsOf(label.file)), label);
     if (!unit) {
       score.missing.push(`${label.origin} ${label.qualname} (unit not found)`);
       continue;

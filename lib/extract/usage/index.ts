@@ -1,0 +1,30 @@
+import type { FileExtraction, PatternMatch } from "@/lib/domain";
+import { collectReferences } from "@/lib/extract/clustering/collect-references";
+import { buildRepoModel, type RepoModel } from "@/lib/extract/clustering/repo-model";
+import type { Reference } from "@/lib/extract/clustering/resolve-references";
+import { applyUsageKinds } from "./apply-usage-kinds";
+import { collectUsage } from "./collect-usage";
+import { usageKinds } from "./usage-kinds";
+import { usageRules } from "./usage-rules";
+
+export { applyUsageKinds } from "./apply-usage-kinds";
+export { collectUsage, type UsageByUnit } from "./collect-usage";
+export type { UnitUsage, UsageSite, InstanceCall } from "./unit-usage";
+
+/**
+ * The repository-level stage: the design-pattern kinds that how each unit is used elsewhere in
+ * the repository shows (applied as a decorator, entered with `with`, …), per unit id, with
+ * evidence naming the places. Reads the references clustering already resolved.
+ */
+export function repositoryUsageKinds(model: RepoModel, references: readonly Reference[]): Map<string, PatternMatch[]> {
+  return usageKinds(model, collectUsage(model, references), usageRules);
+}
+
+/**
+ * Runs the repository-level stage over a set of extracted files on its own (a harness that
+ * does not cluster): the files with the kinds usage adds (see `repositoryUsageKinds`).
+ */
+export function withRepositoryUsage(files: readonly FileExtraction[]): FileExtraction[] {
+  const model = buildRepoModel([...files]);
+  return applyUsageKinds(files, repositoryUsageKinds(model, collectReferences(model)));
+}

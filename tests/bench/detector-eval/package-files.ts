@@ -1,0 +1,53 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { maxExtractedFileBytes } from "@/lib/domain";
+import { detectLanguage } from "@/lib/extract/syntax-tree";
+import { packageRoot, type PackageLabels } from "./label-set";
+
+/** One file of a package to extract: its absolute path and its path relative to the package root. */
+export interface PackageFile {
+  path: string;
+  file: string;
+}
+
+const skippedFolders = new Set(["node_modules", "__pycache__", ".git"]);
+/** A package with more files than this is cut (its labelled files are always kept). */
+const maxFilesPerPackage = 1500;
+
+function walk(root: string, relative: string, found: PackageFile[]): void {
+  const absolute = path.join(root, relative);
+  const entries = readdirSync(absolute, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const file = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!skippedFolders.has(entry.name)) walk(root, file, found);
+    } else if (entry.isFile() && detectLanguage(entry.name) && !/\.d\.[cm]?ts$|\.min\.js$/.test(entry.name)) {
+      const full = path.join(root, file);
+      if (statSync(full).size <= maxExtractedFileBytes) found.push({ path: full, file });
+    }
+  }
+}
+
+/**
+ * The files of a package that its labelled units sit among, relative to the package root, so
+ * the repository-level stage sees how the package's own code uses each unit: an npm package's
+ * whole folder; a Debian or standard-library package's top-level folder (`pymongo/`,
+ * `wsgiref/`), or its one module file. Labelled files come first; the rest is cut at 1,500 files.
+ */
+export function packageFiles(labels: PackageLabels): PackageFile[] {
+  const root = packageRoot(labels);
+  const scopes = new Set<string>();
+  for (const entry of labels.entries) {
+    if (labels.ecosystem === "npm") scopes.add("");
+    else scopes.add(entry.path.includes("/") ? entry.path.split("/")[0] : entry.path);
+  }
+  const found: PackageFile[] = [];
+  for (const scope of [...scopes].sort()) {
+    if (scope && statSync(path.join(root, scope)).isFile()) found.push({ path: path.join(root, scope), file: scope });
+    else walk(root, scope, found);
+  }
+  const labelled = new Set(labels.entries.map((entry) => entry.path));
+  const first = found.filter((entry) => labelled.has(entry.file));
+  const rest = found.filter((entry) => !labelled.has(entry.file));
+  return [...first, ...rest].slice(0, Math.max(maxFilesPerPackage, first.length));
+}
