@@ -15,7 +15,7 @@ import { scoreLead, strengthFeatures, strengthModel, type StrengthEvidence } fro
 interface DumpedResult { rerankShare?: number | null; right: boolean; vectorRank: number | null; textRank: number | null; similarityZ: number | null; intentWords: number; wordsFound: number; score: number }
 type Dump = Record<string, Array<{ intent: string; results: DumpedResult[] }>>;
 
-const tuningSets = ["in-sample", "held-out", "held-out-2", "held-out-3", "held-out-4"];
+const tuningSets = ["in-sample", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"];
 const thresholds = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 
 interface Example { features: number[]; right: boolean; set: string }
