@@ -32,7 +32,7 @@ for (const name of extras) if (!extraParts[name]) throw new Error(`no part ${nam
 const partNames = [...rerankPartNames, ...extras];
 const mask = partNames.map((name) => (without.has(name) ? 0 : 1));
 // The prior the penalty pulls towards: the SQL order (its score's log ratio alone).
-const prior = partNames.map((name) => (name === "sql_score" ? 4 : 0));
+const prior: number[] = partNames.map((name) => (name === "sql_score" ? 4 : 0));
 // --encoder-list: the sentence encoder's own first candidates (use-lite dumps) join the 30.
 const encoderList = process.argv.includes("--encoder-list");
 
