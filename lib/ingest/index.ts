@@ -17,3 +17,6 @@ export { IngestMemory } from "./ingest-memory";
 export { loadIngestMemory, saveIngestMemory, ingestMemoryFileOf, type PersistedRepository } from "./persisted-ingest-memory";
 export { ingestChangesAsOperator } from "./ingest-changes-as-operator";
 export { decodeChangedFiles, type ReceivedFile } from "./decode-changed-files";
+export { ingestMemoryFolder } from "./ingest-memory-folder";
+export { saveIngestMemoryLater } from "./persisted-ingest-memory";
+export { warmRepositoryMemory, warmRepositoryMemoryLater, warmRecentRepositories, warmedAtStart, type WarmOutcome, type WarmTarget } from "./warm-repository-memory";

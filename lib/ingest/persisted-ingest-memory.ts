@@ -85,3 +85,23 @@ export function saveIngestMemory(where: PersistedRepository, memory: IngestMemor
   writeFileSync(temporary, JSON.stringify(file), { mode: 0o600 });
   renameSync(temporary, target);
 }
+
+const pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
+
+/**
+ * `saveIngestMemory` a moment later, off the request that wrote (its answer goes first); of
+ * several writes of one repository in that moment, the file keeps the last. A save that fails
+ * is told to `onError` (the ingest stands; the next process then writes everything).
+ */
+export function saveIngestMemoryLater(where: PersistedRepository, memory: IngestMemory, onError?: (error: Error) => void): void {
+  const target = ingestMemoryFileOf(where);
+  clearTimeout(pendingSaves.get(target));
+  pendingSaves.set(target, setTimeout(() => {
+    pendingSaves.delete(target);
+    try {
+      saveIngestMemory(where, memory);
+    } catch (error) {
+      onError?.(error as Error);
+    }
+  }, 200));
+}

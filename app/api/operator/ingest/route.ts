@@ -1,5 +1,6 @@
 import { jsonResponse, ndjsonResponse, parseBody, routeHandler } from "@/lib/http";
-import { ingestAsOperator, type IngestSource } from "@/lib/ingest";
+import { getEnvironment } from "@/lib/env";
+import { ingestAsOperator, ingestMemoryFolder, type IngestSource } from "@/lib/ingest";
 import { operatorDatabase } from "@/lib/operator";
 import { patternEmbeddingProvider } from "@/lib/patterns";
 import { operatorIngestSchema } from "./schema";
@@ -27,6 +28,8 @@ export const POST = routeHandler(async (request) => {
     embedder: patternEmbeddingProvider(),
     onProgress,
     rememberRepository: true,
+    memoryFolder: ingestMemoryFolder(getEnvironment()),
+    onMemoryNotKept: (error) => process.stderr.write(`motif: the repository's memory was not kept (${error.message})\n`),
   });
   if (request.headers.get("accept")?.includes("application/x-ndjson")) return ndjsonResponse((report) => ingest(report));
   return jsonResponse(await ingest());
