@@ -3,7 +3,7 @@ import { ensureOperatorProject } from "./ensure-operator-project";
 import { ingestExtraction, type IngestOptions, type IngestSummary } from "./ingest-extraction";
 import { loadIngestMemory, saveIngestMemory, saveIngestMemoryLater } from "./persisted-ingest-memory";
 import { repositoryMemoryFor } from "./repository-memory-for";
-import { warmRepositoryMemoryLater } from "./warm-repository-memory";
+import { warmRepositoryMemoryLater, type WarmOutcome } from "./warm-repository-memory";
 
 /**
  * `motif ingest` as the local operator (the data dir's owner, running as service_role):
@@ -29,9 +29,11 @@ export async function ingestAsOperator(
     memoryFolder?: string;
     /** The memory could not be written (the ingest itself stands): told here, never thrown. */
     onMemoryNotKept?: (error: Error) => void;
+    /** `rememberRepository`: the repository's memory built after the ingest, in `ms` (null: nothing to build). */
+    onMemoryBuilt?: (outcome: WarmOutcome | null, ms: number) => void;
   },
 ): Promise<IngestSummary & { project: OperatorProject }> {
-  const { rememberRepository = false, memoryFolder, onMemoryNotKept, ...ingestOptions } = options;
+  const { rememberRepository = false, memoryFolder, onMemoryNotKept, onMemoryBuilt, ...ingestOptions } = options;
   const project = await ensureOperatorProject({ database: options.database, slug: options.slug });
   const repository = options.repository ?? "";
   const persisted = memoryFolder !== undefined ? { folder: memoryFolder, projectId: project.id, repository } : undefined;
@@ -39,7 +41,9 @@ export async function ingestAsOperator(
   const summary = await ingestExtraction({ ...ingestOptions, memory, claims: "service_role", projectId: project.id });
   if (rememberRepository) {
     if (persisted && memory) saveIngestMemoryLater(persisted, memory, onMemoryNotKept);
-    void warmRepositoryMemoryLater({ database: options.database, projectId: project.id, repository, embeddingModel: summary.embedding_model, folder: memoryFolder, onError: onMemoryNotKept });
+    const started = performance.now();
+    void warmRepositoryMemoryLater({ database: options.database, projectId: project.id, repository, embeddingModel: summary.embedding_model, folder: memoryFolder, onError: onMemoryNotKept })
+      .then((outcome) => onMemoryBuilt?.(outcome, performance.now() - started));
     return { ...summary, project };
   }
   try {

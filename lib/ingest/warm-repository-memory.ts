@@ -1,5 +1,5 @@
 import { asService, listRecentlyIngestedRepositories, listSourceFilesByRepository, readSourceFileExtractions, type Database } from "@/lib/db";
-import { extractorVersion } from "@/lib/extract";
+import { detectLanguage, extractorVersion, extractSource } from "@/lib/extract";
 import { processExtractionCache, type ExtractionCache } from "./extraction-cache";
 import { extractIncrementally } from "./extract-incrementally";
 import { buildIngestRows } from "./ingest-rows";
@@ -39,7 +39,18 @@ export async function warmRepositoryMemory(options: WarmTarget & { memory: Pick<
     extract: () => Promise.reject(new Error("warming a repository's memory extracts nothing")),
   });
   buildIngestRows(incremental.result, options.embeddingModel, options.memory.ingest.rows);
+  await loadParsers(stored.map((row) => row.file_path));
   return { files: stored.length, patterns: incremental.result.patterns.length };
+}
+
+// The parsers of the repository's languages, loaded into this thread now rather than by the
+// next ingest's first changed file (a one-line source each: what it extracts is thrown away).
+async function loadParsers(files: readonly string[]): Promise<void> {
+  const languages = new Map(files.flatMap((file) => {
+    const language = detectLanguage(file);
+    return language ? [[language, file]] : [];
+  }));
+  for (const [language, file] of languages) await extractSource({ file, language, bytes: new TextEncoder().encode("\n") });
 }
 
 /**

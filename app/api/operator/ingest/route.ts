@@ -30,6 +30,9 @@ export const POST = routeHandler(async (request) => {
     rememberRepository: true,
     memoryFolder: ingestMemoryFolder(getEnvironment()),
     onMemoryNotKept: (error) => process.stderr.write(`motif: the repository's memory was not kept (${error.message})\n`),
+    onMemoryBuilt: (outcome, ms) => {
+      if (outcome) process.stderr.write(`motif: memory of repository "${body.repository}" built (${outcome.files} files, ${outcome.patterns} patterns) in ${(ms / 1000).toFixed(2)} s\n`);
+    },
   });
   if (request.headers.get("accept")?.includes("application/x-ndjson")) return ndjsonResponse((report) => ingest(report));
   return jsonResponse(await ingest());
