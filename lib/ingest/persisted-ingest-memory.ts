@@ -86,7 +86,7 @@ export function saveIngestMemory(where: PersistedRepository, memory: IngestMemor
   renameSync(temporary, target);
 }
 
-const pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
+const pendingSaves = new Map<string, { timer: ReturnType<typeof setTimeout>; save: () => void }>();
 
 /**
  * `saveIngestMemory` a moment later, off the request that wrote (its answer goes first); of
@@ -95,13 +95,22 @@ const pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
  */
 export function saveIngestMemoryLater(where: PersistedRepository, memory: IngestMemory, onError?: (error: Error) => void): void {
   const target = ingestMemoryFileOf(where);
-  clearTimeout(pendingSaves.get(target));
-  pendingSaves.set(target, setTimeout(() => {
+  clearTimeout(pendingSaves.get(target)?.timer);
+  const save = () => {
     pendingSaves.delete(target);
     try {
       saveIngestMemory(where, memory);
     } catch (error) {
       onError?.(error as Error);
     }
-  }, 200));
+  };
+  pendingSaves.set(target, { timer: setTimeout(save, 200), save });
+}
+
+/** Saves now what `saveIngestMemoryLater` was asked to save (before a process stops). */
+export function flushIngestMemorySaves(): void {
+  for (const { timer, save } of [...pendingSaves.values()]) {
+    clearTimeout(timer);
+    save();
+  }
 }

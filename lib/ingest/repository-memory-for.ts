@@ -38,3 +38,8 @@ export function repositoryMemoryFor(projectId: string, repository: string, folde
   while (memories.size > rememberedRepositories) memories.delete(memories.keys().next().value as string);
   return memory;
 }
+
+/** Forgets every repository's memory, as a restart of the process does. */
+export function forgetRepositoryMemories(): void {
+  memories.clear();
+}
