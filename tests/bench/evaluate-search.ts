@@ -13,15 +13,16 @@
  * reads, for tests/bench/search-eval/fit-rerank.ts). An intent hits when a pattern holding one of its target
  * units is in the top 5; a target unit that no pattern holds is a miss.
  *
- * Six intent sets, reported apart: in-sample (every file but the held-out ones; used while
+ * Seven intent sets, reported apart: in-sample (every file but the held-out ones; used while
  * tuning the embedder), held-out (held-out.json; written before the first tuning, looked at
  * and tuned against since), held-out-2 (held-out-2.json; written before the second tuning,
  * tuned on in the third), held-out-3 (held-out-3.json; written before the third tuning, scored
  * once after it, tuned on in the fourth), held-out-4 (held-out-4.json; written before the
- * fourth tuning, scored at the ends of sessions 9 and 10, tuned on from session 11) and
- * held-out-5 (held-out-5.json; written in session 11 from source code only, never tuned on).
- * Without --set the five tuning sets are read; held-out-5 is scored only when named
- * (--set held-out-5), once a round's tuning is over; the corpus holds every set's target files
+ * fourth tuning, scored at the ends of sessions 9 and 10, tuned on from session 11),
+ * held-out-5 (held-out-5.json; written in session 11 from source code only, scored once at its
+ * end, tuned on from session 12) and held-out-6 (held-out-6.json; written in session 12 from
+ * source code only, never tuned on). Without --set the six tuning sets are read; held-out-6 is
+ * scored only when named (--set held-out-6), once a round's tuning is over; the corpus holds every set's target files
  * either way, so every set ranks against the same patterns.
  *
  * --original-targets drops the targets marked `added` (right answers completed blind after
@@ -29,7 +30,7 @@
  *
  * Each set also reports MRR@10 and how often a result that the product marks strong
  * (lib/search matchStrength) is right; intents about code that is not there
- * (intents/absent/absent-code.json, and absent/<set>.json with held-out-3, held-out-4 or held-out-5) report how
+ * (intents/absent/absent-code.json, and absent/<set>.json with held-out-3 to held-out-6) report how
  * many get no strong result.
  *
  * --dump <file> writes every intent's top 10 with the parts of its rank (and whether it is
@@ -38,7 +39,7 @@
  * --sweep re-fuses the same candidate lists with other blend constants and boosts (kind named
  * by the intent, recurrence) and reports recall@5 and MRR@10 for each.
  *
- *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2|held-out-3|held-out-4|held-out-5[,...]] [--dump <file>] [--embedder builtin|use-lite] [--calibrate] [--sweep] [--verbose] [--no-docstring] [--original-targets] [--no-rerank] [--candidates <file>] [--vector-cache <file>]
+ *   npx tsx tests/bench/evaluate-search.ts [--set in-sample|held-out|held-out-2|held-out-3|held-out-4|held-out-5|held-out-6[,...]] [--dump <file>] [--embedder builtin|use-lite] [--calibrate] [--sweep] [--verbose] [--no-docstring] [--original-targets] [--no-rerank] [--candidates <file>] [--vector-cache <file>]
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -286,7 +287,7 @@ async function evaluateSet(corpus: Corpus, rank: Ranker, intents: Intent[], verb
  * --calibrate: how often a strong result would be right, and how many intents would get one, if
  * lib/search's strength model called the first result strong from other thresholds than its
  * own. The model is fitted by tests/bench/search-eval/fit-strength.ts on the tuning sets;
- * held-out-5 is never tuned on.
+ * held-out-6 is never tuned on.
  */
 function calibrationTable(name: string, result: SetResult): string {
   const thresholds = [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85];
@@ -302,7 +303,7 @@ function calibrationTable(name: string, result: SetResult): string {
  * --sweep: recall@5 and MRR@10 (overall / no shared word) of other blends than match_patterns'
  * over the same candidate lists: RRF k, the text list's weight, the quality weight, a boost for
  * patterns whose detected kind the intent names, and one for patterns that recur in the code.
- * Choose on the tuning sets; held-out-5 is never tuned on.
+ * Choose on the tuning sets; held-out-6 is never tuned on.
  */
 function sweepTable(name: string, result: SetResult, corpus: Corpus): string {
   const variants: Array<[string, Partial<BlendOptions>]> = [
@@ -386,7 +387,7 @@ async function main(): Promise<void> {
     if (process.argv.includes("--calibrate")) reports.push(calibrationTable(set, result));
     if (process.argv.includes("--sweep")) reports.push(sweepTable(set, result, corpus));
   }
-  const absentFiles = ["absent-code.json", ...(["held-out-3", "held-out-4", "held-out-5"] as const).filter((set) => sets.includes(set)).map((set) => `${set}.json`)];
+  const absentFiles = ["absent-code.json", ...(["held-out-3", "held-out-4", "held-out-5", "held-out-6"] as const).filter((set) => sets.includes(set)).map((set) => `${set}.json`)];
   for (const file of absentFiles) {
     const absent = await evaluateAbsent(corpus, rank, file);
     reports.push(absent.report);

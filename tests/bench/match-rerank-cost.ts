@@ -4,7 +4,7 @@
  * the candidates, the re-rank in Node, then the counters and details of those shown), on the
  * same project of an embedded database, intents embedded beforehand, alternating A/B per intent
  * (the first 20 of the first round are warm-up). Reads the tuning intents' texts (never
- * held-out-4's or held-out-5's). Wall and process CPU per match (PGlite runs in this process).
+ * held-out-4's, held-out-5's or held-out-6's). Wall and process CPU per match (PGlite runs in this process).
  *
  *   MOTIF_DATA_DIR=<data dir> npx tsx tests/bench/match-rerank-cost.ts <project slug>
  */
@@ -19,7 +19,7 @@ const database = await getDatabase();
 const [project] = await database.query<{ id: string }>(`select id from public.projects where slug = $1`, [process.argv[2] ?? "retry"]);
 if (!project) throw new Error("no such project: give the slug of an ingested project");
 const directory = path.resolve(import.meta.dirname, "../fixtures/intents");
-const intents = readdirSync(directory).filter((file) => file.endsWith(".json") && !["held-out-4.json", "held-out-5.json"].includes(file))
+const intents = readdirSync(directory).filter((file) => file.endsWith(".json") && !["held-out-4.json", "held-out-5.json", "held-out-6.json"].includes(file))
   .flatMap((file) => (JSON.parse(readFileSync(path.join(directory, file), "utf8")) as Array<{ intent: string }>).map((entry) => entry.intent)).slice(0, 300);
 const vectors = new Map<string, Float32Array>();
 const embedded: EmbeddingProvider = { ...embedder, embed: async (texts: string[]) => texts.map((text) => vectors.get(text)!) };

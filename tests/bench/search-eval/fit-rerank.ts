@@ -3,11 +3,11 @@
  * candidates; the chance that the right pattern is the one picked) over the parts each
  * candidate's rank already has (lib/search rerankFeatures), from the candidate dumps that
  * evaluate-search.ts writes (--candidates, taken with --no-rerank so that they hold the SQL
- * order), over the five tuning sets (in-sample, held-out, held-out-2, held-out-3, held-out-4) of one or more
- * embedders pooled. Leave one set out: for each set, the model is fitted on the other four and
- * that set's recall@5 and MRR@10 are reported (per embedder dump), beside the SQL order's. Then
- * the weights fitted on all five, to ship in lib/search/data/rerank-model.json. held-out-5 (the
- * never-tuned set) is never read.
+ * order), over the six tuning sets (in-sample, held-out, held-out-2, held-out-3, held-out-4,
+ * held-out-5) of one or more embedders pooled. Leave one set out: for each set, the model is
+ * fitted on the other five and that set's recall@5 and MRR@10 are reported (per embedder dump),
+ * beside the SQL order's. Then the weights fitted on all six, to ship in
+ * lib/search/data/rerank-model.json. held-out-6 (the never-tuned set) is never read.
  *
  *   npx tsx tests/bench/search-eval/fit-rerank.ts [--penalty 0.02] [--without part,...] [--write] <candidates.json> [...]
  */
@@ -18,7 +18,7 @@ import { rerankFeatures, rerankIntent, rerankPartNames, type RerankCandidate } f
 type CandidateDump = Record<string, Array<{ intent: string; noShared: boolean; candidates: Array<RerankCandidate & { right: boolean }> }>>;
 interface Query { set: string; dump: number; noShared: boolean; features: number[][]; right: boolean[] }
 
-const tuningSets = ["in-sample", "held-out", "held-out-2", "held-out-3", "held-out-4"];
+const tuningSets = ["in-sample", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"];
 const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const penalty = Number(option("--penalty") ?? 0.02);
 const without = new Set((option("--without") ?? "").split(",").filter(Boolean));
@@ -102,7 +102,7 @@ function main(): void {
   });
   const weights = fit(all);
   const shown = Object.fromEntries(rerankPartNames.map((name, index) => [name, Math.round(weights[index] * 1000) / 1000]));
-  console.log(`fitted on all five sets (${all.length} intents): ${JSON.stringify(shown)}`);
+  console.log(`fitted on all ${tuningSets.length} sets (${all.length} intents): ${JSON.stringify(shown)}`);
   if (process.argv.includes("--write")) {
     const target = path.resolve(import.meta.dirname, "../../../lib/search/data/rerank-model.json");
     writeFileSync(target, `${JSON.stringify({ fitted: `tests/bench/search-eval/fit-rerank.ts --penalty ${penalty} on ${files.map((file) => path.basename(file)).join(", ")}`, weights: shown }, null, 2)}\n`);

@@ -1,11 +1,11 @@
 /**
  * Fits lib/search's strength model: a logistic regression of "the first result is a right
  * answer" on the parts of its rank (strengthFeatures), from the top-10 dumps that
- * evaluate-search.ts writes (--dump), over the five tuning sets (in-sample, held-out, held-out-2,
- * held-out-3, held-out-4) of one or more embedders pooled. Prints each set's precision when it is left out of the fit
+ * evaluate-search.ts writes (--dump), over the six tuning sets (in-sample, held-out, held-out-2,
+ * held-out-3, held-out-4, held-out-5) of one or more embedders pooled. Prints each set's precision when it is left out of the fit
  * (the honest estimate of how often "strong" is right on intents the fit never saw), the
  * absent-code intents that would be called strong, and the weights fitted on all of them.
- * held-out-5 (the never-tuned set) is never read.
+ * held-out-6 (the never-tuned set) is never read.
  *
  *   npx tsx tests/bench/search-eval/fit-strength.ts <dump.json> [<dump.json> ...]
  */
@@ -15,7 +15,7 @@ import { scoreLead, strengthFeatures, strengthModel, type StrengthEvidence } fro
 interface DumpedResult { rerankShare?: number | null; right: boolean; vectorRank: number | null; textRank: number | null; similarityZ: number | null; intentWords: number; wordsFound: number; score: number }
 type Dump = Record<string, Array<{ intent: string; results: DumpedResult[] }>>;
 
-const tuningSets = ["in-sample", "held-out", "held-out-2", "held-out-3", "held-out-4"];
+const tuningSets = ["in-sample", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"];
 const thresholds = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 
 interface Example { features: number[]; right: boolean; set: string }

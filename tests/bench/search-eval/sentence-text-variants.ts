@@ -4,7 +4,7 @@
  * in words instead of the pattern's name; that plus, when there is no docstring, its parameters
  * and the functions it calls in words; the same always), the encoder's own vector list and the
  * fused list (the built-in half of the product's use-lite vectors + alpha × the encoder's cosine;
- * 0.5 is the product's fusion) are scored on the five tuning sets: right pattern in the top 5 /
+ * 0.5 is the product's fusion) are scored on the tuning sets: right pattern in the top 5 /
  * top 30, all intents and those sharing no word with their target. Ranks only vectors; reads
  * the use-lite vectors that evaluate-search.ts --embedder use-lite --vector-cache wrote, and keeps
  * the encoder's own vectors in --raw-cache.
