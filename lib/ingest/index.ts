@@ -12,8 +12,11 @@ export { extractIncrementally, type ExtractIncrementallyOptions } from "./extrac
 export { searchTextForPattern } from "./search-text-for-pattern";
 export { ExtractionCache, processExtractionCache, defaultExtractionCacheFiles } from "./extraction-cache";
 export { LastExtraction, type ExtractionInputs } from "./last-extraction";
-export { repositoryMemoryFor, rememberedRepositories, type RepositoryMemory } from "./repository-memory-for";
+export { repositoryMemoryFor, rememberedRepositories, forgetRepositoryMemories, type RepositoryMemory } from "./repository-memory-for";
 export { IngestMemory } from "./ingest-memory";
 export { loadIngestMemory, saveIngestMemory, ingestMemoryFileOf, type PersistedRepository } from "./persisted-ingest-memory";
 export { ingestChangesAsOperator } from "./ingest-changes-as-operator";
 export { decodeChangedFiles, type ReceivedFile } from "./decode-changed-files";
+export { ingestMemoryFolder } from "./ingest-memory-folder";
+export { saveIngestMemoryLater, flushIngestMemorySaves } from "./persisted-ingest-memory";
+export { warmRepositoryMemory, warmRepositoryMemoryLater, warmRecentRepositories, warmedAtStart, type WarmOutcome, type WarmTarget } from "./warm-repository-memory";

@@ -8,7 +8,6 @@ import { MotifError } from "@/lib/errors";
 import type { IncrementalFileCounts, IngestSummary } from "@/lib/ingest";
 import { getEnvironment } from "@/lib/env";
 import { useBatchJitFlags } from "../batch-jit-flags";
-import { ingestMemoryFolder } from "../ingest-memory-folder";
 import { createPhaseTimer } from "../phase-timer";
 import { ingestProgressBar, readProgressStream } from "../ingest-progress-bar";
 import { parseOptions } from "../parse-options";
@@ -240,7 +239,7 @@ async function ingestHere(context: {
         database, ...request, result: incremental.result, sourceFiles: incremental.sourceFiles, embedder: createEmbeddingProvider(),
         onProgress: bar.report,
         // The next `motif ingest` of this repository (another process) writes only its difference.
-        memoryFolder: ingestMemoryFolder(getEnvironment()),
+        memoryFolder: ingest.ingestMemoryFolder(getEnvironment()),
         onMemoryNotKept: (error) => process.stderr.write(`motif: the repository's ingest memory was not kept (${error.message}); the next ingest writes everything\n`),
       });
       timer.lap("written");
