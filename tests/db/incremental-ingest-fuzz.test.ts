@@ -112,7 +112,7 @@ describe("incremental ingest along random edit sequences", { timeout: 600_000 },
         saveIngestMemory(persisted, freshMemory);
         // A server started now: its memory built from the stored files and the memory file before the ingest arrives.
         const restarted = { cache: new ExtractionCache(), clustering: new ClusteringMemory(), ingest: loadIngestMemory(restartPersisted) };
-        const warmed = await warmRepositoryMemory({ database, projectId: restartId, repository: "", embeddingModel: embedder.id, memory: restarted, cache: restarted.cache });
+        const warmed = await warmRepositoryMemory({ database, projectId: restartId, repository: "", embedder, memory: restarted, cache: restarted.cache });
         if (step > 0) expect(warmed?.files, label).toBe(restarted.cache.size);
         if (step > 0) expect(restarted.clustering.references.byFile.size, label).toBeGreaterThan(0);
         const restartSummary = await ingestTree(restartId, tree, restarted);
