@@ -109,8 +109,35 @@ function readAdapter(context: ClassView): AdapterReading | undefined {
     if (bases.length) evidence.push(`implements ${bases.slice(0, 2).join(", ")}`);
     return { match: patternMatch("adapter", renamed.length >= 3 || adaptee.origin === "library" ? 0.85 : 0.75, evidence), attribute: adaptee.attribute, members: new Set(renamed.map((method) => method.name)) };
   }
-  return undefined;
+  return implementationOverLibrary(context, others, bases);
 };
+
+const lifecycle = /^(initialize|init|setup|close|open|start|stop|dispose|destroy|shutdown|cleanup|reset)$/;
+
+/**
+ * An implementation of an interface (the class has a base) whose operations are a library's:
+ * at least half its public operations, however long (a driver's `connect()` runs to a
+ * hundred lines), call an object the library made or a module loaded by name, under their
+ * own names (`getConnection()` → `new this.lib.Database(…)`, `resolve()` →
+ * `self.channel.gethostbyname(…)`). Set-up and tear-down methods are not counted.
+ */
+function implementationOverLibrary(context: ClassView, others: readonly MethodInfo[], bases: string[]): AdapterReading | undefined {
+  if (bases.length === 0) return undefined;
+  const operations = others.filter((method) => !lifecycle.test(method.name));
+  if (operations.length === 0) return undefined;
+  for (const adaptee of adapteesOf(context, classMethods(context.node))) {
+    if (adaptee.origin !== "library" || syncPrimitive.test(adaptee.attribute)) continue;
+    const calling = operations.filter((method) => forwards(method, adaptee.attribute).some((target) => target !== method.name && !syncOperation.test(target)));
+    if (calling.length === 0 || calling.length * 2 < operations.length) continue;
+    const example = calling[0]!;
+    const match = patternMatch("adapter", 0.75, [
+      `implements ${bases.slice(0, 2).join(", ")} over ${adaptee.attribute}, ${adaptee.description}`,
+      `${calling.length} of ${operations.length} operations call it (${example.name}() → ${adaptee.attribute}.${forwards(example, adaptee.attribute).find((target) => target !== example.name)})`,
+    ]);
+    return { match, attribute: adaptee.attribute, members: new Set(calling.map((method) => method.name)) };
+  }
+  return undefined;
+}
 
 /** The abstract methods of a base class defined in the same file (`BaseAdapter.send` raising NotImplementedError). */
 function abstractMethodsOf(context: ClassView, bases: string[]): [string, string[]] {
