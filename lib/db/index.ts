@@ -118,7 +118,7 @@ export {
 export { writeIngestOccurrences, recordOccurrenceEvents, type OccurrenceChange, type OccurrencePatterns } from "./queries/ingest-occurrences";
 export { writeIngestRelationships, type RelationshipChanges, type RelationshipKeys } from "./queries/ingest-relationships";
 export { readIngestStateDigest, type IngestStateDigest } from "./queries/ingest-state-digest";
-export { listSourceFilesByRepository, readSourceFileExtractions, getSourceCommitByRepository, writeSourceFiles, type SourceFileRow } from "./queries/source-file-queries";
+export { listSourceFilesByRepository, readSourceFileExtractions, getSourceCommitByRepository, writeSourceFiles, listRecentlyIngestedRepositories, type SourceFileRow, type IngestedRepository } from "./queries/source-file-queries";
 export {
   upsertGitHubConnection,
   listGitHubConnectionsByRepository,

@@ -47,6 +47,11 @@ export class ExtractionCache {
     return extraction;
   }
 
+  /** Forgets every extraction (what a new process starts with). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -10,6 +10,7 @@ import { extractIncrementally } from "./extract-incrementally";
 import { ingestExtraction, type IngestSummary } from "./ingest-extraction";
 import type { IngestProgress } from "./ingest-tracker";
 import type { PresentFile } from "./plan-incremental-ingest";
+import { saveIngestMemoryLater } from "./persisted-ingest-memory";
 import { repositoryMemoryFor } from "./repository-memory-for";
 
 /** Wall milliseconds of the server's phases: stored files listed, changed files extracted, the repository clustered, written. */
@@ -50,13 +51,23 @@ export async function ingestChangesAsOperator(options: {
   received: ReadonlyMap<string, ReceivedFile>;
   embedder: EmbeddingProvider;
   onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Where the repositories' ingest memories are kept between processes (`ingestMemoryFolder`):
+   * a memory made now (a restarted server) starts from the repository's file, and the file is
+   * written again after this ingest, off its answer.
+   */
+  memoryFolder?: string;
+  /** The memory could not be kept in its file (the ingest stands): told here, never thrown. */
+  onMemoryNotKept?: (error: Error) => void;
 }): Promise<IngestSummary & { project: OperatorProject; files: IncrementalFileCounts; server_ms: ServerPhases }> {
   const { database, request } = options;
   const started = performance.now();
   const phases: ServerPhases = { listed: 0, extracted: 0, clustered: 0, written: 0 };
   const project = await ensureOperatorProject({ database, slug: request.project });
   const target = { projectId: project.id, repository: request.repository };
-  const memory = repositoryMemoryFor(project.id, request.repository);
+  const memory = repositoryMemoryFor(project.id, request.repository, options.memoryFolder);
+  // The memory being built from the database (after a full ingest, at start): this ingest needs it, not a second build.
+  await memory.warming;
   const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, ...target, withExtractions: false }));
   phases.listed = performance.now() - started;
   const incremental = await extractIncrementally({
@@ -76,6 +87,7 @@ export async function ingestChangesAsOperator(options: {
     onProgress: options.onProgress, memory: memory.ingest,
   });
   phases.written = performance.now() - started - phases.listed - phases.extracted - phases.clustered;
+  if (options.memoryFolder !== undefined) saveIngestMemoryLater({ folder: options.memoryFolder, ...target }, memory.ingest, options.onMemoryNotKept);
   const server_ms = { listed: Math.round(phases.listed), extracted: Math.round(phases.extracted), clustered: Math.round(phases.clustered), written: Math.round(phases.written) };
   return { ...summary, project, files: incremental.files, server_ms };
 }

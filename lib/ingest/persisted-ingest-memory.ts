@@ -85,3 +85,32 @@ export function saveIngestMemory(where: PersistedRepository, memory: IngestMemor
   writeFileSync(temporary, JSON.stringify(file), { mode: 0o600 });
   renameSync(temporary, target);
 }
+
+const pendingSaves = new Map<string, { timer: ReturnType<typeof setTimeout>; save: () => void }>();
+
+/**
+ * `saveIngestMemory` a moment later, off the request that wrote (its answer goes first); of
+ * several writes of one repository in that moment, the file keeps the last. A save that fails
+ * is told to `onError` (the ingest stands; the next process then writes everything).
+ */
+export function saveIngestMemoryLater(where: PersistedRepository, memory: IngestMemory, onError?: (error: Error) => void): void {
+  const target = ingestMemoryFileOf(where);
+  clearTimeout(pendingSaves.get(target)?.timer);
+  const save = () => {
+    pendingSaves.delete(target);
+    try {
+      saveIngestMemory(where, memory);
+    } catch (error) {
+      onError?.(error as Error);
+    }
+  };
+  pendingSaves.set(target, { timer: setTimeout(save, 200), save });
+}
+
+/** Saves now what `saveIngestMemoryLater` was asked to save (before a process stops). */
+export function flushIngestMemorySaves(): void {
+  for (const { timer, save } of [...pendingSaves.values()]) {
+    clearTimeout(timer);
+    save();
+  }
+}

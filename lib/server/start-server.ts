@@ -2,7 +2,7 @@ import http from "node:http";
 import next from "next";
 import { advertiseLockUrl, getDatabase, motifHome, startEmbeddedMaintenance, type Database } from "@/lib/db";
 import { clientAddressHeader } from "@/lib/auth";
-import { advertiseServer, databaseIdentity, getEnvironment } from "@/lib/env";
+import { advertiseServer, databaseIdentity, getEnvironment, readOperatorToken } from "@/lib/env";
 import { writeOperatorToken } from "@/lib/operator";
 import { ensureBuild } from "./ensure-build";
 import { createFunctionGateway } from "./function-gateway";
@@ -48,6 +48,16 @@ async function startBackgroundWork(database: Database, lastRequestAt: () => numb
     ? startEmbeddedMaintenance({ database, lastRequestAt, onLog: log, onError: (error) => log(`maintenance: ${error.message}`) })
     : undefined;
   return maintenance ? [worker, maintenance] : [worker];
+}
+
+// The app's route handlers keep the repositories' memories (their module state, not this
+// file's): asked over HTTP, they build them in the background for the most recent repositories.
+function warmRepositoryMemories(serverUrl: string, dataDir: string): void {
+  const token = readOperatorToken(dataDir);
+  if (!token) return;
+  fetch(`${serverUrl}/api/operator/warm-memory`, { method: "POST", headers: { authorization: `Bearer ${token}` } })
+    .then((response) => { if (response.status !== 202) log(`repository memories not built (${response.status})`); })
+    .catch((error: Error) => log(`repository memories not built (${error.message})`));
 }
 
 function refuseWhileStopping(response: http.ServerResponse): void {
@@ -103,6 +113,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const pool = environment.mode === "embedded" ? (await database.query<{ shared_buffers: string }>(`show shared_buffers`))[0].shared_buffers : undefined;
   log(`${environment.mode} mode, data in ${environment.mode === "embedded" ? `${environment.dataDir} (buffer pool ${pool})` : "DATABASE_URL"}`);
   log(`ready on ${url}`);
+  warmRepositoryMemories(loopbackUrl(options), environment.dataDir);
   const stop = () => (stopping ??= stopServer({ server, requests, background: [...background, gateway], database, log }));
   return { url, server, stop };
 }

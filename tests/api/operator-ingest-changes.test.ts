@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as ingestChanges } from "@/app/api/operator/ingest-changes/route";
 import { GET as sourceFiles } from "@/app/api/operator/source-files/route";
+import { POST as warmMemory } from "@/app/api/operator/warm-memory/route";
 import { readProgressStream } from "@/lib/cli/ingest-progress-bar";
 import type { OwnerRequestOptions } from "@/lib/cli/owner-request";
 import { sendChangesToServer, type ServerTransport } from "@/lib/cli/send-changes-to-server";
@@ -11,7 +12,11 @@ import { asService, ensureProjectBySlug, type Database } from "@/lib/db";
 import type { OperatorIngestChanges } from "@/lib/domain";
 import { createBuiltinProvider } from "@/lib/embed";
 import { discoverFiles, extractPaths } from "@/lib/extract";
-import { gitBlobHash, hashPresentFiles, ingestExtraction, type IngestProgress } from "@/lib/ingest";
+import {
+  flushIngestMemorySaves, forgetRepositoryMemories, gitBlobHash, hashPresentFiles, ingestExtraction, ingestMemoryFolder, processExtractionCache,
+  repositoryMemoryFor, warmRecentRepositories, type IngestProgress,
+} from "@/lib/ingest";
+import { getEnvironment } from "@/lib/env";
 import { writeOperatorToken } from "@/lib/operator";
 import { git, makeGitHistory } from "@/tests/support/git-history";
 import { projectState } from "@/tests/support/project-state";
@@ -100,6 +105,36 @@ describe("motif ingest through the running server (POST /api/operator/ingest-cha
     expect(again.changed).toEqual([]);
     expect(again.result.patterns).toMatchObject({ created: 0, updated: 0 });
     expect(again.result.events).toBe(0);
+  });
+
+  it("after a restart, builds the repository's memory from the database and the data dir's memory file: the first ingest writes its difference and ends where a full ingest does", async () => {
+    git(checkout, "checkout", "-q", shas[0]);
+    const first = await ingestThroughServer("restarted");
+    expect(first.result.staged).toBe("everything");
+    flushIngestMemorySaves();
+    // What a restart leaves: no memory, no extraction cache, the memory file in the data dir.
+    forgetRepositoryMemories();
+    processExtractionCache.clear();
+    expect((await callRoute(warmMemory, { method: "POST", bearer: "not-the-token" })).status).toBe(401);
+    expect((await callRoute(warmMemory, { method: "POST", bearer: token })).status).toBe(202);
+    const warmed: string[] = [];
+    await warmRecentRepositories({
+      database, embedder: createBuiltinProvider(), folder: ingestMemoryFolder(getEnvironment()), limit: 100,
+      onWarmed: ({ projectId, outcome }) => { if (outcome) warmed.push(projectId); },
+    });
+    expect(warmed).toContain(first.result.project.id);
+    const memory = repositoryMemoryFor(first.result.project.id, "");
+    expect(memory.ingest.last).toBeDefined();
+    expect(memory.clustering.references.byFile.size).toBeGreaterThan(0);
+    git(checkout, "checkout", "-q", shas[1]);
+    const next = await ingestThroughServer("restarted");
+    expect(next.changed).toEqual(["shop/clients/payments.py"]);
+    expect(next.result.staged).toBe("difference");
+    const full = await extractPaths({ paths: [checkout], cwd: checkout, jobs: 1 });
+    const fullId = (await asService(database, (transaction) => ensureProjectBySlug({ transaction, slug: "restarted-full", name: "full" }))).id;
+    await ingestExtraction({ database, claims: "service_role", projectId: fullId, result: full, embedder: createBuiltinProvider(), scope: [""] });
+    expect(await projectState(database, next.result.project.id)).toEqual(await projectState(database, fullId));
+    git(checkout, "checkout", "-q", shas.at(-1)!);
   });
 
   it("reads again a file a stale local hash names otherwise than the server, and sends it only when its bytes differ from the stored ones", async () => {

@@ -6,7 +6,10 @@ import { asService, ensureProjectBySlug, listSourceFilesByRepository, readSource
 import { createBuiltinProvider } from "@/lib/embed";
 import { assembleResult, ClusteringMemory, extractSource } from "@/lib/extract";
 import { detectLanguage } from "@/lib/extract/syntax-tree";
-import { ExtractionCache, extractIncrementally, gitBlobHash, ingestExtraction, IngestMemory, LastExtraction, loadIngestMemory, saveIngestMemory, type IngestSummary } from "@/lib/ingest";
+import {
+  ExtractionCache, extractIncrementally, gitBlobHash, ingestExtraction, IngestMemory, LastExtraction, loadIngestMemory, loadPersistedExtractions, saveIngestMemory,
+  savePersistedExtractions, warmRepositoryMemory, type IngestSummary,
+} from "@/lib/ingest";
 import { applyRandomEdit, randomSource, startingTree } from "@/tests/support/random-edits";
 import { createTestDatabase } from "@/tests/support/test-database";
 
@@ -34,7 +37,8 @@ async function extractTree(tree: Map<string, string>, files: string[]) {
 
 // An incremental ingest of the tree as it is now: warm (one long-running process with its
 // extraction cache and its memory of the repository), cold (a fresh process, nothing kept) or
-// fresh (a fresh process reading the last one's write from its memory file, `motif ingest`).
+// fresh (a fresh process reading the last one's write from its memory file, `motif ingest`), or
+// restarted (a server that starts: its memory of the repository built from the database and the file).
 async function ingestTree(projectId: string, tree: Map<string, string>, process: { cache: ExtractionCache; clustering?: ClusteringMemory; last?: LastExtraction; ingest?: IngestMemory }) {
   const present = [...tree].map(([file, source]) => ({ file, hash: gitBlobHash(bytesOf(source)) }));
   const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, projectId, repository: "", withExtractions: false }));
@@ -74,15 +78,17 @@ async function projectState(projectId: string) {
 const changes = (summary: IngestSummary) => ({ patterns: summary.patterns, occurrences: summary.occurrences, relationships: summary.relationships, events: summary.events });
 
 describe("incremental ingest along random edit sequences", { timeout: 600_000 }, () => {
-  it("writing only the difference from the last ingest (kept in the process, or in a file for the next process) ends where writing everything does, and where a full ingest does", async () => {
+  it("writing only the difference from the last ingest (kept in the process, in a file for the next process, or warmed by a restarted server) ends where writing everything does, and where a full ingest does", async () => {
     for (const seed of [7, 8]) {
       const random = randomSource(seed);
       const tree = await startingTree();
       const warmId = await project(`warm-${seed}`);
       const coldId = await project(`cold-${seed}`);
       const freshId = await project(`fresh-${seed}`);
+      const restartId = await project(`restart-${seed}`);
       const warm = { cache: new ExtractionCache(), clustering: new ClusteringMemory(), last: new LastExtraction(), ingest: new IngestMemory() };
       const persisted = { folder: path.join(memoryFolder, String(seed)), projectId: freshId, repository: "" };
+      const restartPersisted = { folder: path.join(memoryFolder, `restart-${seed}`), projectId: restartId, repository: "" };
       let differences = 0;
       for (let step = 0; step < 8; step++) {
         const applied = step === 0 ? "start" : applyRandomEdit(tree, random, step);
@@ -92,7 +98,7 @@ describe("incremental ingest along random edit sequences", { timeout: 600_000 },
         // the memory no longer stands for the project.
         const foreign = step === 4;
         if (foreign) {
-          for (const id of [warmId, coldId, freshId]) {
+          for (const id of [warmId, coldId, freshId, restartId]) {
             await asService(database, (transaction) => transaction.query(
               `delete from public.pattern_relationships where id = (
                  select r.id from public.pattern_relationships r
@@ -102,9 +108,23 @@ describe("incremental ingest along random edit sequences", { timeout: 600_000 },
         }
         const warmSummary = await ingestTree(warmId, tree, warm);
         const coldSummary = await ingestTree(coldId, tree, { cache: new ExtractionCache() });
+        // `motif ingest`'s fresh process: the last one's write and extractions from their files.
         const freshMemory = loadIngestMemory(persisted);
-        const freshSummary = await ingestTree(freshId, tree, { cache: new ExtractionCache(), ingest: freshMemory });
+        const freshCache = new ExtractionCache();
+        const kept = loadPersistedExtractions(persisted, freshCache);
+        if (step > 0) expect(kept, label).toBeGreaterThan(0);
+        const freshSummary = await ingestTree(freshId, tree, { cache: freshCache, ingest: freshMemory });
         saveIngestMemory(persisted, freshMemory);
+        savePersistedExtractions(persisted, [...tree].map(([file, source]) => ({ file, hash: gitBlobHash(bytesOf(source)) })), freshCache);
+        // A server started now: its memory built from the stored files and the memory file before the ingest arrives.
+        const restarted = { cache: new ExtractionCache(), clustering: new ClusteringMemory(), ingest: loadIngestMemory(restartPersisted) };
+        const warmed = await warmRepositoryMemory({ database, projectId: restartId, repository: "", embedder, memory: restarted, cache: restarted.cache });
+        if (step > 0) expect(warmed?.files, label).toBe(restarted.cache.size);
+        if (step > 0) expect(restarted.clustering.references.byFile.size, label).toBeGreaterThan(0);
+        const restartSummary = await ingestTree(restartId, tree, restarted);
+        saveIngestMemory(restartPersisted, restarted.ingest);
+        expect(restartSummary.staged, label).toBe(step === 0 || foreign ? "everything" : "difference");
+        expect(changes(restartSummary), label).toEqual(changes(coldSummary));
         if (warmSummary.staged === "difference") differences++;
         expect(warmSummary.staged, label).toBe(step === 0 || foreign ? "everything" : "difference");
         expect(freshSummary.staged, label).toBe(step === 0 || foreign ? "everything" : "difference");
@@ -120,6 +140,7 @@ describe("incremental ingest along random edit sequences", { timeout: 600_000 },
         const warmState = await projectState(warmId);
         expect(warmState, label).toEqual(await projectState(coldId));
         expect(await projectState(freshId), label).toEqual(warmState);
+        expect(await projectState(restartId), label).toEqual(warmState);
         expect(live(warmState).occurrences, label).toEqual(live(fullState).occurrences);
         expect(livePatterns(warmState), label).toEqual(livePatterns(fullState));
         expect(warmState.relationships, label).toEqual(fullState.relationships);

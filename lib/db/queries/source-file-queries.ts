@@ -109,3 +109,23 @@ export async function writeSourceFiles(options: {
     );
   }
 }
+
+/** A project's repository as the stored files know it, with when an ingest last wrote one of its files. */
+export interface IngestedRepository {
+  project_id: string;
+  repository: string;
+  last_ingested_at: string;
+}
+
+/**
+ * The repositories whose files were ingested most recently, newest first (a server warms its
+ * memory of these when it starts). RLS decides what the caller sees.
+ */
+export async function listRecentlyIngestedRepositories(options: { transaction: Queryable; limit: number }): Promise<IngestedRepository[]> {
+  return options.transaction.query<IngestedRepository>(
+    `select project_id, repository, max(updated_at)::text as last_ingested_at
+     from public.source_files group by project_id, repository
+     order by max(updated_at) desc limit $1`,
+    [options.limit],
+  );
+}

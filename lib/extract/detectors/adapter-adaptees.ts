@@ -46,6 +46,8 @@ export function adapteesOf(context: ClassView, methods: readonly MethodInfo[]): 
     }
   }
   const imports = context.input.fileImports;
+  // Most classes load no module by name: look for the loaders' locals only where one is called with a string.
+  const loads = loaderCall.test(context.node.text);
   for (const assignment of context.find(context.family === "python" ? ["assignment"] : ["assignment_expression"])) {
     const attribute = /^(?:self|this)\.([#\w$]+)$/.exec(assignment.childForFieldName("left")?.text ?? "")?.[1];
     const value = assignment.childForFieldName("right");
@@ -57,6 +59,11 @@ export function adapteesOf(context: ClassView, methods: readonly MethodInfo[]): 
     const fallback = fallbackAdaptee(value, parameters, imports);
     if (fallback) {
       found.set(attribute, { attribute, origin: "library", description: fallback });
+      continue;
+    }
+    const loaded = loads ? (loadedModule(value) ?? loadedThroughLocal(value, context)) : undefined;
+    if (loaded) {
+      found.set(attribute, { attribute, origin: "library", description: `the library ${loaded}, loaded by name (${snippet(value.text, 40)})` });
       continue;
     }
     if (inConstructor && fromParameter && value.type === "identifier" && typed.get(root) === containerType) continue;
@@ -169,4 +176,37 @@ function isConstruction(value: SyntaxNode): boolean {
   let current: SyntaxNode | null = value;
   while (current && /^(await|await_expression|parenthesized_expression)$/.test(current.type)) current = current.namedChildren[0] ?? null;
   return !!current && /^(call|call_expression|new_expression|identifier|attribute|member_expression)$/.test(current.type);
+}
+
+// Calls that load a module by its name: `require("pg")`, `importlib.import_module("redis")`, `this._loadDialectModule("sqlite3")`, `PlatformTools.load("mysql2")`.
+const moduleLoader = /^(require|import_module|__import__|importModule|load|loadModule|load\w*Module|loadDependency|requireModule)$/;
+
+const loaderCall = /(?<![\w$])_*(?:require|import_module|import__|importModule|load\w*|requireModule)\s*\(\s*[rbuf]*["'`]/;
+
+/** The module a value loads by name (`this.lib = this._loadDialectModule("sqlite3")` → sqlite3), a relative path never. */
+function loadedModule(value: SyntaxNode): string | undefined {
+  let current: SyntaxNode | null = value;
+  while (current && /^(await|await_expression|parenthesized_expression)$/.test(current.type)) current = current.namedChildren[0] ?? null;
+  if (!current || !/^(call|call_expression)$/.test(current.type)) return undefined;
+  const callee = current.childForFieldName("function")?.text ?? "";
+  const name = /([\w$]+)$/.exec(callee)?.[1] ?? "";
+  if (!moduleLoader.test(name.replace(/^_+/, ""))) return undefined;
+  const first = current.childForFieldName("arguments")?.namedChildren[0];
+  if (!first || first.type !== "string") return undefined;
+  const module = first.text.replace(/^[rbuf]*["'`]|["'`]$/g, "");
+  return module && !module.startsWith(".") && !containerModule.test(module) ? module : undefined;
+}
+
+/** `const pgLib = this._loadDialectModule("pg"); this.lib = native ? pgLib.native : pgLib`: a value built from a local holding a loaded module. */
+function loadedThroughLocal(value: SyntaxNode, context: ClassView): string | undefined {
+  const words = new Set(value.text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  if (words.size === 0 || words.size > 8) return undefined;
+  for (const binding of context.find(context.family === "python" ? ["assignment"] : ["variable_declarator"])) {
+    const name = (binding.childForFieldName("left") ?? binding.childForFieldName("name"))?.text ?? "";
+    const bound = binding.childForFieldName("right") ?? binding.childForFieldName("value");
+    if (!words.has(name) || !bound || bound.startIndex > value.startIndex) continue;
+    const module = loadedModule(bound);
+    if (module) return module;
+  }
+  return undefined;
 }

@@ -18,6 +18,8 @@ const cachingDecorator = /(^|\.)(lru_cache|cache|cached_property|memoize|memoize
  */
 export const detectCacheMemoize: Detector = remembered((context) => {
   if (context.isClass) return cachingDescriptor(context) ?? cacheClass(context) ?? cacheByRole(context);
+  // `__new__` handing out the instance its class keeps per key (`if key in cls._instances: return cls._instances[key]`) is a singleton's, not a memo.
+  if (context.family === "python" && context.input.unit.qualname.endsWith(".__new__")) return undefined;
   const member = cacheMember(context);
   if (member) return member;
   // The table logic often lives in a returned closure (`def wrapper(*args)` / `(...values) => {}`).

@@ -129,7 +129,10 @@ function wrapperEvidence(fn: SyntaxNode, family: Family, depth: number): Evidenc
         if (innerEvidence) return { confidence: Math.min(innerEvidence.confidence, 0.85), reasons: [`decorator factory: returns decorator ${name}`, ...innerEvidence.reasons] };
       }
     }
-    if (depth === 1 && value.namedChildren.some((child) => child.type.includes("argument") && child.namedChildren.some((argument) => names.has(argument.text)))) {
+    // A decorator takes the one function it decorates and hands that on (`def deco(f): return Wrapper(f, opts)`);
+    // a function of several values returning a computation of them (`(retryNumber, error) => Math.max(delay, …)`) is no decorator.
+    const decorates = new Set(parameters.length === 1 ? parameters : []);
+    if (depth === 1 && value.namedChildren.some((child) => child.type.includes("argument") && child.namedChildren.some((argument) => decorates.has(argument.text)))) {
       return { confidence: 0.65, reasons: [`returns ${value.text.split("(")[0]}(...) wrapping its argument`] };
     }
   }

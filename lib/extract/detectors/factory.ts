@@ -170,7 +170,8 @@ function classTable(context: DetectorContext, bindings: Map<string, SyntaxNode[]
   if (tables.length === 0) return undefined;
   const lookedUp = (value: SyntaxNode): boolean => /^(subscript|subscript_expression)$/.test(value.type) || /\.get\(/.test(value.text);
   const callsEntry = context.calls().some(
-    (call) => /[[(]/.test(call.callee) || (bindings.get(call.callee) ?? []).some(lookedUp),
+    // The entry itself is called (`CLASSES[name](…)`, `classes.get(name)(…)`); a chained call (`a.getB().c(…)`) is not a lookup.
+    (call) => /\]$|\.get\([^()]*\)$/.test(call.callee) || (bindings.get(call.callee) ?? []).some(lookedUp),
   );
   return callsEntry ? "classes" : undefined;
 }

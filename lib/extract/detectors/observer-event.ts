@@ -220,13 +220,29 @@ const subscribeCall = /^(on|once|off|addListener|removeListener|addEventListener
  * `emitter.on("hit", listener)` handing over functions, or a short one doing it once.
  */
 function subscribingMethod(context: DetectorContext): PatternMatch | undefined {
+  let made: Set<string> | undefined;
   const subscriptions = context.calls().filter((call) => {
     if (!subscribeCall.test(call.name) || call.isNew || !call.callee.includes(".")) return false;
+    made ??= madeLocals(context);
+    // Wiring the events of an object the unit has just made (`const connection = new this.lib.Client(config); connection.once("connect", …)`) sets that object up: it keeps no registry.
+    if (made.has(call.callee.split(".")[0]!)) return false;
     const values = call.node.childForFieldName("arguments")?.namedChildren ?? [];
     return values.some((value) => /function|arrow_function|lambda/.test(value.type) || callbackParameter.test(value.text) || /[Ll]istener|[Hh]andler|[Cc]allback/.test(value.text));
   });
   if (subscriptions.length < 2) return undefined;
   return patternMatch("observer_event", 0.7, [`subscribes callbacks to events: ${snippet(subscriptions[0]!.node.text, 50)}`, `${subscriptions.length} subscriptions`]);
+}
+
+/** Locals the unit binds to an object it makes (`new X(…)`, `lib.createConnection(…)`). */
+function madeLocals(context: DetectorContext): Set<string> {
+  const made = new Set<string>();
+  for (const binding of context.find(context.family === "python" ? ["assignment"] : ["variable_declarator"])) {
+    const name = (binding.childForFieldName("left") ?? binding.childForFieldName("name"))?.text ?? "";
+    let value = binding.childForFieldName("right") ?? binding.childForFieldName("value");
+    while (value && /^(await|await_expression|parenthesized_expression)$/.test(value.type)) value = value.namedChildren[0] ?? null;
+    if (value && /^(new_expression|call|call_expression)$/.test(value.type) && /^[A-Za-z_$][\w$]*$/.test(name)) made.add(name);
+  }
+  return made;
 }
 
 function classObserver(context: DetectorContext): PatternMatch | undefined {

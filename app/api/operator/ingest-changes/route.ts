@@ -1,6 +1,7 @@
 import { ingestChangesLimits, operatorIngestChangesSchema } from "@/lib/domain";
 import { jsonResponse, ndjsonResponse, parseBody, routeHandler } from "@/lib/http";
-import { decodeChangedFiles, ingestChangesAsOperator } from "@/lib/ingest";
+import { getEnvironment } from "@/lib/env";
+import { decodeChangedFiles, ingestChangesAsOperator, ingestMemoryFolder } from "@/lib/ingest";
 import { operatorDatabase } from "@/lib/operator";
 import { patternEmbeddingProvider } from "@/lib/patterns";
 
@@ -18,7 +19,10 @@ export const POST = routeHandler(async (request) => {
   const body = await parseBody(request, operatorIngestChangesSchema, { maxBytes: ingestChangesLimits.bodyBytes });
   // Checked before the answer starts streaming: bad input is a 400, not an error line after a 200.
   const received = decodeChangedFiles(body);
-  const ingest = (onProgress?: (progress: unknown) => void) => ingestChangesAsOperator({ database, request: body, received, embedder: patternEmbeddingProvider(), onProgress });
+  const ingest = (onProgress?: (progress: unknown) => void) => ingestChangesAsOperator({
+    database, request: body, received, embedder: patternEmbeddingProvider(), onProgress, memoryFolder: ingestMemoryFolder(getEnvironment()),
+    onMemoryNotKept: (error) => process.stderr.write(`motif: the repository's ingest memory was not kept (${error.message})\n`),
+  });
   if (request.headers.get("accept")?.includes("application/x-ndjson")) return ndjsonResponse((report) => ingest(report));
   return jsonResponse(await ingest());
 });

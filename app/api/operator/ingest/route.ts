@@ -1,5 +1,6 @@
 import { jsonResponse, ndjsonResponse, parseBody, routeHandler } from "@/lib/http";
-import { ingestAsOperator, type IngestSource } from "@/lib/ingest";
+import { getEnvironment } from "@/lib/env";
+import { ingestAsOperator, ingestMemoryFolder, type IngestSource } from "@/lib/ingest";
 import { operatorDatabase } from "@/lib/operator";
 import { patternEmbeddingProvider } from "@/lib/patterns";
 import { operatorIngestSchema } from "./schema";
@@ -27,6 +28,11 @@ export const POST = routeHandler(async (request) => {
     embedder: patternEmbeddingProvider(),
     onProgress,
     rememberRepository: true,
+    memoryFolder: ingestMemoryFolder(getEnvironment()),
+    onMemoryNotKept: (error) => process.stderr.write(`motif: the repository's memory was not kept (${error.message})\n`),
+    onMemoryBuilt: (outcome, ms) => {
+      if (outcome) process.stderr.write(`motif: memory of repository "${body.repository}" built (${outcome.files} files, ${outcome.patterns} patterns) in ${(ms / 1000).toFixed(2)} s\n`);
+    },
   });
   if (request.headers.get("accept")?.includes("application/x-ndjson")) return ndjsonResponse((report) => ingest(report));
   return jsonResponse(await ingest());
