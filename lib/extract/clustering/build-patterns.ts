@@ -1,4 +1,4 @@
-import type { ExtractedPattern, FileExtraction, PatternRelationship } from "@/lib/domain";
+import type { ExtractedPattern, FileExtraction, PatternMatch, PatternRelationship } from "@/lib/domain";
 import { disambiguateNames } from "@/lib/extract/naming";
 import { createCoverageLookup, type CoverageReport } from "@/lib/quality";
 import { buildRelationships, type PatternRecord } from "./build-relationships";
@@ -19,8 +19,8 @@ export interface BuildPatternsInput {
 }
 
 export interface BuildPatternsResult {
-  /** The files in path order, with the kinds the repository-level usage stage added to their units. */
-  files: FileExtraction[];
+  /** The kinds the repository-level usage stage added, per unit id (`applyUsageKinds` gives the units with them). */
+  usageKinds: Map<string, PatternMatch[]>;
   patterns: ExtractedPattern[];
   relationships: PatternRelationship[];
 }
@@ -51,7 +51,8 @@ export function buildPatterns(input: BuildPatternsInput): BuildPatternsResult {
   const extracted = buildRepoModel(input.files);
   const references = memory ? collectReferencesIncrementally(extracted, memory.references) : collectReferences(extracted);
   // How each unit is used elsewhere can add a kind its own file does not show (`lib/extract/usage`).
-  const files = applyUsageKinds(extracted.files, repositoryUsageKinds(extracted, references));
+  const usageKinds = repositoryUsageKinds(extracted, references);
+  const files = applyUsageKinds(extracted.files, usageKinds);
   const model = files.every((file, index) => file === extracted.files[index]) ? extracted : buildRepoModel(files);
   const context = { model, callers: callersByUnit(references), coverage: input.coverage ? createCoverageLookup(input.coverage) : undefined, coverageReport: input.coverage };
   const built = clusterUnits(model.units, memory?.similarities)
@@ -60,5 +61,5 @@ export function buildPatterns(input: BuildPatternsInput): BuildPatternsResult {
   disambiguate(model, built);
   built.sort((a, b) => b.pattern.occurrences.length - a.pattern.occurrences.length || (a.pattern.key < b.pattern.key ? -1 : 1));
   const records: PatternRecord[] = built.map(({ pattern, selected }) => ({ key: pattern.key, units: selected.cluster.members.map((member) => member.unit), centre: selected.cluster.centre }));
-  return { files: model.files, patterns: built.map((entry) => entry.pattern), relationships: buildRelationships(model, records, references, memory?.similarities) };
+  return { usageKinds, patterns: built.map((entry) => entry.pattern), relationships: buildRelationships(model, records, references, memory?.similarities) };
 }

@@ -1,4 +1,5 @@
 import { buildPatterns, type ClusteringMemory } from "@/lib/extract/clustering";
+import { applyUsageKinds } from "@/lib/extract/usage";
 import type { CodeUnit, ExtractedPattern, ExtractionFailure, ExtractionResult, ExtractionStats, FileExtraction } from "@/lib/domain";
 import type { CoverageReport } from "@/lib/quality";
 import { compareText } from "@/lib/extract/discover/discover-files";
@@ -50,7 +51,7 @@ export function assembleResult(input: AssembleResultInput): ExtractionResult {
   const patterns = built.patterns.filter((pattern) => keepPattern(pattern, input));
   const kept = new Set(patterns.map((pattern) => pattern.key));
   const relationships = built.relationships.filter((relation) => kept.has(relation.source) && kept.has(relation.target));
-  const units = built.files
+  const units = applyUsageKinds(files, built.usageKinds)
     .flatMap((file) => file.units)
     .filter((unit) => keepUnit(unit, input.maxComplexity));
   const stats: ExtractionStats = {

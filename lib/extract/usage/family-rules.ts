@@ -1,41 +1,29 @@
-import type { CodeUnit, DesignPatternKind } from "@/lib/domain";
+import type { CodeUnit } from "@/lib/domain";
 import { methodsOf } from "@/lib/extract/clustering/repo-model";
+import type { RepoModel } from "@/lib/extract/clustering/repo-model";
+import { calledLibraries, ownModuleRoots } from "./library-calls";
 import type { UsageRule, UsageRuleInput } from "./usage-kinds";
 
-/** Kinds a class takes from the family it belongs to: the roles interchangeable implementations play. */
-const familyKinds: readonly DesignPatternKind[] = ["adapter", "strategy", "repository_crud", "observer_event"];
+// A method whose body only raises NotImplementedError / throws, or is `pass` / `...`: an operation left to subclasses.
+const abstractStatement = /^(?:raise\s+NotImplementedError\b|pass$|\.\.\.$|throw\s+new\s+\w*Error\b)/;
+const leadingDocstring = /^[rRuU]?("""|\'\'\')[\s\S]*?\1/;
 
-const hasKind = (unit: CodeUnit, kind: DesignPatternKind) => unit.patterns.some((match) => match.kind === kind);
-
-/**
- * A class implementing a base (an interface, an abstract class, a library's class) that at
- * least two other classes of the family implement, where those classes' own detectors call
- * the kind: at least half of the family, one of them in another file.
- */
-function familyRule(kind: DesignPatternKind): UsageRule {
-  return {
-    kind,
-    confidence: 0.6,
-    evidence: ({ unit, usage }) => {
-      // The family's base (it has subclasses, or is named so) is not one of its implementations.
-      if (unit.kind !== "class" || usage.siblings.length < 2 || usage.subclasses.length > 0 || /^(Abstract|Base)|Base$/.test(unit.name)) return undefined;
-      const alike = usage.siblings.filter((sibling) => hasKind(sibling, kind));
-      if (alike.length < 2 || alike.length * 2 < usage.siblings.length || !alike.some((sibling) => sibling.file !== unit.file)) return undefined;
-      const example = alike.find((sibling) => sibling.file !== unit.file)!;
-      return [`implements the same base as ${alike.length} of ${usage.siblings.length} classes detected as ${kind}, e.g. ${example.qualname} (${example.file}:${example.startLine})`];
-    },
-  };
+/** The first statement of a method's body (its docstring and comments skipped) is an abstract one. */
+function isAbstractBody(code: string): boolean {
+  const newline = code.indexOf("\n");
+  if (newline < 0) return false;
+  let body = code.slice(newline + 1).trimStart();
+  body = body.replace(leadingDocstring, "").trimStart();
+  while (body.startsWith("#") || body.startsWith("//")) body = body.slice(body.indexOf("\n") + 1 || body.length).trimStart();
+  return abstractStatement.test(body.split("\n")[0].trim());
 }
 
-// A method whose body only raises NotImplementedError / throws, or is `pass` / `...`: an operation left to subclasses.
-const abstractBody = /^[^\n]*\n(?:\s*(?:[rRuU]?"""[\s\S]*?"""|[rRuU]?'''[\s\S]*?'''|#[^\n]*)\s*)*\s*(?:raise\s+NotImplementedError\b|pass\s*$|\.\.\.\s*$|throw\s+new\s+\w*Error\b)/;
-
 function abstractOperations(input: UsageRuleInput): CodeUnit[] {
-  return methodsOf(input.model, input.unit).filter((method) => method.decorators.some((name) => /abstract/.test(name)) || abstractBody.test(method.code));
+  return methodsOf(input.model, input.unit).filter((method) => method.decorators.some((name) => /abstract/.test(name)) || isAbstractBody(method.code));
 }
 
 /** A base class that leaves operations to subclasses and is extended by at least two classes, one in another file. */
-const familyBase: UsageRule = {
+export const familyBase: UsageRule = {
   kind: "strategy",
   confidence: 0.6,
   evidence: (input) => {
@@ -49,5 +37,40 @@ const familyBase: UsageRule = {
   },
 };
 
-/** The rules over class families across files. */
-export const familyRules: readonly UsageRule[] = [...familyKinds.map(familyRule), familyBase];
+const rootsByModel = new WeakMap<RepoModel, Set<string>>();
+
+function ownRoots(model: RepoModel): Set<string> {
+  let roots = rootsByModel.get(model);
+  if (!roots) {
+    roots = ownModuleRoots(model.files);
+    rootsByModel.set(model, roots);
+  }
+  return roots;
+}
+
+/** True when one of the class's bases is imported into its file (an interface defined elsewhere). */
+function importedBase(unit: CodeUnit, imports: Record<string, string>): boolean {
+  return unit.bases.some((base) => Object.hasOwn(imports, base.split(/[.[<(]/)[0]));
+}
+
+/**
+ * One of a family of classes implementing the same base across files (a sibling in another
+ * file, or the base imported from one) that calls into a library the repository does not
+ * hold: an implementation of the interface over that library (a resolver over pycares, an
+ * HTTP client over pycurl, a cache over memcached).
+ */
+export const familyOverLibrary: UsageRule = {
+  kind: "adapter",
+  confidence: 0.6,
+  evidence: (input) => {
+    const { unit, usage, model } = input;
+    if (unit.kind !== "class" || usage.siblings.length === 0 || /(Error|Exception|Warning)$/.test(unit.name)) return undefined;
+    const file = model.fileByPath.get(unit.file)!;
+    if (!usage.siblings.some((sibling) => sibling.file !== unit.file) && !importedBase(unit, file.imports)) return undefined;
+    if (abstractOperations(input).length > 0) return undefined;
+    const libraries = calledLibraries(unit, file, ownRoots(model));
+    if (libraries.length === 0) return undefined;
+    const elsewhere = usage.siblings.find((sibling) => sibling.file !== unit.file) ?? usage.siblings[0];
+    return [`one of ${usage.siblings.length + 1} classes implementing the same base (e.g. ${elsewhere.qualname}, ${elsewhere.file}:${elsewhere.startLine}), calling into ${libraries.slice(0, 3).join(", ")}`];
+  },
+};

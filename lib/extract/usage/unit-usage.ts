@@ -34,13 +34,3 @@ export interface UnitUsage {
 export function emptyUsage(): UnitUsage {
   return { decorates: [], entered: [], instanceCalls: [], subclasses: [], siblings: [] };
 }
-
-/** Where a site is, for evidence: `file:line`. */
-export function siteText(site: UsageSite): string {
-  return `${site.file}:${site.line}`;
-}
-
-/** The number of distinct files among sites. */
-export function fileCount(sites: readonly UsageSite[]): number {
-  return new Set(sites.map((site) => site.file)).size;
-}

@@ -1,6 +1,6 @@
 import type { CodeUnit, DesignPatternKind, PatternMatch } from "@/lib/domain";
 import type { RepoModel } from "@/lib/extract/clustering/repo-model";
-import { fileCount, siteText, type UnitUsage, type UsageSite } from "./unit-usage";
+import type { UnitUsage } from "./unit-usage";
 import type { UsageByUnit } from "./collect-usage";
 
 /** What a usage rule sees: the unit, how the repository uses it, and the run's model. */
@@ -17,13 +17,6 @@ export interface UsageRule {
   kind: DesignPatternKind;
   confidence: number;
   evidence: (input: UsageRuleInput) => string[] | undefined;
-}
-
-/** "in 7 places (3 files), e.g. app.py:12". */
-export function placesText(sites: readonly UsageSite[]): string {
-  const files = fileCount(sites);
-  const places = `${sites.length} place${sites.length === 1 ? "" : "s"}`;
-  return `${places}${files > 1 ? ` (${files} files)` : ""}, e.g. ${siteText(sites[0])}`;
 }
 
 /**
