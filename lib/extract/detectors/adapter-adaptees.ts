@@ -46,6 +46,8 @@ export function adapteesOf(context: ClassView, methods: readonly MethodInfo[]): 
     }
   }
   const imports = context.input.fileImports;
+  // Most classes load no module by name: look for the loaders' locals only where one is called with a string.
+  const loads = loaderCall.test(context.node.text);
   for (const assignment of context.find(context.family === "python" ? ["assignment"] : ["assignment_expression"])) {
     const attribute = /^(?:self|this)\.([#\w$]+)$/.exec(assignment.childForFieldName("left")?.text ?? "")?.[1];
     const value = assignment.childForFieldName("right");
@@ -59,7 +61,7 @@ export function adapteesOf(context: ClassView, methods: readonly MethodInfo[]): 
       found.set(attribute, { attribute, origin: "library", description: fallback });
       continue;
     }
-    const loaded = loadedModule(value) ?? loadedThroughLocal(value, context);
+    const loaded = loads ? (loadedModule(value) ?? loadedThroughLocal(value, context)) : undefined;
     if (loaded) {
       found.set(attribute, { attribute, origin: "library", description: `the library ${loaded}, loaded by name (${snippet(value.text, 40)})` });
       continue;
@@ -178,6 +180,8 @@ function isConstruction(value: SyntaxNode): boolean {
 
 // Calls that load a module by its name: `require("pg")`, `importlib.import_module("redis")`, `this._loadDialectModule("sqlite3")`, `PlatformTools.load("mysql2")`.
 const moduleLoader = /^(require|import_module|__import__|importModule|load|loadModule|load\w*Module|loadDependency|requireModule)$/;
+
+const loaderCall = /(?<![\w$])_*(?:require|import_module|import__|importModule|load\w*|requireModule)\s*\(\s*[rbuf]*["'`]/;
 
 /** The module a value loads by name (`this.lib = this._loadDialectModule("sqlite3")` → sqlite3), a relative path never. */
 function loadedModule(value: SyntaxNode): string | undefined {

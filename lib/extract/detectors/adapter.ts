@@ -8,7 +8,7 @@ import { asyncBridge, bridgeClass } from "./async-bridge";
 import { convertingMethods, translatingMethods } from "./adapter-evidence";
 import { promiseConversion } from "./promise-conversion";
 import { adapterByRole } from "./adapter-role";
-import { adapteesOf, type ClassView } from "./adapter-adaptees";
+import { adapteesOf, type Adaptee, type ClassView } from "./adapter-adaptees";
 import { classBases, classMethods, lastSegment, type Family, type MethodInfo } from "./syntax";
 
 const storeName = /(^|_)(db|database|session|conn|connection|pool|cursor|engine)$/i;
@@ -73,7 +73,8 @@ function readAdapter(context: ClassView): AdapterReading | undefined {
   if (others.length < 2) return undefined;
   const bases = classBases(context.node).map((base) => lastSegment(base.replace(/[<(\[].*$/s, ""))).filter((base) => !plainBase.test(base));
   const [interfaceOwner, interfaceMethods] = abstractMethodsOf(context, bases);
-  for (const adaptee of adapteesOf(context, methods)) {
+  const adaptees = adapteesOf(context, methods);
+  for (const adaptee of adaptees) {
     const limit = adaptee.origin === "library" ? 40 : 8;
     const delegating = others.filter((method) => lineCount(method.node) <= limit && forwards(method, adaptee.attribute).length > 0);
     const implemented = interfaceMethods.filter((name) => delegating.some((method) => method.name === name));
@@ -109,7 +110,7 @@ function readAdapter(context: ClassView): AdapterReading | undefined {
     if (bases.length) evidence.push(`implements ${bases.slice(0, 2).join(", ")}`);
     return { match: patternMatch("adapter", renamed.length >= 3 || adaptee.origin === "library" ? 0.85 : 0.75, evidence), attribute: adaptee.attribute, members: new Set(renamed.map((method) => method.name)) };
   }
-  return implementationOverLibrary(context, others, bases);
+  return implementationOverLibrary(adaptees, others, bases);
 };
 
 const lifecycle = /^(initialize|init|setup|close|open|start|stop|dispose|destroy|shutdown|cleanup|reset)$/;
@@ -121,11 +122,11 @@ const lifecycle = /^(initialize|init|setup|close|open|start|stop|dispose|destroy
  * own names (`getConnection()` → `new this.lib.Database(…)`, `resolve()` →
  * `self.channel.gethostbyname(…)`). Set-up and tear-down methods are not counted.
  */
-function implementationOverLibrary(context: ClassView, others: readonly MethodInfo[], bases: string[]): AdapterReading | undefined {
+function implementationOverLibrary(adaptees: Adaptee[], others: readonly MethodInfo[], bases: string[]): AdapterReading | undefined {
   if (bases.length === 0) return undefined;
   const operations = others.filter((method) => !lifecycle.test(method.name));
   if (operations.length === 0) return undefined;
-  for (const adaptee of adapteesOf(context, classMethods(context.node))) {
+  for (const adaptee of adaptees) {
     if (adaptee.origin !== "library" || syncPrimitive.test(adaptee.attribute)) continue;
     const calling = operations.filter((method) => forwards(method, adaptee.attribute).some((target) => target !== method.name && !syncOperation.test(target)));
     if (calling.length === 0 || calling.length * 2 < operations.length) continue;

@@ -220,9 +220,10 @@ const subscribeCall = /^(on|once|off|addListener|removeListener|addEventListener
  * `emitter.on("hit", listener)` handing over functions, or a short one doing it once.
  */
 function subscribingMethod(context: DetectorContext): PatternMatch | undefined {
-  const made = madeLocals(context);
+  let made: Set<string> | undefined;
   const subscriptions = context.calls().filter((call) => {
     if (!subscribeCall.test(call.name) || call.isNew || !call.callee.includes(".")) return false;
+    made ??= madeLocals(context);
     // Wiring the events of an object the unit has just made (`const connection = new this.lib.Client(config); connection.once("connect", …)`) sets that object up: it keeps no registry.
     if (made.has(call.callee.split(".")[0]!)) return false;
     const values = call.node.childForFieldName("arguments")?.namedChildren ?? [];
