@@ -42,7 +42,7 @@ export async function ingestAsOperator(
   if (rememberRepository) {
     if (persisted && memory) saveIngestMemoryLater(persisted, memory, onMemoryNotKept);
     const started = performance.now();
-    void warmRepositoryMemoryLater({ database: options.database, projectId: project.id, repository, embeddingModel: summary.embedding_model, folder: memoryFolder, onError: onMemoryNotKept })
+    void warmRepositoryMemoryLater({ database: options.database, projectId: project.id, repository, embedder: options.embedder, folder: memoryFolder, onError: onMemoryNotKept })
       .then((outcome) => onMemoryBuilt?.(outcome, performance.now() - started));
     return { ...summary, project };
   }

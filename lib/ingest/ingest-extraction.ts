@@ -25,6 +25,7 @@ import {
   type JwtClaims,
   type Queryable,
 } from "@/lib/db";
+import { randomUUID } from "node:crypto";
 import { motifMetrics } from "@/lib/metrics";
 import { createEmbeddingProvider, embeddingTextForPattern, type EmbeddingProvider } from "@/lib/embed";
 import { enqueueReembedJobs } from "@/lib/jobs";
@@ -236,5 +237,30 @@ export async function ingestExtraction(options: IngestOptions): Promise<IngestSu
     motifMetrics.ingestDuration().observe({ outcome: "failed" }, elapsed());
     await finishIngestJob({ database: options.database, claims: options.claims, tracker, error: error as Error });
     throw error;
+  }
+}
+
+// Thrown to roll a rehearsal's transaction back.
+class Rehearsed extends Error {}
+
+/**
+ * Runs an ingest's write inside a transaction that is rolled back: nothing is kept, no job
+ * recorded, no event sent (notifications leave only on commit), the memory untouched. A
+ * process that just built its memory of a repository rehearses the next ingest's write (its
+ * difference from the last, which stages nothing), so that the database has planned and this
+ * process compiled that path before the next ingest needs it.
+ */
+export async function rehearseIngestWrite(options: Omit<IngestOptions, "claims" | "tracker" | "onProgress" | "sourceFiles"> & { memory: IngestMemory }): Promise<void> {
+  const embedder = options.embedder ?? createEmbeddingProvider();
+  const rows = buildIngestRows(options.result, embedder.id, options.memory.rows);
+  const tracker: IngestTracker = { jobId: randomUUID(), report: async () => {}, persist: async () => {}, close: () => {} };
+  const context: WriteContext = { ...options, claims: "service_role", repository: options.repository ?? "", rows, embedder, tracker, memory: options.memory, last: options.memory.last };
+  try {
+    await asService(options.database, async (transaction) => {
+      await writeIngest(transaction, context);
+      throw new Rehearsed("rolled back");
+    });
+  } catch (error) {
+    if (!(error instanceof Rehearsed)) throw error;
   }
 }

@@ -17,6 +17,12 @@ export interface RememberedWrite {
 // What may change how the same extraction is staged: a memory of another setting is not used.
 const settingOf = (write: RememberedWrite) => JSON.stringify([write.repository, write.scope ?? null, write.embeddingModel]);
 
+/** The scope of the ingest a memory's last write stands for (undefined: the whole repository). */
+export function scopeOfLastWrite(last: LastWrite): string[] | undefined {
+  const [, scope] = JSON.parse(last.setting) as [string, string[] | null, string];
+  return scope ?? undefined;
+}
+
 // The whole repository with every file read: the runs a memory may stand for (a failed file
 // keeps its stored occurrences, a narrower scope leaves others alone: what is stored then
 // differs from what was staged).

@@ -1,8 +1,13 @@
 import { asService, listRecentlyIngestedRepositories, listSourceFilesByRepository, readSourceFileExtractions, type Database } from "@/lib/db";
+import { createEmbeddingProvider, type EmbeddingProvider } from "@/lib/embed";
 import { detectLanguage, extractorVersion, extractSource } from "@/lib/extract";
 import { processExtractionCache, type ExtractionCache } from "./extraction-cache";
 import { extractIncrementally } from "./extract-incrementally";
+import { rehearseIngestWrite } from "./ingest-extraction";
+import { loadPersistedExtractions } from "./persisted-extractions";
 import { buildIngestRows } from "./ingest-rows";
+import { scopeOfLastWrite } from "./remembered-write";
+import { parserWarmUpSources } from "./parser-warm-up-sources";
 import { repositoryMemoryFor, type RepositoryMemory } from "./repository-memory-for";
 
 /** Which repository to warm, from which database, for which embedding model. */
@@ -10,8 +15,8 @@ export interface WarmTarget {
   database: Database;
   projectId: string;
   repository: string;
-  /** The embedding model the next ingest stages rows for (`buildIngestRows` keys its rows by it). */
-  embeddingModel: string;
+  /** The embedding provider the next ingest uses (default: the configured one): its rows are staged for its model; nothing is embedded here. */
+  embedder?: EmbeddingProvider;
 }
 
 /** What warming read: how many stored files it clustered and how many patterns came out. */
@@ -28,29 +33,43 @@ export interface WarmOutcome {
  * does only what its change reaches. Null (nothing done) when nothing is stored or a stored
  * file was extracted by another extractor version (the next ingest extracts it again anyway).
  */
-export async function warmRepositoryMemory(options: WarmTarget & { memory: Pick<RepositoryMemory, "clustering" | "ingest">; cache?: ExtractionCache }): Promise<WarmOutcome | null> {
+export async function warmRepositoryMemory(options: WarmTarget & {
+  memory: Pick<RepositoryMemory, "clustering" | "ingest">;
+  cache?: ExtractionCache;
+  /** Where a one-shot `motif ingest` kept the repository's extractions (`persisted-extractions.ts`): read there rather than from the database. */
+  folder?: string;
+}): Promise<WarmOutcome | null> {
   const { database, projectId, repository } = options;
+  const cache = options.cache ?? processExtractionCache;
+  if (options.folder !== undefined) loadPersistedExtractions({ folder: options.folder, projectId, repository }, cache);
   const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, projectId, repository, withExtractions: false }));
   if (stored.length === 0 || stored.some((row) => row.extractor_version !== extractorVersion)) return null;
-  const incremental = await extractIncrementally({
+  const cluster = () => extractIncrementally({
     stored, present: stored.map((row) => ({ file: row.file_path, hash: row.content_hash })), scope: null,
-    cache: options.cache ?? processExtractionCache, memory: options.memory.clustering,
+    cache, memory: options.memory.clustering,
     readExtractions: (files) => asService(database, (transaction) => readSourceFileExtractions({ transaction, projectId, repository, files })),
     extract: () => Promise.reject(new Error("warming a repository's memory extracts nothing")),
   });
-  buildIngestRows(incremental.result, options.embeddingModel, options.memory.ingest.rows);
+  const incremental = await cluster();
+  // The next ingest's write (a difference from the last one), rehearsed and rolled back: its rows
+  // built (kept by the memory), its statements planned, its code compiled. Without a last write
+  // the next one writes everything anyway: not rehearsed.
+  const last = options.memory.ingest.last;
+  if (last) await rehearseIngestWrite({ database, projectId, repository, scope: scopeOfLastWrite(last), result: incremental.result, embedder: options.embedder, memory: options.memory.ingest });
+  else buildIngestRows(incremental.result, (options.embedder ?? createEmbeddingProvider()).id, options.memory.ingest.rows);
   await loadParsers(stored.map((row) => row.file_path));
   return { files: stored.length, patterns: incremental.result.patterns.length };
 }
 
-// The parsers of the repository's languages, loaded into this thread now rather than by the
-// next ingest's first changed file (a one-line source each: what it extracts is thrown away).
+// The parsers of the repository's languages loaded into this thread, and the extraction's code
+// run once, now rather than by the next ingest's first changed file (a small source of each
+// language: what it extracts is thrown away).
 async function loadParsers(files: readonly string[]): Promise<void> {
   const languages = new Map(files.flatMap((file) => {
     const language = detectLanguage(file);
     return language ? [[language, file]] : [];
   }));
-  for (const [language, file] of languages) await extractSource({ file, language, bytes: new TextEncoder().encode("\n") });
+  for (const [language, file] of languages) await extractSource({ file, language, bytes: new TextEncoder().encode(parserWarmUpSources[language]) });
 }
 
 /**

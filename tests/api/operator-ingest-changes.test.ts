@@ -119,7 +119,7 @@ describe("motif ingest through the running server (POST /api/operator/ingest-cha
     expect((await callRoute(warmMemory, { method: "POST", bearer: token })).status).toBe(202);
     const warmed: string[] = [];
     await warmRecentRepositories({
-      database, embeddingModel: createBuiltinProvider().id, folder: ingestMemoryFolder(getEnvironment()), limit: 100,
+      database, embedder: createBuiltinProvider(), folder: ingestMemoryFolder(getEnvironment()), limit: 100,
       onWarmed: ({ projectId, outcome }) => { if (outcome) warmed.push(projectId); },
     });
     expect(warmed).toContain(first.result.project.id);

@@ -7,7 +7,8 @@
 // each (Node start, module loading and opening the database included): the first finds no
 // memory file of the repository (it writes everything, as every fresh process did before the
 // file), the second reads the one the first left. Figures to stdout and
-// tests/bench/results/reingest.json.
+// tests/bench/results/reingest.json. Since session 12 also a restarted server: its memory built
+// from the database (wall and CPU), then one file changed.
 import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -16,7 +17,10 @@ import { asService, ensureProjectBySlug, listSourceFilesByRepository, readSource
 import { createBuiltinProvider } from "@/lib/embed";
 import { discoverFiles, extractFileOutcomes } from "@/lib/extract";
 import { ClusteringMemory } from "@/lib/extract";
-import { ExtractionCache, extractIncrementally, hashPresentFiles, ingestExtraction, IngestMemory, LastExtraction, type RepositoryMemory } from "@/lib/ingest";
+import {
+  ExtractionCache, extractIncrementally, hashPresentFiles, ingestExtraction, IngestMemory, LastExtraction, loadIngestMemory, saveIngestMemory, warmRepositoryMemory,
+  type RepositoryMemory,
+} from "@/lib/ingest";
 import { buildCorpus } from "./support/bench-corpus";
 import { profileWhile } from "./support/profile-while";
 
@@ -91,11 +95,11 @@ function freshIngest(dataDir: string, folder: string) {
   const wall = Math.round(performance.now() - started);
   if (run.status !== 0) throw new Error(`motif ingest failed: ${run.stderr}`);
   const summary = JSON.parse(run.stdout) as { files: unknown; staged: string };
-  const phases = Object.fromEntries(run.stderr.split("\n").flatMap((line) => {
+  const phases: Record<string, { wall: number; cpu: number }> = Object.fromEntries(run.stderr.split("\n").flatMap((line) => {
     const match = /^(.+?)\s+(\d+) ms wall\s+(\d+) ms cpu$/.exec(line.trim());
     return match ? [[match[1], { wall: Number(match[2]), cpu: Number(match[3]) }]] : [];
   }));
-  return { wall_ms: wall, files: summary.files, staged: summary.staged, phases_ms: phases };
+  return { wall_ms: wall, cpu_ms: phases.total?.cpu ?? null, files: summary.files, staged: summary.staged, phases_ms: phases };
 }
 
 const loadBefore = os.loadavg();
@@ -133,13 +137,25 @@ try {
   // per-unit facts kept, no clustering memory (its module and JIT warm-up are not counted).
   appendFunction("retry_call_once_more");
   const coldCache = await ingestOnce(database, projectId, corpus.folder, { cache: new ExtractionCache(), memory: remember() });
+  // A restarted server (session 12): a new memory built from the database and the write's memory
+  // file before the next push arrives, then that push. In this process the code is already
+  // compiled, so the push is what a restarted server's is after its warm-up at best.
+  const memoryFolder = path.join(scratch, "ingest-memory-restart");
+  const restartedTarget = { folder: memoryFolder, projectId, repository: "" };
+  saveIngestMemory(restartedTarget, server.memory.ingest);
+  const restarted = { cache: new ExtractionCache(), memory: { ...remember(), ingest: loadIngestMemory(restartedTarget) } };
+  const warmClock = phaseClock();
+  await warmRepositoryMemory({ database, projectId, repository: "", embedder, memory: restarted.memory, cache: restarted.cache });
+  warmClock.lap("memory_built");
+  appendFunction("retry_call_after_restart");
+  const afterRestart = await ingestOnce(database, projectId, corpus.folder, restarted);
   await database.close();
   // Fresh `motif ingest` processes on the same data dir: without a memory file, then with it.
   appendFunction("retry_call_fresh");
   const freshWithoutFile = freshIngest(scratch, corpus.folder);
   appendFunction("retry_call_fresh_again");
   const freshWithFile = freshIngest(scratch, corpus.folder);
-  const report = { corpus: { files: corpus.files, lines: corpus.lines, bytes: corpus.bytes }, changed_file: path.relative(corpus.folder, changed), full, one_file_changed: oneFile, next_file_changed: nextFile, nothing_changed: nothing, one_file_changed_without_memory: withoutMemory, one_file_changed_cold_cache: coldCache, fresh_process_without_memory_file: freshWithoutFile, fresh_process_with_memory_file: freshWithFile, cores: os.availableParallelism(), node: process.version, load: { before: loadBefore, after: os.loadavg() } };
+  const report = { corpus: { files: corpus.files, lines: corpus.lines, bytes: corpus.bytes }, changed_file: path.relative(corpus.folder, changed), full, one_file_changed: oneFile, next_file_changed: nextFile, nothing_changed: nothing, one_file_changed_without_memory: withoutMemory, one_file_changed_cold_cache: coldCache, restart_memory_built: warmClock.report(), one_file_changed_after_restart: afterRestart, fresh_process_without_memory_file: freshWithoutFile, fresh_process_with_memory_file: freshWithFile, cores: os.availableParallelism(), node: process.version, load: { before: loadBefore, after: os.loadavg() } };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   mkdirSync(path.join(repository, "tests/bench/results"), { recursive: true });
   writeFileSync(path.join(repository, "tests/bench/results/reingest.json"), `${JSON.stringify(report, null, 2)}\n`);

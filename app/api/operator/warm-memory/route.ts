@@ -19,7 +19,7 @@ const log = (line: string) => process.stderr.write(`motif: ${line}\n`);
 export const POST = routeHandler(async (request) => {
   const database = await operatorDatabase(request);
   void warmRecentRepositories({
-    database, embeddingModel: patternEmbeddingProvider().id, folder: ingestMemoryFolder(getEnvironment()), limit: warmedAtStart,
+    database, embedder: patternEmbeddingProvider(), folder: ingestMemoryFolder(getEnvironment()), limit: warmedAtStart,
     onWarmed: ({ repository, outcome, ms }) => {
       if (outcome) log(`memory of repository "${repository}" built (${outcome.files} files, ${outcome.patterns} patterns) in ${(ms / 1000).toFixed(2)} s`);
     },
