@@ -13,21 +13,21 @@ import type { MatchStrengthLevel } from "@/lib/domain";
  * strong when it leads both lists and holds at least half of the intent's words (the agreement
  * the model rewards most).
  *
- * Fitted by tests/bench/search-eval/fit-strength.ts on the first results of the in-sample,
- * held-out, held-out-2 and held-out-3 intents (462) of tests/bench/evaluate-search.ts, ranked as
- * the product ranks them since session 10 (the SQL order re-ranked by lib/search rerankMatches),
- * with the built-in embedder and use-lite pooled (924 examples). Since the re-rank it also reads
- * the re-ranker's own chance for the first result among its candidates (Rerank.share), and a
- * lead is the re-rank's (rerankLead). The threshold is the lowest at which strong results were
- * right at least 80 % of the time on every set left out of the fit in turn (0.9: 7/8, 4/4, 2/2
- * and 2/2, pooled 15 of 16; at 0.85 in-sample left out read 8 of 12). held-out-4 was never read
- * while fitting (figures and commands in docs/search-quality.md).
+ * Fitted by tests/bench/search-eval/fit-strength.ts on the first results of the six tuning intent
+ * sets (in-sample, held-out, held-out-2 … held-out-5: 601 intents) of tests/bench/evaluate-search.ts,
+ * ranked as the product ranks them (the SQL order re-ranked by lib/search rerankMatches, refitted
+ * in session 12), with the built-in embedder and use-lite pooled (1,202 examples). It reads the
+ * re-ranker's own chance for the first result among its candidates (Rerank.share), and a lead is
+ * the re-rank's (rerankLead). The threshold is the lowest at which strong results were right at
+ * least 80 % of the time on every set left out of the fit in turn (0.9: 8/9, 13/13, none, 2/2,
+ * 3/3, 4/4, pooled 30 of 31; at 0.85 in-sample left out read 8 of 13). held-out-6 was never read
+ * (figures and commands in docs/search-quality.md).
  */
 export const strengthModel = {
-  intercept: -4.82,
+  intercept: -5.43,
   wordShareOf: 8,
   /** Weights of: 1/text rank, share of the intent's words found (of at most wordShareOf), words found / 5, σ / 3, score lead, the re-ranker's share. */
-  weights: [0.59, 2.13, 1.2, 0.7, 0.9, 1.84],
+  weights: [0.54, 2.05, 1.59, 1.05, 0.69, 2.22],
   threshold: 0.9,
   /** Under this many vector candidates match_patterns reads no spread (similarity_z is null). */
   minimumCandidates: 20,

@@ -70,6 +70,8 @@ export function contentStems(text: string): Set<string> {
 
 // A method of a class, as extraction names and describes it ("Should Rollover Method of …", "Method `A.b` …").
 const memberPattern = /^(Async |Generator |Async generator )?[Mm]ethod /;
+// A class, as extraction describes it ("Class `PrettyPrinter` with methods …", "React Component class `App` …").
+const classPattern = /^[A-Za-z ]*\b[Cc]lass `/;
 
 /** What the re-ranker reads of an intent: its distinct content stems, each with its rarity weight (lib/embed wordWeight). */
 export interface RerankIntent {
@@ -91,6 +93,7 @@ interface Described {
   description: string;
   stems: Set<string>;
   member: boolean;
+  isClass: boolean;
 }
 
 // Described words by pattern id, kept between matches: a project's first candidates recur from
@@ -108,6 +111,7 @@ function describe(candidate: RerankCandidate): Described {
   const described = {
     name: candidate.name, description: candidate.description, stems,
     member: memberPattern.test(candidate.description) || / Method of /.test(candidate.name),
+    isClass: classPattern.test(candidate.description),
   };
   if (candidate.id !== undefined) {
     if (describedById.size >= describedLimit) describedById.clear();
@@ -128,18 +132,24 @@ function weighedShare(intent: RerankIntent, words: Set<string>): number {
  * (ln of the ratio, at least −1), 1/vector rank, 1/text rank, σ / 3, the share of the intent's
  * words its full text holds (of at most 8), the share of the intent's words — weighed by
  * rarity — that its name and description hold, whether it is a method of a class (1 or 0),
- * and its quality.
+ * its quality, and for a class (0 otherwise) the two shares of words again: a class's full text
+ * and description hold its members' words, so the intent's words found there say less of the
+ * class itself than a function's or a method's do (the model weighs these two below zero).
  */
 export function rerankFeatures(intent: RerankIntent, candidate: RerankCandidate, topScore: number): number[] {
   const described = describe(candidate);
+  const wordsFound = candidate.intentWords > 0 ? Math.min(1, candidate.wordsFound / Math.min(candidate.intentWords, 8)) : 0;
+  const describedWords = weighedShare(intent, described.stems);
   return [
     topScore > 0 && candidate.finalScore > 0 ? Math.max(-1, Math.log(candidate.finalScore / topScore)) : -1,
     candidate.vectorRank ? 1 / candidate.vectorRank : 0,
     candidate.textRank ? 1 / candidate.textRank : 0,
     Math.max(Math.min(candidate.similarityZ ?? 0, 6), -2) / 3,
-    candidate.intentWords > 0 ? Math.min(1, candidate.wordsFound / Math.min(candidate.intentWords, 8)) : 0,
-    weighedShare(intent, described.stems),
+    wordsFound,
+    describedWords,
     described.member ? 1 : 0,
     candidate.quality,
+    described.isClass ? wordsFound : 0,
+    described.isClass ? describedWords : 0,
   ];
 }

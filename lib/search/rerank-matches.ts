@@ -10,8 +10,8 @@ export const rerankDepth = 30;
 
 /**
  * The re-ranker's weights, one per part (rerankPartNames), fitted by
- * tests/bench/search-eval/fit-rerank.ts on the four tuning intent sets, each set left out in
- * turn to measure it (docs/search-quality.md, "Session 10"). Data, not code: a refit rewrites
+ * tests/bench/search-eval/fit-rerank.ts on the six tuning intent sets, each set left out in
+ * turn to measure it (docs/search-quality.md, "Session 12"). Data, not code: a refit rewrites
  * lib/search/data/rerank-model.json.
  */
 export const rerankModel: { fitted: string; weights: Record<RerankPartName, number> } = modelData;

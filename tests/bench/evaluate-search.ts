@@ -47,6 +47,7 @@ import { z } from "zod";
 import { createBuiltinProvider, createUseLiteProvider, embeddingTextForPattern, sentenceSimilarity } from "@/lib/embed";
 import { matchStrength, rerankDepth, rerankMatches, rerankModel, scoreLead, type RerankCandidate, strengthModel, strengthProbability, type StrengthEvidence } from "@/lib/search";
 import { searchTextForPattern } from "@/lib/ingest";
+import { splitIdentifier } from "@/lib/words";
 import { buildCorpus, codeRoots, distractorFiles, unitKey, type Corpus } from "./search-eval/corpus";
 import { intentSets, loadIntents, tuningSets, type Intent, type IntentSet, type Target } from "./search-eval/intents";
 import { createPostgresTextRanker } from "./search-eval/postgres-text-rank";
@@ -56,6 +57,8 @@ import { fuseRankings, fuseScores, productBlend, type BlendOptions, type WordCov
 const repository = path.resolve(import.meta.dirname, "../..");
 const intentDirectory = path.join(repository, "tests/fixtures/intents");
 const candidateLimit = 50;
+// With use-lite, --candidates also writes the sentence encoder's own first candidates that the SQL order's first rerankDepth lack.
+const encoderListLength = 10;
 // --no-rerank ranks in the SQL order alone (match_patterns' final score), without lib/search's re-ranker.
 const useRerank = !process.argv.includes("--no-rerank");
 // --no-docstring embeds patterns as ingest did before it passed the representative's docstring.
@@ -109,6 +112,16 @@ function representativeDocstring(corpus: Corpus, index: number): string | undefi
   return (members.find((unit) => unit.code === pattern.code) ?? members.find((unit) => unit.docstring))?.docstring;
 }
 
+// --embed-identifier: the embedded text leads with the unit's qualified name in words instead of
+// the pattern's name (which can lead with a detected kind: "Memoization Cache for Cmp"); the kind
+// stays on its own line. A measurement (docs/search-quality.md, "Session 12"), not the product.
+const embedIdentifier = process.argv.includes("--embed-identifier");
+function identifierWords(corpus: Corpus, index: number): string {
+  const pattern = corpus.patterns[index];
+  const qualname = pattern.occurrences.map((occurrence) => corpus.unitsById.get(occurrence.unitId)).find((unit) => unit?.code === pattern.code)?.qualname ?? pattern.occurrences[0]?.qualname ?? pattern.name;
+  return splitIdentifier(qualname).join(" ");
+}
+
 // --vector-cache <file>: vectors kept by embedder and text between runs (use-lite takes minutes to embed the corpus).
 const cacheArgument = process.argv.indexOf("--vector-cache");
 const cacheFile = cacheArgument > 0 ? process.argv[cacheArgument + 1] : undefined;
@@ -128,7 +141,8 @@ async function embedCached(provider: { id: string; embed(texts: string[]): Promi
 async function createRanker(corpus: Corpus): Promise<Ranker> {
   if (embedderName !== "builtin" && embedderName !== "use-lite") throw new Error("--embedder takes builtin or use-lite");
   const provider = embedderName === "use-lite" ? createUseLiteProvider() : createBuiltinProvider();
-  const texts = corpus.patterns.map((pattern, index) => embeddingTextForPattern(passDocstring ? { ...pattern, docstring: representativeDocstring(corpus, index) } : pattern));
+  const texts = corpus.patterns.map((pattern, index) => embeddingTextForPattern(passDocstring ? { ...pattern, docstring: representativeDocstring(corpus, index) } : pattern))
+    .map((text, index) => (embedIdentifier ? [identifierWords(corpus, index), ...text.split("\n").slice(1)].join("\n") : text));
   const vectors = await embedCached(provider, texts);
   const text = await createPostgresTextRanker(
     corpus.patterns.map((pattern) => ({ name: pattern.name, description: pattern.description, searchText: searchTextForPattern(pattern, corpus.unitsById) })),
@@ -144,13 +158,23 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
     const { order: sqlOrder, scores: sqlScores } = fuseScores({ intent, vector, text: textHits, coverage, patterns: corpus.patterns });
     const standout = new Map(sqlOrder.map((index) => [index, similarityZ(similarity, vector, index)]));
     const words = coverage;
-    const candidates = sqlOrder.slice(0, rerankDepth).map((index) => ({
+    // use-lite: the encoder's own order (its half of the vectors alone), for --candidates: its
+    // rank of each candidate, and its first encoderListLength that the SQL order's first
+    // rerankDepth lack (marked encoderOnly), to measure a third candidate list.
+    const encoderOrder = sentence ? sentence.map((_, index) => index).sort((left, right) => sentence[right] - sentence[left] || left - right).slice(0, 100) : [];
+    const headOfSql = new Set(sqlOrder.slice(0, rerankDepth));
+    const encoderOnly = encoderOrder.slice(0, encoderListLength).filter((index) => !headOfSql.has(index));
+    const describe = (index: number, extra: boolean) => ({
       index, name: corpus.patterns[index].name, description: corpus.patterns[index].description, quality: corpus.patterns[index].quality.score,
       similarity: similarity[index], kind: corpus.patterns[index].kind ?? null, occurrenceCount: corpus.patterns[index].occurrences.length,
-      vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null, similarityZ: standout.get(index) ?? null,
-      intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, finalScore: sqlScores.get(index)!,
-      sentenceSimilarity: sentence ? sentence[index] : null,
-    }));
+      vectorRank: vector.indexOf(index) + 1 || null, textRank: textHits.indexOf(index) + 1 || null, similarityZ: similarityZ(similarity, vector, index),
+      intentWords: words.intentWords, wordsFound: words.found.get(index) ?? 0, finalScore: sqlScores.get(index) ?? 0,
+      sentenceSimilarity: sentence ? sentence[index] : null, encoderRank: sentence ? encoderOrder.indexOf(index) + 1 || null : null,
+      identifier: corpus.patterns[index].occurrences[0]?.qualname ?? null, file: corpus.patterns[index].occurrences[0]?.file ?? null,
+      ...(extra ? { encoderOnly: true } : {}),
+    });
+    const candidates = sqlOrder.slice(0, rerankDepth).map((index) => describe(index, false));
+    const extraCandidates = encoderOnly.map((index) => describe(index, true));
     // lib/search's re-rank of the first rerankDepth (--no-rerank: the SQL order). The score of a
     // re-ranked result is e^(re-rank score / the SQL score's weight), so that ln(score / next
     // score) is the lead the product reads (lib/search rerankLead).
@@ -170,7 +194,7 @@ async function createRanker(corpus: Corpus): Promise<Ranker> {
     });
     const evidence = new Map(hybrid.slice(0, 5).map((index, position) => [index, evidenceOf(index, position + 1)]));
     const strong = new Set(hybrid.slice(0, 5).filter((index) => matchStrength(evidence.get(index)!).strength === "strong"));
-    return { vector, text: textHits, hybrid, strong, standout, evidence, similarity, scores, shares, words, candidates };
+    return { vector, text: textHits, hybrid, strong, standout, evidence, similarity, scores, shares, words, candidates: [...candidates, ...extraCandidates] };
   };
 }
 

@@ -55,6 +55,31 @@ describe("rerankFeatures", () => {
   });
 });
 
+describe("rerankFeatures of a class", () => {
+  it("repeats the two shares of the intent's words for a class, and reads 0 for them elsewhere", () => {
+    const intent = rerankIntent("render a nested dict readably");
+    const wordsIndex = rerankPartNames.indexOf("words_found"), describedIndex = rerankPartNames.indexOf("described_words");
+    const classWords = rerankPartNames.indexOf("class_words_found"), classDescribed = rerankPartNames.indexOf("class_described_words");
+    const printer = rerankFeatures(intent, candidate({ name: "Pretty Printer", description: "Class `PrettyPrinter` with methods __init__, pprint, pformat, isreadable that calls int", wordsFound: 3, intentWords: 4 }), 1);
+    expect(printer[classWords]).toBe(printer[wordsIndex]);
+    expect(printer[classWords]).toBeCloseTo(0.75);
+    expect(printer[classDescribed]).toBe(printer[describedIndex]);
+    const component = rerankFeatures(intent, candidate({ name: "App", description: "React Component class `App` with methods render", wordsFound: 1, intentWords: 4 }), 1);
+    expect(component[classWords]).toBeCloseTo(0.25);
+    const method = rerankFeatures(intent, candidate({ name: "Pformat Method of Pretty Printer", description: "Method `PrettyPrinter.pformat` taking (object) that calls _safe_repr", wordsFound: 3, intentWords: 4 }), 1);
+    expect([method[classWords], method[classDescribed]]).toEqual([0, 0]);
+    expect(method[wordsIndex]).toBeCloseTo(0.75);
+  });
+
+  it("ranks a function that holds the intent's words above a class whose members hold the same words, at an equal SQL score", () => {
+    const intent = "pretty print a nested dict";
+    const printer = candidate({ name: "Pretty Printer", description: "Class `PrettyPrinter` with methods __init__, pprint, pformat that calls int", wordsFound: 3, intentWords: 4, finalScore: 1, vectorRank: 1, textRank: 1 });
+    const pprint = candidate({ name: "Pprint Function", description: "Function `pprint` taking (object, stream) that calls PrettyPrinter", wordsFound: 3, intentWords: 4, finalScore: 1, vectorRank: 1, textRank: 1 });
+    expect(rerankModel.weights.class_words_found + rerankModel.weights.class_described_words).toBeLessThan(0);
+    expect(rerankMatches(intent, [printer, pprint]).map(({ candidate: ranked }) => ranked.name)).toEqual(["Pprint Function", "Pretty Printer"]);
+  });
+});
+
 describe("rerankMatches", () => {
   it("scores each candidate as the sum of its weighted parts", () => {
     const [scored] = rerankScores("open a tar archive", [candidate({})]);
