@@ -91,11 +91,11 @@ export interface MatchOccurrence {
  * The parts of lib/search's re-rank of the first candidates, each weighted by the shipped model:
  * the SQL score against the first candidate's, 1/vector rank, 1/text rank, σ above the other
  * candidates, the share of the intent's words found, the share (weighed by rarity) found in the
- * name and description, being a method of a class, quality, and for a class the same two shares
- * again (a class's text holds every member's words, so they count for less there;
- * docs/search-quality.md).
+ * name and description, being a method of a class, quality, for a class the same two shares
+ * again (a class's text holds every member's words, so they count for less there), and the share
+ * (weighed by rarity) found in the name of its file and folder (docs/search-quality.md).
  */
-export const rerankPartNames = ["sql_score", "vector_rank", "text_rank", "similarity_z", "words_found", "described_words", "member", "quality", "class_words_found", "class_described_words"] as const;
+export const rerankPartNames = ["sql_score", "vector_rank", "text_rank", "similarity_z", "words_found", "described_words", "member", "quality", "class_words_found", "class_described_words", "file_words"] as const;
 export type RerankPartName = (typeof rerankPartNames)[number];
 
 /** How the final rank was made (see supabase/migrations/*_match_patterns.sql and lib/search rerankMatches). */

@@ -2,8 +2,12 @@ import { EMBEDDING_DIMENSIONS, type EmbeddingProvider } from "./embedding-provid
 import { hashFeatures } from "./hash-features";
 import { textFeatures } from "./text-features";
 
-/** The model id stored beside use-lite vectors; bump it when the fusion below changes. */
-export const USE_LITE_EMBEDDING_MODEL = "motif-use-lite-v1";
+/**
+ * The model id stored beside use-lite vectors; bump it when the fusion or the encoder's text
+ * below changes (a project embedded under another id is re-embedded by the `reembed` job).
+ * v2: the encoder reads the unit's qualified name in words instead of the pattern's name.
+ */
+export const USE_LITE_EMBEDDING_MODEL = "motif-use-lite-v2";
 
 // Half of Motif's 384 dimensions hold the built-in embedder's features (hashed into 192
 // buckets), half the Universal Sentence Encoder lite's 512-dimensional vector projected to
@@ -65,9 +69,22 @@ export function sentenceSimilarity(left: ArrayLike<number>, right: ArrayLike<num
   return 2 * sum;
 }
 
-/** The short text the sentence encoder reads: the first lines of the embedding text (name, summary). */
+// The words of the first name a pattern occurs under, from its embedding text's "occurs as:" line
+// (lib/embed embeddingTextForPattern: "occurs as: FileUpload.filename (file upload filename), …").
+const occursAsPattern = /^occurs as: [^(\n]*\(([^)\n]*)\)/m;
+
+/**
+ * The short text the sentence encoder reads: the first lines of the embedding text (name,
+ * docstring summary), except that a pattern's text leads with the words of the qualified name it
+ * occurs under rather than its name: a name can lead with a detected kind ("Memoization Cache for
+ * Filename" for bottle's `FileUpload.filename`), which the encoder reads as what the code is about
+ * (docs/search-quality.md, "Session 12"). An intent has no such line and is read as written.
+ */
 export function sentenceText(text: string): string {
-  return text.split("\n").slice(0, sentenceTextLines).join(". ");
+  const lines = text.split("\n").slice(0, sentenceTextLines);
+  const identifier = occursAsPattern.exec(text)?.[1]?.trim();
+  if (identifier) lines[0] = identifier;
+  return lines.join(". ");
 }
 
 // The encoder's packages (27 MB of weights, TensorFlow.js' WebAssembly backend) load only

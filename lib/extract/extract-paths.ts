@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { discoverFiles } from "@/lib/extract/discover";
@@ -8,7 +9,8 @@ import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/
 import { readCoverageReport } from "@/lib/quality";
 import type { FileTask } from "./worker/read-and-extract";
 import { inTaskOrder } from "./in-task-order";
-import { extractInWorkers } from "./worker/worker-pool";
+import type { StartedWorker } from "./worker/started-worker";
+import { extractInWorkers, startWorkers } from "./worker/worker-pool";
 
 /** Progress of a run, reported after each file. */
 export interface ExtractionProgress {
@@ -76,6 +78,8 @@ export interface ExtractFileOutcomesOptions {
   onExtracted?: (extraction: FileExtraction) => void;
   /** Called with each extracted file in the order of `files`, as soon as every file before it is done. */
   onExtractedInOrder?: (extraction: FileExtraction) => void;
+  /** Workers started ahead (`startWorkers`); stopped when the run extracts in this thread or needs fewer. */
+  started?: readonly StartedWorker[];
 }
 
 /**
@@ -97,13 +101,23 @@ export async function extractFileOutcomes(options: ExtractFileOutcomesOptions): 
     if (outcome.status === "extracted") options.onExtracted?.(outcome.extraction);
     inOrder?.(outcome);
   };
-  const outcomes = jobs === 1 ? await extractInProcess(tasks, onOutcome) : await extractInWorkers({ tasks, jobs, onOutcome });
+  if (jobs === 1) for (const worker of options.started ?? []) worker.stop();
+  const outcomes = jobs === 1 ? await extractInProcess(tasks, onOutcome) : await extractInWorkers({ tasks, jobs, onOutcome, started: options.started });
   return { outcomes, jobs };
 }
 
 function outcomeFile(outcome: FileOutcome): string {
   if (outcome.status === "extracted") return outcome.extraction.file;
   return outcome.status === "failed" ? outcome.failure.file : outcome.file;
+}
+
+// Workers take ~0.3 s to start and load their grammars: when a folder is given (a run that may
+// well need them) they start now, while discovery runs, and the run stops those it does not
+// need. A run over named files only starts its workers once it knows how many it needs.
+async function startWorkersAhead(paths: readonly string[], cwd: string, jobs: number): Promise<StartedWorker[]> {
+  if (jobs <= 1) return [];
+  const folderGiven = await Promise.all(paths.map((given) => stat(path.resolve(cwd, given)).then((info) => info.isDirectory(), () => false)));
+  return folderGiven.some(Boolean) ? startWorkers(Math.min(jobs, os.availableParallelism())) : [];
 }
 
 function sortOutcomes(outcomes: FileOutcome[], discoveryFailures: ExtractionFailure[]) {
@@ -126,11 +140,20 @@ function sortOutcomes(outcomes: FileOutcome[], discoveryFailures: ExtractionFail
 export async function extractPaths(options: ExtractPathsOptions): Promise<ExtractionRun> {
   const startedAt = performance.now();
   const cwd = options.cwd ?? process.cwd();
-  const discovery = await discoverFiles({ paths: options.paths, cwd, include: options.include, exclude: options.exclude });
-  const coverage = options.coverage === undefined ? undefined : await readCoverageReport(path.resolve(cwd, options.coverage));
   const requestedJobs = options.jobs ?? os.availableParallelism();
+  const started = await startWorkersAhead(options.paths, cwd, requestedJobs);
+  let discovery: Awaited<ReturnType<typeof discoverFiles>>;
+  let coverage: Awaited<ReturnType<typeof readCoverageReport>> | undefined;
+  try {
+    discovery = await discoverFiles({ paths: options.paths, cwd, include: options.include, exclude: options.exclude });
+    coverage = options.coverage === undefined ? undefined : await readCoverageReport(path.resolve(cwd, options.coverage));
+  } catch (error) {
+    for (const worker of started) worker.stop();
+    throw error;
+  }
   const inWorkers = plannedWorkers(requestedJobs, discovery.files.length) > 1;
   const { outcomes, jobs } = await extractFileOutcomes({
+    started,
     files: discovery.files,
     jobs: requestedJobs,
     onProgress: options.onProgress,

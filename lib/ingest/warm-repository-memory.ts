@@ -4,7 +4,6 @@ import { detectLanguage, extractorVersion, extractSource } from "@/lib/extract";
 import { processExtractionCache, type ExtractionCache } from "./extraction-cache";
 import { extractIncrementally } from "./extract-incrementally";
 import { rehearseIngestWrite } from "./ingest-extraction";
-import { loadPersistedExtractions } from "./persisted-extractions";
 import { buildIngestRows } from "./ingest-rows";
 import { scopeOfLastWrite } from "./remembered-write";
 import { parserWarmUpSources } from "./parser-warm-up-sources";
@@ -33,20 +32,13 @@ export interface WarmOutcome {
  * does only what its change reaches. Null (nothing done) when nothing is stored or a stored
  * file was extracted by another extractor version (the next ingest extracts it again anyway).
  */
-export async function warmRepositoryMemory(options: WarmTarget & {
-  memory: Pick<RepositoryMemory, "clustering" | "ingest">;
-  cache?: ExtractionCache;
-  /** Where a one-shot `motif ingest` kept the repository's extractions (`persisted-extractions.ts`): read there rather than from the database. */
-  folder?: string;
-}): Promise<WarmOutcome | null> {
+export async function warmRepositoryMemory(options: WarmTarget & { memory: Pick<RepositoryMemory, "clustering" | "ingest">; cache?: ExtractionCache }): Promise<WarmOutcome | null> {
   const { database, projectId, repository } = options;
-  const cache = options.cache ?? processExtractionCache;
-  if (options.folder !== undefined) loadPersistedExtractions({ folder: options.folder, projectId, repository }, cache);
   const stored = await asService(database, (transaction) => listSourceFilesByRepository({ transaction, projectId, repository, withExtractions: false }));
   if (stored.length === 0 || stored.some((row) => row.extractor_version !== extractorVersion)) return null;
   const cluster = () => extractIncrementally({
     stored, present: stored.map((row) => ({ file: row.file_path, hash: row.content_hash })), scope: null,
-    cache, memory: options.memory.clustering,
+    cache: options.cache ?? processExtractionCache, memory: options.memory.clustering,
     readExtractions: (files) => asService(database, (transaction) => readSourceFileExtractions({ transaction, projectId, repository, files })),
     extract: () => Promise.reject(new Error("warming a repository's memory extracts nothing")),
   });

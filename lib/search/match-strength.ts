@@ -19,15 +19,15 @@ import type { MatchStrengthLevel } from "@/lib/domain";
  * in session 12), with the built-in embedder and use-lite pooled (1,202 examples). It reads the
  * re-ranker's own chance for the first result among its candidates (Rerank.share), and a lead is
  * the re-rank's (rerankLead). The threshold is the lowest at which strong results were right at
- * least 80 % of the time on every set left out of the fit in turn (0.9: 8/9, 13/13, none, 2/2,
- * 3/3, 4/4, pooled 30 of 31; at 0.85 in-sample left out read 8 of 13). held-out-6 was never read
+ * least 80 % of the time on every set left out of the fit in turn (0.9: 8/10, 8/8, 1/1, 2/2,
+ * 3/3, 4/4, pooled 26 of 28; at 0.85 in-sample left out read 8 of 11). held-out-6 was never read
  * (figures and commands in docs/search-quality.md).
  */
 export const strengthModel = {
-  intercept: -5.43,
+  intercept: -5.04,
   wordShareOf: 8,
   /** Weights of: 1/text rank, share of the intent's words found (of at most wordShareOf), words found / 5, σ / 3, score lead, the re-ranker's share. */
-  weights: [0.54, 2.05, 1.59, 1.05, 0.69, 2.22],
+  weights: [0.36, 1.8, 1.65, 0.73, 0.47, 2.68],
   threshold: 0.9,
   /** Under this many vector candidates match_patterns reads no spread (similarity_z is null). */
   minimumCandidates: 20,

@@ -94,6 +94,8 @@ interface Described {
   stems: Set<string>;
   member: boolean;
   isClass: boolean;
+  /** The content stems of the file it is defined in (its name and folder; describedFileStems). */
+  fileStems: Set<string>;
 }
 
 // Described words by pattern id, kept between matches: a project's first candidates recur from
@@ -112,12 +114,31 @@ function describe(candidate: RerankCandidate): Described {
     name: candidate.name, description: candidate.description, stems,
     member: memberPattern.test(candidate.description) || / Method of /.test(candidate.name),
     isClass: classPattern.test(candidate.description),
+    fileStems: describedFileStems(candidate.description),
   };
   if (candidate.id !== undefined) {
     if (describedById.size >= describedLimit) describedById.clear();
     describedById.set(candidate.id, described);
   }
   return described;
+}
+
+// Where extraction's description says a pattern is defined: "Defined once, in lib/retry.py." or
+// "Occurs 3 times in 2 files (lib/a.py, …)" (the first file).
+const definedOncePattern = /Defined once, in (\S+?)\.?(?:\s|$)/;
+const occursPattern = /Occurs \d+ times in \d+ files? \(([^,)]+)/;
+// Parts of a path that name no topic (as measured: a plain substring removal).
+const fillerPathPattern = /index|__init__|dist|lib|src/g;
+
+/**
+ * The content stems of the file a description says the pattern is defined in: its name without
+ * the extension and its folder's name ("node_modules/p-retry/index.js" → p, retry;
+ * "itsdangerous/signer.py" → itsdangerous, sign). Empty when the description names no file (one that
+ * `motif describe` wrote).
+ */
+export function describedFileStems(description: string): Set<string> {
+  const file = definedOncePattern.exec(description)?.[1] ?? occursPattern.exec(description)?.[1] ?? "";
+  return contentStems(file.replace(/\.(py|js|mjs|cjs|ts|tsx)$/, "").split("/").slice(-2).join(" ").replace(fillerPathPattern, " "));
 }
 
 /** The share of the intent's words, each weighed by how rare it is in code (lib/embed wordWeight), that `words` holds. */
@@ -134,7 +155,8 @@ function weighedShare(intent: RerankIntent, words: Set<string>): number {
  * rarity — that its name and description hold, whether it is a method of a class (1 or 0),
  * its quality, and for a class (0 otherwise) the two shares of words again: a class's full text
  * and description hold its members' words, so the intent's words found there say less of the
- * class itself than a function's or a method's do (the model weighs these two below zero).
+ * class itself than a function's or a method's do (the model weighs these two below zero), and
+ * the share of the intent's words — weighed by rarity — in the name of its file and folder.
  */
 export function rerankFeatures(intent: RerankIntent, candidate: RerankCandidate, topScore: number): number[] {
   const described = describe(candidate);
@@ -151,5 +173,6 @@ export function rerankFeatures(intent: RerankIntent, candidate: RerankCandidate,
     candidate.quality,
     described.isClass ? wordsFound : 0,
     described.isClass ? describedWords : 0,
+    weighedShare(intent, described.fileStems),
   ];
 }

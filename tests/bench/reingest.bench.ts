@@ -136,13 +136,15 @@ try {
   // As a fresh process would (`motif ingest` from the CLI): every stored extraction read back, no
   // per-unit facts kept, no clustering memory (its module and JIT warm-up are not counted).
   appendFunction("retry_call_once_more");
-  const coldCache = await ingestOnce(database, projectId, corpus.folder, { cache: new ExtractionCache(), memory: remember() });
+  const coldProcess = { cache: new ExtractionCache(), memory: remember() };
+  const coldCache = await ingestOnce(database, projectId, corpus.folder, coldProcess);
   // A restarted server (session 12): a new memory built from the database and the write's memory
   // file before the next push arrives, then that push. In this process the code is already
   // compiled, so the push is what a restarted server's is after its warm-up at best.
   const memoryFolder = path.join(scratch, "ingest-memory-restart");
   const restartedTarget = { folder: memoryFolder, projectId, repository: "" };
-  saveIngestMemory(restartedTarget, server.memory.ingest);
+  // The memory of the last write (the cold process's: the memory-less runs since wrote too).
+  saveIngestMemory(restartedTarget, coldProcess.memory.ingest);
   const restarted = { cache: new ExtractionCache(), memory: { ...remember(), ingest: loadIngestMemory(restartedTarget) } };
   const warmClock = phaseClock();
   await warmRepositoryMemory({ database, projectId, repository: "", embedder, memory: restarted.memory, cache: restarted.cache });

@@ -7,8 +7,7 @@ import { createBuiltinProvider } from "@/lib/embed";
 import { assembleResult, ClusteringMemory, extractSource } from "@/lib/extract";
 import { detectLanguage } from "@/lib/extract/syntax-tree";
 import {
-  ExtractionCache, extractIncrementally, gitBlobHash, ingestExtraction, IngestMemory, LastExtraction, loadIngestMemory, loadPersistedExtractions, saveIngestMemory,
-  savePersistedExtractions, warmRepositoryMemory, type IngestSummary,
+  ExtractionCache, extractIncrementally, gitBlobHash, ingestExtraction, IngestMemory, LastExtraction, loadIngestMemory, saveIngestMemory, warmRepositoryMemory, type IngestSummary,
 } from "@/lib/ingest";
 import { applyRandomEdit, randomSource, startingTree } from "@/tests/support/random-edits";
 import { createTestDatabase } from "@/tests/support/test-database";
@@ -108,14 +107,9 @@ describe("incremental ingest along random edit sequences", { timeout: 600_000 },
         }
         const warmSummary = await ingestTree(warmId, tree, warm);
         const coldSummary = await ingestTree(coldId, tree, { cache: new ExtractionCache() });
-        // `motif ingest`'s fresh process: the last one's write and extractions from their files.
         const freshMemory = loadIngestMemory(persisted);
-        const freshCache = new ExtractionCache();
-        const kept = loadPersistedExtractions(persisted, freshCache);
-        if (step > 0) expect(kept, label).toBeGreaterThan(0);
-        const freshSummary = await ingestTree(freshId, tree, { cache: freshCache, ingest: freshMemory });
+        const freshSummary = await ingestTree(freshId, tree, { cache: new ExtractionCache(), ingest: freshMemory });
         saveIngestMemory(persisted, freshMemory);
-        savePersistedExtractions(persisted, [...tree].map(([file, source]) => ({ file, hash: gitBlobHash(bytesOf(source)) })), freshCache);
         // A server started now: its memory built from the stored files and the memory file before the ingest arrives.
         const restarted = { cache: new ExtractionCache(), clustering: new ClusteringMemory(), ingest: loadIngestMemory(restartPersisted) };
         const warmed = await warmRepositoryMemory({ database, projectId: restartId, repository: "", embedder, memory: restarted, cache: restarted.cache });

@@ -17,7 +17,7 @@ import type { SendChangesOptions, ServerTransport } from "../send-changes-to-ser
 import type { PhaseTimer } from "../phase-timer";
 import type { ExtractionFailure } from "@/lib/domain";
 import type { Discovery } from "@/lib/extract/discover";
-import type { ExtractIncrementallyOptions, IngestProgress, PresentFile } from "@/lib/ingest";
+import type { IngestProgress, PresentFile } from "@/lib/ingest";
 import type { FileHashCache } from "@/lib/ingest/client";
 import { describeDirect, describeSummary, describeViaServer, type DescribeAnswer } from "./describe";
 
@@ -156,15 +156,6 @@ async function runIngest(paths: string[], rawOptions: unknown): Promise<void> {
   printResult(result, options.json);
 }
 
-// The ingest stands without its extractions file: the next run then reads them from the database.
-function saveExtractions(save: () => void): void {
-  try {
-    save();
-  } catch (error) {
-    process.stderr.write(`motif: the repository's extractions were not kept (${(error as Error).message}); the next ingest reads them from the database\n`);
-  }
-}
-
 // Where `motif ingest` keeps its file hash caches (one file per repository root): local files, so not per database.
 function fileHashFolder(environment: { dataDir: string }): string {
   return path.join(environment.dataDir, "file-hashes");
@@ -230,8 +221,8 @@ async function ingestHere(context: {
   const tasks = new Map(discovery.files.map((file) => [file.file, file]));
   const coverage = options.coverage === undefined ? undefined : await readCoverageReport(path.resolve(process.cwd(), options.coverage));
   const scope = request.scope;
-  const extractChanged = (stored: SourceFileRow[], reading?: Pick<ExtractIncrementallyOptions, "cache" | "readExtractions">) => ingest.extractIncrementally({
-    ...reading, stored, present: hashed.present, scope, coverage, failures: [...discovery.failures, ...hashed.failures],
+  const extractChanged = (stored: SourceFileRow[]) => ingest.extractIncrementally({
+    stored, present: hashed.present, scope, coverage, failures: [...discovery.failures, ...hashed.failures],
     extract: async (files) => (await extract.extractFileOutcomes({
       files: files.map((file) => tasks.get(file.file)!), jobs: options.jobs,
       onProgress: (progress) => bar.report({ phase: "extracting", done: progress.done, total: progress.total }),
@@ -240,24 +231,17 @@ async function ingestHere(context: {
   return withDatabaseAccess<IngestResult>({
     direct: async (database) => {
       timer.lap("database opened");
-      const memoryFolder = ingest.ingestMemoryFolder(getEnvironment());
-      // The stored files without their extractions: those of unchanged content come from the
-      // last process's extractions file when it holds them, the rest from the database.
-      const { projectId, files: storedRows } = await ingest.operatorRepositoryFiles({ database, slug: request.slug, repository: request.repository });
-      const cache = new ingest.ExtractionCache();
-      if (projectId) ingest.loadPersistedExtractions({ folder: memoryFolder, projectId, repository: request.repository }, cache);
+      const storedRows = await ingest.storedSourceFilesAsOperator({ database, slug: request.slug, repository: request.repository });
       timer.lap("stored files listed");
-      const incremental = await extractChanged(storedRows, {
-        cache, readExtractions: (files) => ingest.readStoredExtractionsAsOperator({ database, projectId: projectId!, repository: request.repository, files }),
-      });
+      const incremental = await extractChanged(storedRows);
       timer.lap("extracted and clustered");
       const summary = await ingest.ingestAsOperator({
         database, ...request, result: incremental.result, sourceFiles: incremental.sourceFiles, embedder: createEmbeddingProvider(),
+        onProgress: bar.report,
         // The next `motif ingest` of this repository (another process) writes only its difference.
-        onProgress: bar.report, memoryFolder,
+        memoryFolder: ingest.ingestMemoryFolder(getEnvironment()),
         onMemoryNotKept: (error) => process.stderr.write(`motif: the repository's ingest memory was not kept (${error.message}); the next ingest writes everything\n`),
       });
-      saveExtractions(() => ingest.savePersistedExtractions({ folder: memoryFolder, projectId: summary.project.id, repository: request.repository }, hashed.present, cache));
       timer.lap("written");
       return { ...summary, files: incremental.files, root, ...(describeLimit ? { described: await describeAfterIngest(() => describeDirect({ database, slug: request.slug, limit: describeLimit })) } : {}) };
     },

@@ -1,2 +1,3 @@
-export { extractInWorkers, type ExtractInWorkersOptions } from "./worker-pool";
+export { extractInWorkers, startWorkers, type ExtractInWorkersOptions } from "./worker-pool";
+export type { StartedWorker } from "./started-worker";
 export { readAndExtract, maxFileBytes, type FileTask } from "./read-and-extract";

@@ -1,7 +1,6 @@
-import { Worker } from "node:worker_threads";
 import type { FileOutcome } from "@/lib/extract/pipeline";
-import type { WorkerReply } from "./extract-worker";
 import type { FileTask } from "./read-and-extract";
+import { StartedWorker } from "./started-worker";
 import { workerScript } from "./worker-script";
 
 export interface ExtractInWorkersOptions {
@@ -12,6 +11,18 @@ export interface ExtractInWorkersOptions {
   onOutcome?: (outcome: FileOutcome) => void;
   /** The worker module; default: the extraction worker (tests pass their own). */
   script?: URL;
+  /** Workers started ahead of the run (`startWorkers`): used first, those not needed are stopped. */
+  started?: readonly StartedWorker[];
+}
+
+/**
+ * Starts `count` extraction workers before their files are known, so that they load their
+ * bundle and grammars (~0.3 s) while the caller still finds the files; hand them to
+ * `extractInWorkers` as `started`, or `stop()` each when the run needs none.
+ */
+export async function startWorkers(count: number, script?: URL): Promise<StartedWorker[]> {
+  const url = script ?? (await workerScript());
+  return Array.from({ length: count }, () => new StartedWorker(url));
 }
 
 interface PoolState {
@@ -22,7 +33,7 @@ interface PoolState {
   onOutcome?: (outcome: FileOutcome) => void;
   finish: () => void;
   fail: (error: Error) => void;
-  workers: Set<Worker>;
+  workers: Set<StartedWorker>;
   script: URL;
 }
 
@@ -36,37 +47,36 @@ function record(state: PoolState, index: number, outcome: FileOutcome): void {
 // One worker takes one file at a time: when it dies (a parser crash, out of memory), the
 // file in hand is reported as failed and a fresh worker carries on with the rest. A worker
 // that dies before it is ready (it could not load) stops the run: every file would fail.
-function startWorker(state: PoolState): void {
-  const worker = new Worker(state.script);
-  state.workers.add(worker);
+function startWorker(state: PoolState, started: StartedWorker = new StartedWorker(state.script)): void {
+  state.workers.add(started);
   let current = -1;
   let ready = false;
   const feed = () => {
-    if (state.next >= state.tasks.length) return void worker.terminate();
+    if (state.next >= state.tasks.length) return started.stop();
     current = state.next++;
-    worker.postMessage({ id: current, task: state.tasks[current] });
+    started.worker.postMessage({ id: current, task: state.tasks[current] });
   };
-  const crash = (reason: string) => {
-    state.workers.delete(worker);
-    if (!ready) return state.fail(new Error(`cannot start an extraction worker: ${reason}`));
-    if (current < 0) return;
-    const failed = current;
-    current = -1;
-    record(state, failed, { status: "failed", failure: { file: state.tasks[failed].file, reason: `extraction crashed: ${reason}` } });
-    if (state.next < state.tasks.length) startWorker(state);
-  };
-  worker.on("message", (reply: WorkerReply | "ready") => {
-    if (reply === "ready") {
+  started.handle({
+    ready: () => {
       ready = true;
-      return feed();
-    }
-    current = -1;
-    // The next file goes out first: whatever `onOutcome` does then overlaps the worker's work.
-    feed();
-    record(state, reply.id, reply.outcome);
+      feed();
+    },
+    reply: (reply) => {
+      current = -1;
+      // The next file goes out first: whatever `onOutcome` does then overlaps the worker's work.
+      feed();
+      record(state, reply.id, reply.outcome);
+    },
+    died: (reason) => {
+      state.workers.delete(started);
+      if (!ready) return state.fail(new Error(`cannot start an extraction worker: ${reason}`));
+      if (current < 0) return;
+      const failed = current;
+      current = -1;
+      record(state, failed, { status: "failed", failure: { file: state.tasks[failed].file, reason: `extraction crashed: ${reason}` } });
+      if (state.next < state.tasks.length) startWorker(state);
+    },
   });
-  worker.on("error", (error) => crash(error.message));
-  worker.on("exit", (code) => crash(`worker exited with code ${code}`));
 }
 
 /**
@@ -74,6 +84,9 @@ function startWorker(state: PoolState): void {
  * the workers finish in.
  */
 export async function extractInWorkers(options: ExtractInWorkersOptions): Promise<FileOutcome[]> {
+  const workers = Math.max(1, Math.min(options.jobs, options.tasks.length));
+  const started = options.started ?? [];
+  for (const extra of started.slice(options.tasks.length === 0 ? 0 : workers)) extra.stop();
   if (options.tasks.length === 0) return [];
   const script = options.script ?? (await workerScript());
   return new Promise((resolve, reject) => {
@@ -85,13 +98,12 @@ export async function extractInWorkers(options: ExtractInWorkersOptions): Promis
       onOutcome: options.onOutcome,
       finish: () => resolve(state.outcomes),
       fail: (error) => {
-        for (const worker of state.workers) void worker.terminate();
+        for (const worker of state.workers) worker.stop();
         reject(error);
       },
       workers: new Set(),
       script,
     };
-    const workers = Math.max(1, Math.min(options.jobs, options.tasks.length));
-    for (let index = 0; index < workers; index += 1) startWorker(state);
+    for (let index = 0; index < workers; index += 1) startWorker(state, started[index]);
   });
 }

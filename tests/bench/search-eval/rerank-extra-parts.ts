@@ -19,8 +19,6 @@ function share(intent: RerankIntent, stems: Set<string>): number {
   return intent.totalWeight > 0 ? found / intent.totalWeight : 0;
 }
 
-const fileStems = (file: string) => contentStems(file.replace(/\.(py|js|mjs|cjs|ts|tsx)$/, "").split("/").slice(-2).join(" ").replace(/index|__init__|dist|lib|src/g, " "));
-
 type Part = (intent: RerankIntent, candidate: RerankCandidate, list: readonly RerankCandidate[]) => number;
 
 /** The parts by name. */
@@ -29,8 +27,6 @@ export const extraParts: Record<string, Part> = {
   identifier_words: (intent, candidate) => share(intent, contentStems(describedUnit(candidate.description).qualname)),
   // … in the last segment of it (a method's own name, not its class's).
   own_words: (intent, candidate) => share(intent, contentStems(describedUnit(candidate.description).qualname.split(".").at(-1) ?? "")),
-  // … in the file's name and folder.
-  file_words: (intent, candidate) => share(intent, fileStems(describedUnit(candidate.description).file)),
   // The intent's words found in the name only where the identifier does not hold them (a detected kind's label, "using X").
   foreign_name_words: (intent, candidate) => {
     const identifier = contentStems(describedUnit(candidate.description).qualname);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitIdentifier } from "@/lib/words";
-import { textWords, rerankDepth, rerankFeatures, rerankIntent, rerankLead, rerankMatches, rerankModel, rerankParts, rerankPartNames, rerankScores, type RerankCandidate } from "@/lib/search";
+import { describedFileStems, textWords, rerankDepth, rerankFeatures, rerankIntent, rerankLead, rerankMatches, rerankModel, rerankParts, rerankPartNames, rerankScores, type RerankCandidate } from "@/lib/search";
 
 // Real names and descriptions as extraction writes them (tarfile and shutil, Python's standard library).
 const candidate = (overrides: Partial<RerankCandidate>): RerankCandidate => ({
@@ -77,6 +77,23 @@ describe("rerankFeatures of a class", () => {
     const pprint = candidate({ name: "Pprint Function", description: "Function `pprint` taking (object, stream) that calls PrettyPrinter", wordsFound: 3, intentWords: 4, finalScore: 1, vectorRank: 1, textRank: 1 });
     expect(rerankModel.weights.class_words_found + rerankModel.weights.class_described_words).toBeLessThan(0);
     expect(rerankMatches(intent, [printer, pprint]).map(({ candidate: ranked }) => ranked.name)).toEqual(["Pprint Function", "Pretty Printer"]);
+  });
+});
+
+describe("describedFileStems and the file part", () => {
+  it("reads the file a description names, once or among several, without its extension and filler folders", () => {
+    expect([...describedFileStems("Function `pRetry` taking (input, options) that calls …; cyclomatic complexity 3, 20 lines. Defined once, in node_modules/p-retry/index.js.")]).toEqual(["retri"]);
+    expect([...describedFileStems("Method `Signer.sign` that calls self.get_signature. Occurs 2 times in 2 files (debian-python/itsdangerous/signer.py, debian-python/itsdangerous/timed.py).")]).toEqual(["itsdangerous", "sign"]);
+    expect(describedFileStems("A retry helper written by a language model.").size).toBe(0);
+  });
+
+  it("is the intent's words, weighed by rarity, found in the file's name and folder", () => {
+    const index = rerankPartNames.indexOf("file_words");
+    const intent = rerankIntent("retry a flaky promise");
+    const inRetryLibrary = rerankFeatures(intent, candidate({ name: "Calculate Delay", description: "Function `calculateDelay` taking (attempt, options). Defined once, in node_modules/p-retry/index.js." }), 1)[index];
+    const elsewhere = rerankFeatures(intent, candidate({ name: "Calculate Delay", description: "Function `calculateDelay` taking (attempt, options). Defined once, in node_modules/queue/index.js." }), 1)[index];
+    expect(inRetryLibrary).toBeGreaterThan(0.2);
+    expect(elsewhere).toBe(0);
   });
 });
 
