@@ -4,27 +4,31 @@ import { buildRepoModel, type RepoModel } from "@/lib/extract/clustering/repo-mo
 import type { Reference } from "@/lib/extract/clustering/resolve-references";
 import { applyUsageKinds } from "./apply-usage-kinds";
 import { collectUsage } from "./collect-usage";
-import { usageKinds } from "./usage-kinds";
+import { usageKinds, type UsageRule } from "./usage-kinds";
 import { usageRules } from "./usage-rules";
 
 export { applyUsageKinds } from "./apply-usage-kinds";
 export { collectUsage, type UsageByUnit } from "./collect-usage";
 export type { UnitUsage, UsageSite, InstanceCall } from "./unit-usage";
+export { familyBase } from "./family-rules";
+export type { UsageRule } from "./usage-kinds";
 
 /**
  * The repository-level stage: the design-pattern kinds that how each unit is used elsewhere in
  * the repository shows (applied as a decorator, entered with `with`, …), per unit id, with
  * evidence naming the places. Reads the references clustering already resolved.
  */
-export function repositoryUsageKinds(model: RepoModel, references: readonly Reference[]): Map<string, PatternMatch[]> {
-  return usageKinds(model, collectUsage(model, references), usageRules);
+export function repositoryUsageKinds(model: RepoModel, references: readonly Reference[], rules: readonly UsageRule[] = usageRules): Map<string, PatternMatch[]> {
+  // With no rule kept, the facts are not read at all: the stage costs nothing.
+  if (rules.length === 0) return new Map();
+  return usageKinds(model, collectUsage(model, references), rules);
 }
 
 /**
  * Runs the repository-level stage over a set of extracted files on its own (a harness that
  * does not cluster): the files with the kinds usage adds (see `repositoryUsageKinds`).
  */
-export function withRepositoryUsage(files: readonly FileExtraction[]): FileExtraction[] {
+export function withRepositoryUsage(files: readonly FileExtraction[], rules: readonly UsageRule[] = usageRules): FileExtraction[] {
   const model = buildRepoModel([...files]);
-  return applyUsageKinds(files, repositoryUsageKinds(model, collectReferences(model)));
+  return applyUsageKinds(files, repositoryUsageKinds(model, collectReferences(model), rules));
 }

@@ -1,6 +1,7 @@
 import type { CodeUnit, FileExtraction, Language } from "@/lib/domain";
 import { assembleResult } from "@/lib/extract";
 import { extractFile } from "@/lib/extract/extract-file";
+import { withRepositoryUsage, type UsageRule } from "@/lib/extract/usage";
 
 function languageOf(file: string): Language {
   return file.endsWith(".py") ? "python" : file.endsWith(".ts") ? "typescript" : "javascript";
@@ -15,6 +16,11 @@ export async function extractRepository(files: Record<string, string>): Promise<
 export async function unitsAfterPipeline(files: Record<string, string>): Promise<CodeUnit[]> {
   const extractions = await extractRepository(files);
   return assembleResult({ extractions, failures: [], jobs: 1, elapsedMs: () => 0 }).units;
+}
+
+/** The units of a repository with the given usage rules run over it (rules tried but not shipped included). */
+export async function unitsWithRules(files: Record<string, string>, rules: readonly UsageRule[]): Promise<CodeUnit[]> {
+  return withRepositoryUsage(await extractRepository(files), rules).flatMap((file) => file.units);
 }
 
 /** The kinds of the unit with a qualname in a file; a missing unit fails naming the ones there are. */
