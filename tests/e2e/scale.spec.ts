@@ -77,12 +77,14 @@ test("the graph shows a chosen pattern's neighbourhood, laid out, grouped by fil
   await page.reload();
   await expect(page.getByTestId("graph-focus-name")).toHaveText(hub.name);
   // A neighbour in view (two hops reach further than the screen).
+  // The two-hop layout is computed and fitted after the reload: wait until it has settled.
   const canvas = (await graphPage.canvas().boundingBox())!;
-  const inView = await page.locator('[data-testid="graph-node"][data-focused="false"]').evaluateAll((nodes, frame) => nodes.findIndex((node) => {
+  const neighbourInView = () => page.locator('[data-testid="graph-node"][data-focused="false"]').evaluateAll((nodes, frame) => nodes.findIndex((node) => {
     const box = node.getBoundingClientRect();
     return box.left >= frame.x && box.right <= frame.x + frame.width && box.top >= frame.y && box.bottom <= frame.y + frame.height;
   }), canvas);
-  expect(inView).toBeGreaterThanOrEqual(0);
+  await expect.poll(neighbourInView, { timeout: 15_000 }).toBeGreaterThanOrEqual(0);
+  const inView = await neighbourInView();
   const neighbour = page.locator('[data-testid="graph-node"][data-focused="false"]').nth(inView);
   const neighbourName = (await neighbour.getByTestId("graph-node-label").textContent())!;
   await neighbour.click();
