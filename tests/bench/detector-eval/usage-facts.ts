@@ -26,9 +26,9 @@ function option(name: string): string | undefined {
 function describe(usage: UnitUsage | undefined): string[] {
   if (!usage) return [];
   const lines: string[] = [];
-  for (const site of usage.decorates.slice(0, 3)) lines.push(`decorates ${site.from.qualname} ${site.file}:${site.line}`);
-  for (const site of usage.entered.slice(0, 3)) lines.push(`with in ${site.from.qualname} ${site.file}:${site.line}`);
-  for (const site of usage.instanceCalls.slice(0, 4)) lines.push(`called from ${site.from.qualname} ${site.file}:${site.line} (${site.argumentsText.replace(/\s+/g, " ").slice(0, 80)})`);
+  for (const site of usage.decorates.slice(0, 3)) lines.push(`decorates ${(site.from?.qualname ?? "<module>")} ${site.file}:${site.line}`);
+  for (const site of usage.entered.slice(0, 3)) lines.push(`with in ${(site.from?.qualname ?? "<module>")} ${site.file}:${site.line}`);
+  for (const site of usage.instanceCalls.slice(0, 4)) lines.push(`called from ${(site.from?.qualname ?? "<module>")} ${site.file}:${site.line} (${site.argumentsText.replace(/\s+/g, " ").slice(0, 80)})`);
   if (usage.subclasses.length) lines.push(`subclasses: ${usage.subclasses.slice(0, 6).map((unit) => `${unit.qualname} (${unit.file})`).join(", ")}${usage.subclasses.length > 6 ? ` +${usage.subclasses.length - 6}` : ""}`);
   if (usage.siblings.length) lines.push(`siblings: ${usage.siblings.slice(0, 6).map((unit) => `${unit.qualname} (${unit.file})`).join(", ")}${usage.siblings.length > 6 ? ` +${usage.siblings.length - 6}` : ""}`);
   return lines;
