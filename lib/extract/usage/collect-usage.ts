@@ -4,7 +4,7 @@ import { ReferenceResolver, type Reference } from "@/lib/extract/clustering/reso
 import { emptyUsage, type UnitUsage } from "./unit-usage";
 import { instanceCalls } from "./instance-calls";
 import { withItems, withItemsOfCode } from "./with-items";
-import { visibleModuleInstances } from "./module-instances";
+import { fixtureInstances, statementInstances, visibleModuleInstances } from "./module-instances";
 import { enteredModuleInstances, moduleInstanceCalls } from "./module-instance-calls";
 import { basesByClass } from "./instance-calls";
 
@@ -55,10 +55,13 @@ function collectWithItems(model: RepoModel, resolver: ReferenceResolver, usage: 
 
 // Calls, decorators and `with` blocks through module-level instances (`app = Flask(__name__)`; `@app.route`, `bus.on(...)`, `with lock:`).
 function collectModuleInstanceUsage(model: RepoModel, resolver: ReferenceResolver, references: readonly Reference[], usage: UsageByUnit): void {
-  const visible = visibleModuleInstances(model, resolver);
-  if (visible.size === 0) return;
-  for (const call of moduleInstanceCalls(model, visible, basesByClass(references))) usageOf(usage, call.method).instanceCalls.push(call.site);
-  for (const entered of enteredModuleInstances(model, visible)) usageOf(usage, entered.classUnit).entered.push(entered.site);
+  const scope = {
+    visible: visibleModuleInstances(model, resolver),
+    fixtures: fixtureInstances(model, resolver),
+    inStatement: (file: FileExtraction, code: string, line: number) => statementInstances(code, file, resolver, line),
+  };
+  for (const call of moduleInstanceCalls(model, scope, basesByClass(references))) usageOf(usage, call.method).instanceCalls.push(call.site);
+  for (const entered of enteredModuleInstances(model, scope)) usageOf(usage, entered.classUnit).entered.push(entered.site);
 }
 
 // Bases every class has or that say nothing of a role: no family.

@@ -3,7 +3,7 @@ import { extractFileOutcomes } from "@/lib/extract";
 import { withRepositoryUsage } from "@/lib/extract/usage";
 import { detectLanguage } from "@/lib/extract/syntax-tree";
 import type { PackageLabels } from "./label-set";
-import { packageFiles } from "./package-files";
+import { packageFiles, type TestFiles } from "./package-files";
 
 /** How a package is extracted for scoring. */
 export interface PackageUnitsOptions {
@@ -11,6 +11,8 @@ export interface PackageUnitsOptions {
   usage?: boolean;
   /** Worker threads (1: this thread). */
   jobs?: number;
+  /** Which tests and examples are extracted with the package (default: those it ships). */
+  tests?: TestFiles;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface PackageUnitsOptions {
  * and returns the units per absolute path.
  */
 export async function packageUnits(labels: PackageLabels, options: PackageUnitsOptions = {}): Promise<Map<string, CodeUnit[]>> {
-  const files = packageFiles(labels).flatMap(({ path, file }) => {
+  const files = packageFiles(labels, options.tests).flatMap(({ path, file }) => {
     const language = detectLanguage(file);
     return language ? [{ path, file, language }] : [];
   });

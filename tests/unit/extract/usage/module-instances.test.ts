@@ -70,4 +70,18 @@ describe("collectUsage: module-level instances", () => {
     });
     expect(usage("make.py", "Store.save")?.instanceCalls ?? []).toEqual([]);
   });
+
+  it("resolves calls through a pytest fixture handing out an instance, and through an instance made inside a describe block", async () => {
+    const usage = await usageOf({
+      "app/core.py": flaskLike,
+      "tests/conftest.py": `import pytest\nfrom app.core import App\n\n@pytest.fixture\ndef app():\n    made = App("test")\n    yield made\n`,
+      "tests/test_hooks.py": `def test_hook(app):\n    @app.before_request\n    def before():\n        return None\n    app.run()\n\ndef test_other(client):\n    client.run()\n`,
+      "src/emitter.js": `class Emitter {\n  on(event, handler) {\n    return this;\n  }\n}\nmodule.exports = { Emitter };\n`,
+      "test/emitter.test.js": `const { Emitter } = require("../src/emitter");\ndescribe("Emitter", () => {\n  it("calls", () => {\n    const emitter = new Emitter();\n    emitter.on("data", (value) => value);\n  });\n});\n`,
+    });
+    expect(usage("app/core.py", "App.before_request")?.instanceCalls.map((call) => [call.file, call.line, call.decorates, call.from?.qualname])).toEqual([["tests/test_hooks.py", 3, true, "test_hook.before"]]);
+    // `client` is no fixture of a repository class: its `run()` is not App.run.
+    expect(usage("app/core.py", "App.run")?.instanceCalls.map((call) => [call.file, call.line])).toEqual([["tests/test_hooks.py", 5]]);
+    expect(usage("src/emitter.js", "Emitter.on")?.instanceCalls.map((call) => [call.file, call.line, call.argumentsText])).toEqual([["test/emitter.test.js", 5, '"data", (value) => value']]);
+  });
 });
