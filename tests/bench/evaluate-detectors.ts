@@ -21,6 +21,7 @@
  *   --with-tests also extracts the tests and examples `npm run labels:fetch -- --sources` fetched
  *   (tests/fixtures/labels/package-sources.json); --without-tests leaves out even those a package ships;
  *   either prints which packages had test or example files; only labelled (library) units are scored
+ *   --usage-rules a,b runs these usage rules (lib/extract/usage `candidateUsageRules`, plus the shipped ones) instead of the shipped ones
  *
  * The method and the figures are in docs/detector-evaluation.md.
  */
@@ -43,6 +44,7 @@ import {
 } from "./detector-eval/label-set";
 import { formatLabelCounts } from "./detector-eval/label-counts";
 import { packageUnits } from "./detector-eval/package-units";
+import { candidateUsageRules, usageRulesShipped } from "@/lib/extract/usage";
 import { isTestOrExample, packageFiles, type TestFiles } from "./detector-eval/package-files";
 import { formatScore, overallCounts, scoreLabels, type LocatedLabel } from "./detector-eval/score-labels";
 
@@ -97,10 +99,18 @@ async function unitsOfPackages(packages: PackageLabels[]): Promise<Map<string, C
   const usage = !process.argv.includes("--without-usage");
   for (const labels of packages) {
     const key = packageKey(labels);
-    if (!extractedPackages.has(key)) extractedPackages.set(key, packageUnits(labels, { usage, tests: testFiles(), jobs: Number(process.env.MOTIF_BENCH_JOBS ?? 2) }));
+    if (!extractedPackages.has(key)) extractedPackages.set(key, packageUnits(labels, { usage, tests: testFiles(), rules: chosenUsageRules(), jobs: Number(process.env.MOTIF_BENCH_JOBS ?? 2) }));
     for (const [file, units] of await extractedPackages.get(key)!) all.set(file, units);
   }
   return all;
+}
+
+function chosenUsageRules() {
+  const names = option("--usage-rules")?.split(",").filter(Boolean);
+  if (!names) return undefined;
+  const unknown = names.filter((name) => !candidateUsageRules[name]);
+  if (unknown.length > 0) throw new Error(`--usage-rules: unknown ${unknown.join(", ")} (known: ${Object.keys(candidateUsageRules).join(", ")})`);
+  return [...usageRulesShipped, ...names.map((name) => candidateUsageRules[name]!)];
 }
 
 function testFiles(): TestFiles {

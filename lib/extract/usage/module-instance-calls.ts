@@ -45,6 +45,8 @@ function namesIn(model: RepoModel, scope: InstanceScope, file: FileExtraction, t
   }
   const decided = new Set<string>();
   for (let unit: CodeUnit | undefined = text.from; unit; unit = model.parentOf.get(unit.id)) {
+    // A class's own parameters (its constructor's) are no scope of its methods' bodies.
+    if (unit.kind === "class") continue;
     for (const parameter of unit.parameters) {
       if (decided.has(parameter.name)) continue;
       decided.add(parameter.name);

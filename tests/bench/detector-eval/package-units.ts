@@ -1,6 +1,6 @@
 import type { CodeUnit, FileExtraction } from "@/lib/domain";
 import { extractFileOutcomes } from "@/lib/extract";
-import { withRepositoryUsage } from "@/lib/extract/usage";
+import { withRepositoryUsage, type UsageRule } from "@/lib/extract/usage";
 import { detectLanguage } from "@/lib/extract/syntax-tree";
 import type { PackageLabels } from "./label-set";
 import { packageFiles, type TestFiles } from "./package-files";
@@ -13,6 +13,8 @@ export interface PackageUnitsOptions {
   jobs?: number;
   /** Which tests and examples are extracted with the package (default: those it ships). */
   tests?: TestFiles;
+  /** The usage rules to run instead of the shipped ones (candidates being measured). */
+  rules?: readonly UsageRule[];
 }
 
 /**
@@ -27,7 +29,7 @@ export async function packageUnits(labels: PackageLabels, options: PackageUnitsO
   });
   const { outcomes } = await extractFileOutcomes({ files, jobs: options.jobs ?? 2 });
   const extracted = outcomes.flatMap((outcome): FileExtraction[] => (outcome.status === "extracted" ? [outcome.extraction] : []));
-  const used = options.usage === false ? extracted : withRepositoryUsage(extracted);
+  const used = options.usage === false ? extracted : options.rules ? withRepositoryUsage(extracted, options.rules) : withRepositoryUsage(extracted);
   const absolute = new Map(files.map(({ path, file }) => [file, path]));
   return new Map(used.map((extraction) => [absolute.get(extraction.file)!, extraction.units]));
 }

@@ -1,5 +1,6 @@
 import type { CodeUnit } from "@/lib/domain";
 import type { UnitUsage } from "@/lib/extract/usage";
+import { isTestOrExample } from "./package-files";
 
 /** The facts counted per labelled positive: does the unit (or, for a class, one of its methods) have at least one. */
 const factNames = ["decorated-by", "with", "instance-call", "through-module", "event+callback", "decorator-via-instance", "subclasses", "siblings", "any"] as const;
@@ -26,9 +27,24 @@ function factsOf(usage: UnitUsage | undefined): Set<FactName> {
 /** Counts, per kind, the labelled positives having each fact; `add` takes one package's units and labels. */
 export function census() {
   const counts = new Map<string, Map<FactName | "labelled", number>>();
+  // Every use site of any unit (labelled or not), by where it stands: library code or tests and examples.
+  const sites = { library: 0, tests: 0, labelledFromTests: 0 };
   return {
     counts,
+    sites,
     add(units: CodeUnit[], usage: Map<string, UnitUsage>, labelled: Map<string, string[]>): void {
+      for (const unit of units) {
+        const unitUsage = usage.get(unit.id);
+        if (!unitUsage) continue;
+        const isLabelled = (labelled.get(`${unit.file}\u0000${unit.qualname}\u0000${unit.startLine}`)?.length ?? 0) > 0;
+        for (const site of [...unitUsage.decorates, ...unitUsage.entered, ...unitUsage.instanceCalls]) {
+          if (!isTestOrExample(site.file)) sites.library += 1;
+          else {
+            sites.tests += 1;
+            if (isLabelled) sites.labelledFromTests += 1;
+          }
+        }
+      }
       for (const unit of units) {
         const kinds = labelled.get(`${unit.file}\u0000${unit.qualname}\u0000${unit.startLine}`);
         if (!kinds?.length) continue;
@@ -50,5 +66,6 @@ export function census() {
 export function formatCensus(counted: ReturnType<typeof census>): string[] {
   const header = ["kind".padEnd(24), "labelled", ...factNames.map((name) => name.padStart(name.length + 1))].join(" ");
   const rows = [...counted.counts].sort(([a], [b]) => a.localeCompare(b)).map(([kind, row]) => [kind.padEnd(24), String(row.get("labelled") ?? 0).padStart(8), ...factNames.map((name) => String(row.get(name) ?? 0).padStart(name.length + 1))].join(" "));
-  return [header, ...rows];
+  const { library, tests, labelledFromTests } = counted.sites;
+  return [header, ...rows, `use sites (decorator, with, instance call) of any unit: ${library} in library code, ${tests} in test/example files (${labelledFromTests} of them on labelled positives)`];
 }
