@@ -33,7 +33,9 @@ export interface DelegationProfile {
 const plainBase = /^(object|Object|Exception|Error|BaseException|Generic|ABC|Protocol|NamedTuple|TypedDict|Enum|IntEnum|dict|list|str|int|tuple|set|type|EventEmitter)$/;
 const role = /(Adapter|Bridge|Transport|Driver|Backend|Client|Connection|Wrapper)$/;
 const lifecycle = /^_*(initialize|init|setup|close|open|start|stop|dispose|destroy|shutdown|cleanup|reset)$/;
-const containerProtocol = /^__(getitem|setitem|delitem|contains|iter|len|call|enter|exit|aenter|aexit)__$/;
+const containerProtocol = /^__(getitem|setitem|delitem|contains|iter|len|call)__$/;
+// Signalling a synchronisation object (`self._ready.set()`, `self._lock.acquire()`) is coordination, not delegation.
+const coordination = /^(acquire|release|notify|notify_all|notifyAll|wait|is_set|locked|cancel|cancelled|done|result|set_result|set_exception)$/;
 const profiles = new WeakMap<SyntaxNode, DelegationProfile>();
 
 /**
@@ -142,7 +144,8 @@ function foreignCalls(method: MethodInfo, receivers: Receivers): ForeignCall[] {
     const receiver = callee.childForFieldName("object")?.text.replace(/\s+/g, "") ?? "";
     const member = (callee.childForFieldName("attribute") ?? callee.childForFieldName("property"))?.text ?? "";
     // Making a library object (`concurrent.futures.ThreadPoolExecutor(...)`) is not yet using one.
-    if (!receiver || !member || /^[A-Z]/.test(member)) continue;
+    if (!receiver || !member || /^[A-Z]/.test(member) || coordination.test(member)) continue;
+    if (/^(set|clear)$/.test(member) && (call.childForFieldName("arguments")?.namedChildren.length ?? 0) === 0) continue;
     const origin = originOf(receiver, receivers, inner, locals, typed);
     if (origin) calls.push({ receiver: receiver.length > 40 ? `${receiver.slice(0, 37)}...` : receiver, member, origin });
   }

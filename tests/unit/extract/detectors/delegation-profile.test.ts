@@ -126,4 +126,40 @@ class MainLoop(BaseLoop):
     );
     expect(kindsOf(found, "MainLoop.make_current")).not.toContain("adapter");
   });
+
+  it("leaves alone protocol callbacks that only signal events and a context manager's enter and exit", async () => {
+    const found = await detect(
+      `import asyncio
+
+
+class StreamProtocol(asyncio.Protocol):
+    def connection_made(self, transport):
+        self.read_event = asyncio.Event()
+        self.write_event = asyncio.Event()
+        self.write_event.set()
+
+    def data_received(self, data):
+        self.read_queue.append(data)
+        self.read_event.set()
+
+    def resume_writing(self):
+        self.write_event.set()
+
+
+class TimerContext(BaseTimer):
+    def __enter__(self):
+        task = asyncio.current_task(loop=self._loop)
+        self._tasks.append(task)
+        return None
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self._tasks.pop()
+        return asyncio.sleep(0)
+`,
+      "python",
+    );
+    for (const unit of ["StreamProtocol.data_received", "StreamProtocol.resume_writing", "TimerContext.__enter__", "TimerContext.__exit__"]) {
+      expect(kindsOf(found, unit)).not.toContain("adapter");
+    }
+  });
 });
