@@ -109,3 +109,54 @@ class Settings(object):
     expect(kindsOf(found, "Settings.put")).not.toContain("cache_memoize");
   });
 });
+
+describe("factory: a class or maker chosen at run time and called", () => {
+  const source = `class PayloadRegistry:
+    def __init__(self):
+        self._first = []
+
+    def get(self, data, *args, **kwargs):
+        for factory, type_ in self._first:
+            if isinstance(data, type_):
+                return factory(data, *args, **kwargs)
+        raise LookupError()
+
+
+class Cache:
+    def _load_impl(self, name):
+        return _cache_plugins.load(name)(self)
+
+
+def make_lexer(alias, **options):
+    cls = LEXERS[alias]
+    return cls(**options)
+
+
+class Dispatcher:
+    def __init__(self):
+        self.handlers = {}
+
+    def dispatch(self, request):
+        for handler in self.handlers.values():
+            return handler(request)
+
+    def run(self, command, argument):
+        return getattr(self, "do_" + command)(argument)
+
+    def route(self, name, request):
+        return self.get_handler(name)(request)
+`;
+
+  it("finds makers taken from a registry, a table, or a plugin loader", async () => {
+    const found = await detect(source, "python");
+    expect(kindsOf(found, "PayloadRegistry.get")).toContain("factory");
+    expect(kindsOf(found, "Cache._load_impl")).toContain("factory");
+    expect(evidenceOf(found, "Cache._load_impl")).toMatch(/load\(\) looks up by key/);
+    expect(kindsOf(found, "make_lexer")).toContain("factory");
+  });
+
+  it("leaves out handlers looked up and called, and dynamic method calls", async () => {
+    const found = await detect(source, "python");
+    for (const unit of ["Dispatcher.dispatch", "Dispatcher.run", "Dispatcher.route"]) expect(kindsOf(found, unit)).not.toContain("factory");
+  });
+});
