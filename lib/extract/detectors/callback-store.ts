@@ -1,0 +1,345 @@
+import type { SyntaxNode } from "@/lib/extract/syntax-tree";
+import { snippet, type CallSite } from "./detector";
+import { deletionsIn, handedOver } from "./callback-dispatch";
+import { callbackCollection, callbackParameter, clearsIn, notificationsIn, registrationsIn, removalsIn, subscriptRegistrationsIn } from "./callback-registry";
+import { calleeText, lastSegment, nodeTypes, parameterNames, type Family } from "./syntax";
+
+/** What a unit does with a store of callbacks. */
+export type StoreRoleName = "registers" | "unregisters" | "dispatches";
+
+/** One unit's role on a callback store, with what was seen. */
+export interface StoreRole {
+  role: StoreRoleName;
+  /** The store's attribute or module-level name (`_pres`, `before_request_funcs`, `_reload_hooks`). */
+  store: string;
+  evidence: string[];
+  confidence: number;
+}
+
+/** A place where a unit registers, unregisters or dispatches on a store. */
+interface Site {
+  role: StoreRoleName;
+  text: string;
+  /** The unit: the outermost function of the class, ES5 prototype or module it lies in. */
+  unit: SyntaxNode;
+  /** The stored value is a parameter named as a callback (`fn`, `listener`, `handler`). */
+  callbackNamed?: boolean;
+  /** The dispatch passes arguments to each callback. */
+  passesArguments?: boolean;
+}
+
+interface Store {
+  name: string;
+  /** Instance attributes belong to a class (or ES5 constructor); plain names to the module. */
+  instance: boolean;
+  sites: Site[];
+}
+
+/** The callback stores of one file and each unit's role on them. */
+export interface FileStores {
+  /** Unit node id → its role (the first found: registering, then unregistering, then dispatching). */
+  roles: Map<number, StoreRole>;
+  /** Class or ES5 constructor node id → the observer its stores make of it, with evidence. */
+  owners: Map<number, StoreRole>;
+}
+
+const byTree = new WeakMap<SyntaxNode["tree"], FileStores>();
+
+/**
+ * The callback stores of a file, found by the roles units take on them rather than by any one
+ * method's shape: a store (an instance attribute, or a module-level name) that something puts a
+ * function into (a parameter, or a record built around it) and that something iterates calling
+ * each element is an observer's store; every unit registering, unregistering or dispatching on it
+ * is an observer unit. Stores named for callbacks (`_listeners`, `before_request_funcs`) or filled
+ * with callback-named parameters also count, since their dispatch may live in another file. A
+ * factory registry looked up by key, a queue drained one item at a time, a plugin list whose
+ * members' methods are called and a middleware chain (`handler = m(handler)`) are not dispatch.
+ * Memoised per tree.
+ */
+export function fileStores(root: SyntaxNode, family: Family): FileStores {
+  let found = byTree.get(root.tree);
+  if (!found) {
+    found = analyse(root.tree.rootNode, family);
+    byTree.set(root.tree, found);
+  }
+  return found;
+}
+
+/** The role of a unit on its file's callback stores, if any. */
+export function storeRoleOf(node: SyntaxNode, family: Family): StoreRole | undefined {
+  return fileStores(node, family).roles.get(node.id);
+}
+
+/** The observer a class's (or ES5 constructor's) own stores make of it, if any. */
+export function storeOwnerRole(node: SyntaxNode, family: Family): StoreRole | undefined {
+  return fileStores(node, family).owners.get(node.id);
+}
+
+interface Group {
+  key: string;
+  /** The class node, the ES5 constructor function (when the file has one), or the root. */
+  owner: SyntaxNode | undefined;
+  instance: boolean;
+}
+
+function analyse(root: SyntaxNode, family: Family): FileStores {
+  const callTypes = nodeTypes[family].call as unknown as string[];
+  const calls: CallSite[] = root.descendantsOfType(callTypes).map((node) => {
+    const callee = calleeText(node);
+    return { node, callee, name: lastSegment(callee), isNew: node.type === "new_expression" };
+  });
+  const roles = new Map<number, StoreRole>();
+  const owners = new Map<number, StoreRole>();
+  // Nothing is ever put anywhere: no store, nothing to read.
+  if (!calls.some((call) => /^(append|appendleft|push|add|set|setdefault|insert|unshift)$/.test(call.name)) && !/\]\s*(=|\|\|=|\?\?=)[^=]/.test(root.text)) return { roles, owners };
+  const context = new GroupContext(root, family);
+  const stores = new Map<string, Store>();
+  const place = (collection: string, node: SyntaxNode, site: Omit<Site, "unit">) => {
+    const located = context.locate(node, collection);
+    // Setting a store up (empty) in the constructor is neither registering nor unregistering.
+    if (!located || /^(__init__|constructor)$/.test(unitName(located.unit)) || context.isOwner(located.unit)) return;
+    let store = stores.get(located.key);
+    if (!store) stores.set(located.key, (store = { name: located.name, instance: located.instance, sites: [] }));
+    store.sites.push({ ...site, unit: located.unit });
+  };
+  for (const registration of [...registrationsIn(calls, root, family, { records: true }), ...subscriptRegistrationsIn(root, family)]) {
+    place(registration.collection, registration.owner, { role: "registers", text: `registers callbacks: ${registration.text}`, callbackNamed: !registration.record && callbackParameter.test(registration.parameter) });
+  }
+  for (const removal of [...removalsIn(calls, root, family), ...clearsIn(root, calls, family), ...deletionsIn(root, family)]) {
+    place(removal.collection, removal.node, { role: "unregisters", text: `unregisters callbacks: ${removal.text}` });
+  }
+  for (const notification of notificationsIn(root, calls, family, (types) => root.descendantsOfType(types), { scopeOf: (node) => context.unitOf(node) })) {
+    place(notification.collection, notification.node, { role: "dispatches", text: `dispatches: iterates ${snippet(notification.iterated, 40)} calling each (${snippet(notification.text, 40)})`, passesArguments: notification.passesArguments });
+  }
+  const kept = [...stores.entries()].filter(([, store]) => observerStore(store));
+  for (const [, store] of kept) assignRoles(store, roles);
+  handOvers(kept, context, roles, family);
+  delegations(context, roles, family);
+  for (const [key] of kept) {
+    const owner = context.ownerOf(key);
+    if (!owner || owners.has(owner.id)) continue;
+    const inGroup = [...roles.entries()].filter(([id]) => context.groupKeyOfUnit(id) === key.slice(0, key.indexOf("@")));
+    const registrar = inGroup.find(([, role]) => role.role === "registers");
+    const dispatcher = inGroup.find(([, role]) => role.role === "dispatches");
+    if (registrar && dispatcher) {
+      owners.set(owner.id, { role: "dispatches", store: registrar[1].store, confidence: 0.9, evidence: [registrar[1].evidence[0]!, `${dispatcher[1].evidence[0]} in ${context.nameOf(dispatcher[0])}()`, `registered by ${context.nameOf(registrar[0])}()`] });
+    }
+  }
+  return { roles, owners };
+}
+
+/**
+ * Whether a store holds an observer's callbacks: registered into and dispatched from, or named
+ * for callbacks and used so (filled, or dispatched with an event), or — an instance's — filled
+ * with callback-named parameters.
+ */
+function observerStore(store: Store): boolean {
+  const registered = store.sites.some((site) => site.role === "registers");
+  const dispatched = store.sites.some((site) => site.role === "dispatches");
+  if (registered && dispatched) return true;
+  if (callbackCollection.test(store.name) && (registered || store.sites.some((site) => site.role === "dispatches" && site.passesArguments))) return true;
+  return store.instance && store.sites.some((site) => site.role === "registers" && site.callbackNamed);
+}
+
+function assignRoles(store: Store, roles: Map<number, StoreRole>): void {
+  const seen = (role: StoreRoleName) => store.sites.some((site) => site.role === role);
+  const paired = seen("registers") && seen("dispatches");
+  const summary = `store ${store.name}: ${(["registers", "unregisters", "dispatches"] as const).filter(seen).map((role) => ({ registers: "registered into", unregisters: "removed from", dispatches: "each callback called" })[role]).join(", ")}`;
+  for (const role of ["registers", "unregisters", "dispatches"] as const) {
+    for (const site of store.sites) {
+      if (site.role !== role || roles.has(site.unit.id)) continue;
+      const confidence = paired ? (role === "unregisters" ? 0.8 : 0.85) : 0.7;
+      roles.set(site.unit.id, { role, store: store.name, confidence, evidence: [site.text, summary] });
+    }
+  }
+}
+
+/** A unit handing a store to a function that calls each (`callHooks(this._hooks[name], args)`) dispatches. */
+function handOvers(kept: [string, Store][], context: GroupContext, roles: Map<number, StoreRole>, family: Family): void {
+  const byGroup = new Map<string, Set<string>>();
+  for (const [key, store] of kept) {
+    if (!store.instance) continue;
+    const group = key.slice(0, key.indexOf("@"));
+    if (!byGroup.has(group)) byGroup.set(group, new Set());
+    byGroup.get(group)!.add(`@${store.name}`);
+  }
+  for (const [group, collections] of byGroup) {
+    for (const unit of context.unitsOf(group)) {
+      if (roles.has(unit.id)) continue;
+      const handed = handedOver(unit, collections, family);
+      if (handed) roles.set(unit.id, { role: "dispatches", store: [...collections][0]!.slice(1), confidence: 0.75, evidence: [`dispatches: ${handed}`] });
+    }
+  }
+}
+
+/**
+ * A unit that only hands over to a role unit of its class (`on()` → `self._add_event_handler()`)
+ * takes its role; past the first round only when it hands its own parameters on
+ * (`removeHooks(hooks)` → `this.removeHook(hook)`): `install()` calling `reset()`, which fires a
+ * hook, is no observer.
+ */
+function delegations(context: GroupContext, roles: Map<number, StoreRole>, family: Family): void {
+  const self = family === "python" ? "self" : "this";
+  const direct = new Set(roles.keys());
+  for (const group of context.instanceGroups()) {
+    const units = context.unitsOf(group);
+    for (let round = 0; round < 3; round++) {
+      for (const unit of units) {
+        if (roles.has(unit.id)) continue;
+        // `_this.wrap(…)` inside a returned closure is no call of the instance's own method.
+        const calls = (other: SyntaxNode) => new RegExp(`(^|[^\\w$.])${self}\\.${unitName(other).replace(/\$/g, "\\$")}\\(`).test(unit.text);
+        const delegate = units.find((other) => roles.has(other.id) && unitName(other) !== "" && calls(other) && (direct.has(other.id) || forwardsParameter(unit, `${self}.${unitName(other)}(`)));
+        if (!delegate) continue;
+        const role = roles.get(delegate.id)!;
+        roles.set(unit.id, { role: role.role, store: role.store, confidence: 0.75, evidence: [`calls ${self}.${unitName(delegate)}(), which ${role.evidence[0]!.split(":")[0]}`, role.evidence[1] ?? ""].filter(Boolean) });
+      }
+    }
+  }
+}
+
+/** Whether a call starting with `prefix` passes on one of the unit's parameters (or a name bound from them in a loop). */
+function forwardsParameter(unit: SyntaxNode, prefix: string): boolean {
+  const names = parameterNames(unit).filter((name) => !/^(self|this|cls)$/.test(name));
+  for (const match of unit.text.matchAll(/for\s*\(?\s*(?:const|let|var)?\s*([\w$]+)\s+(?:of|in)\s+([\w$]+)/g)) if (names.includes(match[2]!)) names.push(match[1]!);
+  const start = unit.text.indexOf(prefix);
+  if (start < 0) return false;
+  let depth = 1;
+  let end = start + prefix.length;
+  for (; end < unit.text.length && depth > 0; end++) depth += unit.text[end] === "(" ? 1 : unit.text[end] === ")" ? -1 : 0;
+  const argumentsText = unit.text.slice(start + prefix.length, end - 1);
+  return names.some((name) => new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, "\\$")}\\b`).test(argumentsText));
+}
+
+const es5Method = /^([A-Za-z_$][\w$]*)\.prototype\.[A-Za-z_$][\w$]*$/;
+
+/** The name a unit is known by: a def's or method's name, or the property an ES5 method is assigned to. */
+export function unitName(unit: SyntaxNode): string {
+  const own = unit.childForFieldName("name")?.text;
+  if (own) return own;
+  const left = unit.parent?.type === "assignment_expression" ? unit.parent.childForFieldName("left")?.text : undefined;
+  return left ? lastSegment(left) : "";
+}
+
+/** Which class, ES5 constructor or module each place belongs to, and the unit holding it. */
+class GroupContext {
+  private readonly classTypes: readonly string[];
+  private readonly functionTypes: readonly string[];
+  private readonly units = new Map<string, SyntaxNode[]>();
+  private readonly unitGroups = new Map<number, string>();
+  private readonly owners = new Map<string, SyntaxNode>();
+  private moduleNames?: Set<string>;
+
+  constructor(
+    private readonly root: SyntaxNode,
+    private readonly family: Family,
+  ) {
+    this.classTypes = nodeTypes[family].class;
+    this.functionTypes = nodeTypes[family].function;
+  }
+
+  /** The outermost function holding `node` inside its class, ES5 prototype or module, and that group. */
+  unitAndGroup(node: SyntaxNode): { unit: SyntaxNode; group: Group } | undefined {
+    let unit: SyntaxNode | undefined;
+    for (let current: SyntaxNode | null = node; current; current = current.parent) {
+      if (this.classTypes.includes(current.type)) return unit ? this.register(unit, { key: `class:${current.id}`, owner: current, instance: true }) : undefined;
+      if (current.type === "assignment_expression" && unit && current.childForFieldName("right")?.id === unit.id) {
+        const constructor = es5Method.exec(current.childForFieldName("left")?.text ?? "")?.[1];
+        if (constructor) return this.register(unit, { key: `es5:${constructor}`, owner: this.constructorNamed(constructor), instance: true });
+      }
+      if (this.functionTypes.includes(current.type)) unit = current;
+    }
+    if (!unit) return undefined;
+    const name = unit.childForFieldName("name")?.text;
+    // An ES5 constructor (`function Kareem() { this._pres = new Map() }`) shares its prototype's stores.
+    if (name && unit.parent?.id === this.root.id && /^[A-Z]/.test(name) && unit.text.includes("this.")) return this.register(unit, { key: `es5:${name}`, owner: unit, instance: true });
+    return this.register(unit, { key: "module", owner: undefined, instance: false });
+  }
+
+  /** The unit holding `node`, for reading its local bindings. */
+  unitOf(node: SyntaxNode): SyntaxNode | undefined {
+    return this.unitAndGroup(node)?.unit;
+  }
+
+  /** The store key, name and unit of a collection used at `node`, when it is a store (not a local). */
+  locate(node: SyntaxNode, collection: string): { key: string; name: string; instance: boolean; unit: SyntaxNode } | undefined {
+    const found = this.unitAndGroup(node);
+    if (!found) return undefined;
+    if (collection.startsWith("@")) {
+      const name = collection.slice(1);
+      if (!found.group.instance || !/^[#\w$.]*\*?$/.test(name)) return undefined;
+      return { key: `${found.group.key}@${name}`, name, instance: true, unit: found.unit };
+    }
+    if (!/^[A-Za-z_$][\w$]*$/.test(collection) || !this.isModuleName(collection)) return undefined;
+    return { key: `module@${collection}`, name: collection, instance: false, unit: found.unit };
+  }
+
+  /** Whether a unit is an ES5 constructor owning its prototype's stores. */
+  isOwner(unit: SyntaxNode): boolean {
+    const key = this.unitGroups.get(unit.id);
+    return key !== undefined && this.owners.get(key)?.id === unit.id;
+  }
+
+  groupKeyOfUnit(id: number): string | undefined {
+    return this.unitGroups.get(id);
+  }
+
+  ownerOf(key: string): SyntaxNode | undefined {
+    return this.owners.get(key.slice(0, key.indexOf("@")));
+  }
+
+  nameOf(id: number): string {
+    for (const units of this.units.values()) for (const unit of units) if (unit.id === id) return unitName(unit);
+    return "";
+  }
+
+  /** The units of a class or ES5 prototype (every method, not only those seen so far). */
+  unitsOf(group: string): SyntaxNode[] {
+    if (group.startsWith("class:")) {
+      const owner = this.owners.get(group);
+      if (owner) for (const method of owner.childForFieldName("body")?.namedChildren ?? []) this.unitAndGroup(method.type === "decorated_definition" ? method.childForFieldName("definition") ?? method : method);
+    }
+    if (group.startsWith("es5:")) {
+      for (const child of this.root.namedChildren) {
+        const assignment = child.type === "expression_statement" ? child.firstNamedChild : null;
+        const right = assignment?.type === "assignment_expression" ? assignment.childForFieldName("right") : null;
+        if (right && this.functionTypes.includes(right.type) && es5Method.exec(assignment!.childForFieldName("left")?.text ?? "")?.[1] === group.slice(4)) this.unitAndGroup(right);
+      }
+    }
+    return this.units.get(group) ?? [];
+  }
+
+  instanceGroups(): string[] {
+    return [...this.units.keys()].filter((key) => key !== "module");
+  }
+
+  private register(unit: SyntaxNode, group: Group): { unit: SyntaxNode; group: Group } {
+    if (!this.unitGroups.has(unit.id)) {
+      this.unitGroups.set(unit.id, group.key);
+      if (!this.units.has(group.key)) this.units.set(group.key, []);
+      this.units.get(group.key)!.push(unit);
+      if (group.owner && !this.owners.has(group.key)) this.owners.set(group.key, group.owner);
+    }
+    return { unit, group };
+  }
+
+  private constructorNamed(name: string): SyntaxNode | undefined {
+    return this.root.namedChildren.find((child) => child.type === "function_declaration" && child.childForFieldName("name")?.text === name);
+  }
+
+  private isModuleName(name: string): boolean {
+    if (!this.moduleNames) {
+      this.moduleNames = new Set();
+      for (const child of this.root.namedChildren) {
+        const statement = child.type === "export_statement" ? child.namedChildren.find((inner) => /declaration/.test(inner.type)) ?? child : child;
+        if (this.family === "python" && statement.type === "expression_statement") {
+          const left = statement.firstNamedChild?.type === "assignment" ? statement.firstNamedChild.childForFieldName("left") : null;
+          if (left?.type === "identifier") this.moduleNames.add(left.text);
+        }
+        if (/^(lexical_declaration|variable_declaration)$/.test(statement.type)) {
+          for (const declarator of statement.namedChildren) if (declarator.type === "variable_declarator") this.moduleNames.add(declarator.childForFieldName("name")?.text ?? "");
+        }
+      }
+    }
+    return this.moduleNames.has(name);
+  }
+}
