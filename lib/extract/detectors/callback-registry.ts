@@ -227,7 +227,7 @@ export function notificationsIn(scope: SyntaxNode, calls: CallSite[], family: Fa
 }
 
 /** `handlers` bound earlier to `self._handlers.get(event, [])` → `@_handlers`. */
-function resolveCollection(iterated: string, scope: SyntaxNode, before: SyntaxNode, family: Family): string {
+function resolveCollection(iterated: string, scope: SyntaxNode, before: SyntaxNode, family: Family, hops = 0): string {
   const key = collectionKey(iterated);
   if (key.startsWith("@") || !/^[\w$]+$/.test(key)) return key;
   for (const binding of scope.descendantsOfType(family === "python" ? ["assignment"] : ["variable_declarator", "assignment_expression"])) {
@@ -242,6 +242,11 @@ function resolveCollection(iterated: string, scope: SyntaxNode, before: SyntaxNo
       if (/^\(*(?:self|this|cls)\.[#\w$]+\s*\(/.test(value.text)) return key;
       const bound = collectionKey(value.text);
       if (bound.startsWith("@")) return bound;
+      // `entry = this._listeners.get(event); listeners = entry.slice()`: followed through a chain of locals.
+      if (hops < 2 && bound !== key && /^[\w$]+$/.test(bound)) {
+        const further = resolveCollection(value.text, scope, binding, family, hops + 1);
+        if (further.startsWith("@")) return further;
+      }
     }
   }
   return key;

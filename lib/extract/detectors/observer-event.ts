@@ -1,4 +1,3 @@
-import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { patternMatch, snippet, type CallSite, type Detector, type DetectorContext, remembered } from "./detector";
 import { storeOwnerRole, storeRoleOf } from "./callback-store";
@@ -149,15 +148,11 @@ function classObserver(context: DetectorContext): PatternMatch | undefined {
   if (paired) return paired;
   const handler = hookHandlerClass(context.node, context.family);
   if (handler) return patternMatch("observer_event", 0.7, [`an event-handler base: ${handler}`, "subclasses override the hooks"]);
-  return inheritedRegistry(context, own.registrations, own.notifications) ?? subscriber(context) ?? observerSubclass(context);
+  return inheritedRegistry(context, own.registrations) ?? subscriber(context) ?? observerSubclass(context);
 }
 
-function inheritedRegistry(context: DetectorContext, registrations: Registration[], notifications: Notification[]): PatternMatch | undefined {
+function inheritedRegistry(context: DetectorContext, registrations: Registration[]): PatternMatch | undefined {
   const extendsText = context.node.namedChildren.find((child) => child.type === "class_heritage" || child.type === "argument_list")?.text ?? "";
-  const instanceNotify = notifications.find((notify) => notify.collection.startsWith("@") && callbackCollection.test(notify.collection.split(".").pop()!));
-  if (instanceNotify && extendsText) {
-    return patternMatch("observer_event", 0.65, [`notifies inherited listeners: iterates ${snippet(instanceNotify.iterated, 40)} calling each`]);
-  }
   const unsubscribes = registrations.find((registration) => registration.returnsRemoval);
   if (unsubscribes) {
     return patternMatch("observer_event", 0.65, [`registers callbacks: ${unsubscribes.text}`, "returns an unsubscribe function"]);
