@@ -282,7 +282,9 @@ function composes(call: SyntaxNode): boolean {
   if (!parent || !/^(assignment|assignment_expression)$/.test(parent.type) || parent.childForFieldName("right")?.id !== call.id) return false;
   const target = parent.childForFieldName("left")?.text ?? "";
   const argumentsText = call.childForFieldName("arguments")?.text ?? "";
-  return /^[\w$]+$/.test(target) && new RegExp(`(^|[^\\w$.])${target.replace(/\$/g, "\\$")}\\b`).test(argumentsText);
+  // Only what is built is a handler (`handler`, `app`, `next`): `response = hook(response)` is still each hook notified.
+  if (!/^[\w$]+$/.test(target) || !(callbackParameter.test(target) || /app|middleware|next|wrapped|inner|dispatch/i.test(target))) return false;
+  return new RegExp(`(^|[^\\w$.])${target.replace(/\$/g, "\\$")}\\b`).test(argumentsText);
 }
 
 /**

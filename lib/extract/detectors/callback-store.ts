@@ -3,6 +3,7 @@ import { snippet, type CallSite } from "./detector";
 import { deletionsIn, handedOver } from "./callback-dispatch";
 import { callbackCollection, callbackParameter, clearsIn, notificationsIn, registrationsIn, removalsIn, subscriptRegistrationsIn } from "./callback-registry";
 import { calleeText, lastSegment, nodeTypes, parameterNames, type Family } from "./syntax";
+import { GroupContext, unitName } from "./store-groups";
 
 /** What a unit does with a store of callbacks. */
 export type StoreRoleName = "registers" | "unregisters" | "dispatches";
@@ -43,6 +44,9 @@ export interface FileStores {
   owners: Map<number, StoreRole>;
 }
 
+/** Any word `callbackCollection` accepts as a store's name, anywhere in a file's text. */
+const namedForCallbacks = /listener|subscriber|observer|handler|hook|callback|watcher|receiver|funcs|fns|cbs|slots/i;
+
 const byTree = new WeakMap<SyntaxNode["tree"], FileStores>();
 
 /**
@@ -75,12 +79,6 @@ export function storeOwnerRole(node: SyntaxNode, family: Family): StoreRole | un
   return fileStores(node, family).owners.get(node.id);
 }
 
-interface Group {
-  key: string;
-  /** The class node, the ES5 constructor function (when the file has one), or the root. */
-  owner: SyntaxNode | undefined;
-  instance: boolean;
-}
 
 function analyse(root: SyntaxNode, family: Family): FileStores {
   const callTypes = nodeTypes[family].call as unknown as string[];
@@ -90,8 +88,8 @@ function analyse(root: SyntaxNode, family: Family): FileStores {
   });
   const roles = new Map<number, StoreRole>();
   const owners = new Map<number, StoreRole>();
-  // Nothing is ever put anywhere: no store, nothing to read.
-  if (!calls.some((call) => /^(append|appendleft|push|add|set|setdefault|insert|unshift)$/.test(call.name)) && !/\]\s*(=|\|\|=|\?\?=)[^=]/.test(root.text)) return { roles, owners };
+  // Nothing is ever put anywhere and nothing is named for callbacks: no store, nothing to read.
+  if (!calls.some((call) => /^(append|appendleft|push|add|set|setdefault|insert|unshift)$/.test(call.name)) && !/\]\s*(=|\|\|=|\?\?=)[^=]/.test(root.text) && !namedForCallbacks.test(root.text)) return { roles, owners };
   const context = new GroupContext(root, family);
   const stores = new Map<string, Store>();
   const place = (collection: string, node: SyntaxNode, site: Omit<Site, "unit">) => {
@@ -137,7 +135,8 @@ function observerStore(store: Store): boolean {
   const registered = store.sites.some((site) => site.role === "registers");
   const dispatched = store.sites.some((site) => site.role === "dispatches");
   if (registered && dispatched) return true;
-  if (callbackCollection.test(store.name) && (registered || store.sites.some((site) => site.role === "dispatches" && site.passesArguments))) return true;
+  // A module's `for wr in _refs: wr()` may dereference weak references; an instance's named store dispatched at all is its callbacks'.
+  if (callbackCollection.test(store.name) && (registered || store.sites.some((site) => site.role === "dispatches" && (store.instance || site.passesArguments)))) return true;
   return store.instance && store.sites.some((site) => site.role === "registers" && site.callbackNamed);
 }
 
@@ -208,138 +207,4 @@ function forwardsParameter(unit: SyntaxNode, prefix: string): boolean {
   for (; end < unit.text.length && depth > 0; end++) depth += unit.text[end] === "(" ? 1 : unit.text[end] === ")" ? -1 : 0;
   const argumentsText = unit.text.slice(start + prefix.length, end - 1);
   return names.some((name) => new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, "\\$")}\\b`).test(argumentsText));
-}
-
-const es5Method = /^([A-Za-z_$][\w$]*)\.prototype\.[A-Za-z_$][\w$]*$/;
-
-/** The name a unit is known by: a def's or method's name, or the property an ES5 method is assigned to. */
-export function unitName(unit: SyntaxNode): string {
-  const own = unit.childForFieldName("name")?.text;
-  if (own) return own;
-  const left = unit.parent?.type === "assignment_expression" ? unit.parent.childForFieldName("left")?.text : undefined;
-  return left ? lastSegment(left) : "";
-}
-
-/** Which class, ES5 constructor or module each place belongs to, and the unit holding it. */
-class GroupContext {
-  private readonly classTypes: readonly string[];
-  private readonly functionTypes: readonly string[];
-  private readonly units = new Map<string, SyntaxNode[]>();
-  private readonly unitGroups = new Map<number, string>();
-  private readonly owners = new Map<string, SyntaxNode>();
-  private moduleNames?: Set<string>;
-
-  constructor(
-    private readonly root: SyntaxNode,
-    private readonly family: Family,
-  ) {
-    this.classTypes = nodeTypes[family].class;
-    this.functionTypes = nodeTypes[family].function;
-  }
-
-  /** The outermost function holding `node` inside its class, ES5 prototype or module, and that group. */
-  unitAndGroup(node: SyntaxNode): { unit: SyntaxNode; group: Group } | undefined {
-    let unit: SyntaxNode | undefined;
-    for (let current: SyntaxNode | null = node; current; current = current.parent) {
-      if (this.classTypes.includes(current.type)) return unit ? this.register(unit, { key: `class:${current.id}`, owner: current, instance: true }) : undefined;
-      if (current.type === "assignment_expression" && unit && current.childForFieldName("right")?.id === unit.id) {
-        const constructor = es5Method.exec(current.childForFieldName("left")?.text ?? "")?.[1];
-        if (constructor) return this.register(unit, { key: `es5:${constructor}`, owner: this.constructorNamed(constructor), instance: true });
-      }
-      if (this.functionTypes.includes(current.type)) unit = current;
-    }
-    if (!unit) return undefined;
-    const name = unit.childForFieldName("name")?.text;
-    // An ES5 constructor (`function Kareem() { this._pres = new Map() }`) shares its prototype's stores.
-    if (name && unit.parent?.id === this.root.id && /^[A-Z]/.test(name) && unit.text.includes("this.")) return this.register(unit, { key: `es5:${name}`, owner: unit, instance: true });
-    return this.register(unit, { key: "module", owner: undefined, instance: false });
-  }
-
-  /** The unit holding `node`, for reading its local bindings. */
-  unitOf(node: SyntaxNode): SyntaxNode | undefined {
-    return this.unitAndGroup(node)?.unit;
-  }
-
-  /** The store key, name and unit of a collection used at `node`, when it is a store (not a local). */
-  locate(node: SyntaxNode, collection: string): { key: string; name: string; instance: boolean; unit: SyntaxNode } | undefined {
-    const found = this.unitAndGroup(node);
-    if (!found) return undefined;
-    if (collection.startsWith("@")) {
-      const name = collection.slice(1);
-      if (!found.group.instance || !/^[#\w$.]*\*?$/.test(name)) return undefined;
-      return { key: `${found.group.key}@${name}`, name, instance: true, unit: found.unit };
-    }
-    if (!/^[A-Za-z_$][\w$]*$/.test(collection) || !this.isModuleName(collection)) return undefined;
-    return { key: `module@${collection}`, name: collection, instance: false, unit: found.unit };
-  }
-
-  /** Whether a unit is an ES5 constructor owning its prototype's stores. */
-  isOwner(unit: SyntaxNode): boolean {
-    const key = this.unitGroups.get(unit.id);
-    return key !== undefined && this.owners.get(key)?.id === unit.id;
-  }
-
-  groupKeyOfUnit(id: number): string | undefined {
-    return this.unitGroups.get(id);
-  }
-
-  ownerOf(key: string): SyntaxNode | undefined {
-    return this.owners.get(key.slice(0, key.indexOf("@")));
-  }
-
-  nameOf(id: number): string {
-    for (const units of this.units.values()) for (const unit of units) if (unit.id === id) return unitName(unit);
-    return "";
-  }
-
-  /** The units of a class or ES5 prototype (every method, not only those seen so far). */
-  unitsOf(group: string): SyntaxNode[] {
-    if (group.startsWith("class:")) {
-      const owner = this.owners.get(group);
-      if (owner) for (const method of owner.childForFieldName("body")?.namedChildren ?? []) this.unitAndGroup(method.type === "decorated_definition" ? method.childForFieldName("definition") ?? method : method);
-    }
-    if (group.startsWith("es5:")) {
-      for (const child of this.root.namedChildren) {
-        const assignment = child.type === "expression_statement" ? child.firstNamedChild : null;
-        const right = assignment?.type === "assignment_expression" ? assignment.childForFieldName("right") : null;
-        if (right && this.functionTypes.includes(right.type) && es5Method.exec(assignment!.childForFieldName("left")?.text ?? "")?.[1] === group.slice(4)) this.unitAndGroup(right);
-      }
-    }
-    return this.units.get(group) ?? [];
-  }
-
-  instanceGroups(): string[] {
-    return [...this.units.keys()].filter((key) => key !== "module");
-  }
-
-  private register(unit: SyntaxNode, group: Group): { unit: SyntaxNode; group: Group } {
-    if (!this.unitGroups.has(unit.id)) {
-      this.unitGroups.set(unit.id, group.key);
-      if (!this.units.has(group.key)) this.units.set(group.key, []);
-      this.units.get(group.key)!.push(unit);
-      if (group.owner && !this.owners.has(group.key)) this.owners.set(group.key, group.owner);
-    }
-    return { unit, group };
-  }
-
-  private constructorNamed(name: string): SyntaxNode | undefined {
-    return this.root.namedChildren.find((child) => child.type === "function_declaration" && child.childForFieldName("name")?.text === name);
-  }
-
-  private isModuleName(name: string): boolean {
-    if (!this.moduleNames) {
-      this.moduleNames = new Set();
-      for (const child of this.root.namedChildren) {
-        const statement = child.type === "export_statement" ? child.namedChildren.find((inner) => /declaration/.test(inner.type)) ?? child : child;
-        if (this.family === "python" && statement.type === "expression_statement") {
-          const left = statement.firstNamedChild?.type === "assignment" ? statement.firstNamedChild.childForFieldName("left") : null;
-          if (left?.type === "identifier") this.moduleNames.add(left.text);
-        }
-        if (/^(lexical_declaration|variable_declaration)$/.test(statement.type)) {
-          for (const declarator of statement.namedChildren) if (declarator.type === "variable_declarator") this.moduleNames.add(declarator.childForFieldName("name")?.text ?? "");
-        }
-      }
-    }
-    return this.moduleNames.has(name);
-  }
 }

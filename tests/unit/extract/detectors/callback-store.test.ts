@@ -129,3 +129,44 @@ class RouteTable {
     }
   });
 });
+
+describe("observer_event: stores whose registrar lives elsewhere, and chains that are not notification", () => {
+  it("marks a dispatcher over a store named for callbacks that another class fills, and a response passed through each hook", async () => {
+    const found = await detect(
+      `class App(Scaffold):
+    def preprocess_request(self):
+        for func in self.before_request_funcs.get(None, ()):
+            rv = self.ensure_sync(func)()
+            if rv is not None:
+                return rv
+
+    def process_response(self, response):
+        for func in self.after_request_funcs.get(None, ()):
+            response = self.ensure_sync(func)(response)
+        return response
+`,
+      "python",
+    );
+    expect(kindsOf(found, "App.preprocess_request")).toContain("observer_event");
+    expect(kindsOf(found, "App.process_response")).toContain("observer_event");
+  });
+
+  it("leaves a handler wrapped by each middleware of a list alone", async () => {
+    const found = await detect(
+      `class Stack:
+    def __init__(self):
+        self.middlewares = []
+
+    def add(self, middleware):
+        self.middlewares.append(middleware)
+
+    def build(self, handler):
+        for middleware in reversed(self.middlewares):
+            handler = middleware(handler)
+        return handler
+`,
+      "python",
+    );
+    for (const name of ["Stack", "Stack.add", "Stack.build"]) expect(kindsOf(found, name), name).not.toContain("observer_event");
+  });
+});
