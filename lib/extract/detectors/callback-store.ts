@@ -2,7 +2,7 @@ import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { snippet, type CallSite } from "./detector";
 import { deletionsIn, handedOver } from "./callback-dispatch";
 import { callbackCollection, callbackParameter, clearsIn, notificationsIn, registrationsIn, removalsIn, subscriptRegistrationsIn } from "./callback-registry";
-import { calleeText, lastSegment, nodeTypes, parameterNames, type Family } from "./syntax";
+import { calleeText, classBases, lastSegment, nodeTypes, parameterNames, type Family } from "./syntax";
 import { GroupContext, unitName } from "./store-groups";
 
 /** What a unit does with a store of callbacks. */
@@ -121,9 +121,17 @@ function analyse(root: SyntaxNode, family: Family): FileStores {
     const dispatcher = inGroup.find(([, role]) => role.role === "dispatches");
     if (registrar && dispatcher) {
       owners.set(owner.id, { role: "dispatches", store: registrar[1].store, confidence: 0.9, evidence: [registrar[1].evidence[0]!, `${dispatcher[1].evidence[0]} in ${context.nameOf(dispatcher[0])}()`, `registered by ${context.nameOf(registrar[0])}()`] });
+    } else if (dispatcher && hasBase(owner)) {
+      // `class FocusManager extends Subscribable`: it notifies the listeners its base registers.
+      owners.set(owner.id, { role: "dispatches", store: dispatcher[1].store, confidence: 0.65, evidence: [`notifies inherited listeners: ${dispatcher[1].evidence[0]} in ${context.nameOf(dispatcher[0])}()`] });
     }
   }
   return { roles, owners };
+}
+
+/** Whether a class names a base (`extends Subscribable<Listener>`, `class App(Scaffold)`). */
+function hasBase(owner: SyntaxNode): boolean {
+  return classBases(owner).length > 0;
 }
 
 /**
