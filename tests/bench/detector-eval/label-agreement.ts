@@ -5,19 +5,17 @@
  *   npx tsx tests/bench/detector-eval/label-agreement.ts --sample [--size 160] [--seed 13] [--out /tmp/agreement-work.txt]
  *       draws a seeded, package-stratified sample of held-out and never-tuned units and writes, for each,
  *       ONLY its path, qualname, line and code (never its kinds), plus a notes template beside it (.notes)
- *   npx tsx tests/bench/detector-eval/label-agreement.ts --compare NOTES|labeller-2.json [--save]
+ *   npx tsx tests/bench/detector-eval/label-agreement.ts --compare tests/fixtures/labels/agreement/labeller-2.txt
  *       scores labeller 2 (the notes) against labeller 1 (the set): per kind P/R and Cohen's kappa, micro
- *       P/R over all 14 kinds and over the hidden set's 12, and every disagreement; --save writes the notes
- *       as tests/fixtures/labels/agreement/labeller-2.json
+ *       P/R over all 14 kinds and over the hidden set's 12, and every disagreement
  *
  * No detector runs here: the code is listed with the unit finder only.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { z } from "zod";
-import { designPatternKindSchema, designPatternKinds, type DesignPatternKind } from "@/lib/domain";
-import { disagreements, kindAgreement, parseAgreementNotes, pooledAgreement, type KindAgreement, type NoteLine, type PairedUnit } from "./agreement-score";
+import { designPatternKinds, type DesignPatternKind } from "@/lib/domain";
+import { disagreements, kindAgreement, parseAgreementNotes, pooledAgreement, type KindAgreement, type PairedUnit } from "./agreement-score";
 import { sampleUnits, unitKeyOf, type SampledUnit } from "./agreement-sample";
 import { packageKey, packageRoot, readLabelSet, type PackageLabels } from "./label-set";
 import { unitsOfFile } from "./list-units";
@@ -25,15 +23,7 @@ import { unitsOfFile } from "./list-units";
 const sampledSplits = ["held-out", "never-tuned"] as const;
 /** The kinds the hidden set labels (it has no error-handling wrappers or database transactions). */
 const hiddenSetKinds = designPatternKinds.filter((kind) => kind !== "error_handling_wrapper" && kind !== "db_transaction");
-const savedFile = path.resolve(import.meta.dirname, "../../fixtures/labels/agreement/labeller-2.json");
 const maxCodeLines = 150;
-
-const savedSchema = z.object({
-  note: z.string(),
-  seed: z.number().int(),
-  size: z.number().int().positive(),
-  entries: z.array(z.object({ package: z.string(), path: z.string(), qualname: z.string(), line: z.number().int().positive(), kinds: z.array(designPatternKindSchema) })),
-});
 
 function option(args: string[], name: string, fallback: string): string {
   const at = args.indexOf(name);
@@ -60,11 +50,6 @@ async function writeSample(packages: readonly PackageLabels[], sample: SampledUn
   console.log(`${sample.length} units from ${new Set(sample.map((unit) => unit.packageKey)).size} packages → ${out} (notes template: ${out}.notes)`);
 }
 
-function readSecondLabels(file: string): NoteLine[] {
-  if (!file.endsWith(".json")) return parseAgreementNotes(readFileSync(file, "utf8"));
-  return savedSchema.parse(JSON.parse(readFileSync(file, "utf8"))).entries.map((entry) => ({ location: `${entry.package}:${entry.path}`, qualname: entry.qualname, line: entry.line, kinds: entry.kinds }));
-}
-
 const figure = (value: number | undefined) => (value === undefined ? " n/a" : value.toFixed(2));
 const row = (name: string, agreement: KindAgreement) =>
   `| ${name} | ${agreement.tp + agreement.fn} | ${agreement.tp + agreement.fp} | ${agreement.tp} | ${figure(agreement.precision)} | ${figure(agreement.recall)} | ${figure(agreement.kappa)} |`;
@@ -84,8 +69,9 @@ function printComparison(paired: PairedUnit[], firstNotes: Map<string, string>):
   }
 }
 
-function compare(packages: readonly PackageLabels[], sample: SampledUnit[], notesFile: string, save: boolean, seed: number): void {
-  const second = new Map(readSecondLabels(notesFile).map((note) => [`${note.location}#${note.qualname}:${note.line}`, note]));
+// Scores the units the notes name (the committed record), so a later change to the set's sampling cannot shift them.
+function compare(packages: readonly PackageLabels[], notesFile: string): void {
+  const notes = parseAgreementNotes(readFileSync(notesFile, "utf8"));
   const first = new Map<string, DesignPatternKind[]>();
   const firstNotes = new Map<string, string>();
   for (const labels of packages)
@@ -93,15 +79,13 @@ function compare(packages: readonly PackageLabels[], sample: SampledUnit[], note
       first.set(unitKeyOf(labels, entry), entry.kinds);
       if (entry.looksLike) firstNotes.set(unitKeyOf(labels, entry), ` (looks like ${entry.looksLike.join(",")})`);
     }
-  const missing = sample.filter((unit) => !second.has(unit.key));
-  if (missing.length) throw new Error(`the notes lack ${missing.length} sampled units, e.g. ${missing[0]!.key}`);
-  const paired = sample.map((unit) => ({ key: unit.key, first: first.get(unit.key)!, second: second.get(unit.key)!.kinds }));
-  printComparison(paired, firstNotes);
-  if (!save) return;
-  const entries = sample.map((unit) => ({ package: unit.packageKey, path: unit.path, qualname: unit.qualname, line: unit.line, kinds: second.get(unit.key)!.kinds }));
-  const note = "A second labeller's kinds for a seeded sample of held-out and never-tuned units, written by reading the code without seeing the set's labels or running a detector (label-agreement.ts).";
-  writeFileSync(savedFile, `${JSON.stringify({ note, seed, size: sample.length, entries }, null, 1)}\n`);
-  console.log(`\nsaved ${entries.length} units → ${path.relative(process.cwd(), savedFile)}`);
+  const keyOf = (note: (typeof notes)[number]) => `${note.location}#${note.qualname}:${note.line}`;
+  const unknown = notes.filter((note) => !first.has(keyOf(note)));
+  if (unknown.length) throw new Error(`${unknown.length} noted units are not in the set, e.g. ${keyOf(unknown[0]!)}`);
+  printComparison(
+    notes.map((note) => ({ key: keyOf(note), first: first.get(keyOf(note))!, second: note.kinds })),
+    firstNotes,
+  );
 }
 
 async function main(): Promise<void> {
@@ -109,11 +93,10 @@ async function main(): Promise<void> {
   const seed = Number(option(args, "--seed", "13"));
   const size = Number(option(args, "--size", "160"));
   const packages = readLabelSet();
-  const sample = sampleUnits(packages, { size, seed, splits: sampledSplits });
-  if (args.includes("--sample")) return writeSample(packages, sample, option(args, "--out", "/tmp/agreement-work.txt"));
+  if (args.includes("--sample")) return writeSample(packages, sampleUnits(packages, { size, seed, splits: sampledSplits }), option(args, "--out", "/tmp/agreement-work.txt"));
   const notesFile = option(args, "--compare", "");
   if (!notesFile) throw new Error("say --sample or --compare NOTES");
-  compare(packages, sample, notesFile, args.includes("--save"), seed);
+  compare(packages, notesFile);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]!).href) await main();
