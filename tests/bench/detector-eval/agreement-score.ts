@@ -79,6 +79,17 @@ export function disagreements(units: readonly PairedUnit[], kinds: readonly Desi
   return units.filter((unit) => within(unit.first) !== within(unit.second));
 }
 
+/** The Wilson score interval (95 %) of a proportion `hits / total`; undefined when total is 0. */
+export function wilsonInterval(hits: number, total: number): [number, number] | undefined {
+  if (total === 0) return undefined;
+  const z = 1.96;
+  const share = hits / total;
+  const centre = share + (z * z) / (2 * total);
+  const spread = z * Math.sqrt((share * (1 - share)) / total + (z * z) / (4 * total * total));
+  const scale = 1 + (z * z) / total;
+  return [(centre - spread) / scale, (centre + spread) / scale];
+}
+
 /** One line of the second labeller's notes: `<ecosystem:package>:<path> <qualname> <line> <kinds|->`. */
 export interface NoteLine {
   location: string;

@@ -15,7 +15,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { designPatternKinds, type DesignPatternKind } from "@/lib/domain";
-import { disagreements, kindAgreement, parseAgreementNotes, pooledAgreement, type KindAgreement, type PairedUnit } from "./agreement-score";
+import { disagreements, kindAgreement, parseAgreementNotes, pooledAgreement, wilsonInterval, type KindAgreement, type PairedUnit } from "./agreement-score";
 import { sampleUnits, unitKeyOf, type SampledUnit } from "./agreement-sample";
 import { packageKey, packageRoot, readLabelSet, type PackageLabels } from "./label-set";
 import { unitsOfFile } from "./list-units";
@@ -54,12 +54,27 @@ const figure = (value: number | undefined) => (value === undefined ? " n/a" : va
 const row = (name: string, agreement: KindAgreement) =>
   `| ${name} | ${agreement.tp + agreement.fn} | ${agreement.tp + agreement.fp} | ${agreement.tp} | ${figure(agreement.precision)} | ${figure(agreement.recall)} | ${figure(agreement.kappa)} |`;
 
-function printComparison(paired: PairedUnit[], firstNotes: Map<string, string>): void {
+const interval = (hits: number, total: number) => {
+  const bounds = wilsonInterval(hits, total);
+  return bounds ? `${bounds[0].toFixed(2)}-${bounds[1].toFixed(2)}` : "n/a";
+};
+
+function printPooled(name: string, paired: readonly PairedUnit[]): void {
+  const pooled = pooledAgreement(paired, hiddenSetKinds);
+  console.log(
+    `${name}: ${paired.length} units, P ${figure(pooled.precision)} (95 % ${interval(pooled.tp, pooled.tp + pooled.fp)}), R ${figure(pooled.recall)} (95 % ${interval(pooled.tp, pooled.tp + pooled.fn)}), kappa ${figure(pooled.kappa)}`,
+  );
+}
+
+function printComparison(paired: PairedUnit[], firstNotes: Map<string, string>, splitOf: Map<string, string>): void {
   console.log(`${paired.length} units; labeller 1 = the set, labeller 2 = the notes (taken as predictions)\n`);
   console.log("| kind | labelled by 1 | labelled by 2 | both | P | R | kappa |\n|---|---|---|---|---|---|---|");
   for (const kind of designPatternKinds) console.log(row(kind, kindAgreement(paired, kind)));
   console.log(row("**all 14 kinds (micro)**", pooledAgreement(paired, designPatternKinds)));
   console.log(row("**hidden set's 12 kinds (micro)**", pooledAgreement(paired, hiddenSetKinds)));
+  console.log("\nover the hidden set's 12 kinds, with Wilson 95 % intervals:");
+  printPooled("all", paired);
+  for (const split of sampledSplits) printPooled(split, paired.filter((unit) => splitOf.get(unit.key) === split));
   const exact = paired.length - disagreements(paired, designPatternKinds).length;
   console.log(`\nunits with the same kind set: ${exact} / ${paired.length}`);
   console.log(`\ndisagreements (labeller 1 → labeller 2):`);
@@ -74,9 +89,11 @@ function compare(packages: readonly PackageLabels[], notesFile: string): void {
   const notes = parseAgreementNotes(readFileSync(notesFile, "utf8"));
   const first = new Map<string, DesignPatternKind[]>();
   const firstNotes = new Map<string, string>();
+  const splitOf = new Map<string, string>();
   for (const labels of packages)
     for (const entry of labels.entries) {
       first.set(unitKeyOf(labels, entry), entry.kinds);
+      splitOf.set(unitKeyOf(labels, entry), labels.split);
       if (entry.looksLike) firstNotes.set(unitKeyOf(labels, entry), ` (looks like ${entry.looksLike.join(",")})`);
     }
   const keyOf = (note: (typeof notes)[number]) => `${note.location}#${note.qualname}:${note.line}`;
@@ -85,6 +102,7 @@ function compare(packages: readonly PackageLabels[], notesFile: string): void {
   printComparison(
     notes.map((note) => ({ key: keyOf(note), first: first.get(keyOf(note))!, second: note.kinds })),
     firstNotes,
+    splitOf,
   );
 }
 
