@@ -119,7 +119,8 @@ function ship(examples: Example[]): void {
 async function main(): Promise<void> {
   const started = Date.now();
   const missing: string[] = [];
-  const labelSet = readLabelSet().filter((labels) => labels.split !== "never-tuned");
+  // Only tune and held-out are read: never-tuned and any blind split are scored once, by others.
+  const labelSet = readLabelSet().filter((labels) => labels.split === "tune" || labels.split === "held-out");
   const examples: Example[] = [];
   for (const labels of labelSet) examples.push(...(await packageExamples(labels, missing)));
   for (const line of missing) console.log(`not found: ${line}`);
