@@ -1,3 +1,5 @@
+import { familyBase } from "./family-rules";
+import { contextManagerByWith, decoratorByUse, observerBySubscription } from "./use-rules";
 import type { UsageRule } from "./usage-kinds";
 
 /**
@@ -12,3 +14,6 @@ import type { UsageRule } from "./usage-kinds";
  * adapters, +4 false positives).
  */
 export const usageRules: readonly UsageRule[] = [];
+
+/** Rules tried and not shipped, by name, so the bench can measure them (`bench:detectors -- --usage-rules a,b`). */
+export const candidateUsageRules: Readonly<Record<string, UsageRule>> = { familyBase, decoratorByUse, contextManagerByWith, observerBySubscription };
