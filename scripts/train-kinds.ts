@@ -1,7 +1,8 @@
 /**
  * Trains Motif's learned kind classifier (lib/extract/kind-model) on the labelled development
- * set and says how well it carries to packages it never saw. Never-tuned packages are not
- * read here at all: score them once with `npm run bench:detectors -- --set dev --split never-tuned`.
+ * set and says how well it carries to packages it never saw. Never-tuned and blind-13 packages are
+ * not read here at all (only tune and held-out): the coordinator scores them once with
+ * `npm run bench:detectors -- --set dev --split never-tuned|blind-13`.
  *
  *   npm run train:kinds                   evaluate (A, B below), then train the shipped model on
  *                                         tune + held-out and write lib/extract/kind-model/data/kind-model.json
@@ -18,7 +19,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { KindModelData } from "@/lib/domain";
-import { readLabelSet } from "../tests/bench/detector-eval/label-set";
+import { readLabelSet, trainingSplits } from "../tests/bench/detector-eval/label-set";
 import { packageExamples, type Example } from "./kind-training/dataset";
 import { chooseThresholds, fit, kinds, outOfFold, packageFolds, predict, type FitSettings } from "./kind-training/fit";
 import { addCounts, backgroundRate, formatCounts, kindCounts } from "./kind-training/report";
@@ -119,7 +120,7 @@ function ship(examples: Example[]): void {
 async function main(): Promise<void> {
   const started = Date.now();
   const missing: string[] = [];
-  const labelSet = readLabelSet().filter((labels) => labels.split !== "never-tuned");
+  const labelSet = readLabelSet().filter((labels) => (trainingSplits as readonly string[]).includes(labels.split));
   const examples: Example[] = [];
   for (const labels of labelSet) examples.push(...(await packageExamples(labels, missing)));
   for (const line of missing) console.log(`not found: ${line}`);
