@@ -87,6 +87,7 @@ export function saveIngestMemory(where: PersistedRepository, memory: IngestMemor
 }
 
 const pendingSaves = new Map<string, { timer: ReturnType<typeof setTimeout>; save: () => void }>();
+let flushesOnExit = false;
 
 /**
  * `saveIngestMemory` a moment later, off the request that wrote (its answer goes first); of
@@ -105,6 +106,12 @@ export function saveIngestMemoryLater(where: PersistedRepository, memory: Ingest
     }
   };
   pendingSaves.set(target, { timer: setTimeout(save, 200), save });
+  // A server stopped by a signal exits through `process.exit` before the timer runs: the exit
+  // handler saves what is pending then (the writes are synchronous, as an exit handler needs).
+  if (!flushesOnExit) {
+    flushesOnExit = true;
+    process.once("exit", flushIngestMemorySaves);
+  }
 }
 
 /** Saves now what `saveIngestMemoryLater` was asked to save (before a process stops). */

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -52,4 +53,17 @@ describe("persisted ingest memory", () => {
     expect(existsSync(file)).toBe(false);
     expect(loadIngestMemory(where).last).toBeUndefined();
   });
+
+  it("saves a deferred memory when the process exits before its timer (a server stopped by a signal)", () => {
+    const child = { ...where, repository: "acme/stopped" };
+    const script = [
+      'import { IngestMemory, saveIngestMemoryLater } from "@/lib/ingest";',
+      "const memory = new IngestMemory();",
+      `memory.last = { digest: "1:2", setting: "s", lexemesExact: true, written: { patterns: new Map([["py:a", "h1"]]), occurrences: new Map(), relationships: new Map() } };`,
+      `saveIngestMemoryLater(${JSON.stringify(child)}, memory);`,
+      "process.exit(0);",
+    ].join("\n");
+    execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: process.cwd(), stdio: "pipe" });
+    expect(loadIngestMemory(child).last?.written.patterns).toEqual(new Map([["py:a", "h1"]]));
+  }, 60_000);
 });
