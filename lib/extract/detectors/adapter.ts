@@ -9,6 +9,7 @@ import { convertingMethods, translatingMethods } from "./adapter-evidence";
 import { promiseConversion } from "./promise-conversion";
 import { adapterByRole } from "./adapter-role";
 import { adapteesOf, type Adaptee, type ClassView } from "./adapter-adaptees";
+import { delegatingOperation } from "./adapter-delegation";
 import { classBases, classMethods, lastSegment, type Family, type MethodInfo } from "./syntax";
 
 const storeName = /(^|_)(db|database|session|conn|connection|pool|cursor|engine)$/i;
@@ -30,7 +31,9 @@ export const detectAdapter: Detector = remembered((context) => {
   if (context.isClass) return adapterOf(classView(context.node, context.family, context.input.fileImports))?.match ?? bridgeClass(context) ?? convertingClass(context) ?? adapterByRole(context);
   const classNode = enclosingClass(context.node, context.family);
   if (!classNode) return promiseConversion(context) ?? asyncBridge(context);
-  return adapterMember(context, classNode) ?? promiseConversion(context) ?? asyncBridge(context);
+  const member = adapterMember(context, classNode) ?? promiseConversion(context) ?? asyncBridge(context);
+  // The class's delegation profile names its translating operations (the class verdict itself did not carry: see docs).
+  return member ?? delegatingOperation(context, classView(classNode, context.family, context.input.fileImports));
 });
 
 function classView(node: SyntaxNode, family: Family, fileImports: Record<string, string>): ClassView {

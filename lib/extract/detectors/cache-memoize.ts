@@ -2,7 +2,7 @@ import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
 import { delegateOfReturns } from "./cache-delegation";
 import { readThrough } from "./cache-read-through";
-import { cacheByRole } from "./cache-role";
+import { cacheByRole, cacheRoleMember } from "./cache-role";
 import { DetectorContext, patternMatch, snippet, type Detector, remembered } from "./detector";
 import { ownReturns, returnedValue, expressionBody } from "./functions";
 import { className, classNamed, methodOf } from "./members";
@@ -151,7 +151,7 @@ function cacheMember(context: DetectorContext): PatternMatch | undefined {
   const member = methodOf(context.node, context.family);
   if (!member || /^(__init__|constructor)$/.test(member.method.name)) return undefined;
   const owner = cacheClassOf(member.classNode, context.family) ?? cachingSubclass(member.classNode, context.family);
-  if (!owner) return undefined;
+  if (!owner) return cacheRoleMember(member.classNode, member.method, context.family);
   const role = memberRole(member.classNode, context.node, member.method.name, 1);
   return role ? patternMatch("cache_memoize", role.confidence, [`${member.method.name}() ${role.reason} of the cache ${className(member.classNode)}`, ...owner.evidence.slice(-1)]) : undefined;
 }

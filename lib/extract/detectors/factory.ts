@@ -6,6 +6,7 @@ import { detectObserverEvent } from "./observer-event";
 import { ownReturns, returnedValue, expressionBody } from "./functions";
 import { detectBuilder } from "./builder";
 import { detectContextManager } from "./context-manager";
+import { chosenConstructor } from "./chosen-constructor";
 import { creationFunction } from "./creation-function";
 import { detectDbTransaction } from "./db-transaction";
 import { detectDecorator } from "./decorator";
@@ -50,6 +51,8 @@ export const detectFactory: Detector = (context) => {
   if (table && constructors.size <= 1) {
     return patternMatch("factory", 0.75, [`looks the class up in a table of ${table}`, "instantiates the chosen class"]);
   }
+  const chosen = chosenConstructor(context);
+  if (chosen && !otherRole(context, moreSpecific)) return chosen;
   const created = creationFunction(context);
   // A function returning a wrapper, a shared instance, a context manager, a transaction or a
   // builder step plays that role; creating the object is how it does it.

@@ -4,9 +4,9 @@ import { patternMatch, type Detector, type DetectorContext, remembered } from ".
 import { activeRecordMethods } from "./active-record";
 import { isCacheClass } from "./cache-memoize";
 import { callbackCollection } from "./callback-registry";
-import { fileIndexOf } from "./file-index";
+import { ancestorsOf, fileIndexOf } from "./file-index";
 import { className, enclosingClass } from "./members";
-import { collectionAttributes, entityParameter, isCrudSurface, isHttpSurface, modulesTouched, storeName, storesReached, verbOf } from "./repository-store";
+import { collectionAttributes, entityParameter, entityStoreRole, isCrudSurface, isHttpSurface, modulesTouched, storeName, storesReached, verbOf } from "./repository-store";
 import { classMethods, lastSegment, type Family } from "./syntax";
 
 /**
@@ -71,6 +71,13 @@ function repositoryInterface(classNode: SyntaxNode, family: Family): PatternMatc
   return patternMatch("repository_crud", 0.75, [`declares abstract CRUD methods ${abstract.slice(0, 4).join(", ")} for stores to implement`]);
 }
 
+/** Whether a class, or a same-file ancestor, is named for keeping entities (an in-memory store, not a registry). */
+function storesEntities(classNode: SyntaxNode, family: Family): boolean {
+  const name = className(classNode);
+  if (entityStoreRole.test(name)) return true;
+  return ancestorsOf(name, fileIndexOf(classNode, family)).some((facts) => entityStoreRole.test(facts.name));
+}
+
 function readRepository(classNode: SyntaxNode, family: Family, imports: Record<string, string>): Repository | undefined {
   // A cache's get/set/delete serve memoisation, not an entity store; an HTTP client's get/put/delete are requests.
   if (isCacheClass(classNode, family) || isHttpSurface(classMethods(classNode).map((method) => method.name))) return undefined;
@@ -85,6 +92,7 @@ function readRepository(classNode: SyntaxNode, family: Family, imports: Record<s
   const find = (types: readonly string[]) => classNode.descendantsOfType(types as string[]);
   const collections = collectionAttributes(classNode, family, find);
   const generic = entityParameter(classNode);
+  const namedForStoring = collections.size > 0 && storesEntities(classNode, family);
   const self = family === "python" ? "self" : "this";
   let best: { methods: string[]; store: string; verbs: number } | undefined;
   const methods = new Set<string>();
@@ -95,7 +103,9 @@ function readRepository(classNode: SyntaxNode, family: Family, imports: Record<s
     const storeVerbs = new Set(users.map((name) => verbOf(name)));
     if (!isCrudSurface(storeVerbs)) continue;
     const kind = collections.has(attribute)
-      ? "a collection it creates"
+      ? namedForStoring
+        ? "a collection it creates"
+        : generic && `the store of a repository generic over its entity (${generic})`
       : storeName.test(attribute.replace(/^#|^module:/, ""))
         ? "a data-store handle"
         : generic

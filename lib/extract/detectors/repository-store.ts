@@ -11,6 +11,14 @@ const collectionValue = /^(\{|\[|dict\(|list\(|set\(|OrderedDict\(|defaultdict\(
 /** Attribute and module names that hold a data store (`self._db`, `this.manager`, `self.redis`). */
 export const storeName = /(^|_)(db|database|session|conn|connection|client|pool|store|storage|repo|table|collection|cursor|prisma|knex|sql|engine|manager|entity_?manager|em|driver|backend|datastore|data_?source|query_?runner|orm|model|objects|dao|redis|mongo|kv)s?$/i;
 
+/**
+ * A class named for keeping entities (`MemoryJobStore`, `InMemoryRepository`, `Model`, `Datastore`, `Table`): the
+ * last word of its name or of a same-file ancestor's. Registries of handlers, models, services, fields or
+ * watches (`ModelManager`, `ClassRegistry`, `ContainerInstance`, `BaseAsyncIOLoop`) keep add/get/remove
+ * collections too, of things registered rather than stored.
+ */
+export const entityStoreRole = /(Store|Storage|Repository|Repo|Dao|DAO|Model|Table|Collection|Database|Db|DB|Datastore|DataStore)$/;
+
 const verbQualifier = /^(native|bulk|soft|batch|raw|async|try)$/i;
 
 // Method names repeat across a file's classes; splitting them is the costly part.

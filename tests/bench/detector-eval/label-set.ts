@@ -18,8 +18,6 @@ export const ecosystems = ["python-stdlib", "debian", "npm"] as const;
  * coordinator, once, at the end of a session; no tuning, training or rule reading looks at them.
  */
 export const splits = ["tune", "held-out", "never-tuned", "blind-13"] as const;
-/** The splits a learned model may be fitted and checked on (never the blind ones). */
-export const trainingSplits = ["tune", "held-out"] as const satisfies readonly Split[];
 export type Split = (typeof splits)[number];
 export type Ecosystem = (typeof ecosystems)[number];
 
