@@ -5,7 +5,11 @@
 // The Python labels read Debian's python3-* packages and the standard library; with
 // --debian this also runs `apt-get install` for the python3-* packages that are missing.
 //
-//   npm run labels:fetch [-- --debian]
+// With --sources it also fetches the tests and examples that tests/fixtures/labels/package-sources.json
+// names (Debian -doc packages, downloaded with `apt-get download` and unpacked with `dpkg-deb -x`
+// into $MOTIF_LABEL_SOURCES, default ~/.cache/motif-label-sources; nothing is installed).
+//
+//   npm run labels:fetch [-- --debian] [-- --sources]
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -20,9 +24,22 @@ const labels = readdirSync(labelFolder)
 
 const dependencies = Object.fromEntries(labels.filter((set) => set.ecosystem === "npm").map((set) => [set.package, set.version]).sort());
 mkdirSync(corpus, { recursive: true });
-writeFileSync(path.join(corpus, "package.json"), `${JSON.stringify({ name: "motif-label-corpus", private: true, dependencies }, null, 2)}\n`);
-console.log(`installing ${Object.keys(dependencies).length} npm packages into ${corpus}`);
-execFileSync("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--no-package-lock"], { cwd: corpus, stdio: "inherit" });
+// `npm install` prunes what package.json does not list (packages others put there with --no-save):
+// run it only when a labelled package is missing or at another version.
+const installedAt = (name) => {
+  try {
+    return JSON.parse(readFileSync(path.join(corpus, "node_modules", name, "package.json"), "utf8")).version;
+  } catch {
+    return undefined;
+  }
+};
+const stale = Object.entries(dependencies).filter(([name, version]) => installedAt(name) !== version);
+if (stale.length === 0) console.log(`all ${Object.keys(dependencies).length} npm packages are installed at their labelled versions in ${corpus}`);
+else {
+  writeFileSync(path.join(corpus, "package.json"), `${JSON.stringify({ name: "motif-label-corpus", private: true, dependencies }, null, 2)}\n`);
+  console.log(`installing ${Object.keys(dependencies).length} npm packages into ${corpus} (${stale.length} missing or at another version)`);
+  execFileSync("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--no-package-lock"], { cwd: corpus, stdio: "inherit" });
+}
 
 const debian = [...new Set(labels.filter((set) => set.ecosystem === "debian").map((set) => set.debianPackage))].sort();
 const missing = debian.filter((name) => {
@@ -36,3 +53,21 @@ const missing = debian.filter((name) => {
 if (missing.length === 0) console.log(`all ${debian.length} Debian python3-* packages are installed`);
 else if (process.argv.includes("--debian")) execFileSync("apt-get", ["install", "-y", "--no-install-recommends", ...missing], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
 else console.log(`missing Debian packages (re-run with --debian, as root): ${missing.join(" ")}`);
+
+if (process.argv.includes("--sources")) fetchSources();
+
+function fetchSources() {
+  const sources = JSON.parse(readFileSync(path.join(repository, "tests/fixtures/labels/package-sources.json"), "utf8")).packages;
+  const root = process.env.MOTIF_LABEL_SOURCES ?? path.join(os.homedir(), ".cache", "motif-label-sources");
+  const debs = path.join(root, "debs");
+  mkdirSync(debs, { recursive: true });
+  for (const [key, source] of Object.entries(sources)) {
+    const target = path.join(root, key.replace(":", "/"));
+    const wanted = `${source.debianPackage}=${source.version}`;
+    execFileSync("apt-get", ["download", wanted], { cwd: debs, stdio: "inherit" });
+    const deb = readdirSync(debs).find((name) => name.startsWith(`${source.debianPackage}_`) && name.endsWith(".deb"));
+    mkdirSync(target, { recursive: true });
+    execFileSync("dpkg-deb", ["-x", path.join(debs, deb), target], { stdio: "inherit" });
+    console.log(`${key}: ${source.folders.join(", ")} from ${deb} → ${target}`);
+  }
+}

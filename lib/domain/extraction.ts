@@ -77,12 +77,21 @@ export interface ExtractionFailure {
   reason: string;
 }
 
+/** A module-level statement that is no unit and no import (`app = Flask(__name__)`, `bus.on("e", f)`), with its first line. */
+export interface ModuleStatement {
+  line: number;
+  /** Its source text, cut at a few kilobytes. */
+  code: string;
+}
+
 /** The result of extracting one file. */
 export interface FileExtraction {
   file: string;
   language: Language;
   /** Module-level imports: local name → `module` or `module.name`. */
   imports: Record<string, string>;
+  /** Module-level code that is no unit (module-level instances and what is done with them); absent in extractions of older versions. */
+  moduleStatements?: ModuleStatement[];
   units: CodeUnit[];
   lines: number;
   bytes: number;

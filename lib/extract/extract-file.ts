@@ -8,6 +8,7 @@ import { mirrorTree, parseSource, type MirrorNode } from "./syntax-tree";
 import type { CodeUnit, FileExtraction, Language } from "@/lib/domain";
 import { buildUnit } from "./units/build-unit";
 import { findUnits } from "./units/find-units";
+import { collectModuleStatements } from "./units/module-statements";
 
 /** Above this share of the text inside syntax errors, recovered units would be guesswork. */
 const maxErrorShare = 0.3;
@@ -52,7 +53,8 @@ export async function extractFile(input: { file: string; source: string; languag
     const patterns = detectDesignPatterns({ node: draft.node, unit, language, fileImports: found.imports, source });
     return { ...unit, patterns, fingerprint: fingerprintUnit(draft.node, language) };
   });
-  return { file, language, imports: found.imports, units, lines: lines.lineCount, bytes: utf8Length(source) };
+  const moduleStatements = collectModuleStatements(root, language);
+  return { file, language, imports: found.imports, ...(moduleStatements.length > 0 ? { moduleStatements } : {}), units, lines: lines.lineCount, bytes: utf8Length(source) };
 }
 
 function assertUsable(root: SyntaxNode, input: { file: string; source: string; language: Language }): void {

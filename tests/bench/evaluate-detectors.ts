@@ -18,6 +18,10 @@
  *   --packages a,b / --exclude-packages a,b (names or ecosystem:name) narrow any of the above
  *   each package of the dev set is extracted whole (its folder, tests/bench/detector-eval/package-files.ts) and the
  *   repository-level usage stage runs over it, as in the product; --without-usage leaves that stage out (the "before")
+ *   --with-tests also extracts the tests and examples `npm run labels:fetch -- --sources` fetched
+ *   (tests/fixtures/labels/package-sources.json); --without-tests leaves out even those a package ships;
+ *   either prints which packages had test or example files; only labelled (library) units are scored
+ *   --usage-rules a,b runs these usage rules (lib/extract/usage `candidateUsageRules`, plus the shipped ones) instead of the shipped ones
  *
  * The method and the figures are in docs/detector-evaluation.md.
  */
@@ -40,6 +44,8 @@ import {
 } from "./detector-eval/label-set";
 import { formatLabelCounts } from "./detector-eval/label-counts";
 import { packageUnits } from "./detector-eval/package-units";
+import { candidateUsageRules, usageRulesShipped } from "@/lib/extract/usage";
+import { isTestOrExample, packageFiles, type TestFiles } from "./detector-eval/package-files";
 import { formatScore, overallCounts, scoreLabels, type LocatedLabel } from "./detector-eval/score-labels";
 
 interface InSampleEntry {
@@ -93,10 +99,31 @@ async function unitsOfPackages(packages: PackageLabels[]): Promise<Map<string, C
   const usage = !process.argv.includes("--without-usage");
   for (const labels of packages) {
     const key = packageKey(labels);
-    if (!extractedPackages.has(key)) extractedPackages.set(key, packageUnits(labels, { usage, jobs: Number(process.env.MOTIF_BENCH_JOBS ?? 2) }));
+    if (!extractedPackages.has(key)) extractedPackages.set(key, packageUnits(labels, { usage, tests: testFiles(), rules: chosenUsageRules(), jobs: Number(process.env.MOTIF_BENCH_JOBS ?? 2) }));
     for (const [file, units] of await extractedPackages.get(key)!) all.set(file, units);
   }
   return all;
+}
+
+function chosenUsageRules() {
+  const names = option("--usage-rules")?.split(",").filter(Boolean);
+  if (!names) return undefined;
+  const unknown = names.filter((name) => !candidateUsageRules[name]);
+  if (unknown.length > 0) throw new Error(`--usage-rules: unknown ${unknown.join(", ")} (known: ${Object.keys(candidateUsageRules).join(", ")})`);
+  return [...usageRulesShipped, ...names.map((name) => candidateUsageRules[name]!)];
+}
+
+function testFiles(): TestFiles {
+  if (process.argv.includes("--with-tests")) return "with-sources";
+  return process.argv.includes("--without-tests") ? "none" : "shipped";
+}
+
+/** Under --with-tests / --without-tests: which packages had test or example files extracted with them. */
+function reportTestFiles(packages: PackageLabels[]): void {
+  if (testFiles() === "shipped") return;
+  const counts = packages.map((labels) => [labels.package, packageFiles(labels, testFiles()).filter((entry) => isTestOrExample(entry.file)).length] as const);
+  const withTests = counts.filter(([, count]) => count > 0);
+  console.log(`test/example files extracted (${testFiles()}): ${withTests.map(([name, count]) => `${name} ${count}`).join(", ") || "none"}; ${counts.length - withTests.length} packages without`);
 }
 
 async function report(title: string, labels: LocatedLabel[], verbose: boolean, packages?: PackageLabels[]): Promise<void> {
@@ -153,6 +180,7 @@ async function main(): Promise<void> {
   versionWarnings(chosen.flatMap((part) => part.packages));
   for (const { name, packages } of chosen) {
     const title = `dev set, ${name} split (${packages.length} packages: ${packages.map((labels) => labels.package).join(", ")})`;
+    reportTestFiles(packages);
     await report(title, devLabels(packages), verbose, packages);
     if (process.argv.includes("--by-package")) await reportPackages(packages);
   }

@@ -18,12 +18,13 @@ export function indexedNotificationsIn(find: (types: string[]) => SyntaxNode[], 
     if (!index || !body || (family === "python" && !bound)) continue;
     // `for (let i = 0; i < len; i++) listeners[i](...)`: the bound kept in a local; the element called names the collection.
     // `listeners[i].fn.call(ctx, a1)`: the function a listener record holds, when the collection holds callbacks by its name.
-    const indexed = new RegExp(`^([\\w$.#]+)\\[${index.replace(/\$/g, "\\$")}\\](\\.[\\w$]+)?(?:\\.call|\\.apply)?$`);
+    const indexed = new RegExp(`^([\\w$.#]+)\\[${index.replace(/\$/g, "\\$")}\\](\\.[\\w$]+)?(\\.call|\\.apply)?$`);
     let member = false;
     const call = body.descendantsOfType(family === "python" ? ["call"] : ["call_expression"]).find((candidate) => {
       const callee = indexed.exec(calleeText(candidate));
       if (callee === null || (bound && callee[1] !== bound[1])) return false;
-      member = callee[2] !== undefined && !/^\.(call|apply)$/.test(callee[2]);
+      // `pres[i].fn.apply(context, args)`: the function a record holds, applied, is the element's callback.
+      member = callee[2] !== undefined && !/^\.(call|apply)$/.test(callee[2]) && callee[3] === undefined;
       return !member || (holdsCallbacks(callee[1]!.split(".").pop()!) && !/^\.(add|discard|remove|append|pop|push|get|set|has|delete|clear|update|indexOf|splice)$/.test(callee[2]!));
     });
     if (!call) continue;
@@ -62,7 +63,7 @@ export function handedOver(method: SyntaxNode, collections: Set<string>, family:
     if (!passed) continue;
     const start = passed.index;
     const callee = /([\w$.]+)\s*\($/.exec(text.slice(Math.max(0, start - 60), start + 1))?.[1] ?? "";
-    if (!callee || /^(len|bool|list|tuple|set|sorted|isinstance|Array\.isArray|Object\.\w+|in|for|if|and|or|not|return|await|yield)$/.test(callee)) continue;
+    if (!callee || /^(len|bool|list|tuple|set|frozenset|dict|sorted|reversed|iter|next|enumerate|zip|any|all|min|max|sum|str|repr|print|copy|isinstance|Array\.isArray|Object\.\w+|in|for|if|and|or|not|return|await|yield)$/.test(callee)) continue;
     return `hands the registered callbacks (${collection.slice(1)}) to ${callee}() to call`;
   }
   return undefined;

@@ -19,6 +19,8 @@ export interface Registration {
   keyed: boolean;
   text: string;
   returnsRemoval: boolean;
+  /** A record built around the parameter was stored (`{ fn }`, `RouteDef(method, path, handler)`), not the parameter itself. */
+  record?: boolean;
   /** The function doing the storing. */
   owner: SyntaxNode;
 }
@@ -60,7 +62,7 @@ function enclosingFunctionOf(node: SyntaxNode, limit: SyntaxNode, family: Family
 }
 
 /** Functions that store one of their parameters in a collection. */
-export function registrationsIn(calls: CallSite[], limit: SyntaxNode, family: Family): Registration[] {
+export function registrationsIn(calls: CallSite[], limit: SyntaxNode, family: Family, options: { records?: boolean } = {}): Registration[] {
   const found: Registration[] = [];
   for (const call of calls) {
     if (!addMethod.test(call.name) || call.isNew) continue;
@@ -78,14 +80,32 @@ export function registrationsIn(calls: CallSite[], limit: SyntaxNode, family: Fa
     // `[entry]`: a new list holding the made reference.
     const wrapped = derived ? candidates.find((value) => derived.has(value.text) || (/^(array|list)$/.test(value.type) && value.namedChildren.length === 1 && derived.has(value.namedChildren[0]!.text))) : undefined;
     stored ??= wrapped;
-    if (!stored) continue;
-    const parameter = wrapped ? (derived!.get(wrapped.text) ?? derived!.get(wrapped.namedChildren[0]?.text ?? ""))! : parameters.has(stored.text) ? stored.text : stored.namedChildren.find((item) => parameters.has(item.text))!.text;
+    // `pres.push(Object.assign({}, options, { fn: fn }))`, `new Listener(fn, context)`: a record built around the parameter.
+    const record = stored || !options.records ? undefined : recordAround(candidates, parameters);
+    if (!stored && !record) continue;
+    const parameter = record ? record.parameter : wrapped ? (derived!.get(wrapped.text) ?? derived!.get(wrapped.namedChildren[0]?.text ?? ""))! : parameters.has(stored!.text) ? stored!.text : stored!.namedChildren.find((item) => parameters.has(item.text))!.text;
     const keyed = call.name === "set" || /\[|\.(setdefault|get)\(|\(/.test(receiver);
     const returnsRemoval = /return\s+(\(\)\s*=>|function|lambda)[^]*?(delete|remove|splice|filter)/.test(owner.text);
     const collection = resolveCollection(receiver, owner, call.node, family);
-    found.push({ collection, parameter, keyed, text: snippet(call.node.text, 50), returnsRemoval, owner });
+    found.push({ collection, parameter, keyed, text: snippet(call.node.text, 50), returnsRemoval, owner, ...(record ? { record: true } : {}) });
   }
   return found;
+}
+
+/** A record, call or object literal among the stored values holding a parameter as a value (`{ fn: fn }`, `{ fn }`, `Hook(fn)`). */
+function recordAround(values: SyntaxNode[], parameters: Set<string>): { parameter: string } | undefined {
+  for (const value of values) {
+    if (!/^(object|dictionary|call|call_expression|new_expression)$/.test(value.type)) continue;
+    const held = value.descendantsOfType(["identifier", "shorthand_property_identifier"]).find((identifier) => {
+      if (!parameters.has(identifier.text)) return false;
+      const parent = identifier.parent;
+      // A key (`{ fn: … }`) or a callee names no value; a member's object (`fn.name`) is not the function stored.
+      if (parent?.type === "pair" && parent.childForFieldName("key")?.id === identifier.id) return false;
+      return !(parent && /^(member_expression|attribute)$/.test(parent.type)) && !(parent && /^(call|call_expression)$/.test(parent.type) && parent.childForFieldName("function")?.id === identifier.id);
+    });
+    if (held) return { parameter: held.text };
+  }
+  return undefined;
 }
 
 const derivedByOwner = new WeakMap<SyntaxNode, Map<string, string>>();
@@ -180,7 +200,8 @@ export function removalsIn(calls: CallSite[], limit: SyntaxNode, family: Family)
 }
 
 /** Loops, forEach/map callbacks and comprehensions over a collection that call each element. */
-export function notificationsIn(scope: SyntaxNode, calls: CallSite[], family: Family, find: (types: string[]) => SyntaxNode[]): Notification[] {
+export function notificationsIn(scope: SyntaxNode, calls: CallSite[], family: Family, find: (types: string[]) => SyntaxNode[], options: { scopeOf?: (node: SyntaxNode) => SyntaxNode | undefined } = {}): Notification[] {
+  const resolve = (iterated: string, node: SyntaxNode) => resolveCollection(iterated, options.scopeOf?.(node) ?? scope, node, family);
   const found: Notification[] = [];
   const python = family === "python";
   const loops = find(python ? ["for_statement", "for_in_clause"] : ["for_in_statement"]);
@@ -190,7 +211,7 @@ export function notificationsIn(scope: SyntaxNode, calls: CallSite[], family: Fa
     const names = variable ? elementNames(variable, iterated) : [];
     const body = loop.type === "for_in_clause" ? loop.parent?.childForFieldName("body") ?? null : loop.childForFieldName("body");
     const invoked = invokedWithin(body, names, callbackCollection.test(iterated));
-    if (invoked) found.push({ collection: resolveCollection(iterated, scope, loop, family), iterated, ...invoked, node: loop });
+    if (invoked) found.push({ collection: resolve(iterated, loop), iterated, ...invoked, node: loop });
   }
   for (const call of calls) {
     if (!/^(forEach|map|each|reduce|some|every)$/.test(call.name) || call.isNew) continue;
@@ -199,14 +220,14 @@ export function notificationsIn(scope: SyntaxNode, calls: CallSite[], family: Fa
     const iterated = call.callee.slice(0, -call.name.length - 1);
     const element = parameterNames(callback).slice(call.name === "reduce" ? 1 : 0, call.name === "reduce" ? 2 : 1);
     const invoked = invokedWithin(callback.childForFieldName("body"), element, callbackCollection.test(iterated));
-    if (invoked) found.push({ collection: resolveCollection(iterated, scope, call.node, family), iterated, ...invoked, node: call.node });
+    if (invoked) found.push({ collection: resolve(iterated, call.node), iterated, ...invoked, node: call.node });
   }
-  for (const indexed of indexedNotificationsIn(find, family, (collection) => callbackCollection.test(collection))) found.push({ ...indexed, collection: resolveCollection(indexed.iterated, scope, indexed.node, family) });
+  for (const indexed of indexedNotificationsIn(find, family, (collection) => callbackCollection.test(collection))) found.push({ ...indexed, collection: resolve(indexed.iterated, indexed.node) });
   return found;
 }
 
 /** `handlers` bound earlier to `self._handlers.get(event, [])` → `@_handlers`. */
-function resolveCollection(iterated: string, scope: SyntaxNode, before: SyntaxNode, family: Family): string {
+function resolveCollection(iterated: string, scope: SyntaxNode, before: SyntaxNode, family: Family, hops = 0): string {
   const key = collectionKey(iterated);
   if (key.startsWith("@") || !/^[\w$]+$/.test(key)) return key;
   for (const binding of scope.descendantsOfType(family === "python" ? ["assignment"] : ["variable_declarator", "assignment_expression"])) {
@@ -217,8 +238,15 @@ function resolveCollection(iterated: string, scope: SyntaxNode, before: SyntaxNo
       // `getattr(self, "on_" + trigger)`: the attribute chosen by the event's name (`@on_*`).
       const chosen = /^getattr\(\s*(?:self|this)\s*,\s*(?:(["'])(\w*)\1\s*\+\s*)?[\w.]+\s*\)$/.exec(value.text);
       if (chosen) return `@${chosen[2] ?? ""}*`;
+      // `clone = this.clone()`: what a method of the instance returns is no attribute of it.
+      if (/^\(*(?:self|this|cls)\.[#\w$]+\s*\(/.test(value.text)) return key;
       const bound = collectionKey(value.text);
       if (bound.startsWith("@")) return bound;
+      // `entry = this._listeners.get(event); listeners = entry.slice()`: followed through a chain of locals.
+      if (hops < 2 && bound !== key && /^[\w$]+$/.test(bound)) {
+        const further = resolveCollection(value.text, scope, binding, family, hops + 1);
+        if (further.startsWith("@")) return further;
+      }
     }
   }
   return key;
@@ -236,6 +264,29 @@ function variableNames(node: SyntaxNode): string[] {
   return node.descendantsOfType("identifier").map((identifier) => identifier.text);
 }
 
+/** Locals bound to a field of an element (`const post = currentPost.fn`), called as the element's function. */
+function heldFunctions(body: SyntaxNode, elements: string[]): string[] {
+  const held: string[] = [];
+  for (const binding of body.descendantsOfType(["variable_declarator", "assignment"])) {
+    const name = (binding.childForFieldName("name") ?? binding.childForFieldName("left"))?.text ?? "";
+    const value = (binding.childForFieldName("value") ?? binding.childForFieldName("right"))?.text ?? "";
+    const match = /^([\w$]+)\.(fn|func|function|callback|handler|listener|hook|cb)$/.exec(value);
+    if (match && elements.includes(match[1]!) && /^[\w$]+$/.test(name)) held.push(name);
+  }
+  return held;
+}
+
+/** Whether a call's result replaces one of its own arguments (`value = step(value)`, `handler = m(handler)`). */
+function composes(call: SyntaxNode): boolean {
+  const parent = call.parent;
+  if (!parent || !/^(assignment|assignment_expression)$/.test(parent.type) || parent.childForFieldName("right")?.id !== call.id) return false;
+  const target = parent.childForFieldName("left")?.text ?? "";
+  const argumentsText = call.childForFieldName("arguments")?.text ?? "";
+  // Only what is built is a handler (`handler`, `app`, `next`): `response = hook(response)` is still each hook notified.
+  if (!/^[\w$]+$/.test(target) || !(callbackParameter.test(target) || /app|middleware|next|wrapped|inner|dispatch/i.test(target))) return false;
+  return new RegExp(`(^|[^\\w$.])${target.replace(/\$/g, "\\$")}\\b`).test(argumentsText);
+}
+
 /**
  * The call that invokes one of `names`: `cb(...)`, `listener.call(...)`, `loop.call_soon(cb, ...)`,
  * `self.ensure_sync(f)()`, and — when the collection holds callbacks by its name — a method
@@ -247,16 +298,21 @@ function invocation(call: SyntaxNode, direct: boolean): { text: string; direct: 
   return { text: call.text, direct, passesArguments: (call.childForFieldName("arguments")?.namedChildren.length ?? 0) > 0 };
 }
 
-function invokedWithin(body: SyntaxNode | null, names: string[], holdsCallbacks: boolean): { text: string; direct: boolean; passesArguments: boolean } | undefined {
-  if (!body || names.length === 0) return undefined;
+function invokedWithin(body: SyntaxNode | null, elements: string[], holdsCallbacks: boolean): { text: string; direct: boolean; passesArguments: boolean } | undefined {
+  if (!body || elements.length === 0) return undefined;
+  const names = [...elements, ...heldFunctions(body, elements)];
   const calls = body.type === "call" || body.type === "call_expression" ? [body, ...body.descendantsOfType(["call", "call_expression"])] : body.descendantsOfType(["call", "call_expression"]);
   for (const call of calls) {
     const callee = calleeText(call);
+    // `handler = middleware(handler)`: each element wraps what the last one made — composition, not notification.
+    if (composes(call)) continue;
     if (names.includes(callee) || names.some((name) => callee === `${name}.call` || callee === `${name}.apply`)) return invocation(call, true);
+    // `pre.fn.apply(context, args)`: the function a listener record holds, applied.
+    if (elements.some((name) => new RegExp(`^${name.replace(/\$/g, "\\$")}\\.[\\w$]+\\.(call|apply)$`).test(callee))) return invocation(call, true);
     const inner = call.childForFieldName("function");
     if ((inner?.type === "call" || inner?.type === "call_expression") && names.some((name) => inner.childForFieldName("arguments")?.text === `(${name})`)) return invocation(call, true);
     const first = call.childForFieldName("arguments")?.namedChildren[0]?.text;
-    if (first && names.includes(first) && (/call_soon|submit|run_in_executor|queueMicrotask|schedule|ensure_sync|maybe_await|invoke/.test(callee) || /^(self|this)\.[#\w$]*(run|call|invoke|exec|emit|fire|notify|dispatch|handle|trigger)\w*$/i.test(callee))) return { ...invocation(call, true), passesArguments: true };
+    if (first && names.includes(first) && (/call_soon|submit|run_in_executor|queueMicrotask|schedule|ensure_sync|maybe_await|invoke/.test(callee) || /^(self|this)\.[#_]*(run|call|invoke|exec|emit|fire|notify|dispatch|handle|trigger)\w*$/i.test(callee))) return { ...invocation(call, true), passesArguments: true };
     if (holdsCallbacks && names.some((name) => callee.startsWith(`${name}.`) && !collectionOperation.test(lastSegment(callee)))) return invocation(call, false);
   }
   return undefined;

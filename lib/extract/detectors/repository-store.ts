@@ -12,12 +12,13 @@ const collectionValue = /^(\{|\[|dict\(|list\(|set\(|OrderedDict\(|defaultdict\(
 export const storeName = /(^|_)(db|database|session|conn|connection|client|pool|store|storage|repo|table|collection|cursor|prisma|knex|sql|engine|manager|entity_?manager|em|driver|backend|datastore|data_?source|query_?runner|orm|model|objects|dao|redis|mongo|kv)s?$/i;
 
 /**
- * A class named for keeping entities (`MemoryJobStore`, `InMemoryRepository`, `Model`, `Datastore`, `Table`): the
+ * A class named for keeping entities (`MemoryJobStore`, `InMemoryRepository`, `Model`, `Datastore`, `Table`, a
+ * `QueryCache` keeping queries by hash; caches with an eviction policy are left out before this): the
  * last word of its name or of a same-file ancestor's. Registries of handlers, models, services, fields or
  * watches (`ModelManager`, `ClassRegistry`, `ContainerInstance`, `BaseAsyncIOLoop`) keep add/get/remove
  * collections too, of things registered rather than stored.
  */
-export const entityStoreRole = /(Store|Storage|Repository|Repo|Dao|DAO|Model|Table|Collection|Database|Db|DB|Datastore|DataStore)$/;
+export const entityStoreRole = /(Cache|Store|Storage|Repository|Repo|Dao|DAO|Model|Table|Collection|Database|Db|DB|Datastore|DataStore)$/;
 
 const verbQualifier = /^(native|bulk|soft|batch|raw|async|try)$/i;
 

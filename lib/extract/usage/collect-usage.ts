@@ -3,7 +3,10 @@ import { enclosingClass, type RepoModel } from "@/lib/extract/clustering/repo-mo
 import { ReferenceResolver, type Reference } from "@/lib/extract/clustering/resolve-references";
 import { emptyUsage, type UnitUsage } from "./unit-usage";
 import { instanceCalls } from "./instance-calls";
-import { withItems } from "./with-items";
+import { withItems, withItemsOfCode } from "./with-items";
+import { fixtureInstances, statementInstances, visibleModuleInstances } from "./module-instances";
+import { enteredModuleInstances, moduleInstanceCalls } from "./module-instance-calls";
+import { basesByClass } from "./instance-calls";
 
 /** What the repository-level stage knows per unit id. */
 export type UsageByUnit = Map<string, UnitUsage>;
@@ -41,7 +44,24 @@ function collectWithItems(model: RepoModel, resolver: ReferenceResolver, usage: 
         if (target && target.id !== unit.id) usageOf(usage, target).entered.push({ from: unit, file: unit.file, line: item.line });
       }
     }
+    for (const statement of file.moduleStatements ?? []) {
+      for (const item of withItemsOfCode(statement.code, statement.line)) {
+        const target = resolver.resolveName(item.name, file)?.unit;
+        if (target) usageOf(usage, target).entered.push({ from: undefined, file: file.file, line: item.line });
+      }
+    }
   }
+}
+
+// Calls, decorators and `with` blocks through module-level instances (`app = Flask(__name__)`; `@app.route`, `bus.on(...)`, `with lock:`).
+function collectModuleInstanceUsage(model: RepoModel, resolver: ReferenceResolver, references: readonly Reference[], usage: UsageByUnit): void {
+  const scope = {
+    visible: visibleModuleInstances(model, resolver),
+    fixtures: fixtureInstances(model, resolver),
+    inStatement: (file: FileExtraction, code: string, line: number) => statementInstances(code, file, resolver, line),
+  };
+  for (const call of moduleInstanceCalls(model, scope, basesByClass(references))) usageOf(usage, call.method).instanceCalls.push(call.site);
+  for (const entered of enteredModuleInstances(model, scope)) usageOf(usage, entered.classUnit).entered.push(entered.site);
 }
 
 // Bases every class has or that say nothing of a role: no family.
@@ -68,7 +88,8 @@ function collectSiblings(model: RepoModel, usage: UsageByUnit): void {
 
 /**
  * The repository-level usage facts of every unit: where it is applied as a decorator, entered
- * with `with`, called as a method of an instance made elsewhere, and extended. Read after
+ * with `with`, called as a method of an instance made elsewhere (also a module-level instance,
+ * `app = Flask(__name__)`, in its own file or imported), and extended. Read after
  * every file is extracted, from the references clustering resolves (`collectReferences`) plus
  * one pass over decorators and `with` statements through the same resolver; no file is parsed again.
  */
@@ -82,6 +103,7 @@ export function collectUsage(model: RepoModel, references: readonly Reference[])
   }
   collectSiblings(model, usage);
   for (const call of instanceCalls(model, references)) usageOf(usage, call.method).instanceCalls.push(call.site);
+  collectModuleInstanceUsage(model, resolver, references, usage);
   return usage;
 }
 

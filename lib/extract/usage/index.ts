@@ -11,6 +11,8 @@ export { applyUsageKinds } from "./apply-usage-kinds";
 export { collectUsage, type UsageByUnit } from "./collect-usage";
 export type { UnitUsage, UsageSite, InstanceCall } from "./unit-usage";
 export { familyBase } from "./family-rules";
+export { contextManagerByWith, decoratorByUse, observerBySubscription } from "./use-rules";
+export { candidateUsageRules, usageRules as usageRulesShipped } from "./usage-rules";
 export type { UsageRule } from "./usage-kinds";
 
 /**

@@ -13,7 +13,7 @@ export interface ResolvedInstanceCall {
 const receiverNames = new Set(["self", "cls", "this", "super"]);
 
 /** Base classes per class id, from the run's `base` references. */
-function basesByClass(references: readonly Reference[]): Map<string, CodeUnit[]> {
+export function basesByClass(references: readonly Reference[]): Map<string, CodeUnit[]> {
   const bases = new Map<string, CodeUnit[]>();
   for (const reference of references) {
     if (reference.via !== "base" || !reference.from) continue;
@@ -23,7 +23,7 @@ function basesByClass(references: readonly Reference[]): Map<string, CodeUnit[]>
 }
 
 /** The method `name` of a class or of its bases (four levels up at most). */
-function methodOf(model: RepoModel, bases: Map<string, CodeUnit[]>, owner: CodeUnit, name: string, depth = 0): CodeUnit | undefined {
+export function methodOf(model: RepoModel, bases: Map<string, CodeUnit[]>, owner: CodeUnit, name: string, depth = 0): CodeUnit | undefined {
   const own = model.byQualname.get(owner.file)?.get(`${owner.qualname}.${name}`);
   if (own || depth >= 4) return own;
   for (const base of bases.get(owner.id) ?? []) {
@@ -40,7 +40,8 @@ function assignedVariables(code: string, written: string): string[] {
   return [...new Set([...code.matchAll(pattern)].map((match) => match[1]))];
 }
 
-function callsOnVariable(code: string, variable: string): { method: string; open: number; offset: number }[] {
+/** The calls `variable.method(` in a text: the method's name, the offset of its parenthesis and of the call. */
+export function callsOnVariable(code: string, variable: string): { method: string; open: number; offset: number }[] {
   const pattern = new RegExp(`(?:^|[^\\w$.])${escapeName(variable)}\\s*\\.\\s*([A-Za-z_$][\\w$]*)\\s*\\(`, "g");
   return [...code.matchAll(pattern)].map((match) => ({ method: match[1], open: match.index + match[0].length - 1, offset: match.index }));
 }

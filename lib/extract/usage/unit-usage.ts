@@ -1,8 +1,8 @@
 import type { CodeUnit } from "@/lib/domain";
 
-/** One place where a unit is used: the unit that uses it and the line. */
+/** One place where a unit is used: the unit that uses it (undefined: module-level code) and the line. */
 export interface UsageSite {
-  from: CodeUnit;
+  from: CodeUnit | undefined;
   file: string;
   line: number;
 }
@@ -11,6 +11,10 @@ export interface UsageSite {
 export interface InstanceCall extends UsageSite {
   /** What is written between the call's parentheses (cut at 200 characters). */
   argumentsText: string;
+  /** Applied as a decorator through the instance (`@app.before_request` on `from`), not called. */
+  decorates?: boolean;
+  /** The instance is a module-level variable (`app = Flask(__name__)`), possibly imported from another file. */
+  throughModule?: boolean;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { familyBase } from "./family-rules";
+import { contextManagerByWith, decoratorByUse, observerBySubscription } from "./use-rules";
 import type { UsageRule } from "./usage-kinds";
 
 /**
@@ -9,6 +11,12 @@ import type { UsageRule } from "./usage-kinds";
  * "applied as a decorator" → decorator and "entered with `with`" → context_manager (no
  * labelled unit gained; one false positive), an adapter voted by its family's detected adapters, and
  * an adapter for a family member calling a library the repository does not hold (half B: +2
- * adapters, +4 false positives).
+ * adapters, +4 false positives). Session 13 re-measured with module-level instances resolved and the
+ * packages' tests and examples extracted (`bench:detectors -- --with-tests --usage-rules …`): observer by
+ * subscription through an instance, decorator by use, context manager by `with` and `familyBase`
+ * moved no unit of half B or of held-out ("Session 13: usage evidence from packages with their tests").
  */
 export const usageRules: readonly UsageRule[] = [];
+
+/** Rules tried and not shipped, by name, so the bench can measure them (`bench:detectors -- --usage-rules a,b`). */
+export const candidateUsageRules: Readonly<Record<string, UsageRule>> = { familyBase, decoratorByUse, contextManagerByWith, observerBySubscription };

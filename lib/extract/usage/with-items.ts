@@ -15,13 +15,18 @@ const calledName = /^\s*(?:await\s+)?([A-Za-z_][\w.]*)\s*\(/;
  * gives `opened`), leaving out lines inside its nested units (they report their own).
  */
 export function withItems(unit: CodeUnit, children: readonly CodeUnit[]): WithItem[] {
-  if (!unit.code.includes("with")) return [];
+  return withItemsOfCode(unit.code, unit.startLine, children, 1);
+}
+
+/** The calls entered by `with` in a text starting at `startLine` (a module-level statement), from its line `fromIndex` on. */
+export function withItemsOfCode(code: string, startLine: number, children: readonly CodeUnit[] = [], fromIndex = 0): WithItem[] {
+  if (!code.includes("with")) return [];
   const items: WithItem[] = [];
-  const lines = unit.code.split("\n");
-  for (let index = 1; index < lines.length; index++) {
+  const lines = code.split("\n");
+  for (let index = fromIndex; index < lines.length; index++) {
     const match = withLine.exec(lines[index]);
     if (!match) continue;
-    const line = unit.startLine + index;
+    const line = startLine + index;
     if (children.some((child) => child.startLine <= line && child.endLine >= line)) continue;
     for (const part of splitTopLevel(match[1])) {
       const name = calledName.exec(part)?.[1];

@@ -1,4 +1,5 @@
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { maxExtractedFileBytes } from "@/lib/domain";
 import { detectLanguage } from "@/lib/extract/syntax-tree";
@@ -8,6 +9,42 @@ import { packageRoot, type PackageLabels } from "./label-set";
 export interface PackageFile {
   path: string;
   file: string;
+}
+
+/**
+ * Which tests and examples go with a package: those it ships (`shipped`, the default: tornado's
+ * `tornado/test`, npm backoff's `tests/`), none of them (`none`: test and example files left out),
+ * or those it ships plus those `npm run labels:fetch -- --sources` fetched (`with-sources`:
+ * tests/fixtures/labels/package-sources.json). Only labelled units are scored in every case.
+ */
+export type TestFiles = "shipped" | "none" | "with-sources";
+
+/** A test or example file by its path: a tests/spec/examples folder, `test_x.py`, `x.test.ts`, `conftest.py`. */
+export function isTestOrExample(file: string): boolean {
+  return /(^|\/)(tests?|__tests__|spec|specs|testing|examples?|demos?|_examples)\//.test(file) || /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py|[^/]*\.(test|spec)\.[cm]?[jt]sx?)$/.test(file);
+}
+
+const sourcesSchemaPath = path.resolve(import.meta.dirname, "../../fixtures/labels/package-sources.json");
+
+/** Where `labels:fetch -- --sources` unpacks the extra tests and examples. */
+export function labelSourcesFolder(): string {
+  return process.env.MOTIF_LABEL_SOURCES ?? path.join(os.homedir(), ".cache", "motif-label-sources");
+}
+
+/** The fetched tests and examples of a package, as files under `_examples/` (empty when it has none, or they were not fetched). */
+export function fetchedSourceFiles(labels: PackageLabels): PackageFile[] {
+  const key = `${labels.ecosystem}:${labels.package}`;
+  const sources = (JSON.parse(readFileSync(sourcesSchemaPath, "utf8")) as { packages: Record<string, { folders: string[] }> }).packages[key];
+  if (!sources) return [];
+  const found: PackageFile[] = [];
+  for (const folder of sources.folders) {
+    const root = path.join(labelSourcesFolder(), labels.ecosystem, labels.package, folder);
+    if (!existsSync(root)) continue;
+    const files: PackageFile[] = [];
+    walk(root, "", files);
+    found.push(...files.map((entry) => ({ path: entry.path, file: `_examples/${labels.package}/${entry.file}` })));
+  }
+  return found;
 }
 
 const skippedFolders = new Set(["node_modules", "__pycache__", ".git"]);
@@ -34,7 +71,7 @@ function walk(root: string, relative: string, found: PackageFile[]): void {
  * whole folder; a Debian or standard-library package's top-level folder (`pymongo/`,
  * `wsgiref/`), or its one module file. Labelled files come first; the rest is cut at 1,500 files.
  */
-export function packageFiles(labels: PackageLabels): PackageFile[] {
+export function packageFiles(labels: PackageLabels, tests: TestFiles = "shipped"): PackageFile[] {
   const root = packageRoot(labels);
   const scopes = new Set<string>();
   for (const entry of labels.entries) {
@@ -48,6 +85,7 @@ export function packageFiles(labels: PackageLabels): PackageFile[] {
   }
   const labelled = new Set(labels.entries.map((entry) => entry.path));
   const first = found.filter((entry) => labelled.has(entry.file));
-  const rest = found.filter((entry) => !labelled.has(entry.file));
-  return [...first, ...rest].slice(0, Math.max(maxFilesPerPackage, first.length));
+  const rest = found.filter((entry) => !labelled.has(entry.file) && (tests !== "none" || !isTestOrExample(entry.file)));
+  const fetched = tests === "with-sources" ? fetchedSourceFiles(labels) : [];
+  return [...first, ...fetched, ...rest].slice(0, Math.max(maxFilesPerPackage, first.length + fetched.length));
 }

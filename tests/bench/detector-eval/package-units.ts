@@ -1,9 +1,9 @@
 import type { CodeUnit, FileExtraction } from "@/lib/domain";
 import { extractFileOutcomes } from "@/lib/extract";
-import { withRepositoryUsage } from "@/lib/extract/usage";
+import { withRepositoryUsage, type UsageRule } from "@/lib/extract/usage";
 import { detectLanguage } from "@/lib/extract/syntax-tree";
 import type { PackageLabels } from "./label-set";
-import { packageFiles } from "./package-files";
+import { packageFiles, type TestFiles } from "./package-files";
 
 /** How a package is extracted for scoring. */
 export interface PackageUnitsOptions {
@@ -11,6 +11,10 @@ export interface PackageUnitsOptions {
   usage?: boolean;
   /** Worker threads (1: this thread). */
   jobs?: number;
+  /** Which tests and examples are extracted with the package (default: those it ships). */
+  tests?: TestFiles;
+  /** The usage rules to run instead of the shipped ones (candidates being measured). */
+  rules?: readonly UsageRule[];
 }
 
 /**
@@ -19,13 +23,13 @@ export interface PackageUnitsOptions {
  * and returns the units per absolute path.
  */
 export async function packageUnits(labels: PackageLabels, options: PackageUnitsOptions = {}): Promise<Map<string, CodeUnit[]>> {
-  const files = packageFiles(labels).flatMap(({ path, file }) => {
+  const files = packageFiles(labels, options.tests).flatMap(({ path, file }) => {
     const language = detectLanguage(file);
     return language ? [{ path, file, language }] : [];
   });
   const { outcomes } = await extractFileOutcomes({ files, jobs: options.jobs ?? 2 });
   const extracted = outcomes.flatMap((outcome): FileExtraction[] => (outcome.status === "extracted" ? [outcome.extraction] : []));
-  const used = options.usage === false ? extracted : withRepositoryUsage(extracted);
+  const used = options.usage === false ? extracted : options.rules ? withRepositoryUsage(extracted, options.rules) : withRepositoryUsage(extracted);
   const absolute = new Map(files.map(({ path, file }) => [file, path]));
   return new Map(used.map((extraction) => [absolute.get(extraction.file)!, extraction.units]));
 }
