@@ -1,5 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { snippet } from "./detector";
+import { callbackParameter } from "./callback-names";
 import type { Notification, Removal } from "./callback-registry";
 import { calleeText, type Family } from "./syntax";
 
@@ -67,4 +68,27 @@ export function handedOver(method: SyntaxNode, collections: Set<string>, family:
     return `hands the registered callbacks (${collection.slice(1)}) to ${callee}() to call`;
   }
   return undefined;
+}
+
+/** Locals bound to a field of an element (`const post = currentPost.fn`), called as the element's function. */
+export function heldFunctions(body: SyntaxNode, elements: string[]): string[] {
+  const held: string[] = [];
+  for (const binding of body.descendantsOfType(["variable_declarator", "assignment"])) {
+    const name = (binding.childForFieldName("name") ?? binding.childForFieldName("left"))?.text ?? "";
+    const value = (binding.childForFieldName("value") ?? binding.childForFieldName("right"))?.text ?? "";
+    const match = /^([\w$]+)\.(fn|func|function|callback|handler|listener|hook|cb)$/.exec(value);
+    if (match && elements.includes(match[1]!) && /^[\w$]+$/.test(name)) held.push(name);
+  }
+  return held;
+}
+
+/** Whether a call's result replaces one of its own arguments (`value = step(value)`, `handler = m(handler)`). */
+export function composes(call: SyntaxNode): boolean {
+  const parent = call.parent;
+  if (!parent || !/^(assignment|assignment_expression)$/.test(parent.type) || parent.childForFieldName("right")?.id !== call.id) return false;
+  const target = parent.childForFieldName("left")?.text ?? "";
+  const argumentsText = call.childForFieldName("arguments")?.text ?? "";
+  // Only what is built is a handler (`handler`, `app`, `next`): `response = hook(response)` is still each hook notified.
+  if (!/^[\w$]+$/.test(target) || !(callbackParameter.test(target) || /app|middleware|next|wrapped|inner|dispatch/i.test(target))) return false;
+  return new RegExp(`(^|[^\\w$.])${target.replace(/\$/g, "\\$")}\\b`).test(argumentsText);
 }

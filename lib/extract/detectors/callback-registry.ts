@@ -1,14 +1,12 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { snippet, type CallSite } from "./detector";
-import { indexedNotificationsIn } from "./callback-dispatch";
+import { composes, heldFunctions, indexedNotificationsIn } from "./callback-dispatch";
+import { callbackCollection } from "./callback-names";
 import { calleeText, isSelfName, lastSegment, nodeTypes, parameterNames, type Family } from "./syntax";
 
 const addMethod = /^(append|appendleft|push|add|set|setdefault|insert|unshift)$/;
 const removeMethod = /^(remove|delete|discard|splice|pop)$/;
-/** Collections that hold callbacks by their name: `_listeners`, `before_request_funcs`, `hooks`, `subscribers`. */
-export const callbackCollection = /listener|subscriber|observer|handler|hook|callback|watcher|receiver|funcs$|fns$|cbs$|slots$/i;
-/** Parameters that are callbacks by their name. */
-export const callbackParameter = /^(f|fn|func|function|callback|cb|handler|listener|hook|subscriber|observer|receiver|slot|watcher)_?$|(callback|handler|listener|hook|func|fn)_?$/i;
+export { callbackCollection, callbackParameter } from "./callback-names";
 
 /** A parameter of the enclosing function stored in a collection: `self._callbacks.append(fn)`. */
 export interface Registration {
@@ -262,29 +260,6 @@ function elementNames(node: SyntaxNode, iterated: string): string[] {
 function variableNames(node: SyntaxNode): string[] {
   if (node.type === "identifier") return [node.text];
   return node.descendantsOfType("identifier").map((identifier) => identifier.text);
-}
-
-/** Locals bound to a field of an element (`const post = currentPost.fn`), called as the element's function. */
-function heldFunctions(body: SyntaxNode, elements: string[]): string[] {
-  const held: string[] = [];
-  for (const binding of body.descendantsOfType(["variable_declarator", "assignment"])) {
-    const name = (binding.childForFieldName("name") ?? binding.childForFieldName("left"))?.text ?? "";
-    const value = (binding.childForFieldName("value") ?? binding.childForFieldName("right"))?.text ?? "";
-    const match = /^([\w$]+)\.(fn|func|function|callback|handler|listener|hook|cb)$/.exec(value);
-    if (match && elements.includes(match[1]!) && /^[\w$]+$/.test(name)) held.push(name);
-  }
-  return held;
-}
-
-/** Whether a call's result replaces one of its own arguments (`value = step(value)`, `handler = m(handler)`). */
-function composes(call: SyntaxNode): boolean {
-  const parent = call.parent;
-  if (!parent || !/^(assignment|assignment_expression)$/.test(parent.type) || parent.childForFieldName("right")?.id !== call.id) return false;
-  const target = parent.childForFieldName("left")?.text ?? "";
-  const argumentsText = call.childForFieldName("arguments")?.text ?? "";
-  // Only what is built is a handler (`handler`, `app`, `next`): `response = hook(response)` is still each hook notified.
-  if (!/^[\w$]+$/.test(target) || !(callbackParameter.test(target) || /app|middleware|next|wrapped|inner|dispatch/i.test(target))) return false;
-  return new RegExp(`(^|[^\\w$.])${target.replace(/\$/g, "\\$")}\\b`).test(argumentsText);
 }
 
 /**

@@ -162,4 +162,36 @@ class TimerContext(BaseTimer):
       expect(kindsOf(found, unit)).not.toContain("adapter");
     }
   });
+
+  it("leaves alone test classes exercising a library, beside a class over a library's stream", async () => {
+    const found = await detect(
+      `import asyncio
+from tornado import iostream
+from tornado.testing import AsyncTestCase
+
+
+class LockTests(AsyncTestCase):
+    def test_acquire(self):
+        future = asyncio.ensure_future(self.lock.acquire())
+        self.io_loop.run_sync(lambda: future)
+
+    def test_release(self):
+        asyncio.get_event_loop().run_until_complete(self.lock.release())
+
+
+class Connection(BaseConnection):
+    def __init__(self, stream: iostream.IOStream):
+        self.stream = stream
+
+    def start_serving(self, delegate):
+        self.stream.set_close_callback(delegate.on_close)
+
+    def finish(self):
+        self.stream.close_on_finish()
+`,
+      "python",
+    );
+    for (const unit of ["LockTests.test_acquire", "LockTests.test_release"]) expect(kindsOf(found, unit)).not.toContain("adapter");
+    expect(kindsOf(found, "Connection.start_serving")).toContain("adapter");
+  });
 });
