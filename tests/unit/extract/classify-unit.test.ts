@@ -61,7 +61,7 @@ describe("classifyUnit", () => {
   });
 
   it("reports the same with every kind switched on, at thresholds some units reach and most do not", async () => {
-    for (const threshold of [0.02, 0.1, 0.3]) {
+    for (const threshold of [0.02, 0.1, 0.2]) {
       const comparisons = await classifyFixtures(everyKindAt(threshold));
       const reported = comparisons.filter((comparison) => comparison.whole.length > 0).length;
       expect(reported).toBeGreaterThan(0);
