@@ -5,6 +5,7 @@
  * to the second labeller cannot leak the first labeller's answer.
  */
 import { packageKey, type PackageLabels, type Split } from "./label-set";
+import { seededRandom } from "../support/seeded-random";
 
 /** One sampled unit: where it is, never what it was labelled. */
 export interface SampledUnit {
@@ -28,16 +29,6 @@ export function unitKeyOf(labels: Pick<PackageLabels, "ecosystem" | "package">, 
   return `${packageKey(labels)}:${entry.path}#${entry.qualname}:${entry.line}`;
 }
 
-// Deterministic pseudo-random numbers (mulberry32), so the same seed draws the same sample.
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const copy = [...items];

@@ -5,6 +5,7 @@ import path from "node:path";
 import { extractPaths, extractorVersion } from "@/lib/extract";
 import type { ExtractedPattern } from "@/lib/domain";
 import type { IngestSource, IngestUnit } from "@/lib/ingest";
+import { seededRandom } from "./seeded-random";
 
 const repository = path.resolve(import.meta.dirname, "../../..");
 /** Where the extracted corpus is cached (delete it to extract again); one file per extractor version, so a changed extractor never feeds the bench stale patterns. */
@@ -71,16 +72,6 @@ export async function loadRealCorpus(): Promise<RealCorpus> {
   return corpus;
 }
 
-// Deterministic pseudo-random numbers (mulberry32), so every run loads the same data.
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const domains = ["billing", "orders", "inventory", "shipping", "accounts", "search", "reporting", "payments", "catalog", "auth", "notifications", "analytics", "scheduler", "storage", "gateway", "ledger"];
 const qualifiers = ["Cached", "Async", "Batched", "Safe", "Legacy", "Typed", "Streaming", "Lazy", "Pooled", "Guarded"];
