@@ -23,26 +23,23 @@ import { readLabelSet } from "../tests/bench/detector-eval/label-set";
 import { packageExamples, type Example } from "./kind-training/dataset";
 import { chooseThresholds, fit, kinds, outOfFold, packageFolds, predict, type FitSettings } from "./kind-training/fit";
 import { addCounts, backgroundRate, formatCounts, kindCounts } from "./kind-training/report";
+import { numberOption } from "./kind-training/options";
 
 const output = path.resolve(import.meta.dirname, "../lib/extract/kind-model/data/kind-model.json");
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
 
 const settings: FitSettings = {
-  minPackages: option("--min-packages", 3),
-  l2: option("--l2", 0.01),
-  backgroundWeight: option("--background-weight", 0.3),
-  iterations: option("--iterations", 200),
-  learningRate: option("--learning-rate", 1.5),
+  minPackages: numberOption("--min-packages", 3),
+  l2: numberOption("--l2", 0.01),
+  backgroundWeight: numberOption("--background-weight", 0.3),
+  iterations: numberOption("--iterations", 200),
+  learningRate: numberOption("--learning-rate", 1.5),
 };
-const targetPrecision = option("--target-precision", 0.9);
+const targetPrecision = numberOption("--target-precision", 0.9);
 // Folds of tune packages for choosing A's thresholds: default one per package (leave-one-package-out).
-const innerFolds = option("--inner-folds", Number.MAX_SAFE_INTEGER);
+const innerFolds = numberOption("--inner-folds", Number.MAX_SAFE_INTEGER);
 // Counts each unlabelled unit given a kind as this fraction of a false positive when choosing thresholds.
-const backgroundPenalty = option("--background-penalty", 0);
+const backgroundPenalty = numberOption("--background-penalty", 0);
 
 function describe(name: string, examples: Example[]): string {
   const labelled = examples.filter((example) => example.labelled).length;

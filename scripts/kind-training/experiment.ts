@@ -11,36 +11,32 @@ import { fitBoosted, predictBoosted, type BoostedSettings } from "./boosted-fit"
 import { chooseCuts, evaluateCuts, noCuts, type CutSettings, type Cuts } from "./cuts";
 import type { Example } from "./dataset";
 import { fit, kinds, packageFolds, predict, type FitSettings } from "./fit";
+import { numberOption, textOption } from "./options";
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
-const textOption = (name: string, fallback: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1]! : fallback);
 
 const cache = process.argv[2]!;
 const model = textOption("--model", "trees");
-const lrSettings: FitSettings = { minPackages: 3, l2: option("--l2", 0.01), backgroundWeight: 0.3, iterations: option("--iterations", 200), learningRate: 1.5 };
+const lrSettings: FitSettings = { minPackages: 3, l2: numberOption("--l2", 0.01), backgroundWeight: 0.3, iterations: numberOption("--iterations", 200), learningRate: 1.5 };
 const treeSettings: BoostedSettings = {
-  minPackages: option("--min-packages", 3),
-  backgroundWeight: option("--background-weight", 0.3),
-  rounds: option("--rounds", 80),
-  depth: option("--depth", 3),
-  learningRate: option("--rate", 0.15),
-  l2: option("--tree-l2", 1),
-  minChildWeight: option("--min-child", 1),
-  columnShare: option("--columns", 0.5),
+  minPackages: numberOption("--min-packages", 3),
+  backgroundWeight: numberOption("--background-weight", 0.3),
+  rounds: numberOption("--rounds", 80),
+  depth: numberOption("--depth", 3),
+  learningRate: numberOption("--rate", 0.15),
+  l2: numberOption("--tree-l2", 1),
+  minChildWeight: numberOption("--min-child", 1),
+  columnShare: numberOption("--columns", 0.5),
 };
 const cutSettings: CutSettings = {
-  targetPrecision: option("--target", 0.87),
-  floodCap: option("--flood-cap", 0.03),
-  marginalPrecision: option("--marginal", 0.6),
-  removalRatio: option("--removal-ratio", 2),
-  floodCost: option("--flood-cost", 0.5),
+  targetPrecision: numberOption("--target", 0.87),
+  floodCap: numberOption("--flood-cap", 0.03),
+  marginalPrecision: numberOption("--marginal", 0.6),
+  removalRatio: numberOption("--removal-ratio", 2),
+  floodCost: numberOption("--flood-cost", 0.5),
   minimumRecall: 0.5,
-  minimumPackages: option("--gain-packages", 3),
+  minimumPackages: numberOption("--gain-packages", 3),
 };
-const folds = option("--folds", 5);
+const folds = numberOption("--folds", 5);
 
 type Predictor = (example: Example) => number[];
 function train(examples: Example[]): Predictor {

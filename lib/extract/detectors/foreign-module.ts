@@ -6,7 +6,7 @@ const pythonTools = new Set(
     "abc inspect copy types enum dataclasses contextlib traceback weakref threading _thread string struct binascii base64 hashlib " +
     "hmac random datetime calendar textwrap pathlib errno platform uuid numbers decimal fractions heapq bisect array queue " +
     "unittest pprint codecs locale gettext shutil tempfile glob fnmatch stat io pickle copyreg keyword builtins __future__ " +
-    "atexit gc importlib pkgutil attr attrs six warnings"
+    "atexit gc importlib pkgutil attr attrs six"
   ).split(" "),
 );
 const scriptTools = new Set("tslib util path assert events buffer process url querystring string_decoder".split(" "));
