@@ -10,6 +10,8 @@
  *   npm run train:kinds -- --tune-only    leave-one-package-out inside tune only (for choosing settings)
  *   options: --l2 N --background-weight N --min-packages N --target-precision N --background-penalty N
  *   (an unlabelled unit given a kind counts as N false positives when thresholds are chosen)
+ *   --judge added|combined: a threshold is judged by the precision of the units it adds to the rule's
+ *   (default), or of rule and model together (sessions 8–13; kind-training/thresholds.ts says why it changed)
  *
  * A. tune → held-out: thresholds from leave-one-package-out probabilities inside tune, model
  *    trained on tune, scored on held-out. B. grouped 5-fold over tune + held-out packages
@@ -21,9 +23,10 @@ import path from "node:path";
 import type { KindModelData } from "@/lib/domain";
 import { readLabelSet } from "../tests/bench/detector-eval/label-set";
 import { packageExamples, type Example } from "./kind-training/dataset";
-import { chooseThresholds, fit, kinds, outOfFold, packageFolds, predict, type FitSettings } from "./kind-training/fit";
+import { fit, kinds, outOfFold, packageFolds, predict, type FitSettings } from "./kind-training/fit";
+import { chooseThresholds, type ThresholdSettings } from "./kind-training/thresholds";
 import { addCounts, backgroundRate, formatCounts, kindCounts } from "./kind-training/report";
-import { numberOption } from "./kind-training/options";
+import { numberOption, textOption } from "./kind-training/options";
 
 const output = path.resolve(import.meta.dirname, "../lib/extract/kind-model/data/kind-model.json");
 
@@ -35,11 +38,16 @@ const settings: FitSettings = {
   iterations: numberOption("--iterations", 200),
   learningRate: numberOption("--learning-rate", 1.5),
 };
-const targetPrecision = numberOption("--target-precision", 0.9);
 // Folds of tune packages for choosing A's thresholds: default one per package (leave-one-package-out).
 const innerFolds = numberOption("--inner-folds", Number.MAX_SAFE_INTEGER);
-// Counts each unlabelled unit given a kind as this fraction of a false positive when choosing thresholds.
-const backgroundPenalty = numberOption("--background-penalty", 0);
+const judge = textOption("--judge", "added");
+if (judge !== "added" && judge !== "combined") throw new Error(`--judge must be "added" or "combined", not "${judge}"`);
+const thresholdSettings: ThresholdSettings = {
+  targetPrecision: numberOption("--target-precision", 0.9),
+  // Counts each unlabelled unit given a kind as this fraction of a false positive when choosing thresholds.
+  backgroundPenalty: numberOption("--background-penalty", 0),
+  judge,
+};
 
 function describe(name: string, examples: Example[]): string {
   const labelled = examples.filter((example) => example.labelled).length;
@@ -55,7 +63,7 @@ function printRate(scored: Map<Example, number[]>, thresholds: readonly number[]
 /** A: thresholds by leave-one-package-out inside tune; the tune-trained model scored on held-out. */
 function tuneToHeldOut(tune: Example[], heldOut: Example[]): void {
   const insideTune = outOfFold(tune, packageFolds(tune, innerFolds), settings);
-  const thresholds = chooseThresholds(insideTune, targetPrecision, backgroundPenalty);
+  const thresholds = chooseThresholds(insideTune, thresholdSettings);
   console.log(`thresholds (${innerFolds >= tune.length ? "leave-one-package-out" : `grouped ${innerFolds}-fold`} inside tune): ${kinds.map((kind, index) => `${kind} ${thresholds[index]}`).join(", ")}`);
   for (const line of formatCounts("tune, out-of-fold probabilities (the thresholds were chosen on these: optimistic)", kindCounts(insideTune, thresholds))) console.log(line);
   printRate(insideTune, thresholds);
@@ -74,7 +82,7 @@ function groupedFolds(examples: Example[]): void {
   for (const fold of packageFolds(examples, 5)) {
     const left = new Set(fold);
     const training = examples.filter((example) => !left.has(example.package));
-    const thresholds = chooseThresholds(outOfFold(training, packageFolds(training, 5), settings), targetPrecision, backgroundPenalty);
+    const thresholds = chooseThresholds(outOfFold(training, packageFolds(training, 5), settings), thresholdSettings);
     const fitted = fit(training, settings);
     const scored = new Map(examples.filter((example) => left.has(example.package)).map((example) => [example, predict(fitted, example)]));
     const counts = kindCounts(scored, thresholds);
@@ -90,7 +98,7 @@ function groupedFolds(examples: Example[]): void {
 }
 
 function ship(examples: Example[]): void {
-  const thresholds = chooseThresholds(outOfFold(examples, packageFolds(examples, 10), settings), targetPrecision, backgroundPenalty);
+  const thresholds = chooseThresholds(outOfFold(examples, packageFolds(examples, 10), settings), thresholdSettings);
   const fitted = fit(examples, settings);
   const weights: Record<string, number[]> = {};
   for (const [name, index] of fitted.vocabulary) {
@@ -103,7 +111,7 @@ function ship(examples: Example[]): void {
       packages: [...new Set(examples.map((example) => example.package))].sort(),
       labelledUnits: examples.filter((example) => example.labelled).length,
       backgroundUnits: examples.filter((example) => !example.labelled).length,
-      thresholds: `highest recall at out-of-fold precision >= ${targetPrecision} (grouped 10-fold over these packages); settings ${JSON.stringify(settings)}`,
+      thresholds: `highest recall at out-of-fold precision >= ${thresholdSettings.targetPrecision} of the ${judge === "added" ? "units a threshold adds to the rule's" : "rule and model together"}, background penalty ${thresholdSettings.backgroundPenalty} (grouped 10-fold over these packages); settings ${JSON.stringify(settings)}`,
     },
     kinds: [...kinds],
     thresholds,
@@ -124,7 +132,7 @@ async function main(): Promise<void> {
   for (const line of missing) console.log(`not found: ${line}`);
   const tune = examples.filter((example) => example.split === "tune");
   const heldOut = examples.filter((example) => example.split === "held-out");
-  console.log(`${describe("tune", tune)}; ${describe("held-out", heldOut)}; settings ${JSON.stringify(settings)}, target precision ${targetPrecision} (features read in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  console.log(`${describe("tune", tune)}; ${describe("held-out", heldOut)}; settings ${JSON.stringify(settings)}, thresholds ${JSON.stringify(thresholdSettings)} (features read in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   if (process.argv.includes("--tune-only")) return tuneToHeldOut(tune, []);
   tuneToHeldOut(tune, heldOut);
   console.log("");

@@ -122,31 +122,3 @@ export function backgroundReported(scored: Map<Example, number[]>, kindIndex: nu
   for (const [example, probabilities] of scored) if (!example.labelled && reported(example, probabilities, kindIndex, threshold)) count++;
   return count;
 }
-
-const fallbackPrecision = 0.75;
-
-/**
- * Per kind, from out-of-fold probabilities: the threshold with the highest recall whose
- * precision stays at or above `targetPrecision` (the highest such threshold among ties);
- * when none does, the one with the best F1 among those at or above `fallbackPrecision` (0.75). A kind the model never helps gets 1.01 (never).
- */
-export function chooseThresholds(scored: Map<Example, number[]>, targetPrecision: number, backgroundPenalty = 0): number[] {
-  const candidates = Array.from({ length: 37 }, (_, index) => Math.round((0.05 + index * 0.025) * 1000) / 1000);
-  return kinds.map((_, kindIndex) => {
-    let best = { threshold: 1.01, recall: -1, f1: -1, meets: false };
-    for (const threshold of [...candidates].reverse()) {
-      const { tp, fn } = countKind(scored, kindIndex, threshold);
-      // An unlabelled unit given the kind is counted as a fraction of a false positive: most are none.
-      const fp = countKind(scored, kindIndex, threshold).fp + backgroundPenalty * backgroundReported(scored, kindIndex, threshold);
-      const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-      const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-      const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-      const meets = precision >= targetPrecision;
-      const better = meets ? !best.meets || recall > best.recall : !best.meets && precision >= fallbackPrecision && f1 > best.f1;
-      if (better) best = { threshold, recall, f1, meets };
-    }
-    const without = countKind(scored, kindIndex, 1.01);
-    const withModel = countKind(scored, kindIndex, best.threshold);
-    return withModel.tp > without.tp ? best.threshold : 1.01;
-  });
-}
