@@ -28,16 +28,16 @@ const plainBase = /^(object|Object|Exception|Error|BaseException|Generic|ABC|Pro
  * async code in Python (see `asyncBridge`), adapts too.
  */
 export const detectAdapter: Detector = remembered((context) => {
-  if (context.isClass) return adapterOf(classView(context.node, context.family, context.input.fileImports))?.match ?? bridgeClass(context) ?? convertingClass(context) ?? adapterByRole(context);
+  if (context.isClass) return adapterOf(classView(context.node, context.family, context.input))?.match ?? bridgeClass(context) ?? convertingClass(context) ?? adapterByRole(context);
   const classNode = enclosingClass(context.node, context.family);
   if (!classNode) return promiseConversion(context) ?? asyncBridge(context);
   const member = adapterMember(context, classNode) ?? promiseConversion(context) ?? asyncBridge(context);
   // The class's delegation profile names its translating operations (the class verdict itself did not carry: see docs).
-  return member ?? delegatingOperation(context, classView(classNode, context.family, context.input.fileImports));
+  return member ?? delegatingOperation(context, classView(classNode, context.family, context.input));
 });
 
-function classView(node: SyntaxNode, family: Family, fileImports: Record<string, string>): ClassView {
-  return { node, family, input: { fileImports }, find: (types) => node.descendantsOfType(types as string[]) };
+function classView(node: SyntaxNode, family: Family, input: DetectorContext["input"]): ClassView {
+  return { node, family, input: { fileImports: input.fileImports, file: input.unit.file }, find: (types) => node.descendantsOfType(types as string[]) };
 }
 
 interface AdapterReading {
@@ -62,7 +62,7 @@ function adapterOf(view: ClassView): AdapterReading | undefined {
 function adapterMember(context: DetectorContext, classNode: SyntaxNode): PatternMatch | undefined {
   const name = functionName(context.node);
   if (!name || /^(__init__|constructor)$/.test(name)) return undefined;
-  const reading = adapterOf(classView(classNode, context.family, context.input.fileImports));
+  const reading = adapterOf(classView(classNode, context.family, context.input));
   if (!reading) return undefined;
   const method = classMethods(classNode).find((candidate) => candidate.node.id === context.node.id);
   const targets = method && reading.members.has(method.name) ? forwards(method, reading.attribute) : [];

@@ -95,12 +95,8 @@ function servedInterface(view: ClassView): string | undefined {
 /** Attributes holding an object from outside the package: made by a foreign library, or handed in typed as one. */
 function foreignAttributes(view: ClassView, methods: readonly MethodInfo[], file: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const adaptee of adapteesOf(view, methods)) {
-    // The adaptee readers call any absolute import a library; here the package's own modules are not one.
-    const named = /library(?:'s)? ([\w@$-]+)/.exec(adaptee.description)?.[1];
-    const module = named && Object.hasOwn(view.input.fileImports, named) ? view.input.fileImports[named]! : named;
-    if (adaptee.origin === "library" && (!module || isForeignModule(module, file))) found.set(adaptee.attribute, adaptee.description);
-  }
+  // A library adaptee's module is outside the package already (`isForeignModule`, in adapteesOf).
+  for (const adaptee of adapteesOf(view, methods)) if (adaptee.origin === "library") found.set(adaptee.attribute, adaptee.description);
   // `self._loop = get_running_loop(loop)` with `loop: asyncio.AbstractEventLoop`: made from a parameter typed as a library's class.
   const constructor = methods.find((method) => /^(__init__|constructor|initialize)$/.test(method.name));
   if (!constructor) return found;
