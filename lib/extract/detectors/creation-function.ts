@@ -1,5 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import type { PatternMatch } from "@/lib/domain";
+import { callbackCollection, callbackParameter } from "./callback-names";
 import { patternMatch, type DetectorContext } from "./detector";
 import { expressionBody, functionName, ownReturns, returnedValue } from "./functions";
 import { className, methodOf } from "./members";
@@ -118,6 +119,8 @@ function chosenClass(context: DetectorContext, calleeText: string, name: string)
   if (!/^\w+$/.test(receiver) || (receiver !== calleeText && !alternativeConstructor.test(name))) return undefined;
   const binding = localBinding(context, receiver);
   if (!binding) return undefined;
+  // `handler = self.handlers[name]; return handler(request)`: a registered callback called, not a class made.
+  if (!classVariable.test(receiver) && (callbackParameter.test(receiver) || callbackCollection.test(binding.text))) return undefined;
   const lookedUp = /^(subscript|subscript_expression)$/.test(binding.type)
     || (/^(call|call_expression)$/.test(binding.type) && /(class|cls|type|factory|\.get)$/i.test(binding.childForFieldName("function")?.text ?? ""));
   return lookedUp ? { name: receiver, text: `${binding.text.slice(0, 40)} → ${calleeText}(...)`, chosenByCaller: true } : undefined;

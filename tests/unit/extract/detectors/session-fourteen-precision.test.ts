@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractFile } from "@/lib/extract/extract-file";
+import { detect, kindsOf } from "./detect-snippet";
 
 /** Kinds and evidence per qualname of a Python file at a path inside a package (the path decides what is the package's own). */
 async function detectAt(file: string, source: string): Promise<Map<string, { kinds: string[]; evidence: string }>> {
@@ -54,5 +55,37 @@ class Components(object):
 `,
     );
     expect(found.get("Components")!.kinds).not.toContain("adapter");
+  });
+});
+
+describe("factory: dispatch to a registered handler", () => {
+  it("does not call a handler looked up by name and called a factory", async () => {
+    const found = await detect(
+      `class Router:
+    def __init__(self):
+        self.handlers = {}
+
+    def dispatch(self, name, request):
+        handler = self.handlers[name]
+        return handler(request)
+`,
+      "python",
+    );
+    expect(kindsOf(found, "Router.dispatch")).not.toContain("factory");
+  });
+
+  it("still marks a class looked up by name and made", async () => {
+    const found = await detect(
+      `class Loader:
+    def __init__(self):
+        self.handler_classes = {}
+
+    def make(self, name, request):
+        handler_class = self.handler_classes[name]
+        return handler_class(request)
+`,
+      "python",
+    );
+    expect(kindsOf(found, "Loader.make")).toContain("factory");
   });
 });
