@@ -269,6 +269,9 @@ function variableNames(node: SyntaxNode): string[] {
  */
 const collectionOperation = /^(splice|push|pop|shift|unshift|slice|filter|map|forEach|indexOf|includes|join|concat|sort|reverse|append|remove|extend|insert|clear|copy|get|set|has|delete|add|keys|values|items|toString|length|find|findIndex|some|every|entries|at)$/;
 
+// Text predicates and transforms (`name.startswith("__")`, `key.toLowerCase()`): the element is a string, not a callback.
+const textOperation = /^(startswith|endswith|strip|lstrip|rstrip|lower|upper|casefold|isidentifier|isdigit|isalpha|isalnum|isupper|islower|isspace|splitlines|partition|rpartition|rsplit|zfill|ljust|rjust|encode|startsWith|endsWith|toLowerCase|toUpperCase|trim|trimStart|trimEnd|charAt|charCodeAt|padStart|padEnd|localeCompare|substring|substr)$/;
+
 function invocation(call: SyntaxNode, direct: boolean): { text: string; direct: boolean; passesArguments: boolean } {
   return { text: call.text, direct, passesArguments: (call.childForFieldName("arguments")?.namedChildren.length ?? 0) > 0 };
 }
@@ -288,7 +291,7 @@ function invokedWithin(body: SyntaxNode | null, elements: string[], holdsCallbac
     if ((inner?.type === "call" || inner?.type === "call_expression") && names.some((name) => inner.childForFieldName("arguments")?.text === `(${name})`)) return invocation(call, true);
     const first = call.childForFieldName("arguments")?.namedChildren[0]?.text;
     if (first && names.includes(first) && (/call_soon|submit|run_in_executor|queueMicrotask|schedule|ensure_sync|maybe_await|invoke/.test(callee) || /^(self|this)\.[#_]*(run|call|invoke|exec|emit|fire|notify|dispatch|handle|trigger)\w*$/i.test(callee))) return { ...invocation(call, true), passesArguments: true };
-    if (holdsCallbacks && names.some((name) => callee.startsWith(`${name}.`) && !collectionOperation.test(lastSegment(callee)))) return invocation(call, false);
+    if (holdsCallbacks && names.some((name) => callee.startsWith(`${name}.`) && !collectionOperation.test(lastSegment(callee)) && !textOperation.test(lastSegment(callee)))) return invocation(call, false);
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractFile } from "@/lib/extract/extract-file";
-import { detect, kindsOf } from "./detect-snippet";
+import { detect, evidenceOf, kindsOf } from "./detect-snippet";
 
 /** Kinds and evidence per qualname of a Python file at a path inside a package (the path decides what is the package's own). */
 async function detectAt(file: string, source: string): Promise<Map<string, { kinds: string[]; evidence: string }>> {
@@ -87,5 +87,41 @@ describe("factory: dispatch to a registered handler", () => {
       "python",
     );
     expect(kindsOf(found, "Loader.make")).toContain("factory");
+  });
+});
+
+describe("observer_event: elements that are text are not callbacks", () => {
+  it("does not read a loop over __slots__ names testing each as dispatch (copyreg._slotnames)", async () => {
+    const found = await detect(
+      `def _slotnames(cls):
+    names = []
+    for c in cls.__mro__:
+        if "__slots__" in c.__dict__:
+            slots = c.__dict__['__slots__']
+            for name in slots:
+                if name.startswith('__') and not name.endswith('__'):
+                    names.append('_%s%s' % (c.__name__, name))
+                else:
+                    names.append(name)
+    return names
+`,
+      "python",
+    );
+    expect(kindsOf(found, "_slotnames")).not.toContain("observer_event");
+  });
+
+  it("still reads a loop calling a method of each subscriber as dispatch", async () => {
+    const found = await detect(
+      `_subscribers = []
+
+
+def notify_all(event):
+    for subscriber in _subscribers:
+        subscriber.update(event)
+`,
+      "python",
+    );
+    expect(kindsOf(found, "notify_all")).toContain("observer_event");
+    expect(evidenceOf(found, "notify_all")).toContain("calling each");
   });
 });
