@@ -6,7 +6,8 @@ export { extractSource, assembleResult, type FileOutcome } from "./pipeline";
 export { leadsList, patternProminence, rankPatterns, ClusteringMemory } from "./clustering";
 export { discoverFiles, isExtractablePath, type DiscoveredFile, type Discovery } from "./discover";
 export { detectLanguage } from "./syntax-tree";
-export { kindFeaturesOfFile, type UnitKindFeatures } from "./kind-features-of-file";
+export { kindFeaturesOfFile, type KindFeaturesInput, type UnitKindFeatures } from "./kind-features-of-file";
+export type { SyntaxNode } from "./syntax-tree";
 export { classifyKinds, kindModelFrom, kindProbabilities, trainLogisticRegression, linearScores, sigmoid, describeFeature, type KindModel, type LinearModel, type TrainingSample, type UnitFeatures } from "./kind-model";
 
 /**

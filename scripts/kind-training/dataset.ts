@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DesignPatternKind } from "@/lib/domain";
-import { detectLanguage, kindFeaturesOfFile, type UnitFeatures, type UnitKindFeatures } from "@/lib/extract";
+import { detectLanguage, kindFeaturesOfFile, type KindFeaturesInput, type UnitFeatures, type UnitKindFeatures } from "@/lib/extract";
 import { packageRoot, type PackageLabels, type Split } from "../../tests/bench/detector-eval/label-set";
 
 /** One unit the classifier learns from or is scored on. */
@@ -30,20 +30,23 @@ function stableOrder(text: string): string {
   return createHash("sha1").update(text).digest("hex");
 }
 
-async function unitsOfFile(file: string): Promise<UnitKindFeatures[]> {
+async function unitsOfFile(file: string, moreFeatures: KindFeaturesInput["moreFeatures"]): Promise<UnitKindFeatures[]> {
   const language = detectLanguage(file);
   if (!language || !existsSync(file)) return [];
-  return kindFeaturesOfFile({ file, source: readFileSync(file, "utf8"), language });
+  return kindFeaturesOfFile({ file, source: readFileSync(file, "utf8"), language, moreFeatures });
 }
 
-/** The examples of one package: its labelled units, and background from the same files. */
-export async function packageExamples(labels: PackageLabels, missing: string[]): Promise<Example[]> {
+/**
+ * The examples of one package: its labelled units, and background from the same files.
+ * `moreFeatures` adds a trial feature family read from each unit's syntax node.
+ */
+export async function packageExamples(labels: PackageLabels, missing: string[], moreFeatures?: KindFeaturesInput["moreFeatures"]): Promise<Example[]> {
   const root = packageRoot(labels);
   const files = [...new Set(labels.entries.map((entry) => entry.path))].sort();
   const examples: Example[] = [];
   const background: Example[] = [];
   for (const relative of files) {
-    const units = await unitsOfFile(path.join(root, relative));
+    const units = await unitsOfFile(path.join(root, relative), moreFeatures);
     const used = new Set<UnitKindFeatures>();
     for (const entry of labels.entries.filter((candidate) => candidate.path === relative)) {
       const named = units.filter((unit) => unit.qualname === entry.qualname);
