@@ -1,8 +1,9 @@
 /**
  * Compares kind-classifier designs (designs.ts) on cached examples (cache-examples.ts --syntax),
  * evaluated as `npm run train:kinds` evaluates: thresholds per kind from out-of-fold scores with
- * whole packages left out (highest recall at precision ≥ the target, each unlabelled unit given
- * the kind counted as `--background-penalty` false positives), combined as rules OR score ≥ threshold.
+ * whole packages left out (thresholds.ts: highest recall at precision ≥ the target, judged on the
+ * units a threshold adds or, `--judge combined`, on rule OR model; each unlabelled unit given the
+ * kind counted as `--background-penalty` false positives), combined as rules OR score ≥ threshold.
  * A second operating point uses cuts.ts (overall precision ≥ `--cut-target`, flood capped).
  *
  *   npx tsx scripts/kind-training/compare-designs.ts CACHE --designs lr:hand,lr:hand+syntax,knn:syntax
@@ -18,14 +19,16 @@ import { chooseCuts, evaluateCuts, noCuts, type Cuts } from "./cuts";
 import type { Example } from "./dataset";
 import { trainerOf, viewExamples, type Trainer } from "./designs";
 import { addCounts, backgroundRate, formatCounts, kindCounts } from "./report";
-import { chooseThresholds, kinds, packageFolds, type Counts } from "./fit";
+import { kinds, packageFolds, type Counts } from "./fit";
+import { chooseThresholds, type ThresholdSettings } from "./thresholds";
 import { numberOption, textOption } from "./options";
 
 const cache = process.argv[2]!;
 const lrSettings = { minPackages: 3, l2: numberOption("--l2", 0.01), backgroundWeight: 0.3, iterations: numberOption("--iterations", 200), learningRate: numberOption("--learning-rate", 1.5) };
 const neighbourSettings = { minPackages: 3, k: numberOption("--k", 10), maxDocumentShare: numberOption("--max-share", 0.2), backgroundWeight: numberOption("--knn-background", 1) };
-const targetPrecision = numberOption("--target-precision", 0.9);
-const backgroundPenalty = numberOption("--background-penalty", 1);
+const judge = textOption("--judge", "added");
+if (judge !== "added" && judge !== "combined") throw new Error(`--judge must be "added" or "combined", not "${judge}"`);
+const thresholdSettings: ThresholdSettings = { targetPrecision: numberOption("--target-precision", 0.9), backgroundPenalty: numberOption("--background-penalty", 1), judge };
 const innerFolds = numberOption("--inner-folds", 5);
 const cutSettings = { targetPrecision: numberOption("--cut-target", 0.85), floodCap: 0.03, marginalPrecision: 0.6, removalRatio: 2, floodCost: 0.5, minimumRecall: 0.5, minimumPackages: 3 };
 const perKind = process.argv.includes("--per-kind");
@@ -49,7 +52,7 @@ function trainAndScore(train: Trainer, training: Example[], testing: Example[]):
   // --ranking-only: the score's ranking of the other part, no operating point (one fit, for choosing settings).
   if (process.argv.includes("--ranking-only")) return { scored, thresholds: kinds.map(() => 1.01), cuts: noCuts() };
   const inside = outOfFold(train, training, innerFolds);
-  return { scored, thresholds: chooseThresholds(inside, targetPrecision, backgroundPenalty), cuts: chooseCuts(inside, cutSettings) };
+  return { scored, thresholds: chooseThresholds(inside, thresholdSettings), cuts: chooseCuts(inside, cutSettings) };
 }
 
 /**
@@ -173,5 +176,5 @@ const rows = JSON.parse(readFileSync(cache, "utf8")) as (Omit<Example, "kinds" |
 const examples: Example[] = rows
   .filter((row) => row.split === "tune" || row.split === "held-out")
   .map((row) => ({ ...row, kinds: new Set(row.kinds), heuristic: new Set(row.heuristic), features: new Map(Object.entries(row.features)) }));
-console.log(`${examples.length} examples; lr ${JSON.stringify(lrSettings)}; knn ${JSON.stringify(neighbourSettings)}; target precision ${targetPrecision}, background penalty ${backgroundPenalty}, inner folds ${innerFolds}; cuts ${JSON.stringify(cutSettings)}`);
+console.log(`${examples.length} examples; lr ${JSON.stringify(lrSettings)}; knn ${JSON.stringify(neighbourSettings)}; thresholds ${JSON.stringify(thresholdSettings)}, inner folds ${innerFolds}; cuts ${JSON.stringify(cutSettings)}`);
 for (const design of textOption("--designs", "lr:hand").split(",")) run(design, examples);
