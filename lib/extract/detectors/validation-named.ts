@@ -8,6 +8,8 @@ import { enclosingClass } from "./members";
 // A name that says the function checks something: `validate_email`, `_validate_allowed`,
 // `check_bidi`, `isValidKey`, `valid_contextj`, `_isInvalidKey`, `verify_signature`, `isEmail`.
 const checkName = /^_*(validate|valid|is_?valid|is_?invalid|check|verify|ensure)(?=[_A-Z]|$)/i;
+// The same said at the end of the name: `host_is_valid`, `components_are_valid`, `isPortValid`.
+const checkSuffix = /[a-z0-9]_(is|are)_valid$|[a-z0-9](Is|Are)?Valid$/;
 // A bare `is_x`/`isX` predicate (case-sensitive: `issue`, `isolate` are no predicates): a module-level check of a value, not an object's state or an error's class.
 const barePredicate = /^_*is(?=_[a-z]|[A-Z])/;
 // A call that answers yes or no: a predicate by its name (`isInt(...)`, `_is_script(...)`), a pattern test, all/any/some/every.
@@ -26,16 +28,24 @@ const booleanLiteral = /^(True|False|true|false)$/;
  */
 export function namedCheck(context: DetectorContext): PatternMatch | undefined {
   const name = functionName(context.node) ?? "";
-  const bare = barePredicate.test(name) && !checkName.test(name);
-  if (!bare && !checkName.test(name)) return undefined;
+  const named = checkName.test(name) || checkSuffix.test(name);
+  const bare = barePredicate.test(name) && !named;
+  if (!bare && !named) return undefined;
   const parameters = parameterNames(context.node).filter((parameter) => !/^(self|this|cls)$/.test(parameter));
   if (parameters.length === 0) return undefined;
   if (bare && (enclosingClass(context.node, context.family) || /^(err|error|e|exc|exception)$/i.test(parameters[0]!))) return undefined;
   const rejection = guardedRejection(context, parameters);
   if (rejection) return patternMatch("validation", 0.7, [`${name}() checks its input`, `rejects it when ${rejection}`]);
   const values = ownReturns(context.node, context.family).map((statement) => returnedValue(statement));
-  if (values.length >= 2 && values.every((value) => value !== undefined && answersYesOrNo(value)) && values.some((value) => booleanLiteral.test(value!.text))) {
+  if (!values.every((value) => value !== undefined && answersYesOrNo(value))) return undefined;
+  if (values.length >= 2 && values.some((value) => booleanLiteral.test(value!.text))) {
     return patternMatch("validation", 0.65, [`${name}() checks its input`, `every one of its ${values.length} returns is a yes or no`]);
+  }
+  // A function named for checking whose answers are all worked out (`return is_valid(scheme, MATCHER)`,
+  // `return all(0 <= int(byte) <= 255 for …)`): a yes or no without a literal, but no flag alone.
+  const worked = values.filter((value) => !booleanLiteral.test(value!.text) && value!.type !== "identifier");
+  if (!bare && values.length >= 1 && worked.length > 0) {
+    return patternMatch("validation", 0.65, [`${name}() checks its input`, `it answers yes or no: ${snippet(worked[0]!.text, 40)}`]);
   }
   return undefined;
 }
@@ -93,8 +103,8 @@ function answersYesOrNo(value: SyntaxNode): boolean {
   if (/^(call|call_expression)$/.test(value.type)) {
     const callee = (value.childForFieldName("function")?.text ?? "").replace(/^\(0,\s*([^)]+)\)$/, "$1");
     const last = callee.split(".").pop() ?? "";
-    return predicateCall.test(last) || (last === "default" && /\b_?is[A-Z]/.test(callee));
+    return predicateCall.test(last) || checkSuffix.test(last) || (last === "default" && /\b_?is[A-Z]/.test(callee));
   }
   // A flag the function computed (`return ok`).
-  return value.type === "identifier" && /^(ok|valid|is_?valid|result|matches|found)$/i.test(value.text);
+  return value.type === "identifier" && /^(ok|valid|validated|is_?valid|result|matches|found)$/i.test(value.text);
 }

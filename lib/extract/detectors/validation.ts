@@ -8,6 +8,7 @@ import { nodeTypes, parameterNames, pythonDecorators } from "./syntax";
 import { guardOnly, validatorClass } from "./validation-guards";
 import { namedCheck } from "./validation-named";
 import { checksItsInput, isOperatorMethod } from "./validation-purpose";
+import { checksByCalls } from "./validation-verdict";
 import { wordGroup } from "./unit-facts";
 
 const validatorDecorator = /(^|\.)(validator|field_validator|model_validator|root_validator|validates)(\(|$)/;
@@ -33,13 +34,19 @@ export const validationPrecondition: Precondition = (facts) =>
 /**
  * Validation: a function whose job is checking input — guard clauses that raise/throw or
  * return error objects make up most of its body (≥2 of them), it yields errors, or it is a
- * pydantic validator. A single incidental `if x is None: raise` is not validation.
+ * pydantic validator; or one that checks by calling other checks or acts on a validator's
+ * verdict (`checksByCalls`). A single incidental `if x is None: raise` is not validation.
  */
 export const detectValidation: Detector = remembered((context) => {
   if (context.isClass) {
     const reason = validatorClass(context.node, context.family) ?? validatorBase(context);
     return reason ? patternMatch("validation", 0.75, [reason]) : undefined;
   }
+  return ownChecks(context) ?? checksByCalls(context);
+});
+
+/** A function that does the checking itself: guards, error reports, a pattern test, a named check. */
+function ownChecks(context: DetectorContext): PatternMatch | undefined {
   const decorator = pythonDecorators(context.node).find((name) => validatorDecorator.test(name));
   if (decorator) return patternMatch("validation", 0.85, [`pydantic-style validator (@${decorator})`]);
   const guards = isOperatorMethod(context.node) ? undefined : guardOnly(context.node, context.family);
@@ -61,7 +68,7 @@ export const detectValidation: Detector = remembered((context) => {
     `${reports.length} guard clauses reject bad input (${reports[0]!.text.replace(/\s+/g, " ").slice(0, 50)})`,
     `error reports are ${reports.length} of ${statements} statements`,
   ]);
-});
+}
 
 function mentionsName(text: string, name: string): boolean {
   return new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, "\\$")}\\b`).test(text);
