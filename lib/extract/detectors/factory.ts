@@ -83,10 +83,14 @@ function factoryClass(context: DetectorContext): PatternMatch | undefined {
 const factoryRole = /(Factory|Creator)$/;
 const creating = /^_*(create|make|build|new|produce|spawn|instantiate|construct)(?![a-z])/i;
 
-/** The public methods of a class named for creating (`EntityFactory`) whose names say they create and that hand a value back. */
+/**
+ * The public methods of a class named for creating (`EntityFactory`) whose names say they create and that hand a
+ * value back; a Python factory's `__call__` is one (calling `_TzOffsetFactory(name, offset)` makes the product).
+ */
 function creatingMethods(classNode: SyntaxNode) {
   if (!factoryRole.test(classNode.childForFieldName("name")?.text ?? "")) return [];
-  return classMethods(classNode).filter((method) => creating.test(method.name) && !method.name.startsWith("#") && ownReturns(method.node, method.node.type === "function_definition" ? "python" : "js").some((statement) => returnedValue(statement) !== undefined));
+  const creates = (name: string) => creating.test(name) || name === "__call__";
+  return classMethods(classNode).filter((method) => creates(method.name) && !method.name.startsWith("#") && ownReturns(method.node, method.node.type === "function_definition" ? "python" : "js").some((statement) => returnedValue(statement) !== undefined));
 }
 
 /** `class EntityFactory { create(entityName, data) { …; return entity } }`: a class whose name and methods say creating is its job. */
