@@ -26,13 +26,26 @@ export function parserFor(language: Language): Promise<Parser> {
   return parser;
 }
 
+/** One file to extract. */
+export interface ExtractFileInput {
+  file: string;
+  source: string;
+  language: Language;
+  /**
+   * Also keep the file's module-level statements (`app = Flask(__name__)`, `bus.on(...)`): only
+   * the repository-level usage stage's module-instance facts read them, and only when a usage rule
+   * runs (`shippedUsageReadsModuleStatements`), so by default they are not collected.
+   */
+  moduleStatements?: boolean;
+}
+
 /**
  * Parses one file and returns its units with metrics, design patterns and fingerprints,
- * and its module-level imports. Throws MotifError `bad_request:input` ("<file>: <reason>")
+ * and its module-level imports (and statements, when asked). Throws MotifError `bad_request:input` ("<file>: <reason>")
  * when the file is binary or so broken that its units would be garbage; local syntax errors
  * still yield the units tree-sitter recovered.
  */
-export async function extractFile(input: { file: string; source: string; language: Language }): Promise<FileExtraction> {
+export async function extractFile(input: ExtractFileInput): Promise<FileExtraction> {
   const { file, source, language } = input;
   if (source.includes("\u0000")) throw new MotifError("bad_request:input", `${file}: binary content (NUL bytes)`);
   const parser = await parserFor(language);
@@ -53,7 +66,7 @@ export async function extractFile(input: { file: string; source: string; languag
     const patterns = detectDesignPatterns({ node: draft.node, unit, language, fileImports: found.imports, source });
     return { ...unit, patterns, fingerprint: fingerprintUnit(draft.node, language) };
   });
-  const moduleStatements = collectModuleStatements(root, language);
+  const moduleStatements = input.moduleStatements ? collectModuleStatements(root, language) : [];
   return { file, language, imports: found.imports, ...(moduleStatements.length > 0 ? { moduleStatements } : {}), units, lines: lines.lineCount, bytes: utf8Length(source) };
 }
 

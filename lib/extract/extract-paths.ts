@@ -11,6 +11,7 @@ import type { FileTask } from "./worker/read-and-extract";
 import { inTaskOrder } from "./in-task-order";
 import type { StartedWorker } from "./worker/started-worker";
 import { extractInWorkers, startWorkers } from "./worker/worker-pool";
+import { shippedUsageReadsModuleStatements } from "./usage";
 
 /** Progress of a run, reported after each file. */
 export interface ExtractionProgress {
@@ -80,6 +81,8 @@ export interface ExtractFileOutcomesOptions {
   onExtractedInOrder?: (extraction: FileExtraction) => void;
   /** Workers started ahead (`startWorkers`); stopped when the run extracts in this thread or needs fewer. */
   started?: readonly StartedWorker[];
+  /** Keep each file's module-level statements; default: when the shipped usage stage reads them. */
+  moduleStatements?: boolean;
 }
 
 /**
@@ -88,7 +91,8 @@ export interface ExtractFileOutcomesOptions {
  * only the files whose content changed with this and clusters them with the stored rest.
  */
 export async function extractFileOutcomes(options: ExtractFileOutcomesOptions): Promise<{ outcomes: FileOutcome[]; jobs: number }> {
-  const tasks = options.files;
+  const moduleStatements = options.moduleStatements ?? shippedUsageReadsModuleStatements;
+  const tasks = moduleStatements ? options.files.map((task) => ({ ...task, moduleStatements })) : options.files;
   const jobs = plannedWorkers(options.jobs, tasks.length);
   let done = 0;
   options.onProgress?.({ done, total: tasks.length, file: "" });

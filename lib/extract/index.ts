@@ -4,6 +4,7 @@ export { toPrintableResult, printableJsonChunks, type PrintableResult, type Prin
 export { PrintableJsonWriter } from "./printable-json-writer";
 export { extractSource, assembleResult, type FileOutcome } from "./pipeline";
 export { leadsList, patternProminence, rankPatterns, ClusteringMemory } from "./clustering";
+export { shippedUsageReadsModuleStatements } from "./usage";
 export { discoverFiles, isExtractablePath, type DiscoveredFile, type Discovery } from "./discover";
 export { detectLanguage } from "./syntax-tree";
 export { kindFeaturesOfFile, type KindFeaturesInput, type UnitKindFeatures } from "./kind-features-of-file";

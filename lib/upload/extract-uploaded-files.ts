@@ -1,5 +1,5 @@
 import type { ExtractionFailure, ExtractionResult, FileExtraction } from "@/lib/domain";
-import { assembleResult, detectLanguage, extractSource } from "@/lib/extract";
+import { assembleResult, detectLanguage, extractSource, shippedUsageReadsModuleStatements } from "@/lib/extract";
 import type { UploadedFile } from "./upload-limits";
 
 /** A file to extract: its text, or its bytes as read from disk (decoded as `motif extract` decodes them). */
@@ -37,7 +37,8 @@ export async function extractUploadedFiles(
     if (!language) {
       failures.push({ file: file.path, reason: "unsupported language: Motif parses .py, .ts, .tsx, .js (and .mjs, .cjs, .jsx, .mts, .cts, .pyi)" });
     } else {
-      const outcome = await extractSource({ file: file.path, language, bytes: "bytes" in file ? file.bytes : new TextEncoder().encode(file.content) });
+      const bytes = "bytes" in file ? file.bytes : new TextEncoder().encode(file.content);
+      const outcome = await extractSource({ file: file.path, language, bytes, moduleStatements: shippedUsageReadsModuleStatements });
       if (outcome.status === "extracted") extractions.push(outcome.extraction);
       else if (outcome.status === "failed") failures.push(outcome.failure);
       else skipped.push({ file: outcome.file, reason: outcome.reason });

@@ -13,6 +13,8 @@ export interface ExtractSourceInput {
   file: string;
   language: Language;
   bytes: Uint8Array;
+  /** Keep the file's module-level statements (see `ExtractFileInput.moduleStatements`). */
+  moduleStatements?: boolean;
 }
 
 // The parsers and detectors load on first use: a thread that only gathers and clusters
@@ -32,7 +34,7 @@ export async function extractSource(input: ExtractSourceInput): Promise<FileOutc
   try {
     extractor ??= import("@/lib/extract/extract-file");
     const { extractFile } = await extractor;
-    const extraction = await extractFile({ file: input.file, source: decoded.source, language: input.language });
+    const extraction = await extractFile({ file: input.file, source: decoded.source, language: input.language, moduleStatements: input.moduleStatements });
     return { status: "extracted", extraction };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

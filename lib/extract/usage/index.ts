@@ -13,6 +13,13 @@ export type { UnitUsage, UsageSite, InstanceCall } from "./unit-usage";
 export { familyBase } from "./family-rules";
 export { contextManagerByWith, decoratorByUse, observerBySubscription } from "./use-rules";
 export { candidateUsageRules, usageRules as usageRulesShipped } from "./usage-rules";
+
+/**
+ * Whether the shipped usage stage reads files' module-level statements: every usage rule reads
+ * the usage facts, part of which (calls and `with` through module-level instances) comes from
+ * them, and with no rule the stage reads nothing. Extraction collects them only then.
+ */
+export const shippedUsageReadsModuleStatements = usageRules.length > 0;
 export type { UsageRule } from "./usage-kinds";
 
 /**

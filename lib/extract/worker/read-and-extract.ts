@@ -9,6 +9,8 @@ export interface FileTask {
   /** Relative to the working directory, forward slashes. */
   file: string;
   language: Language;
+  /** Keep the file's module-level statements (see `ExtractFileInput.moduleStatements`). */
+  moduleStatements?: boolean;
 }
 
 /** Files above this are data or bundles, not hand-written source, and would stall a worker. */
@@ -38,5 +40,5 @@ export async function readAndExtract(task: FileTask): Promise<FileOutcome> {
   } catch (error) {
     return { status: "failed", failure: { file: task.file, reason: readErrorReason(error) } };
   }
-  return extractSource({ file: task.file, language: task.language, bytes });
+  return extractSource({ file: task.file, language: task.language, bytes, moduleStatements: task.moduleStatements });
 }

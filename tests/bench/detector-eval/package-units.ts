@@ -1,6 +1,6 @@
 import type { CodeUnit, FileExtraction } from "@/lib/domain";
 import { extractFileOutcomes } from "@/lib/extract";
-import { withRepositoryUsage, type UsageRule } from "@/lib/extract/usage";
+import { usageRulesShipped, withRepositoryUsage, type UsageRule } from "@/lib/extract/usage";
 import { detectLanguage } from "@/lib/extract/syntax-tree";
 import type { PackageLabels } from "./label-set";
 import { packageFiles, type TestFiles } from "./package-files";
@@ -27,7 +27,9 @@ export async function packageUnits(labels: PackageLabels, options: PackageUnitsO
     const language = detectLanguage(file);
     return language ? [{ path, file, language }] : [];
   });
-  const { outcomes } = await extractFileOutcomes({ files, jobs: options.jobs ?? 2 });
+  // Module-level statements feed the usage facts; kept when a usage rule (shipped or measured) runs.
+  const moduleStatements = options.usage !== false && (options.rules ?? usageRulesShipped).length > 0;
+  const { outcomes } = await extractFileOutcomes({ files, jobs: options.jobs ?? 2, moduleStatements });
   const extracted = outcomes.flatMap((outcome): FileExtraction[] => (outcome.status === "extracted" ? [outcome.extraction] : []));
   const used = options.usage === false ? extracted : options.rules ? withRepositoryUsage(extracted, options.rules) : withRepositoryUsage(extracted);
   const absolute = new Map(files.map(({ path, file }) => [file, path]));

@@ -9,7 +9,8 @@ function languageOf(file: string): Language {
 
 /** Extracts several source files, as one repository, with the real extractor. */
 export async function extractRepository(files: Record<string, string>): Promise<FileExtraction[]> {
-  return Promise.all(Object.entries(files).map(([file, source]) => extractFile({ file, source, language: languageOf(file) })));
+  // Module-level statements kept: the usage rules measured here read calls through module-level instances.
+  return Promise.all(Object.entries(files).map(([file, source]) => extractFile({ file, source, language: languageOf(file), moduleStatements: true })));
 }
 
 /** The units of a repository after the whole pipeline (per-file detectors, then the repository-level stage). */
