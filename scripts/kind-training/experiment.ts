@@ -4,11 +4,10 @@
  * (tune → held-out) as an aggregate; --per-kind prints held-out per kind (a look).
  *   npx tsx scripts/kind-training/experiment.ts CACHE --model lr|trees [--held-out] [--per-kind]
  */
-import { readFileSync } from "node:fs";
-import type { DesignPatternKind } from "@/lib/domain";
 import { readTuneHalves, tuneHalfOf, type Ecosystem } from "../../tests/bench/detector-eval/label-set";
 import { fitBoosted, predictBoosted, type BoostedSettings } from "./boosted-fit";
 import { chooseCuts, evaluateCuts, noCuts, type CutSettings, type Cuts } from "./cuts";
+import { readCachedExamples } from "./cached-examples";
 import type { Example } from "./dataset";
 import { fit, kinds, packageFolds, predict, type FitSettings } from "./fit";
 import { numberOption, textOption } from "./options";
@@ -92,13 +91,10 @@ function trainAndScore(label: string, training: Example[], scoring: Example[], p
   console.log(`  cuts: ${describeCuts(cuts)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
-const rows = JSON.parse(readFileSync(cache, "utf8")) as (Omit<Example, "kinds" | "heuristic" | "features"> & { kinds: DesignPatternKind[]; heuristic: DesignPatternKind[]; features: Record<string, number> })[];
 // --families s,lex,h keeps only the features of those families (the part of a name before its first colon).
 const families = process.argv.includes("--families") ? new Set(textOption("--families", "").split(",")) : undefined;
 const kept = (name: string) => !families || families.has(name.slice(0, name.indexOf(":")));
-const examples: Example[] = rows
-  .filter((row) => row.split === "tune" || row.split === "held-out")
-  .map((row) => ({ ...row, kinds: new Set(row.kinds), heuristic: new Set(row.heuristic), features: new Map(Object.entries(row.features).filter(([name]) => kept(name))) }));
+const examples: Example[] = readCachedExamples(cache, kept).filter((example) => example.split === "tune" || example.split === "held-out");
 const tune = examples.filter((example) => example.split === "tune");
 const halves = readTuneHalves();
 const halfOf = (key: string) => tuneHalfOf({ ecosystem: key.slice(0, key.indexOf(":")) as Ecosystem, package: key.slice(key.indexOf(":") + 1) }, halves);
