@@ -7,7 +7,7 @@ import { oracleCeilings, signalShares, type Oracle } from "./ceilings";
 import { readCachedExamples } from "./cached-examples";
 import { noCuts } from "./cuts";
 import { addToTally, barKinds, emptyTally, ofOrigin, summarise, type Origin } from "./curve-counts";
-import type { Policy, SeedResult, Trainer } from "./curve-run";
+import { largestScored, type Policy, type SeedResult, type Trainer } from "./curve-run";
 import type { Example } from "./dataset";
 import { packageFolds, type Counts } from "./fit";
 
@@ -58,9 +58,9 @@ export function printCeilings(results: readonly SeedResult[], target: number): v
     console.log(`\n### Ceilings on left-out packages of origin "${origin}" (largest training size; cuts chosen on the scored packages themselves: optimistic, for the argument only)`);
     console.log(`| seed | rules alone P / R (tp/positives); kinds < 0.5 | oracle cuts, micro P ≥ ${target}: P / R; kinds < 0.5 | oracle cuts, each kind P ≥ ${target}: P / R; kinds < 0.5 |`);
     console.log("|---|---|---|---|");
-    const oracles = results.map((result, index) => oracleRows(`seed ${index + 1}`, ofOrigin(result.largest, origin), target));
+    const oracles = results.map((result, index) => oracleRows(`seed ${index + 1}`, ofOrigin(largestScored(result), origin), target));
     if (origin === "held-out") perKindOracle(`Per-kind recall of the micro oracle, origin "${origin}"`, oracles);
-    signalTable(`Signal carried by left-out positives, origin "${origin}" (shares summed over seeds; positives per seed)`, results.map((result) => ofOrigin(result.largest, origin)), 0.05);
+    signalTable(`Signal carried by left-out positives, origin "${origin}" (shares summed over seeds; positives per seed)`, results.map((result) => ofOrigin(largestScored(result), origin)), 0.05);
   }
 }
 

@@ -13,7 +13,7 @@ interface SavedSeed {
   seed: number;
   tallies: [number, [string, Record<Origin, Tally>][]][];
   kindsCut: [number, [string, number][]][];
-  largest: [number, number[]][];
+  scored: [number, [number, number[]][]][];
 }
 
 /** Writes `folder/seed-N.json`. */
@@ -23,7 +23,7 @@ export function saveSeed(folder: string, seed: number, result: SeedResult, examp
     seed,
     tallies: [...result.tallies].map(([size, byPolicy]) => [size, [...byPolicy]]),
     kindsCut: [...result.kindsCut].map(([size, byPolicy]) => [size, [...byPolicy]]),
-    largest: [...result.largest].map(([example, probabilities]) => [place.get(example)!, probabilities.map((value) => Math.round(value * 1e5) / 1e5)]),
+    scored: [...result.scored].map(([size, scored]) => [size, [...scored].map(([example, probabilities]) => [place.get(example)!, probabilities.map((value) => Math.round(value * 1e5) / 1e5)])]),
   };
   writeFileSync(path.join(folder, `seed-${seed}.json`), JSON.stringify(saved));
 }
@@ -35,6 +35,6 @@ export function loadSeeds(folder: string, examples: readonly Example[]): SeedRes
   return saved.map((seed) => ({
     tallies: new Map(seed.tallies.map(([size, byPolicy]) => [size, new Map(byPolicy)])),
     kindsCut: new Map(seed.kindsCut.map(([size, byPolicy]) => [size, new Map(byPolicy)])),
-    largest: new Map(seed.largest.map(([index, probabilities]) => [examples[index]!, probabilities])),
+    scored: new Map(seed.scored.map(([size, scored]) => [size, new Map(scored.map(([index, probabilities]) => [examples[index]!, probabilities]))])),
   }));
 }

@@ -29,12 +29,18 @@ export function standardPolicies(cutSettings: CutSettings): Policy[] {
   ];
 }
 
-/** What one seed gives: per training size and policy, the tallies on left-out packages by origin; and the pooled left-out probabilities of the largest size. */
+/** What one seed gives: per training size and policy, the tallies on left-out packages by origin; and per size the pooled left-out probabilities. */
 export interface SeedResult {
   tallies: Map<number, Map<string, Record<Origin, Tally>>>;
   /** Kinds given a threshold or cut by each policy, summed over folds, per size. */
   kindsCut: Map<number, Map<string, number>>;
-  largest: Map<Example, number[]>;
+  /** Per size, each left-out example's probabilities from the model of its fold. */
+  scored: Map<number, Map<Example, number[]>>;
+}
+
+/** The pooled left-out probabilities of the largest training size. */
+export function largestScored(result: SeedResult): Map<Example, number[]> {
+  return result.scored.get(Math.max(...result.scored.keys()))!;
 }
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
@@ -63,8 +69,7 @@ export interface SeedRun {
 export function runSeed(run: SeedRun): SeedResult {
   const random = seededRandom(run.seed);
   const packages = shuffled([...new Set(run.examples.map((example) => example.package))].sort(), random);
-  const result: SeedResult = { tallies: new Map(), kindsCut: new Map(), largest: new Map() };
-  const largestSize = Math.max(...run.sizes);
+  const result: SeedResult = { tallies: new Map(), kindsCut: new Map(), scored: new Map(run.sizes.map((size) => [size, new Map()])) };
   for (let fold = 0; fold < run.outerFolds; fold++) {
     const left = new Set(packages.filter((_, index) => index % run.outerFolds === fold));
     const pool = shuffled(packages.filter((name) => !left.has(name)), random);
@@ -81,7 +86,7 @@ export function runSeed(run: SeedRun): SeedResult {
       }
       const predict = run.train(training);
       const scored = new Map(scoring.map((example) => [example, predict(example)]));
-      if (size === largestSize) for (const [example, probabilities] of scored) result.largest.set(example, probabilities);
+      for (const [example, probabilities] of scored) result.scored.get(size)!.set(example, probabilities);
       for (const policy of run.policies) {
         const cuts = policy.choose(inside);
         record(result, size, policy.name, scored, cuts);

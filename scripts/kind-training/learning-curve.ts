@@ -17,7 +17,8 @@
 import { mkdirSync } from "node:fs";
 import type { CutSettings } from "./cuts";
 import { readCachedExamples } from "./cached-examples";
-import { barKinds, origins, summarise, type Origin, type Tally } from "./curve-counts";
+import { oracleCeilings } from "./ceilings";
+import { barKinds, ofOrigin, origins, summarise, type Origin, type Tally } from "./curve-counts";
 import { logFit, saturatingFit, type CurvePoint } from "./curve-fit";
 import { loadSeeds, saveSeed } from "./curve-results";
 import { runSeed, standardPolicies, type SeedResult, type Trainer } from "./curve-run";
@@ -107,6 +108,23 @@ function perKindTable(origin: Origin, policy: string): void {
   }
 }
 
+/** The oracle (cuts chosen on the left-out packages themselves, micro P ≥ 0.85) at each size: optimistic, for the argument only. */
+function oracleCurve(origin: Origin): void {
+  console.log(`\n### Oracle recall at micro P ≥ 0.85 against k, origin "${origin}" (cuts chosen on the scored packages: optimistic); mean over seeds [min–max]; kinds < 0.5`);
+  const points: CurvePoint[] = [];
+  const cells = sizes.map((size) => {
+    const oracles = results.map((result) => oracleCeilings(ofOrigin(result.scored.get(size)!, origin), 0.85).micro);
+    const recalls = oracles.map((oracle) => oracle.total.tp / Math.max(oracle.total.tp + oracle.total.fn, 1));
+    recalls.forEach((recall) => points.push({ size: trainingPackages(size), recall }));
+    const under = oracles.map((oracle) => oracle.perKind.filter((count) => count.tp + count.fn > 0 && count.tp / (count.tp + count.fn) < 0.5).length);
+    return `k = ${trainingPackages(size)}: ${fixed(recalls.reduce((sum, recall) => sum + recall, 0) / recalls.length)} [${fixed(Math.min(...recalls))}–${fixed(Math.max(...recalls))}]; ${(under.reduce((sum, count) => sum + count, 0) / under.length).toFixed(1)}`;
+  });
+  console.log(cells.join(" | "));
+  const log = logFit(points, 0.7);
+  const size = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : "never (slope ≤ 0)");
+  console.log(`oracle: R = ${log.intercept.toFixed(3)} + ${log.slope.toFixed(4)} ± ${log.slopeError.toFixed(4)} · ln k → R 0.70 at k ≈ ${size(log.needed)} (${size(log.neededLow)} … ${size(log.neededHigh)}); levels off at c = ${saturatingFit(points).level.toFixed(3)}`);
+}
+
 function fits(origin: Origin): void {
   console.log(`\n### Fits of recall against k, origin "${origin}" (every seed's point; k = training packages)`);
   for (const policy of policies) {
@@ -122,6 +140,7 @@ for (const origin of origins) curveTable(origin);
 for (const origin of ["held-out", "all"] as const) for (const policy of policies.slice(1)) perKindTable(origin, policy.name);
 perKindTable("held-out", policies[0]!.name);
 for (const origin of origins) fits(origin);
+for (const origin of ["held-out", "all"] as const) oracleCurve(origin);
 printCeilings(results, 0.85);
 console.error(`curves done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 if (process.argv.includes("--blind")) printBlind({ file: textOption("--blind", ""), examples, train, policies, innerFolds });

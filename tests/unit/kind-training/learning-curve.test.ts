@@ -3,7 +3,7 @@ import type { DesignPatternKind } from "@/lib/domain";
 import { oracleCeilings, signalShares } from "../../../scripts/kind-training/ceilings";
 import { barKinds } from "../../../scripts/kind-training/curve-counts";
 import { logFit, saturatingFit } from "../../../scripts/kind-training/curve-fit";
-import { runSeed, standardPolicies } from "../../../scripts/kind-training/curve-run";
+import { largestScored, runSeed, standardPolicies } from "../../../scripts/kind-training/curve-run";
 import type { Example } from "../../../scripts/kind-training/dataset";
 import { kinds } from "../../../scripts/kind-training/fit";
 
@@ -84,8 +84,8 @@ describe("runSeed", () => {
       },
     });
     for (const size of [2, 100]) expect(result.tallies.get(size)!.get("rules alone")!.all.counts[retry]).toEqual({ tp: 0, fp: 0, fn: 12 });
-    expect(result.largest.size).toBe(12);
-    expect([...result.largest.values()].every((probabilities) => probabilities[retry] === 0.01)).toBe(true);
+    expect(largestScored(result).size).toBe(12);
+    expect([...largestScored(result).values()].every((probabilities) => probabilities[retry] === 0.01)).toBe(true);
     expect(seen.some((names) => new Set(names).size === 2)).toBe(true);
   });
 });
