@@ -6,29 +6,35 @@
  */
 import type { Example } from "./dataset";
 import { kinds, type Counts } from "./fit";
+import { seededRandom } from "../../tests/bench/support/seeded-random";
 import { barKinds } from "./curve-counts";
 
 const grid = [0, ...Array.from({ length: 40 }, (_, index) => Math.round((0.025 + index * 0.025) * 1000) / 1000), 1.01];
 
-/** Every (add, remove) cut of one kind and its counts on the labelled examples. */
-function cutOptions(scored: Map<Example, number[]>, k: number): Counts[] {
-  const labelled = [...scored].filter(([example]) => example.labelled);
-  const options: Counts[] = [];
-  for (const add of grid.slice(1)) {
-    for (const remove of grid.slice(0, -1)) {
-      const counts = { tp: 0, fp: 0, fn: 0 };
-      for (const [example, probabilities] of labelled) {
-        const probability = probabilities[k]!;
-        const said = example.heuristic.has(kinds[k]!) ? probability >= remove : probability >= add;
-        const truth = example.kinds.has(kinds[k]!);
-        if (said && truth) counts.tp++;
-        else if (said) counts.fp++;
-        else if (truth) counts.fn++;
-      }
-      options.push(counts);
-    }
+/** One (add, remove) cut of a kind and its counts on the labelled examples. */
+interface CutOption {
+  add: number;
+  remove: number;
+  counts: Counts;
+}
+
+function countCut(labelled: readonly [Example, number[]][], k: number, add: number, remove: number): Counts {
+  const counts = { tp: 0, fp: 0, fn: 0 };
+  for (const [example, probabilities] of labelled) {
+    const probability = probabilities[k]!;
+    const said = example.heuristic.has(kinds[k]!) ? probability >= remove : probability >= add;
+    const truth = example.kinds.has(kinds[k]!);
+    if (said && truth) counts.tp++;
+    else if (said) counts.fp++;
+    else if (truth) counts.fn++;
   }
-  return options;
+  return counts;
+}
+
+/** Every (add, remove) cut of one kind and its counts on the labelled examples. */
+function cutOptions(scored: Map<Example, number[]>, k: number): CutOption[] {
+  const labelled = [...scored].filter(([example]) => example.labelled);
+  return grid.slice(1).flatMap((add) => grid.slice(0, -1).map((remove) => ({ add, remove, counts: countCut(labelled, k, add, remove) })));
 }
 
 /** An oracle's outcome: per bar kind (in `barKinds` order) the counts it reaches, and their micro sums. */
@@ -48,20 +54,57 @@ function sum(counts: readonly Counts[]): Counts {
  */
 export function oracleCeilings(scored: Map<Example, number[]>, target: number): { perKindTarget: Oracle; micro: Oracle } {
   const options = barKinds.map((kind) => cutOptions(scored, kinds.indexOf(kind)));
-  const precision = (count: Counts) => (count.tp + count.fp === 0 ? 1 : count.tp / (count.tp + count.fp));
   const perKind = options.map((list) => {
-    const meeting = list.filter((count) => precision(count) >= target);
-    if (meeting.length > 0) return meeting.reduce((best, count) => (count.tp > best.tp || (count.tp === best.tp && count.fp < best.fp) ? count : best));
-    return list.reduce((best, count) => (precision(count) > precision(best) || (precision(count) === precision(best) && count.tp > best.tp) ? count : best));
+    const meeting = list.filter((option) => precision(option.counts) >= target);
+    if (meeting.length > 0) return meeting.reduce((best, option) => (option.counts.tp > best.counts.tp || (option.counts.tp === best.counts.tp && option.counts.fp < best.counts.fp) ? option : best)).counts;
+    return list.reduce((best, option) => (precision(option.counts) > precision(best.counts) || (precision(option.counts) === precision(best.counts) && option.counts.tp > best.counts.tp) ? option : best)).counts;
   });
-  let micro: Oracle = { perKind: options.map((list) => list[list.length - 1]!), total: { tp: 0, fp: 0, fn: Number.MAX_SAFE_INTEGER } };
+  const micro = microOracle(options, target);
+  return { perKindTarget: { perKind, total: sum(perKind) }, micro: { perKind: micro.map((option) => option.counts), total: sum(micro.map((option) => option.counts)) } };
+}
+
+const precision = (count: Counts) => (count.tp + count.fp === 0 ? 1 : count.tp / (count.tp + count.fp));
+
+/** Per-kind cuts maximising tp − λ·fp, λ swept: the highest micro recall whose micro precision is ≥ `target` (the rules alone when none is). */
+function microOracle(options: readonly CutOption[][], target: number): CutOption[] {
+  let best = options.map((list) => list[list.length - 1]!);
+  let bestTp = -1;
   for (let step = 0; step <= 400; step++) {
     const lambda = step * 0.05;
-    const chosen = options.map((list) => list.reduce((best, count) => (count.tp - lambda * count.fp > best.tp - lambda * best.fp + 1e-9 ? count : best)));
-    const total = sum(chosen);
-    if (precision(total) >= target && total.tp > micro.total.tp) micro = { perKind: chosen, total };
+    const chosen = options.map((list) => list.reduce((top, option) => (option.counts.tp - lambda * option.counts.fp > top.counts.tp - lambda * top.counts.fp + 1e-9 ? option : top)));
+    const total = sum(chosen.map((option) => option.counts));
+    if (precision(total) >= target && total.tp > bestTp) {
+      best = chosen;
+      bestTp = total.tp;
+    }
   }
-  return { perKindTarget: { perKind, total: sum(perKind) }, micro };
+  return best;
+}
+
+/**
+ * The micro oracle's cuts chosen on one random half of the scored packages and counted on the
+ * other half (both ways, over `splits` random halvings): how much of the oracle survives on
+ * packages its cuts were not chosen on. Counts are summed over every split and both halves.
+ */
+export function crossFittedOracle(scored: Map<Example, number[]>, target: number, splits: number, seed: number): Oracle {
+  const random = seededRandom(seed);
+  const packages = [...new Set([...scored.keys()].map((example) => example.package))].sort();
+  const perKind = barKinds.map(() => ({ tp: 0, fp: 0, fn: 0 }));
+  for (let split = 0; split < splits; split++) {
+    const half = new Set(packages.filter(() => random() < 0.5));
+    const parts = [new Map([...scored].filter(([example]) => half.has(example.package))), new Map([...scored].filter(([example]) => !half.has(example.package)))];
+    for (const [choose, apply] of [[parts[0]!, parts[1]!], [parts[1]!, parts[0]!]] as const) {
+      const chosen = microOracle(barKinds.map((kind) => cutOptions(choose, kinds.indexOf(kind))), target);
+      const labelled = [...apply].filter(([example]) => example.labelled);
+      barKinds.forEach((kind, index) => {
+        const counts = countCut(labelled, kinds.indexOf(kind), chosen[index]!.add, chosen[index]!.remove);
+        perKind[index]!.tp += counts.tp;
+        perKind[index]!.fp += counts.fp;
+        perKind[index]!.fn += counts.fn;
+      });
+    }
+  }
+  return { perKind, total: sum(perKind) };
 }
 
 /** (b) For each bar kind: positives, and how many carry each signal; and how often the union fires on units that are not the kind. */

@@ -3,7 +3,7 @@
  * left-out packages, and the blind-13 check: a model trained on every tune + held-out package and
  * scored on blind-13 in aggregate (counts per kind; no unit is printed).
  */
-import { oracleCeilings, signalShares, type Oracle } from "./ceilings";
+import { crossFittedOracle, oracleCeilings, signalShares, type Oracle } from "./ceilings";
 import { readCachedExamples } from "./cached-examples";
 import { noCuts } from "./cuts";
 import { addToTally, barKinds, emptyTally, ofOrigin, summarise, type Origin } from "./curve-counts";
@@ -22,7 +22,8 @@ function oracleRows(label: string, scored: Map<Example, number[]>, target: numbe
   addToTally(tally, scored, noCuts());
   const rules = summarise(tally);
   const { perKindTarget, micro } = oracleCeilings(scored, target);
-  console.log(`| ${label} | ${fixed(rules.precision)} / ${fixed(rules.recall)} (${rules.tp}/${rules.tp + rules.fn}); ${rules.under} | ${pr(micro.total)} (${micro.total.tp}/${micro.total.tp + micro.total.fn}); ${under(micro)} | ${pr(perKindTarget.total)} (${perKindTarget.total.tp}/${perKindTarget.total.tp + perKindTarget.total.fn}); ${under(perKindTarget)} |`);
+  const crossed = crossFittedOracle(scored, target, 5, 14);
+  console.log(`| ${label} | ${fixed(rules.precision)} / ${fixed(rules.recall)} (${rules.tp}/${rules.tp + rules.fn}); ${rules.under} | ${pr(micro.total)} (${micro.total.tp}/${micro.total.tp + micro.total.fn}); ${under(micro)} | ${pr(perKindTarget.total)} (${perKindTarget.total.tp}/${perKindTarget.total.tp + perKindTarget.total.fn}); ${under(perKindTarget)} | ${pr(crossed.total)}; ${under(crossed)} |`);
   return micro;
 }
 
@@ -56,8 +57,8 @@ function perKindOracle(title: string, oracles: readonly Oracle[]): void {
 export function printCeilings(results: readonly SeedResult[], target: number): void {
   for (const origin of ["held-out", "all", "tune"] as Origin[]) {
     console.log(`\n### Ceilings on left-out packages of origin "${origin}" (largest training size; cuts chosen on the scored packages themselves: optimistic, for the argument only)`);
-    console.log(`| seed | rules alone P / R (tp/positives); kinds < 0.5 | oracle cuts, micro P ≥ ${target}: P / R; kinds < 0.5 | oracle cuts, each kind P ≥ ${target}: P / R; kinds < 0.5 |`);
-    console.log("|---|---|---|---|");
+    console.log(`| seed | rules alone P / R (tp/positives); kinds < 0.5 | oracle cuts, micro P ≥ ${target}: P / R; kinds < 0.5 | oracle cuts, each kind P ≥ ${target}: P / R; kinds < 0.5 | micro oracle chosen on one half of these packages, counted on the other (5 halvings): P / R; kinds < 0.5 |`);
+    console.log("|---|---|---|---|---|");
     const oracles = results.map((result, index) => oracleRows(`seed ${index + 1}`, ofOrigin(largestScored(result), origin), target));
     if (origin === "held-out") perKindOracle(`Per-kind recall of the micro oracle, origin "${origin}"`, oracles);
     signalTable(`Signal carried by left-out positives, origin "${origin}" (shares summed over seeds; positives per seed)`, results.map((result) => ofOrigin(largestScored(result), origin)), 0.05);
@@ -94,8 +95,8 @@ export function printBlind(check: BlindCheck): void {
     const summary = summarise(tally);
     console.log(`| ${policy.name} | ${fixed(summary.precision)} / ${fixed(summary.recall)} (${summary.tp}, ${summary.fp}, ${summary.fn}) | ${summary.under} (${[...summary.recalls].filter(([, recall]) => recall < 0.5).map(([kind, recall]) => `${kind} ${fixed(recall)}`).join(", ")}) | ${(100 * summary.flood).toFixed(1)} % |`);
   }
-  console.log(`\n| set | rules alone P / R; kinds < 0.5 | oracle cuts, micro P ≥ 0.85; kinds < 0.5 | oracle cuts, each kind P ≥ 0.85; kinds < 0.5 |`);
-  console.log("|---|---|---|---|");
+  console.log(`\n| set | rules alone P / R; kinds < 0.5 | oracle cuts, micro P ≥ 0.85; kinds < 0.5 | oracle cuts, each kind P ≥ 0.85; kinds < 0.5 | micro oracle chosen on one half, counted on the other; kinds < 0.5 |`);
+  console.log("|---|---|---|---|---|");
   const oracle = oracleRows("blind-13", scored, 0.85);
   perKindOracle("Per-kind recall of the micro oracle, blind-13", [oracle]);
   signalTable("Signal carried by blind-13 positives", [scored], 0.05);

@@ -17,7 +17,7 @@
 import { mkdirSync } from "node:fs";
 import type { CutSettings } from "./cuts";
 import { readCachedExamples } from "./cached-examples";
-import { oracleCeilings } from "./ceilings";
+import { crossFittedOracle, oracleCeilings } from "./ceilings";
 import { barKinds, ofOrigin, origins, summarise, type Origin, type Tally } from "./curve-counts";
 import { logFit, saturatingFit, type CurvePoint } from "./curve-fit";
 import { loadSeeds, saveSeed } from "./curve-results";
@@ -120,6 +120,13 @@ function oracleCurve(origin: Origin): void {
     return `k = ${trainingPackages(size)}: ${fixed(recalls.reduce((sum, recall) => sum + recall, 0) / recalls.length)} [${fixed(Math.min(...recalls))}–${fixed(Math.max(...recalls))}]; ${(under.reduce((sum, count) => sum + count, 0) / under.length).toFixed(1)}`;
   });
   console.log(cells.join(" | "));
+  const crossed = sizes.map((size) => {
+    const oracles = results.map((result, index) => crossFittedOracle(ofOrigin(result.scored.get(size)!, origin), 0.85, 5, 14 + index).total);
+    const recall = oracles.reduce((total, count) => total + count.tp / Math.max(count.tp + count.fn, 1), 0) / oracles.length;
+    const precision = oracles.reduce((total, count) => total + count.tp / Math.max(count.tp + count.fp, 1), 0) / oracles.length;
+    return `k = ${trainingPackages(size)}: ${fixed(precision)} / ${fixed(recall)}`;
+  });
+  console.log(`chosen on one half of these packages, counted on the other (P / R, mean over seeds): ${crossed.join(" | ")}`);
   const log = logFit(points, 0.7);
   const size = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : "never (slope ≤ 0)");
   console.log(`oracle: R = ${log.intercept.toFixed(3)} + ${log.slope.toFixed(4)} ± ${log.slopeError.toFixed(4)} · ln k → R 0.70 at k ≈ ${size(log.needed)} (${size(log.neededLow)} … ${size(log.neededHigh)}); levels off at c = ${saturatingFit(points).level.toFixed(3)}`);
