@@ -7,7 +7,8 @@ import { seededRandom } from "../../tests/bench/support/seeded-random";
 import { chooseCuts, noCuts, type CutSettings, type Cuts } from "./cuts";
 import { addToTally, emptyTally, ofOrigin, origins, type Origin, type Tally } from "./curve-counts";
 import type { Example } from "./dataset";
-import { chooseThresholds, packageFolds } from "./fit";
+import { packageFolds } from "./fit";
+import { chooseThresholds } from "./thresholds";
 
 /** Trains a model on examples and returns its per-kind probabilities for any example. */
 export type Trainer = (examples: readonly Example[]) => (example: Example) => number[];
@@ -18,12 +19,17 @@ export interface Policy {
   choose: (inside: Map<Example, number[]>) => Cuts;
 }
 
-/** The policies measured: the rules alone, `train:kinds`' thresholds as shipped and at 0.85, and session 13's cuts. */
+/**
+ * The policies measured: the rules alone, `train:kinds`' thresholds as sessions 8–13 shipped them (judged
+ * by rule OR model), as session 14 judges them (by the units they add), and at 0.85 without the flood
+ * penalty, and session 13's cuts.
+ */
 export function standardPolicies(cutSettings: CutSettings): Policy[] {
-  const thresholds = (target: number, penalty: number) => (inside: Map<Example, number[]>) => ({ add: chooseThresholds(inside, target, penalty), remove: noCuts().remove });
+  const thresholds = (target: number, penalty: number) => (inside: Map<Example, number[]>) => ({ add: chooseThresholds(inside, { targetPrecision: target, backgroundPenalty: penalty, judge: "combined" }), remove: noCuts().remove });
   return [
     { name: "rules alone", choose: () => noCuts() },
     { name: "thresholds P>=0.90, penalty 1 (shipped)", choose: thresholds(0.9, 1) },
+    { name: "thresholds judged by additions, P>=0.90, penalty 1 (session 14)", choose: (inside) => ({ add: chooseThresholds(inside, { targetPrecision: 0.9, backgroundPenalty: 1, judge: "added" }), remove: noCuts().remove }) },
     { name: "thresholds P>=0.85, penalty 0", choose: thresholds(0.85, 0) },
     { name: "cuts (session 13 v2, target 0.87)", choose: (inside) => chooseCuts(inside, cutSettings) },
   ];

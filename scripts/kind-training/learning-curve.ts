@@ -46,7 +46,7 @@ const train: Trainer =
         const fitted = fit(examples, lrSettings);
         return (example) => predict(fitted, example);
       };
-const policies = standardPolicies(cutSettings);
+const allPolicies = standardPolicies(cutSettings);
 const fixed = (value: number) => value.toFixed(2);
 
 const examples = readCachedExamples(cache).filter((example) => example.split === "tune" || example.split === "held-out");
@@ -61,11 +61,13 @@ const results: SeedResult[] = [];
 const saveFolder = process.argv.includes("--save") ? textOption("--save", "") : undefined;
 if (saveFolder) mkdirSync(saveFolder, { recursive: true });
 for (let seed = seedBase; seed < seedBase + seeds; seed++) {
-  const result = runSeed({ examples, seed, sizes, outerFolds, innerFolds, train, policies, log: (line) => console.error(`${line} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`) });
+  const result = runSeed({ examples, seed, sizes, outerFolds, innerFolds, train, policies: allPolicies, log: (line) => console.error(`${line} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`) });
   if (saveFolder) saveSeed(saveFolder, seed, result, examples);
   else results.push(result);
 }
 if (saveFolder || process.argv.includes("--load")) results.push(...loadSeeds(saveFolder ?? textOption("--load", ""), examples));
+// Saved seeds hold the policies of the code that ran them: report those every seed has.
+const policies = allPolicies.filter((policy) => results.every((result) => result.tallies.get(sizes[0]!)?.has(policy.name)));
 // A size past the other folds' packages means all of them: report it as their mean count.
 const trainingPackages = (size: number) => Math.min(size, Math.round((packageCount * (outerFolds - 1)) / outerFolds));
 
@@ -150,4 +152,4 @@ for (const origin of origins) fits(origin);
 for (const origin of ["held-out", "all"] as const) oracleCurve(origin);
 printCeilings(results, 0.85);
 console.error(`curves done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-if (process.argv.includes("--blind")) printBlind({ file: textOption("--blind", ""), examples, train, policies, innerFolds });
+if (process.argv.includes("--blind")) printBlind({ file: textOption("--blind", ""), examples, train, policies: allPolicies, innerFolds });
