@@ -4,14 +4,15 @@
  *   npx tsx tests/bench/evaluate-detectors.ts [--verbose]
  *     the in-sample labels the detectors were written against (tests/fixtures/labels/design-patterns.json:
  *     Python standard library, site-packages, the repository's node_modules)
- *   npm run bench:detectors -- --set dev --split tune|held-out|never-tuned|blind-13 [--package NAME] [--verbose]
+ *   npm run bench:detectors -- --set dev --split tune|held-out|never-tuned|blind-13|blind-14 [--package NAME] [--verbose]
  *     one split of the development set (tests/fixtures/labels/dev-set, packages the tests do not use;
  *     fetch its npm part first with `npm run labels:fetch`)
  *   npm run bench:detectors -- --set dev --counts
  *     what the set holds (packages, versions, positives per kind and split), no detector runs
  *   npm run bench:detectors -- --set dev --by-split
  *     leave-package-out: the figures on the tune packages and, separately, on the held-out packages
- *     (never-tuned and blind-13 are left out unless --split asks for one; only the coordinator scores them, once, at the end)
+ *     (never-tuned and the blind splits are left out unless --split asks for one; only the coordinator scores
+ *     never-tuned and blind-14, once, at the end)
  *   add --by-package to either for one overall row per package (which packages a change helps or hurts)
  *   --halves (tune as its two halves, tests/fixtures/labels/tune-halves.json) or --tune-half A|B (one of them):
  *     write a rule from one half's misses, keep it only if the other half's recall rises at no loss of precision

@@ -1,7 +1,7 @@
 /**
  * The labelled development set of the design-pattern detectors (tests/fixtures/labels/dev-set):
  * one file per package, each unit labelled by reading its code. The set is split by package
- * into tune / held-out / never-tuned / blind-13; see docs/detector-evaluation.md.
+ * into tune / held-out / never-tuned / blind-13 / blind-14; see docs/detector-evaluation.md.
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -14,10 +14,11 @@ import { designPatternKindSchema } from "@/lib/domain";
 /** Where a package's files come from. */
 export const ecosystems = ["python-stdlib", "debian", "npm"] as const;
 /**
- * Which part of the set a package belongs to. never-tuned and blind-13 are scored only by the
+ * Which part of the set a package belongs to. never-tuned and blind-14 are scored only by the
  * coordinator, once, at the end of a session; no tuning, training or rule reading looks at them.
+ * blind-13 was scored once at session 13's end and is now a second held-out (aggregate looks only).
  */
-export const splits = ["tune", "held-out", "never-tuned", "blind-13"] as const;
+export const splits = ["tune", "held-out", "never-tuned", "blind-13", "blind-14"] as const;
 export type Split = (typeof splits)[number];
 export type Ecosystem = (typeof ecosystems)[number];
 

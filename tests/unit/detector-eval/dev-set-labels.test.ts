@@ -12,7 +12,7 @@ describe("the detector development set (tests/fixtures/labels/dev-set)", () => {
   it("puts every package in exactly one split, once", () => {
     const keys = labelSet.map((labels) => `${labels.ecosystem}:${labels.package}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(new Set(labelSet.map((labels) => labels.split))).toEqual(new Set(["tune", "held-out", "never-tuned", "blind-13"]));
+    expect(new Set(labelSet.map((labels) => labels.split))).toEqual(new Set(["tune", "held-out", "never-tuned", "blind-13", "blind-14"]));
   });
 
   it("lists only tune packages in the tune halves, each in one half, and leaves neither half without a kind's positives", () => {
