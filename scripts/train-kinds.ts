@@ -1,8 +1,8 @@
 /**
  * Trains Motif's learned kind classifier (lib/extract/kind-model) on the labelled development
- * set and says how well it carries to packages it never saw. Never-tuned and blind-13 packages are
- * not read here at all (only tune and held-out): the coordinator scores them once with
- * `npm run bench:detectors -- --set dev --split never-tuned|blind-13`.
+ * set and says how well it carries to packages it never saw. Never-tuned and the blind splits'
+ * packages are not read here at all (only tune and held-out): the coordinator scores them once with
+ * `npm run bench:detectors -- --set dev --split never-tuned|blind-13|blind-14`.
  *
  *   npm run train:kinds                   evaluate A, train the shipped model on tune + held-out and write
  *                                         lib/extract/kind-model/data/kind-model.json, then evaluate B (A, B below)
