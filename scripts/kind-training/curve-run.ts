@@ -3,7 +3,7 @@
  * models trained on the first k packages of a random order of the other folds' packages, their
  * cuts chosen inside those k packages (out-of-fold, as `train:kinds` does), and scored on the fold.
  */
-import { seededRandom } from "../../tests/bench/support/seeded-random";
+import { seededRandom, shuffled } from "../../tests/bench/support/seeded-random";
 import { chooseCuts, noCuts, type CutSettings, type Cuts } from "./cuts";
 import { addToTally, emptyTally, ofOrigin, origins, type Origin, type Tally } from "./curve-counts";
 import type { Example } from "./dataset";
@@ -47,15 +47,6 @@ export interface SeedResult {
 /** The pooled left-out probabilities of the largest training size. */
 export function largestScored(result: SeedResult): Map<Example, number[]> {
   return result.scored.get(Math.max(...result.scored.keys()))!;
-}
-
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const copy = [...items];
-  for (let index = copy.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1));
-    [copy[index], copy[other]] = [copy[other]!, copy[index]!];
-  }
-  return copy;
 }
 
 /** Options of one seed's run. */

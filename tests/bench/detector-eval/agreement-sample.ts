@@ -5,7 +5,7 @@
  * to the second labeller cannot leak the first labeller's answer.
  */
 import { packageKey, type PackageLabels, type Split } from "./label-set";
-import { seededRandom } from "../support/seeded-random";
+import { seededRandom, shuffled } from "../support/seeded-random";
 
 /** One sampled unit: where it is, never what it was labelled. */
 export interface SampledUnit {
@@ -29,15 +29,6 @@ export function unitKeyOf(labels: Pick<PackageLabels, "ecosystem" | "package">, 
   return `${packageKey(labels)}:${entry.path}#${entry.qualname}:${entry.line}`;
 }
 
-
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const copy = [...items];
-  for (let index = copy.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1));
-    [copy[index], copy[other]] = [copy[other]!, copy[index]!];
-  }
-  return copy;
-}
 
 /** Each package's share of `size`, proportional to its labelled units (largest remainder, so the shares sum to `size`). */
 export function packageShares(counts: readonly number[], size: number): number[] {
