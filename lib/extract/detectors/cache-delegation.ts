@@ -1,25 +1,24 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { ownReturns, returnedValue } from "./functions";
 import { nodeTypes, type Family } from "./syntax";
+import { perTree } from "./per-tree";
 
-const functionsByTree = new WeakMap<SyntaxNode["tree"], Map<string, SyntaxNode>>();
+const moduleFunctions = perTree((root, family) => {
+  const functions = new Map<string, SyntaxNode>();
+  // Functions and classes: a memoizing factory may hand over to a caching class (`return CachedFunction(func, cache)`).
+  const named = [...(nodeTypes[family].namedFunction as readonly string[]), ...(nodeTypes[family].class as readonly string[])];
+  for (const child of root.namedChildren) {
+    const definition = child.type === "decorated_definition" || child.type === "export_statement" ? child.namedChildren.find((inner) => named.includes(inner.type)) : child;
+    if (!definition || !named.includes(definition.type)) continue;
+    const own = definition.childForFieldName("name")?.text;
+    if (own && !functions.has(own)) functions.set(own, definition);
+  }
+  return functions;
+});
 
 /** The module-level function or class of that name in the same file as `node` (memoised per tree). */
 export function moduleFunctionNamed(node: SyntaxNode, name: string, family: Family): SyntaxNode | undefined {
-  let functions = functionsByTree.get(node.tree);
-  if (!functions) {
-    functions = new Map();
-    for (const child of node.tree.rootNode.namedChildren) {
-      // Functions and classes: a memoizing factory may hand over to a caching class (`return CachedFunction(func, cache)`).
-      const named = [...(nodeTypes[family].namedFunction as readonly string[]), ...(nodeTypes[family].class as readonly string[])];
-      const definition = child.type === "decorated_definition" || child.type === "export_statement" ? child.namedChildren.find((inner) => named.includes(inner.type)) : child;
-      if (!definition || !named.includes(definition.type)) continue;
-      const own = definition.childForFieldName("name")?.text;
-      if (own && !functions.has(own)) functions.set(own, definition);
-    }
-    functionsByTree.set(node.tree, functions);
-  }
-  return functions.get(name);
+  return moduleFunctions(node, family).get(name);
 }
 
 function nestedNamed(fn: SyntaxNode, name: string, family: Family): SyntaxNode | undefined {

@@ -4,6 +4,7 @@ import { deletionsIn, handedOver } from "./callback-dispatch";
 import { callbackCollection, callbackParameter, clearsIn, notificationsIn, registrationsIn, removalsIn, subscriptRegistrationsIn } from "./callback-registry";
 import { calleeText, classBases, lastSegment, nodeTypes, parameterNames, type Family } from "./syntax";
 import { GroupContext, unitName } from "./store-groups";
+import { perTree } from "./per-tree";
 
 /** What a unit does with a store of callbacks. */
 export type StoreRoleName = "registers" | "unregisters" | "dispatches";
@@ -47,8 +48,6 @@ export interface FileStores {
 /** Any word `callbackCollection` accepts as a store's name, anywhere in a file's text. */
 const namedForCallbacks = /listener|subscriber|observer|handler|hook|callback|watcher|receiver|funcs|fns|cbs|slots/i;
 
-const byTree = new WeakMap<SyntaxNode["tree"], FileStores>();
-
 /**
  * The callback stores of a file, found by the roles units take on them rather than by any one
  * method's shape: a store (an instance attribute, or a module-level name) that something puts a
@@ -60,14 +59,7 @@ const byTree = new WeakMap<SyntaxNode["tree"], FileStores>();
  * members' methods are called and a middleware chain (`handler = m(handler)`) are not dispatch.
  * Memoised per tree.
  */
-export function fileStores(root: SyntaxNode, family: Family): FileStores {
-  let found = byTree.get(root.tree);
-  if (!found) {
-    found = analyse(root.tree.rootNode, family);
-    byTree.set(root.tree, found);
-  }
-  return found;
-}
+export const fileStores: (node: SyntaxNode, family: Family) => FileStores = perTree(analyse);
 
 /** The role of a unit on its file's callback stores, if any. */
 export function storeRoleOf(node: SyntaxNode, family: Family): StoreRole | undefined {

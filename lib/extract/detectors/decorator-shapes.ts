@@ -2,6 +2,7 @@ import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { functionName, nestedFunctions, ownReturns, returnedValue, expressionBody } from "./functions";
 import { snippet } from "./detector";
 import { isSelfName, lastSegment, nodeTypes, parameterNames, type Family } from "./syntax";
+import { perTree } from "./per-tree";
 
 /** Why a function is a decorator, and how sure. */
 export interface DecoratorEvidence {
@@ -98,25 +99,22 @@ export function decoratorFactoryReturning(fn: SyntaxNode, family: Family): Decor
 }
 
 /** Function-like units named in the same file, by name (first definition wins), memoised per tree. */
-const functionsByTree = new WeakMap<SyntaxNode["tree"], Map<string, SyntaxNode>>();
+const fileFunctions = perTree((root, family) => {
+  const functions = new Map<string, SyntaxNode>();
+  for (const candidate of nestedFunctions(root, family)) {
+    const own = functionName(candidate);
+    if (own && !functions.has(own)) functions.set(own, candidate);
+  }
+  for (const candidate of root.descendantsOfType(nodeTypes[family].class as unknown as string[])) {
+    const own = candidate.childForFieldName("name")?.text;
+    if (own && !functions.has(own)) functions.set(own, candidate);
+  }
+  return functions;
+});
 
 /** The module-level function of that name in the same file as `node`. */
 export function fileFunction(node: SyntaxNode, name: string, family: Family): SyntaxNode | undefined {
-  let functions = functionsByTree.get(node.tree);
-  if (!functions) {
-    functions = new Map();
-    const root = node.tree.rootNode;
-    for (const candidate of nestedFunctions(root, family)) {
-      const own = functionName(candidate);
-      if (own && !functions.has(own)) functions.set(own, candidate);
-    }
-    for (const candidate of root.descendantsOfType(nodeTypes[family].class as unknown as string[])) {
-      const own = candidate.childForFieldName("name")?.text;
-      if (own && !functions.has(own)) functions.set(own, candidate);
-    }
-    functionsByTree.set(node.tree, functions);
-  }
-  return functions.get(name);
+  return fileFunctions(node, family).get(name);
 }
 
 function escape(text: string): string {

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { classBases, classMethods, lastSegment, nodeTypes, pythonDecorators, type Family } from "./syntax";
+import { perTree } from "./per-tree";
 
 /** A class of the file as the strategy detector needs it. */
 export interface ClassFacts {
@@ -16,17 +17,8 @@ export interface FileIndex {
   functions: Set<string>;
 }
 
-const indexes = new WeakMap<SyntaxNode["tree"], FileIndex>();
-
 /** The file-level index for the tree a node belongs to (memoised per tree). */
-export function fileIndexOf(node: SyntaxNode, family: Family): FileIndex {
-  let index = indexes.get(node.tree);
-  if (!index) {
-    index = buildIndex(node.tree.rootNode, family);
-    indexes.set(node.tree, index);
-  }
-  return index;
-}
+export const fileIndexOf = perTree(buildIndex);
 
 function buildIndex(root: SyntaxNode, family: Family): FileIndex {
   const classes = new Map<string, ClassFacts>();

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from "@/lib/extract/syntax-tree";
 import { classMethods, nodeTypes, type Family, type MethodInfo } from "./syntax";
+import { perTree } from "./per-tree";
 
 /**
  * The class a method unit is defined in (a Python def or JS/TS method directly in a class
@@ -36,18 +37,16 @@ export function firstInstanceAttribute(text: string): string | undefined {
   return /^\(*(?:self|this|cls)\.([#\w$]+)/.exec(text)?.[1];
 }
 
-const classesByTree = new WeakMap<SyntaxNode["tree"], Map<string, SyntaxNode>>();
+const fileClasses = perTree((root, family) => {
+  const classes = new Map<string, SyntaxNode>();
+  for (const classNode of root.descendantsOfType(nodeTypes[family].class as unknown as string[])) {
+    const own = className(classNode);
+    if (own && !classes.has(own)) classes.set(own, classNode);
+  }
+  return classes;
+});
 
 /** The class of that name defined in the same file as `node` (first definition wins), memoised per tree. */
 export function classNamed(node: SyntaxNode, name: string, family: Family): SyntaxNode | undefined {
-  let classes = classesByTree.get(node.tree);
-  if (!classes) {
-    classes = new Map();
-    for (const classNode of node.tree.rootNode.descendantsOfType(nodeTypes[family].class as unknown as string[])) {
-      const own = className(classNode);
-      if (own && !classes.has(own)) classes.set(own, classNode);
-    }
-    classesByTree.set(node.tree, classes);
-  }
-  return classes.get(name);
+  return fileClasses(node, family).get(name);
 }

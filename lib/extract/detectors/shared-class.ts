@@ -4,6 +4,7 @@ import { DetectorContext, patternMatch } from "./detector";
 import { className, classNamed } from "./members";
 import { sharedInstanceAccessor } from "./shared-instance";
 import { classMethods, parameterNames } from "./syntax";
+import { perTree } from "./per-tree";
 
 /**
  * A class whose instance is shared: a class-level method hands out stored instances
@@ -49,7 +50,7 @@ function moduleInstance(context: DetectorContext): PatternMatch | undefined {
   const name = className(context.node);
   if (!name || context.node.parent?.type === "block" || context.node.parent?.type === "statement_block") return undefined;
   const root = context.node.tree.rootNode;
-  const instance = moduleInstances(root).get(name);
+  const instance = moduleInstances(root, context.family).get(name);
   if (!instance || countConstructions(context.input.source, name) !== 1) return undefined;
   const aliases = root.namedChildren.filter((statement) => new RegExp(`^[\\w$]+\\s*=\\s*${escape(instance)}\\.[\\w$]+\\s*$`).test(statement.text)).length;
   const exported = instance === "default" || instance === "module.exports";
@@ -74,16 +75,12 @@ function countConstructions(text: string, name: string): number {
   return [...text.matchAll(pattern)].length;
 }
 
-const instancesByTree = new WeakMap<SyntaxNode["tree"], Map<string, string>>();
-
 /**
  * Module-level constructions of a file, class name → the name bound to it (`utc = UTC()` → UTC: utc;
  * `export default new Store()` → Store: default), read once per tree.
  */
-function moduleInstances(root: SyntaxNode): Map<string, string> {
-  let instances = instancesByTree.get(root.tree);
-  if (instances) return instances;
-  instances = new Map();
+const moduleInstances = perTree((root) => {
+  const instances = new Map<string, string>();
   const construction = /^(?:new\s+)?(_*[A-Z][\w$]*)\s*\(/;
   for (const statement of root.namedChildren) {
     const text = statement.text;
@@ -95,9 +92,8 @@ function moduleInstances(root: SyntaxNode): Map<string, string> {
     const built = value === undefined ? undefined : construction.exec(value.trim())?.[1];
     if (instance && built && !instances.has(built)) instances.set(built, instance);
   }
-  instancesByTree.set(root.tree, instances);
   return instances;
-}
+});
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
